@@ -1,0 +1,21 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "gtm",
+    products: [
+        .executable(name: "gtm", targets: ["gtm"]),
+        .library(name: "GTMKit", targets: ["GTMKit"]),
+    ],
+    targets: [
+        // The scenario language, the models, the simulation and the renderers. No I/O.
+        .target(name: "GTMKit"),
+        // Arguments → command → result. Reads and writes files; never calls exit().
+        .target(name: "GTMCLI", dependencies: ["GTMKit"]),
+        // The thin executable: hands the arguments to GTMCLI, prints, exits.
+        .executableTarget(name: "gtm", dependencies: ["GTMCLI"]),
+        // Benchmarks: `swift run -c release gtm-bench`.
+        .executableTarget(name: "gtm-bench", dependencies: ["GTMKit"], path: "Sources/Benchmarks"),
+        .testTarget(name: "GTMKitTests", dependencies: ["GTMKit", "GTMCLI", "gtm"]),
+    ]
+)

@@ -1,0 +1,111 @@
+import GTMKit
+
+/// What a run printed and how it ended. The executable prints and exits; nothing else does.
+public struct Outcome: Error, Sendable, Equatable {
+    public var stdout: String
+    public var stderr: String
+    /// 0 success, 1 invalid scenario or override (or a stale report), 2 wrong command line.
+    public var status: Int32
+
+    static func success(_ text: String) -> Outcome { Outcome(stdout: text, stderr: "", status: 0) }
+    static func invalid(_ text: String) -> Outcome { Outcome(stdout: "", stderr: text, status: 1) }
+    static func usage(_ text: String) -> Outcome { Outcome(stdout: "", stderr: text, status: 2) }
+}
+
+/// The command line: arguments in, an `Outcome` out.
+public enum CLI {
+    public static func run(_ arguments: [String]) -> Outcome {
+        let command: Command
+        do {
+            command = try ArgumentParser.parse(arguments)
+        } catch {
+            return .usage(Help.usageError(error))
+        }
+        switch command {
+        case .version:
+            return .success("gtm \(GTM.version)\n")
+        case .help(let name):
+            if let name, let spec = CommandTable.command(name) { return .success(Help.command(spec)) }
+            return .success(Help.overview())
+        case .explain(let key):
+            guard let key else { return .success(Explain.list()) }
+            if let text = Explain.key(key) { return .success(text) }
+            let hint = Explain.suggestion(for: key).map { "did you mean '\($0)'?" } ?? "run 'gtm explain' for the list of keys"
+            return .usage(Help.usageError(UsageError(message: "no key '\(key)' in the schema", hint: hint, command: "explain")))
+        case .plan(let options):
+            return plan(options)
+        case .check(let options):
+            return check(options)
+        }
+    }
+
+    /// Reads the file and applies the variant and the overrides.
+    static func document(_ options: PlanOptions) -> Result<Document, Outcome> {
+        let bytes: [UInt8]
+        do {
+            bytes = try FileSystem.read(options.file)
+        } catch {
+            return .failure(.invalid("\(options.file): error: \(error.message)\n  hint: \(error.hint)\n"))
+        }
+        do {
+            var document = try Document.parse(name: options.file, bytes: bytes)
+            if let name = options.whatIf, try !document.applyVariant(name) {
+                let names = document.variantNames
+                let guess = Suggestion.closest(to: name, in: names).map { "did you mean '\($0)'? " } ?? ""
+                let hint = names.isEmpty ? "\(options.file) has no `what_if` variants"
+                    : guess + "the variants are: \(names.joined(separator: ", "))"
+                return .failure(.usage(Help.usageError(UsageError(message: "no variant '\(name)' in \(options.file)",
+                                                                  hint: hint, command: "plan"))))
+            }
+            for argument in options.sets { try document.set(argument) }
+            return .success(document)
+        } catch {
+            return .failure(.invalid(error.rendered + "\n"))
+        }
+    }
+
+    static func plan(_ options: PlanOptions) -> Outcome {
+        let document: Document
+        switch self.document(options) {
+        case .success(let value): document = value
+        case .failure(let outcome): return outcome
+        }
+        do {
+            let plan = try Planner.plan(document: document)
+            let text = options.format == "json" ? JSONReport(plan).render() : MarkdownReport(plan).render()
+            return .success(text)
+        } catch {
+            return .invalid(error.rendered + "\n")
+        }
+    }
+
+    static func check(_ options: PlanOptions) -> Outcome {
+        let document: Document
+        switch self.document(options) {
+        case .success(let value): document = value
+        case .failure(let outcome): return outcome
+        }
+        var errors: [ScenarioError] = []
+        do {
+            _ = try document.decode()
+        } catch {
+            errors.append(error)
+        }
+        // Each variant must decode too: its values are typed like the file's.
+        if errors.isEmpty, options.whatIf == nil {
+            for name in document.variantNames {
+                var variant = document
+                do {
+                    _ = try variant.applyVariant(name)
+                    _ = try variant.decode()
+                } catch {
+                    errors.append(error)
+                }
+            }
+        }
+        guard errors.isEmpty else {
+            return .invalid(errors.map(\.rendered).joined(separator: "\n\n") + "\n")
+        }
+        return .success("ok\n")
+    }
+}

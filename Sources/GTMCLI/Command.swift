@@ -1,0 +1,155 @@
+import GTMKit
+
+/// A command line, parsed and checked against the command table.
+enum Command: Equatable {
+    case plan(PlanOptions)
+    case check(PlanOptions)
+    case explain(key: String?)
+    case help(command: String?)
+    case version
+}
+
+/// What `plan` (and `check`) were asked to do.
+struct PlanOptions: Equatable {
+    var file: String
+    /// `--set` arguments, and `--trials`, `--seed`, `--lang` turned into the same.
+    var sets: [String] = []
+    var whatIf: String?
+    var format = "markdown"
+}
+
+/// A command line that cannot be run: exit code 2, with the command's usage.
+struct UsageError: Error, Equatable {
+    var message: String
+    var hint: String?
+    /// The command whose usage to show, if known.
+    var command: String?
+}
+
+/// Turns arguments into a `Command`: tokenise, look up in the table, validate.
+enum ArgumentParser {
+    static func parse(_ arguments: [String]) throws(UsageError) -> Command {
+        guard let first = arguments.first else { return .help(command: nil) }
+        switch first {
+        case "-h", "--help": return .help(command: nil)
+        case "--version", "-V": return .version
+        default: break
+        }
+        guard let spec = CommandTable.command(first) else {
+            if first.hasPrefix("-") {
+                let names = ["--help", "--version"]
+                throw UsageError(message: "unknown option '\(first)'",
+                                 hint: Suggestion.closest(to: first, in: names).map { "did you mean '\($0)'?" })
+            }
+            let names = CommandTable.commands.map(\.name)
+            let guess = Suggestion.closest(to: first, in: names)
+            throw UsageError(message: "unknown command '\(first)'",
+                             hint: guess.map { "did you mean 'gtm \($0)'?" } ?? "the commands are: \(names.joined(separator: ", "))")
+        }
+        let (positional, options, help) = try tokens(Array(arguments.dropFirst()), spec: spec)
+        if help { return .help(command: spec.name) }
+        let required = spec.arguments.filter { !$0.hasPrefix("[") }
+        if positional.count < required.count {
+            throw UsageError(message: "'gtm \(spec.name)' needs \(required.joined(separator: " "))",
+                             hint: "e.g. \(spec.examples[0])", command: spec.name)
+        }
+        if positional.count > spec.arguments.count {
+            throw UsageError(message: "unexpected argument '\(positional[spec.arguments.count])'",
+                             hint: "'gtm \(spec.name)' takes \(spec.arguments.isEmpty ? "no arguments" : spec.arguments.joined(separator: " "))",
+                             command: spec.name)
+        }
+        switch spec.name {
+        case "plan", "check":
+            var plan = PlanOptions(file: positional[0])
+            for (name, value) in options {
+                switch name {
+                case "--set": plan.sets.append(value)
+                case "--what-if": plan.whatIf = value
+                case "--format": plan.format = value
+                case "--trials": plan.sets.append("scenario.trials=\(value)")
+                case "--seed": plan.sets.append("scenario.seed=\(value)")
+                case "--lang": plan.sets.append("scenario.language=\(value)")
+                default: break
+                }
+            }
+            return spec.name == "plan" ? .plan(plan) : .check(plan)
+        case "explain":
+            return .explain(key: positional.first)
+        default:
+            if let name = positional.first, CommandTable.command(name) == nil {
+                throw UsageError(message: "no help for unknown command '\(name)'",
+                                 hint: "the commands are: \(CommandTable.commands.map(\.name).joined(separator: ", "))")
+            }
+            return .help(command: positional.first)
+        }
+    }
+
+    /// Splits arguments into positionals and `(option, value)` pairs, in order.
+    private static func tokens(_ arguments: [String], spec: CommandSpec) throws(UsageError)
+        -> (positional: [String], options: [(String, String)], help: Bool) {
+        var positional: [String] = []
+        var options: [(String, String)] = []
+        var seen = Set<String>()
+        var index = 0
+        var onlyPositional = false
+        while index < arguments.count {
+            let argument = arguments[index]
+            index += 1
+            if onlyPositional || !argument.hasPrefix("-") || argument == "-" {
+                positional.append(argument)
+                continue
+            }
+            if argument == "--" {
+                onlyPositional = true
+                continue
+            }
+            if argument == "-h" || argument == "--help" { return (positional, options, true) }
+            var name = argument
+            var inline: String?
+            if let equals = argument.firstIndex(of: "=") {
+                name = String(argument[..<equals])
+                inline = String(argument[argument.index(after: equals)...])
+            }
+            guard let option = spec.options.first(where: { $0.name == name }) else {
+                let names = spec.options.map(\.name) + ["--help"]
+                let guess = Suggestion.closest(to: name, in: names)
+                throw UsageError(message: "unknown option '\(name)' for 'gtm \(spec.name)'",
+                                 hint: guess.map { "did you mean '\($0)'?" }
+                                     ?? (spec.options.isEmpty ? "'gtm \(spec.name)' takes no options"
+                                         : "the options are: \(spec.options.map(\.name).joined(separator: ", "))"),
+                                 command: spec.name)
+            }
+            guard let placeholder = option.value else {
+                if inline != nil {
+                    throw UsageError(message: "'\(name)' takes no value", hint: "write '\(name)' alone", command: spec.name)
+                }
+                options.append((name, ""))
+                continue
+            }
+            let value: String
+            if let inline {
+                value = inline
+            } else if index < arguments.count {
+                value = arguments[index]
+                index += 1
+            } else {
+                throw UsageError(message: "'\(name)' needs a value (\(placeholder))", hint: option.help, command: spec.name)
+            }
+            if let choices = option.choices, !choices.contains(value) {
+                let guess = Suggestion.closest(to: value, in: choices).map { "did you mean '\($0)'? " } ?? ""
+                throw UsageError(message: "'\(name)' is one of \(choices.joined(separator: ", ")), not '\(value)'",
+                                 hint: guess + "e.g. \(name) \(choices[0])", command: spec.name)
+            }
+            if !option.repeatable, seen.contains(name) {
+                throw UsageError(message: "'\(name)' is given twice", hint: "give it once", command: spec.name)
+            }
+            if name == "--trials" || name == "--seed", UInt64(value) == nil {
+                throw UsageError(message: "'\(name)' takes a whole number, not '\(value)'",
+                                 hint: name == "--trials" ? "e.g. --trials 20000" : "e.g. --seed 42", command: spec.name)
+            }
+            seen.insert(name)
+            options.append((name, value))
+        }
+        return (positional, options, false)
+    }
+}

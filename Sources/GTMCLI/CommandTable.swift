@@ -1,0 +1,75 @@
+/// The one table of commands and options: parsing, `--help`, `gtm help COMMAND`
+/// and "did you mean" all read it.
+struct OptionSpec: Sendable {
+    /// `--format`
+    let name: String
+    /// Placeholder of the value (`FORMAT`), or nil for a flag.
+    let value: String?
+    let help: String
+    var repeatable = false
+    /// Allowed values, checked when parsing.
+    var choices: [String]? = nil
+}
+
+struct CommandSpec: Sendable {
+    let name: String
+    /// Positional arguments as shown in usage: `FILE`, `[KEY]`.
+    let arguments: [String]
+    let summary: String
+    let details: String
+    let options: [OptionSpec]
+    let examples: [String]
+
+    var usage: String {
+        var parts = ["gtm", name] + arguments
+        if !options.isEmpty { parts.append("[options]") }
+        return parts.joined(separator: " ")
+    }
+}
+
+enum CommandTable {
+    static let format = OptionSpec(name: "--format", value: "FORMAT", help: "markdown (default) or json",
+                                   choices: ["markdown", "json"])
+    static let lang = OptionSpec(name: "--lang", value: "LANG", help: "report language: en or zh (overrides scenario.language)",
+                                 choices: ["en", "zh"])
+    static let set = OptionSpec(name: "--set", value: "PATH=VALUE",
+                                help: "change one input for this run, typed and checked like the file; repeatable (e.g. --set market.obtainable=2%, --set crowdfunding.tiers[0].price=279)",
+                                repeatable: true)
+    static let whatIf = OptionSpec(name: "--what-if", value: "NAME", help: "apply the scenario's `what_if` variant NAME")
+
+    static let commands: [CommandSpec] = [
+        CommandSpec(
+            name: "plan", arguments: ["FILE"],
+            summary: "Plan a launch and print the report",
+            details: "Reads the scenario FILE and prints the plan: market size and every section the file has. Markdown on stdout unless --format json.",
+            options: [set, whatIf,
+                      OptionSpec(name: "--trials", value: "N", help: "Monte Carlo trials (overrides scenario.trials)"),
+                      OptionSpec(name: "--seed", value: "N", help: "random seed (overrides scenario.seed)"),
+                      format, lang],
+            examples: ["gtm plan Scenarios/aurora-lamp.txt",
+                       "gtm plan Scenarios/aurora-lamp.txt --format json",
+                       "gtm plan Scenarios/aurora-lamp.txt --set market.obtainable=2% --what-if pessimistic"]),
+        CommandSpec(
+            name: "check", arguments: ["FILE"],
+            summary: "Validate a scenario: every error, or ok",
+            details: "Checks FILE (and its what_if variants) without planning. Prints `ok`, or every error with its line and column.",
+            options: [set, whatIf],
+            examples: ["gtm check Scenarios/aurora-lamp.txt"]),
+        CommandSpec(
+            name: "explain", arguments: ["[KEY]"],
+            summary: "What a key means: its kind, default and bounds",
+            details: "Without KEY, lists every section and key. KEY is a dotted path such as market.obtainable or crowdfunding.tiers.price.",
+            options: [],
+            examples: ["gtm explain", "gtm explain inventory.service_level"]),
+        CommandSpec(
+            name: "help", arguments: ["[COMMAND]"],
+            summary: "Help for gtm or for one command",
+            details: "Prints the help of COMMAND, or the list of commands.",
+            options: [],
+            examples: ["gtm help plan"]),
+    ]
+
+    static func command(_ name: String) -> CommandSpec? {
+        commands.first { $0.name == name }
+    }
+}

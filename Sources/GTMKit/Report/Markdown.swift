@@ -1,0 +1,75 @@
+/// Helpers for GitHub-flavoured Markdown that reads well raw and rendered.
+enum Markdown {
+    enum Alignment { case left, right }
+
+    /// A pipe table. Cells are escaped; columns are padded so the raw text lines up.
+    static func table(_ headers: [String], _ alignments: [Alignment], _ rows: [[String]]) -> String {
+        let escapedRows = rows.map { $0.map(escapeCell) }
+        let escapedHeaders = headers.map(escapeCell)
+        var widths = escapedHeaders.map(displayWidth)
+        for row in escapedRows {
+            for (index, cell) in row.enumerated() where index < widths.count {
+                widths[index] = max(widths[index], displayWidth(cell))
+            }
+        }
+        widths = widths.map { max($0, 3) }
+        func line(_ cells: [String]) -> String {
+            var parts: [String] = []
+            for (index, cell) in cells.enumerated() {
+                let pad = String(repeating: " ", count: max(0, widths[index] - displayWidth(cell)))
+                parts.append(alignments[index] == .right ? pad + cell : cell + pad)
+            }
+            return "| " + parts.joined(separator: " | ") + " |"
+        }
+        var lines = [line(escapedHeaders)]
+        lines.append("|" + widths.enumerated().map { index, width in
+            alignments[index] == .right ? " " + String(repeating: "-", count: width - 1) + ": "
+                : " " + String(repeating: "-", count: width) + " "
+        }.joined(separator: "|") + "|")
+        for row in escapedRows { lines.append(line(row)) }
+        return lines.joined(separator: "\n")
+    }
+
+    /// Text from the user, safe inside a paragraph: Markdown and HTML characters escaped.
+    static func escape(_ text: String) -> String {
+        var out = ""
+        for character in text {
+            switch character {
+            case "\\", "`", "*", "_", "[", "]", "<", ">", "|", "#", "~":
+                out.append("\\")
+                out.append(character)
+            case "\n", "\r", "\t":
+                out.append(" ")
+            default:
+                out.append(character)
+            }
+        }
+        return out
+    }
+
+    /// A table cell: pipes escaped, line breaks flattened. Other Markdown is kept so
+    /// that cells can hold `code` and **bold** the renderer wrote.
+    static func escapeCell(_ text: String) -> String {
+        var out = ""
+        var previous: Character?
+        for character in text {
+            if character == "|", previous != "\\" { out.append("\\") }
+            out.append(character == "\n" || character == "\r" ? " " : character)
+            previous = character
+        }
+        return out
+    }
+
+    /// Inline code, with a fence long enough for backticks inside.
+    static func code(_ text: String) -> String {
+        var fence = "`"
+        while text.contains(fence) { fence += "`" }
+        let pad = text.hasPrefix("`") || text.hasSuffix("`") ? " " : ""
+        return fence + pad + text + pad + fence
+    }
+
+    /// Terminal-ish width: CJK characters count two, so raw tables line up in editors.
+    static func displayWidth(_ text: String) -> Int {
+        text.unicodeScalars.reduce(0) { $0 + ($1.isWide ? 2 : ($1.properties.generalCategory == .nonspacingMark ? 0 : 1)) }
+    }
+}

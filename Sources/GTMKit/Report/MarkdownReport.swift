@@ -1,0 +1,124 @@
+/// The Markdown report: GitHub-flavoured, readable raw, byte-for-byte reproducible.
+public struct MarkdownReport {
+    let plan: Plan
+    let text: ReportText
+    var style: NumberStyle { text.style }
+
+    public init(_ plan: Plan) {
+        self.plan = plan
+        self.text = ReportText(plan)
+    }
+
+    func t(_ en: String, _ zh: String) -> String { text.t(en, zh) }
+
+    /// The whole report, ending with one newline.
+    public func render() -> String {
+        var parts: [String] = []
+        parts.append("# " + t("Launch plan: ", "上市计划：") + Markdown.escape(plan.scenario.settings.name))
+        parts.append(summary())
+        if let market = plan.market { parts.append(marketSection(market)) }
+        parts.append(warningsSection())
+        parts.append(inputsSection())
+        parts.append(footer())
+        return parts.joined(separator: "\n\n") + "\n"
+    }
+
+    // MARK: Summary
+
+    func summary() -> String {
+        let scenario = plan.scenario
+        var sentences: [String] = []
+        sentences.append(t("**\(Markdown.escape(scenario.product.name))** launches on \(style.longDate(scenario.launch.date)) at \(style.money(scenario.product.price)).",
+                           "**\(Markdown.escape(scenario.product.name))** 于 \(style.longDate(scenario.launch.date)) 上市，售价 \(style.money(scenario.product.price))。"))
+        if let market = plan.market {
+            let horizon = style.period(market.horizon)
+            if let topDown = market.topDown {
+                sentences.append(t("Within \(horizon) it can win about **\(style.count(topDown.somUnits)) units** (\(style.money(topDown.somUnits * market.price)), the SOM) of a serviceable market of \(style.count(topDown.samUnits)) units a year.",
+                                   "\(horizon)内可获得约 **\(style.count(topDown.somUnits)) 件**（\(style.money(topDown.somUnits * market.price))，即 SOM），可服务市场为每年 \(style.count(topDown.samUnits)) 件。"))
+            }
+            if let bottomUp = market.bottomUpUnits {
+                sentences.append(t("The channels add up to \(style.count(bottomUp)) units.", "各渠道合计 \(style.count(bottomUp)) 件。"))
+            }
+        }
+        if !plan.warnings.isEmpty {
+            let count = plan.warnings.count
+            sentences.append(t("\(count) warning\(count == 1 ? "" : "s") below.", "下方有 \(count) 条警告。"))
+        }
+        return sentences.joined(separator: t(" ", ""))
+    }
+
+    // MARK: Market
+
+    func marketSection(_ market: MarketSize) -> String {
+        var parts = ["## " + t("Market size", "市场规模")]
+        let horizon = style.period(market.horizon)
+        var rows: [[String]] = []
+        if let topDown = market.topDown {
+            rows.append([t("TAM: everyone who could buy, a year", "TAM：全部潜在需求（每年）"),
+                         style.count(topDown.tamUnits), style.money(topDown.tamUnits * market.price)])
+            rows.append([t("SAM: what your channels serve, a year", "SAM：渠道可服务的市场（每年）"),
+                         style.count(topDown.samUnits), style.money(topDown.samUnits * market.price)])
+            rows.append([t("SOM: what you can win in \(horizon)", "SOM：\(horizon)内可获得"),
+                         "**" + style.count(topDown.somUnits) + "**", style.money(topDown.somUnits * market.price)])
+        }
+        if let bottomUp = market.bottomUpUnits {
+            rows.append([t("Bottom-up: the channels, \(horizon)", "自下而上：各渠道合计（\(horizon)）"),
+                         style.count(bottomUp), style.money(bottomUp * market.price)])
+        }
+        parts.append(Markdown.table([t("Measure", "指标"), t("Units", "件数"), t("Revenue", "收入")],
+                                    [.left, .right, .right], rows))
+        if let topDown = market.topDown, let inputs = plan.scenario.market {
+            parts.append(t("TAM = \(style.count(inputs.population.value)) people × \(style.number(inputs.purchasesPerYear.value)) a year; SAM = TAM × \(style.percent(inputs.serviceable.value)) serviceable; SOM = SAM × \(style.percent(inputs.obtainable.value)) obtainable × \(style.number(market.horizon.years)) year\(market.horizon.years == 1 ? "" : "s") = \(style.count(topDown.somUnits)) units.",
+                           "TAM = \(style.count(inputs.population.value)) 人 × 每年 \(style.number(inputs.purchasesPerYear.value)) 件；SAM = TAM × \(style.percent(inputs.serviceable.value)) 可服务；SOM = SAM × \(style.percent(inputs.obtainable.value)) 可获得 × \(style.number(market.horizon.years)) 年 = \(style.count(topDown.somUnits)) 件。"))
+        }
+        if let ratio = market.topDownToBottomUp {
+            parts.append(t("Top-down SOM is \(style.number(ratio))× the bottom-up total\(ratio > 2 || ratio < 0.5 ? " (more than 2× apart: see the warnings)" : "; the two agree within 2×").",
+                           "自上而下 SOM 是自下而上合计的 \(style.number(ratio)) 倍\(ratio > 2 || ratio < 0.5 ? "（相差超过 2 倍，见警告）" : "，两者相差在 2 倍以内")。"))
+        }
+        if !market.channels.isEmpty {
+            parts.append("### " + t("Channels", "渠道"))
+            let rows = market.channels.map {
+                [Markdown.escape($0.name), style.count($0.reach), style.percent($0.conversion), style.count($0.buyers)]
+            }
+            parts.append(Markdown.table([t("Channel", "渠道"), t("Reach", "触达"), t("Conversion", "转化率"), t("Buyers", "买家")],
+                                        [.left, .right, .right, .right], rows))
+        }
+        return parts.joined(separator: "\n\n")
+    }
+
+    // MARK: Warnings, inputs, footer
+
+    func warningsSection() -> String {
+        var parts = ["## " + t("Warnings", "警告")]
+        if plan.warnings.isEmpty {
+            parts.append(t("None.", "无。"))
+        } else {
+            parts.append(plan.warnings.map { "- **\($0.code)**: \(text.message($0))" }.joined(separator: "\n"))
+        }
+        return parts.joined(separator: "\n\n")
+    }
+
+    func inputsSection() -> String {
+        var parts = ["## " + t("Inputs used", "使用的输入")]
+        if !plan.overrides.isEmpty {
+            parts.append(t("Overrides: ", "覆盖：") + plan.overrides.map { Markdown.code($0) }.joined(separator: ", "))
+        }
+        let rows = plan.scenario.inputs.map { input in
+            [Markdown.code(input.path), Markdown.code(input.text) + (input.isUncertain ? t(" (uncertain)", "（不确定）") : ""),
+             text.origin(input.origin)]
+        }
+        parts.append(Markdown.table([t("Input", "输入"), t("Value", "取值"), t("From", "来源")], [.left, .left, .left], rows))
+        return parts.joined(separator: "\n\n")
+    }
+
+    func footer() -> String {
+        let settings = plan.scenario.settings
+        let fingerprint = String(plan.fingerprint.prefix(16))
+        return "---\n\n" + t("Generated by gtm \(GTM.version) · inputs sha256:\(fingerprint) · seed \(settings.seed). Do not edit by hand: change the scenario and run `gtm plan` again.",
+                             "由 gtm \(GTM.version) 生成 · 输入 sha256:\(fingerprint) · 种子 \(settings.seed)。请勿手工编辑：修改场景文件后重新运行 `gtm plan`。")
+    }
+}
+
+extension NumberStyle {
+    func money(_ quantity: Quantity) -> String { money(quantity.value) }
+}

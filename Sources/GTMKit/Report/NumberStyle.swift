@@ -1,0 +1,101 @@
+/// How a report writes numbers, money, shares and dates in its language.
+/// English groups by thousands (`12,345`); Chinese by 万 and 亿 (`1.23万`).
+public struct NumberStyle: Sendable {
+    public var language: Scenario.Language
+    public var currency: String
+
+    public init(language: Scenario.Language, currency: String) {
+        self.language = language
+        self.currency = currency
+    }
+
+    /// A whole count: `12,345` or `1.23万`.
+    public func count(_ value: Double) -> String {
+        language == .zh ? chinese(value) : Format.grouped(value)
+    }
+
+    /// A count with decimals kept for small values (`0.42`), whole above 100.
+    public func number(_ value: Double) -> String {
+        if abs(value) >= 100 || value == value.rounded() { return count(value) }
+        let decimals = abs(value) < 1 ? 3 : 2
+        return trimmed(Format.grouped(value, decimals: decimals))
+    }
+
+    /// An amount with its currency: `¥1,234`, `$49.90`, `1,234 CHF`, `¥1.23万`.
+    public func money(_ value: Double) -> String {
+        let fractional = abs(value) < 100 && abs(value - value.rounded()) >= 0.005
+        var digits: String
+        if language == .zh && abs(value) >= 10_000 {
+            digits = chinese(abs(value))
+        } else {
+            digits = Format.grouped(abs(value), decimals: fractional ? 2 : 0)
+        }
+        if digits == "0" || digits == "0.00" { digits = "0" }
+        let sign = value < 0 && digits != "0" ? "-" : ""
+        if let symbol = Currency.symbol(for: currency) {
+            return "\(sign)\(symbol)\(digits)"
+        }
+        return "\(sign)\(digits) \(currency)"
+    }
+
+    /// A share as a percentage: `12.5%`; small shares keep two significant digits (`0.35%`).
+    public func percent(_ share: Double) -> String {
+        let value = share * 100
+        let decimals = abs(value) >= 10 || value == value.rounded() ? (value == value.rounded() ? 0 : 1) : 2
+        return trimmed(Format.grouped(value, decimals: decimals)) + "%"
+    }
+
+    /// A date in a table: always ISO `2027-03-15`.
+    public func date(_ date: CivilDate) -> String {
+        date.description
+    }
+
+    /// A date in prose: `15 March 2027` or `2027年3月15日`.
+    public func longDate(_ date: CivilDate) -> String {
+        switch language {
+        case .en: return "\(date.day) \(ValueParser.monthNames[date.month - 1]) \(date.year)"
+        case .zh: return "\(date.year)年\(date.month)月\(date.day)日"
+        }
+    }
+
+    /// A duration: `14 days` or `14天`.
+    public func period(_ period: Period) -> String {
+        guard language == .zh else { return period.description }
+        switch period.unit {
+        case .days where period.amount % 7 == 0 && period.amount > 0: return "\(period.amount / 7)周"
+        case .days: return "\(period.amount)天"
+        case .months where period.amount % 12 == 0 && period.amount > 0: return "\(period.amount / 12)年"
+        case .months: return "\(period.amount)个月"
+        }
+    }
+
+    /// Days as a duration: `24 days` or `24天`.
+    public func days(_ count: Int) -> String {
+        language == .zh ? "\(count)天" : (count == 1 ? "1 day" : "\(count) days")
+    }
+
+    /// `1.23万`, `4.56亿`; plain below 10,000.
+    func chinese(_ value: Double) -> String {
+        let magnitude = abs(value)
+        let sign = value < 0 && magnitude >= 0.5 ? "-" : ""
+        if magnitude >= 1e8 {
+            return sign + trimmed(Format.grouped(magnitude / 1e8, decimals: 2)) + "亿"
+        }
+        if magnitude >= 1e4 {
+            let scaled = magnitude / 1e4
+            // 9999.996万 would round to 10000.00万: say 1亿.
+            if Format.grouped(scaled, decimals: 2, separator: "") == "10000.00" { return sign + "1亿" }
+            return sign + trimmed(Format.grouped(scaled, decimals: 2, separator: "")) + "万"
+        }
+        return Format.grouped(value)
+    }
+
+    /// Without trailing zeros after the decimal point: `1.50` → `1.5`, `2.00` → `2`.
+    func trimmed(_ text: String) -> String {
+        guard text.contains(".") else { return text }
+        var text = text
+        while text.hasSuffix("0") { text.removeLast() }
+        if text.hasSuffix(".") { text.removeLast() }
+        return text
+    }
+}

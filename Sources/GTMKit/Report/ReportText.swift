@@ -1,0 +1,47 @@
+/// Wording shared by the Markdown and JSON renderers, in the report's language.
+struct ReportText {
+    let language: Scenario.Language
+    let style: NumberStyle
+
+    init(_ plan: Plan) {
+        language = plan.scenario.settings.language
+        style = NumberStyle(language: language, currency: plan.scenario.settings.currency)
+    }
+
+    /// Picks the English or the Chinese text.
+    func t(_ en: String, _ zh: String) -> String {
+        language == .zh ? zh : en
+    }
+
+    /// A warning in words.
+    func message(_ warning: PlanWarning) -> String {
+        switch warning {
+        case .sizesDisagree(let topDown, let bottomUp):
+            let ratio = bottomUp > 0 && topDown > 0 ? max(topDown, bottomUp) / min(topDown, bottomUp) : 0
+            let times = ratio > 0 ? style.number(ratio) + "×" : t("far", "远")
+            if topDown >= bottomUp {
+                return t("Top-down SOM (\(style.count(topDown)) units) is \(times) the channels' bottom-up total (\(style.count(bottomUp)) units): the share you expect to win is not backed by the reach and conversion of your channels. Check `market.obtainable` and the channels.",
+                         "自上而下的 SOM（\(style.count(topDown)) 件）是渠道自下而上合计（\(style.count(bottomUp)) 件）的 \(times)：预期份额缺少渠道触达与转化的支撑。请检查 `market.obtainable` 与各渠道。")
+            }
+            return t("The channels' bottom-up total (\(style.count(bottomUp)) units) is \(times) the top-down SOM (\(style.count(topDown)) units): the channels promise more than the market share you expect. Check `market.obtainable` and the channels' reach.",
+                     "渠道自下而上合计（\(style.count(bottomUp)) 件）是自上而下 SOM（\(style.count(topDown)) 件）的 \(times)：渠道预期高于市场份额。请检查 `market.obtainable` 与渠道触达。")
+        }
+    }
+
+    /// Where an input came from, for the inputs table.
+    func origin(_ origin: InputRecord.Origin) -> String {
+        switch origin {
+        case .file(let name, let line):
+            return "\(baseName(name)):\(line)"
+        case .override(let source):
+            return source
+        case .defaulted:
+            return t("default", "默认")
+        }
+    }
+
+    /// The last component of a path: reports do not depend on the directory gtm ran in.
+    func baseName(_ path: String) -> String {
+        String(path.split(separator: "/", omittingEmptySubsequences: false).last ?? Substring(path))
+    }
+}

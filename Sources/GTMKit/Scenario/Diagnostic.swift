@@ -1,0 +1,84 @@
+/// One error found in a scenario or an override, with where it is and how to fix it.
+///
+/// Its text is compiler-style: `file:line:col: error: message`, then the source
+/// line with a caret under the place, then the hint.
+public struct Diagnostic: Error, Sendable, Hashable {
+    public var mark: Mark
+    public var message: String
+    public var hint: String?
+
+    public init(_ message: String, at mark: Mark, hint: String? = nil) {
+        self.message = message
+        self.mark = mark
+        self.hint = hint
+    }
+
+    /// The full text, with file name, source line and caret taken from `sources`.
+    public func rendered(with sources: SourceTable) -> String {
+        let file = sources[mark.source]
+        let name = file?.name ?? "<input>"
+        var text = "\(name):\(mark.line):\(mark.column): error: \(message)"
+        if let file {
+            let line = file.line(mark.line)
+            if !line.isEmpty || mark.line == 1 {
+                let gutter = String(mark.line)
+                let pad = String(repeating: " ", count: gutter.count)
+                text += "\n \(gutter) | \(line)"
+                text += "\n \(pad) | \(Self.caretPadding(line, column: mark.column))^"
+            }
+        }
+        if let hint { text += "\n  hint: \(hint)" }
+        return text
+    }
+
+    /// Spaces that put a caret under `column` in a terminal: a wide (CJK) character
+    /// takes two cells, a tab keeps its place.
+    static func caretPadding(_ line: String, column: Int) -> String {
+        var padding = ""
+        for (index, scalar) in line.unicodeScalars.enumerated() where index < column - 1 {
+            if scalar == "\t" {
+                padding.append("\t")
+            } else {
+                padding.append(scalar.isWide ? "  " : " ")
+            }
+        }
+        let missing = column - 1 - line.unicodeScalars.count
+        if missing > 0 { padding += String(repeating: " ", count: missing) }
+        return padding
+    }
+}
+
+/// All the diagnostics of one file, sorted by place; what the decoder throws.
+public struct ScenarioError: Error, Sendable {
+    public var diagnostics: [Diagnostic]
+    public var sources: SourceTable
+
+    public init(_ diagnostics: [Diagnostic], sources: SourceTable) {
+        self.diagnostics = diagnostics
+        self.sources = sources
+    }
+
+    /// Every diagnostic rendered, separated by blank lines, with a count at the end.
+    public var rendered: String {
+        var parts = diagnostics.map { $0.rendered(with: sources) }
+        if diagnostics.count > 1 {
+            parts.append("\(diagnostics.count) errors")
+        }
+        return parts.joined(separator: "\n\n")
+    }
+}
+
+extension Unicode.Scalar {
+    /// East Asian wide and full-width characters: two terminal cells.
+    var isWide: Bool {
+        switch value {
+        case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF,
+             0x4E00...0x9FFF, 0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF,
+             0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x1F300...0x1F64F,
+             0x1F900...0x1F9FF, 0x20000...0x3FFFD:
+            return true
+        default:
+            return false
+        }
+    }
+}

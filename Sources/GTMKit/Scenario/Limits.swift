@@ -1,0 +1,25 @@
+/// Bounds on what one run will read or compute, so that a hostile or mistaken
+/// input meets a clear error instead of a crash, a hang or an exhausted machine.
+public enum Limits {
+    /// Largest scenario file (bytes). A 10,000-candidate KOL roster takes about 1.5 MB.
+    public static let fileBytes = 8 << 20
+    /// Longest line (bytes).
+    public static let lineBytes = 4096
+    /// Deepest nesting of mappings and lists. Real scenarios use 4.
+    public static let depth = 32
+    /// Most items in one list or keys in one mapping.
+    public static let items = 100_000
+    /// Most errors reported for one file before the rest are summarised.
+    public static let diagnostics = 50
+    /// Most Monte Carlo trials.
+    public static let trials = 10_000_000
+    /// Deepest chain of `include:` files.
+    public static let includeDepth = 8
+    /// Largest magnitude a number may have (any kind). Keeps every product of
+    /// inputs far from overflow: (10^15)^2 is 10^30, well inside a Double.
+    public static let magnitude = 1e15
+    /// Longest duration, in days (about 30 years).
+    public static let durationDays = 11_000
+    /// Years a date may name.
+    public static let years = 1900...2200
+}

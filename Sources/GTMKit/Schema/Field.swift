@@ -1,0 +1,108 @@
+/// One row of the schema: a section, a list, or a key, with everything the
+/// parser, `--set`, `gtm explain`, `gtm init` and the README need to know of it.
+public struct Field: Sendable {
+    public enum Shape: Sendable {
+        /// A mapping of keys.
+        case section
+        /// A list of mappings; `itemKey` names an item for `--set` (`name` or `tier`).
+        case list(itemKey: String)
+        /// A scalar of this kind.
+        case value(ValueKind)
+        /// `what_if`: named sets of overrides by dotted path.
+        case variants
+    }
+
+    /// Dotted path; list items appear as `[]`: `crowdfunding.tiers[].price`.
+    public let path: String
+    public let shape: Shape
+    public let required: Bool
+    /// True when the key accepts ranges and distributions.
+    public let uncertain: Bool
+    /// Bounds in stored units: fractions for shares, days for durations.
+    public let bounds: ClosedRange<Double>
+    /// The default as a scenario would write it (`12 months`, `0.03`, `30%`); parsed like a file's value.
+    public let defaultText: String?
+    /// Where there is no single default: how the model fills the value in.
+    public let defaultNote: String?
+    /// One line: what the key means.
+    public let doc: String
+    /// The same line in Chinese, for `gtm init --lang zh`.
+    public let docZh: String
+
+    /// The last component of the path: `price`.
+    public var key: String {
+        String(path.split(separator: ".").last ?? Substring(path))
+    }
+
+    /// The path of the section or list the field belongs to; "" at the top.
+    public var parent: String {
+        guard let dot = path.lastIndex(of: ".") else { return "" }
+        return String(path[..<dot])
+    }
+
+    public var valueKind: ValueKind? {
+        if case .value(let kind) = shape { return kind }
+        return nil
+    }
+
+    /// "share", "section", "list"…
+    public var kindName: String {
+        switch shape {
+        case .section: return "section"
+        case .list: return "list"
+        case .variants: return "variants"
+        case .value(let kind): return kind.name
+        }
+    }
+
+    /// The default as the reference shows it.
+    public var defaultDescription: String? {
+        defaultText ?? defaultNote
+    }
+
+    /// The bounds in the key's own terms, when they differ from the kind's.
+    public var boundsDescription: String? {
+        guard case .value(let kind) = shape else { return nil }
+        let low = bounds.lowerBound
+        let high = bounds.upperBound
+        switch kind {
+        case .share:
+            if low == 0 && high == 1 { return "0–100%" }
+            return "\(Format.shortest(low * 100))–\(Format.shortest(high * 100))%"
+        case .count, .integer, .money:
+            if high >= Limits.magnitude { return low == 0 ? "0 or more" : "at least \(Format.shortest(low))" }
+            return "\(Format.shortest(low))–\(Format.shortest(high))"
+        case .number:
+            return "\(Format.shortest(low))–\(Format.shortest(high))"
+        case .period:
+            return low > 0 ? "at least \(Format.shortest(low)) day\(low == 1 ? "" : "s")" : nil
+        default:
+            return nil
+        }
+    }
+
+    init(_ path: String, _ shape: Shape, required: Bool = false, uncertain: Bool? = nil,
+         bounds: ClosedRange<Double>? = nil, default defaultText: String? = nil, note: String? = nil,
+         _ doc: String, zh: String) {
+        self.path = path
+        self.shape = shape
+        self.required = required
+        self.defaultText = defaultText
+        self.defaultNote = note
+        self.doc = doc
+        self.docZh = zh
+        var isNumeric = false
+        var naturalBounds: ClosedRange<Double> = 0...Limits.magnitude
+        if case .value(let kind) = shape {
+            isNumeric = kind.isNumeric && kind != .integer
+            switch kind {
+            case .share: naturalBounds = 0...1
+            case .number: naturalBounds = -Limits.magnitude...Limits.magnitude
+            case .period: naturalBounds = 0...Double(Limits.durationDays)
+            default: break
+            }
+        }
+        self.uncertain = uncertain ?? isNumeric
+        self.bounds = bounds ?? naturalBounds
+    }
+}

@@ -1,0 +1,33 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The few C math functions the models need, kept behind one name so that the
+/// platform import lives in this file alone.
+enum Math {
+    static func exp(_ x: Double) -> Double { Glibc_exp(x) }
+    static func log(_ x: Double) -> Double { Glibc_log(x) }
+    static func log1p(_ x: Double) -> Double { Glibc_log1p(x) }
+    static func expm1(_ x: Double) -> Double { Glibc_expm1(x) }
+    static func pow(_ x: Double, _ y: Double) -> Double { Glibc_pow(x, y) }
+    static func erfc(_ x: Double) -> Double { Glibc_erfc(x) }
+    static func lgamma(_ x: Double) -> Double { Glibc_lgamma(x) }
+    static func cos(_ x: Double) -> Double { Glibc_cos(x) }
+    static func sin(_ x: Double) -> Double { Glibc_sin(x) }
+    static let pi = Double.pi
+}
+
+// Unqualified names would resolve to the `Math` members above; these forward to the C library.
+@inline(__always) private func Glibc_exp(_ x: Double) -> Double { exp(x) }
+@inline(__always) private func Glibc_log(_ x: Double) -> Double { log(x) }
+@inline(__always) private func Glibc_log1p(_ x: Double) -> Double { log1p(x) }
+@inline(__always) private func Glibc_expm1(_ x: Double) -> Double { expm1(x) }
+@inline(__always) private func Glibc_pow(_ x: Double, _ y: Double) -> Double { pow(x, y) }
+@inline(__always) private func Glibc_erfc(_ x: Double) -> Double { erfc(x) }
+@inline(__always) private func Glibc_lgamma(_ x: Double) -> Double { lgamma(x) }
+@inline(__always) private func Glibc_cos(_ x: Double) -> Double { cos(x) }
+@inline(__always) private func Glibc_sin(_ x: Double) -> Double { sin(x) }

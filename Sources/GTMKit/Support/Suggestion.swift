@@ -1,0 +1,41 @@
+/// "Did you mean" by edit distance, for keys, options and choices.
+public enum Suggestion {
+    /// The candidate closest to `word`, when it is close enough to be a likely typo.
+    public static func closest(to word: String, in candidates: [String]) -> String? {
+        let word = word.lowercased()
+        var best: (name: String, distance: Int)?
+        for candidate in candidates {
+            let distance = editDistance(word, candidate.lowercased())
+            if distance < (best?.distance ?? Int.max) { best = (candidate, distance) }
+        }
+        guard let best else { return nil }
+        let allowed = max(1, min(3, max(word.count, best.name.count) / 3))
+        let contains = best.name.lowercased().contains(word) || word.contains(best.name.lowercased())
+        return best.distance <= allowed || (contains && word.count >= 3) ? best.name : nil
+    }
+
+    /// Damerau–Levenshtein distance (with adjacent transpositions), in characters.
+    public static func editDistance(_ a: String, _ b: String) -> Int {
+        let a = Array(a.unicodeScalars)
+        let b = Array(b.unicodeScalars)
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previousPrevious = [Int](repeating: 0, count: b.count + 1)
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            for j in 1...b.count {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                var value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                    value = min(value, previousPrevious[j - 2] + 1)
+                }
+                current[j] = value
+            }
+            swap(&previousPrevious, &previous)
+            swap(&previous, &current)
+        }
+        return previous[b.count]
+    }
+}
