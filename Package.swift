@@ -16,6 +16,6 @@ let package = Package(
         .executableTarget(name: "gtm", dependencies: ["GTMCLI"]),
         // Benchmarks: `swift run -c release gtm-bench`.
         .executableTarget(name: "gtm-bench", dependencies: ["GTMKit"], path: "Sources/Benchmarks"),
-        .testTarget(name: "GTMKitTests", dependencies: ["GTMKit", "GTMCLI", "gtm"]),
+        .testTarget(name: "GTMKitTests", dependencies: ["GTMKit", "GTMCLI", "gtm"], exclude: ["Corpus"]),
     ]
 )

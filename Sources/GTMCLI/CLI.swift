@@ -27,8 +27,8 @@ public enum CLI {
         case .help(let name):
             if let name, let spec = CommandTable.command(name) { return .success(Help.command(spec)) }
             return .success(Help.overview())
-        case .explain(let key):
-            guard let key else { return .success(Explain.list()) }
+        case .explain(let key, let markdown):
+            guard let key else { return .success(markdown ? Explain.markdownReference() : Explain.list()) }
             if let text = Explain.key(key) { return .success(text) }
             let hint = Explain.suggestion(for: key).map { "did you mean '\($0)'?" } ?? "run 'gtm explain' for the list of keys"
             return .usage(Help.usageError(UsageError(message: "no key '\(key)' in the schema", hint: hint, command: "explain")))
@@ -48,7 +48,8 @@ public enum CLI {
             return .failure(.invalid("\(options.file): error: \(error.message)\n  hint: \(error.hint)\n"))
         }
         do {
-            var document = try Document.parse(name: options.file, bytes: bytes)
+            var document = try Document.parse(name: options.file, identity: FileSystem.identity(options.file), bytes: bytes,
+                                              open: FileSystem.include)
             if let name = options.whatIf, try !document.applyVariant(name) {
                 let names = document.variantNames
                 let guess = Suggestion.closest(to: name, in: names).map { "did you mean '\($0)'? " } ?? ""
@@ -85,26 +86,26 @@ public enum CLI {
         case .success(let value): document = value
         case .failure(let outcome): return outcome
         }
-        var errors: [ScenarioError] = []
+        // The base and each variant, whose values are typed like the file's: every error at once.
+        var diagnostics: [Diagnostic] = []
         do {
             _ = try document.decode()
         } catch {
-            errors.append(error)
+            diagnostics += error.diagnostics
         }
-        // Each variant must decode too: its values are typed like the file's.
-        if errors.isEmpty, options.whatIf == nil {
+        if options.whatIf == nil {
             for name in document.variantNames {
                 var variant = document
                 do {
                     _ = try variant.applyVariant(name)
                     _ = try variant.decode()
                 } catch {
-                    errors.append(error)
+                    diagnostics += error.diagnostics
                 }
             }
         }
-        guard errors.isEmpty else {
-            return .invalid(errors.map(\.rendered).joined(separator: "\n\n") + "\n")
+        guard diagnostics.isEmpty else {
+            return .invalid(ScenarioError(diagnostics, sources: document.sources).deduplicated.rendered + "\n")
         }
         return .success("ok\n")
     }

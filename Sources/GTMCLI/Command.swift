@@ -4,7 +4,7 @@ import GTMKit
 enum Command: Equatable {
     case plan(PlanOptions)
     case check(PlanOptions)
-    case explain(key: String?)
+    case explain(key: String?, markdown: Bool)
     case help(command: String?)
     case version
 }
@@ -74,7 +74,7 @@ enum ArgumentParser {
             }
             return spec.name == "plan" ? .plan(plan) : .check(plan)
         case "explain":
-            return .explain(key: positional.first)
+            return .explain(key: positional.first, markdown: options.contains { $0.0 == "--format" && $0.1 == "markdown" })
         default:
             if let name = positional.first, CommandTable.command(name) == nil {
                 throw UsageError(message: "no help for unknown command '\(name)'",

@@ -58,8 +58,8 @@ enum CommandTable {
         CommandSpec(
             name: "explain", arguments: ["[KEY]"],
             summary: "What a key means: its kind, default and bounds",
-            details: "Without KEY, lists every section and key. KEY is a dotted path such as market.obtainable or crowdfunding.tiers.price.",
-            options: [],
+            details: "Without KEY, lists every section and key. KEY is a dotted path such as market.obtainable or crowdfunding.tiers.price. With --format markdown, prints the key reference as Markdown tables (as in the README).",
+            options: [OptionSpec(name: "--format", value: "FORMAT", help: "text (default) or markdown", choices: ["text", "markdown"])],
             examples: ["gtm explain", "gtm explain inventory.service_level"]),
         CommandSpec(
             name: "help", arguments: ["[COMMAND]"],

@@ -16,6 +16,37 @@ enum Explain {
         return lines.joined(separator: "\n") + "\n"
     }
 
+    /// The key reference as Markdown: a table per section, as the README shows it.
+    static func markdownReference() -> String {
+        var parts: [String] = []
+        for top in Schema.children(of: "") {
+            var part = "#### `\(top.key)`" + (top.required ? " (required)" : "") + "\n\n" + top.doc
+            let children: [Field]
+            switch top.shape {
+            case .section: children = Schema.fields.filter { $0.path.hasPrefix(top.path + ".") }
+            case .list: children = Schema.fields.filter { $0.path.hasPrefix(top.path + "[].") }
+            default: children = []
+            }
+            if !children.isEmpty {
+                var rows = ["| Key | Kind | Default | Meaning |", "|---|---|---|---|"]
+                for field in children {
+                    let key = field.path.dropFirst(top.path.count + 1)
+                    let name = (key.hasPrefix("[].") ? String(key.dropFirst(3)) : String(key))
+                    var kind = field.kindName
+                    if let bounds = field.boundsDescription, !["0 or more", "0–100%"].contains(bounds) { kind += ", " + bounds }
+                    if field.uncertain { kind += ", may be uncertain" }
+                    let required = field.required ? " **R**" : ""
+                    let meaning = field.doc.replacingOccurrences("|", with: "\\|")
+                    kind = kind.replacingOccurrences("|", with: "\\|")
+                    rows.append("| `\(name)`\(required) | \(kind) | \(field.defaultDescription ?? "") | \(meaning) |")
+                }
+                part += "\n\n" + rows.joined(separator: "\n")
+            }
+            parts.append(part)
+        }
+        return parts.joined(separator: "\n\n") + "\n"
+    }
+
     /// One key in full, or nil when `key` names none.
     static func key(_ key: String) -> String? {
         let path = normalise(key)

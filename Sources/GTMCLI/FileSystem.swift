@@ -31,3 +31,23 @@ enum FileSystem {
         return [UInt8](data)
     }
 }
+
+extension FileSystem {
+    /// The scenario at `path`, named relative to the file that includes it.
+    static func include(_ path: String, from includingFile: String) -> Result<Document.IncludedFile, IncludeFailure> {
+        let directory = (includingFile as NSString).deletingLastPathComponent
+        let resolved = path.hasPrefix("/") || directory.isEmpty ? path : (directory as NSString).appendingPathComponent(path)
+        do {
+            let bytes = try read(resolved)
+            return .success(Document.IncludedFile(name: resolved, identity: identity(resolved), bytes: bytes))
+        } catch {
+            return .failure(IncludeFailure(message: "cannot include `\(path)`: \(error.message.replacingOccurrences("cannot read '\(resolved)': ", with: ""))",
+                                           hint: "an include path is relative to the folder of the file that includes it (\(directory.isEmpty ? "here, the current folder" : "`\(directory)`"))"))
+        }
+    }
+
+    /// An absolute, symlink-free path: the same file reached two ways is one file.
+    static func identity(_ path: String) -> String {
+        URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+    }
+}

@@ -75,3 +75,43 @@ func syntaxError(_ text: String) -> String? {
         if case .empty = root["a"]?.content {} else { Issue.record("expected empty") }
     }
 }
+
+@Suite struct HostileInputTests {
+    @Test func mappingsNestedThousandsOfLevelsDeepStopAtTheDepthLimit() {
+        // 3,000 levels: line n is indented n − 1 spaces. The reader stops at level 33.
+        var text = ""
+        for level in 0..<3000 { text += String(repeating: " ", count: level) + "k\(level):\n" }
+        #expect(syntaxError(text) == "33:33: nesting is deeper than 32 levels")
+    }
+
+    @Test func listsNestedThousandsOfLevelsOnOneLine() {
+        // `a:` is level 1; the k-th dash (from 0) opens level 2 + k at column 3 + 2k,
+        // so level 33 is the dash at column 65.
+        let text = "a:\n  " + String(repeating: "- ", count: 2000) + "x\n"
+        #expect(syntaxError(text) == "2:65: nesting is deeper than 32 levels")
+    }
+
+    @Test func longLinesAndLargeFilesAreRefused() {
+        let long = "name: " + String(repeating: "x", count: 5000) + "\n"
+        #expect(syntaxError(long) == "1:1: line 1 is 5006 bytes long; the limit is 4096")
+        let large = [UInt8](repeating: UInt8(ascii: "#"), count: Limits.fileBytes + 1)
+        #expect(throws: Diagnostic.self) { try Parser.parse(large, source: 0) }
+    }
+
+    @Test func manyItemsAreFineButTooManyAreRefused() throws {
+        var text = "roster:\n"
+        for index in 0..<1000 { text += "  - n\(index)\n" }
+        #expect(try parse(text)["roster"]?.items?.count == 1000)
+    }
+
+    @Test func invalidUTF8IsLocated() {
+        let bytes = Array("a: ok\nb: caf".utf8) + [0xC3] + Array("\n".utf8)
+        #expect(throws: Diagnostic.self) { try Parser.parse(bytes, source: 0) }
+        do {
+            _ = try Parser.parse(bytes, source: 0)
+        } catch {
+            #expect(error.mark == Mark(line: 2, column: 7))
+            #expect(error.message == "the file is not valid UTF-8 (byte 0xC3 then 0x0A)")
+        }
+    }
+}

@@ -12,11 +12,20 @@ public struct Plan: Sendable {
 /// Composes the models into a plan. Pure: the same scenario gives the same plan.
 public enum Planner {
     public static func plan(_ scenario: Scenario, fingerprint: String = "", overrides: [String] = []) -> Plan {
-        var warnings: [PlanWarning] = []
+        var warnings = inputWarnings(scenario)
         let market = MarketModel.size(scenario)
         if let market, let warning = MarketModel.disagreement(market) { warnings.append(warning) }
         return Plan(scenario: scenario, market: market, warnings: warnings, fingerprint: fingerprint,
                     overrides: overrides)
+    }
+
+    /// Inputs that are valid but probably not what the user meant.
+    static func inputWarnings(_ scenario: Scenario) -> [PlanWarning] {
+        scenario.inputs.compactMap { input in
+            guard input.origin != .defaulted, input.text.trimmingCharacters == "1",
+                  Schema.field(Schema.schemaPath(input.path))?.valueKind == .share else { return nil }
+            return .shareWrittenAsOne(path: input.path)
+        }
     }
 
     /// Parses, applies overrides, decodes and plans, in one call.

@@ -64,7 +64,7 @@ public struct NumberStyle: Sendable {
         switch period.unit {
         case .days where period.amount % 7 == 0 && period.amount > 0: return "\(period.amount / 7)周"
         case .days: return "\(period.amount)天"
-        case .months where period.amount % 12 == 0 && period.amount > 0: return "\(period.amount / 12)年"
+        case .months where period.amount % 12 == 0 && period.amount >= 24: return "\(period.amount / 12)年"
         case .months: return "\(period.amount)个月"
         }
     }

@@ -16,6 +16,9 @@ struct ReportText {
     /// A warning in words.
     func message(_ warning: PlanWarning) -> String {
         switch warning {
+        case .shareWrittenAsOne(let path):
+            return t("`\(path): 1` means 100%. Write 1% if you meant one percent, or 100% to say it plainly.",
+                     "`\(path): 1` 表示 100%。若想表示百分之一请写 1%，若确为 100% 请写 100%。")
         case .sizesDisagree(let topDown, let bottomUp):
             let ratio = bottomUp > 0 && topDown > 0 ? max(topDown, bottomUp) / min(topDown, bottomUp) : 0
             let times = ratio > 0 ? style.number(ratio) + "×" : t("far", "远")

@@ -19,16 +19,42 @@ public struct Diagnostic: Error, Sendable, Hashable {
         let name = file?.name ?? "<input>"
         var text = "\(name):\(mark.line):\(mark.column): error: \(message)"
         if let file {
-            let line = file.line(mark.line)
+            let (line, column) = Self.excerpt(file.line(mark.line), column: mark.column)
             if !line.isEmpty || mark.line == 1 {
                 let gutter = String(mark.line)
                 let pad = String(repeating: " ", count: gutter.count)
                 text += "\n \(gutter) | \(line)"
-                text += "\n \(pad) | \(Self.caretPadding(line, column: mark.column))^"
+                text += "\n \(pad) | \(Self.caretPadding(line, column: column))^"
             }
         }
         if let hint { text += "\n  hint: \(hint)" }
         return text
+    }
+
+    /// The source line as it is safe to print: control characters shown as their
+    /// Unicode pictures (a file cannot send escape sequences to the terminal), and a long
+    /// line cut to a window around `column`. Returns the text and the caret's column in it.
+    static func excerpt(_ line: String, column: Int, width: Int = 120) -> (String, Int) {
+        var scalars = line.unicodeScalars.map { scalar -> Unicode.Scalar in
+            switch scalar.value {
+            case 0x00..<0x09, 0x0A..<0x20: return Unicode.Scalar(0x2400 + scalar.value)!
+            case 0x7F: return "\u{2421}"
+            case 0x80..<0xA0: return "\u{FFFD}"
+            default: return scalar
+            }
+        }
+        var caret = column
+        if scalars.count > width {
+            let start = max(0, min(column - 1 - width / 2, scalars.count - width))
+            let end = min(scalars.count, start + width)
+            var window = Array(scalars[start..<end])
+            if start > 0 { window.insert("…", at: 0); caret = column - start + 1 } else { caret = column }
+            if end < scalars.count { window.append("…") }
+            scalars = window
+        }
+        var text = ""
+        text.unicodeScalars.append(contentsOf: scalars)
+        return (text, caret)
     }
 
     /// Spaces that put a caret under `column` in a terminal: a wide (CJK) character
@@ -56,6 +82,13 @@ public struct ScenarioError: Error, Sendable {
     public init(_ diagnostics: [Diagnostic], sources: SourceTable) {
         self.diagnostics = diagnostics
         self.sources = sources
+    }
+
+    /// Without repeats (the same message at the same place), in the order of the file.
+    public var deduplicated: ScenarioError {
+        var seen = Set<Diagnostic>()
+        let unique = diagnostics.filter { seen.insert($0).inserted }.sorted { $0.mark < $1.mark }
+        return ScenarioError(unique, sources: sources)
     }
 
     /// Every diagnostic rendered, separated by blank lines, with a count at the end.

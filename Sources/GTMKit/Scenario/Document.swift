@@ -1,8 +1,8 @@
 /// A scenario read from text: its sources and node tree, before decoding.
 /// Overrides are applied here, to the tree, so they are typed and checked like the file.
 public struct Document: Sendable {
-    public private(set) var sources: SourceTable
-    public private(set) var root: Node
+    public internal(set) var sources: SourceTable
+    public internal(set) var root: Node
     /// The overrides applied so far, for the fingerprint and the report.
     public private(set) var overrides: [String] = []
 
@@ -10,12 +10,15 @@ public struct Document: Sendable {
     public static func parse(name: String, bytes: [UInt8]) throws(ScenarioError) -> Document {
         var sources = SourceTable()
         let index = sources.add(SourceFile(name: name, bytes: bytes))
+        let root: Node
+        let duplicates: [Diagnostic]
         do {
-            let root = try Parser.parse(bytes, source: index)
-            return Document(sources: sources, root: root)
+            (root, duplicates) = try Parser.parseCollectingDuplicates(bytes, source: index)
         } catch {
             throw ScenarioError([error], sources: sources)
         }
+        guard duplicates.isEmpty else { throw ScenarioError(duplicates, sources: sources) }
+        return Document(sources: sources, root: root)
     }
 
     /// Applies `--set PATH=VALUE`. The argument becomes a source of its own, so an error
@@ -63,10 +66,12 @@ public struct Document: Sendable {
     }
 
     /// A fingerprint of everything the plan depends on: every source's bytes and the overrides.
+    /// File names count without their directory, so the report does not depend on where gtm ran.
     public var fingerprint: String {
         var hasher = SHA256()
         for file in sources.files {
-            hasher.update(Array(file.name.utf8))
+            let baseName = file.name.split(separator: "/", omittingEmptySubsequences: false).last ?? ""
+            hasher.update(Array(baseName.utf8))
             hasher.update([0])
             hasher.update(file.bytes)
             hasher.update([0])

@@ -10,6 +10,8 @@ public struct OverridePath: Sendable, Equatable, CustomStringConvertible {
     }
 
     public let components: [Component]
+    /// Where each component starts: the path's mark moved to the component's first character.
+    public let marks: [Mark]
     /// The schema path, with `[]` for list items.
     public let schemaPath: String
     public let text: String
@@ -19,6 +21,12 @@ public struct OverridePath: Sendable, Equatable, CustomStringConvertible {
     public init(_ text: String, at mark: Mark) throws(Diagnostic) {
         self.text = text
         var components: [Component] = []
+        var marks: [Mark] = []
+        func place(_ offset: Int) -> Mark {
+            var place = mark
+            place.column += offset
+            return place
+        }
         var schemaPath = ""
         var parent = ""
         let characters = Array(text)
@@ -49,6 +57,7 @@ public struct OverridePath: Sendable, Equatable, CustomStringConvertible {
                            at: keyStart)
             }
             components.append(.key(key))
+            marks.append(place(keyStart))
             schemaPath = path
             switch field.shape {
             case .list(let itemKey):
@@ -73,6 +82,7 @@ public struct OverridePath: Sendable, Equatable, CustomStringConvertible {
                 } else {
                     components.append(.named(selector))
                 }
+                marks.append(place(open + 1))
                 parent = path + "[]"
                 schemaPath = parent
                 guard index < characters.count, characters[index] == "." else {
@@ -92,6 +102,7 @@ public struct OverridePath: Sendable, Equatable, CustomStringConvertible {
                     throw fail("`\(path)` is a single value; `\(text)` goes past it", "end the path at `\(path)`", at: index)
                 }
                 self.components = components
+                self.marks = marks
                 self.schemaPath = schemaPath
                 return
             case .variants:

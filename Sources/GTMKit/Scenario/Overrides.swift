@@ -18,17 +18,20 @@ public struct Override: Sendable {
     public func apply(to root: inout Node) throws(Diagnostic) {
         var value = self.value
         value.origin = origin
-        try Self.set(value, at: path.components[...], in: &root, path: path, done: "")
+        try Self.set(value, at: Array(path.components.indices)[...], in: &root, path: path, done: "", origin: origin)
     }
 
-    private static func set(_ value: Node, at components: ArraySlice<OverridePath.Component>, in node: inout Node,
-                            path: OverridePath, done: String) throws(Diagnostic) {
-        guard let first = components.first else {
+    /// Sets `value` at the components `steps` (indices into `path.components`) below `node`.
+    private static func set(_ value: Node, at steps: ArraySlice<Int>, in node: inout Node,
+                            path: OverridePath, done: String, origin: String) throws(Diagnostic) {
+        guard let step = steps.first else {
             node = value
             return
         }
-        let rest = components.dropFirst()
-        switch first {
+        let rest = steps.dropFirst()
+        let next = rest.first.map { path.components[$0] }
+        let mark = path.marks[step]
+        switch path.components[step] {
         case .key(let key):
             var pairs = node.pairs ?? []
             let here = done.isEmpty ? key : "\(done).\(key)"
@@ -36,24 +39,34 @@ public struct Override: Sendable {
                 if !rest.isEmpty, case .empty = pairs[index].value.content {
                     pairs[index].value = Node(.mapping([]), at: value.mark)
                 }
-                try set(value, at: rest, in: &pairs[index].value, path: path, done: here)
+                try set(value, at: rest, in: &pairs[index].value, path: path, done: here, origin: origin)
             } else {
-                if case .index = rest.first {
-                    throw missingItem(here, path: path, value: value, count: 0)
+                if case .index = next {
+                    throw missingItem(here, path: path, at: path.marks[rest.first!], count: 0)
                 }
-                if case .named = rest.first {
-                    throw missingItem(here, path: path, value: value, count: 0)
+                if case .named = next {
+                    throw missingItem(here, path: path, at: path.marks[rest.first!], count: 0)
+                }
+                let schemaHere = Schema.schemaPath(here)
+                if let nextStep = rest.first, case .key(let nextKey) = path.components[nextStep],
+                   case .section = Schema.field(schemaHere)?.shape {
+                    let required = Schema.children(of: schemaHere).filter { $0.required && $0.key != nextKey }.map(\.key)
+                    if !required.isEmpty {
+                        throw Diagnostic("\(origin.describedAsOverride) sets `\(path)`, but the scenario has no `\(here)` section",
+                                         at: mark,
+                                         hint: "add `\(here):` to the file with \(required.map { "`\($0)`" }.naturalList); an override changes inputs, it does not add sections")
+                    }
                 }
                 var child = Node(.mapping([]), at: value.mark)
-                try set(value, at: rest, in: &child, path: path, done: here)
+                try set(value, at: rest, in: &child, path: path, done: here, origin: origin)
                 pairs.append(Pair(key: key, keyMark: value.mark, value: child))
             }
             node.content = .mapping(pairs)
         case .index(let position):
             guard var items = node.items, items.indices.contains(position) else {
-                throw missingItem(done, path: path, value: value, count: node.items?.count ?? 0)
+                throw missingItem(done, path: path, at: mark, count: node.items?.count ?? 0)
             }
-            try set(value, at: rest, in: &items[position], path: path, done: "\(done)[\(position)]")
+            try set(value, at: rest, in: &items[position], path: path, done: "\(done)[\(position)]", origin: origin)
             node.content = .sequence(items)
         case .named(let name):
             let itemKey: String
@@ -62,20 +75,34 @@ public struct Override: Sendable {
                   let position = items.firstIndex(where: { $0[itemKey]?.scalar == name }) else {
                 let names = (node.items ?? []).compactMap { $0[itemKey]?.scalar }
                 let guess = Suggestion.closest(to: name, in: names).map { "did you mean `\($0)`? " } ?? ""
-                throw Diagnostic("`\(done)` has no item with \(itemKey) `\(name)`", at: value.mark,
+                throw Diagnostic("`\(done)` has no item with \(itemKey) `\(name)`", at: mark,
                                  hint: names.isEmpty ? "the scenario has no `\(done)` items to change"
                                      : "\(guess)the \(itemKey)s are: \(names.joined(separator: ", "))")
             }
-            try set(value, at: rest, in: &items[position], path: path, done: "\(done)[\(name)]")
+            try set(value, at: rest, in: &items[position], path: path, done: "\(done)[\(name)]", origin: origin)
             node.content = .sequence(items)
         }
     }
 
-    private static func missingItem(_ list: String, path: OverridePath, value: Node, count: Int) -> Diagnostic {
+    private static func missingItem(_ list: String, path: OverridePath, at mark: Mark, count: Int) -> Diagnostic {
         Diagnostic("`\(path)` names an item `\(list)` does not have (it has \(count) item\(count == 1 ? "" : "s"))",
-                   at: value.mark,
+                   at: mark,
                    hint: count == 0 ? "overrides change existing list items; add the item to the file"
                        : "positions run from 0 to \(count - 1)")
+    }
+}
+
+extension Array where Element == String {
+    /// "a", "a and b", "a, b and c".
+    var naturalList: String {
+        count <= 2 ? joined(separator: " and ") : dropLast().joined(separator: ", ") + " and " + last!
+    }
+}
+
+extension String {
+    /// `--set` → "`--set`"; `what_if pessimistic` → "the variant `pessimistic`".
+    var describedAsOverride: String {
+        hasPrefix("what_if ") ? "the variant `\(dropFirst(8))`" : "`\(self)`"
     }
 }
 

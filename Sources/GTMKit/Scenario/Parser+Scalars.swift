@@ -130,8 +130,9 @@ extension Parser {
 
     /// The scalar of a `\uXXXX` (or `\UXXXXXXXX`) escape; a UTF-16 surrogate pair is joined.
     private func unicodeEscape(_ line: Line, _ reader: inout Reader, digits: Int, at mark: Mark) throws(Diagnostic) -> Unicode.Scalar {
-        let bad = Diagnostic("`\\u` must be followed by \(digits) hex digits naming a character", at: mark,
-                             hint: "for example \\u00e9 for é")
+        let letter = digits == 4 ? "u" : "U"
+        let bad = Diagnostic("`\\\(letter)` must be followed by \(digits) hex digits naming a character", at: mark,
+                             hint: digits == 4 ? "for example \\u00e9 for é" : "for example \\U0001F600 for 😀")
         func hex(_ reader: inout Reader, _ count: Int) throws(Diagnostic) -> UInt32 {
             var value: UInt32 = 0
             for _ in 0..<count {
@@ -148,8 +149,17 @@ extension Parser {
             guard (0xDC00...0xDFFF).contains(low) else { throw bad }
             value = 0x10000 + ((value - 0xD800) << 10) + (low - 0xDC00)
         }
-        guard value >= 0x20 || value == 0x09 || value == 0x0A, let scalar = Unicode.Scalar(value) else { throw bad }
+        guard let scalar = Unicode.Scalar(value) else { throw bad }
+        guard value >= 0x20 || value == 0x09 || value == 0x0A, value != 0x7F, !(0x80..<0xA0).contains(value) else {
+            throw Diagnostic("`\\\(letter)\(hexText(value, digits))` is a control character", at: mark,
+                             hint: "quoted values may hold \\t and \\n, but no other control characters")
+        }
         return scalar
+    }
+
+    private func hexText(_ value: UInt32, _ digits: Int) -> String {
+        let text = String(value, radix: 16, uppercase: false)
+        return String(repeating: "0", count: max(0, digits - text.count)) + text
     }
 
     private func hexValue(_ byte: UInt8) -> UInt32? {

@@ -11,11 +11,24 @@ public struct Parser {
     var index = 0
     /// Indentation of the blocks now open, outermost first, for messages.
     var openIndents: [Int] = []
+    /// Indentation of the block that closed last, for messages about the line after it.
+    var lastClosedIndent: Int?
+    /// Duplicate keys: reported together after the read, since they do not stop it.
+    var duplicates: [Diagnostic] = []
 
     /// Parses `bytes`, read from the source at index `source` of the run's `SourceTable`.
+    /// Throws the first syntax error (or the first duplicate key).
     public static func parse(_ bytes: [UInt8], source: Int) throws(Diagnostic) -> Node {
+        let (root, duplicates) = try parseCollectingDuplicates(bytes, source: source)
+        if let first = duplicates.first { throw first }
+        return root
+    }
+
+    /// Parses `bytes`; duplicate keys do not stop the read and come back as a list.
+    static func parseCollectingDuplicates(_ bytes: [UInt8], source: Int) throws(Diagnostic) -> (Node, [Diagnostic]) {
         var parser = Parser(bytes: bytes, source: source, lines: try lines(of: bytes, source: source))
-        return try parser.document()
+        let root = try parser.document()
+        return (root, parser.duplicates)
     }
 
     mutating func document() throws(Diagnostic) -> Node {
@@ -65,7 +78,10 @@ public struct Parser {
     mutating func mapping(depth: Int) throws(Diagnostic) -> Node {
         let indent = lines[index].indent
         openIndents.append(indent)
-        defer { openIndents.removeLast() }
+        defer {
+            openIndents.removeLast()
+            lastClosedIndent = indent
+        }
         var pairs: [Pair] = []
         var seen: [String: Int] = [:]
         let mark = self.mark(lines[index], lines[index].content)
@@ -81,16 +97,17 @@ public struct Parser {
                 throw error("expected `key: value`", line,
                             hint: "write `key: value`; text that continues a value belongs on the line above, in quotes")
             }
-            if let first = seen[key.text] {
-                throw Diagnostic("duplicate key `\(key.text)` (first on line \(first))", at: key.mark,
-                                 hint: "remove one of them; to try other values use `what_if:` or `--set`")
-            }
-            seen[key.text] = line.number
             guard pairs.count < Limits.items else {
                 throw error("more than \(Limits.items) keys in one block", line, hint: "shorten the block")
             }
             let value = try value(after: key, on: line, indent: indent, depth: depth)
-            pairs.append(Pair(key: key.text, keyMark: key.mark, value: value))
+            if let first = seen[key.text] {
+                duplicates.append(Diagnostic("duplicate key `\(key.text)` (first on line \(first))", at: key.mark,
+                                             hint: "remove one of them; to try other values use `what_if:` or `--set`"))
+            } else {
+                seen[key.text] = line.number
+                pairs.append(Pair(key: key.text, keyMark: key.mark, value: value))
+            }
         }
         return Node(.mapping(pairs), at: mark)
     }
@@ -103,9 +120,13 @@ public struct Parser {
             let node = try scalar(line, from: reader.position)
             index += 1
             if index < lines.count, lines[index].indent > indent {
+                let next = lines[index]
+                if let nextKey = try? keyOf(next) {
+                    throw error("`\(nextKey.text)` is indented \(spaces(next.indent)), but the keys around it use \(indent)", next,
+                                hint: "line it up with `\(key.text)` on line \(line.number)")
+                }
                 throw error("this line is indented under `\(key.text)`, which already has a value on line \(line.number)",
-                            lines[index],
-                            hint: "line it up with `\(key.text)`, or put the whole value on one line, in quotes")
+                            next, hint: "put the whole value on line \(line.number), in quotes if it holds special characters")
             }
             return node
         }
@@ -126,7 +147,10 @@ public struct Parser {
     mutating func sequence(depth: Int) throws(Diagnostic) -> Node {
         let indent = lines[index].indent
         openIndents.append(indent)
-        defer { openIndents.removeLast() }
+        defer {
+            openIndents.removeLast()
+            lastClosedIndent = indent
+        }
         var items: [Node] = []
         let mark = self.mark(lines[index], lines[index].content)
         while index < lines.count {
@@ -220,16 +244,23 @@ public struct Parser {
         Diagnostic(message, at: mark(line, line.content), hint: hint)
     }
 
+    /// "1 space", "3 spaces".
+    func spaces(_ count: Int) -> String {
+        count == 1 ? "1 space" : "\(count) spaces"
+    }
+
     /// A line whose indentation matches no block that is open.
     func misindented(_ line: Line) -> Diagnostic {
-        let levels = openIndents.map(String.init)
+        var indents = openIndents
+        if let closed = lastClosedIndent, !indents.contains(closed) { indents.append(closed) }
+        let levels = indents.sorted().map(String.init)
         let expected: String
         switch levels.count {
         case 0: expected = "0"
         case 1: expected = levels[0]
         default: expected = levels.dropLast().joined(separator: ", ") + " or " + levels.last!
         }
-        return error("this line is indented \(line.indent) spaces, which matches no block above (expected \(expected))",
+        return error("this line is indented \(spaces(line.indent)), which matches no block above (expected \(expected))",
                      line, hint: "line it up exactly with the keys or list items it belongs with")
     }
 }

@@ -14,10 +14,12 @@ extension ScenarioDecoder {
             let missing = [productSection == nil && root["product"] == nil ? "product" : nil,
                            launchSection == nil && root["launch"] == nil ? "launch" : nil].compactMap { $0 }
             if !missing.isEmpty {
-                let list = missing.map { "`\($0)`" }.joined(separator: " and ")
                 let mark = (root.pairs?.isEmpty ?? true) ? root.mark : root.pairs![0].keyMark
-                report("the scenario is missing \(list): every scenario needs the sections `product` and `launch`",
-                       at: mark, hint: "start from `gtm init`, or add e.g. `launch:` with `  date: 2027-03-15`")
+                let message = missing.count == 2 ? "a scenario needs the sections `product` and `launch`"
+                    : "the scenario has no `\(missing[0])` section; every scenario needs `product` and `launch`"
+                report(message, at: mark, hint: missing.contains("product")
+                    ? "start from `gtm init`, or add `product:` with `name`, `price` and `unit_cost` indented below it"
+                    : "add `launch:` with `  date: 2027-03-15` below it")
             }
         }
         var product: Scenario.Product?
@@ -75,7 +77,7 @@ extension ScenarioDecoder {
             let hint = upper == "RMB" || code == "¥" || code == "元" ? "write CNY"
                 : Currency.isCode(Substring(upper)) ? "write \(upper)" : "write a three-letter code such as CNY, USD or EUR"
             report("`currency` is an ISO 4217 code such as CNY or USD, not `\(code)`",
-                   at: marks["scenario.currency"] ?? section.node.mark, hint: hint)
+                   at: marks["scenario.currency"] ?? section.mark, hint: hint)
         }
     }
 
@@ -100,7 +102,7 @@ extension ScenarioDecoder {
         let targetMargin = quantity("target_margin", in: section)
         if let unitCost, salvage.value >= unitCost.value, unitCost.value > 0 || salvage.value > 0 {
             report("`salvage` (\(Format.shortest(salvage.value))) must be below `unit_cost` (\(Format.shortest(unitCost.value)))",
-                   at: marks["product.salvage"] ?? section.node.mark,
+                   at: marks["product.salvage"] ?? section.mark,
                    hint: "an unsold unit worth its cost makes overstock free, so the first batch would have no limit; write the clearance value of an unsold unit")
         }
         guard let name, let price, let unitCost else { return nil }
@@ -138,7 +140,7 @@ extension ScenarioDecoder {
         let forecast = quantity("forecast", in: section)
         let forecastSD = quantity("forecast_sd", in: section)
         if forecastSD != nil, forecast == nil {
-            report("`forecast_sd` needs `forecast`", at: marks["inventory.forecast_sd"] ?? section.node.mark,
+            report("`forecast_sd` needs `forecast`", at: marks["inventory.forecast_sd"] ?? section.mark,
                    hint: "give your forecast of the window's demand too, or remove `forecast_sd` to use the curve")
         }
         return .init(leadTime: leadTime, coverage: coverage ?? leadTime,
@@ -191,7 +193,7 @@ extension ScenarioDecoder {
 
     /// Fills the platform's published fees, or reports the ones the user must give.
     mutating func checkFees(_ campaign: inout Scenario.Crowdfunding, platform: Scenario.Platform, section: Section) {
-        let mark = marks["crowdfunding.platform"] ?? section.node.mark
+        let mark = marks["crowdfunding.platform"] ?? section.mark
         guard let fees = PlatformFees.published(platform) else {
             let missing = [campaign.platformFee == nil ? "platform_fee" : nil,
                            campaign.paymentFee == nil ? "payment_fee" : nil].compactMap { $0 }

@@ -9,6 +9,8 @@ public struct ScenarioDecoder {
     /// Marks of the values read, by concrete path, for checks that involve two keys.
     var marks: [String: Mark] = [:]
     var currency = "CNY"
+    /// Keys an unknown key was taken for ("did you mean"): not reported again as missing.
+    var suggested: Set<String> = []
     let sources: SourceTable
     let root: Node
 
@@ -49,9 +51,11 @@ public struct ScenarioDecoder {
     struct Section {
         /// `crowdfunding.tiers[]`
         var path: String
-        /// `crowdfunding.tiers[1]`, for messages and input records.
+        /// `crowdfunding.tiers[1]` (or `crowdfunding.tiers[Early bird]`), for messages and input records.
         var display: String
         var node: Node
+        /// Where the section starts: its key, or a list item's first key.
+        var mark: Mark
     }
 
     /// The section `key` of `parent` (nil for the top level), checked against the
@@ -60,8 +64,8 @@ public struct ScenarioDecoder {
         let path = parent.map { "\($0.path).\(key)" } ?? key
         let display = parent.map { "\($0.display).\(key)" } ?? key
         guard let pair = (parent?.node ?? root).pairs?.first(where: { $0.key == key }) else {
-            if let parent, Schema.field(path)?.required == true {
-                report("`\(parent.display)` is missing the section `\(key)`", at: parent.node.mark,
+            if let parent, Schema.field(path)?.required == true, !suggested.contains(display) {
+                report("`\(parent.display)` is missing the section `\(key)`", at: parent.mark,
                        hint: "add `\(key):` with its keys indented below; see `gtm explain \(path)`")
             }
             return nil
@@ -71,7 +75,7 @@ public struct ScenarioDecoder {
                    hint: "e.g. `\(key):` then `  \(Schema.children(of: path).first?.key ?? "name"): …`")
             return nil
         }
-        let section = Section(path: path, display: display, node: pair.value)
+        let section = Section(path: path, display: display, node: pair.value, mark: pair.keyMark)
         checkKeys(of: section)
         return section
     }
@@ -81,8 +85,8 @@ public struct ScenarioDecoder {
         let path = parent.map { "\($0.path).\(key)" } ?? key
         let display = parent.map { "\($0.display).\(key)" } ?? key
         guard let pair = (parent?.node ?? root).pairs?.first(where: { $0.key == key }) else {
-            if let parent, Schema.field(path)?.required == true {
-                report("`\(parent.display)` is missing the list `\(key)`", at: parent.node.mark,
+            if let parent, Schema.field(path)?.required == true, !suggested.contains(display) {
+                report("`\(parent.display)` is missing the list `\(key)`", at: parent.mark,
                        hint: "add `\(key):` with one `- name: …` item per line below it")
             }
             return nil
@@ -102,15 +106,17 @@ public struct ScenarioDecoder {
                        hint: "write `- \(itemKey): …` and the item's other keys lined up below it")
                 continue
             }
-            let section = Section(path: "\(path)[]", display: "\(display)[\(index)]", node: item)
+            let name = item[itemKey]?.scalar
+            let selector = name.flatMap { $0.isEmpty || $0.contains(where: { "[].".contains($0) }) ? nil : $0 }
+            let section = Section(path: "\(path)[]", display: "\(display)[\(selector ?? String(index))]", node: item,
+                                  mark: item.mark)
             checkKeys(of: section)
-            if let name = item[itemKey]?.scalar {
+            if let name, let nameMark = item[itemKey]?.mark {
                 if let first = names[name] {
-                    report("two items of `\(display)` are named `\(name)` (the first is item \(first))",
-                           at: item[itemKey]!.mark,
+                    report("two items of `\(display)` are named `\(name)` (the first on line \(first))", at: nameMark,
                            hint: "give each item its own \(itemKey), so that `--set \(display)[\(name)]…` can pick it")
                 } else {
-                    names[name] = index
+                    names[name] = nameMark.line
                 }
             }
             sections.append(section)
@@ -126,6 +132,7 @@ public struct ScenarioDecoder {
             let names = known.map(\.key)
             if let guess = Suggestion.closest(to: pair.key, in: names) {
                 report("unknown key `\(pair.key)` in `\(section.display)`", at: pair.keyMark, hint: "did you mean `\(guess)`?")
+                suggested.insert("\(section.display).\(guess)")
             } else if let home = Schema.fields.first(where: { $0.key == pair.key && $0.parent != section.path }) {
                 report("`\(pair.key)` is not a key of `\(section.display)`", at: pair.keyMark,
                        hint: "it belongs in `\(home.parent.replacingBrackets)`")
@@ -167,8 +174,10 @@ public struct ScenarioDecoder {
                                  allowsUncertainty: field.uncertain, currency: currency)
         guard let pair = section.node.pairs?.first(where: { $0.key == key }) else {
             if field.required {
-                report("`\(section.display)` is missing `\(key)`", at: section.node.mark,
-                       hint: "add `\(key): …` (\(field.doc.lowercasedFirst)); see `gtm explain \(path.replacingBrackets)`")
+                if !suggested.contains(display) {
+                    report("`\(section.display)` is missing `\(key)`", at: section.mark,
+                           hint: "add `\(key):` to `\(section.display)`: \(field.doc.sentenceFragment); see `gtm explain \(path.replacingBrackets)`")
+                }
                 return nil
             }
             guard let text = field.defaultText else { return nil }
@@ -238,8 +247,11 @@ extension String {
         return text
     }
 
-    var lowercasedFirst: String {
+    /// A one-line doc inside a sentence: first letter lowercased, final full stop dropped.
+    var sentenceFragment: String {
         guard let first else { return self }
-        return first.lowercased() + dropFirst()
+        var text = first.lowercased() + dropFirst()
+        if text.hasSuffix(".") { text.removeLast() }
+        return text
     }
 }

@@ -18,7 +18,7 @@ public enum Schema {
         Field("scenario.language", .value(.choice(["en", "zh"])), default: "en", "Report language.", zh: "报告语言。"),
         Field("scenario.trials", .value(.integer), bounds: 100...Double(Limits.trials), default: "10000",
               "Monte Carlo trials when any input is uncertain.", zh: "有不确定输入时的蒙特卡洛模拟次数。"),
-        Field("scenario.seed", .value(.integer), bounds: 0...9_007_199_254_740_991, default: "1",
+        Field("scenario.seed", .value(.integer), bounds: 0...Limits.magnitude, default: "1",
               "Random seed: the same seed gives the same numbers on every machine.",
               zh: "随机种子：同一种子在任何机器上得到相同结果。"),
 

@@ -8,10 +8,15 @@ public enum Suggestion {
             let distance = editDistance(word, candidate.lowercased())
             if distance < (best?.distance ?? Int.max) { best = (candidate, distance) }
         }
-        guard let best else { return nil }
-        let allowed = max(1, min(3, max(word.count, best.name.count) / 3))
-        let contains = best.name.lowercased().contains(word) || word.contains(best.name.lowercased())
-        return best.distance <= allowed || (contains && word.count >= 3) ? best.name : nil
+        if let best, best.distance <= max(1, min(3, max(word.count, best.name.count) / 3)) {
+            return best.name
+        }
+        // A part of a key (`margin` for `target_margin`) or a key inside a longer word.
+        guard word.count >= 3 else { return nil }
+        return candidates.filter {
+            let candidate = $0.lowercased()
+            return candidate.contains(word) || word.contains(candidate)
+        }.min { ($0.count, $0) < ($1.count, $1) }
     }
 
     /// Damerau–Levenshtein distance (with adjacent transpositions), in characters.

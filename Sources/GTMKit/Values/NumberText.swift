@@ -83,10 +83,13 @@ enum NumberText {
         guard index == scalars.count else {
             let rest = String(scalars[index...])
             let hint: String
-            switch rest {
-            case "m": hint = "write M for millions (m is not a unit here)"
-            case "b", "bn": hint = "write B for billions"
-            case "w", "W": hint = "write 万 for ten thousands"
+            switch rest.trimmingCharacters.lowercased() {
+            case "million", "millions", "mn", "mio": hint = "write M for millions: \(String(scalars[..<index]))M"
+            case "thousand", "thousands": hint = "write k for thousands: \(String(scalars[..<index]))k"
+            case "billion", "billions", "bn": hint = "write B for billions: \(String(scalars[..<index]))B"
+            case "m" where rest == "m": hint = "write M for millions (m is not a unit here)"
+            case "b": hint = "write B for billions"
+            case "w": hint = "write 万 for ten thousands"
             case "千": hint = "write k for thousands"
             case "%": hint = "this key is not a share; remove the `%`"
             default: hint = allowSuffix ? "write digits, e.g. 1200, 1.2k, 3.5M or 300万" : "write digits, e.g. 5% or 0.05"

@@ -44,7 +44,7 @@ public struct Period: Sendable, Hashable, CustomStringConvertible {
             return weeks == 1 ? "1 week" : "\(weeks) weeks"
         case .days:
             return amount == 1 ? "1 day" : "\(amount) days"
-        case .months where amount % 12 == 0 && amount > 0:
+        case .months where amount % 12 == 0 && amount >= 24:
             let years = amount / 12
             return years == 1 ? "1 year" : "\(years) years"
         case .months:

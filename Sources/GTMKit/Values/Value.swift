@@ -36,6 +36,16 @@ public enum ValueKind: Sendable, Hashable {
         }
     }
 
+    /// The kind with its article, for sentences: "an amount", "a share".
+    var article: String {
+        switch self {
+        case .money: return "an amount of money"
+        case .integer: return "a whole number"
+        case .period: return "a duration"
+        default: return "a \(name)"
+        }
+    }
+
     /// True for the kinds that hold a `Quantity` and may be uncertain.
     public var isNumeric: Bool {
         switch self {

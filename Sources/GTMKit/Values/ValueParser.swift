@@ -81,13 +81,13 @@ public struct ValueParser: Sendable {
     func quantity(_ text: Substring) throws(ValueError) -> Quantity {
         if let range = text.firstRange(of: " to ") {
             try requireUncertainty(text)
-            let low = try single(text[..<range.lowerBound], offset: 0)
             let highText = text[range.upperBound...]
-            let highOffset = text[..<range.upperBound].unicodeScalars.count
-            let high = try single(highText, offset: highOffset)
             if highText.firstRange(of: " to ") != nil {
                 throw ValueError("a range has one `to`", hint: "write low to high, e.g. 2% to 5%")
             }
+            let low = try single(text[..<range.lowerBound], offset: 0)
+            let highOffset = text[..<range.upperBound].unicodeScalars.count
+            let high = try single(highText, offset: highOffset)
             guard low > 0 else {
                 throw ValueError("`a to b` is a lognormal 90% interval and needs two ends above zero",
                                  hint: "for a range that reaches zero or below write normal(mean, sd), uniform(a, b) or triangular(min, mode, max)")
@@ -153,7 +153,8 @@ public struct ValueParser: Sendable {
         guard arguments.count == expected else {
             let form = expected == 2 ? (name == "normal" ? "normal(mean, sd)" : "\(name)(low, high)") : "\(name)(min, mode, max)"
             throw ValueError("`\(name)` takes \(expected) numbers, not \(arguments.count)",
-                             hint: "write \(form); inside the parentheses commas separate numbers, so write 1200 or 1.2k, not 1,200")
+                             hint: "write \(form)" + (arguments.count > expected
+                                 ? "; inside the parentheses commas separate numbers, so write 1200 or 1.2k, not 1,200" : ""))
         }
         let distribution: Distribution
         switch name {
@@ -223,6 +224,10 @@ public struct ValueParser: Sendable {
             }
         } catch {
             var error = error
+            if error.message == "`\(text)` is not a number" {
+                error.message = "`\(key)` is \(kind.article), not `\(text)`"
+                error.hint = example
+            }
             error.offset += offset
             throw error
         }
@@ -294,7 +299,7 @@ public struct ValueParser: Sendable {
         if value < bounds.lowerBound {
             let bound = describe(bounds.lowerBound)
             throw ValueError("`\(key)` must be \(bounds.lowerBound == 0 ? "0" : bound) or more, not \(describe(value))",
-                             hint: bounds.lowerBound == 0 ? "a \(kind.name) cannot be negative" : "write a value of at least \(bound)")
+                             hint: bounds.lowerBound == 0 ? "\(kind.article) cannot be negative" : "write a value of at least \(bound)")
         }
         if value > bounds.upperBound {
             let bound = describe(bounds.upperBound)
@@ -359,8 +364,8 @@ public struct ValueParser: Sendable {
                              hint: "check the unit: did you mean days?")
         }
         if bounds.lowerBound > 0, period.averageDays < bounds.lowerBound {
-            throw ValueError("`\(key)` must be at least \(Format.shortest(bounds.lowerBound)) days, not \(period)",
-                             hint: "write a longer duration")
+            let minimum = bounds.lowerBound == 1 ? "1 day" : "\(Format.shortest(bounds.lowerBound)) days"
+            throw ValueError("`\(key)` must be at least \(minimum), not \(period)", hint: "write a longer duration")
         }
         return period
     }

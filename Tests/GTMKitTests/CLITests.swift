@@ -1,0 +1,65 @@
+import Testing
+@testable import GTMCLI
+@testable import GTMKit
+
+/// In-process runs of the command line: parsing, help and exit codes.
+@Suite struct CLITests {
+    @Test func versionAndHelp() {
+        #expect(CLI.run(["--version"]) == Outcome(stdout: "gtm \(GTM.version)\n", stderr: "", status: 0))
+        let help = CLI.run(["--help"])
+        #expect(help.status == 0)
+        #expect(help.stdout.contains("plan FILE"))
+        #expect(help.stdout.contains("explain [KEY]"))
+        #expect(CLI.run([]).stdout == help.stdout)
+        let planHelp = CLI.run(["help", "plan"])
+        #expect(planHelp.stdout.hasPrefix("Usage: gtm plan FILE [options]"))
+        #expect(planHelp.stdout.contains("--format FORMAT"))
+        #expect(CLI.run(["plan", "--help"]).stdout == planHelp.stdout)
+    }
+
+    @Test func everyOptionInTheTableIsInItsHelp() {
+        for command in CommandTable.commands {
+            let text = Help.command(command)
+            for option in command.options { #expect(text.contains(option.name)) }
+        }
+    }
+
+    @Test(arguments: [
+        (["plan"], "Error: 'gtm plan' needs FILE"),
+        (["plan", "a.txt", "--fromat", "json"], "Error: unknown option '--fromat' for 'gtm plan'\nHint: did you mean '--format'?"),
+        (["plan", "a.txt", "--format", "yaml"], "Error: '--format' is one of markdown, json, not 'yaml'"),
+        (["plan", "a.txt", "--format"], "Error: '--format' needs a value (FORMAT)"),
+        (["plan", "a.txt", "b.txt"], "Error: unexpected argument 'b.txt'"),
+        (["plna", "a.txt"], "Error: unknown command 'plna'\nHint: did you mean 'gtm plan'?"),
+        (["--verison"], "Error: unknown option '--verison'\nHint: did you mean '--version'?"),
+        (["plan", "a.txt", "--trials", "many"], "Error: '--trials' takes a whole number, not 'many'"),
+        (["plan", "a.txt", "--format", "json", "--format", "json"], "Error: '--format' is given twice"),
+        (["explain", "market.obtainabel"], "Error: no key 'market.obtainabel' in the schema\nHint: did you mean 'market.obtainable'?"),
+        (["help", "plam"], "Error: no help for unknown command 'plam'"),
+    ])
+    func wrongCommandLinesExitTwo(arguments: [String], message: String) {
+        let outcome = CLI.run(arguments)
+        #expect(outcome.status == 2)
+        #expect(outcome.stdout == "")
+        #expect(outcome.stderr.hasPrefix(message))
+        #expect(outcome.stderr.contains("See 'gtm"))
+    }
+
+    @Test func missingFileIsAnInputErrorNotACrash() {
+        let outcome = CLI.run(["plan", "/nonexistent/scenario.txt"])
+        #expect(outcome.status == 1)
+        #expect(outcome.stderr.hasPrefix("/nonexistent/scenario.txt: error: cannot read '/nonexistent/scenario.txt': no such file"))
+        #expect(CLI.run(["check", "/tmp"]).stderr.contains("is a directory"))
+    }
+
+    @Test func explainComesFromTheSchema() {
+        let list = CLI.run(["explain"])
+        #expect(list.status == 0)
+        for field in Schema.fields { #expect(list.stdout.contains(field.doc)) }
+        let one = CLI.run(["explain", "market.obtainable"])
+        #expect(one.stdout.hasPrefix("market.obtainable (share)\n  Share of SAM you can win within the horizon (SOM).\n  Required when `market` is present."))
+        #expect(CLI.run(["explain", "crowdfunding.tiers.price"]).stdout.hasPrefix("crowdfunding.tiers[].price (money)"))
+        #expect(CLI.run(["explain", "crowdfunding.tiers[0].price"]).status == 0)
+        #expect(CLI.run(["explain", "inventory.forecast_cv"]).stdout.contains("Default: 30%"))
+    }
+}

@@ -1,0 +1,258 @@
+import Testing
+@testable import GTMKit
+
+/// Decodes `text` as the file `t.txt`, applying `sets` as `--set` arguments.
+func decode(_ text: String, sets: [String] = [], variant: String? = nil) throws(ScenarioError) -> Scenario {
+    var document = try Document.parse(name: "t.txt", bytes: Array(text.utf8))
+    if let variant { _ = try document.applyVariant(variant) }
+    for argument in sets { try document.set(argument) }
+    return try document.decode()
+}
+
+/// The diagnostics of `text` as `line:col: message`.
+func errors(_ text: String, sets: [String] = []) -> [String] {
+    do {
+        _ = try decode(text, sets: sets)
+        return []
+    } catch {
+        return error.diagnostics.map { "\($0.mark.line):\($0.mark.column): \($0.message)" }
+    }
+}
+
+let minimal = """
+product:
+  name: Lamp
+  price: 399
+  unit_cost: 120
+launch:
+  date: 2027-03-15
+
+"""
+
+/// A scenario that sets every key of the schema once.
+let everyKey = """
+scenario:
+  name: Every key
+  as_of: 2026-11-01
+  currency: CNY
+  language: en
+  trials: 2000
+  seed: 7
+product:
+  name: Lamp
+  price: 399
+  unit_cost: 120
+  salvage: 60
+  fixed_costs: 80k
+  target_margin: 55%
+launch:
+  date: 2027-03-15
+market:
+  population: 12M
+  purchases_per_year: 1
+  serviceable: 30%
+  obtainable: 1%
+  horizon: 12 months
+channels:
+  - name: Tmall
+    reach: 2M
+    conversion: 0.8%
+demand:
+  p: 0.03
+  q: 0.38
+  launch_boost: 5%
+inventory:
+  lead_time: 8 weeks
+  coverage: 10 weeks
+  service_level: 90%
+  forecast: 5000
+  forecast_sd: 1500
+  forecast_cv: 30%
+  moq: 1000
+  case_pack: 12
+crowdfunding:
+  platform: modian
+  start: 2027-01-10
+  duration: 30 days
+  email_list: 8000
+  list_conversion: 5%
+  reservations: 600
+  reservation_conversion: 40%
+  organic_share: 20%
+  dropped_pledges: 5%
+  platform_fee: 6%
+  payment_fee: 1%
+  payment_fixed: 0
+  fulfillment_lead: 8 weeks
+  tiers:
+    - name: Early bird
+      price: 279
+      limit: 300
+      units: 1
+kol:
+  budget: 120k
+  tiers:
+    - tier: mid
+      count: 4
+      fee: 12k
+      followers: 150k
+      engagement: 3%
+      view_rate: 25%
+      click_rate: 2%
+      conversion: 3%
+      lead_time: 8 weeks
+  roster:
+    - name: Lamp Lady
+      platform: xiaohongshu
+      followers: 80k
+      fee: 8k
+      engagement: 4%
+  publish_window: 2 weeks
+seed_reviews:
+  target: 30
+  review_rate: 35%
+  recruit: 14 days
+  shipping: 7 days
+  trial: 14 days
+  buffer: 7 days
+  live_by: 2027-03-01
+what_if:
+  pessimistic:
+    market.obtainable: 0.5%
+
+"""
+
+@Suite struct DecoderTests {
+    @Test func everySchemaKeyIsReadByTheDecoder() throws {
+        let scenario = try decode(everyKey)
+        let read = Set(scenario.inputs.map { Schema.schemaPath($0.path) })
+        let values = Schema.fields.filter { $0.valueKind != nil && $0.path != "include" }.map(\.path)
+        #expect(values.filter { !read.contains($0) } == [])
+        #expect(scenario.settings.trials == 2000)
+        #expect(scenario.inventory?.casePack == 12)
+        #expect(scenario.crowdfunding?.tiers.first?.limit == 300)
+        #expect(scenario.kol?.roster.first?.followers == 80_000)
+        #expect(scenario.seedReviews?.liveBy == CivilDate(year: 2027, month: 3, day: 1))
+        #expect(scenario.variantNames == ["pessimistic"])
+    }
+
+    @Test func defaultsFillAbsentKeys() throws {
+        let scenario = try decode(minimal + "market:\n  population: 1M\n  serviceable: 10%\n  obtainable: 2%\n")
+        #expect(scenario.settings.currency == "CNY")
+        #expect(scenario.settings.trials == 10_000)
+        #expect(scenario.settings.seed == 1)
+        #expect(scenario.settings.name == "Lamp")
+        #expect(scenario.market?.purchasesPerYear.value == 1)
+        #expect(scenario.market?.horizon == .months(12))
+        #expect(scenario.product.salvage.value == 0)
+        #expect(scenario.channels == nil)
+    }
+
+    @Test func allErrorsOfAFileAreReportedTogether() {
+        let text = """
+        product:
+          name: Lamp
+          price: -1
+          unit_cost: cheap
+        launch:
+          date: 2027-02-30
+        market:
+          population: 1M
+          serviceable: 30
+          obtainable: 1%
+          horizn: 6 months
+
+        """
+        #expect(errors(text) == [
+            "3:10: `price` must be 0 or more, not -1 CNY",
+            "4:14: `unit_cost` is an amount of money, not `cheap`",
+            "6:17: 2027-02-30 is not a date: February 2027 has 28 days",
+            "9:16: `serviceable` is a share; write 30% or 0.3, not 30",
+            "11:3: unknown key `horizn` in `market`",
+        ])
+    }
+
+    @Test func emptyFileNamesTheRequiredSections() {
+        #expect(errors("") == ["1:1: a scenario needs the sections `product` and `launch`"])
+    }
+
+    @Test func missingRequiredKeysAreNamed() {
+        #expect(errors("product:\n  name: Lamp\n  price: 399\nlaunch:\n  date: 2027-03-15\n")
+            == ["1:1: `product` is missing `unit_cost`"])
+    }
+
+    @Test func aKeyInTheWrongSectionSaysWhereItBelongs() throws {
+        let text = minimal + "market:\n  population: 1M\n  serviceable: 10%\n  obtainable: 2%\n  lead_time: 8 weeks\n"
+        var hint: String?
+        do { _ = try decode(text) } catch { hint = error.diagnostics.first?.hint }
+        #expect(hint == "it belongs in `inventory`")
+    }
+
+    @Test func typesComeFromTheSchemaNotTheText() throws {
+        // `no` and `2027-03-15` stay text in a text key.
+        let scenario = try decode(minimal.replacingOccurrences("name: Lamp", with: "name: no"))
+        #expect(scenario.product.name == "no")
+    }
+
+    @Test func salvageAtOrAboveCostIsAnErrorThatSaysWhy() {
+        let text = minimal.replacingOccurrences("unit_cost: 120", with: "unit_cost: 120\n  salvage: 150")
+        #expect(errors(text) == ["5:12: `salvage` (150) must be below `unit_cost` (120)"])
+    }
+
+    @Test func setOverridesAreTypedLikeTheFile() throws {
+        let withMarket = minimal + "market:\n  population: 1M\n  serviceable: 10%\n  obtainable: 2%\n"
+        let scenario = try decode(withMarket, sets: ["product.price=299", "market.population=2M", "demand.p=0.05"])
+        #expect(scenario.demand?.p.value == 0.05)   // a section without required keys may be added
+        #expect(scenario.product.price.value == 299)
+        #expect(scenario.market?.population.value == 2_000_000)
+        #expect(scenario.inputs.first { $0.path == "product.price" }?.origin == .override("--set"))
+        // A bad value points into the argument: `product.price=` is 14 characters.
+        do {
+            _ = try decode(minimal, sets: ["product.price=cheap"])
+            Issue.record("expected an error")
+        } catch {
+            let diagnostic = try #require(error.diagnostics.first)
+            #expect(diagnostic.message == "`price` is an amount of money, not `cheap`")
+            #expect(diagnostic.mark.column == 15)
+            #expect(diagnostic.rendered(with: error.sources).hasPrefix("--set:1:15: error: `price` is an amount of money, not `cheap`"))
+        }
+    }
+
+    @Test func setPathsAreCheckedAgainstTheSchema() {
+        #expect(errors(minimal, sets: ["product.prize=3"]) == ["1:9: `prize` in `product.prize` is not a key of `product`"])
+        #expect(errors(minimal, sets: ["crowdfunding.tiers.price=3"])
+            == ["1:19: `crowdfunding.tiers` is a list; pick an item by position or name"])
+        // A valid path into an absent section with required keys: the override cannot add the section.
+        #expect(errors(minimal, sets: ["market.obtainable=2%"])
+            == ["1:1: `--set` sets `market.obtainable`, but the scenario has no `market` section"])
+    }
+
+    @Test func listItemsByIndexOrName() throws {
+        let text = minimal + "channels:\n  - name: Tmall\n    reach: 1M\n    conversion: 1%\n  - name: JD\n    reach: 2M\n    conversion: 2%\n"
+        let scenario = try decode(text, sets: ["channels[1].reach=3M", "channels[Tmall].conversion=5%"])
+        #expect(scenario.channels?[1].reach.value == 3_000_000)
+        #expect(scenario.channels?[0].conversion.value == 0.05)
+        #expect(errors(text, sets: ["channels[2].reach=1"]).first?.hasSuffix("it has 2 items)") == true)
+        #expect(errors(text, sets: ["channels[Tmal].reach=1"]) == ["1:10: `channels` has no item with name `Tmal`"])
+    }
+
+    @Test func variantsChangeExactlyWhatTheyName() throws {
+        let base = try decode(everyKey)
+        let variant = try decode(everyKey, variant: "pessimistic")
+        #expect(variant.market?.obtainable.value == 0.005)
+        let changed = zip(base.inputs, variant.inputs).filter { $0.text != $1.text }.map(\.0.path)
+        #expect(changed == ["market.obtainable"])
+    }
+}
+
+extension String {
+    func replacingOccurrences(_ target: String, with replacement: String) -> String {
+        var out = ""
+        var rest = Substring(self)
+        while let range = rest.firstRange(of: target) {
+            out += rest[..<range.lowerBound] + replacement
+            rest = rest[range.upperBound...]
+        }
+        return out + rest
+    }
+}

@@ -1,0 +1,156 @@
+import Foundation
+import Testing
+
+/// Runs the built `gtm` executable and checks stdout, stderr and the exit code.
+enum GTMProcess {
+    /// The executable beside the test bundle (`.build/<triple>/debug/gtm`).
+    static var executable: URL {
+        #if os(macOS)
+        let products = Bundle.allBundles.first { $0.bundlePath.hasSuffix(".xctest") }!.bundleURL.deletingLastPathComponent()
+        #else
+        let products = Bundle.main.bundleURL
+        #endif
+        return products.appendingPathComponent("gtm")
+    }
+
+    /// The package root, for the example scenarios.
+    static var root: URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    }
+
+    struct Result: Equatable {
+        var stdout: Data
+        var stderr: Data
+        var status: Int32
+        var out: String { String(decoding: stdout, as: UTF8.self) }
+        var err: String { String(decoding: stderr, as: UTF8.self) }
+    }
+
+    static func run(_ arguments: [String], environment: [String: String] = [:], in directory: URL? = nil) throws -> Result {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.currentDirectoryURL = directory ?? root
+        var env = ProcessInfo.processInfo.environment
+        for (key, value) in environment { env[key] = value }
+        process.environment = env
+        // Output goes to files, so a large report cannot fill a pipe and stall the run.
+        let directory = FileManager.default.temporaryDirectory
+        let outURL = directory.appendingPathComponent("gtm-out-\(UUID().uuidString)")
+        let errURL = directory.appendingPathComponent("gtm-err-\(UUID().uuidString)")
+        FileManager.default.createFile(atPath: outURL.path, contents: nil)
+        FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        defer {
+            try? FileManager.default.removeItem(at: outURL)
+            try? FileManager.default.removeItem(at: errURL)
+        }
+        let out = try FileHandle(forWritingTo: outURL)
+        let err = try FileHandle(forWritingTo: errURL)
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        process.waitUntilExit()
+        try out.close()
+        try err.close()
+        let stdout = try Data(contentsOf: outURL)
+        let stderr = try Data(contentsOf: errURL)
+        return Result(stdout: stdout, stderr: stderr, status: process.terminationStatus)
+    }
+
+    static var examples: [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("Scenarios").path)) ?? []
+        return names.filter { $0.hasSuffix(".txt") }.sorted().map { "Scenarios/" + $0 }
+    }
+}
+
+@Suite(.serialized) struct EndToEndTests {
+    @Test func planPrintsAReportForEachExample() throws {
+        #expect(GTMProcess.examples.count >= 2)
+        for example in GTMProcess.examples {
+            let result = try GTMProcess.run(["plan", example])
+            #expect(result.status == 0, "\(example): \(result.err)")
+            #expect(result.err == "")
+            #expect(result.out.hasPrefix("# Launch plan: "))
+            #expect(result.out.contains("## Market size"))
+            #expect(try GTMProcess.run(["check", example]).out == "ok\n")
+        }
+    }
+
+    @Test func jsonHasTheContractsMarketKeys() throws {
+        let result = try GTMProcess.run(["plan", GTMProcess.examples[0], "--format", "json"])
+        #expect(result.status == 0)
+        let object = try JSONSerialization.jsonObject(with: result.stdout) as? [String: Any]
+        let market = try #require(object?["market"] as? [String: Any])
+        for key in ["tam_units", "tam_revenue", "sam_units", "sam_revenue", "som_units", "som_revenue", "bottom_up_units"] {
+            #expect(market[key] is NSNumber, "market.\(key)")
+        }
+        let scenario = try #require(object?["scenario"] as? [String: Any])
+        for key in ["name", "currency", "trials", "seed"] { #expect(scenario[key] != nil, "scenario.\(key)") }
+    }
+
+    @Test func aBadFileExitsOneWithALocatedMessage() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("gtm-e2e-\(getpid())")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("aurora.txt")
+        try """
+        product:
+          name: Aurora
+          price: 399
+          unit_cost: 120
+        launch:
+          date: 2027-03-15
+        market:
+          population: 1M
+          serviceable: 30%
+          obtainable: 2
+
+        """.write(to: file, atomically: true, encoding: .utf8)
+        let result = try GTMProcess.run(["plan", "aurora.txt"], in: directory)
+        #expect(result.status == 1)
+        #expect(result.stdout.isEmpty)
+        #expect(result.err == """
+        aurora.txt:10:15: error: `obtainable` is a share; write 2% or 0.02, not 2
+         10 |   obtainable: 2
+            |               ^
+          hint: a bare number is a fraction: 0.05 means 5%
+
+        """)
+    }
+
+    @Test func aBadCommandLineExitsTwo() throws {
+        let result = try GTMProcess.run(["plan", GTMProcess.examples[0], "--fromat", "json"])
+        #expect(result.status == 2)
+        #expect(result.stdout.isEmpty)
+        #expect(result.err == """
+        Error: unknown option '--fromat' for 'gtm plan'
+        Hint: did you mean '--format'?
+        Usage: gtm plan FILE [options]
+        See 'gtm help plan'.
+
+        """)
+    }
+
+    @Test func sameBytesTwiceAndUnderAnotherTimeZoneAndLocale() throws {
+        for example in GTMProcess.examples {
+            for format in ["markdown", "json"] {
+                let first = try GTMProcess.run(["plan", example, "--format", format])
+                let second = try GTMProcess.run(["plan", example, "--format", format])
+                let elsewhere = try GTMProcess.run(["plan", example, "--format", format],
+                                                   environment: ["TZ": "Pacific/Kiritimati", "LANG": "de_DE.UTF-8",
+                                                                 "LC_ALL": "de_DE.UTF-8"])
+                #expect(first.status == 0)
+                #expect(first.stdout == second.stdout)
+                #expect(first.stdout == elsewhere.stdout)
+            }
+        }
+    }
+
+    @Test func reportDoesNotDependOnTheWorkingDirectory() throws {
+        let example = GTMProcess.examples[0]
+        let fromRoot = try GTMProcess.run(["plan", example])
+        let fromScenarios = try GTMProcess.run(["plan", String(example.dropFirst("Scenarios/".count))],
+                                               in: GTMProcess.root.appendingPathComponent("Scenarios"))
+        #expect(fromRoot.stdout == fromScenarios.stdout)
+    }
+}
