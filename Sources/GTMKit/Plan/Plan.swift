@@ -2,6 +2,10 @@
 public struct Plan: Sendable {
     public var scenario: Scenario
     public var market: MarketSize?
+    /// The weekly sales curve, when the scenario has a `demand` section.
+    public var demand: DemandCurve?
+    public var firstBatch: FirstBatch?
+    public var economics: UnitEconomics
     public var warnings: [PlanWarning]
     /// SHA-256 of the inputs (files and overrides).
     public var fingerprint: String
@@ -15,8 +19,45 @@ public enum Planner {
         var warnings = inputWarnings(scenario)
         let market = MarketModel.size(scenario)
         if let market, let warning = MarketModel.disagreement(market) { warnings.append(warning) }
-        return Plan(scenario: scenario, market: market, warnings: warnings, fingerprint: fingerprint,
-                    overrides: overrides)
+        let curve = CurveInputs(scenario, market: market)
+        var demand: DemandCurve?
+        if scenario.demand != nil, let market {
+            demand = DemandModel.curve(total: market.demandUnits, source: market.topDown != nil ? .topDown : .bottomUp,
+                                       launch: scenario.launch.date, horizon: curve.horizon,
+                                       p: curve.p, q: curve.q, boost: curve.boost)
+        }
+        var firstBatch: FirstBatch?
+        if let inventory = scenario.inventory {
+            let batch = FirstBatchModel.plan(inventory, product: scenario.product, launch: scenario.launch.date,
+                                             curveTotal: market?.demandUnits, horizon: curve.horizon,
+                                             p: curve.p, q: curve.q, boost: curve.boost)
+            if batch.mean <= 0 { warnings.append(.zeroDemand) }
+            if batch.windowPastHorizon { warnings.append(.coveragePastHorizon(windowDays: batch.windowDays)) }
+            firstBatch = batch
+        }
+        let economics = EconomicsModel.economics(scenario.product)
+        if economics.unitMargin <= 0 {
+            warnings.append(.noUnitMargin(price: economics.price, unitCost: economics.unitCost))
+        } else if let ceiling = economics.unitCostCeiling, economics.unitCost > ceiling {
+            warnings.append(.aboveCostCeiling(unitCost: economics.unitCost, ceiling: ceiling))
+        }
+        return Plan(scenario: scenario, market: market, demand: demand, firstBatch: firstBatch, economics: economics,
+                    warnings: warnings, fingerprint: fingerprint, overrides: overrides)
+    }
+
+    /// The curve's settings: the `demand` section's values or the defaults, and the horizon.
+    struct CurveInputs {
+        var p: Double
+        var q: Double
+        var boost: Double
+        var horizon: Period
+
+        init(_ scenario: Scenario, market: MarketSize?) {
+            p = scenario.demand?.p.value ?? 0.03
+            q = scenario.demand?.q.value ?? 0.38
+            boost = scenario.demand?.launchBoost?.value ?? 0
+            horizon = market?.horizon ?? scenario.market?.horizon ?? .months(12)
+        }
     }
 
     /// Inputs that are valid but probably not what the user meant.

@@ -5,12 +5,24 @@ public enum PlanWarning: Sendable, Hashable {
     case sizesDisagree(topDown: Double, bottomUp: Double)
     /// A share written as a bare `1`, which means 100%: often a slip for `1%`.
     case shareWrittenAsOne(path: String)
+    /// The price does not cover the unit cost.
+    case noUnitMargin(price: Double, unitCost: Double)
+    /// The unit cost is above the ceiling that keeps `product.target_margin`.
+    case aboveCostCeiling(unitCost: Double, ceiling: Double)
+    /// The first batch's window has no demand.
+    case zeroDemand
+    /// The coverage window runs past the demand horizon, beyond which the curve says nothing.
+    case coveragePastHorizon(windowDays: Int)
 
     /// A stable identifier for the JSON and for tests.
     public var code: String {
         switch self {
         case .sizesDisagree: return "market_sizes_disagree"
         case .shareWrittenAsOne: return "share_written_as_one"
+        case .noUnitMargin: return "no_unit_margin"
+        case .aboveCostCeiling: return "unit_cost_above_ceiling"
+        case .zeroDemand: return "zero_demand"
+        case .coveragePastHorizon: return "coverage_past_horizon"
         }
     }
 }

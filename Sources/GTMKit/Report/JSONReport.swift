@@ -27,6 +27,9 @@ public struct JSONReport {
         if let asOf = settings.asOf { scenario.append(("as_of", .string(asOf.description))) }
         pairs.append(("scenario", .object(scenario)))
         if let market = plan.market { pairs.append(("market", marketObject(market))) }
+        if let demand = plan.demand { pairs.append(("demand", demandObject(demand))) }
+        pairs.append(("economics", economicsObject(plan.economics)))
+        if let batch = plan.firstBatch { pairs.append(("inventory", inventoryObject(batch))) }
         pairs.append(("warnings", .array(plan.warnings.map {
             .object([("code", .string($0.code)), ("message", .string(text.message($0)))])
         })))
@@ -35,6 +38,57 @@ public struct JSONReport {
         })))
         pairs.append(("gtm", .object([("version", .string(GTM.version)), ("fingerprint", .string(plan.fingerprint))])))
         return .object(pairs)
+    }
+
+    func demandObject(_ demand: DemandCurve) -> JSONValue {
+        .object([
+            ("horizon_units", .number(demand.horizonUnits)),
+            ("first_week_units", .number(demand.firstWeekUnits)),
+            ("peak_week", .integer(demand.peakWeek)),
+            ("source", .string(demand.source == .topDown ? "top_down" : "bottom_up")),
+            ("p", .number(demand.p)), ("q", .number(demand.q)), ("launch_boost", .number(demand.launchBoost)),
+            ("weeks", .array(demand.weeks.map {
+                .object([("week", .integer($0.number)), ("start", .string($0.start.description)), ("days", .integer($0.days)),
+                         ("units", .number($0.units)), ("cumulative", .number($0.cumulative))])
+            })),
+        ])
+    }
+
+    func economicsObject(_ economics: UnitEconomics) -> JSONValue {
+        .object([
+            ("unit_margin", .number(economics.unitMargin)),
+            ("gross_margin", .optional(economics.grossMargin)),
+            ("break_even_units", .optional(economics.breakEvenUnits)),
+            ("unit_cost_ceiling", .optional(economics.unitCostCeiling)),
+            ("price", .number(economics.price)), ("unit_cost", .number(economics.unitCost)),
+            ("fixed_costs", .number(economics.fixedCosts)), ("marketing_spend", .number(economics.marketingSpend)),
+            ("target_margin", .optional(economics.targetMargin)),
+        ])
+    }
+
+    func inventoryObject(_ batch: FirstBatch) -> JSONValue {
+        .object([
+            ("window_demand_mean", .number(batch.mean)),
+            ("window_demand_sd", .number(batch.sd)),
+            ("critical_ratio", .number(batch.criticalRatio)),
+            ("first_batch_units", .integer(batch.units)),
+            ("expected_leftover", .number(batch.outcome.expectedLeftover)),
+            ("expected_lost_sales", .number(batch.outcome.expectedLostSales)),
+            ("fill_rate", .number(batch.outcome.fillRate)),
+            ("cash", .number(batch.cash)),
+            ("po_date", .string(batch.poDate.description)),
+            ("expected_sales", .number(batch.outcome.expectedSales)),
+            ("in_stock_probability", .number(batch.outcome.inStockProbability)),
+            ("z", batch.z.isFinite ? .number(batch.z) : .null),
+            ("newsvendor_units", .number(batch.optimalUnits)),
+            ("pledged_units", .number(batch.pledgedUnits)),
+            ("moq", .integer(batch.moq)), ("case_pack", .integer(batch.casePack)),
+            ("coverage_days", .integer(batch.windowDays)),
+            ("demand_source", .string(batch.demandSource == .curve ? "curve" : "forecast")),
+            ("ratio_source", .string(batch.ratioSource == .economics ? "critical_ratio" : "service_level")),
+            ("safety_stock", .number(batch.safetyStock)),
+            ("reorder_point", .number(batch.reorderPoint)),
+        ])
     }
 
     func marketObject(_ market: MarketSize) -> JSONValue {

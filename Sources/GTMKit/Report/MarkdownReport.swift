@@ -17,6 +17,9 @@ public struct MarkdownReport {
         parts.append("# " + t("Launch plan: ", "上市计划：") + Markdown.escape(plan.scenario.settings.name))
         parts.append(summary())
         if let market = plan.market { parts.append(marketSection(market)) }
+        if let demand = plan.demand { parts.append(demandSection(demand)) }
+        if let batch = plan.firstBatch { parts.append(firstBatchSection(batch)) }
+        parts.append(economicsSection(plan.economics))
         parts.append(warningsSection())
         parts.append(inputsSection())
         parts.append(footer())
@@ -25,26 +28,64 @@ public struct MarkdownReport {
 
     // MARK: Summary
 
+    /// What a GTM lead forwards: the launch in one line, the decisions, then the key numbers.
     func summary() -> String {
         let scenario = plan.scenario
-        var sentences: [String] = []
-        sentences.append(t("**\(Markdown.escape(scenario.product.name))** launches on \(style.longDate(scenario.launch.date)) at \(style.money(scenario.product.price)).",
-                           "**\(Markdown.escape(scenario.product.name))** 于 \(style.longDate(scenario.launch.date)) 上市，售价 \(style.money(scenario.product.price))。"))
+        var parts: [String] = []
+        var opening = t("**\(Markdown.escape(scenario.product.name))** launches on \(style.longDate(scenario.launch.date)) at \(style.money(scenario.product.price)).",
+                        "**\(Markdown.escape(scenario.product.name))** 于 \(style.longDate(scenario.launch.date)) 上市，售价 \(style.money(scenario.product.price))。")
+        if !plan.warnings.isEmpty {
+            let count = plan.warnings.count
+            opening += t(" **\(count) warning\(count == 1 ? "" : "s")** at the end of the report.", "报告末尾有 **\(count) 条警告**。")
+        }
+        parts.append(opening)
+        let decisions = decisionLines()
+        if !decisions.isEmpty {
+            parts.append("**" + t("Decisions", "决策") + "**\n\n" + decisions.map { "- " + $0 }.joined(separator: "\n"))
+        }
+        let rows = keyNumberRows()
+        if !rows.isEmpty {
+            parts.append("**" + t("Key numbers", "关键数字") + "**\n\n"
+                + Markdown.table([t("Number", "指标"), t("Value", "数值")], [.left, .right], rows))
+        }
+        return parts.joined(separator: "\n\n")
+    }
+
+    /// One line per decision the plan takes, in the order a launch team acts on them.
+    func decisionLines() -> [String] {
+        var lines: [String] = []
+        if let batch = plan.firstBatch {
+            lines.append(t("**First batch:** order \(style.count(Double(batch.units))) units by \(style.longDate(batch.poDate)) (\(style.money(batch.cash)) at cost).",
+                           "**首批：**在 \(style.longDate(batch.poDate)) 前下单 \(style.count(Double(batch.units))) 件（成本 \(style.money(batch.cash))）。"))
+        }
+        return lines
+    }
+
+    /// The numbers behind the decisions.
+    func keyNumberRows() -> [[String]] {
+        var rows: [[String]] = []
         if let market = plan.market {
             let horizon = style.period(market.horizon)
             if let topDown = market.topDown {
-                sentences.append(t("Within \(horizon) it can win about **\(style.count(topDown.somUnits)) units** (\(style.money(topDown.somUnits * market.price)), the SOM) of a serviceable market of \(style.count(topDown.samUnits)) units a year.",
-                                   "\(horizon)内可获得约 **\(style.count(topDown.somUnits)) 件**（\(style.money(topDown.somUnits * market.price))，即 SOM），可服务市场为每年 \(style.count(topDown.samUnits)) 件。"))
+                rows.append([t("SOM within \(horizon)", "\(horizon)内 SOM"), t("\(style.count(topDown.somUnits)) units", "\(style.count(topDown.somUnits)) 件")])
             }
             if let bottomUp = market.bottomUpUnits {
-                sentences.append(t("The channels add up to \(style.count(bottomUp)) units.", "各渠道合计 \(style.count(bottomUp)) 件。"))
+                rows.append([t("Channels, bottom-up", "渠道自下而上"), t("\(style.count(bottomUp)) units", "\(style.count(bottomUp)) 件")])
             }
         }
-        if !plan.warnings.isEmpty {
-            let count = plan.warnings.count
-            sentences.append(t("\(count) warning\(count == 1 ? "" : "s") below.", "下方有 \(count) 条警告。"))
+        if let demand = plan.demand {
+            rows.append([t("Launch-week sales", "首发周销量"), t("\(style.count(demand.firstWeekUnits)) units", "\(style.count(demand.firstWeekUnits)) 件")])
         }
-        return sentences.joined(separator: t(" ", ""))
+        if let batch = plan.firstBatch {
+            rows.append([t("Demand in the first \(style.period(batch.coverage))", "首\(style.period(batch.coverage))需求"),
+                         t("\(style.count(batch.mean)) ± \(style.count(batch.sd)) units", "\(style.count(batch.mean)) ± \(style.count(batch.sd)) 件")])
+        }
+        let economics = plan.economics
+        rows.append([t("Unit margin", "单件毛利"), style.money(economics.unitMargin) + (economics.grossMargin.map { " (\(style.percent($0)))" } ?? "")])
+        if let breakEven = economics.breakEvenUnits {
+            rows.append([t("Break-even", "盈亏平衡"), t("\(style.count(breakEven.rounded(.up))) units", "\(style.count(breakEven.rounded(.up))) 件")])
+        }
+        return rows
     }
 
     // MARK: Market

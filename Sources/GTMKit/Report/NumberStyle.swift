@@ -21,9 +21,10 @@ public struct NumberStyle: Sendable {
         return trimmed(Format.grouped(value, decimals: decimals))
     }
 
-    /// An amount with its currency: `¥1,234`, `$49.90`, `1,234 CHF`, `¥1.23万`.
+    /// An amount with its currency: `¥1,234`, `$49.90`, `1,234 CHF`, `¥1.23万`. Cents show
+    /// below 10,000 when there are any; larger amounts are whole.
     public func money(_ value: Double) -> String {
-        let fractional = abs(value) < 100 && abs(value - value.rounded()) >= 0.005
+        let fractional = abs(value) < 10_000 && abs(value - value.rounded()) >= 0.005
         var digits: String
         if language == .zh && abs(value) >= 10_000 {
             digits = chinese(abs(value))

@@ -46,6 +46,10 @@ extension ScenarioDecoder {
         if let section = section("seed_reviews", in: nil) { seedReviews = self.seedReviews(section) }
         let variants = variantNames()
         checkDemandSource(inventory: inventory, hasMarket: market != nil, hasChannels: !(channels ?? []).isEmpty)
+        if demand != nil, market == nil, (channels ?? []).isEmpty, let pair = root.pairs?.first(where: { $0.key == "demand" }) {
+            report("`demand` spreads a market size over time, but the scenario has neither `market` nor `channels`",
+                   at: pair.keyMark, hint: "add a `market` or `channels` section, or remove `demand`")
+        }
         guard let product, let launchDate, let settings, diagnostics.isEmpty else { return nil }
         return Scenario(settings: settings, product: product, launch: .init(date: launchDate), market: market,
                         channels: channels, demand: demand, inventory: inventory,

@@ -1,0 +1,95 @@
+import Testing
+@testable import GTMKit
+
+@Suite struct BassTests {
+    // Reference values by mpmath at 30 digits from the closed forms (Bass 1969):
+    // F(t) = (1 − e^{−(p+q)t}) / (1 + (q/p)e^{−(p+q)t}), t* = ln(q/p)/(p+q), F(t*) = 1/2 − p/(2q).
+    let p = 0.03
+    let q = 0.38
+
+    @Test func cumulativeShare() {
+        #expect(abs(Bass.cumulative(1, p: p, q: q) - 0.035758164256441626) < 1e-15)
+        #expect(abs(Bass.cumulative(0.5, p: p, q: q) - 0.016375552414842636) < 1e-15)
+        #expect(Bass.cumulative(0, p: p, q: q) == 0)
+    }
+
+    @Test func peakTimeAndShareAtThePeak() {
+        let peak = Bass.peakTime(p: p, q: q)
+        #expect(abs(peak - 6.192619197703112) < 1e-12)
+        #expect(abs(Bass.cumulative(peak, p: p, q: q) - (0.5 - p / (2 * q))) < 1e-12)   // 0.460526315789…
+        // The density is highest there.
+        #expect(Bass.density(peak, p: p, q: q) > Bass.density(peak - 0.01, p: p, q: q))
+        #expect(Bass.density(peak, p: p, q: q) > Bass.density(peak + 0.01, p: p, q: q))
+        #expect(Bass.peakTime(p: 0.5, q: 0.1) == 0)   // q ≤ p: sales fall from launch
+    }
+
+    @Test func densityIsTheDerivativeOfTheCumulative() {
+        let h = 1e-6
+        for t in [0.1, 1.0, 5.0] {
+            let slope = (Bass.cumulative(t + h, p: p, q: q) - Bass.cumulative(t - h, p: p, q: q)) / (2 * h)
+            #expect(abs(slope - Bass.density(t, p: p, q: q)) < 1e-8)
+        }
+    }
+}
+
+@Suite struct DemandCurveTests {
+    let launch = CivilDate(year: 2027, month: 3, day: 15)!
+
+    @Test func weeksFollowTheClosedFormAndSumToTheSize() {
+        // 12 months from 2027-03-15 is 366 days (it crosses 2028-02-29): 52 weeks and a 2-day week.
+        let curve = DemandModel.curve(total: 36_000, source: .topDown, launch: launch, horizon: .months(12),
+                                      p: 0.03, q: 0.38, boost: 0)
+        #expect(curve.weeks.count == 53)
+        #expect(curve.weeks.last?.days == 2)
+        #expect(curve.weeks.last?.start == CivilDate(year: 2028, month: 3, day: 13))
+        // Week 1 = 36,000 × F(7/366)/F(1) = 579.5878617728552 (mpmath).
+        #expect(abs(curve.firstWeekUnits - 579.5878617728552) < 1e-9)
+        #expect(abs(curve.weeks.last!.cumulative - 36_000) < 1e-6)
+        // Sales rise all year (t* is 6.2 years away), so the best week is the last full one.
+        #expect(curve.peakWeek == 52)
+    }
+
+    @Test func thePeakWeekHoldsThePeakTime() {
+        // Over 10 years from 2027-01-01 (3,653 days), t* = 6.1926 years is day 2,262.16, in week 324.
+        let start = CivilDate(year: 2027, month: 1, day: 1)!
+        let curve = DemandModel.curve(total: 1_000_000, source: .topDown, launch: start, horizon: .months(120),
+                                      p: 0.03, q: 0.38, boost: 0)
+        #expect(curve.peakWeek == 324)
+    }
+
+    @Test func launchBoostMovesAShareIntoLaunchWeek() {
+        let plain = DemandModel.curve(total: 10_000, source: .topDown, launch: launch, horizon: .months(12), p: 0.03, q: 0.38, boost: 0)
+        let boosted = DemandModel.curve(total: 10_000, source: .topDown, launch: launch, horizon: .months(12), p: 0.03, q: 0.38, boost: 0.05)
+        // Week 1 = 5% × 10,000 + 95% of the plain week 1; later weeks are 95% of plain.
+        #expect(abs(boosted.firstWeekUnits - (500 + 0.95 * plain.firstWeekUnits)) < 1e-9)
+        #expect(abs(boosted.weeks[10].units - 0.95 * plain.weeks[10].units) < 1e-9)
+        #expect(abs(boosted.weeks.last!.cumulative - 10_000) < 1e-6)
+        #expect(boosted.peakWeek == 1)
+    }
+
+    @Test func horizonUnitsEqualSOMInThePlan() throws {
+        let scenario = try decode(minimal + """
+        market:
+          population: 1M
+          serviceable: 30%
+          obtainable: 2%
+          horizon: 6 months
+        demand:
+          p: 0.05
+
+        """)
+        let plan = Planner.plan(scenario)
+        let demand = try #require(plan.demand)
+        // SOM = 1M × 30% × 2% × 0.5 = 3,000.
+        #expect(abs(demand.horizonUnits - 3_000) < 1e-9)
+        #expect(abs(demand.weeks.last!.cumulative - plan.market!.topDown!.somUnits) < 1e-6)
+        #expect(demand.source == .topDown)
+    }
+
+    @Test func windowShareMatchesTheWeeks() {
+        // The share of the first 14 days equals weeks 1 and 2 of the curve.
+        let curve = DemandModel.curve(total: 1, source: .topDown, launch: launch, horizon: .months(12), p: 0.03, q: 0.38, boost: 0.04)
+        let share = DemandModel.share(firstDays: 14, horizonDays: 366, years: 1, p: 0.03, q: 0.38, boost: 0.04)
+        #expect(abs(share - curve.weeks[1].cumulative) < 1e-12)
+    }
+}
