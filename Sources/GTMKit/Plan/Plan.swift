@@ -5,6 +5,7 @@ public struct Plan: Sendable {
     /// The weekly sales curve, when the scenario has a `demand` section.
     public var demand: DemandCurve?
     public var firstBatch: FirstBatch?
+    public var crowdfunding: Campaign?
     public var economics: UnitEconomics
     public var warnings: [PlanWarning]
     /// SHA-256 of the inputs (files and overrides).
@@ -26,11 +27,23 @@ public enum Planner {
                                        launch: scenario.launch.date, horizon: curve.horizon,
                                        p: curve.p, q: curve.q, boost: curve.boost)
         }
+        var campaign: Campaign?
+        if let crowdfunding = scenario.crowdfunding {
+            let run = CrowdfundingModel.campaign(crowdfunding, product: scenario.product, launch: scenario.launch.date,
+                                                 currency: scenario.settings.currency, moq: scenario.inventory?.moq ?? 0,
+                                                 leadTime: scenario.inventory?.leadTime)
+            if run.fulfillment > scenario.launch.date {
+                warnings.append(.rewardsAfterLaunch(fulfillment: run.fulfillment, launch: scenario.launch.date))
+            }
+            if run.backersTurnedAway > 0.5 { warnings.append(.tiersSoldOut(backers: run.backersTurnedAway)) }
+            campaign = run
+        }
         var firstBatch: FirstBatch?
         if let inventory = scenario.inventory {
             let batch = FirstBatchModel.plan(inventory, product: scenario.product, launch: scenario.launch.date,
                                              curveTotal: market?.demandUnits, horizon: curve.horizon,
-                                             p: curve.p, q: curve.q, boost: curve.boost)
+                                             p: curve.p, q: curve.q, boost: curve.boost,
+                                             pledgedUnits: campaign?.units ?? 0)
             if batch.mean <= 0 { warnings.append(.zeroDemand) }
             if batch.windowPastHorizon { warnings.append(.coveragePastHorizon(windowDays: batch.windowDays)) }
             firstBatch = batch
@@ -41,7 +54,8 @@ public enum Planner {
         } else if let ceiling = economics.unitCostCeiling, economics.unitCost > ceiling {
             warnings.append(.aboveCostCeiling(unitCost: economics.unitCost, ceiling: ceiling))
         }
-        return Plan(scenario: scenario, market: market, demand: demand, firstBatch: firstBatch, economics: economics,
+        return Plan(scenario: scenario, market: market, demand: demand, firstBatch: firstBatch, crowdfunding: campaign,
+                    economics: economics,
                     warnings: warnings, fingerprint: fingerprint, overrides: overrides)
     }
 

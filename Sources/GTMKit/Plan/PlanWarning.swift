@@ -13,6 +13,10 @@ public enum PlanWarning: Sendable, Hashable {
     case zeroDemand
     /// The coverage window runs past the demand horizon, beyond which the curve says nothing.
     case coveragePastHorizon(windowDays: Int)
+    /// Crowdfunding rewards ship after the retail launch.
+    case rewardsAfterLaunch(fulfillment: CivilDate, launch: CivilDate)
+    /// Every tier is sold out before the backers run out.
+    case tiersSoldOut(backers: Double)
 
     /// A stable identifier for the JSON and for tests.
     public var code: String {
@@ -23,6 +27,8 @@ public enum PlanWarning: Sendable, Hashable {
         case .aboveCostCeiling: return "unit_cost_above_ceiling"
         case .zeroDemand: return "zero_demand"
         case .coveragePastHorizon: return "coverage_past_horizon"
+        case .rewardsAfterLaunch: return "rewards_after_launch"
+        case .tiersSoldOut: return "tiers_sold_out"
         }
     }
 }

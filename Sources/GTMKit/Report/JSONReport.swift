@@ -30,6 +30,7 @@ public struct JSONReport {
         if let demand = plan.demand { pairs.append(("demand", demandObject(demand))) }
         pairs.append(("economics", economicsObject(plan.economics)))
         if let batch = plan.firstBatch { pairs.append(("inventory", inventoryObject(batch))) }
+        if let campaign = plan.crowdfunding { pairs.append(("crowdfunding", crowdfundingObject(campaign))) }
         pairs.append(("warnings", .array(plan.warnings.map {
             .object([("code", .string($0.code)), ("message", .string(text.message($0)))])
         })))
@@ -88,6 +89,37 @@ public struct JSONReport {
             ("ratio_source", .string(batch.ratioSource == .economics ? "critical_ratio" : "service_level")),
             ("safety_stock", .number(batch.safetyStock)),
             ("reorder_point", .number(batch.reorderPoint)),
+        ])
+    }
+
+    func crowdfundingObject(_ campaign: Campaign) -> JSONValue {
+        .object([
+            ("recommended", .bool(campaign.recommended)),
+            ("reasons", .array(campaign.reasons.map { .string(text.reason($0, campaign: campaign)) })),
+            ("backers", .number(campaign.backers)),
+            ("pledged", .number(campaign.pledged)),
+            ("fees", .number(campaign.fees)),
+            ("net", .number(campaign.net)),
+            ("goal", .number(campaign.goal)),
+            ("units", .number(campaign.units)),
+            ("end", .string(campaign.end.description)),
+            ("fulfillment", .string(campaign.fulfillment.description)),
+            ("platform", .string(campaign.platform.rawValue)),
+            ("start", .string(campaign.start.description)),
+            ("collected", .number(campaign.collected)),
+            ("platform_fees", .number(campaign.platformFees)),
+            ("payment_fees", .number(campaign.paymentFees)),
+            ("minimum_raise", .optional(campaign.minimumRaise.isFinite ? campaign.minimumRaise : nil)),
+            ("first_48h_pledges", .number(campaign.firstTwoDays)),
+            ("backers_by_source", .object([("email_list", .number(campaign.listBackers)),
+                                           ("reservations", .number(campaign.reservationBackers)),
+                                           ("platform", .number(campaign.organicBackers)),
+                                           ("turned_away", .number(campaign.backersTurnedAway))])),
+            ("tiers", .array(campaign.tiers.map {
+                .object([("name", .string($0.name)), ("price", .number($0.price)), ("limit", $0.limit.map { .integer($0) } ?? .null),
+                         ("pledges", .number($0.pledges)), ("units_per_pledge", .integer($0.unitsPerPledge)),
+                         ("pledged", .number($0.amount))])
+            })),
         ])
     }
 

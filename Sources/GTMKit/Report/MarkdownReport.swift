@@ -19,6 +19,7 @@ public struct MarkdownReport {
         if let market = plan.market { parts.append(marketSection(market)) }
         if let demand = plan.demand { parts.append(demandSection(demand)) }
         if let batch = plan.firstBatch { parts.append(firstBatchSection(batch)) }
+        if let campaign = plan.crowdfunding { parts.append(crowdfundingSection(campaign)) }
         parts.append(economicsSection(plan.economics))
         parts.append(warningsSection())
         parts.append(inputsSection())
@@ -54,6 +55,7 @@ public struct MarkdownReport {
     /// One line per decision the plan takes, in the order a launch team acts on them.
     func decisionLines() -> [String] {
         var lines: [String] = []
+        if let campaign = plan.crowdfunding { lines.append(crowdfundingDecision(campaign)) }
         if let batch = plan.firstBatch {
             lines.append(t("**First batch:** order \(style.count(Double(batch.units))) units by \(style.longDate(batch.poDate)) (\(style.money(batch.cash)) at cost).",
                            "**首批：**在 \(style.longDate(batch.poDate)) 前下单 \(style.count(Double(batch.units))) 件（成本 \(style.money(batch.cash))）。"))
@@ -79,6 +81,9 @@ public struct MarkdownReport {
         if let batch = plan.firstBatch {
             rows.append([t("Demand in the first \(style.period(batch.coverage))", "首\(style.period(batch.coverage))需求"),
                          t("\(style.count(batch.mean)) ± \(style.count(batch.sd)) units", "\(style.count(batch.mean)) ± \(style.count(batch.sd)) 件")])
+        }
+        if let campaign = plan.crowdfunding {
+            rows.append([t("Crowdfunding pledged / net", "众筹认筹 / 净得"), "\(style.money(campaign.pledged)) / \(style.money(campaign.net))"])
         }
         let economics = plan.economics
         rows.append([t("Unit margin", "单件毛利"), style.money(economics.unitMargin) + (economics.grossMargin.map { " (\(style.percent($0)))" } ?? "")])

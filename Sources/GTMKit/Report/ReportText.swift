@@ -28,6 +28,12 @@ struct ReportText {
         case .coveragePastHorizon(let days):
             return t("`inventory.coverage` (\(style.days(days))) runs past `market.horizon`; demand after the horizon is not counted, so the first batch may be short. Lengthen the horizon or shorten the coverage.",
                      "`inventory.coverage`（\(style.days(days))）超出 `market.horizon`；超出部分的需求未计入，首批可能不足。请延长时间范围或缩短覆盖期。")
+        case .rewardsAfterLaunch(let fulfillment, let launch):
+            return t("Crowdfunding rewards ship on \(style.date(fulfillment)), after the retail launch on \(style.date(launch)): backers would wait longer than shoppers. Start the campaign earlier or shorten `crowdfunding.fulfillment_lead`.",
+                     "众筹回报于 \(style.date(fulfillment)) 发货，晚于 \(style.date(launch)) 的零售上市：支持者比普通买家等得更久。请提前众筹或缩短 `crowdfunding.fulfillment_lead`。")
+        case .tiersSoldOut(let backers):
+            return t("Every reward tier sells out: about \(style.count(backers)) more backers would pledge if a tier had room. Raise a limit or add an unlimited tier.",
+                     "所有回报档位售罄：若有余量还有约 \(style.count(backers)) 名支持者会认筹。请提高限额或增加不限量档位。")
         case .shareWrittenAsOne(let path):
             return t("`\(path): 1` means 100%. Write 1% if you meant one percent, or 100% to say it plainly.",
                      "`\(path): 1` 表示 100%。若想表示百分之一请写 1%，若确为 100% 请写 100%。")
@@ -40,6 +46,33 @@ struct ReportText {
             }
             return t("The channels' bottom-up total (\(style.count(bottomUp)) units) is \(times) the top-down SOM (\(style.count(topDown)) units): the channels promise more than the market share you expect. Check `market.obtainable` and the channels' reach.",
                      "渠道自下而上合计（\(style.count(bottomUp)) 件）是自上而下 SOM（\(style.count(topDown)) 件）的 \(times)：渠道预期高于市场份额。请检查 `market.obtainable` 与渠道触达。")
+        }
+    }
+
+    /// A reason for (or against) crowdfunding, in plain words.
+    func reason(_ reason: Campaign.Reason, campaign: Campaign) -> String {
+        switch reason {
+        case .firstTwoDays(let first, let minimum):
+            guard minimum.isFinite else {
+                return t("Fees and dropped pledges take every pledge, so no goal can fund the launch.",
+                         "费用与扣款失败吞掉了全部认筹，任何目标都无法为上市筹得资金。")
+            }
+            let cover = minimum > 0 ? first / minimum : .infinity
+            let coverText = cover.isFinite ? style.percent(cover) : "—"
+            if first >= minimum {
+                return t("The first 48 hours should bring about \(style.money(first)) in pledges, \(coverText) of the minimum raise (\(style.money(minimum))): a goal the campaign can pass in two days.",
+                         "前 48 小时预计认筹约 \(style.money(first))，为最低筹款额（\(style.money(minimum))）的 \(coverText)：这是两天内即可达成的目标。")
+            }
+            return t("The backers you bring are too few: first-48-hour pledges (about \(style.money(first))) cover \(coverText) of the minimum raise (\(style.money(minimum))), and campaigns that miss their goal early rarely fund.",
+                     "自有支持者太少：前 48 小时认筹（约 \(style.money(first))）只覆盖最低筹款额（\(style.money(minimum))）的 \(coverText)，开局未达标的众筹很少成功。")
+        case .growList(let subscribers):
+            return t("To close the gap, grow the email list by about \(style.count(subscribers.rounded(.up))) subscribers (at its conversion rate), or collect more paid reservations.",
+                     "要补足缺口，需再增加约 \(style.count(subscribers.rounded(.up))) 名邮件订阅者（按当前转化率），或收取更多付费预约。")
+        case .shipsAfterLaunch(let fulfillment, let launch):
+            return t("Rewards would ship on \(style.date(fulfillment)), after the retail launch on \(style.date(launch)).",
+                     "回报将于 \(style.date(fulfillment)) 发货，晚于 \(style.date(launch)) 的零售上市。")
+        case .soldOut(let backers):
+            return t("The tiers' limits turn about \(style.count(backers)) backers away.", "档位限额将挡掉约 \(style.count(backers)) 名支持者。")
         }
     }
 
