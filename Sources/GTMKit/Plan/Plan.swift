@@ -6,6 +6,10 @@ public struct Plan: Sendable {
     public var demand: DemandCurve?
     public var firstBatch: FirstBatch?
     public var crowdfunding: Campaign?
+    public var kol: KOLPlan?
+    public var seedReviews: SeedReviewPlan?
+    /// Every milestone, ordered by start.
+    public var timeline: [Milestone]
     public var economics: UnitEconomics
     public var warnings: [PlanWarning]
     /// SHA-256 of the inputs (files and overrides).
@@ -48,14 +52,29 @@ public enum Planner {
             if batch.windowPastHorizon { warnings.append(.coveragePastHorizon(windowDays: batch.windowDays)) }
             firstBatch = batch
         }
-        let economics = EconomicsModel.economics(scenario.product)
+        var kol: KOLPlan?
+        if let inputs = scenario.kol {
+            let planned = KOLModel.plan(inputs, launch: scenario.launch.date)
+            if let budget = planned.budget, planned.overBudget != nil {
+                warnings.append(.kolOverBudget(cost: planned.cost, budget: budget))
+            }
+            kol = planned
+        }
+        let seed = scenario.seedReviews.map {
+            SeedReviewModel.plan($0, unitCost: scenario.product.unitCost.value, launch: scenario.launch.date,
+                                 crowdfundingStart: scenario.crowdfunding?.start)
+        }
+        let timeline = TimelineModel.milestones(launch: scenario.launch.date, firstBatch: firstBatch, campaign: campaign,
+                                                kol: kol, seed: seed)
+        if let asOf = scenario.settings.asOf { warnings += TimelineModel.late(timeline, asOf: asOf) }
+        let economics = EconomicsModel.economics(scenario.product, marketingSpend: (kol?.cost ?? 0) + (seed?.cost ?? 0))
         if economics.unitMargin <= 0 {
             warnings.append(.noUnitMargin(price: economics.price, unitCost: economics.unitCost))
         } else if let ceiling = economics.unitCostCeiling, economics.unitCost > ceiling {
             warnings.append(.aboveCostCeiling(unitCost: economics.unitCost, ceiling: ceiling))
         }
         return Plan(scenario: scenario, market: market, demand: demand, firstBatch: firstBatch, crowdfunding: campaign,
-                    economics: economics,
+                    kol: kol, seedReviews: seed, timeline: timeline, economics: economics,
                     warnings: warnings, fingerprint: fingerprint, overrides: overrides)
     }
 

@@ -17,6 +17,10 @@ public enum PlanWarning: Sendable, Hashable {
     case rewardsAfterLaunch(fulfillment: CivilDate, launch: CivilDate)
     /// Every tier is sold out before the backers run out.
     case tiersSoldOut(backers: Double)
+    /// The KOL plan costs more than `kol.budget`.
+    case kolOverBudget(cost: Double, budget: Double)
+    /// A milestone that should have started before `scenario.as_of`.
+    case lateMilestone(Milestone, daysLate: Int, laterSteps: Int)
 
     /// A stable identifier for the JSON and for tests.
     public var code: String {
@@ -29,6 +33,8 @@ public enum PlanWarning: Sendable, Hashable {
         case .coveragePastHorizon: return "coverage_past_horizon"
         case .rewardsAfterLaunch: return "rewards_after_launch"
         case .tiersSoldOut: return "tiers_sold_out"
+        case .kolOverBudget: return "kol_over_budget"
+        case .lateMilestone: return "late_milestone"
         }
     }
 }

@@ -31,6 +31,13 @@ public struct JSONReport {
         pairs.append(("economics", economicsObject(plan.economics)))
         if let batch = plan.firstBatch { pairs.append(("inventory", inventoryObject(batch))) }
         if let campaign = plan.crowdfunding { pairs.append(("crowdfunding", crowdfundingObject(campaign))) }
+        if let kol = plan.kol { pairs.append(("kol", kolObject(kol))) }
+        if let seed = plan.seedReviews { pairs.append(("seed_reviews", seedObject(seed))) }
+        pairs.append(("timeline", .array(plan.timeline.map { milestone in
+            .object([("id", .string(milestone.id)), ("name", .string(text.milestoneName(milestone.kind))),
+                     ("start", .string(milestone.start.description)), ("end", .string(milestone.end.description)),
+                     ("owner", .string(milestone.owner.rawValue))])
+        })))
         pairs.append(("warnings", .array(plan.warnings.map {
             .object([("code", .string($0.code)), ("message", .string(text.message($0)))])
         })))
@@ -120,6 +127,54 @@ public struct JSONReport {
                          ("pledges", .number($0.pledges)), ("units_per_pledge", .integer($0.unitsPerPledge)),
                          ("pledged", .number($0.amount))])
             })),
+        ])
+    }
+
+    func kolObject(_ kol: KOLPlan) -> JSONValue {
+        var pairs: [(String, JSONValue)] = [
+            ("selected", .array(kol.lines.map { line in
+                .string(kol.selection != nil && line.posts == 1 && !(plan.scenario.kol?.tiers.contains { $0.tier == line.name } ?? false)
+                        ? line.name : "\(line.name) × \(line.posts)")
+            })),
+            ("cost", .number(kol.cost)),
+            ("reach", .number(kol.reach)),
+            ("engagements", .number(kol.engagements)),
+            ("buyers", .number(kol.buyers)),
+            ("budget", .optional(kol.budget)),
+            ("cpm", .optional(kol.cpm)), ("cpe", .optional(kol.cpe)), ("cost_per_buyer", .optional(kol.costPerBuyer)),
+        ]
+        if let selection = kol.selection {
+            pairs.append(("roster", .object([("candidates", .integer(kol.candidates)), ("chosen", .integer(selection.chosen.count)),
+                                             ("exact", .bool(selection.exact)), ("optimality_gap", .number(selection.gap)),
+                                             ("upper_bound", .number(selection.upperBound))])))
+        }
+        pairs.append(("lines", .array(kol.lines.map { line in
+            .object([("name", .string(line.name)), ("tier", .string(line.tier)), ("posts", .integer(line.posts)),
+                     ("followers", .number(line.followers)), ("engagement_rate", .number(line.engagementRate)),
+                     ("view_rate", .number(line.viewRate)), ("click_rate", .number(line.clickRate)),
+                     ("conversion", .number(line.conversion)), ("cost", .number(line.cost)), ("reach", .number(line.reach)),
+                     ("engagements", .number(line.engagements)), ("buyers", .number(line.buyers)),
+                     ("invite", .string(line.schedule.invite.description)), ("contract", .string(line.schedule.contract.description)),
+                     ("sample_shipped", .string(line.schedule.sampleShipped.description)),
+                     ("draft_due", .string(line.schedule.draftDue.description)),
+                     ("review_done", .string(line.schedule.reviewDone.description)),
+                     ("publish", .string(line.schedule.publish.description))])
+        })))
+        return .object(pairs)
+    }
+
+    func seedObject(_ seed: SeedReviewPlan) -> JSONValue {
+        .object([
+            ("testers", .integer(seed.testers)),
+            ("units", .integer(seed.units)),
+            ("cost", .number(seed.cost)),
+            ("recruit_start", .string(seed.recruitStart.description)),
+            ("ship_by", .string(seed.shipBy.description)),
+            ("trial_start", .string(seed.trialStart.description)),
+            ("reviews_due", .string(seed.reviewsDue.description)),
+            ("live_by", .string(seed.liveBy.description)),
+            ("target", .integer(seed.target)),
+            ("review_rate", .number(seed.reviewRate)),
         ])
     }
 

@@ -70,6 +70,7 @@ enum Markdown {
 
     /// Terminal-ish width: CJK characters count two, so raw tables line up in editors.
     static func displayWidth(_ text: String) -> Int {
-        text.unicodeScalars.reduce(0) { $0 + ($1.isWide ? 2 : ($1.properties.generalCategory == .nonspacingMark ? 0 : 1)) }
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return text.utf8.count }
+        return text.unicodeScalars.reduce(0) { $0 + ($1.isWide ? 2 : ($1.properties.generalCategory == .nonspacingMark ? 0 : 1)) }
     }
 }

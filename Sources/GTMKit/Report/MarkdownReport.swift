@@ -20,7 +20,10 @@ public struct MarkdownReport {
         if let demand = plan.demand { parts.append(demandSection(demand)) }
         if let batch = plan.firstBatch { parts.append(firstBatchSection(batch)) }
         if let campaign = plan.crowdfunding { parts.append(crowdfundingSection(campaign)) }
+        if let kol = plan.kol { parts.append(kolSection(kol)) }
+        if let seed = plan.seedReviews { parts.append(seedSection(seed)) }
         parts.append(economicsSection(plan.economics))
+        if plan.timeline.count > 1 { parts.append(timelineSection(plan.timeline)) }
         parts.append(warningsSection())
         parts.append(inputsSection())
         parts.append(footer())
@@ -60,6 +63,8 @@ public struct MarkdownReport {
             lines.append(t("**First batch:** order \(style.count(Double(batch.units))) units by \(style.longDate(batch.poDate)) (\(style.money(batch.cash)) at cost).",
                            "**首批：**在 \(style.longDate(batch.poDate)) 前下单 \(style.count(Double(batch.units))) 件（成本 \(style.money(batch.cash))）。"))
         }
+        if let kol = plan.kol { lines.append(kolDecision(kol)) }
+        if let seed = plan.seedReviews { lines.append(seedDecision(seed)) }
         return lines
     }
 
@@ -81,6 +86,9 @@ public struct MarkdownReport {
         if let batch = plan.firstBatch {
             rows.append([t("Demand in the first \(style.period(batch.coverage))", "首\(style.period(batch.coverage))需求"),
                          t("\(style.count(batch.mean)) ± \(style.count(batch.sd)) units", "\(style.count(batch.mean)) ± \(style.count(batch.sd)) 件")])
+        }
+        if let kol = plan.kol {
+            rows.append([t("KOL reach / buyers", "KOL 触达 / 买家"), "\(style.count(kol.reach)) / \(style.count(kol.buyers))"])
         }
         if let campaign = plan.crowdfunding {
             rows.append([t("Crowdfunding pledged / net", "众筹认筹 / 净得"), "\(style.money(campaign.pledged)) / \(style.money(campaign.net))"])
@@ -149,9 +157,16 @@ public struct MarkdownReport {
         if !plan.overrides.isEmpty {
             parts.append(t("Overrides: ", "覆盖：") + plan.overrides.map { Markdown.code($0) }.joined(separator: ", "))
         }
-        let rows = plan.scenario.inputs.map { input in
-            [Markdown.code(input.path), Markdown.code(input.text) + (input.isUncertain ? t(" (uncertain)", "（不确定）") : ""),
-             text.origin(input.origin)]
+        var rows: [[String]] = []
+        for group in InputGroup.grouped(plan.scenario.inputs) {
+            switch group {
+            case .single(let input):
+                rows.append([Markdown.code(input.path), Markdown.code(input.text) + (input.isUncertain ? t(" (uncertain)", "（不确定）") : ""),
+                             text.origin(input.origin)])
+            case .list(let path, let items, let first, let last):
+                let lines = first.flatMap { first in last.map { text.origin(first) + "–" + String($0) } } ?? ""
+                rows.append([Markdown.code(path + "[…]"), t("\(style.count(Double(items))) items", "\(style.count(Double(items))) 项"), lines])
+            }
         }
         parts.append(Markdown.table([t("Input", "输入"), t("Value", "取值"), t("From", "来源")], [.left, .left, .left], rows))
         return parts.joined(separator: "\n\n")
@@ -167,4 +182,43 @@ public struct MarkdownReport {
 
 extension NumberStyle {
     func money(_ quantity: Quantity) -> String { money(quantity.value) }
+}
+
+/// Rows of the inputs table: one per input, except that a list of more than
+/// `threshold` items becomes one row (a 10,000-candidate roster helps no reader).
+enum InputGroup {
+    case single(InputRecord)
+    /// The list's path, its item count, and the first input's origin and the last input's line.
+    case list(path: String, items: Int, first: InputRecord.Origin?, last: Int?)
+
+    static let threshold = 20
+
+    static func grouped(_ inputs: [InputRecord]) -> [InputGroup] {
+        // Count items per list path (`kol.roster`), from paths like `kol.roster[17].fee`.
+        var counts: [String: Set<String>] = [:]
+        for input in inputs {
+            guard let open = input.path.firstIndex(of: "["), let close = input.path.firstIndex(of: "]") else { continue }
+            counts[String(input.path[..<open]), default: []].insert(String(input.path[open...close]))
+        }
+        var groups: [InputGroup] = []
+        var done = Set<String>()
+        for input in inputs {
+            guard let open = input.path.firstIndex(of: "[") else {
+                groups.append(.single(input))
+                continue
+            }
+            let list = String(input.path[..<open])
+            guard let items = counts[list]?.count, items > threshold else {
+                groups.append(.single(input))
+                continue
+            }
+            guard !done.contains(list) else { continue }
+            done.insert(list)
+            let members = inputs.filter { $0.path.hasPrefix(list + "[") }
+            var lastLine: Int?
+            if case .file(_, let line) = members.last?.origin { lastLine = line }
+            groups.append(.list(path: list, items: items, first: members.first?.origin, last: lastLine))
+        }
+        return groups
+    }
 }

@@ -16,6 +16,13 @@ struct ReportText {
     /// A warning in words.
     func message(_ warning: PlanWarning) -> String {
         switch warning {
+        case .kolOverBudget(let cost, let budget):
+            return t("The KOL plan costs \(style.money(cost)), \(style.money(cost - budget)) over the \(style.money(budget)) budget. Cut slots or raise `kol.budget`.",
+                     "KOL 计划花费 \(style.money(cost))，超出 \(style.money(budget)) 预算 \(style.money(cost - budget))。请减少名额或提高 `kol.budget`。")
+        case .lateMilestone(let milestone, let days, let later):
+            let more = later > 0 ? t(" (and \(later) later step\(later == 1 ? " is" : "s are") past too)", "（其后另有 \(later) 个步骤也已过期）") : ""
+            return t("\(milestoneName(milestone.kind)) should have happened by \(style.date(milestone.start)), \(style.days(days)) before the planning date\(more).",
+                     "\(milestoneName(milestone.kind))应在 \(style.date(milestone.start)) 前完成，比计划日期早 \(style.days(days))\(more)。")
         case .noUnitMargin(let price, let unitCost):
             return t("The price (\(style.money(price))) does not cover the unit cost (\(style.money(unitCost))): every unit sold loses \(style.money(unitCost - price)). The first batch stocks nothing for retail on these numbers; raise the price or cut the cost.",
                      "售价（\(style.money(price))）不足以覆盖单件成本（\(style.money(unitCost))）：每卖出一件亏损 \(style.money(unitCost - price))。按此数据首批不为零售备货；请提价或降本。")
@@ -46,6 +53,38 @@ struct ReportText {
             }
             return t("The channels' bottom-up total (\(style.count(bottomUp)) units) is \(times) the top-down SOM (\(style.count(topDown)) units): the channels promise more than the market share you expect. Check `market.obtainable` and the channels' reach.",
                      "渠道自下而上合计（\(style.count(bottomUp)) 件）是自上而下 SOM（\(style.count(topDown)) 件）的 \(times)：渠道预期高于市场份额。请检查 `market.obtainable` 与渠道触达。")
+        }
+    }
+
+    /// A milestone's name in the report's language.
+    func milestoneName(_ kind: Milestone.Kind) -> String {
+        switch kind {
+        case .purchaseOrder: return t("Place the first purchase order", "下首批采购单")
+        case .production: return t("Production and freight", "生产与运输")
+        case .launch: return t("Retail launch", "正式上市")
+        case .campaign: return t("Crowdfunding campaign", "众筹进行中")
+        case .rewardsShip: return t("Crowdfunding rewards ship", "众筹回报发货")
+        case .kolInvite(let line): return t("KOL \(line): invitations out", "KOL \(line)：发出邀约")
+        case .kolContract(let line): return t("KOL \(line): contracts signed", "KOL \(line)：签约")
+        case .kolSample(let line): return t("KOL \(line): samples shipped", "KOL \(line)：寄出样品")
+        case .kolDraft(let line): return t("KOL \(line): drafts due", "KOL \(line)：提交初稿")
+        case .kolReview(let line): return t("KOL \(line): brand review done", "KOL \(line)：品牌审核完成")
+        case .kolPublish(let line): return t("KOL \(line): published", "KOL \(line)：发布")
+        case .seedRecruit: return t("Recruit beta testers", "招募内测用户")
+        case .seedShip: return t("Ship units to beta testers", "向内测用户寄出产品")
+        case .seedTrial: return t("Beta trial", "内测试用")
+        case .seedReviewsLive: return t("First reviews live", "首批评论上线")
+        }
+    }
+
+    /// An owner's name.
+    func ownerName(_ owner: Milestone.Owner) -> String {
+        switch owner {
+        case .supplyChain: return t("Supply chain", "供应链")
+        case .crowdfunding: return t("Crowdfunding", "众筹")
+        case .kol: return t("KOL", "KOL")
+        case .seedReviews: return t("Seed reviews", "内测评论")
+        case .launch: return t("Launch", "上市")
         }
     }
 

@@ -60,11 +60,11 @@ extension ScenarioDecoder {
     /// The inputs read, by section in schema order; within a section, in reading order.
     var inputsInSchemaOrder: [InputRecord] {
         let sections = Schema.children(of: "").map(\.key)
-        func rank(_ record: InputRecord) -> Int {
-            let top = record.path.prefix { $0 != "." && $0 != "[" }
-            return sections.firstIndex(of: String(top)) ?? sections.count
+        let ranked = inputs.enumerated().map { offset, record in
+            let top = String(record.path.prefix { $0 != "." && $0 != "[" })
+            return (rank: sections.firstIndex(of: top) ?? sections.count, offset: offset, record: record)
         }
-        return inputs.enumerated().sorted { (rank($0.element), $0.offset) < (rank($1.element), $1.offset) }.map(\.element)
+        return ranked.sorted { ($0.rank, $0.offset) < ($1.rank, $1.offset) }.map(\.record)
     }
 
     /// Reads `scenario.currency` first: every amount in the file is checked against it.
@@ -233,6 +233,10 @@ extension ScenarioDecoder {
                                              followers: quantity("followers", in: item)?.value ?? 0,
                                              fee: quantity("fee", in: item)?.value ?? 0,
                                              engagement: quantity("engagement", in: item)?.value))
+        }
+        if tiers.isEmpty, roster.isEmpty {
+            report("`kol` needs `tiers` (planned slots) or a `roster` (candidates to choose from)", at: section.mark,
+                   hint: "add `tiers:` with `- tier: mid` items, or `roster:` with `- name: …` items")
         }
         return .init(budget: quantity("budget", in: section), tiers: tiers, roster: roster,
                      publishWindow: period("publish_window", in: section) ?? .weeks(2))

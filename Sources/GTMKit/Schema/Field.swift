@@ -30,15 +30,10 @@ public struct Field: Sendable {
     public let docZh: String
 
     /// The last component of the path: `price`.
-    public var key: String {
-        String(path.split(separator: ".").last ?? Substring(path))
-    }
+    public let key: String
 
     /// The path of the section or list the field belongs to; "" at the top.
-    public var parent: String {
-        guard let dot = path.lastIndex(of: ".") else { return "" }
-        return String(path[..<dot])
-    }
+    public let parent: String
 
     public var valueKind: ValueKind? {
         if case .value(let kind) = shape { return kind }
@@ -85,6 +80,8 @@ public struct Field: Sendable {
          bounds: ClosedRange<Double>? = nil, default defaultText: String? = nil, note: String? = nil,
          _ doc: String, zh: String) {
         self.path = path
+        self.key = String(path.split(separator: ".").last ?? Substring(path))
+        if let dot = path.lastIndex(of: ".") { self.parent = String(path[..<dot]) } else { self.parent = "" }
         self.shape = shape
         self.required = required
         self.defaultText = defaultText

@@ -177,9 +177,12 @@ public enum Schema {
         index[path]
     }
 
+    /// Fields by the path of their section or list.
+    static let childrenIndex: [String: [Field]] = Dictionary(grouping: fields, by: \.parent)
+
     /// The fields directly under `parent` ("" for the top level), in table order.
     public static func children(of parent: String) -> [Field] {
-        fields.filter { $0.parent == parent }
+        childrenIndex[parent] ?? []
     }
 
     /// The schema path of a concrete one: `crowdfunding.tiers[2].price` → `crowdfunding.tiers[].price`.

@@ -1,0 +1,134 @@
+/// Picks KOL candidates: the most expected engagements whose fees fit the budget (0/1 knapsack).
+///
+/// Dynamic programming over the budget in cells. When every fee and the budget are whole
+/// multiples of one cell that is small enough (their greatest common divisor, in cents),
+/// the answer is exact. Otherwise fees are rounded *up* to cells of budget ÷ cells, so the
+/// pick always fits, and the optimality gap against the fractional (LP) bound is stated.
+/// Ties go to the cheaper set, then to candidates earlier in the file.
+public struct RosterSelection: Sendable, Equatable {
+    /// Indices of the chosen candidates, in file order.
+    public var chosen: [Int]
+    public var engagements: Double
+    public var cost: Double
+    /// An upper bound on the best possible engagements (the fractional knapsack).
+    public var upperBound: Double
+    /// True when the dynamic programme was exact (no fee rounding).
+    public var exact: Bool
+    /// (bound − found) ÷ bound; 0 when exact.
+    public var gap: Double { exact || upperBound <= 0 ? 0 : max(0, (upperBound - engagements) / upperBound) }
+}
+
+public enum RosterSelector {
+    /// Most cells × candidates the programme may visit: about 0.1 s of work.
+    public static let workLimit = 60_000_000
+
+    /// Chooses from candidates given as (fee, engagements), within `budget`.
+    public static func select(fees: [Double], values: [Double], budget: Double) -> RosterSelection {
+        precondition(fees.count == values.count)
+        let n = fees.count
+        // Integer engagements in thousandths make ties exact and sums order-independent.
+        let worth = values.map { Int64(($0 * 1000).rounded()) }
+        let eligible = (0..<n).filter { fees[$0] <= budget && worth[$0] > 0 }
+        guard !eligible.isEmpty, budget > 0 else {
+            return RosterSelection(chosen: [], engagements: 0, cost: 0, upperBound: 0, exact: true)
+        }
+        // Cells: the fees' greatest common divisor in cents when that is fine enough, else a scale.
+        let cents = eligible.map { Int64((fees[$0] * 100).rounded()) }
+        let budgetCents = Int64((budget * 100).rounded(.down))
+        var divisor = budgetCents
+        for fee in cents where fee > 0 { divisor = gcd(divisor, fee) }
+        let exactFees = eligible.allSatisfy { abs(fees[$0] * 100 - (fees[$0] * 100).rounded()) < 1e-6 }
+        let maxCells = max(1, workLimit / eligible.count)
+        var cellCents = Double(max(divisor, 1))
+        var exact = exactFees && budgetCents / max(divisor, 1) <= Int64(maxCells)
+        if !exact {
+            cellCents = Double(budgetCents) / Double(maxCells)
+            exact = false
+        }
+        let capacity = Int((Double(budgetCents) / cellCents + 1e-9).rounded(.down))
+        let weights = cents.map { fee -> Int in
+            fee <= 0 ? 0 : Int((Double(fee) / cellCents - 1e-9).rounded(.up))
+        }
+        // Items are processed last to first so the reconstruction can walk first to last and
+        // prefer earlier candidates on a tie.
+        let count = eligible.count
+        var best = [Int64](repeating: 0, count: capacity + 1)
+        var spent = [Int64](repeating: 0, count: capacity + 1)
+        let words = (capacity + 1 + 63) / 64
+        var take = [UInt64](repeating: 0, count: count * words)
+        for position in stride(from: count - 1, through: 0, by: -1) {
+            let weight = weights[position]
+            guard weight <= capacity else { continue }
+            let value = worth[eligible[position]]
+            let fee = cents[position]
+            var c = capacity
+            while c >= weight {
+                let candidate = best[c - weight] + value
+                let candidateCost = spent[c - weight] + fee
+                // Take when it is better, or as good and cheaper, or exactly as good (prefer earlier).
+                if candidate > best[c] || (candidate == best[c] && candidateCost <= spent[c]) {
+                    best[c] = candidate
+                    spent[c] = candidateCost
+                    take[position * words + c >> 6] |= 1 << UInt64(c & 63)
+                }
+                c -= 1
+            }
+        }
+        // Walk forward from the first candidate with the whole capacity.
+        var chosen: [Int] = []
+        var c = capacity
+        for position in 0..<count where c >= 0 {
+            if take[position * words + c >> 6] & (1 << UInt64(c & 63)) != 0 {
+                chosen.append(eligible[position])
+                c -= weights[position]
+            }
+        }
+        if !exact {
+            // Rounding fees up to cells leaves budget unspent: fill it, best engagement per fee first.
+            var room = budget - chosen.reduce(0.0) { $0 + fees[$1] }
+            let taken = Set(chosen)
+            let rest = eligible.filter { !taken.contains($0) }.sorted { a, b in
+                let left = values[a] / max(fees[a], 1e-9)
+                let right = values[b] / max(fees[b], 1e-9)
+                return left != right ? left > right : a < b
+            }
+            for index in rest where fees[index] <= room {
+                chosen.append(index)
+                room -= fees[index]
+            }
+        }
+        chosen.sort()
+        let engagements = chosen.reduce(0.0) { $0 + values[$1] }
+        let cost = chosen.reduce(0.0) { $0 + fees[$1] }
+        return RosterSelection(chosen: chosen, engagements: engagements, cost: cost,
+                               upperBound: fractionalBound(fees: fees, values: values, eligible: eligible, budget: budget),
+                               exact: exact)
+    }
+
+    /// The fractional knapsack: take by engagements per unit of fee, the last one in part.
+    static func fractionalBound(fees: [Double], values: [Double], eligible: [Int], budget: Double) -> Double {
+        let order = eligible.sorted { a, b in
+            let left = fees[a] > 0 ? values[a] / fees[a] : .infinity
+            let right = fees[b] > 0 ? values[b] / fees[b] : .infinity
+            return left != right ? left > right : a < b
+        }
+        var room = budget
+        var total = 0.0
+        for index in order {
+            if fees[index] <= room {
+                room -= fees[index]
+                total += values[index]
+            } else {
+                total += values[index] * room / fees[index]
+                break
+            }
+        }
+        return total
+    }
+
+    static func gcd(_ a: Int64, _ b: Int64) -> Int64 {
+        var (a, b) = (abs(a), abs(b))
+        while b != 0 { (a, b) = (b, a % b) }
+        return a
+    }
+}

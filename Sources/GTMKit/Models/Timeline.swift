@@ -1,0 +1,96 @@
+/// One dated step of the launch, with who owns it.
+public struct Milestone: Sendable, Hashable {
+    public enum Owner: String, Sendable, CaseIterable {
+        case supplyChain = "supply_chain"
+        case crowdfunding
+        case kol
+        case seedReviews = "seed_reviews"
+        case launch
+    }
+
+    /// What the milestone is, as data; the renderers name it in the report's language.
+    public enum Kind: Sendable, Hashable {
+        case purchaseOrder
+        case production
+        case launch
+        case campaign
+        case rewardsShip
+        case kolInvite(String)
+        case kolContract(String)
+        case kolSample(String)
+        case kolDraft(String)
+        case kolReview(String)
+        case kolPublish(String)
+        case seedRecruit
+        case seedShip
+        case seedTrial
+        case seedReviewsLive
+    }
+
+    /// Stable across runs: `inventory.purchase_order`, `kol.2.invite`, `seed_reviews.ship`.
+    public var id: String
+    public var kind: Kind
+    public var start: CivilDate
+    public var end: CivilDate
+    public var owner: Owner
+    /// Milestones of one group (a KOL line, the seed programme…) are late together.
+    public var group: String
+
+    public var isPoint: Bool { start == end }
+}
+
+/// Every milestone of every section in one list ordered by date.
+public enum TimelineModel {
+    public static func milestones(launch: CivilDate, firstBatch: FirstBatch?, campaign: Campaign?,
+                                  kol: KOLPlan?, seed: SeedReviewPlan?) -> [Milestone] {
+        var list: [Milestone] = []
+        func add(_ id: String, _ kind: Milestone.Kind, _ start: CivilDate, _ end: CivilDate? = nil,
+                 _ owner: Milestone.Owner, group: String) {
+            list.append(Milestone(id: id, kind: kind, start: start, end: end ?? start, owner: owner, group: group))
+        }
+        if let batch = firstBatch {
+            add("inventory.purchase_order", .purchaseOrder, batch.poDate, nil, .supplyChain, group: "inventory")
+            add("inventory.production", .production, batch.poDate, launch, .supplyChain, group: "inventory")
+        }
+        if let campaign {
+            add("crowdfunding.campaign", .campaign, campaign.start, campaign.end, .crowdfunding, group: "crowdfunding")
+            add("crowdfunding.rewards_ship", .rewardsShip, campaign.fulfillment, nil, .crowdfunding, group: "crowdfunding.rewards")
+        }
+        if let kol {
+            for (index, line) in kol.lines.enumerated() {
+                let base = "kol.\(index + 1)"
+                let s = line.schedule
+                add("\(base).invite", .kolInvite(line.name), s.invite, nil, .kol, group: base)
+                add("\(base).contract", .kolContract(line.name), s.contract, nil, .kol, group: base)
+                add("\(base).sample", .kolSample(line.name), s.sampleShipped, nil, .kol, group: base)
+                add("\(base).draft", .kolDraft(line.name), s.draftDue, nil, .kol, group: base)
+                add("\(base).review", .kolReview(line.name), s.reviewDone, nil, .kol, group: base)
+                add("\(base).publish", .kolPublish(line.name), s.publish, nil, .kol, group: base)
+            }
+        }
+        if let seed {
+            add("seed_reviews.recruit", .seedRecruit, seed.recruitStart, seed.shipBy, .seedReviews, group: "seed_reviews")
+            add("seed_reviews.ship", .seedShip, seed.shipBy, nil, .seedReviews, group: "seed_reviews")
+            add("seed_reviews.trial", .seedTrial, seed.trialStart, seed.reviewsDue, .seedReviews, group: "seed_reviews")
+            add("seed_reviews.live", .seedReviewsLive, seed.liveBy, nil, .seedReviews, group: "seed_reviews")
+        }
+        add("launch", .launch, launch, nil, .launch, group: "launch")
+        let ownerRank = Dictionary(uniqueKeysWithValues: Milestone.Owner.allCases.enumerated().map { ($1, $0) })
+        return list.enumerated().sorted { a, b in
+            (a.element.start, ownerRank[a.element.owner]!, a.offset) < (b.element.start, ownerRank[b.element.owner]!, b.offset)
+        }.map(\.element)
+    }
+
+    /// Milestones that start before the planning date: the earliest of each group, with how
+    /// many of the group's later steps are past too.
+    public static func late(_ milestones: [Milestone], asOf: CivilDate) -> [PlanWarning] {
+        var seen = Set<String>()
+        var warnings: [PlanWarning] = []
+        for milestone in milestones where milestone.start < asOf && !seen.contains(milestone.group) {
+            seen.insert(milestone.group)
+            let others = milestones.filter { $0.group == milestone.group && $0.id != milestone.id && $0.start < asOf }.count
+            warnings.append(.lateMilestone(milestone, daysLate: milestone.start.days(to: asOf), laterSteps: others))
+        }
+        return warnings
+    }
+}

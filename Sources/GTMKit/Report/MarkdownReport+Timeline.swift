@@ -1,0 +1,85 @@
+/// Every milestone in one list, and a Mermaid gantt chart of them.
+extension MarkdownReport {
+    func timelineSection(_ milestones: [Milestone]) -> String {
+        var parts = ["## " + t("Timeline", "时间线")]
+        parts.append(gantt(milestones))
+        let rows = milestones.map { milestone in
+            [style.date(milestone.start), milestone.isPoint ? "" : style.date(milestone.end),
+             Markdown.escape(text.milestoneName(milestone.kind)), text.ownerName(milestone.owner), Markdown.code(milestone.id)]
+        }
+        parts.append(Markdown.table([t("Start", "开始"), t("End", "结束"), t("Milestone", "里程碑"), t("Owner", "负责"), "id"],
+                                    [.left, .left, .left, .left, .left], rows))
+        return parts.joined(separator: "\n\n")
+    }
+
+    /// A `gantt` block: a section per owner, bars for spans, milestones for days, no "today" line
+    /// (the chart must not depend on the day it is viewed). A KOL line is one bar, invitation to post.
+    func gantt(_ milestones: [Milestone]) -> String {
+        var lines = ["```mermaid", "gantt", "    title \(Self.mermaidText(t("Launch timeline", "上市时间线") + " — " + plan.scenario.settings.name))",
+                     "    dateFormat YYYY-MM-DD", "    axisFormat %Y-%m-%d", "    todayMarker off"]
+        var number = 0
+        for owner in Milestone.Owner.allCases {
+            var tasks: [(title: String, start: CivilDate, end: CivilDate)] = []
+            if owner == .kol, let kol = plan.kol {
+                let bars = kol.lines.count > 15 ? groupedBars(kol) : kol.lines.map { ($0.name, $0.schedule.invite, $0.schedule.publish) }
+                tasks = bars.map { (title: "KOL " + $0.0, start: $0.1, end: $0.2) }
+            } else {
+                tasks = milestones.filter { $0.owner == owner }.map { (text.milestoneName($0.kind), $0.start, $0.end) }
+            }
+            guard !tasks.isEmpty else { continue }
+            lines.append("    section \(Self.mermaidText(text.ownerName(owner)))")
+            for task in tasks {
+                number += 1
+                let title = Self.mermaidText(task.title)
+                if task.start == task.end {
+                    lines.append("    \(title) :milestone, m\(number), \(task.start), 0d")
+                } else {
+                    lines.append("    \(title) :t\(number), \(task.start), \(task.end)")
+                }
+            }
+        }
+        lines.append("```")
+        return lines.joined(separator: "\n")
+    }
+
+    /// For a long roster, one bar per follower tier.
+    private func groupedBars(_ kol: KOLPlan) -> [(String, CivilDate, CivilDate)] {
+        var order: [String] = []
+        var spans: [String: (CivilDate, CivilDate, Int)] = [:]
+        for line in kol.lines {
+            if let span = spans[line.tier] {
+                spans[line.tier] = (min(span.0, line.schedule.invite), max(span.1, line.schedule.publish), span.2 + 1)
+            } else {
+                order.append(line.tier)
+                spans[line.tier] = (line.schedule.invite, line.schedule.publish, 1)
+            }
+        }
+        return order.map { tier in
+            let span = spans[tier]!
+            return ("\(tier) × \(span.2)", span.0, span.1)
+        }
+    }
+
+    /// Text safe in a Mermaid gantt line: no `:` (it ends a task's title), `;`, `#` or `%`
+    /// (statement, entity and comment marks), no straight quotes or line breaks.
+    static func mermaidText(_ text: String) -> String {
+        var out = ""
+        for character in text {
+            switch character {
+            case ":": out.append("꞉")
+            case ";": out.append(",")
+            case "#": out.append("＃")
+            case "%": out.append("％")
+            case "\"": out.append("”")
+            case "`": out.append("'")
+            case "\n", "\r", "\t": out.append(" ")
+            case "{", "}", "<", ">": out.append(" ")
+            default: out.append(character)
+            }
+        }
+        var trimmed = Substring(out)
+        while trimmed.first == " " { trimmed = trimmed.dropFirst() }
+        while trimmed.last == " " { trimmed = trimmed.dropLast() }
+        return trimmed.isEmpty ? "—" : String(trimmed)
+    }
+}
