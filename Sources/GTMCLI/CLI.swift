@@ -39,8 +39,8 @@ public enum CLI {
         }
     }
 
-    /// Reads the file and applies the variant and the overrides.
-    static func document(_ options: PlanOptions) -> Result<Document, Outcome> {
+    /// Reads the file (and its includes).
+    static func read(_ options: PlanOptions) -> Result<Document, Outcome> {
         let bytes: [UInt8]
         do {
             bytes = try FileSystem.read(options.file)
@@ -48,9 +48,18 @@ public enum CLI {
             return .failure(.invalid("\(options.file): error: \(error.message)\n  hint: \(error.hint)\n"))
         }
         do {
-            var document = try Document.parse(name: options.file, identity: FileSystem.identity(options.file), bytes: bytes,
-                                              open: FileSystem.include)
-            if let name = options.whatIf, try !document.applyVariant(name) {
+            return .success(try Document.parse(name: options.file, identity: FileSystem.identity(options.file), bytes: bytes,
+                                               open: FileSystem.include))
+        } catch {
+            return .failure(.invalid(error.rendered + "\n"))
+        }
+    }
+
+    /// Applies a variant (if any) and then the `--set` overrides, which win over it.
+    static func applying(_ variant: String?, _ options: PlanOptions, to document: Document) -> Result<Document, Outcome> {
+        var document = document
+        do {
+            if let name = variant, try !document.applyVariant(name) {
                 let names = document.variantNames
                 let guess = Suggestion.closest(to: name, in: names).map { "did you mean '\($0)'? " } ?? ""
                 let hint = names.isEmpty ? "\(options.file) has no `what_if` variants"
@@ -65,19 +74,40 @@ public enum CLI {
         }
     }
 
-    static func plan(_ options: PlanOptions) -> Outcome {
-        let document: Document
-        switch self.document(options) {
-        case .success(let value): document = value
+    /// Reads the file and applies the variant and the overrides.
+    static func document(_ options: PlanOptions) -> Result<Document, Outcome> {
+        switch read(options) {
+        case .success(let document): return applying(options.whatIf, options, to: document)
+        case .failure(let outcome): return .failure(outcome)
+        }
+    }
+
+    static func plan(_ options: PlanOptions, simulation: Simulation.Options = Simulation.Options()) -> Outcome {
+        let parsed: Document
+        switch read(options) {
+        case .success(let value): parsed = value
         case .failure(let outcome): return outcome
         }
-        do {
-            let plan = try Planner.plan(document: document)
-            let text = options.format == "json" ? JSONReport(plan).render() : MarkdownReport(plan).render()
-            return .success(text)
-        } catch {
-            return .invalid(error.rendered + "\n")
+        let simulation = Simulation.Options(threads: simulation.threads, progress: simulation.progress ?? Progress.reporter())
+        let names = options.compare ? parsed.variantNames : []
+        var plans: [Plan] = []
+        for variant in [options.whatIf] + names.map(Optional.some) {
+            let document: Document
+            switch applying(variant, options, to: parsed) {
+            case .success(let value): document = value
+            case .failure(let outcome): return outcome
+            }
+            do {
+                plans.append(try Planner.plan(document: document, simulation: simulation))
+            } catch {
+                return .invalid(error.rendered + "\n")
+            }
         }
+        Progress.finish()
+        let comparison = options.compare ? Comparison(base: plans[0], variants: zip(names, plans.dropFirst()).map { ($0, $1) }) : nil
+        let text = options.format == "json" ? JSONReport(plans[0]).render(comparison: comparison)
+            : MarkdownReport(plans[0]).render(comparison: comparison)
+        return .success(text)
     }
 
     static func check(_ options: PlanOptions) -> Outcome {

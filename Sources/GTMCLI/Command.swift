@@ -15,6 +15,7 @@ struct PlanOptions: Equatable {
     /// `--set` arguments, and `--trials`, `--seed`, `--lang` turned into the same.
     var sets: [String] = []
     var whatIf: String?
+    var compare = false
     var format = "markdown"
 }
 
@@ -65,12 +66,17 @@ enum ArgumentParser {
                 switch name {
                 case "--set": plan.sets.append(value)
                 case "--what-if": plan.whatIf = value
+                case "--compare": plan.compare = true
                 case "--format": plan.format = value
                 case "--trials": plan.sets.append("scenario.trials=\(value)")
                 case "--seed": plan.sets.append("scenario.seed=\(value)")
                 case "--lang": plan.sets.append("scenario.language=\(value)")
                 default: break
                 }
+            }
+            if plan.compare, plan.whatIf != nil {
+                throw UsageError(message: "'--compare' and '--what-if' cannot be used together",
+                                 hint: "--compare already plans every variant beside the base case", command: spec.name)
             }
             return spec.name == "plan" ? .plan(plan) : .check(plan)
         case "explain":

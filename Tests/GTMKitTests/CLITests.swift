@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import GTMCLI
 @testable import GTMKit
@@ -61,5 +62,51 @@ import Testing
         #expect(CLI.run(["explain", "crowdfunding.tiers.price"]).stdout.hasPrefix("crowdfunding.tiers[].price (money)"))
         #expect(CLI.run(["explain", "crowdfunding.tiers[0].price"]).status == 0)
         #expect(CLI.run(["explain", "inventory.forecast_cv"]).stdout.contains("Default: 30%"))
+    }
+}
+
+@Suite struct WhatIfCLITests {
+    let example = GTMProcess.root.appendingPathComponent("Scenarios/aurora-lamp.txt").path
+
+    @Test func aBadOverrideIsLocatedAndExitsOne() {
+        let outcome = CLI.run(["plan", example, "--set", "market.obtainable=2"])
+        #expect(outcome.status == 1)
+        #expect(outcome.stdout == "")
+        #expect(outcome.stderr == """
+        --set:1:19: error: `obtainable` is a share; write 2% or 0.02, not 2
+         1 | market.obtainable=2
+           |                   ^
+          hint: a bare number is a fraction: 0.05 means 5%
+
+        """)
+        let path = CLI.run(["plan", example, "--set", "market.obtainabel=2%"])
+        #expect(path.status == 1)
+        #expect(path.stderr.hasPrefix("--set:1:8: error: `obtainabel` in `market.obtainabel` is not a key of `market`"))
+    }
+
+    @Test func anUnknownVariantIsACommandLineError() {
+        let outcome = CLI.run(["plan", example, "--what-if", "pesimistic"])
+        #expect(outcome.status == 2)
+        #expect(outcome.stderr.contains("did you mean 'pessimistic'?"))
+        #expect(CLI.run(["plan", example, "--what-if", "pessimistic", "--compare"]).status == 2)
+    }
+
+    @Test func compareHasEveryVariantInTheJSON() throws {
+        let outcome = CLI.run(["plan", example, "--compare", "--format", "json", "--trials", "2000"])
+        #expect(outcome.status == 0)
+        let object = try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any]
+        let variants = try #require(object?["variants"] as? [String: Any])
+        #expect(variants.keys.sorted() == ["pessimistic", "premium_price"])
+        let premium = try #require(variants["premium_price"] as? [String: Any])
+        #expect(premium["variants"] == nil)
+        #expect((premium["economics"] as? [String: Any])?["price"] as? Double == 459)
+        #expect(CLI.run(["plan", example, "--compare", "--trials", "2000"]).stdout.contains("## What if: the variants compared"))
+    }
+
+    @Test func setWinsOverTheVariant() throws {
+        let outcome = CLI.run(["plan", example, "--what-if", "premium_price", "--set", "product.price=499", "--format", "json",
+                               "--trials", "1000"])
+        let object = try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any]
+        #expect((object?["economics"] as? [String: Any])?["price"] as? Double == 499)
     }
 }

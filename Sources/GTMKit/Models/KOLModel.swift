@@ -73,22 +73,31 @@ public enum KOLModel {
         return (0..<count).map { start.adding(days: Int((Double(days) * Double($0) / Double(count - 1)).rounded())) }
     }
 
+    /// One tier's numbers: reach = posts × followers × view rate; engagements = posts ×
+    /// followers × engagement; buyers = reach × click rate × conversion; cost = posts × fee.
+    @inline(__always)
+    public static func metrics(posts: Double, followers: Double, engagement: Double, view: Double, click: Double,
+                               conversion: Double, fee: Double)
+        -> (cost: Double, reach: Double, engagements: Double, clicks: Double, buyers: Double) {
+        let reach = posts * followers * view
+        let clicks = reach * click
+        return (posts * fee, reach, posts * followers * engagement, clicks, clicks * conversion)
+    }
+
     public static func plan(_ kol: Scenario.KOL, launch: CivilDate) -> KOLPlan {
         var lines: [KOLPlan.Line] = []
         for tier in kol.tiers {
             let defaults = KOLTierDefaults.named(tier.tier) ?? KOLTierDefaults.forFollowers(tier.followers.value)
-            let posts = Double(tier.count)
             let followers = tier.followers.value
             let engagement = tier.engagement?.value ?? defaults.engagement
             let view = tier.viewRate?.value ?? defaults.viewRate
             let click = tier.clickRate?.value ?? defaults.clickRate
             let conversion = tier.conversion?.value ?? defaults.conversion
-            let reach = posts * followers * view
-            let clicks = reach * click
+            let m = metrics(posts: Double(tier.count), followers: followers, engagement: engagement, view: view, click: click,
+                            conversion: conversion, fee: tier.fee.value)
             lines.append(.init(name: tier.tier, tier: tier.tier, posts: tier.count, followers: followers,
                                engagementRate: engagement, viewRate: view, clickRate: click, conversion: conversion,
-                               cost: posts * tier.fee.value, reach: reach, engagements: posts * followers * engagement,
-                               clicks: clicks, buyers: clicks * conversion,
+                               cost: m.cost, reach: m.reach, engagements: m.engagements, clicks: m.clicks, buyers: m.buyers,
                                leadTime: tier.leadTime ?? .days(defaults.leadTimeDays),
                                schedule: schedule(publish: launch, leadTime: .days(0))))
         }
@@ -110,12 +119,12 @@ public enum KOLModel {
             for index in found.chosen {
                 let candidate = kol.roster[index]
                 let defaults = KOLTierDefaults.forFollowers(candidate.followers)
-                let reach = candidate.followers * defaults.viewRate
-                let clicks = reach * defaults.clickRate
+                let m = metrics(posts: 1, followers: candidate.followers, engagement: rates[index], view: defaults.viewRate,
+                                click: defaults.clickRate, conversion: defaults.conversion, fee: candidate.fee)
                 lines.append(.init(name: candidate.name, tier: defaults.name, posts: 1, followers: candidate.followers,
                                    engagementRate: rates[index], viewRate: defaults.viewRate, clickRate: defaults.clickRate,
-                                   conversion: defaults.conversion, cost: candidate.fee, reach: reach,
-                                   engagements: values[index], clicks: clicks, buyers: clicks * defaults.conversion,
+                                   conversion: defaults.conversion, cost: m.cost, reach: m.reach,
+                                   engagements: m.engagements, clicks: m.clicks, buyers: m.buyers,
                                    leadTime: .days(defaults.leadTimeDays), schedule: schedule(publish: launch, leadTime: .days(0))))
             }
         }

@@ -11,6 +11,8 @@ public struct Plan: Sendable {
     /// Every milestone, ordered by start.
     public var timeline: [Milestone]
     public var economics: UnitEconomics
+    /// The Monte Carlo results, when any input is uncertain.
+    public var uncertainty: Uncertainty?
     public var warnings: [PlanWarning]
     /// SHA-256 of the inputs (files and overrides).
     public var fingerprint: String
@@ -20,7 +22,53 @@ public struct Plan: Sendable {
 
 /// Composes the models into a plan. Pure: the same scenario gives the same plan.
 public enum Planner {
-    public static func plan(_ scenario: Scenario, fingerprint: String = "", overrides: [String] = []) -> Plan {
+    /// The plan. With `simulation` and any uncertain input, the Monte Carlo runs and the first
+    /// batch and the crowdfunding goal are taken from the simulated distributions.
+    public static func plan(_ scenario: Scenario, fingerprint: String = "", overrides: [String] = [],
+                            simulation: Simulation.Options? = Simulation.Options()) -> Plan {
+        var plan = basePlan(scenario, fingerprint: fingerprint, overrides: overrides)
+        guard let options = simulation, let uncertainty = Simulation.run(scenario, plan: plan, options: options) else {
+            return plan
+        }
+        plan.uncertainty = uncertainty
+        if let simulated = uncertainty.batch, var batch = plan.firstBatch {
+            batch.units = simulated.units
+            batch.pledgedUnits = simulated.pledgedUnits
+            let retail = Double(simulated.units) - simulated.pledgedUnits
+            batch.outcome = Newsvendor.Outcome(z: batch.sd > 0 ? (retail - batch.mean) / batch.sd : 0,
+                                               expectedLostSales: simulated.expectedLostSales,
+                                               expectedSales: simulated.expectedSales,
+                                               expectedLeftover: simulated.expectedLeftover,
+                                               fillRate: simulated.fillRate, inStockProbability: simulated.inStockProbability)
+            plan.firstBatch = batch
+        }
+        if let simulated = uncertainty.campaign, var campaign = plan.crowdfunding {
+            campaign.goal = simulated.goal
+            campaign.recommended = simulated.recommended
+            let others = campaign.reasons.filter {
+                switch $0 {
+                case .firstTwoDays, .growList: return false
+                default: return true
+                }
+            }
+            campaign.reasons = CrowdfundingModel.verdict(
+                firstTwoDays: simulated.pledgedP50 * CrowdfundingModel.firstTwoDaysShare, minimumRaise: campaign.minimumRaise,
+                averagePledge: campaign.averagePledge, ownBackers: campaign.ownBackers,
+                listConversion: campaign.listConversion, organicShare: campaign.organicShare) + others
+            plan.crowdfunding = campaign
+        }
+        for output in uncertainty.outputs {
+            if let error = output.worstError, error > 0.01 {
+                let suggested = Double(uncertainty.trials) * (error / 0.01) * (error / 0.01)
+                plan.warnings.append(.monteCarloError(path: output.path, percentile: output.worstPercentile, error: error,
+                                                      suggestedTrials: Int(min(suggested, Double(Limits.trials)).rounded(.up))))
+            }
+        }
+        return plan
+    }
+
+    /// The plan with every uncertain input at its median.
+    static func basePlan(_ scenario: Scenario, fingerprint: String, overrides: [String]) -> Plan {
         var warnings = inputWarnings(scenario)
         let market = MarketModel.size(scenario)
         if let market, let warning = MarketModel.disagreement(market) { warnings.append(warning) }
@@ -74,7 +122,7 @@ public enum Planner {
             warnings.append(.aboveCostCeiling(unitCost: economics.unitCost, ceiling: ceiling))
         }
         return Plan(scenario: scenario, market: market, demand: demand, firstBatch: firstBatch, crowdfunding: campaign,
-                    kol: kol, seedReviews: seed, timeline: timeline, economics: economics,
+                    kol: kol, seedReviews: seed, timeline: timeline, economics: economics, uncertainty: nil,
                     warnings: warnings, fingerprint: fingerprint, overrides: overrides)
     }
 
@@ -103,9 +151,9 @@ public enum Planner {
     }
 
     /// Parses, applies overrides, decodes and plans, in one call.
-    public static func plan(document: Document) throws(ScenarioError) -> Plan {
+    public static func plan(document: Document, simulation: Simulation.Options? = Simulation.Options()) throws(ScenarioError) -> Plan {
         let scenario = try document.decode()
-        return plan(scenario, fingerprint: document.fingerprint, overrides: document.overrides)
+        return plan(scenario, fingerprint: document.fingerprint, overrides: document.overrides, simulation: simulation)
     }
 }
 

@@ -19,6 +19,8 @@ public enum PlanWarning: Sendable, Hashable {
     case tiersSoldOut(backers: Double)
     /// The KOL plan costs more than `kol.budget`.
     case kolOverBudget(cost: Double, budget: Double)
+    /// A reported percentile's Monte Carlo error is above 1%: too few trials.
+    case monteCarloError(path: String, percentile: Int, error: Double, suggestedTrials: Int)
     /// A milestone that should have started before `scenario.as_of`.
     case lateMilestone(Milestone, daysLate: Int, laterSteps: Int)
 
@@ -35,6 +37,7 @@ public enum PlanWarning: Sendable, Hashable {
         case .tiersSoldOut: return "tiers_sold_out"
         case .kolOverBudget: return "kol_over_budget"
         case .lateMilestone: return "late_milestone"
+        case .monteCarloError: return "monte_carlo_error"
         }
     }
 }

@@ -8,9 +8,15 @@ public struct JSONReport {
         self.text = ReportText(plan)
     }
 
-    /// The whole object, ending with one newline.
-    public func render() -> String {
-        object().serialized() + "\n"
+    /// The whole object, ending with one newline; with a comparison, each variant's object
+    /// goes under `variants`.
+    public func render(comparison: Comparison? = nil) -> String {
+        var object = self.object()
+        if let comparison, case .object(var pairs) = object {
+            pairs.append(("variants", .object(comparison.variants.map { ($0.name, JSONReport($0.plan).object()) })))
+            object = .object(pairs)
+        }
+        return object.serialized() + "\n"
     }
 
     public func object() -> JSONValue {
@@ -38,6 +44,7 @@ public struct JSONReport {
                      ("start", .string(milestone.start.description)), ("end", .string(milestone.end.description)),
                      ("owner", .string(milestone.owner.rawValue))])
         })))
+        if let uncertainty = plan.uncertainty { pairs.append(("uncertainty", uncertaintyObject(uncertainty))) }
         pairs.append(("warnings", .array(plan.warnings.map {
             .object([("code", .string($0.code)), ("message", .string(text.message($0)))])
         })))
@@ -128,6 +135,44 @@ public struct JSONReport {
                          ("pledged", .number($0.amount))])
             })),
         ])
+    }
+
+    /// `{"<output path>": {"p10", "p50", "p90", "mean"}}`, with the decisions' own numbers beside.
+    func uncertaintyObject(_ uncertainty: Uncertainty) -> JSONValue {
+        var pairs: [(String, JSONValue)] = uncertainty.outputs.map { output in
+            (output.path, .object([("p10", .number(output.p10)), ("p50", .number(output.p50)), ("p90", .number(output.p90)),
+                                   ("mean", .number(output.mean)), ("base", .number(output.base)),
+                                   ("monte_carlo_error", .optional(output.worstError.flatMap { $0.isFinite ? $0 : nil }))]))
+        }
+        pairs.append(("_trials", .integer(uncertainty.trials)))
+        pairs.append(("_seed", .integer(Int(uncertainty.seed))))
+        pairs.append(("_inputs", .array(uncertainty.inputs.map {
+            .object([("path", .string($0.path)), ("p10", .number($0.p10)), ("median", .number($0.median)), ("p90", .number($0.p90))])
+        })))
+        pairs.append(("_tornado", .object([
+            ("output", .string(uncertainty.headline)), ("base", .number(uncertainty.headlineBase)),
+            ("rows", .array(uncertainty.tornado.map {
+                .object([("input", .string($0.input)), ("input_p10", .number($0.inputLow)), ("input_p90", .number($0.inputHigh)),
+                         ("output_at_p10", .number($0.outputAtLow)), ("output_at_p90", .number($0.outputAtHigh)),
+                         ("swing", .number($0.swing))])
+            })),
+        ])))
+        if let batch = uncertainty.batch {
+            pairs.append(("_first_batch", .object([
+                ("ratio", .number(batch.ratio)), ("retail_quantile", .number(batch.retailQuantity)),
+                ("pledged_units_p50", .number(batch.pledgedUnits)), ("units", .integer(batch.units)),
+                ("demand_p10", .number(batch.demandP10)), ("demand_p50", .number(batch.demandP50)), ("demand_p90", .number(batch.demandP90)),
+            ])))
+        }
+        if let campaign = uncertainty.campaign {
+            pairs.append(("_crowdfunding", .object([
+                ("pledged_p50", .number(campaign.pledgedP50)), ("goal", .number(campaign.goal)),
+                ("probability_of_goal", .number(campaign.probabilityOfGoal)),
+                ("probability_first_48h_cover_minimum", .number(campaign.probabilityFirstTwoDaysCover)),
+                ("recommended", .bool(campaign.recommended)),
+            ])))
+        }
+        return .object(pairs)
     }
 
     func kolObject(_ kol: KOLPlan) -> JSONValue {

@@ -33,9 +33,16 @@ enum Markdown {
     /// Text from the user, safe inside a paragraph: Markdown and HTML characters escaped.
     static func escape(_ text: String) -> String {
         var out = ""
-        for character in text {
+        let characters = Array(text)
+        for (index, character) in characters.enumerated() {
             switch character {
-            case "\\", "`", "*", "_", "[", "]", "<", ">", "|", "#", "~":
+            case "_":
+                // Inside a word GFM never reads `_` as emphasis: keep the raw text clean.
+                let before = index > 0 && (characters[index - 1].isLetter || characters[index - 1].isNumber)
+                let after = index + 1 < characters.count && (characters[index + 1].isLetter || characters[index + 1].isNumber)
+                if !(before && after) { out.append("\\") }
+                out.append(character)
+            case "\\", "`", "*", "[", "]", "<", ">", "|", "#", "~":
                 out.append("\\")
                 out.append(character)
             case "\n", "\r", "\t":

@@ -13,6 +13,10 @@ extension MarkdownReport {
                      style.percent(batch.criticalRatio)])
         rows.append([t("z = Φ⁻¹(ratio), exact", "z = Φ⁻¹(比率)，精确值"), batch.z.isFinite ? NumberStyle.fixed(batch.z, 4) : "—"])
         rows.append([t("Newsvendor quantity μ + zσ", "报童最优量 μ + zσ"), NumberStyle.fixed(batch.optimalUnits, 1)])
+        if let simulated = plan.uncertainty?.batch {
+            rows.append([t("Simulated \(style.percent(simulated.ratio)) quantile of demand", "模拟需求的 \(style.percent(simulated.ratio)) 分位数"),
+                         NumberStyle.fixed(simulated.retailQuantity, 1)])
+        }
         if batch.pledgedUnits > 0 {
             rows.append([t("Pledged crowdfunding units", "众筹已认购件数"), style.count(batch.pledgedUnits)])
         }
@@ -59,7 +63,12 @@ extension MarkdownReport {
             sentences.append(t("A missed sale costs \(style.money(batch.underage)) of margin and an unsold unit costs \(style.money(batch.overage)) (cost less what it fetches at clearance), so it pays to stock \(above ? "above" : "below") the average: enough to cover demand \(style.percent(batch.criticalRatio)) of the time.",
                                "少卖一件损失毛利 \(style.money(batch.underage))，多备一件损失 \(style.money(batch.overage))（成本减清仓残值），因此备货应\(above ? "高于" : "低于")平均需求：覆盖 \(style.percent(batch.criticalRatio)) 的需求情形。"))
         }
-        let newsvendor = Newsvendor.rounded(batch.optimalUnits + batch.pledgedUnits, moq: 0, casePack: 1)
+        let simulated = plan.uncertainty?.batch
+        if let simulated {
+            sentences.append(t("Because some inputs are uncertain, the quantity is the \(style.percent(simulated.ratio)) quantile of the simulated demand rather than the normal formula on the base case: \(style.count(simulated.retailQuantity)) units for retail.",
+                               "由于部分输入不确定，数量取模拟需求的 \(style.percent(simulated.ratio)) 分位数，而非基准情形的正态公式：零售备货 \(style.count(simulated.retailQuantity)) 件。"))
+        }
+        let newsvendor = Newsvendor.rounded((simulated?.retailQuantity ?? batch.optimalUnits) + batch.pledgedUnits, moq: 0, casePack: 1)
         if batch.units != newsvendor {
             var reasons: [String] = []
             if batch.moq > newsvendor { reasons.append(t("the minimum order of \(style.count(Double(batch.moq)))", "最小起订量 \(style.count(Double(batch.moq)))")) }

@@ -11,11 +11,12 @@ public struct MarkdownReport {
 
     func t(_ en: String, _ zh: String) -> String { text.t(en, zh) }
 
-    /// The whole report, ending with one newline.
-    public func render() -> String {
+    /// The whole report, ending with one newline. A comparison of variants goes after the summary.
+    public func render(comparison: Comparison? = nil) -> String {
         var parts: [String] = []
         parts.append("# " + t("Launch plan: ", "上市计划：") + Markdown.escape(plan.scenario.settings.name))
         parts.append(summary())
+        if let comparison { parts.append(comparison.markdown()) }
         if let market = plan.market { parts.append(marketSection(market)) }
         if let demand = plan.demand { parts.append(demandSection(demand)) }
         if let batch = plan.firstBatch { parts.append(firstBatchSection(batch)) }
@@ -23,6 +24,7 @@ public struct MarkdownReport {
         if let kol = plan.kol { parts.append(kolSection(kol)) }
         if let seed = plan.seedReviews { parts.append(seedSection(seed)) }
         parts.append(economicsSection(plan.economics))
+        if let uncertainty = plan.uncertainty { parts.append(uncertaintySection(uncertainty)) }
         if plan.timeline.count > 1 { parts.append(timelineSection(plan.timeline)) }
         parts.append(warningsSection())
         parts.append(inputsSection())
@@ -49,8 +51,11 @@ public struct MarkdownReport {
         }
         let rows = keyNumberRows()
         if !rows.isEmpty {
+            let ranged = plan.uncertainty != nil
+            let headers = ranged ? [t("Number", "指标"), t("Base case", "基准"), t("P10–P90", "P10–P90")] : [t("Number", "指标"), t("Value", "数值")]
+            let table = rows.map { row in ranged ? [row.label, row.value, row.range ?? "—"] : [row.label, row.value] }
             parts.append("**" + t("Key numbers", "关键数字") + "**\n\n"
-                + Markdown.table([t("Number", "指标"), t("Value", "数值")], [.left, .right], rows))
+                + Markdown.table(headers, ranged ? [.left, .right, .right] : [.left, .right], table))
         }
         return parts.joined(separator: "\n\n")
     }
@@ -68,35 +73,39 @@ public struct MarkdownReport {
         return lines
     }
 
-    /// The numbers behind the decisions.
-    func keyNumberRows() -> [[String]] {
-        var rows: [[String]] = []
+    /// The numbers behind the decisions, with their P10–P90 range when simulated.
+    func keyNumberRows() -> [(label: String, value: String, range: String?)] {
+        var rows: [(label: String, value: String, range: String?)] = []
+        let units = { (value: Double) in self.t("\(self.style.count(value)) units", "\(self.style.count(value)) 件") }
         if let market = plan.market {
             let horizon = style.period(market.horizon)
             if let topDown = market.topDown {
-                rows.append([t("SOM within \(horizon)", "\(horizon)内 SOM"), t("\(style.count(topDown.somUnits)) units", "\(style.count(topDown.somUnits)) 件")])
+                rows.append((t("SOM within \(horizon)", "\(horizon)内 SOM"), units(topDown.somUnits), range("market.som_units")))
             }
             if let bottomUp = market.bottomUpUnits {
-                rows.append([t("Channels, bottom-up", "渠道自下而上"), t("\(style.count(bottomUp)) units", "\(style.count(bottomUp)) 件")])
+                rows.append((t("Channels, bottom-up", "渠道自下而上"), units(bottomUp), range("market.bottom_up_units")))
             }
         }
         if let demand = plan.demand {
-            rows.append([t("Launch-week sales", "首发周销量"), t("\(style.count(demand.firstWeekUnits)) units", "\(style.count(demand.firstWeekUnits)) 件")])
+            rows.append((t("Launch-week sales", "首发周销量"), units(demand.firstWeekUnits), range("demand.first_week_units")))
         }
         if let batch = plan.firstBatch {
-            rows.append([t("Demand in the first \(style.period(batch.coverage))", "首\(style.period(batch.coverage))需求"),
-                         t("\(style.count(batch.mean)) ± \(style.count(batch.sd)) units", "\(style.count(batch.mean)) ± \(style.count(batch.sd)) 件")])
+            rows.append((t("Demand in the first \(style.period(batch.coverage))", "首\(style.period(batch.coverage))需求"),
+                         t("\(style.count(batch.mean)) ± \(style.count(batch.sd)) units", "\(style.count(batch.mean)) ± \(style.count(batch.sd)) 件"),
+                         range("inventory.window_demand_mean")))
         }
         if let kol = plan.kol {
-            rows.append([t("KOL reach / buyers", "KOL 触达 / 买家"), "\(style.count(kol.reach)) / \(style.count(kol.buyers))"])
+            rows.append((t("KOL reach / buyers", "KOL 触达 / 买家"), "\(style.count(kol.reach)) / \(style.count(kol.buyers))", range("kol.buyers")))
         }
         if let campaign = plan.crowdfunding {
-            rows.append([t("Crowdfunding pledged / net", "众筹认筹 / 净得"), "\(style.money(campaign.pledged)) / \(style.money(campaign.net))"])
+            rows.append((t("Crowdfunding pledged", "众筹认筹额"), style.money(campaign.pledged), range("crowdfunding.pledged")))
+            rows.append((t("Crowdfunding net", "众筹净得"), style.money(campaign.net), range("crowdfunding.net")))
         }
         let economics = plan.economics
-        rows.append([t("Unit margin", "单件毛利"), style.money(economics.unitMargin) + (economics.grossMargin.map { " (\(style.percent($0)))" } ?? "")])
+        rows.append((t("Unit margin", "单件毛利"), style.money(economics.unitMargin) + (economics.grossMargin.map { " (\(style.percent($0)))" } ?? ""),
+                     range("economics.unit_margin")))
         if let breakEven = economics.breakEvenUnits {
-            rows.append([t("Break-even", "盈亏平衡"), t("\(style.count(breakEven.rounded(.up))) units", "\(style.count(breakEven.rounded(.up))) 件")])
+            rows.append((t("Break-even", "盈亏平衡"), units(breakEven.rounded(.up)), nil))
         }
         return rows
     }

@@ -16,6 +16,9 @@ struct ReportText {
     /// A warning in words.
     func message(_ warning: PlanWarning) -> String {
         switch warning {
+        case .monteCarloError(let path, let percentile, let error, let suggested):
+            return t("The Monte Carlo error of P\(percentile) of `\(path)` is about \(style.percent(error)), above 1%: too few trials for that figure. Run with `--trials \(suggested)` or more.",
+                     "`\(path)` 的 P\(percentile) 蒙特卡洛误差约为 \(style.percent(error))，超过 1%：模拟次数不足。请使用 `--trials \(suggested)` 或更多。")
         case .kolOverBudget(let cost, let budget):
             return t("The KOL plan costs \(style.money(cost)), \(style.money(cost - budget)) over the \(style.money(budget)) budget. Cut slots or raise `kol.budget`.",
                      "KOL 计划花费 \(style.money(cost))，超出 \(style.money(budget)) 预算 \(style.money(cost - budget))。请减少名额或提高 `kol.budget`。")

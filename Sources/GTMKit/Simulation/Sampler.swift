@@ -1,0 +1,89 @@
+/// A distribution with its parameters worked out once, ready to draw from in a hot loop.
+public struct Sampler: Sendable {
+    enum Form: Sendable {
+        case lognormal(mu: Double, sigma: Double)
+        case normal(mean: Double, sd: Double)
+        case uniform(low: Double, width: Double)
+        case triangular(low: Double, mode: Double, high: Double, split: Double)
+        /// low + width × Beta(α, β), the beta drawn as G(α) / (G(α) + G(β)).
+        case pert(low: Double, width: Double, alpha: Gamma, beta: Gamma)
+    }
+
+    let form: Form
+    let low: Double
+    let high: Double
+
+    public init(_ distribution: Distribution, bounds: ClosedRange<Double>) {
+        low = bounds.lowerBound
+        high = bounds.upperBound
+        switch distribution {
+        case .lognormal(let a, let b):
+            let (mu, sigma) = Distribution.logParameters(low: a, high: b)
+            form = .lognormal(mu: mu, sigma: sigma)
+        case .normal(let mean, let sd):
+            form = .normal(mean: mean, sd: sd)
+        case .uniform(let a, let b):
+            form = .uniform(low: a, width: b - a)
+        case .triangular(let a, let mode, let b):
+            form = .triangular(low: a, mode: mode, high: b, split: (mode - a) / (b - a))
+        case .pert(let a, let mode, let b):
+            let (alpha, beta) = Distribution.pertShape(low: a, mode: mode, high: b)
+            form = .pert(low: a, width: b - a, alpha: Gamma(shape: alpha), beta: Gamma(shape: beta))
+        }
+    }
+
+    /// One draw, kept within the key's bounds.
+    @inline(__always)
+    public func draw(_ rng: inout Xoshiro256, _ normal: Ziggurat) -> Double {
+        let value: Double
+        switch form {
+        case .lognormal(let mu, let sigma):
+            value = Math.exp(mu + sigma * normal.next(&rng))
+        case .normal(let mean, let sd):
+            value = mean + sd * normal.next(&rng)
+        case .uniform(let low, let width):
+            value = low + width * rng.nextUnit()
+        case .triangular(let low, let mode, let high, let split):
+            let u = rng.nextUnit()
+            value = u < split ? low + (u * (high - low) * (mode - low)).squareRoot()
+                : high - ((1 - u) * (high - low) * (high - mode)).squareRoot()
+        case .pert(let low, let width, let alpha, let beta):
+            let a = alpha.draw(&rng, normal)
+            let b = beta.draw(&rng, normal)
+            value = low + width * (a / (a + b))
+        }
+        return min(max(value, low), high)
+    }
+}
+
+/// Gamma(shape, 1) draws by Marsaglia and Tsang (2000); shapes below 1 are boosted by U^{1/shape}.
+struct Gamma: Sendable {
+    let shape: Double
+    let d: Double
+    let c: Double
+
+    init(shape: Double) {
+        self.shape = shape
+        let boosted = shape < 1 ? shape + 1 : shape
+        d = boosted - 1.0 / 3
+        c = 1 / (9 * d).squareRoot()
+    }
+
+    func draw(_ rng: inout Xoshiro256, _ normal: Ziggurat) -> Double {
+        while true {
+            var x: Double
+            var v: Double
+            repeat {
+                x = normal.next(&rng)
+                v = 1 + c * x
+            } while v <= 0
+            v = v * v * v
+            let u = rng.nextUnit()
+            if u < 1 - 0.0331 * x * x * x * x || Math.log(max(u, .leastNonzeroMagnitude)) < 0.5 * x * x + d * (1 - v + Math.log(v)) {
+                let value = d * v
+                if shape < 1 { return value * Math.pow(max(rng.nextUnit(), .leastNonzeroMagnitude), 1 / shape) }
+                return value
+            }
+        }
+    }
+}

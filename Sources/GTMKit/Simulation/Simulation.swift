@@ -1,0 +1,147 @@
+/// Runs the Monte Carlo for a plan and takes the decisions from the simulated distributions.
+public enum Simulation {
+    public struct Options: Sendable {
+        public var threads: Int
+        /// Called from a worker thread with the share of trials done.
+        public var progress: (@Sendable (Double) -> Void)?
+
+        public init(threads: Int = Processors.online, progress: (@Sendable (Double) -> Void)? = nil) {
+            self.threads = threads
+            self.progress = progress
+        }
+    }
+
+    /// The uncertainty of `plan`, or nil when no input is uncertain.
+    static func run(_ scenario: Scenario, plan: Plan, options: Options) -> Uncertainty? {
+        let model = TrialModel(scenario, plan: plan)
+        guard model.isUncertain else { return nil }
+        let trials = scenario.settings.trials
+        let seed = scenario.settings.seed
+        let table = MonteCarlo.run(model, trials: trials, seed: seed, threads: options.threads, progress: options.progress)
+        var order = Array(0..<model.base.tierPrices.count)
+        var pledges = [Double](repeating: 0, count: model.base.tierPrices.count)
+        let base = model.evaluate(model.base, noise: 0, order: &order, pledges: &pledges)
+
+        // Decisions first: they read whole columns, before the percentiles reorder them.
+        var batch: Uncertainty.Batch?
+        var campaign: Uncertainty.Campaign?
+        var summaries: [OutputKey: Uncertainty.Output] = [:]
+        for key in table.keys {
+            guard let column = table.column(key) else { continue }
+            summaries[key] = summarize(key, column, base: key.value(base))
+        }
+        if let plannedBatch = plan.firstBatch, let demand = table.column(.windowDemand) {
+            let pledged = summaries[.pledgedUnits]?.p50 ?? 0
+            batch = firstBatch(demand: demand, ratio: plannedBatch.criticalRatio, pledged: pledged,
+                               moq: plannedBatch.moq, casePack: plannedBatch.casePack)
+        }
+        if let planned = plan.crowdfunding, let pledgedColumn = table.column(.pledged), let p50 = summaries[.pledged]?.p50 {
+            let minimum = planned.minimumRaise
+            let goal = max(CrowdfundingModel.roundDown(p50 * CrowdfundingModel.firstTwoDaysShare),
+                           minimum.isFinite ? CrowdfundingModel.roundUp(minimum) : 0, 1)
+            var reach = 0
+            var cover = 0
+            for pledged in pledgedColumn {
+                if pledged >= goal { reach += 1 }
+                if minimum.isFinite, pledged * CrowdfundingModel.firstTwoDaysShare >= minimum { cover += 1 }
+            }
+            campaign = .init(pledgedP50: p50, goal: goal, probabilityOfGoal: Double(reach) / Double(trials),
+                             probabilityFirstTwoDaysCover: Double(cover) / Double(trials),
+                             recommended: minimum.isFinite && p50 * CrowdfundingModel.firstTwoDaysShare >= minimum && p50 > 0)
+        }
+        let outputs = table.keys.filter { $0 != .windowDemand }.compactMap { summaries[$0] }
+        let inputs = model.inputs.map { input in
+            Uncertainty.Input(path: input.path, distribution: input.distribution, median: input.distribution.median,
+                              p10: clamp(input.distribution.quantile(0.1), input.bounds),
+                              p90: clamp(input.distribution.quantile(0.9), input.bounds))
+        }
+        let (headline, tornado) = Sensitivity.tornado(model, inputs: inputs)
+        return Uncertainty(trials: trials, seed: seed, inputs: inputs, outputs: outputs, headline: headline.rawValue,
+                           headlineBase: headline.value(base), tornado: tornado, batch: batch, campaign: campaign)
+    }
+
+    static func clamp(_ value: Double, _ bounds: ClosedRange<Double>) -> Double {
+        min(max(value, bounds.lowerBound), bounds.upperBound)
+    }
+
+    /// P10, P50, P90, mean and the worst Monte Carlo error of one column (reordered in place).
+    static func summarize(_ key: OutputKey, _ column: UnsafeMutableBufferPointer<Double>, base: Double) -> Uncertainty.Output {
+        var sum = 0.0
+        var low = Double.infinity
+        var high = -Double.infinity
+        for value in column {
+            sum += value
+            low = min(low, value)
+            high = max(high, value)
+        }
+        let mean = sum / Double(max(column.count, 1))
+        guard low < high else {
+            return .init(path: key.rawValue, base: base, p10: low, p50: low, p90: low, mean: mean, worstError: nil, worstPercentile: 50)
+        }
+        let (p10, p50, p90) = Percentiles.tenFiftyNinety(column)
+        var worst: (Double, Int)?
+        for (p, value, label) in [(0.1, p10, 10), (0.5, p50, 50), (0.9, p90, 90)] {
+            if let error = Percentiles.relativeError(column, quantile: value, p: p), error > (worst?.0 ?? -1) {
+                worst = (error, label)
+            }
+        }
+        return .init(path: key.rawValue, base: base, p10: p10, p50: p50, p90: p90, mean: mean,
+                     worstError: worst?.0, worstPercentile: worst?.1 ?? 50)
+    }
+
+    /// The newsvendor on simulated demand: stock the ratio-quantile of the draws, then add the
+    /// median pledges, MOQ and case pack; outcomes are averages over the draws.
+    static func firstBatch(demand: UnsafeMutableBufferPointer<Double>, ratio: Double, pledged: Double,
+                           moq: Int, casePack: Int) -> Uncertainty.Batch {
+        var sum = 0.0
+        for value in demand { sum += value }
+        let mean = sum / Double(max(demand.count, 1))
+        let quantity = ratio > 0 ? Percentiles.type7(demand, min(max(ratio, 0), 1)) : 0
+        let units = Newsvendor.rounded(quantity + pledged, moq: moq, casePack: casePack)
+        let retail = max(0, Double(units) - pledged)
+        var sales = 0.0
+        var inStock = 0
+        for value in demand {
+            sales += min(retail, value)
+            if value <= retail { inStock += 1 }
+        }
+        let n = Double(max(demand.count, 1))
+        let expectedSales = sales / n
+        let (p10, p50, p90) = Percentiles.tenFiftyNinety(demand)
+        return .init(ratio: ratio, retailQuantity: quantity, pledgedUnits: pledged, units: units,
+                     expectedSales: expectedSales, expectedLeftover: retail - expectedSales,
+                     expectedLostSales: mean - expectedSales, fillRate: mean > 0 ? expectedSales / mean : 1,
+                     inStockProbability: Double(inStock) / n, demandP10: p10, demandP50: p50, demandP90: p90)
+    }
+}
+
+/// The tornado: the headline output with each uncertain input at its P10 and its P90, the
+/// others at their medians, sorted by swing.
+enum Sensitivity {
+    static func headline(_ model: TrialModel) -> OutputKey {
+        if model.hasInventory { return .firstBatchUnits }
+        if model.hasCrowdfunding { return .net }
+        if model.hasMarket { return .som }
+        if model.hasChannels { return .bottomUp }
+        if model.hasKOL { return .kolBuyers }
+        return .unitMargin
+    }
+
+    static func tornado(_ model: TrialModel, inputs: [Uncertainty.Input]) -> (OutputKey, [Uncertainty.Swing]) {
+        let key = headline(model)
+        var order = Array(0..<model.base.tierPrices.count)
+        var pledges = [Double](repeating: 0, count: model.base.tierPrices.count)
+        var rows: [(Int, Uncertainty.Swing)] = []
+        for (index, input) in model.inputs.enumerated() where input.target != .none {
+            var x = model.base
+            UncertainInput.set(inputs[index].p10, input.target, in: &x)
+            let low = key.value(model.evaluate(x, noise: 0, order: &order, pledges: &pledges))
+            UncertainInput.set(inputs[index].p90, input.target, in: &x)
+            let high = key.value(model.evaluate(x, noise: 0, order: &order, pledges: &pledges))
+            rows.append((index, .init(input: input.path, inputLow: inputs[index].p10, inputHigh: inputs[index].p90,
+                                      outputAtLow: low, outputAtHigh: high)))
+        }
+        rows.sort { ($1.1.swing, $0.0) < ($0.1.swing, $1.0) }
+        return (key, rows.map(\.1))
+    }
+}

@@ -1,0 +1,277 @@
+import Foundation
+import Testing
+@testable import GTMKit
+
+@Suite struct GeneratorTests {
+    @Test func splitMix64MatchesThePublishedSequence() {
+        // Rosetta Code, "Pseudo-random numbers/Splitmix64": seed 1234567.
+        var mix = SplitMix64(seed: 1_234_567)
+        #expect((0..<5).map { _ in mix.next() } == [6_457_827_717_110_365_317, 3_203_168_211_198_807_973,
+                                                  9_817_491_932_198_370_423, 4_593_380_528_125_082_431,
+                                                  16_408_922_859_458_223_821])
+    }
+
+    @Test func xoshiro256StarStarMatchesTheReferenceImplementation() {
+        // rand_xoshiro's test of xoshiro256** from the state {1, 2, 3, 4} (Vigna's reference code).
+        var rng = Xoshiro256(state: (1, 2, 3, 4))
+        #expect((0..<4).map { _ in rng.next() } == [11_520, 0, 1_509_978_240, 1_215_971_899_390_074_240])
+    }
+
+    @Test func unitDrawsStayBelowOne() {
+        var rng = Xoshiro256(seed: 9)
+        for _ in 0..<100_000 {
+            let u = rng.nextUnit()
+            #expect(u >= 0 && u < 1)
+        }
+    }
+}
+
+/// Sample statistics for checks against closed forms. Tolerances are several standard errors
+/// wide; the draws are seeded, so a check either always passes or always fails.
+struct Draws {
+    var values: [Double]
+
+    init(_ distribution: Distribution, count: Int = 400_000, seed: UInt64 = 11,
+         bounds: ClosedRange<Double> = -.infinity ... .infinity) {
+        let sampler = Sampler(distribution, bounds: bounds)
+        var rng = Xoshiro256(seed: seed)
+        values = (0..<count).map { _ in sampler.draw(&rng, Ziggurat.shared) }
+    }
+
+    var mean: Double { values.reduce(0, +) / Double(values.count) }
+    var variance: Double {
+        let m = mean
+        return values.reduce(0) { $0 + ($1 - m) * ($1 - m) } / Double(values.count - 1)
+    }
+    func share(below x: Double) -> Double { Double(values.filter { $0 < x }.count) / Double(values.count) }
+    func quantile(_ p: Double) -> Double {
+        var copy = values
+        return copy.withUnsafeMutableBufferPointer { Percentiles.type7($0, p) }
+    }
+}
+
+@Suite struct SamplerTests {
+    @Test func standardNormal() {
+        let draws = Draws(.normal(mean: 0, sd: 1), count: 1_000_000)
+        // SE of the mean 0.001, of the variance ≈ 0.0014, of a share near 0.9 ≈ 0.0003.
+        #expect(abs(draws.mean) < 0.004)
+        #expect(abs(draws.variance - 1) < 0.006)
+        #expect(abs(draws.share(below: 1.2815515655446004) - 0.9) < 0.0012)
+        #expect(abs(draws.share(below: -1.6448536269514727) - 0.05) < 0.0009)
+        // Tails beyond the base layer (|z| > 3.654): 2·(1 − Φ(3.6541529)) = 0.000258.
+        let tails = Double(draws.values.filter { abs($0) > 3.6541528853610088 }.count) / 1_000_000
+        #expect(abs(tails - 0.000258) < 0.00006)
+    }
+
+    @Test func lognormalIntervalPutsItsEndsAtTheFifthAndNinetyFifthPercentiles() {
+        let draws = Draws(.lognormal(low: 100, high: 1000))
+        #expect(abs(draws.share(below: 100) - 0.05) < 0.002)
+        #expect(abs(draws.share(below: 1000) - 0.95) < 0.002)
+        // Median √(100·1000) = 316.228; mean e^{μ+σ²/2} = 394.46 (μ = 5.756463, σ = 0.699930).
+        #expect(abs(draws.quantile(0.5) / 316.2277660168379 - 1) < 0.006)
+        #expect(abs(draws.mean / Distribution.lognormal(low: 100, high: 1000).mean - 1) < 0.006)
+    }
+
+    @Test func uniformTriangularAndPert() {
+        let uniform = Draws(.uniform(low: 2, high: 6))
+        #expect(abs(uniform.mean - 4) < 0.01)
+        #expect(abs(uniform.variance - 16.0 / 12) < 0.01)
+        // Triangular(0, 1, 4): mean 5/3, variance (a²+b²+c²−ab−ac−bc)/18 = (0+1+16−0−0−4)/18 = 13/18.
+        let triangle = Draws(.triangular(low: 0, mode: 1, high: 4))
+        #expect(abs(triangle.mean - 5.0 / 3) < 0.006)
+        #expect(abs(triangle.variance - 13.0 / 18) < 0.008)
+        #expect(abs(triangle.quantile(0.1) - 0.6324555320336759) < 0.006)
+        // PERT(0, 1, 4) is 4·Beta(2, 4): mean 4/3, variance 16·(2·4)/(6²·7) = 128/252 = 0.507937.
+        let pert = Draws(.pert(low: 0, mode: 1, high: 4))
+        #expect(abs(pert.mean - 4.0 / 3) < 0.006)
+        #expect(abs(pert.variance - 128.0 / 252) < 0.006)
+        #expect(abs(pert.quantile(0.5) - 1.255240681822790) < 0.008)
+    }
+
+    @Test func drawsStayWithinTheKeysBounds() {
+        // normal(3%, 5%) for a share: the negative draws are clamped at 0.
+        let draws = Draws(.normal(mean: 0.03, sd: 0.05), bounds: 0...1)
+        #expect(draws.values.allSatisfy { $0 >= 0 && $0 <= 1 })
+        // P(N(0.03, 0.05) < 0) = Φ(−0.6) = 0.274253: that share sits exactly at 0.
+        #expect(abs(Double(draws.values.filter { $0 == 0 }.count) / 400_000 - 0.2742531) < 0.003)
+    }
+}
+
+@Suite struct PercentileTests {
+    @Test func typeSevenMatchesRAndNumpy() {
+        // R: quantile(c(1,2,3,4,5,6,7,8,9,10), c(.1,.5,.9)) = 1.9, 5.5, 9.1 (type 7, the default).
+        var values: [Double] = [7, 3, 10, 1, 9, 2, 8, 6, 5, 4]
+        values.withUnsafeMutableBufferPointer { buffer in
+            let (p10, p50, p90) = Percentiles.tenFiftyNinety(buffer)
+            #expect(abs(p10 - 1.9) < 1e-12)
+            #expect(abs(p50 - 5.5) < 1e-12)
+            #expect(abs(p90 - 9.1) < 1e-12)
+        }
+        // numpy.percentile([15, 20, 35, 40, 50], 40) = 29.0 (linear = type 7).
+        var other: [Double] = [50, 15, 40, 20, 35]
+        #expect(other.withUnsafeMutableBufferPointer { Percentiles.type7($0, 0.4) } == 29)
+    }
+
+    @Test func selectionHandlesRunsOfEqualValues() {
+        var values = [Double](repeating: 3, count: 10_000) + [Double](repeating: 1, count: 5_000) + [Double](repeating: 7, count: 5_000)
+        values.withUnsafeMutableBufferPointer { buffer in
+            let (p10, p50, p90) = Percentiles.tenFiftyNinety(buffer)
+            #expect((p10, p50, p90) == (1, 3, 7))
+        }
+    }
+}
+
+/// A scenario whose SOM is a product of four lognormals (no bound binds), so its percentiles
+/// are known exactly: ln SOM is normal with μ = Σμᵢ and σ² = Σσᵢ².
+let lognormalMarket = """
+scenario:
+  trials: 200000
+  seed: 5
+product:
+  name: Lamp
+  price: 399
+  unit_cost: 120
+launch:
+  date: 2027-03-15
+market:
+  population: 30M to 45M
+  purchases_per_year: 0.3 to 0.4
+  serviceable: 35% to 45%
+  obtainable: 0.5% to 1%
+
+"""
+
+@Suite struct MonteCarloTests {
+    @Test func aProductOfLognormalsHasItsExactPercentiles() throws {
+        let plan = Planner.plan(try decode(lognormalMarket))
+        let som = try #require(plan.uncertainty?.output("market.som_units"))
+        var mu = 0.0
+        var variance = 0.0
+        for (a, b) in [(30e6, 45e6), (0.3, 0.4), (0.35, 0.45), (0.005, 0.01)] {
+            let (m, s) = Distribution.logParameters(low: a, high: b)
+            mu += m
+            variance += s * s
+        }
+        let sigma = variance.squareRoot()
+        let z90 = 1.2815515655446004
+        // Exact: P10 = e^{μ − 1.28155σ}, P50 = e^μ, P90 = e^{μ + 1.28155σ}. With 200,000 trials the
+        // relative Monte Carlo error of these is about 0.3%.
+        #expect(abs(som.p10 / Math.exp(mu - z90 * sigma) - 1) < 0.01)
+        #expect(abs(som.p50 / Math.exp(mu) - 1) < 0.01)
+        #expect(abs(som.p90 / Math.exp(mu + z90 * sigma) - 1) < 0.01)
+        #expect(abs(som.mean / Math.exp(mu + variance / 2) - 1) < 0.01)
+        // The base case is the product of the medians: e^μ exactly.
+        #expect(abs(som.base / Math.exp(mu) - 1) < 1e-12)
+    }
+
+    @Test func theSameSeedGivesTheSameNumbersAndANewSeedOthers() throws {
+        let scenario = try decode(lognormalMarket, sets: ["scenario.trials=20000"])
+        let first = Planner.plan(scenario).uncertainty
+        let second = Planner.plan(scenario).uncertainty
+        #expect(first == second)
+        let reseeded = Planner.plan(try decode(lognormalMarket, sets: ["scenario.trials=20000", "scenario.seed=6"])).uncertainty
+        #expect(first?.output("market.som_units")?.p50 != reseeded?.output("market.som_units")?.p50)
+    }
+
+    @Test func oneThreadAndTwoThreadsGiveIdenticalResults() throws {
+        for text in [lognormalMarket, try exampleText("ridgeline-kickstarter.txt"), try exampleText("aurora-lamp.txt")] {
+            let scenario = try decode(text, sets: ["scenario.trials=30000"])
+            let one = Planner.plan(scenario, simulation: Simulation.Options(threads: 1))
+            let two = Planner.plan(scenario, simulation: Simulation.Options(threads: 2))
+            let three = Planner.plan(scenario, simulation: Simulation.Options(threads: 3))
+            #expect(one.uncertainty == two.uncertainty)
+            #expect(one.uncertainty == three.uncertainty)
+            #expect(MarkdownReport(one).render() == MarkdownReport(two).render())
+        }
+    }
+
+    @Test func theTrialKernelAgreesWithTheModelsOnTheBaseCase() throws {
+        // The kernel mirrors the models; evaluated at the medians it must give the plan's own numbers.
+        for name in ["ridgeline-kickstarter.txt", "aurora-lamp.txt"] {
+            let scenario = try decode(try exampleText(name))
+            let plan = Planner.plan(scenario, simulation: nil)
+            let model = TrialModel(scenario, plan: plan)
+            var order = Array(0..<model.base.tierPrices.count)
+            var pledges = [Double](repeating: 0, count: model.base.tierPrices.count)
+            let out = model.evaluate(model.base, noise: 0, order: &order, pledges: &pledges)
+            func same(_ a: Double, _ b: Double?, _ what: String) {
+                #expect(abs(a - (b ?? .nan)) <= 1e-9 * max(1, abs(a)), "\(name): \(what) \(a) vs \(String(describing: b))")
+            }
+            same(out.som, plan.market?.topDown?.somUnits, "som")
+            same(out.bottomUp, plan.market?.bottomUpUnits, "bottom-up")
+            same(out.horizonUnits, plan.demand?.horizonUnits, "horizon units")
+            same(out.firstWeekUnits, plan.demand?.firstWeekUnits, "first week")
+            same(out.windowMean, plan.firstBatch?.mean, "window mean")
+            same(out.windowSD, plan.firstBatch?.sd, "window sd")
+            same(out.firstBatchUnits, plan.firstBatch.map { Double($0.units) }, "first batch")
+            same(out.kolCost, plan.kol?.cost, "kol cost")
+            same(out.kolBuyers, plan.kol?.buyers, "kol buyers")
+            same(out.unitMargin, plan.economics.unitMargin, "unit margin")
+            if let campaign = plan.crowdfunding {
+                same(out.pledged, campaign.pledged, "pledged")
+                same(out.net, campaign.net, "net")
+                same(out.pledgedUnits, campaign.units, "pledged units")
+                same(out.backers, campaign.backers, "backers")
+            }
+        }
+    }
+
+    @Test func theFirstBatchIsTheCriticalRatioQuantileOfSimulatedDemand() throws {
+        // Demand N(1000, 200) (the forecast barely uncertain, σ from forecast_sd); CR = (7−5)/(7−0) = 2/7.
+        // Exact: 1000 + 200·Φ⁻¹(2/7) = 1000 − 200·0.565949 = 886.81 → 887 units; 200,000 trials put the
+        // simulated quantile within about ±2.
+        let text = """
+        scenario:
+          trials: 200000
+        product:
+          name: Paper
+          price: 7
+          unit_cost: 5
+        launch:
+          date: 2027-03-15
+        inventory:
+          lead_time: 2 weeks
+          forecast: normal(1000, 0.001)
+          forecast_sd: 200
+
+        """
+        let plan = Planner.plan(try decode(text))
+        let batch = try #require(plan.uncertainty?.batch)
+        #expect(abs(batch.retailQuantity - 886.8102356) < 3)
+        #expect(abs(Double(batch.units) - 887) <= 3)
+        #expect(plan.firstBatch?.units == batch.units)
+        // Outcomes averaged over the draws match the normal loss function at that order (±1%).
+        let exact = Newsvendor.outcome(quantity: Double(batch.units), mean: 1000, sd: 200)
+        #expect(abs(batch.expectedLostSales / exact.expectedLostSales - 1) < 0.02)
+        #expect(abs(batch.inStockProbability - exact.inStockProbability) < 0.005)
+    }
+
+    @Test func tornadoIsSortedBySwingAndComputedByHand() throws {
+        let plan = Planner.plan(try decode(lognormalMarket, sets: ["scenario.trials=1000"]))
+        let uncertainty = try #require(plan.uncertainty)
+        #expect(uncertainty.headline == "market.som_units")
+        // SOM is a product, so moving one input from median m to its P10 q scales SOM by q/m:
+        // swing = base × (P90 − P10)/median, largest for the widest ratio (obtainable: 0.5%–1%).
+        #expect(uncertainty.tornado.map(\.input) == ["market.obtainable", "market.population", "market.purchases_per_year", "market.serviceable"])
+        for swing in uncertainty.tornado {
+            let input = try #require(uncertainty.inputs.first { $0.path == swing.input })
+            #expect(abs(swing.swing - uncertainty.headlineBase * (input.p90 - input.p10) / input.median) < 1e-6 * uncertainty.headlineBase)
+        }
+    }
+
+    @Test func tooFewTrialsWarnAboutMonteCarloError() throws {
+        let few = Planner.plan(try decode(lognormalMarket, sets: ["scenario.trials=100"]))
+        #expect(few.warnings.contains { $0.code == "monte_carlo_error" })
+        let many = Planner.plan(try decode(lognormalMarket, sets: ["scenario.trials=100000"]))
+        #expect(!many.warnings.contains { $0.code == "monte_carlo_error" })
+    }
+
+    @Test func certainScenariosRunNoSimulation() throws {
+        #expect(Planner.plan(try decode(minimal)).uncertainty == nil)
+    }
+}
+
+/// The text of an example scenario.
+func exampleText(_ name: String) throws -> String {
+    try String(contentsOf: GTMProcess.root.appendingPathComponent("Scenarios/\(name)"), encoding: .utf8)
+}
