@@ -98,3 +98,82 @@ if wanted("roster-stages") {
     measure("stage: plan", repeats: 3) { Double(Planner.plan(scenario).timeline.count) }
     measure("stage: render markdown", repeats: 3) { Double(MarkdownReport(plan).render().utf8.count) }
 }
+
+/// The four-input market model of the README's comparison with numpy.
+let marketScenario = """
+scenario:
+  trials: 1000000
+product:
+  name: Lamp
+  price: 399
+  unit_cost: 142
+launch:
+  date: 2027-03-15
+market:
+  population: 30M to 45M
+  purchases_per_year: 0.3 to 0.4
+  serviceable: 35% to 45%
+  obtainable: 0.5% to 1%
+
+"""
+
+if wanted("market") {
+    let scenario = try! Document.parse(name: "market.txt", bytes: Array(marketScenario.utf8)).decode()
+    for threads in [1, 2] {
+        measure("market model: 1,000,000 trials, \(threads) thread\(threads == 1 ? "" : "s"), plan") {
+            let plan = Planner.plan(scenario, simulation: Simulation.Options(threads: threads))
+            return plan.uncertainty?.output("market.som_units")?.p50 ?? 0
+        }
+    }
+    measure("market model: base plan only (no simulation)") {
+        Planner.plan(scenario, simulation: nil).market?.topDown?.somUnits ?? 0
+    }
+}
+
+if wanted("draws") {
+    let sampler = Sampler(.lognormal(low: 30e6, high: 45e6), bounds: 0...1e15)
+    let buffer = UnsafeMutablePointer<Double>.allocate(capacity: 1_000_000)
+    measure("draws: 1,000,000 normals (ziggurat)") {
+        var rng = Xoshiro256(seed: 1)
+        var sum = 0.0
+        for _ in 0..<1_000_000 { sum += Ziggurat.shared.next(&rng) }
+        return sum
+    }
+    measure("draws: 1,000,000 lognormals, batched fill") {
+        var rng = Xoshiro256(seed: 1)
+        sampler.fill(buffer, count: 1_000_000, &rng, Ziggurat.shared)
+        return buffer[7]
+    }
+    measure("draws: 1,000,000 exp (gtm)") {
+        var sum = 0.0
+        for i in 0..<1_000_000 { sum += Exp.core(Double(i) * 1e-5) }
+        return sum
+    }
+    measure("draws: 1,000,000 uniform (xoshiro)") {
+        var rng = Xoshiro256(seed: 1)
+        var sum = 0.0
+        for _ in 0..<1_000_000 { sum += rng.nextUnit() }
+        return sum
+    }
+}
+
+if wanted("market-stages") {
+    let scenario = try! Document.parse(name: "market.txt", bytes: Array(marketScenario.utf8)).decode()
+    for threads in [1, 2] {
+        var trials: [Double] = []
+        var summaries: [Double] = []
+        for _ in 0..<7 {
+            let (a, b) = Simulation.benchmarkStages(scenario, threads: threads)
+            trials.append(Double(a.components.attoseconds) * 1e-15 + Double(a.components.seconds) * 1e3)
+            summaries.append(Double(b.components.attoseconds) * 1e-15 + Double(b.components.seconds) * 1e3)
+        }
+        trials.sort()
+        summaries.sort()
+        print("market stages, \(threads) thread(s): trials \((trials[3] * 100).rounded() / 100) ms, summaries \((summaries[3] * 100).rounded() / 100) ms")
+    }
+}
+
+if wanted("fill") {
+    measure("fill: 4,000,000 lognormal draws") { Sampler.benchmarkFill(.lognormal(low: 30e6, high: 45e6), count: 4_000_000) }
+    measure("fill: 4,000,000 standard normals") { Sampler.benchmarkNormals(count: 4_000_000) }
+}

@@ -14,6 +14,17 @@ public struct Outcome: Error, Sendable, Equatable {
 
 /// The command line: arguments in, an `Outcome` out.
 public enum CLI {
+    /// Prints an outcome: its stdout, then its stderr.
+    public static func emit(_ outcome: Outcome) {
+        Platform.write(Array(outcome.stdout.utf8), to: 1)
+        Platform.write(Array(outcome.stderr.utf8), to: 2)
+    }
+
+    /// Ends the process with `status`; the only exit in gtm.
+    public static func exit(_ status: Int32) -> Never {
+        Platform.exit(status)
+    }
+
     public static func run(_ arguments: [String]) -> Outcome {
         let command: Command
         do {

@@ -1,42 +1,35 @@
-import Foundation
 import GTMKit
 
-/// The files gtm reads and writes. Foundation stays in this file.
+/// The files gtm reads: scenarios and the files they include.
 enum FileSystem {
     struct Failure: Error {
         var message: String
         var hint: String
     }
 
-    /// The bytes of `path`, refusing directories and files over the size limit
-    /// without reading them whole.
+    /// The bytes of `path`, refusing directories; reads at most one byte past the size limit.
     static func read(_ path: String) throws(Failure) -> [UInt8] {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw Failure(message: "cannot read '\(path)': no such file", hint: "check the path; it is relative to the current directory")
+        switch Platform.read(path, limit: Limits.fileBytes) {
+        case .success(let bytes):
+            return bytes
+        case .failure(let failure):
+            if failure.noSuchFile {
+                throw Failure(message: "cannot read '\(path)': no such file", hint: "check the path; it is relative to the current directory")
+            }
+            if failure.isDirectory {
+                throw Failure(message: "'\(path)' is a directory, not a scenario file", hint: "name the .txt file inside it")
+            }
+            if failure.permissionDenied {
+                throw Failure(message: "cannot read '\(path)': permission denied", hint: "check the file's permissions")
+            }
+            throw Failure(message: "cannot read '\(path)': \(failure.message.lowercased())", hint: "check the file")
         }
-        guard !isDirectory.boolValue else {
-            throw Failure(message: "'\(path)' is a directory, not a scenario file", hint: "name the .txt file inside it")
-        }
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw Failure(message: "cannot read '\(path)': permission denied", hint: "check the file's permissions")
-        }
-        defer { try? handle.close() }
-        let data: Data
-        do {
-            data = try handle.read(upToCount: Limits.fileBytes + 1) ?? Data()
-        } catch {
-            throw Failure(message: "cannot read '\(path)': \(error.localizedDescription)", hint: "check the file")
-        }
-        return [UInt8](data)
     }
-}
 
-extension FileSystem {
     /// The scenario at `path`, named relative to the file that includes it.
     static func include(_ path: String, from includingFile: String) -> Result<Document.IncludedFile, IncludeFailure> {
-        let directory = (includingFile as NSString).deletingLastPathComponent
-        let resolved = path.hasPrefix("/") || directory.isEmpty ? path : (directory as NSString).appendingPathComponent(path)
+        let directory = Platform.directory(of: includingFile)
+        let resolved = Platform.join(directory, path)
         do {
             let bytes = try read(resolved)
             return .success(Document.IncludedFile(name: resolved, identity: identity(resolved), bytes: bytes))
@@ -48,6 +41,6 @@ extension FileSystem {
 
     /// An absolute, symlink-free path: the same file reached two ways is one file.
     static func identity(_ path: String) -> String {
-        URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+        Platform.realPath(path)
     }
 }

@@ -193,7 +193,8 @@ market:
             let model = TrialModel(scenario, plan: plan)
             var order = Array(0..<model.base.tierPrices.count)
             var pledges = [Double](repeating: 0, count: model.base.tierPrices.count)
-            let out = model.evaluate(model.base, noise: 0, order: &order, pledges: &pledges)
+            var inputs = model.base
+            let out = model.evaluate(&inputs, noise: 0, order: &order, pledges: &pledges)
             func same(_ a: Double, _ b: Double?, _ what: String) {
                 #expect(abs(a - (b ?? .nan)) <= 1e-9 * max(1, abs(a)), "\(name): \(what) \(a) vs \(String(describing: b))")
             }
@@ -274,4 +275,36 @@ market:
 /// The text of an example scenario.
 func exampleText(_ name: String) throws -> String {
     try String(contentsOf: GTMProcess.root.appendingPathComponent("Scenarios/\(name)"), encoding: .utf8)
+}
+
+@Suite struct QuantileEstimateTests {
+    /// Type-7 by a full sort, the obvious way.
+    func sorted(_ values: [Double], _ p: Double) -> Double {
+        let s = values.sorted()
+        let h = Double(s.count - 1) * p
+        let lower = Int(h.rounded(.down))
+        return lower + 1 < s.count ? s[lower] + (h - Double(lower)) * (s[lower + 1] - s[lower]) : s[lower]
+    }
+
+    @Test(arguments: [10, 1_001, 60_000, 250_000])
+    func equalsAFullSort(count: Int) {
+        var random = TestRandom(state: UInt64(count))
+        // Heavy-tailed, with ties: a few huge values stretch the buckets.
+        let values = (0..<count).map { i -> Double in
+            i % 997 == 0 ? 1e9 + Double(random.next(1000)) : Double(random.next(5_000)) / 7
+        }
+        var copy = values
+        let estimates = copy.withUnsafeMutableBufferPointer { Quantiles.estimate($0, [0.1, 0.5, 0.9, 0.832]) }
+        for (estimate, p) in zip(estimates, [0.1, 0.5, 0.9, 0.832]) {
+            #expect(estimate.value == sorted(values, p), "n = \(count), p = \(p)")
+        }
+    }
+
+    @Test func standardErrorOfTheMedianOfUniformDraws() {
+        // For U(0, 1) the median's SE is √(0.25/n)/f = 0.5/√n: 0.001 at n = 250,000.
+        var rng = Xoshiro256(seed: 3)
+        var values = (0..<250_000).map { _ in rng.nextUnit() }
+        let estimate = values.withUnsafeMutableBufferPointer { Quantiles.estimate($0, [0.5]) }[0]
+        #expect(abs(estimate.standardError - 0.001) < 0.0001)
+    }
 }

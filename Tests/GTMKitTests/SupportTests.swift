@@ -162,3 +162,34 @@ import Testing
         #expect(Suggestion.editDistance("ab", "ba") == 1)
     }
 }
+
+@Suite struct ExpTests {
+    @Test func withinOneUlpOfTheCLibrary() {
+        // glibc's exp is correctly rounded in nearly all cases (its documentation claims < 1 ulp).
+        var rng = Xoshiro256(seed: 2)
+        var worst = 0.0
+        for _ in 0..<200_000 {
+            let x = (rng.nextUnit() - 0.5) * 1_400
+            let ours = Exp.exp(x)
+            let reference = Math.exp(x)
+            worst = max(worst, abs(ours - reference) / reference.ulp)
+        }
+        #expect(worst <= 1)
+        #expect(Exp.exp(0) == 1)
+        #expect(Exp.exp(1) == 2.718281828459045)
+        #expect(Exp.exp(-745.2) == Math.exp(-745.2))
+        #expect(Exp.exp(710) == .infinity)
+    }
+}
+
+extension ExpTests {
+    @Test func twoLanesGiveTheSameBitsAsOne() {
+        var rng = Xoshiro256(seed: 4)
+        for _ in 0..<50_000 {
+            let a = (rng.nextUnit() - 0.5) * 1_400
+            let b = (rng.nextUnit() - 0.5) * 20
+            let pair = Exp.core(SIMD2(a, b))
+            #expect(pair[0] == Exp.core(a) && pair[1] == Exp.core(b))
+        }
+    }
+}

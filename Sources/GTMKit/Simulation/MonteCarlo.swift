@@ -61,20 +61,50 @@ enum OutputKey: String, Sendable, CaseIterable {
     }
 }
 
-/// Every trial's outputs, one column per output, in one allocation.
+/// Every trial's outputs, one column per output, in one allocation, and each chunk's sum,
+/// minimum and maximum per column (added up in chunk order, so the totals do not depend on
+/// the threads).
 final class TrialTable: @unchecked Sendable {
     let keys: [OutputKey]
     let trials: Int
+    let chunks: Int
     let storage: UnsafeMutableBufferPointer<Double>
+    /// [chunk][column]: sum, minimum, maximum.
+    let chunkSums: UnsafeMutableBufferPointer<Double>
+    let chunkMins: UnsafeMutableBufferPointer<Double>
+    let chunkMaxs: UnsafeMutableBufferPointer<Double>
 
-    init(keys: [OutputKey], trials: Int) {
+    init(keys: [OutputKey], trials: Int, chunks: Int) {
         self.keys = keys
         self.trials = trials
+        self.chunks = chunks
+        // Every cell is written by its trial; no need to fill the memory first.
         storage = .allocate(capacity: max(1, keys.count * trials))
-        storage.initialize(repeating: 0)
+        chunkSums = .allocate(capacity: max(1, keys.count * chunks))
+        chunkMins = .allocate(capacity: max(1, keys.count * chunks))
+        chunkMaxs = .allocate(capacity: max(1, keys.count * chunks))
     }
 
-    deinit { storage.deallocate() }
+    deinit {
+        storage.deallocate()
+        chunkSums.deallocate()
+        chunkMins.deallocate()
+        chunkMaxs.deallocate()
+    }
+
+    /// The column's sum, minimum and maximum over all trials.
+    func totals(_ key: OutputKey) -> (sum: Double, low: Double, high: Double)? {
+        guard let column = keys.firstIndex(of: key) else { return nil }
+        var sum = 0.0
+        var low = Double.infinity
+        var high = -Double.infinity
+        for chunk in 0..<chunks {
+            sum += chunkSums[chunk * keys.count + column]
+            low = min(low, chunkMins[chunk * keys.count + column])
+            high = max(high, chunkMaxs[chunk * keys.count + column])
+        }
+        return (sum, low, high)
+    }
 
     /// The column of `key`, if recorded.
     func column(_ key: OutputKey) -> UnsafeMutableBufferPointer<Double>? {
@@ -92,27 +122,53 @@ enum MonteCarlo {
     static func run(_ model: TrialModel, trials: Int, seed: UInt64, threads: Int,
                     progress: (@Sendable (Double) -> Void)? = nil) -> TrialTable {
         let keys = OutputKey.recorded(by: model)
-        let table = TrialTable(keys: keys, trials: trials)
         let chunks = (trials + chunkSize - 1) / chunkSize
+        let table = TrialTable(keys: keys, trials: trials, chunks: chunks)
+        let columns = keys.count
         let workers = max(1, min(threads, chunks))
         let normal = Ziggurat.shared
+        let samplers = model.inputs.map(\.sampler)
+        let targets = model.inputs.map(\.target)
+        let inputCount = samplers.count
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             var x = model.base
             var order = Array(0..<model.base.tierPrices.count)
             var pledges = [Double](repeating: 0, count: model.base.tierPrices.count)
+            // Draws for one chunk, input by input, then the noise: allocated once per worker.
+            let draws = UnsafeMutablePointer<Double>.allocate(capacity: (inputCount + 1) * chunkSize)
+            defer { draws.deallocate() }
+            let noise = draws + inputCount * chunkSize
             var done = 0
             for chunk in stride(from: worker, to: chunks, by: workers) {
                 var rng = Xoshiro256(seed: seed, stream: UInt64(chunk))
                 let start = chunk * chunkSize
-                let end = min(start + chunkSize, trials)
-                for trial in start..<end {
-                    for input in model.inputs {
-                        UncertainInput.set(input.sampler.draw(&rng, normal), input.target, in: &x)
+                let count = min(start + chunkSize, trials) - start
+                for i in 0..<inputCount {
+                    samplers[i].fill(draws + i * chunkSize, count: count, &rng, normal)
+                }
+                if model.hasInventory {
+                    for j in 0..<count { noise[j] = normal.next(&rng) }
+                }
+                let sums = table.chunkSums.baseAddress! + chunk * columns
+                let mins = table.chunkMins.baseAddress! + chunk * columns
+                let maxs = table.chunkMaxs.baseAddress! + chunk * columns
+                for column in 0..<columns {
+                    sums[column] = 0
+                    mins[column] = .infinity
+                    maxs[column] = -.infinity
+                }
+                for j in 0..<count {
+                    for i in 0..<inputCount {
+                        UncertainInput.set(draws[i * chunkSize + j], targets[i], in: &x)
                     }
-                    let noise = model.hasInventory ? normal.next(&rng) : 0
-                    let out = model.evaluate(x, noise: noise, order: &order, pledges: &pledges)
-                    for (column, key) in keys.enumerated() {
-                        table.storage[column * trials + trial] = key.value(out)
+                    let out = model.evaluate(&x, noise: model.hasInventory ? noise[j] : 0, order: &order, pledges: &pledges)
+                    let trial = start + j
+                    for column in 0..<columns {
+                        let value = keys[column].value(out)
+                        table.storage[column * trials + trial] = value
+                        sums[column] += value
+                        mins[column] = value < mins[column] ? value : mins[column]
+                        maxs[column] = value > maxs[column] ? value : maxs[column]
                     }
                 }
                 done += 1

@@ -20,20 +20,21 @@ public enum Simulation {
         let table = MonteCarlo.run(model, trials: trials, seed: seed, threads: options.threads, progress: options.progress)
         var order = Array(0..<model.base.tierPrices.count)
         var pledges = [Double](repeating: 0, count: model.base.tierPrices.count)
-        let base = model.evaluate(model.base, noise: 0, order: &order, pledges: &pledges)
+        var baseInputs = model.base
+        let base = model.evaluate(&baseInputs, noise: 0, order: &order, pledges: &pledges)
 
         // Decisions first: they read whole columns, before the percentiles reorder them.
         var batch: Uncertainty.Batch?
         var campaign: Uncertainty.Campaign?
         var summaries: [OutputKey: Uncertainty.Output] = [:]
         for key in table.keys {
-            guard let column = table.column(key) else { continue }
-            summaries[key] = summarize(key, column, base: key.value(base))
+            guard let column = table.column(key), let totals = table.totals(key) else { continue }
+            summaries[key] = summarize(key, column, totals: totals, base: key.value(base), threads: options.threads)
         }
         if let plannedBatch = plan.firstBatch, let demand = table.column(.windowDemand) {
             let pledged = summaries[.pledgedUnits]?.p50 ?? 0
             batch = firstBatch(demand: demand, ratio: plannedBatch.criticalRatio, pledged: pledged,
-                               moq: plannedBatch.moq, casePack: plannedBatch.casePack)
+                               moq: plannedBatch.moq, casePack: plannedBatch.casePack, threads: options.threads)
         }
         if let planned = plan.crowdfunding, let pledgedColumn = table.column(.pledged), let p50 = summaries[.pledged]?.p50 {
             let minimum = planned.minimumRaise
@@ -60,30 +61,39 @@ public enum Simulation {
                            headlineBase: headline.value(base), tornado: tornado, batch: batch, campaign: campaign)
     }
 
+    /// For the benchmark target: the trials alone, and then the summaries, timed apart.
+    package static func benchmarkStages(_ scenario: Scenario, threads: Int) -> (trials: Duration, summaries: Duration) {
+        let clock = ContinuousClock()
+        let plan = Planner.plan(scenario, simulation: nil)
+        let model = TrialModel(scenario, plan: plan)
+        let start = clock.now
+        let table = MonteCarlo.run(model, trials: scenario.settings.trials, seed: scenario.settings.seed, threads: threads)
+        let middle = clock.now
+        for key in table.keys {
+            guard let column = table.column(key), let totals = table.totals(key) else { continue }
+            _ = summarize(key, column, totals: totals, base: 0, threads: threads)
+        }
+        return (middle - start, clock.now - middle)
+    }
+
     static func clamp(_ value: Double, _ bounds: ClosedRange<Double>) -> Double {
         min(max(value, bounds.lowerBound), bounds.upperBound)
     }
 
-    /// P10, P50, P90, mean and the worst Monte Carlo error of one column (reordered in place).
-    static func summarize(_ key: OutputKey, _ column: UnsafeMutableBufferPointer<Double>, base: Double) -> Uncertainty.Output {
-        var sum = 0.0
-        var low = Double.infinity
-        var high = -Double.infinity
-        for value in column {
-            sum += value
-            low = min(low, value)
-            high = max(high, value)
+    /// P10, P50, P90, mean and the worst Monte Carlo error of one column.
+    static func summarize(_ key: OutputKey, _ column: UnsafeMutableBufferPointer<Double>,
+                          totals: (sum: Double, low: Double, high: Double), base: Double, threads: Int) -> Uncertainty.Output {
+        let mean = totals.sum / Double(max(column.count, 1))
+        guard totals.low < totals.high else {
+            return .init(path: key.rawValue, base: base, p10: totals.low, p50: totals.low, p90: totals.low, mean: mean,
+                         worstError: nil, worstPercentile: 50)
         }
-        let mean = sum / Double(max(column.count, 1))
-        guard low < high else {
-            return .init(path: key.rawValue, base: base, p10: low, p50: low, p90: low, mean: mean, worstError: nil, worstPercentile: 50)
-        }
-        let (p10, p50, p90) = Percentiles.tenFiftyNinety(column)
+        let estimates = Quantiles.estimate(column, [0.1, 0.5, 0.9], low: totals.low, high: totals.high, threads: threads)
+        let (p10, p50, p90) = (estimates[0].value, estimates[1].value, estimates[2].value)
         var worst: (Double, Int)?
-        for (p, value, label) in [(0.1, p10, 10), (0.5, p50, 50), (0.9, p90, 90)] {
-            if let error = Percentiles.relativeError(column, quantile: value, p: p), error > (worst?.0 ?? -1) {
-                worst = (error, label)
-            }
+        for (estimate, label) in zip(estimates, [10, 50, 90]) where estimate.value != 0 {
+            let error = estimate.standardError / abs(estimate.value)
+            if error > (worst?.0 ?? -1) { worst = (error, label) }
         }
         return .init(path: key.rawValue, base: base, p10: p10, p50: p50, p90: p90, mean: mean,
                      worstError: worst?.0, worstPercentile: worst?.1 ?? 50)
@@ -92,11 +102,11 @@ public enum Simulation {
     /// The newsvendor on simulated demand: stock the ratio-quantile of the draws, then add the
     /// median pledges, MOQ and case pack; outcomes are averages over the draws.
     static func firstBatch(demand: UnsafeMutableBufferPointer<Double>, ratio: Double, pledged: Double,
-                           moq: Int, casePack: Int) -> Uncertainty.Batch {
+                           moq: Int, casePack: Int, threads: Int) -> Uncertainty.Batch {
         var sum = 0.0
         for value in demand { sum += value }
         let mean = sum / Double(max(demand.count, 1))
-        let quantity = ratio > 0 ? Percentiles.type7(demand, min(max(ratio, 0), 1)) : 0
+        let quantity = ratio > 0 ? Quantiles.estimate(demand, [min(max(ratio, 0), 1)], threads: threads)[0].value : 0
         let units = Newsvendor.rounded(quantity + pledged, moq: moq, casePack: casePack)
         let retail = max(0, Double(units) - pledged)
         var sales = 0.0
@@ -107,7 +117,8 @@ public enum Simulation {
         }
         let n = Double(max(demand.count, 1))
         let expectedSales = sales / n
-        let (p10, p50, p90) = Percentiles.tenFiftyNinety(demand)
+        let spread = Quantiles.estimate(demand, [0.1, 0.5, 0.9], threads: threads)
+        let (p10, p50, p90) = (spread[0].value, spread[1].value, spread[2].value)
         return .init(ratio: ratio, retailQuantity: quantity, pledgedUnits: pledged, units: units,
                      expectedSales: expectedSales, expectedLeftover: retail - expectedSales,
                      expectedLostSales: mean - expectedSales, fillRate: mean > 0 ? expectedSales / mean : 1,
@@ -135,9 +146,9 @@ enum Sensitivity {
         for (index, input) in model.inputs.enumerated() where input.target != .none {
             var x = model.base
             UncertainInput.set(inputs[index].p10, input.target, in: &x)
-            let low = key.value(model.evaluate(x, noise: 0, order: &order, pledges: &pledges))
+            let low = key.value(model.evaluate(&x, noise: 0, order: &order, pledges: &pledges))
             UncertainInput.set(inputs[index].p90, input.target, in: &x)
-            let high = key.value(model.evaluate(x, noise: 0, order: &order, pledges: &pledges))
+            let high = key.value(model.evaluate(&x, noise: 0, order: &order, pledges: &pledges))
             rows.append((index, .init(input: input.path, inputLow: inputs[index].p10, inputHigh: inputs[index].p90,
                                       outputAtLow: low, outputAtHigh: high)))
         }

@@ -91,8 +91,9 @@ struct UncertainInput: Sendable {
 }
 
 /// The plan reduced to what a trial needs: the fixed structure (which sections exist, lists'
-/// fixed parts, dates turned into day counts) and the base inputs. Built once per run.
-struct TrialModel: Sendable {
+/// fixed parts, dates turned into day counts) and the base inputs. Built once per run and
+/// never changed after; a class, so the hot loop reads it by reference instead of copying it.
+final class TrialModel: @unchecked Sendable {
     var base = TrialInputs()
     var inputs: [UncertainInput] = []
     var hasMarket = false, hasChannels = false, hasDemand = false
@@ -236,7 +237,7 @@ struct TrialModel: Sendable {
 
     /// Registers `quantity` when it is uncertain. List items are named by their name where
     /// the name is a valid selector, as `--set` would write them.
-    private mutating func add(_ path: String, _ quantity: Quantity, _ target: UncertainInput.Target,
+    private func add(_ path: String, _ quantity: Quantity, _ target: UncertainInput.Target,
                               name: String? = nil, list: String? = nil) {
         guard let distribution = quantity.distribution else { return }
         var display = path
@@ -255,7 +256,7 @@ struct TrialModel: Sendable {
     /// actual demand around its mean (0 for a deterministic evaluation). `order` and `pledges`
     /// are per-chunk buffers, one slot per reward tier.
     @inline(__always)
-    func evaluate(_ x: TrialInputs, noise: Double, order: inout [Int], pledges: inout [Double]) -> TrialOutputs {
+    func evaluate(_ x: inout TrialInputs, noise: Double, order: inout [Int], pledges: inout [Double]) -> TrialOutputs {
         var out = TrialOutputs()
         var size = 0.0
         if hasMarket {

@@ -1,7 +1,7 @@
 /// Standard normal draws by the ziggurat method (Marsaglia and Tsang 2000, with the
 /// 256-layer tables and the exact tail of Doornik 2005). Tables are computed once from
 /// closed forms, so the draws are the same on every machine with a correctly rounded libm.
-public struct Ziggurat: Sendable {
+public struct Ziggurat: @unchecked Sendable {
     static let layers = 256
     /// Right edge of the base layer.
     static let r = 3.6541528853610088
@@ -9,9 +9,10 @@ public struct Ziggurat: Sendable {
     static let area = 0.00492867323399
 
     /// x_i, the layers' right edges (x_0 is the base's virtual edge v/f(r)); x_256 = 0.
-    let x: [Double]
+    /// Plain pointers to tables that live as long as the program: no bounds checks in the hot path.
+    let x: UnsafePointer<Double>
     /// f(x_i) = e^{−x_i²/2}.
-    let f: [Double]
+    let f: UnsafePointer<Double>
 
     public static let shared = Ziggurat()
 
@@ -30,8 +31,12 @@ public struct Ziggurat: Sendable {
         }
         x[Self.layers] = 0
         f[Self.layers] = 1
-        self.x = x
-        self.f = f
+        let xTable = UnsafeMutablePointer<Double>.allocate(capacity: x.count)
+        let fTable = UnsafeMutablePointer<Double>.allocate(capacity: f.count)
+        xTable.initialize(from: x, count: x.count)
+        fTable.initialize(from: f, count: f.count)
+        self.x = UnsafePointer(xTable)
+        self.f = UnsafePointer(fTable)
     }
 
     /// One standard normal draw. About 99% of draws take one 64-bit number and no transcendental.
