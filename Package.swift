@@ -15,7 +15,8 @@ let package = Package(
         // The thin executable: hands the arguments to GTMCLI, prints, exits.
         .executableTarget(name: "gtm", dependencies: ["GTMCLI"]),
         // Benchmarks: `swift run -c release gtm-bench`.
-        .executableTarget(name: "gtm-bench", dependencies: ["GTMKit"], path: "Sources/Benchmarks"),
+        .executableTarget(name: "gtm-bench", dependencies: ["GTMKit"], path: "Sources/Benchmarks",
+                         exclude: ["numpy_market.py", "market-1m.txt"]),
         .testTarget(name: "GTMKitTests", dependencies: ["GTMKit", "GTMCLI", "gtm"], exclude: ["Corpus"]),
     ]
 )

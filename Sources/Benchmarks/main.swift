@@ -177,3 +177,40 @@ if wanted("fill") {
     measure("fill: 4,000,000 lognormal draws") { Sampler.benchmarkFill(.lognormal(low: 30e6, high: 45e6), count: 4_000_000) }
     measure("fill: 4,000,000 standard normals") { Sampler.benchmarkNormals(count: 4_000_000) }
 }
+
+/// Trials per second of a whole plan (draws, the models, percentiles, decisions, tornado).
+func trialsPerSecond(_ name: String, _ text: String, trials: Int) {
+    let document = try! Document.parse(name: name, bytes: Array(text.utf8))
+    var scenario = try! document.decode()
+    scenario.settings.trials = trials
+    var fastest = Double.infinity
+    let clock = ContinuousClock()
+    _ = Planner.plan(scenario)
+    for _ in 0..<5 {
+        let start = clock.now
+        _ = Planner.plan(scenario)
+        let elapsed = clock.now - start
+        fastest = min(fastest, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
+    }
+    let rate = Double(trials) / fastest
+    print("\(name.padding(48))  \(Format.grouped(rate, separator: ",")) trials/s  (\(Format.grouped(Double(trials))) trials in \((fastest * 1e5).rounded() / 100) ms)")
+}
+
+if wanted("throughput") {
+    trialsPerSecond("market model (4 uncertain inputs)", marketScenario, trials: 1_000_000)
+    for example in ["Scenarios/aurora-lamp.txt", "Scenarios/ridgeline-kickstarter.txt"] {
+        guard let file = fopen(example, "r") else {
+            print("\(example): run from the package root")
+            continue
+        }
+        var bytes: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            let count = fread(&buffer, 1, buffer.count, file)
+            if count <= 0 { break }
+            bytes += buffer.prefix(count)
+        }
+        fclose(file)
+        trialsPerSecond("full plan: \(example)", String(decoding: bytes, as: UTF8.self), trials: 200_000)
+    }
+}

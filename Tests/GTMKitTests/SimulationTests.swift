@@ -46,7 +46,7 @@ struct Draws {
     func share(below x: Double) -> Double { Double(values.filter { $0 < x }.count) / Double(values.count) }
     func quantile(_ p: Double) -> Double {
         var copy = values
-        return copy.withUnsafeMutableBufferPointer { Percentiles.type7($0, p) }
+        return copy.withUnsafeMutableBufferPointer { Quantiles.estimate($0, [p]) }[0].value
     }
 }
 
@@ -98,26 +98,22 @@ struct Draws {
 }
 
 @Suite struct PercentileTests {
-    @Test func typeSevenMatchesRAndNumpy() {
-        // R: quantile(c(1,2,3,4,5,6,7,8,9,10), c(.1,.5,.9)) = 1.9, 5.5, 9.1 (type 7, the default).
-        var values: [Double] = [7, 3, 10, 1, 9, 2, 8, 6, 5, 4]
-        values.withUnsafeMutableBufferPointer { buffer in
-            let (p10, p50, p90) = Percentiles.tenFiftyNinety(buffer)
-            #expect(abs(p10 - 1.9) < 1e-12)
-            #expect(abs(p50 - 5.5) < 1e-12)
-            #expect(abs(p90 - 9.1) < 1e-12)
-        }
-        // numpy.percentile([15, 20, 35, 40, 50], 40) = 29.0 (linear = type 7).
-        var other: [Double] = [50, 15, 40, 20, 35]
-        #expect(other.withUnsafeMutableBufferPointer { Percentiles.type7($0, 0.4) } == 29)
+    func type7(_ values: [Double], _ ps: [Double]) -> [Double] {
+        var copy = values
+        return copy.withUnsafeMutableBufferPointer { Quantiles.estimate($0, ps) }.map(\.value)
     }
 
-    @Test func selectionHandlesRunsOfEqualValues() {
-        var values = [Double](repeating: 3, count: 10_000) + [Double](repeating: 1, count: 5_000) + [Double](repeating: 7, count: 5_000)
-        values.withUnsafeMutableBufferPointer { buffer in
-            let (p10, p50, p90) = Percentiles.tenFiftyNinety(buffer)
-            #expect((p10, p50, p90) == (1, 3, 7))
-        }
+    @Test func typeSevenMatchesRAndNumpy() {
+        // R: quantile(1:10, c(.1, .5, .9)) = 1.9, 5.5, 9.1 (type 7, R's default).
+        let r = type7([7, 3, 10, 1, 9, 2, 8, 6, 5, 4], [0.1, 0.5, 0.9])
+        #expect(zip(r, [1.9, 5.5, 9.1]).allSatisfy { abs($0 - $1) < 1e-12 })
+        // numpy.percentile([15, 20, 35, 40, 50], 40) = 29.0 (numpy's "linear" is type 7).
+        #expect(type7([50, 15, 40, 20, 35], [0.4]) == [29])
+    }
+
+    @Test func runsOfEqualValues() {
+        let values = [Double](repeating: 3, count: 10_000) + [Double](repeating: 1, count: 5_000) + [Double](repeating: 7, count: 5_000)
+        #expect(type7(values, [0.1, 0.5, 0.9]) == [1, 3, 7])
     }
 }
 
@@ -191,10 +187,12 @@ market:
             let scenario = try decode(try exampleText(name))
             let plan = Planner.plan(scenario, simulation: nil)
             let model = TrialModel(scenario, plan: plan)
-            var order = Array(0..<model.base.tierPrices.count)
-            var pledges = [Double](repeating: 0, count: model.base.tierPrices.count)
-            var inputs = model.base
-            let out = model.evaluate(&inputs, noise: 0, order: &order, pledges: &pledges)
+            let values = model.outputs(model.base)
+            let out = (som: values[.som]!, bottomUp: values[.bottomUp]!, horizonUnits: values[.horizonUnits]!,
+                       firstWeekUnits: values[.firstWeekUnits]!, windowMean: values[.windowMean]!,
+                       firstBatchUnits: values[.firstBatchUnits]!, kolCost: values[.kolCost]!, kolBuyers: values[.kolBuyers]!,
+                       unitMargin: values[.unitMargin]!, pledged: values[.pledged]!, net: values[.net]!,
+                       pledgedUnits: values[.pledgedUnits]!, backers: values[.backers]!)
             func same(_ a: Double, _ b: Double?, _ what: String) {
                 #expect(abs(a - (b ?? .nan)) <= 1e-9 * max(1, abs(a)), "\(name): \(what) \(a) vs \(String(describing: b))")
             }
@@ -203,7 +201,6 @@ market:
             same(out.horizonUnits, plan.demand?.horizonUnits, "horizon units")
             same(out.firstWeekUnits, plan.demand?.firstWeekUnits, "first week")
             same(out.windowMean, plan.firstBatch?.mean, "window mean")
-            same(out.windowSD, plan.firstBatch?.sd, "window sd")
             same(out.firstBatchUnits, plan.firstBatch.map { Double($0.units) }, "first batch")
             same(out.kolCost, plan.kol?.cost, "kol cost")
             same(out.kolBuyers, plan.kol?.buyers, "kol buyers")
@@ -306,5 +303,13 @@ func exampleText(_ name: String) throws -> String {
         var values = (0..<250_000).map { _ in rng.nextUnit() }
         let estimate = values.withUnsafeMutableBufferPointer { Quantiles.estimate($0, [0.5]) }[0]
         #expect(abs(estimate.standardError - 0.001) < 0.0001)
+    }
+}
+
+@Suite struct OutputKeyTests {
+    @Test func slotsAreDistinctAndInRange() {
+        let slots = OutputKey.allCases.map(\.slot)
+        #expect(Set(slots).count == slots.count)
+        #expect(slots.allSatisfy { (0..<OutputKey.allCases.count).contains($0) })
     }
 }

@@ -154,7 +154,7 @@ public enum CrowdfundingModel {
     /// `order` and `pledges` are the caller's buffers (one slot per tier), so a Monte Carlo trial
     /// allocates nothing; on return `order` holds tier indices cheapest first.
     @inline(__always)
-    public static func money(wanted: Double, prices: [Double], limits: [Double], unitsPerPledge: [Double],
+    public static func money(wanted: Double, prices: UnsafeBufferPointer<Double>, limits: [Double], unitsPerPledge: [Double],
                              dropped: Double, fees: FeeSchedule, order: inout [Int], pledges: inout [Double]) -> Totals {
         // Insertion sort: a handful of tiers, already in order on every trial but the first.
         for i in 1..<max(order.count, 1) {
@@ -205,9 +205,11 @@ public enum CrowdfundingModel {
         let prices = inputs.tiers.map(\.price.value)
         var order = Array(inputs.tiers.indices)
         var pledges = [Double](repeating: 0, count: inputs.tiers.count)
-        let totals = money(wanted: wanted, prices: prices, limits: inputs.tiers.map { $0.limit.map(Double.init) ?? .infinity },
-                           unitsPerPledge: inputs.tiers.map { Double($0.units) }, dropped: inputs.droppedPledges.value,
-                           fees: fees, order: &order, pledges: &pledges)
+        let totals = prices.withUnsafeBufferPointer { prices in
+            money(wanted: wanted, prices: prices, limits: inputs.tiers.map { $0.limit.map(Double.init) ?? .infinity },
+                  unitsPerPledge: inputs.tiers.map { Double($0.units) }, dropped: inputs.droppedPledges.value,
+                  fees: fees, order: &order, pledges: &pledges)
+        }
         let fills = order.map { index in
             Campaign.TierFill(name: inputs.tiers[index].name, price: prices[index], limit: inputs.tiers[index].limit,
                               unitsPerPledge: inputs.tiers[index].units, pledges: pledges[index])

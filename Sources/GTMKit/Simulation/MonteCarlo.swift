@@ -22,40 +22,43 @@ enum OutputKey: String, Sendable, CaseIterable {
     /// Hidden: one draw of the window's demand, for the first batch under uncertainty.
     case windowDemand = "inventory.window_demand"
 
+    /// Where a trial writes this output (constant-folded where the case is written out).
     @inline(__always)
-    func value(_ out: TrialOutputs) -> Double {
+    var slot: Int {
         switch self {
-        case .tam: return out.tam
-        case .sam: return out.sam
-        case .som: return out.som
-        case .bottomUp: return out.bottomUp
-        case .horizonUnits: return out.horizonUnits
-        case .firstWeekUnits: return out.firstWeekUnits
-        case .windowMean: return out.windowMean
-        case .firstBatchUnits: return out.firstBatchUnits
-        case .backers: return out.backers
-        case .pledged: return out.pledged
-        case .net: return out.net
-        case .pledgedUnits: return out.pledgedUnits
-        case .kolCost: return out.kolCost
-        case .kolReach: return out.kolReach
-        case .kolEngagements: return out.kolEngagements
-        case .kolBuyers: return out.kolBuyers
-        case .unitMargin: return out.unitMargin
-        case .windowDemand: return out.windowDemand
+        case .tam: return 0
+        case .sam: return 1
+        case .som: return 2
+        case .bottomUp: return 3
+        case .horizonUnits: return 4
+        case .firstWeekUnits: return 5
+        case .windowMean: return 6
+        case .firstBatchUnits: return 7
+        case .backers: return 8
+        case .pledged: return 9
+        case .net: return 10
+        case .pledgedUnits: return 11
+        case .kolCost: return 12
+        case .kolReach: return 13
+        case .kolEngagements: return 14
+        case .kolBuyers: return 15
+        case .unitMargin: return 16
+        case .windowDemand: return 17
         }
     }
 
     /// The outputs a model records: those of the sections it has.
     static func recorded(by model: TrialModel) -> [OutputKey] {
         var keys: [OutputKey] = []
-        if model.hasMarket { keys += [.tam, .sam, .som] }
+        // TAM and SAM are context, not decisions: their spread is the inputs' (shown), and
+        // recording them would cost two columns of memory and passes per run.
+        if model.hasMarket { keys.append(.som) }
         if model.hasChannels { keys.append(.bottomUp) }
         if model.hasDemand { keys += [.horizonUnits, .firstWeekUnits] }
         if model.hasInventory { keys += [.windowMean, .firstBatchUnits] }
         if model.hasCrowdfunding { keys += [.backers, .pledged, .net, .pledgedUnits] }
         if model.hasKOL { keys += [.kolCost, .kolReach, .kolEngagements, .kolBuyers] }
-        if model.inputs.contains(where: { $0.target == .price || $0.target == .unitCost }) { keys.append(.unitMargin) }
+        if model.inputs.contains(where: { $0.slot == TrialLayout.price || $0.slot == TrialLayout.unitCost }) { keys.append(.unitMargin) }
         if model.hasInventory { keys.append(.windowDemand) }
         return keys
     }
@@ -79,14 +82,14 @@ final class TrialTable: @unchecked Sendable {
         self.trials = trials
         self.chunks = chunks
         // Every cell is written by its trial; no need to fill the memory first.
-        storage = .allocate(capacity: max(1, keys.count * trials))
+        storage = UnsafeMutableBufferPointer(start: LargeBuffer.allocate(keys.count * trials), count: max(1, keys.count * trials))
         chunkSums = .allocate(capacity: max(1, keys.count * chunks))
         chunkMins = .allocate(capacity: max(1, keys.count * chunks))
         chunkMaxs = .allocate(capacity: max(1, keys.count * chunks))
     }
 
     deinit {
-        storage.deallocate()
+        LargeBuffer.free(storage.baseAddress!, count: storage.count)
         chunkSums.deallocate()
         chunkMins.deallocate()
         chunkMaxs.deallocate()
@@ -128,16 +131,40 @@ enum MonteCarlo {
         let workers = max(1, min(threads, chunks))
         let normal = Ziggurat.shared
         let samplers = model.inputs.map(\.sampler)
-        let targets = model.inputs.map(\.target)
+        let slots = model.inputs.map { $0.slot ?? -1 }
+        let recorded = keys.map(\.slot)
         let inputCount = samplers.count
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            var x = model.base
-            var order = Array(0..<model.base.tierPrices.count)
-            var pledges = [Double](repeating: 0, count: model.base.tierPrices.count)
-            // Draws for one chunk, input by input, then the noise: allocated once per worker.
+            let kernel = model.kernel
+            let x = model.base.copy()
+            var order = Array(0..<model.layout.tiers)
+            var pledges = [Double](repeating: 0, count: model.layout.tiers)
+            // Draws for one chunk, input by input, then the noise; a trial's outputs; the slots
+            // the draws go to and the outputs recorded: all allocated once per worker.
             let draws = UnsafeMutablePointer<Double>.allocate(capacity: (inputCount + 1) * chunkSize)
-            defer { draws.deallocate() }
+            let out = UnsafeMutablePointer<Double>.allocate(capacity: OutputKey.allCases.count)
+            out.initialize(repeating: 0, count: OutputKey.allCases.count)
+            let drawSlots = UnsafeMutablePointer<Int>.allocate(capacity: max(inputCount, 1))
+            let outputSlots = UnsafeMutablePointer<Int>.allocate(capacity: max(columns, 1))
+            // Inputs no output reads (slot −1) are drawn, to keep the streams fixed, but not stored.
+            let stored = slots.enumerated().filter { $0.element >= 0 }
+            for (k, pair) in stored.enumerated() { drawSlots[k] = pair.element }
+            let storedDraws = stored.map(\.offset)
+            for column in 0..<columns { outputSlots[column] = recorded[column] }
+            defer {
+                draws.deallocate()
+                out.deallocate()
+                drawSlots.deallocate()
+                outputSlots.deallocate()
+            }
+            let storedCount = stored.count
+            let drawOffsets = UnsafeMutablePointer<Int>.allocate(capacity: max(storedCount, 1))
+            defer { drawOffsets.deallocate() }
+            for k in 0..<storedCount { drawOffsets[k] = storedDraws[k] * chunkSize }
             let noise = draws + inputCount * chunkSize
+            let values = x.values
+            let storage = table.storage.baseAddress!
+            let hasInventory = kernel.hasInventory
             var done = 0
             for chunk in stride(from: worker, to: chunks, by: workers) {
                 var rng = Xoshiro256(seed: seed, stream: UInt64(chunk))
@@ -146,8 +173,10 @@ enum MonteCarlo {
                 for i in 0..<inputCount {
                     samplers[i].fill(draws + i * chunkSize, count: count, &rng, normal)
                 }
-                if model.hasInventory {
-                    for j in 0..<count { noise[j] = normal.next(&rng) }
+                if hasInventory {
+                    var local = rng
+                    for j in 0..<count { noise[j] = normal.next(&local) }
+                    rng = local
                 }
                 let sums = table.chunkSums.baseAddress! + chunk * columns
                 let mins = table.chunkMins.baseAddress! + chunk * columns
@@ -158,14 +187,12 @@ enum MonteCarlo {
                     maxs[column] = -.infinity
                 }
                 for j in 0..<count {
-                    for i in 0..<inputCount {
-                        UncertainInput.set(draws[i * chunkSize + j], targets[i], in: &x)
-                    }
-                    let out = model.evaluate(&x, noise: model.hasInventory ? noise[j] : 0, order: &order, pledges: &pledges)
+                    for k in 0..<storedCount { values[drawSlots[k]] = draws[drawOffsets[k] + j] }
+                    kernel.evaluate(values, noise: hasInventory ? noise[j] : 0, into: out, order: &order, pledges: &pledges)
                     let trial = start + j
                     for column in 0..<columns {
-                        let value = keys[column].value(out)
-                        table.storage[column * trials + trial] = value
+                        let value = out[outputSlots[column]]
+                        storage[column * trials + trial] = value
                         sums[column] += value
                         mins[column] = value < mins[column] ? value : mins[column]
                         maxs[column] = value > maxs[column] ? value : maxs[column]

@@ -35,26 +35,31 @@ public struct Sampler: Sendable {
     /// `count` draws into `buffer`, kept within the key's bounds. Each form runs its own loop,
     /// so the lognormal's exponentials go through a tight, vectorisable one.
     @inline(__always)
-    public func fill(_ buffer: UnsafeMutablePointer<Double>, count: Int, _ rng: inout Xoshiro256, _ normal: Ziggurat) {
+    public func fill(_ buffer: UnsafeMutablePointer<Double>, count: Int, _ generator: inout Xoshiro256, _ normal: Ziggurat) {
+        // A local copy lets the generator's state live in registers through the loops.
+        var rng = generator
+        defer { generator = rng }
         switch form {
         case .lognormal(let mu, let sigma):
             for j in 0..<count { buffer[j] = normal.next(&rng) }
-            let lowest = SIMD2<Double>(repeating: -708)
-            let highest = SIMD2<Double>(repeating: 708)
-            let floor = SIMD2<Double>(repeating: low)
-            let ceiling = SIMD2<Double>(repeating: high)
-            var j = 0
-            while j + 1 < count {
-                let z = SIMD2<Double>(buffer[j], buffer[j + 1])
-                let a = (mu + sigma * z).clamped(lowerBound: lowest, upperBound: highest)
-                let value = Exp.core(a).clamped(lowerBound: floor, upperBound: ceiling)
-                buffer[j] = value[0]
-                buffer[j + 1] = value[1]
-                j += 2
-            }
-            if j < count {
-                let a = min(max(mu + sigma * buffer[j], -708), 708)
-                buffer[j] = min(max(Exp.core(a), low), high)
+            let table = Exp.table
+            if abs(mu) + 40 * sigma < 700 {
+                // No draw can leave exp's range (a normal draw never exceeds 40 in magnitude):
+                // straight-line code the compiler pairs into packed instructions.
+                let floor = SIMD2<Double>(repeating: low)
+                let ceiling = SIMD2<Double>(repeating: high)
+                var j = 0
+                while j + 1 < count {
+                    var value = Exp.core(mu + sigma * SIMD2(buffer[j], buffer[j + 1]), table: table)
+                    value.replace(with: floor, where: value .< floor)
+                    value.replace(with: ceiling, where: value .> ceiling)
+                    buffer[j] = value[0]
+                    buffer[j + 1] = value[1]
+                    j += 2
+                }
+                if j < count { buffer[j] = min(max(Exp.core(mu + sigma * buffer[j], table: table), low), high) }
+            } else {
+                for j in 0..<count { buffer[j] = min(max(Exp.exp(mu + sigma * buffer[j]), low), high) }
             }
         case .normal(let mean, let sd):
             for j in 0..<count { buffer[j] = min(max(mean + sd * normal.next(&rng), low), high) }

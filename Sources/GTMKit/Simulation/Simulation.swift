@@ -18,10 +18,7 @@ public enum Simulation {
         let trials = scenario.settings.trials
         let seed = scenario.settings.seed
         let table = MonteCarlo.run(model, trials: trials, seed: seed, threads: options.threads, progress: options.progress)
-        var order = Array(0..<model.base.tierPrices.count)
-        var pledges = [Double](repeating: 0, count: model.base.tierPrices.count)
-        var baseInputs = model.base
-        let base = model.evaluate(&baseInputs, noise: 0, order: &order, pledges: &pledges)
+        let base = model.outputs(model.base)
 
         // Decisions first: they read whole columns, before the percentiles reorder them.
         var batch: Uncertainty.Batch?
@@ -29,7 +26,7 @@ public enum Simulation {
         var summaries: [OutputKey: Uncertainty.Output] = [:]
         for key in table.keys {
             guard let column = table.column(key), let totals = table.totals(key) else { continue }
-            summaries[key] = summarize(key, column, totals: totals, base: key.value(base), threads: options.threads)
+            summaries[key] = summarize(key, column, totals: totals, base: base[key] ?? 0, threads: options.threads)
         }
         if let plannedBatch = plan.firstBatch, let demand = table.column(.windowDemand) {
             let pledged = summaries[.pledgedUnits]?.p50 ?? 0
@@ -58,7 +55,7 @@ public enum Simulation {
         }
         let (headline, tornado) = Sensitivity.tornado(model, inputs: inputs)
         return Uncertainty(trials: trials, seed: seed, inputs: inputs, outputs: outputs, headline: headline.rawValue,
-                           headlineBase: headline.value(base), tornado: tornado, batch: batch, campaign: campaign)
+                           headlineBase: base[headline] ?? 0, tornado: tornado, batch: batch, campaign: campaign)
     }
 
     /// For the benchmark target: the trials alone, and then the summaries, timed apart.
@@ -140,15 +137,14 @@ enum Sensitivity {
 
     static func tornado(_ model: TrialModel, inputs: [Uncertainty.Input]) -> (OutputKey, [Uncertainty.Swing]) {
         let key = headline(model)
-        var order = Array(0..<model.base.tierPrices.count)
-        var pledges = [Double](repeating: 0, count: model.base.tierPrices.count)
         var rows: [(Int, Uncertainty.Swing)] = []
-        for (index, input) in model.inputs.enumerated() where input.target != .none {
-            var x = model.base
-            UncertainInput.set(inputs[index].p10, input.target, in: &x)
-            let low = key.value(model.evaluate(&x, noise: 0, order: &order, pledges: &pledges))
-            UncertainInput.set(inputs[index].p90, input.target, in: &x)
-            let high = key.value(model.evaluate(&x, noise: 0, order: &order, pledges: &pledges))
+        for (index, input) in model.inputs.enumerated() {
+            guard let slot = input.slot else { continue }
+            let x = model.base.copy()
+            x[slot] = inputs[index].p10
+            let low = model.outputs(x)[key] ?? 0
+            x[slot] = inputs[index].p90
+            let high = model.outputs(x)[key] ?? 0
             rows.append((index, .init(input: input.path, inputLow: inputs[index].p10, inputHigh: inputs[index].p90,
                                       outputAtLow: low, outputAtHigh: high)))
         }

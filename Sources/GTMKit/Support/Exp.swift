@@ -15,6 +15,12 @@ public enum Exp {
     /// e^x for −708 ≤ x ≤ 708, without a branch.
     @inline(__always)
     public static func core(_ x: Double) -> Double {
+        core(x, table: table)
+    }
+
+    /// `core` with the table passed in, so a loop reads the lazily made global once.
+    @inline(__always)
+    static func core(_ x: Double, table: UnsafePointer<Double>) -> Double {
         let inv = 0x1.71547652b82fep+6           // 64/ln2
         let ln2Hi = 0x1.62e42fe000000p-7         // ln2/64, low 24 bits zero: k·hi is exact
         let ln2Lo = 0x1.f473de6af278fp-36        // ln2/64 − hi
@@ -37,6 +43,11 @@ public enum Exp {
     /// lane, so both give the same bits; packed instructions do the work of two.
     @inline(__always)
     public static func core(_ x: SIMD2<Double>) -> SIMD2<Double> {
+        core(x, table: table)
+    }
+
+    @inline(__always)
+    static func core(_ x: SIMD2<Double>, table: UnsafePointer<Double>) -> SIMD2<Double> {
         let inv = SIMD2<Double>(repeating: 0x1.71547652b82fep+6)
         let shifter = SIMD2<Double>(repeating: 6755399441055744.0)
         let shifted = x * inv + shifter
