@@ -78,7 +78,7 @@ public enum CLI {
                 return .failure(.usage(Help.usageError(UsageError(message: "no variant '\(name)' in \(options.file)",
                                                                   hint: hint, command: "plan"))))
             }
-            for argument in options.sets { try document.set(argument) }
+            for assignment in options.sets { try document.set(assignment.argument, option: assignment.option) }
             return .success(document)
         } catch {
             return .failure(.invalid(error.rendered + "\n"))

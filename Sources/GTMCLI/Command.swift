@@ -12,11 +12,18 @@ enum Command: Equatable {
 /// What `plan` (and `check`) were asked to do.
 struct PlanOptions: Equatable {
     var file: String
-    /// `--set` arguments, and `--trials`, `--seed`, `--lang` turned into the same.
-    var sets: [String] = []
+    /// `--set` arguments, and `--trials`, `--seed`, `--lang` turned into the same, each with the
+    /// option that gave it (for messages).
+    var sets: [Assignment] = []
     var whatIf: String?
     var compare = false
     var format = "markdown"
+}
+
+/// One override from the command line: `PATH=VALUE` and the option that gave it.
+struct Assignment: Equatable {
+    var argument: String
+    var option: String
 }
 
 /// A command line that cannot be run: exit code 2, with the command's usage.
@@ -64,13 +71,13 @@ enum ArgumentParser {
             var plan = PlanOptions(file: positional[0])
             for (name, value) in options {
                 switch name {
-                case "--set": plan.sets.append(value)
+                case "--set": plan.sets.append(Assignment(argument: value, option: "--set"))
                 case "--what-if": plan.whatIf = value
                 case "--compare": plan.compare = true
                 case "--format": plan.format = value
-                case "--trials": plan.sets.append("scenario.trials=\(value)")
-                case "--seed": plan.sets.append("scenario.seed=\(value)")
-                case "--lang": plan.sets.append("scenario.language=\(value)")
+                case "--trials": plan.sets.append(Assignment(argument: "scenario.trials=\(value)", option: "--trials"))
+                case "--seed": plan.sets.append(Assignment(argument: "scenario.seed=\(value)", option: "--seed"))
+                case "--lang": plan.sets.append(Assignment(argument: "scenario.language=\(value)", option: "--lang"))
                 default: break
                 }
             }

@@ -154,3 +154,19 @@ enum GTMProcess {
         #expect(fromRoot.stdout == fromScenarios.stdout)
     }
 }
+
+extension EndToEndTests {
+    @Test func aLongRunPrintsNoProgressWhenStderrIsNotATerminal() throws {
+        // 400,000 trials of a full plan take over a second in a debug build.
+        let result = try GTMProcess.run(["plan", GTMProcess.examples[0], "--trials", "400000", "--format", "json"])
+        #expect(result.status == 0)
+        #expect(result.stderr.isEmpty)
+        #expect(result.out.hasPrefix("{"))
+    }
+
+    @Test func trialsBeyondTheLimitAreRefused() throws {
+        let result = try GTMProcess.run(["plan", GTMProcess.examples[0], "--trials", "5000000"])
+        #expect(result.status == 1)
+        #expect(result.err.hasPrefix("--trials:1:17: error: `trials` must be at most 2000000, not 5000000"))
+    }
+}

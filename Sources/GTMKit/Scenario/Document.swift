@@ -21,10 +21,11 @@ public struct Document: Sendable {
         return Document(sources: sources, root: root)
     }
 
-    /// Applies `--set PATH=VALUE`. The argument becomes a source of its own, so an error
-    /// in it is shown with a caret under the argument.
-    public mutating func set(_ argument: String) throws(ScenarioError) {
-        let index = sources.add(SourceFile(name: "--set", bytes: Array(argument.utf8)))
+    /// Applies `--set PATH=VALUE`. The argument becomes a source of its own, named `option`
+    /// (`--set`, or `--trials` for the options that are overrides underneath), so an error in it
+    /// is shown with a caret under the argument.
+    public mutating func set(_ argument: String, option: String = "--set") throws(ScenarioError) {
+        let index = sources.add(SourceFile(name: option, bytes: Array(argument.utf8)))
         let start = Mark(source: index, line: 1, column: 1)
         guard let equals = argument.firstIndex(of: "=") else {
             throw ScenarioError([Diagnostic("`--set` takes PATH=VALUE", at: start,
@@ -39,7 +40,7 @@ public struct Document: Sendable {
             if let unquoted = Self.unquote(valueText) {
                 value = Node(.scalar(unquoted), at: value.mark, quoted: true)
             }
-            try Override(path: path, value: value, origin: "--set").apply(to: &root)
+            try Override(path: path, value: value, origin: option).apply(to: &root)
             overrides.append(argument)
         } catch {
             throw ScenarioError([error], sources: sources)
