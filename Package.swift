@@ -17,6 +17,6 @@ let package = Package(
         // Benchmarks: `swift run -c release gtm-bench`.
         .executableTarget(name: "gtm-bench", dependencies: ["GTMKit"], path: "Sources/Benchmarks",
                          exclude: ["numpy_market.py", "market-1m.txt"]),
-        .testTarget(name: "GTMKitTests", dependencies: ["GTMKit", "GTMCLI", "gtm"], exclude: ["Corpus"]),
+        .testTarget(name: "GTMKitTests", dependencies: ["GTMKit", "GTMCLI", "gtm"], exclude: ["Corpus", "Golden"]),
     ]
 )

@@ -43,6 +43,10 @@ public enum CLI {
             if let text = Explain.key(key) { return .success(text) }
             let hint = Explain.suggestion(for: key).map { "did you mean '\($0)'?" } ?? "run 'gtm explain' for the list of keys"
             return .usage(Help.usageError(UsageError(message: "no key '\(key)' in the schema", hint: hint, command: "explain")))
+        case .diff(let old, let new, let json):
+            return diff(old, new, json: json)
+        case .initialize(let path, let language):
+            return initialize(path, language: language)
         case .plan(let options):
             return plan(options)
         case .check(let options):
@@ -118,7 +122,64 @@ public enum CLI {
         let comparison = options.compare ? Comparison(base: plans[0], variants: zip(names, plans.dropFirst()).map { ($0, $1) }) : nil
         let text = options.format == "json" ? JSONReport(plans[0]).render(comparison: comparison)
             : MarkdownReport(plans[0]).render(comparison: comparison)
-        return .success(text)
+        guard let path = options.out else { return .success(text) }
+        return options.check ? check(text, against: path, options) : write(text, to: path)
+    }
+
+    /// `gtm diff OLD NEW`: both planned, then compared.
+    static func diff(_ old: String, _ new: String, json: Bool) -> Outcome {
+        var plans: [Plan] = []
+        for file in [old, new] {
+            let options = PlanOptions(file: file)
+            switch document(options) {
+            case .failure(let outcome):
+                return outcome
+            case .success(let document):
+                do {
+                    plans.append(try Planner.plan(document: document, simulation: Simulation.Options(progress: Progress.reporter())))
+                } catch {
+                    return .invalid(error.rendered + "\n")
+                }
+            }
+        }
+        Progress.finish()
+        let diff = PlanDiff(old: plans[0], new: plans[1], oldName: Platform.baseName(old), newName: Platform.baseName(new))
+        return .success(json ? diff.json() : diff.markdown())
+    }
+
+    /// `gtm init`: a starter scenario at `path`, never over an existing file.
+    static func initialize(_ path: String, language: Scenario.Language) -> Outcome {
+        guard let failure = Platform.createNew(Array(Template.text(language: language).utf8), at: path) else {
+            return .success("wrote \(path); plan it with: gtm plan \(path)\n")
+        }
+        if failure.exists {
+            return .invalid("\(path): error: the file exists; gtm init never overwrites a file\n  hint: name a new file: gtm init new-scenario.txt\n")
+        }
+        return .invalid("\(path): error: cannot write the starter scenario: \(failure.message.lowercased())\n  hint: check that the folder exists and is writable\n")
+    }
+
+    /// `--out PATH`: the report, atomically.
+    static func write(_ text: String, to path: String) -> Outcome {
+        if let failure = Platform.writeAtomically(Array(text.utf8), to: path) {
+            return .invalid("\(path): error: cannot write the report: \(failure.message.lowercased())\n  hint: check that the folder exists and is writable\n")
+        }
+        return .success("")
+    }
+
+    /// `--out PATH --check`: nothing written; 0 when PATH holds exactly `text`, else 1 and what differs.
+    static func check(_ text: String, against path: String, _ options: PlanOptions) -> Outcome {
+        let rerun = "gtm plan \(options.file)\(options.format == "json" ? " --format json" : "") --out \(path)"
+        switch Platform.read(path, limit: Limits.fileBytes * 4) {
+        case .failure(let failure) where failure.noSuchFile:
+            return .invalid("\(path): error: the report does not exist\n  hint: write it with: \(rerun)\n")
+        case .failure(let failure):
+            return .invalid("\(path): error: cannot read the report: \(failure.message.lowercased())\n")
+        case .success(let bytes):
+            let current = String(decoding: bytes, as: UTF8.self)
+            if current == text { return .success("\(path) is up to date\n") }
+            let (changed, excerpt) = LineDiff.summary(old: current, new: text)
+            return .invalid("\(path): error: the report is stale: \(changed) line\(changed == 1 ? "" : "s") differ from what gtm writes now\n\(excerpt)\n  hint: update it with: \(rerun)\n")
+        }
     }
 
     static func check(_ options: PlanOptions) -> Outcome {

@@ -5,6 +5,8 @@ enum Command: Equatable {
     case plan(PlanOptions)
     case check(PlanOptions)
     case explain(key: String?, markdown: Bool)
+    case initialize(path: String, language: Scenario.Language)
+    case diff(old: String, new: String, json: Bool)
     case help(command: String?)
     case version
 }
@@ -18,6 +20,8 @@ struct PlanOptions: Equatable {
     var whatIf: String?
     var compare = false
     var format = "markdown"
+    var out: String?
+    var check = false
 }
 
 /// One override from the command line: `PATH=VALUE` and the option that gave it.
@@ -74,6 +78,8 @@ enum ArgumentParser {
                 case "--set": plan.sets.append(Assignment(argument: value, option: "--set"))
                 case "--what-if": plan.whatIf = value
                 case "--compare": plan.compare = true
+                case "--out": plan.out = value
+                case "--check": plan.check = true
                 case "--format": plan.format = value
                 case "--trials": plan.sets.append(Assignment(argument: "scenario.trials=\(value)", option: "--trials"))
                 case "--seed": plan.sets.append(Assignment(argument: "scenario.seed=\(value)", option: "--seed"))
@@ -81,11 +87,20 @@ enum ArgumentParser {
                 default: break
                 }
             }
+            if plan.check, plan.out == nil {
+                throw UsageError(message: "'--check' needs '--out PATH': the report to check",
+                                 hint: "e.g. gtm plan \(plan.file) --out report.md --check", command: spec.name)
+            }
             if plan.compare, plan.whatIf != nil {
                 throw UsageError(message: "'--compare' and '--what-if' cannot be used together",
                                  hint: "--compare already plans every variant beside the base case", command: spec.name)
             }
             return spec.name == "plan" ? .plan(plan) : .check(plan)
+        case "diff":
+            return .diff(old: positional[0], new: positional[1], json: options.contains { $0.0 == "--format" && $0.1 == "json" })
+        case "init":
+            let language = options.first { $0.0 == "--lang" }.flatMap { Scenario.Language(rawValue: $0.1) } ?? .en
+            return .initialize(path: positional.first ?? "scenario.txt", language: language)
         case "explain":
             return .explain(key: positional.first, markdown: options.contains { $0.0 == "--format" && $0.1 == "markdown" })
         default:

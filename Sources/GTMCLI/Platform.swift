@@ -15,6 +15,7 @@ enum Platform {
         var message: String { String(cString: strerror(code)) }
         var noSuchFile: Bool { code == ENOENT }
         var isDirectory: Bool { code == EISDIR }
+        var exists: Bool { code == EEXIST }
         var permissionDenied: Bool { code == EACCES }
     }
 
@@ -60,6 +61,68 @@ enum Platform {
         return true
     }
 
+    /// Replaces (or creates) `path` with `bytes` atomically: the bytes go to a new temporary file
+    /// in the same folder, which is flushed and then renamed over `path`. A reader sees the old
+    /// file or the new one, never half of one; on any failure the temporary file is removed.
+    static func writeAtomically(_ bytes: [UInt8], to path: String) -> Failure? {
+        let directory = directory(of: path)
+        let name = String(path.split(separator: "/").last ?? Substring(path))
+        var attempt = 0
+        var descriptor: Int32 = -1
+        var temporary = ""
+        while descriptor < 0 {
+            attempt += 1
+            temporary = join(directory, ".\(name).gtm-\(getpid())-\(attempt).tmp")
+            descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+            if descriptor < 0, errno != EEXIST || attempt > 100 { return Failure(code: errno) }
+        }
+        // Keep the existing file's permissions.
+        var status = stat()
+        if stat(path, &status) == 0 { fchmod(descriptor, status.st_mode & 0o7777) }
+        let written = write(bytes, to: descriptor)
+        let flushed = fsync(descriptor) == 0
+        let failure = written && flushed ? nil : Failure(code: errno == 0 ? EIO : errno)
+        close(descriptor)
+        if let failure {
+            unlink(temporary)
+            return failure
+        }
+        if rename(temporary, path) != 0 {
+            let failure = Failure(code: errno)
+            unlink(temporary)
+            return failure
+        }
+        return nil
+    }
+
+    /// Creates `path` with `bytes`, never replacing a file: the bytes go to a temporary file
+    /// that is then hard-linked to `path`, which fails when `path` exists. Nil on success.
+    static func createNew(_ bytes: [UInt8], at path: String) -> Failure? {
+        let temporary = join(directory(of: path), ".\(String(path.split(separator: "/").last ?? ""))).gtm-\(getpid()).tmp")
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { return Failure(code: errno) }
+        let written = write(bytes, to: descriptor) && fsync(descriptor) == 0
+        let code = errno
+        close(descriptor)
+        defer { unlink(temporary) }
+        guard written else { return Failure(code: code) }
+        return link(temporary, path) == 0 ? nil : Failure(code: errno)
+    }
+
+    /// The names in a folder (without `.` and `..`), for tests and checks.
+    static func list(_ directory: String) -> [String] {
+        guard let stream = opendir(directory) else { return [] }
+        defer { closedir(stream) }
+        var names: [String] = []
+        while let entry = readdir(stream) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names.sorted()
+    }
+
     /// An absolute path with no symbolic links, `.` or `..`; the path itself when it cannot be resolved.
     static func realPath(_ path: String) -> String {
         guard let resolved = realpath(path, nil) else { return path }
@@ -77,6 +140,11 @@ enum Platform {
     static func directory(of path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return "" }
         return slash == path.startIndex ? "/" : String(path[..<slash])
+    }
+
+    /// `a/b/c.txt` → `c.txt`.
+    static func baseName(_ path: String) -> String {
+        String(path.split(separator: "/", omittingEmptySubsequences: false).last ?? Substring(path))
     }
 
     /// `dir` + `/` + `name`, or `name` when it is absolute or `dir` is empty.

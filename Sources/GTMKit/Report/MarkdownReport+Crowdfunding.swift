@@ -14,10 +14,10 @@ extension MarkdownReport {
     func crowdfundingDecision(_ campaign: Campaign) -> String {
         if campaign.recommended {
             return t("**Crowdfunding:** run it on \(platformName) from \(style.longDate(campaign.start)) to \(style.longDate(campaign.end)) with a goal of **\(style.money(campaign.goal))**; expect \(style.money(campaign.pledged)) pledged and \(style.money(campaign.net)) net.",
-                     "**众筹：**建议在\(platformName)于 \(style.longDate(campaign.start)) 至 \(style.longDate(campaign.end)) 发起，目标金额 **\(style.money(campaign.goal))**；预计认筹 \(style.money(campaign.pledged))，净得 \(style.money(campaign.net))。")
+                     "**众筹**：建议在 \(platformName) 于 \(style.longDate(campaign.start)) 至 \(style.longDate(campaign.end)) 发起，目标金额 **\(style.money(campaign.goal))**；预计认筹 \(style.money(campaign.pledged))，净得 \(style.money(campaign.net))。")
         }
         return t("**Crowdfunding:** not on these numbers: \(firstReasonShort(campaign)).",
-                 "**众筹：**按当前数据不建议：\(firstReasonShort(campaign))。")
+                 "**众筹**：按当前数据不建议：\(firstReasonShort(campaign))。")
     }
 
     private func firstReasonShort(_ campaign: Campaign) -> String {
@@ -31,8 +31,8 @@ extension MarkdownReport {
         var parts = ["## " + t("Crowdfunding", "众筹")]
         let verdict = campaign.recommended
             ? t("**Recommended.** Publish a goal of **\(style.money(campaign.goal))** on \(platformName).",
-                "**建议众筹。**在\(platformName)公布目标金额 **\(style.money(campaign.goal))**。")
-            : t("**Not recommended on these numbers.**", "**按当前数据不建议众筹。**")
+                "**建议众筹**。在 \(platformName) 公布目标金额 **\(style.money(campaign.goal))**。")
+            : t("**Not recommended on these numbers.**", "**按当前数据不建议众筹**。")
         parts.append(verdict + t(" ", "") + campaign.reasons.map { text.reason($0, campaign: campaign) }.joined(separator: t(" ", "")))
         parts.append(t("The goal is what the first 48 hours should bring (about a third of all pledges, by campaign agencies' rule of thumb), rounded down to a round figure and never below the minimum raise: the net needed for fixed costs (\(style.money(plan.economics.fixedCosts))) and a first batch at MOQ, grossed up for fees and dropped pledges. Kickstarter reports that about 41–44% of its projects fund; those that pass 20–30% of their goal in two days mostly do.",
                        "目标金额取前 48 小时的预期认筹（按众筹代理机构的经验约为总额的三分之一），向下取整到整数，且不低于最低筹款额：支付一次性成本（\(style.money(plan.economics.fixedCosts))）与按最小起订量生产首批所需的净额，再计入平台费用与扣款失败。Kickstarter 的项目成功率约为 41–44%；两天内达到目标 20–30% 的项目大多成功。"))

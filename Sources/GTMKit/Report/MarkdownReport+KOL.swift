@@ -5,7 +5,7 @@ extension MarkdownReport {
         let first = kol.lines.map(\.schedule.invite).min()
         let invite = first.map { t("; first invitations by \(style.longDate($0))", "；最早邀约日 \(style.longDate($0))") } ?? ""
         return t("**KOLs:** \(style.money(kol.cost))\(kol.budget.map { " of the \(style.money($0)) budget" } ?? "") for \(who), \(style.count(Double(kol.lines.reduce(0) { $0 + $1.posts }))) posts reaching \(style.count(kol.reach)) people\(invite).",
-                 "**KOL：**\(style.money(kol.cost))\(kol.budget.map { "（预算 \(style.money($0))）" } ?? "")，\(who)共 \(style.count(Double(kol.lines.reduce(0) { $0 + $1.posts }))) 条内容，触达 \(style.count(kol.reach)) 人\(invite)。")
+                 "**KOL**：\(style.money(kol.cost))\(kol.budget.map { "（预算 \(style.money($0))）" } ?? "")，\(who)共 \(style.count(Double(kol.lines.reduce(0) { $0 + $1.posts }))) 条内容，触达 \(style.count(kol.reach)) 人\(invite)。")
     }
 
     func kolSection(_ kol: KOLPlan) -> String {
@@ -51,7 +51,7 @@ extension MarkdownReport {
 
     func seedDecision(_ seed: SeedReviewPlan) -> String {
         t("**Seed reviews:** recruit \(style.count(Double(seed.testers))) beta testers from \(style.longDate(seed.recruitStart)) and ship their units by \(style.longDate(seed.shipBy)), so that \(seed.target) reviews are live by \(style.longDate(seed.liveBy)).",
-          "**内测评论：**自 \(style.longDate(seed.recruitStart)) 起招募 \(style.count(Double(seed.testers))) 名内测用户，\(style.longDate(seed.shipBy)) 前寄出产品，确保 \(style.longDate(seed.liveBy)) 前有 \(seed.target) 条评论上线。")
+          "**内测评论**：自 \(style.longDate(seed.recruitStart)) 起招募 \(style.count(Double(seed.testers))) 名内测用户，\(style.longDate(seed.shipBy)) 前寄出产品，确保 \(style.longDate(seed.liveBy)) 前有 \(seed.target) 条评论上线。")
     }
 
     func seedSection(_ seed: SeedReviewPlan) -> String {

@@ -60,17 +60,38 @@ public struct MarkdownReport {
         return parts.joined(separator: "\n\n")
     }
 
-    /// One line per decision the plan takes, in the order a launch team acts on them.
+    /// One line per decision: the first batch, whether to crowdfund and the goal, the KOL
+    /// budget, the seed reviews, then the key dates in order.
     func decisionLines() -> [String] {
         var lines: [String] = []
-        if let campaign = plan.crowdfunding { lines.append(crowdfundingDecision(campaign)) }
         if let batch = plan.firstBatch {
             lines.append(t("**First batch:** order \(style.count(Double(batch.units))) units by \(style.longDate(batch.poDate)) (\(style.money(batch.cash)) at cost).",
-                           "**首批：**在 \(style.longDate(batch.poDate)) 前下单 \(style.count(Double(batch.units))) 件（成本 \(style.money(batch.cash))）。"))
+                           "**首批**：在 \(style.longDate(batch.poDate)) 前下单 \(style.count(Double(batch.units))) 件（成本 \(style.money(batch.cash))）。"))
         }
+        if let campaign = plan.crowdfunding { lines.append(crowdfundingDecision(campaign)) }
         if let kol = plan.kol { lines.append(kolDecision(kol)) }
         if let seed = plan.seedReviews { lines.append(seedDecision(seed)) }
+        if let dates = keyDates() { lines.append(dates) }
         return lines
+    }
+
+    /// The dates a launch team puts in its calendar, in order.
+    func keyDates() -> String? {
+        var dates: [(CivilDate, String)] = []
+        if let seed = plan.seedReviews { dates.append((seed.recruitStart, t("recruit testers", "招募内测用户"))) }
+        if let kol = plan.kol, let invite = kol.lines.map(\.schedule.invite).min() {
+            dates.append((invite, t("first KOL invitations", "首批 KOL 邀约")))
+        }
+        if let campaign = plan.crowdfunding {
+            dates.append((campaign.start, t("campaign opens", "众筹开始")))
+            dates.append((campaign.end, t("campaign closes", "众筹结束")))
+        }
+        if let batch = plan.firstBatch { dates.append((batch.poDate, t("purchase order", "下采购单"))) }
+        dates.append((plan.scenario.launch.date, t("launch", "上市")))
+        guard dates.count > 1 else { return nil }
+        let ordered = dates.enumerated().sorted { ($0.element.0, $0.offset) < ($1.element.0, $1.offset) }.map(\.element)
+        return t("**Key dates:** ", "**关键日期**：")
+            + ordered.map { "\(style.date($0.0)) \($0.1)" }.joined(separator: t("; ", "；")) + t(".", "。")
     }
 
     /// The numbers behind the decisions, with their P10–P90 range when simulated.
@@ -102,7 +123,7 @@ public struct MarkdownReport {
             rows.append((t("Crowdfunding net", "众筹净得"), style.money(campaign.net), range("crowdfunding.net")))
         }
         let economics = plan.economics
-        rows.append((t("Unit margin", "单件毛利"), style.money(economics.unitMargin) + (economics.grossMargin.map { " (\(style.percent($0)))" } ?? ""),
+        rows.append((t("Unit margin", "单件毛利"), style.money(economics.unitMargin) + (economics.grossMargin.map { t(" (\(style.percent($0)))", "（\(style.percent($0))）") } ?? ""),
                      range("economics.unit_margin")))
         if let breakEven = economics.breakEvenUnits {
             rows.append((t("Break-even", "盈亏平衡"), units(breakEven.rounded(.up)), nil))

@@ -173,8 +173,8 @@ extension ScenarioDecoder {
                                              limit: integer("limit", in: item),
                                              units: integer("units", in: item) ?? 1))
         }
-        if tiers.isEmpty, let list = section.node["tiers"], list.items?.isEmpty ?? false {
-            report("`crowdfunding.tiers` has no items", at: list.mark, hint: "add at least one `- name: …` with its `price`")
+        if tiers.isEmpty, let pair = section.node.pairs?.first(where: { $0.key == "tiers" }) {
+            report("`crowdfunding.tiers` has no items", at: pair.keyMark, hint: "add at least one `- name: …` with its `price`")
         }
         var result = Scenario.Crowdfunding(
             platform: platform ?? .other, start: start ?? CivilDate(daysSinceEpoch: 0),

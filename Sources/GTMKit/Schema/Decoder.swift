@@ -70,6 +70,10 @@ public struct ScenarioDecoder {
             }
             return nil
         }
+        // `demand:` with nothing below it: the section is there, with every default.
+        if case .empty = pair.value.content {
+            return Section(path: path, display: display, node: Node(.mapping([]), at: pair.keyMark), mark: pair.keyMark)
+        }
         guard case .mapping = pair.value.content else {
             report("`\(display)` is a section; put its keys on the lines below it, indented", at: pair.value.mark,
                    hint: "e.g. `\(key):` then `  \(Schema.children(of: path).first?.key ?? "name"): …`")
@@ -91,6 +95,7 @@ public struct ScenarioDecoder {
             }
             return nil
         }
+        if case .empty = pair.value.content { return [] }
         guard let items = pair.value.items else {
             report("`\(display)` is a list; write one `- item` per line below it, indented", at: pair.value.mark,
                    hint: "see `gtm explain \(path)`")

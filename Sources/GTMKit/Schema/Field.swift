@@ -24,6 +24,8 @@ public struct Field: Sendable {
     public let defaultText: String?
     /// Where there is no single default: how the model fills the value in.
     public let defaultNote: String?
+    /// A realistic value for `gtm init`'s starter file and `gtm explain`.
+    public let example: String?
     /// One line: what the key means.
     public let doc: String
     /// The same line in Chinese, for `gtm init --lang zh`.
@@ -76,7 +78,7 @@ public struct Field: Sendable {
         }
     }
 
-    init(_ path: String, _ shape: Shape, required: Bool = false, uncertain: Bool? = nil,
+    init(_ path: String, _ shape: Shape, example: String? = nil, required: Bool = false, uncertain: Bool? = nil,
          bounds: ClosedRange<Double>? = nil, default defaultText: String? = nil, note: String? = nil,
          _ doc: String, zh: String) {
         self.path = path
@@ -86,6 +88,7 @@ public struct Field: Sendable {
         self.required = required
         self.defaultText = defaultText
         self.defaultNote = note
+        self.example = example
         self.doc = doc
         self.docZh = zh
         var isNumeric = false

@@ -1,0 +1,124 @@
+import Foundation
+import Testing
+@testable import GTMCLI
+@testable import GTMKit
+
+/// Golden reports: the example's report in each language, byte for byte. Re-record on purpose
+/// only, after reading the difference: `GTM_RECORD_GOLDEN=1 swift test --filter GoldenReportTests`.
+@Suite struct GoldenReportTests {
+    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
+
+    @Test(arguments: ["en", "zh"])
+    func auroraLampReport(language: String) throws {
+        let example = GTMProcess.root.appendingPathComponent("Scenarios/aurora-lamp.txt").path
+        let outcome = CLI.run(["plan", example, "--lang", language])
+        #expect(outcome.status == 0)
+        let golden = Self.directory.appendingPathComponent("aurora-lamp.\(language).md")
+        if ProcessInfo.processInfo.environment["GTM_RECORD_GOLDEN"] == "1" {
+            try outcome.stdout.write(to: golden, atomically: true, encoding: .utf8)
+            return
+        }
+        let expected = try String(contentsOf: golden, encoding: .utf8)
+        #expect(outcome.stdout == expected, "report differs from \(golden.lastPathComponent); see the README on re-recording")
+    }
+}
+
+/// `--out`, `--check`, `gtm diff` and `gtm init` on real files.
+@Suite struct ReportWorkflowTests {
+    func folder() throws -> URL {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("gtm-workflow-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: GTMProcess.root.appendingPathComponent("Scenarios/aurora-lamp.txt"),
+                                         to: directory.appendingPathComponent("plan.txt"))
+        return directory
+    }
+
+    @Test func outWritesAtomicallyAndLeavesNoTemporaryFile() throws {
+        let dir = try folder()
+        let out = dir.appendingPathComponent("plan.md").path
+        let written = CLI.run(["plan", dir.appendingPathComponent("plan.txt").path, "--out", out, "--trials", "1000"])
+        #expect(written == Outcome(stdout: "", stderr: "", status: 0))
+        #expect(Platform.list(dir.path) == ["plan.md", "plan.txt"])
+        let printed = CLI.run(["plan", dir.appendingPathComponent("plan.txt").path, "--trials", "1000"]).stdout
+        #expect(try String(contentsOfFile: out, encoding: .utf8) == printed)
+        // Over an existing file: replaced whole, still no temporary file left.
+        #expect(CLI.run(["plan", dir.appendingPathComponent("plan.txt").path, "--out", out, "--trials", "2000"]).status == 0)
+        #expect(Platform.list(dir.path) == ["plan.md", "plan.txt"])
+        // Into a folder that does not exist: a clear error, nothing written.
+        let bad = CLI.run(["plan", dir.appendingPathComponent("plan.txt").path, "--out", dir.path + "/no/such/plan.md"])
+        #expect(bad.status == 1)
+        #expect(bad.stderr.contains("cannot write the report"))
+    }
+
+    @Test func checkFreshStaleAndMissing() throws {
+        let dir = try folder()
+        let scenario = dir.appendingPathComponent("plan.txt").path
+        let out = dir.appendingPathComponent("plan.md").path
+        let missing = CLI.run(["plan", scenario, "--out", out, "--check"])
+        #expect(missing.status == 1)
+        #expect(missing.stderr.hasPrefix("\(out): error: the report does not exist"))
+        #expect(Platform.list(dir.path) == ["plan.txt"])   // --check writes nothing
+
+        #expect(CLI.run(["plan", scenario, "--out", out]).status == 0)
+        let fresh = CLI.run(["plan", scenario, "--out", out, "--check"])
+        #expect(fresh == Outcome(stdout: "\(out) is up to date\n", stderr: "", status: 0))
+
+        // The scenario changes; the committed report is now stale and says where.
+        let text = try String(contentsOfFile: scenario, encoding: .utf8)
+        try text.replacingOccurrences("price: 399 ", with: "price: 429 ").write(toFile: scenario, atomically: true, encoding: .utf8)
+        let before = try String(contentsOfFile: out, encoding: .utf8)
+        let stale = CLI.run(["plan", scenario, "--out", out, "--check"])
+        #expect(stale.status == 1)
+        #expect(stale.stderr.hasPrefix("\(out): error: the report is stale:"))
+        #expect(stale.stderr.contains("at ¥429"))
+        #expect(stale.stderr.contains("hint: update it with: gtm plan \(scenario) --out \(out)"))
+        #expect(try String(contentsOfFile: out, encoding: .utf8) == before)
+        // --check needs --out.
+        #expect(CLI.run(["plan", scenario, "--check"]).status == 2)
+    }
+
+    @Test func diffOfTwoVersionsOfAnExample() throws {
+        let dir = try folder()
+        let old = dir.appendingPathComponent("plan.txt").path
+        let new = dir.appendingPathComponent("plan-v2.txt").path
+        let text = try String(contentsOfFile: old, encoding: .utf8)
+        try text.replacingOccurrences("  moq: 2000 ", with: "  moq: 12000 ")
+            .replacingOccurrences("price: 399 ", with: "price: 429 ")
+            .write(toFile: new, atomically: true, encoding: .utf8)
+        let outcome = CLI.run(["diff", old, new])
+        #expect(outcome.status == 0)
+        let lines = outcome.stdout.split(separator: "\n").map(String.init)
+        #expect(lines[0] == "# Plan diff: plan.txt → plan-v2.txt")
+        // The headline comes first: the MOQ of 12,000 lifts the first batch to at least 12,000.
+        #expect(lines[1].hasPrefix("**Decisions that change:** First batch (units) "))
+        #expect(lines[1].contains(" → 12,000 (+"))
+        let row = { (path: String) in lines.first { $0.hasPrefix("| `\(path)`") }?.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) } }
+        #expect(row("product.price") == ["`product.price`", "`399`", "`429`"])
+        #expect(row("inventory.moq") == ["`inventory.moq`", "`2000`", "`12000`"])
+        #expect(outcome.stdout.contains("| Unit margin "))
+        let json = try JSONSerialization.jsonObject(with: Data(CLI.run(["diff", old, new, "--format", "json"]).stdout.utf8)) as? [String: Any]
+        let inputs = try #require(json?["inputs"] as? [[String: Any]])
+        #expect(inputs.map { $0["path"] as? String } == ["product.price", "inventory.moq"])
+        let margin = try #require((json?["outputs"] as? [[String: Any]])?.first { $0["key"] as? String == "economics.unit_margin" })
+        #expect(margin["old"] as? Double == 257)   // 399 − 142
+        #expect(margin["new"] as? Double == 287)   // 429 − 142
+        #expect(CLI.run(["diff", old, old]).stdout.contains("**No decision changes.** 0 other outputs changed."))
+    }
+
+    @Test(arguments: ["en", "zh"])
+    func initWritesAStarterThatPassesCheckAndNeverOverwrites(language: String) throws {
+        let dir = try folder()
+        let path = dir.appendingPathComponent("new.txt").path
+        let outcome = CLI.run(["init", path, "--lang", language])
+        #expect(outcome.status == 0)
+        #expect(CLI.run(["check", path]) == Outcome(stdout: "ok\n", stderr: "", status: 0))
+        #expect(CLI.run(["plan", path]).status == 0)
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        for field in Schema.fields { #expect(text.contains(language == "zh" ? field.docZh : field.doc), "\(field.path)") }
+        let again = CLI.run(["init", path])
+        #expect(again.status == 1)
+        #expect(again.stderr.hasPrefix("\(path): error: the file exists; gtm init never overwrites a file"))
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == text)
+        #expect(Platform.list(dir.path) == ["new.txt", "plan.txt"])
+    }
+}
