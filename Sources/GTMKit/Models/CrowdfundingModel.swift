@@ -97,14 +97,14 @@ public enum CrowdfundingModel {
 
     /// `count` rounded down to a round figure: two significant digits (41,237 → 41,000).
     public static func roundDown(_ value: Double) -> Double {
-        guard value > 0 else { return 0 }
+        guard value > 0, value.isFinite else { return 0 }
         let step = roundStep(value)
         return (value / step).rounded(.down) * step
     }
 
     /// Rounded up to two significant digits (the minimum raise is never undershot).
     public static func roundUp(_ value: Double) -> Double {
-        guard value > 0 else { return 0 }
+        guard value > 0, value.isFinite else { return 0 }
         let step = roundStep(value)
         return (value / step - 1e-9).rounded(.up) * step
     }

@@ -26,8 +26,12 @@ public enum RosterSelector {
     public static func select(fees: [Double], values: [Double], budget: Double) -> RosterSelection {
         precondition(fees.count == values.count)
         let n = fees.count
-        // Integer engagements in thousandths make ties exact and sums order-independent.
-        let worth = values.map { Int64(($0 * 1000).rounded()) }
+        // Integer engagements (in thousandths where the total allows) make ties exact and sums
+        // order-independent; the scale keeps every sum far below Int64's limit.
+        let total = values.reduce(0) { $0 + max($1, 0) }
+        var scale = 1000.0
+        while scale > 1e-9, total * scale > 4e18 { scale /= 10 }
+        let worth = values.map { Int64((max($0, 0) * scale).rounded()) }
         let eligible = (0..<n).filter { fees[$0] <= budget && worth[$0] > 0 }
         guard !eligible.isEmpty, budget > 0 else {
             return RosterSelection(chosen: [], engagements: 0, cost: 0, upperBound: 0, exact: true)

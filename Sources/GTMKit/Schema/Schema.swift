@@ -127,7 +127,7 @@ public enum Schema {
         Field("kol.tiers[].tier", .value(.text), example: "mid", required: true,
               "Tier: nano, micro, mid, macro, mega, or head, mid, tail, koc (头部, 腰部, 尾部, 素人).",
               zh: "层级：nano、micro、mid、macro、mega，或头部、腰部、尾部、素人。"),
-        Field("kol.tiers[].count", .value(.integer), example: "4", required: true, "Slots (posts) in this tier.", zh: "该层级的名额（帖子数）。"),
+        Field("kol.tiers[].count", .value(.integer), example: "4", required: true, bounds: 0...100_000, "Slots (posts) in this tier.", zh: "该层级的名额（帖子数）。"),
         Field("kol.tiers[].fee", .value(.money), example: "12k", required: true, "Fee per post.", zh: "单条报价。"),
         Field("kol.tiers[].followers", .value(.count), example: "150k", required: true, "Followers per creator.", zh: "每位达人的粉丝数。"),
         Field("kol.tiers[].engagement", .value(.share), example: "2%", note: "by tier", "Engagements per follower per post.",

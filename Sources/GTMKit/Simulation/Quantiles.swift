@@ -38,9 +38,10 @@ enum Quantiles {
             return Need(h: h, lower: lower, ciLow: ciLow, ciHigh: ciHigh,
                         first: min(lower, ciLow), last: max(min(lower + 1, n - 1), ciHigh))
         }
-        guard maximum > minimum else { return ps.map { _ in Estimate(value: minimum, standardError: 0) } }
-        let origin = minimum
         let scale = Double(buckets) / (maximum - minimum)
+        // No spread, or one too small to divide into buckets (subnormal): every value is the minimum's.
+        guard maximum > minimum, scale.isFinite else { return ps.map { _ in Estimate(value: minimum, standardError: 0) } }
+        let origin = minimum
         let top = buckets - 1
         @inline(__always) func bucket(_ value: Double) -> Int {
             min(Int((value - origin) * scale), top)

@@ -350,6 +350,10 @@ public struct ValueParser: Sendable {
             throw ValueError("`\(unit)` is not a unit of time gtm knows", hint: hint,
                              offset: numberText.unicodeScalars.count)
         }
+        if let value = Double(numberText), value * Double(max(entry.days, entry.months * 30)) > Double(Limits.durationDays) {
+            throw ValueError("`\(key)` is longer than \(Limits.durationDays) days, the longest duration gtm accepts",
+                             hint: "check the unit: did you mean days?")
+        }
         guard let amount = Int(numberText), amount >= 0 else {
             if let value = Double(numberText), value < 0 {
                 throw ValueError("`\(key)` must be 0 or more, not \(numberText)", hint: "a duration cannot be negative")
