@@ -67,6 +67,7 @@ enum Platform {
     static func writeAtomically(_ bytes: [UInt8], to path: String) -> Failure? {
         let directory = directory(of: path)
         let name = String(path.split(separator: "/").last ?? Substring(path))
+        removeAbandonedTemporaries(of: name, in: directory)
         var attempt = 0
         var descriptor: Int32 = -1
         var temporary = ""
@@ -107,6 +108,17 @@ enum Platform {
         defer { unlink(temporary) }
         guard written else { return Failure(code: code) }
         return link(temporary, path) == 0 ? nil : Failure(code: errno)
+    }
+
+    /// Temporary files an earlier writer of `name` left when it was killed: `.NAME.gtm-PID-N.tmp`
+    /// whose process no longer exists.
+    static func removeAbandonedTemporaries(of name: String, in directory: String) {
+        let prefix = ".\(name).gtm-"
+        for entry in list(directory.isEmpty ? "." : directory) where entry.hasPrefix(prefix) && entry.hasSuffix(".tmp") {
+            let digits = entry.dropFirst(prefix.count).prefix { $0.isNumber }
+            guard let pid = Int32(digits), pid != getpid(), kill(pid, 0) != 0, errno == ESRCH else { continue }
+            unlink(join(directory, entry))
+        }
     }
 
     /// The names in a folder (without `.` and `..`), for tests and checks.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import GTMCLI
 
 /// Runs the built `gtm` executable and checks stdout, stderr and the exit code.
 enum GTMProcess {
@@ -38,8 +39,8 @@ enum GTMProcess {
         let directory = FileManager.default.temporaryDirectory
         let outURL = directory.appendingPathComponent("gtm-out-\(UUID().uuidString)")
         let errURL = directory.appendingPathComponent("gtm-err-\(UUID().uuidString)")
-        FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
         defer {
             try? FileManager.default.removeItem(at: outURL)
             try? FileManager.default.removeItem(at: errURL)
@@ -168,5 +169,54 @@ extension EndToEndTests {
         let result = try GTMProcess.run(["plan", GTMProcess.examples[0], "--trials", "5000000"])
         #expect(result.status == 1)
         #expect(result.err.hasPrefix("--trials:1:17: error: `trials` must be at most 2000000, not 5000000"))
+    }
+}
+
+/// A report file is never left half-written: `gtm` killed at random moments of writing leaves
+/// the old report or the new one, whole.
+@Suite(.serialized) struct KilledWriterTests {
+    @Test func killedMidWriteLeavesTheOldFileOrTheNewOne() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("gtm-kill-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        // A large report: a 30-year weekly table and a long roster.
+        var text = "scenario:\n  trials: 100\nproduct:\n  name: Lamp\n  price: 399\n  unit_cost: 142\nlaunch:\n  date: 2027-03-15\n"
+        text += "market:\n  population: 1M\n  serviceable: 30%\n  obtainable: 1% to 2%\n  horizon: 30 years\ndemand:\n  q: 0.4\n"
+        text += "kol:\n  budget: 10M\n  roster:\n"
+        for index in 0..<3000 { text += "    - name: creator \(index)\n      followers: \(1000 + index * 37)\n      fee: \(300 + index % 97)\n" }
+        let scenarios = [directory.appendingPathComponent("a.txt"), directory.appendingPathComponent("b.txt")]
+        try text.write(to: scenarios[0], atomically: true, encoding: .utf8)
+        try text.replacingOccurrences("price: 399", with: "price: 429").write(to: scenarios[1], atomically: true, encoding: .utf8)
+        let out = directory.appendingPathComponent("plan.md")
+        // The two complete reports the file may hold.
+        let whole = try scenarios.map { scenario -> Data in
+            let result = try GTMProcess.run(["plan", scenario.path])
+            #expect(result.status == 0)
+            return result.stdout
+        }
+        #expect(whole[0] != whole[1])
+        #expect(try GTMProcess.run(["plan", scenarios[0].path, "--out", out.path]).status == 0)
+        var killed = 0
+        for attempt in 0..<24 {
+            let process = Process()
+            process.executableURL = GTMProcess.executable
+            process.arguments = ["plan", scenarios[attempt % 2].path, "--out", out.path]
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            // Kill at spread-out moments across the run (a debug build plans this in well over 100 ms).
+            usleep(UInt32(5_000 + attempt * 9_000))
+            if process.isRunning {
+                kill(process.processIdentifier, SIGKILL)
+                killed += 1
+            }
+            process.waitUntilExit()
+            let content = try Data(contentsOf: out)
+            #expect(content == whole[0] || content == whole[1], "attempt \(attempt): a partial report")
+        }
+        #expect(killed > 0)
+        // The next successful write clears the temporary files the killed writers left.
+        #expect(try GTMProcess.run(["plan", scenarios[0].path, "--out", out.path]).status == 0)
+        #expect(try Data(contentsOf: out) == whole[0])
+        #expect(Platform.list(directory.path) == ["a.txt", "b.txt", "plan.md"])
     }
 }
