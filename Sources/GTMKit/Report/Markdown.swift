@@ -30,8 +30,13 @@ enum Markdown {
         return lines.joined(separator: "\n")
     }
 
+    /// Bytes that may need a backslash (or a space) in running text.
+    static let special = Set("\\`*_[]<>|#~\n\r\t".utf8)
+
     /// Text from the user, safe inside a paragraph: Markdown and HTML characters escaped.
     static func escape(_ text: String) -> String {
+        // Most names need nothing: skip the character walk.
+        if !text.utf8.contains(where: { Self.special.contains($0) }) { return text }
         var out = ""
         let characters = Array(text)
         for (index, character) in characters.enumerated() {
@@ -57,6 +62,9 @@ enum Markdown {
     /// A table cell: pipes escaped, line breaks flattened. Other Markdown is kept so
     /// that cells can hold `code` and **bold** the renderer wrote.
     static func escapeCell(_ text: String) -> String {
+        if !text.utf8.contains(where: { $0 == UInt8(ascii: "|") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") }) {
+            return text
+        }
         var out = ""
         var previous: Character?
         for character in text {
@@ -69,6 +77,7 @@ enum Markdown {
 
     /// Inline code, with a fence long enough for backticks inside.
     static func code(_ text: String) -> String {
+        if !text.utf8.contains(UInt8(ascii: "`")) { return "`" + text + "`" }
         var fence = "`"
         while text.contains(fence) { fence += "`" }
         let pad = text.hasPrefix("`") || text.hasSuffix("`") ? " " : ""

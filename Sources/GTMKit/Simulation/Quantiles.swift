@@ -41,6 +41,16 @@ enum Quantiles {
         let scale = Double(buckets) / (maximum - minimum)
         // No spread, or one too small to divide into buckets (subnormal): every value is the minimum's.
         guard maximum > minimum, scale.isFinite else { return ps.map { _ in Estimate(value: minimum, standardError: 0) } }
+        // A small column is cheaper to sort than to count into 65,536 buckets.
+        if n < 4 * buckets {
+            let sorted = column.sorted()
+            return needs.map { need in
+                let low = sorted[need.lower]
+                let fraction = need.h - Double(need.lower)
+                let value = fraction > 0 && need.lower + 1 < n ? low + fraction * (sorted[need.lower + 1] - low) : low
+                return Estimate(value: value, standardError: (sorted[need.ciHigh] - sorted[need.ciLow]) / (2 * 1.96))
+            }
+        }
         let origin = minimum
         let top = buckets - 1
         @inline(__always) func bucket(_ value: Double) -> Int {
