@@ -99,23 +99,27 @@ if wanted("roster-stages") {
     measure("stage: render markdown", repeats: 3) { Double(MarkdownReport(plan).render().utf8.count) }
 }
 
-/// The four-input market model of the README's comparison with numpy.
-let marketScenario = """
-scenario:
-  trials: 1000000
-product:
-  name: Lamp
-  price: 399
-  unit_cost: 142
-launch:
-  date: 2027-03-15
-market:
-  population: 30M to 45M
-  purchases_per_year: 0.3 to 0.4
-  serviceable: 35% to 45%
-  obtainable: 0.5% to 1%
+/// A file of the package, read relative to the package root (run `swift run -c release gtm-bench` there).
+func readFile(_ path: String) -> String? {
+    guard let file = fopen(path, "r") else { return nil }
+    defer { fclose(file) }
+    var bytes: [UInt8] = []
+    var buffer = [UInt8](repeating: 0, count: 65_536)
+    while true {
+        let count = fread(&buffer, 1, buffer.count, file)
+        if count <= 0 { break }
+        bytes += buffer.prefix(count)
+    }
+    return String(decoding: bytes, as: UTF8.self)
+}
 
-"""
+/// The four-input market model of the README's comparison with numpy: the same file the
+/// whole-process timing plans.
+let marketScenario = readFile("Sources/Benchmarks/market-1m.txt") ?? ""
+
+if marketScenario.isEmpty {
+    print("Sources/Benchmarks/market-1m.txt not found: run from the package root")
+}
 
 if wanted("market") {
     let scenario = try! Document.parse(name: "market.txt", bytes: Array(marketScenario.utf8)).decode()
@@ -199,18 +203,10 @@ func trialsPerSecond(_ name: String, _ text: String, trials: Int) {
 if wanted("throughput") {
     trialsPerSecond("market model (4 uncertain inputs)", marketScenario, trials: 1_000_000)
     for example in ["Scenarios/aurora-lamp.txt", "Scenarios/ridgeline-kickstarter.txt"] {
-        guard let file = fopen(example, "r") else {
+        guard let text = readFile(example) else {
             print("\(example): run from the package root")
             continue
         }
-        var bytes: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 65_536)
-        while true {
-            let count = fread(&buffer, 1, buffer.count, file)
-            if count <= 0 { break }
-            bytes += buffer.prefix(count)
-        }
-        fclose(file)
-        trialsPerSecond("full plan: \(example)", String(decoding: bytes, as: UTF8.self), trials: 200_000)
+        trialsPerSecond("full plan: \(example)", text, trials: 200_000)
     }
 }
