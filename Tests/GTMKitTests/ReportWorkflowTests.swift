@@ -122,3 +122,54 @@ import Testing
         #expect(Platform.list(dir.path) == ["new.txt", "plan.txt"])
     }
 }
+
+/// The reports through a real GitHub-flavoured Markdown renderer (`cmark-gfm`, from Debian's
+/// packages): every table renders with the same number of cells in each row as in its header,
+/// no Markdown punctuation is left over as text, and the charts stay Mermaid code blocks.
+@Suite(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/cmark-gfm"), "needs cmark-gfm (apt install cmark-gfm)"))
+struct RenderedReportTests {
+    func html(_ markdown: String) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/cmark-gfm")
+        process.arguments = ["-e", "table", "-e", "strikethrough", "-e", "autolink"]
+        let input = Pipe()
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("gtm-html-\(UUID().uuidString)")
+        _ = FileManager.default.createFile(atPath: output.path, contents: nil)
+        defer { try? FileManager.default.removeItem(at: output) }
+        let handle = try FileHandle(forWritingTo: output)
+        process.standardInput = input
+        process.standardOutput = handle
+        try process.run()
+        input.fileHandleForWriting.write(Data(markdown.utf8))
+        try input.fileHandleForWriting.close()
+        process.waitUntilExit()
+        try handle.close()
+        return try String(contentsOf: output, encoding: .utf8)
+    }
+
+    @Test(arguments: ["aurora-lamp.txt", "ridgeline-kickstarter.txt"], ["en", "zh"])
+    func rendersCleanly(example: String, language: String) throws {
+        let path = GTMProcess.root.appendingPathComponent("Scenarios/\(example)").path
+        let markdown = CLI.run(["plan", path, "--lang", language, "--trials", "1000"]).stdout
+        let rendered = try html(markdown)
+        let tables = rendered.components(separatedBy: "<table>").dropFirst().map { $0.components(separatedBy: "</table>")[0] }
+        // As many HTML tables as the Markdown has delimiter rows.
+        let delimiterRows = markdown.split(separator: "\n").filter { $0.hasPrefix("| -") || $0.hasPrefix("|-") }.count
+        #expect(tables.count == delimiterRows)
+        for table in tables {
+            let parts = table.components(separatedBy: "</thead>")
+            let header = parts[0].components(separatedBy: "<th").count - 2   // minus the <thead> tag itself
+            for row in parts[1].components(separatedBy: "<tr>").dropFirst() {
+                #expect(row.components(separatedBy: "<td").count - 1 == header)
+            }
+        }
+        // Outside code, nothing of the Markdown syntax may survive as text.
+        var text = rendered
+        while let start = text.range(of: "<code"), let end = text.range(of: "</code>", range: start.upperBound..<text.endIndex) {
+            text.removeSubrange(start.lowerBound..<end.upperBound)
+        }
+        for leftover in ["**", "\\|", "\\_", "| ---"] { #expect(!text.contains(leftover), "\(leftover) in \(example) \(language)") }
+        #expect(rendered.components(separatedBy: "<code class=\"language-mermaid\">").count - 1 == 2)
+        #expect(rendered.contains("<h1>"))
+    }
+}
