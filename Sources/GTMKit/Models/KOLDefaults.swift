@@ -48,7 +48,4 @@ public struct KOLTierDefaults: Sendable, Equatable {
         default: return mega
         }
     }
-
-    /// Known tier names, for messages.
-    public static let knownNames = ["nano", "micro", "mid", "macro", "mega", "head", "tail", "koc", "头部", "腰部", "尾部", "素人"]
 }

@@ -35,16 +35,11 @@ extension MarkdownReport {
 
     /// How an input value is written in its kind.
     func inputValue(_ path: String, _ value: Double) -> String {
-        switch Schema.field(Schema.schemaPath(Self.numberedPath(path)))?.valueKind {
+        switch Schema.field(Schema.schemaPath(path))?.valueKind {
         case .share: return style.percent(value)
         case .money: return style.money(value)
         default: return style.number(value)
         }
-    }
-
-    /// `channels[Tmall].reach` → `channels[0].reach` for the schema (any selector works).
-    static func numberedPath(_ path: String) -> String {
-        Schema.schemaPath(path)
     }
 
     /// "P10–P90 25,270–50,561" for the summary, when the output varies.

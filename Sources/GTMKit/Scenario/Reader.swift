@@ -12,8 +12,6 @@ struct Reader {
         self.end = end
     }
 
-    var isAtEnd: Bool { position >= end }
-
     /// The byte at the cursor, or nil at the end of the line.
     var current: UInt8? { position < end ? bytes[position] : nil }
 
@@ -48,13 +46,6 @@ struct Reader {
     func isBlank(at offset: Int) -> Bool {
         guard let byte = peek(offset) else { return true }
         return byte == .space || byte == .tab
-    }
-
-    /// The rest of the line as text.
-    mutating func readUntilEndOfLine() -> String {
-        let text = String(decoding: bytes[position..<end], as: UTF8.self)
-        position = end
-        return text
     }
 }
 
