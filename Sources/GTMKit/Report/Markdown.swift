@@ -4,30 +4,43 @@ enum Markdown {
 
     /// A pipe table. Cells are escaped; columns are padded so the raw text lines up.
     static func table(_ headers: [String], _ alignments: [Alignment], _ rows: [[String]]) -> String {
-        let escapedRows = rows.map { $0.map(escapeCell) }
-        let escapedHeaders = headers.map(escapeCell)
-        var widths = escapedHeaders.map(displayWidth)
-        for row in escapedRows {
-            for (index, cell) in row.enumerated() where index < widths.count {
-                widths[index] = max(widths[index], displayWidth(cell))
+        let cells = [headers.map(escapeCell)] + rows.map { $0.map(escapeCell) }
+        let cellWidths = cells.map { $0.map(displayWidth) }
+        var widths = [Int](repeating: 3, count: headers.count)
+        for row in cellWidths {
+            for (index, width) in row.enumerated() where index < widths.count {
+                widths[index] = max(widths[index], width)
             }
         }
-        widths = widths.map { max($0, 3) }
-        func line(_ cells: [String]) -> String {
-            var parts: [String] = []
-            for (index, cell) in cells.enumerated() {
-                let pad = String(repeating: " ", count: max(0, widths[index] - displayWidth(cell)))
-                parts.append(alignments[index] == .right ? pad + cell : cell + pad)
-            }
-            return "| " + parts.joined(separator: " | ") + " |"
+        // One string, appended to in place: no string per cell or per line.
+        var out = ""
+        out.reserveCapacity((widths.reduce(0, +) + 3 * widths.count + 2) * (cells.count + 1))
+        func append(_ character: Character, _ count: Int) {
+            for _ in 0..<max(0, count) { out.append(character) }
         }
-        var lines = [line(escapedHeaders)]
-        lines.append("|" + widths.enumerated().map { index, width in
-            alignments[index] == .right ? " " + String(repeating: "-", count: width - 1) + ": "
-                : " " + String(repeating: "-", count: width) + " "
-        }.joined(separator: "|") + "|")
-        for row in escapedRows { lines.append(line(row)) }
-        return lines.joined(separator: "\n")
+        func line(_ row: Int) {
+            out.append("|")
+            for (index, cell) in cells[row].enumerated() {
+                let pad = widths[index] - cellWidths[row][index]
+                out.append(" ")
+                if alignments[index] == .right { append(" ", pad) }
+                out.append(cell)
+                if alignments[index] == .left { append(" ", pad) }
+                out.append(" |")
+            }
+        }
+        line(0)
+        out.append("\n|")
+        for (index, width) in widths.enumerated() {
+            out.append(" ")
+            append("-", alignments[index] == .right ? width - 1 : width)
+            out.append(alignments[index] == .right ? ": |" : " |")
+        }
+        for row in 1..<cells.count {
+            out.append("\n")
+            line(row)
+        }
+        return out
     }
 
     /// Bytes that may need a backslash (or a space) in running text.

@@ -134,6 +134,8 @@ enum MonteCarlo {
         let slots = model.inputs.map { $0.slot ?? -1 }
         let recorded = keys.map(\.slot)
         let inputCount = samplers.count
+        // A chunk's draws for one input: a whole chunk, or all the trials when there are fewer.
+        let rowLength = max(1, min(chunkSize, trials))
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             let kernel = model.kernel
             let x = model.base.copy()
@@ -141,7 +143,7 @@ enum MonteCarlo {
             var pledges = [Double](repeating: 0, count: model.layout.tiers)
             // Draws for one chunk, input by input, then the noise; a trial's outputs; the slots
             // the draws go to and the outputs recorded: all allocated once per worker.
-            let draws = UnsafeMutablePointer<Double>.allocate(capacity: (inputCount + 1) * chunkSize)
+            let draws = UnsafeMutablePointer<Double>.allocate(capacity: (inputCount + 1) * rowLength)
             let out = UnsafeMutablePointer<Double>.allocate(capacity: OutputKey.allCases.count)
             out.initialize(repeating: 0, count: OutputKey.allCases.count)
             let drawSlots = UnsafeMutablePointer<Int>.allocate(capacity: max(inputCount, 1))
@@ -160,8 +162,8 @@ enum MonteCarlo {
             let storedCount = stored.count
             let drawOffsets = UnsafeMutablePointer<Int>.allocate(capacity: max(storedCount, 1))
             defer { drawOffsets.deallocate() }
-            for k in 0..<storedCount { drawOffsets[k] = storedDraws[k] * chunkSize }
-            let noise = draws + inputCount * chunkSize
+            for k in 0..<storedCount { drawOffsets[k] = storedDraws[k] * rowLength }
+            let noise = draws + inputCount * rowLength
             let values = x.values
             let storage = table.storage.baseAddress!
             let hasInventory = kernel.hasInventory
@@ -171,7 +173,7 @@ enum MonteCarlo {
                 let start = chunk * chunkSize
                 let count = min(start + chunkSize, trials) - start
                 for i in 0..<inputCount {
-                    samplers[i].fill(draws + i * chunkSize, count: count, &rng, normal)
+                    samplers[i].fill(draws + i * rowLength, count: count, &rng, normal)
                 }
                 if hasInventory {
                     var local = rng
