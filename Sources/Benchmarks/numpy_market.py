@@ -7,8 +7,13 @@ shares capped at 100%. Prints the in-process time (imports excluded) of
   * "SOM only": P10/P50/P90 and mean of SOM, and
   * "like for like": P10/P50/P90 and mean of TAM, SAM and SOM, as gtm reports them.
 
-Run: python3 Sources/Benchmarks/numpy_market.py
+With --gtm, it then times the whole `gtm plan` process on the same model (after `swift build -c
+release`): three rounds of 50 runs, each after 3 warm-up runs; the loop's own cost is included.
+
+Run: python3 Sources/Benchmarks/numpy_market.py [--gtm]
 """
+import subprocess
+import sys
 import time
 
 import numpy as np
@@ -44,3 +49,17 @@ for label, outputs in [("SOM only", "som"), ("like for like: TAM, SAM and SOM", 
         times.append(time.perf_counter() - start)
     times.sort()
     print("numpy, %s: median %.1f ms, fastest %.1f ms" % (label, times[3] * 1e3, times[0] * 1e3))
+
+if "--gtm" in sys.argv:
+    command = [".build/release/gtm", "plan", "Sources/Benchmarks/market-1m.txt", "--format", "json"]
+    for _ in range(3):
+        for _ in range(3):
+            subprocess.run(command, stdout=subprocess.DEVNULL, check=True)
+        times = []
+        for _ in range(50):
+            start = time.perf_counter()
+            subprocess.run(command, stdout=subprocess.DEVNULL, check=True)
+            times.append(time.perf_counter() - start)
+        times.sort()
+        print("gtm plan, whole process: mean %.1f ms, median %.1f ms, fastest %.1f ms (50 runs)"
+              % (sum(times) / 50 * 1e3, times[25] * 1e3, times[0] * 1e3))

@@ -10,7 +10,7 @@
 # corpus is built from the example scenarios, the invalid-scenario corpus and the committed
 # seeds in Tests/Fuzz/seeds; what the fuzzer finds is kept in Tests/Fuzz/work (ignored by git).
 # A hang is an input that takes over 1 s. Exit status: non-zero when a target finds a problem.
-# GTM_FUZZ_ASAN=0 builds without AddressSanitizer (about 3x faster; no leak check), for long runs.
+# GTM_FUZZ_ASAN=0 builds without AddressSanitizer (about 2x faster; no leak check), for long runs.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
