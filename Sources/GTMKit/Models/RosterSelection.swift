@@ -1,9 +1,10 @@
 /// Picks KOL candidates: the most expected engagements whose fees fit the budget (0/1 knapsack).
 ///
-/// Dynamic programming over the budget in cells. When every fee and the budget are whole
-/// multiples of one cell that is small enough (their greatest common divisor, in cents),
-/// the answer is exact. Otherwise fees are rounded *up* to cells of budget ÷ cells, so the
-/// pick always fits, and the optimality gap against the fractional (LP) bound is stated.
+/// Up to `exhaustiveLimit` candidates: every subset is tried, so the answer is exact whatever
+/// the fees. More: dynamic programming over the budget in cells. When every fee and the budget
+/// are whole multiples of one cell that is small enough (their greatest common divisor, in
+/// cents), the answer is exact. Otherwise fees are rounded *up* to cells of budget ÷ cells, so
+/// the pick always fits, and the optimality gap against the fractional (LP) bound is stated.
 /// Ties go to the cheaper set, then to candidates earlier in the file.
 public struct RosterSelection: Sendable, Equatable {
     /// Indices of the chosen candidates, in file order.
@@ -19,11 +20,18 @@ public struct RosterSelection: Sendable, Equatable {
 }
 
 public enum RosterSelector {
-    /// Most cells × candidates the programme may visit: about 0.1 s of work.
-    public static let workLimit = 60_000_000
+    /// Most cells × candidates the programme may visit: about 15 ms of work. (60 million cells
+    /// took six times as long for the same answer on 10,000 candidates: gap 0.013% either way.)
+    public static let workLimit = 8_000_000
+    /// Most cells of budget, whatever the number of candidates: two 8-byte tables of this size.
+    public static let cellLimit = 1_000_000
+    /// Rosters of up to this many candidates (that fit the budget) are searched exhaustively:
+    /// 2¹⁶ subsets, well under a millisecond.
+    public static let exhaustiveLimit = 16
 
     /// Chooses from candidates given as (fee, engagements), within `budget`.
-    public static func select(fees: [Double], values: [Double], budget: Double) -> RosterSelection {
+    public static func select(fees: [Double], values: [Double], budget: Double,
+                              exhaustiveLimit: Int = exhaustiveLimit, workLimit: Int = workLimit) -> RosterSelection {
         precondition(fees.count == values.count)
         let n = fees.count
         // Integer engagements (in thousandths where the total allows) make ties exact and sums
@@ -36,13 +44,21 @@ public enum RosterSelector {
         guard !eligible.isEmpty, budget > 0 else {
             return RosterSelection(chosen: [], engagements: 0, cost: 0, upperBound: 0, exact: true)
         }
-        // Cells: the fees' greatest common divisor in cents when that is fine enough, else a scale.
-        let cents = eligible.map { Int64((fees[$0] * 100).rounded()) }
+        let bound = fractionalBound(fees: fees, values: values, eligible: eligible, budget: budget)
+        // Fees in whole cents, a fraction of a cent rounded up so that a pick that fits in cents
+        // fits in money too.
+        let cents = eligible.map { Int64((fees[$0] * 100 - 1e-6).rounded(.up)) }
         let budgetCents = Int64((budget * 100).rounded(.down))
+        if eligible.count <= exhaustiveLimit {
+            let chosen = exhaustive(cents: cents, worth: eligible.map { worth[$0] }, budget: budgetCents).map { eligible[$0] }
+            return RosterSelection(chosen: chosen, engagements: chosen.reduce(0.0) { $0 + values[$1] },
+                                   cost: chosen.reduce(0.0) { $0 + fees[$1] }, upperBound: bound, exact: true)
+        }
+        // Cells: the fees' greatest common divisor in cents when that is fine enough, else a scale.
         var divisor = budgetCents
         for fee in cents where fee > 0 { divisor = gcd(divisor, fee) }
         let exactFees = eligible.allSatisfy { abs(fees[$0] * 100 - (fees[$0] * 100).rounded()) < 1e-6 }
-        let maxCells = max(1, workLimit / eligible.count)
+        let maxCells = max(1, min(cellLimit, workLimit / eligible.count))
         var cellCents = Double(max(divisor, 1))
         var exact = exactFees && budgetCents / max(divisor, 1) <= Int64(maxCells)
         if !exact {
@@ -104,9 +120,31 @@ public enum RosterSelector {
         chosen.sort()
         let engagements = chosen.reduce(0.0) { $0 + values[$1] }
         let cost = chosen.reduce(0.0) { $0 + fees[$1] }
-        return RosterSelection(chosen: chosen, engagements: engagements, cost: cost,
-                               upperBound: fractionalBound(fees: fees, values: values, eligible: eligible, budget: budget),
-                               exact: exact)
+        return RosterSelection(chosen: chosen, engagements: engagements, cost: cost, upperBound: bound, exact: exact)
+    }
+
+    /// Every subset of a few candidates (positions 0..<n): the most worth within `budget` cents,
+    /// then the lowest cost, then the set holding the earliest candidate where two sets differ.
+    static func exhaustive(cents: [Int64], worth: [Int64], budget: Int64) -> [Int] {
+        let n = cents.count
+        var best: (mask: Int, worth: Int64, cost: Int64) = (0, 0, 0)
+        for mask in 1..<(1 << n) {
+            var cost: Int64 = 0
+            var total: Int64 = 0
+            var bits = mask
+            while bits != 0 {
+                let position = bits.trailingZeroBitCount
+                cost += cents[position]
+                total += worth[position]
+                bits &= bits - 1
+            }
+            guard cost <= budget else { continue }
+            let better = total != best.worth ? total > best.worth
+                : cost != best.cost ? cost < best.cost
+                : mask & ((mask ^ best.mask) & -(mask ^ best.mask)) != 0
+            if better { best = (mask, total, cost) }
+        }
+        return (0..<n).filter { best.mask & (1 << $0) != 0 }
     }
 
     /// The fractional knapsack: take by engagements per unit of fee, the last one in part.
