@@ -45,14 +45,17 @@ public enum RosterSelector {
             return RosterSelection(chosen: [], engagements: 0, cost: 0, upperBound: 0, exact: true)
         }
         let bound = fractionalBound(fees: fees, values: values, eligible: eligible, budget: budget)
+        func selection(_ chosen: [Int], exact: Bool) -> RosterSelection {
+            RosterSelection(chosen: chosen, engagements: chosen.reduce(0.0) { $0 + values[$1] },
+                            cost: chosen.reduce(0.0) { $0 + fees[$1] }, upperBound: bound, exact: exact)
+        }
         // Fees in whole cents, a fraction of a cent rounded up so that a pick that fits in cents
         // fits in money too.
         let cents = eligible.map { Int64((fees[$0] * 100 - 1e-6).rounded(.up)) }
         let budgetCents = Int64((budget * 100).rounded(.down))
         if eligible.count <= exhaustiveLimit {
-            let chosen = exhaustive(cents: cents, worth: eligible.map { worth[$0] }, budget: budgetCents).map { eligible[$0] }
-            return RosterSelection(chosen: chosen, engagements: chosen.reduce(0.0) { $0 + values[$1] },
-                                   cost: chosen.reduce(0.0) { $0 + fees[$1] }, upperBound: bound, exact: true)
+            return selection(exhaustive(cents: cents, worth: eligible.map { worth[$0] }, budget: budgetCents).map { eligible[$0] },
+                             exact: true)
         }
         // Cells: the fees' greatest common divisor in cents when that is fine enough, else a scale.
         var divisor = budgetCents
@@ -117,10 +120,7 @@ public enum RosterSelector {
                 room -= fees[index]
             }
         }
-        chosen.sort()
-        let engagements = chosen.reduce(0.0) { $0 + values[$1] }
-        let cost = chosen.reduce(0.0) { $0 + fees[$1] }
-        return RosterSelection(chosen: chosen, engagements: engagements, cost: cost, upperBound: bound, exact: exact)
+        return selection(chosen.sorted(), exact: exact)
     }
 
     /// Every subset of a few candidates (positions 0..<n): the most worth within `budget` cents,

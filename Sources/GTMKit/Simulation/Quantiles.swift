@@ -38,18 +38,21 @@ enum Quantiles {
             return Need(h: h, lower: lower, ciLow: ciLow, ciHigh: ciHigh,
                         first: min(lower, ciLow), last: max(min(lower + 1, n - 1), ciHigh))
         }
+        // Type-7 interpolation between a need's neighbours, and its standard error from its
+        // interval's ends, given the order statistic of each rank.
+        func interpolate(_ need: Need, _ at: (Int) -> Double) -> Estimate {
+            let low = at(need.lower)
+            let fraction = need.h - Double(need.lower)
+            let value = fraction > 0 && need.lower + 1 < n ? low + fraction * (at(need.lower + 1) - low) : low
+            return Estimate(value: value, standardError: (at(need.ciHigh) - at(need.ciLow)) / (2 * 1.96))
+        }
         let scale = Double(buckets) / (maximum - minimum)
         // No spread, or one too small to divide into buckets (subnormal): every value is the minimum's.
         guard maximum > minimum, scale.isFinite else { return ps.map { _ in Estimate(value: minimum, standardError: 0) } }
         // A small column is cheaper to sort than to count into 65,536 buckets.
         if n < 4 * buckets {
             let sorted = column.sorted()
-            return needs.map { need in
-                let low = sorted[need.lower]
-                let fraction = need.h - Double(need.lower)
-                let value = fraction > 0 && need.lower + 1 < n ? low + fraction * (sorted[need.lower + 1] - low) : low
-                return Estimate(value: value, standardError: (sorted[need.ciHigh] - sorted[need.ciLow]) / (2 * 1.96))
-            }
+            return needs.map { need in interpolate(need) { sorted[$0] } }
         }
         let origin = minimum
         let top = buckets - 1
@@ -119,11 +122,7 @@ enum Quantiles {
         // values, from the first one at or above its first bucket: rank r is there at r − span start.
         return needs.enumerated().map { j, need in
             let lowerEdge = gathered.firstIndex { bucket($0) >= spans[j].first } ?? gathered.count
-            let at = { (rank: Int) in gathered[lowerEdge + rank - spanStart[j]] }
-            let low = at(need.lower)
-            let fraction = need.h - Double(need.lower)
-            let value = fraction > 0 && need.lower + 1 < n ? low + fraction * (at(need.lower + 1) - low) : low
-            return Estimate(value: value, standardError: (at(need.ciHigh) - at(need.ciLow)) / (2 * 1.96))
+            return interpolate(need) { gathered[lowerEdge + $0 - spanStart[j]] }
         }
     }
 }
