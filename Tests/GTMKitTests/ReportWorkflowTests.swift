@@ -173,3 +173,30 @@ struct RenderedReportTests {
         #expect(rendered.contains("<h1>"))
     }
 }
+
+/// Raw pipe tables: columns line up (CJK counts two), and a cell past the padded width is left
+/// as it is instead of widening every row. Expected text written out by hand.
+@Suite struct MarkdownTableTests {
+    @Test func columnsLineUpWithWideCharacters() {
+        // Widths: Tier 4 (头部 is two wide characters), Fee 4 ("$120"); right-aligned "---:".
+        let table = Markdown.table(["Tier", "Fee"], [.left, .right], [["头部", "$9"], ["tail", "$120"], ["a|b", "$1"]])
+        #expect(table == """
+            | Tier |  Fee |
+            | ---- | ---: |
+            | 头部 |   $9 |
+            | tail | $120 |
+            | a\\|b |   $1 |
+            """)
+    }
+
+    @Test func aLongCellIsNotPaddedAndDoesNotWidenOtherRows() {
+        let long = String(repeating: "x", count: Markdown.paddedWidth + 1)
+        let table = Markdown.table(["Name", "Units"], [.left, .right], [[long, "1"], ["lamp", "20"]])
+        #expect(table == """
+            | Name | Units |
+            | ---- | ----: |
+            | \(long) |     1 |
+            | lamp |    20 |
+            """)
+    }
+}

@@ -158,6 +158,9 @@ import Testing
         #expect(Suggestion.closest(to: "unitcost", in: ["unit_cost", "price"]) == "unit_cost")
         #expect(Suggestion.closest(to: "pirce", in: ["unit_cost", "price"]) == "price")
         #expect(Suggestion.closest(to: "zzzz", in: ["unit_cost", "price"]) == nil)
+        // Far longer than every key: no edit-distance match, but the key inside it is found.
+        #expect(Suggestion.closest(to: "the_unit_cost_of", in: ["unit_cost", "price"]) == "unit_cost")
+        #expect(Suggestion.closest(to: String(repeating: "q", count: 10_000), in: ["unit_cost", "price"]) == nil)
         #expect(Suggestion.editDistance("kitten", "sitting") == 3)
         #expect(Suggestion.editDistance("ab", "ba") == 1)
     }

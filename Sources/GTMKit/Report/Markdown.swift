@@ -2,6 +2,10 @@
 enum Markdown {
     enum Alignment { case left, right }
 
+    /// Columns are padded to line up in the raw text up to this display width; a longer cell
+    /// (a long name from the file, say) is left unpadded rather than widening every row.
+    static let paddedWidth = 60
+
     /// A pipe table. Cells are escaped; columns are padded so the raw text lines up.
     static func table(_ headers: [String], _ alignments: [Alignment], _ rows: [[String]]) -> String {
         let cells = [headers.map(escapeCell)] + rows.map { $0.map(escapeCell) }
@@ -9,23 +13,26 @@ enum Markdown {
         var widths = [Int](repeating: 3, count: headers.count)
         for row in cellWidths {
             for (index, width) in row.enumerated() where index < widths.count {
-                widths[index] = max(widths[index], width)
+                if width <= paddedWidth { widths[index] = max(widths[index], width) }
             }
         }
         // One string, appended to in place: no string per cell or per line.
         var out = ""
         out.reserveCapacity((widths.reduce(0, +) + 3 * widths.count + 2) * (cells.count + 1))
-        func append(_ character: Character, _ count: Int) {
-            for _ in 0..<max(0, count) { out.append(character) }
+        let spaces = String(repeating: " ", count: paddedWidth)
+        let dashes = String(repeating: "-", count: paddedWidth)
+        // Every width is at most `paddedWidth`, so a prefix of these is always long enough.
+        func append(_ filler: String, _ count: Int) {
+            if count > 0 { out.append(contentsOf: filler.prefix(count)) }
         }
         func line(_ row: Int) {
             out.append("|")
             for (index, cell) in cells[row].enumerated() {
                 let pad = widths[index] - cellWidths[row][index]
                 out.append(" ")
-                if alignments[index] == .right { append(" ", pad) }
+                if alignments[index] == .right { append(spaces, pad) }
                 out.append(cell)
-                if alignments[index] == .left { append(" ", pad) }
+                if alignments[index] == .left { append(spaces, pad) }
                 out.append(" |")
             }
         }
@@ -33,7 +40,7 @@ enum Markdown {
         out.append("\n|")
         for (index, width) in widths.enumerated() {
             out.append(" ")
-            append("-", alignments[index] == .right ? width - 1 : width)
+            append(dashes, alignments[index] == .right ? width - 1 : width)
             out.append(alignments[index] == .right ? ": |" : " |")
         }
         for row in 1..<cells.count {

@@ -3,9 +3,14 @@ public enum Suggestion {
     /// The candidate closest to `word`, when it is close enough to be a likely typo.
     public static func closest(to word: String, in candidates: [String]) -> String? {
         let word = word.lowercased()
+        let length = word.unicodeScalars.count
         var best: (name: String, distance: Int)?
         for candidate in candidates {
-            let distance = editDistance(word, candidate.lowercased())
+            // The distance is at least the difference in length, and over 3 is never suggested:
+            // a long mistyped word costs no full comparison.
+            let lowered = candidate.lowercased()
+            if abs(lowered.unicodeScalars.count - length) > 3 { continue }
+            let distance = editDistance(word, lowered)
             if distance < (best?.distance ?? Int.max) { best = (candidate, distance) }
         }
         if let best, best.distance <= max(1, min(3, max(word.count, best.name.count) / 3)) {
