@@ -1,13 +1,14 @@
-// Fuzz target: any bytes as a scenario file, through the reader, the decoder, the planner and
-// both renderers. A rejected file must come back as diagnostics, never as a trap.
+// Fuzz target: any bytes as a scenario file (with `include:` reaching the examples or itself),
+// through the reader, the decoder, every `what_if` variant, the planner and both renderers.
+// A rejected file must come back as diagnostics, never as a trap.
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzScenario(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
     do {
-        let document = try Document.parse(name: "fuzz.txt", bytes: bytes)
-        let scenario = try document.decode()
-        exercise(scenario, document: document)
+        let document = try Document.parse(name: "fuzz.txt", identity: "fuzz.txt", bytes: bytes,
+                                          open: includedFile(input: bytes))
+        try exercise(document, compare: true)
     } catch {
         // Every diagnostic must render (file, line, caret, hint) without trapping.
         _ = error.rendered
