@@ -17,30 +17,56 @@ public indirect enum JSONValue: Sendable, Equatable {
         value.map(JSONValue.number) ?? .null
     }
 
-    /// Pretty-printed with two-space indentation and a final newline at the top.
-    public func serialized(indent: Int = 0) -> String {
-        let pad = String(repeating: "  ", count: indent)
-        let inner = String(repeating: "  ", count: indent + 1)
+    /// Pretty-printed with two-space indentation (the caller adds the final newline).
+    public func serialized() -> String {
+        var out = ""
+        write(to: &out, indent: 0)
+        return out
+    }
+
+    /// Appends the value at nesting level `indent`: the whole document goes into one buffer,
+    /// rather than each level building a string that its parent copies again.
+    func write(to out: inout String, indent: Int) {
         switch self {
         case .object(let pairs):
-            if pairs.isEmpty { return "{}" }
-            let body = pairs.map { "\(inner)\(Self.quote($0.0)): \($0.1.serialized(indent: indent + 1))" }
-            return "{\n" + body.joined(separator: ",\n") + "\n\(pad)}"
+            if pairs.isEmpty { out += "{}"; return }
+            out += "{"
+            for (index, (key, value)) in pairs.enumerated() {
+                out += index == 0 ? "\n" : ",\n"
+                Self.pad(&out, indent + 1)
+                Self.quote(key, into: &out)
+                out += ": "
+                value.write(to: &out, indent: indent + 1)
+            }
+            out += "\n"
+            Self.pad(&out, indent)
+            out += "}"
         case .array(let items):
-            if items.isEmpty { return "[]" }
-            let body = items.map { "\(inner)\($0.serialized(indent: indent + 1))" }
-            return "[\n" + body.joined(separator: ",\n") + "\n\(pad)]"
+            if items.isEmpty { out += "[]"; return }
+            out += "["
+            for (index, item) in items.enumerated() {
+                out += index == 0 ? "\n" : ",\n"
+                Self.pad(&out, indent + 1)
+                item.write(to: &out, indent: indent + 1)
+            }
+            out += "\n"
+            Self.pad(&out, indent)
+            out += "]"
         case .string(let text):
-            return Self.quote(text)
+            Self.quote(text, into: &out)
         case .number(let value):
-            return Self.number(value)
+            out += Self.number(value)
         case .integer(let value):
-            return String(value)
+            out += String(value)
         case .bool(let value):
-            return value ? "true" : "false"
+            out += value ? "true" : "false"
         case .null:
-            return "null"
+            out += "null"
         }
+    }
+
+    static func pad(_ out: inout String, _ indent: Int) {
+        for _ in 0..<indent { out += "  " }
     }
 
     /// A JSON number: integers without `.0`, others in Swift's shortest round-trip form.
@@ -51,8 +77,15 @@ public indirect enum JSONValue: Sendable, Equatable {
         return String(value)
     }
 
-    static func quote(_ text: String) -> String {
-        var out = "\""
+    /// A JSON string. Only ASCII characters are ever escaped, so text without a quote, a
+    /// backslash or a control character (nearly all of it) is copied whole.
+    static func quote(_ text: String, into out: inout String) {
+        out += "\""
+        defer { out += "\"" }
+        guard text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else {
+            out += text
+            return
+        }
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""
@@ -69,6 +102,5 @@ public indirect enum JSONValue: Sendable, Equatable {
                 }
             }
         }
-        return out + "\""
     }
 }
