@@ -1,6 +1,6 @@
 // Fuzz target: any bytes as `--set` arguments applied to an example scenario (and over each of
 // its variants), then decoded, planned and rendered. Overrides get the file's own typing and
-// errors. The first byte picks the example (bit 0) and whether the `what_if` variants are
+// errors. The first byte picks the example (bit 0) and whether its first `what_if` variant is
 // planned and compared (bit 1); the rest is up to four arguments, one per line.
 
 /// The bases, read once: each run starts from a copy (documents are values).
@@ -12,7 +12,7 @@ public func fuzzSet(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let text = String(decoding: UnsafeBufferPointer(start: data + 1, count: size - 1), as: UTF8.self)
     let arguments = text.split(separator: "\n", omittingEmptySubsequences: false).prefix(4).map(String.init)
     do {
-        try exercise(bases[Int(data[0] & 1)], overrides: arguments, compare: data[0] & 2 != 0)
+        try exercise(bases[Int(data[0] & 1)], overrides: arguments, variants: Int(data[0] >> 1 & 1))
     } catch {
         _ = error.rendered
     }
