@@ -1,5 +1,5 @@
-// Fuzz target: any bytes as `--set` arguments applied to an example scenario (and over each of
-// its variants), then decoded, planned and rendered. Overrides get the file's own typing and
+// Fuzz target: any bytes as `--set` arguments applied to an example scenario (and over its
+// first variant), then decoded, planned and rendered. Overrides get the file's own typing and
 // errors. The first byte picks the example (bit 0) and whether its first `what_if` variant is
 // planned and compared (bit 1); the rest is up to four arguments, one per line.
 

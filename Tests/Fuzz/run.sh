@@ -14,7 +14,7 @@
 # GTM_FUZZ_SANITIZER chooses what else is checked besides traps and hangs:
 #   address (default)  AddressSanitizer with its leak checker: memory errors in gtm's unsafe
 #                      buffers (the simulation's) and leaks
-#   leak               LeakSanitizer alone: leaks, at about 3x the speed, for long campaigns
+#   leak               LeakSanitizer alone: leaks, at about 1.3-1.5x the speed, for long campaigns
 #   none               neither
 set -euo pipefail
 cd "$(dirname "$0")/../.."
