@@ -12,11 +12,15 @@ let package = Package(
         .target(name: "GTMKit"),
         // Arguments → command → result. Reads and writes files; never calls exit().
         .target(name: "GTMCLI", dependencies: ["GTMKit"]),
-        // The thin executable: hands the arguments to GTMCLI, prints, exits. Release builds link
-        // the Swift runtime statically: no dynamic loading at start-up (about 1.5 ms a run, see the
-        // README's "Speed"), and the binary runs on machines without a Swift toolchain.
+        // The thin executable: hands the arguments to GTMCLI, prints, exits. Release builds on Linux
+        // are one static executable: no dynamic loading at start-up (about 1.5 ms a run, see
+        // Sources/Benchmarks/README.md), it runs on machines without a Swift toolchain, and it has
+        // no dynamic section, so no RUNPATH ($ORIGIN) that would look for libc beside the binary
+        // (SwiftPM adds that RUNPATH to every dynamically linked executable). The linker's note
+        // that the Swift runtime references dlopen is expected: gtm never loads a library.
+        // Apple platforms reject static executables and get the default linking.
         .executableTarget(name: "gtm", dependencies: ["GTMCLI"],
-                          linkerSettings: [.unsafeFlags(["-static-stdlib"], .when(configuration: .release))]),
+                          linkerSettings: [.unsafeFlags(["-static-executable"], .when(platforms: [.linux], configuration: .release))]),
         // Benchmarks: `swift run -c release gtm-bench`.
         .executableTarget(name: "gtm-bench", dependencies: ["GTMKit"], path: "Sources/Benchmarks",
                          exclude: ["numpy_market.py", "market-1m.txt"]),

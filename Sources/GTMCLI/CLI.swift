@@ -14,10 +14,21 @@ public struct Outcome: Error, Sendable, Equatable {
 
 /// The command line: arguments in, an `Outcome` out.
 public enum CLI {
-    /// Prints an outcome: its stdout, then its stderr.
-    public static func emit(_ outcome: Outcome) {
-        Platform.write(Array(outcome.stdout.utf8), to: 1)
-        Platform.write(Array(outcome.stderr.utf8), to: 2)
+    /// Prints an outcome, its stdout then its stderr, and returns the exit status. Every write is
+    /// checked: a failed or short write to stdout (a full disk, a closed terminal) is an error,
+    /// exit 1 with a message; a reader that closed the pipe early (`gtm plan x | head`) ends the
+    /// run quietly with the outcome's own status, as tools in pipes do.
+    public static func emit(_ outcome: Outcome) -> Int32 {
+        Platform.ignoreBrokenPipes()
+        if let failure = Platform.write(Array(outcome.stdout.utf8), to: 1) {
+            if failure.brokenPipe { return outcome.status }
+            Platform.write(Array("gtm: error: cannot write to standard output: \(failure.message.lowercased())\n".utf8), to: 2)
+            return 1
+        }
+        if let failure = Platform.write(Array(outcome.stderr.utf8), to: 2), !failure.brokenPipe {
+            return outcome.status == 0 ? 1 : outcome.status
+        }
+        return outcome.status
     }
 
     /// Ends the process with `status`; the only exit in gtm.
@@ -43,8 +54,8 @@ public enum CLI {
             if let text = Explain.key(key) { return .success(text) }
             let hint = Explain.suggestion(for: key).map { "did you mean '\($0)'?" } ?? "run 'gtm explain' for the list of keys"
             return .usage(Help.usageError(UsageError(message: "no key '\(key)' in the schema", hint: hint, command: "explain")))
-        case .diff(let old, let new, let json):
-            return diff(old, new, json: json)
+        case .diff(let old, let new, let json, let root):
+            return diff(old, new, json: json, root: root)
         case .initialize(let path, let language):
             return initialize(path, language: language)
         case .plan(let options):
@@ -54,20 +65,25 @@ public enum CLI {
         }
     }
 
-    /// Reads the file (and its includes).
-    static func read(_ options: PlanOptions) -> Result<Document, Outcome> {
+    /// Reads the file (and its includes) through `files`, which keeps every read inside the root.
+    static func read(_ options: PlanOptions, _ files: FileSystem) -> Result<Document, Outcome> {
         let bytes: [UInt8]
         do {
-            bytes = try FileSystem.read(options.file)
+            bytes = try files.read(options.file)
         } catch {
-            return .failure(.invalid("\(options.file): error: \(error.message)\n  hint: \(error.hint)\n"))
+            return .failure(.invalid(error.rendered(options.file)))
         }
         do {
-            return .success(try Document.parse(name: options.file, identity: FileSystem.identity(options.file), bytes: bytes,
-                                               open: FileSystem.include))
+            return .success(try Document.parse(name: options.file, identity: files.identity(options.file), bytes: bytes,
+                                               open: files.include))
         } catch {
             return .failure(.invalid(error.rendered + "\n"))
         }
+    }
+
+    /// The file system of a run: rooted at `--root DIR` or the working directory.
+    static func files(_ options: PlanOptions) -> Result<FileSystem, Outcome> {
+        FileSystem.root(options.root, for: options.file).mapError { .usage(Help.usageError($0)) }
     }
 
     /// Applies a variant (if any) and then the `--set` overrides, which win over it.
@@ -90,20 +106,26 @@ public enum CLI {
     }
 
     /// Reads the file and applies the variant and the overrides.
-    static func document(_ options: PlanOptions) -> Result<Document, Outcome> {
-        switch read(options) {
+    static func document(_ options: PlanOptions, _ files: FileSystem) -> Result<Document, Outcome> {
+        switch read(options, files) {
         case .success(let document): return applying(options.whatIf, options, to: document)
         case .failure(let outcome): return .failure(outcome)
         }
     }
 
     static func plan(_ options: PlanOptions, simulation: Simulation.Options = Simulation.Options()) -> Outcome {
+        let files: FileSystem
+        switch self.files(options) {
+        case .success(let value): files = value
+        case .failure(let outcome): return outcome
+        }
         let parsed: Document
-        switch read(options) {
+        switch read(options, files) {
         case .success(let value): parsed = value
         case .failure(let outcome): return outcome
         }
-        let simulation = Simulation.Options(threads: simulation.threads, progress: simulation.progress ?? Progress.reporter())
+        let simulation = Simulation.Options(threads: simulation.threads, progress: simulation.progress ?? Progress.reporter(),
+                                            workLimit: simulation.workLimit)
         let names = options.compare ? parsed.variantNames : []
         var plans: [Plan] = []
         for variant in [options.whatIf] + names.map(Optional.some) {
@@ -123,15 +145,20 @@ public enum CLI {
         let text = options.format == "json" ? JSONReport(plans[0]).render(comparison: comparison)
             : MarkdownReport(plans[0]).render(comparison: comparison)
         guard let path = options.out else { return .success(text) }
-        return options.check ? check(text, against: path, options) : write(text, to: path)
+        return options.check ? check(text, against: path, options, files) : write(text, to: path, files)
     }
 
     /// `gtm diff OLD NEW`: both planned, then compared.
-    static func diff(_ old: String, _ new: String, json: Bool) -> Outcome {
+    static func diff(_ old: String, _ new: String, json: Bool, root: String?) -> Outcome {
         var plans: [Plan] = []
         for file in [old, new] {
-            let options = PlanOptions(file: file)
-            switch document(options) {
+            let options = PlanOptions(file: file, root: root)
+            let files: FileSystem
+            switch self.files(options) {
+            case .success(let value): files = value
+            case .failure(let outcome): return outcome
+            }
+            switch document(options, files) {
             case .failure(let outcome):
                 return outcome
             case .success(let document):
@@ -158,22 +185,28 @@ public enum CLI {
         return .invalid("\(path): error: cannot write the starter scenario: \(failure.message.lowercased())\n  hint: check that the folder exists and is writable\n")
     }
 
-    /// `--out PATH`: the report, atomically.
-    static func write(_ text: String, to path: String) -> Outcome {
-        if let failure = Platform.writeAtomically(Array(text.utf8), to: path) {
-            return .invalid("\(path): error: cannot write the report: \(failure.message.lowercased())\n  hint: check that the folder exists and is writable\n")
+    /// `--out PATH`: the report, atomically, and only over a report: never over the scenario, a
+    /// file it includes, a device, a FIFO, a folder or a file gtm did not write.
+    static func write(_ text: String, to path: String, _ files: FileSystem) -> Outcome {
+        let shown = path.visible
+        if let refusal = ReportTarget.refusal(path, files) {
+            return .invalid("\(shown): error: \(refusal.message)\n  hint: \(refusal.hint)\n")
+        }
+        let target = Platform.resolved(path) ?? path
+        if let failure = Platform.writeAtomically(Array(text.utf8), to: target) {
+            return .invalid("\(shown): error: cannot write the report: \(failure.message.lowercased())\n  hint: check that the folder exists and is writable\n")
         }
         return .success("")
     }
 
     /// `--out PATH --check`: nothing written; 0 when PATH holds exactly `text`, else 1 and what differs.
-    static func check(_ text: String, against path: String, _ options: PlanOptions) -> Outcome {
+    static func check(_ text: String, against path: String, _ options: PlanOptions, _ files: FileSystem) -> Outcome {
         let rerun = "gtm plan \(options.file)\(options.format == "json" ? " --format json" : "") --out \(path)"
         switch Platform.read(path, limit: Limits.fileBytes * 4) {
         case .failure(let failure) where failure.noSuchFile:
             return .invalid("\(path): error: the report does not exist\n  hint: write it with: \(rerun)\n")
         case .failure(let failure):
-            return .invalid("\(path): error: cannot read the report: \(failure.message.lowercased())\n")
+            return .invalid("\(path): error: cannot read the report: \(failure.message.lowercased())\n  hint: --out names the report file gtm writes\n")
         case .success(let bytes):
             let current = String(decoding: bytes, as: UTF8.self)
             if current == text { return .success("\(path) is up to date\n") }
@@ -183,8 +216,13 @@ public enum CLI {
     }
 
     static func check(_ options: PlanOptions) -> Outcome {
+        let files: FileSystem
+        switch self.files(options) {
+        case .success(let value): files = value
+        case .failure(let outcome): return outcome
+        }
         let document: Document
-        switch self.document(options) {
+        switch self.document(options, files) {
         case .success(let value): document = value
         case .failure(let outcome): return outcome
         }

@@ -6,7 +6,7 @@ enum Command: Equatable {
     case check(PlanOptions)
     case explain(key: String?, markdown: Bool)
     case initialize(path: String, language: Scenario.Language)
-    case diff(old: String, new: String, json: Bool)
+    case diff(old: String, new: String, json: Bool, root: String?)
     case help(command: String?)
     case version
 }
@@ -22,6 +22,8 @@ struct PlanOptions: Equatable {
     var format = "markdown"
     var out: String?
     var check = false
+    /// `--root DIR`: includes and data files must lie inside it (default: the working directory).
+    var root: String?
 }
 
 /// One override from the command line: `PATH=VALUE` and the option that gave it.
@@ -84,6 +86,7 @@ enum ArgumentParser {
                 case "--trials": plan.sets.append(Assignment(argument: "scenario.trials=\(value)", option: "--trials"))
                 case "--seed": plan.sets.append(Assignment(argument: "scenario.seed=\(value)", option: "--seed"))
                 case "--lang": plan.sets.append(Assignment(argument: "scenario.language=\(value)", option: "--lang"))
+                case "--root": plan.root = value
                 default: break
                 }
             }
@@ -97,7 +100,8 @@ enum ArgumentParser {
             }
             return spec.name == "plan" ? .plan(plan) : .check(plan)
         case "diff":
-            return .diff(old: positional[0], new: positional[1], json: options.contains { $0.0 == "--format" && $0.1 == "json" })
+            return .diff(old: positional[0], new: positional[1], json: options.contains { $0.0 == "--format" && $0.1 == "json" },
+                         root: options.first { $0.0 == "--root" }?.1)
         case "init":
             let language = options.first { $0.0 == "--lang" }.flatMap { Scenario.Language(rawValue: $0.1) } ?? .en
             return .initialize(path: positional.first ?? "scenario.txt", language: language)

@@ -36,6 +36,8 @@ enum CommandTable {
                                 help: "change one input for this run, typed and checked like the file; repeatable (e.g. --set market.obtainable=2%, --set crowdfunding.tiers[0].price=279)",
                                 repeatable: true)
     static let whatIf = OptionSpec(name: "--what-if", value: "NAME", help: "apply the scenario's `what_if` variant NAME")
+    static let root = OptionSpec(name: "--root", value: "DIR",
+                                 help: "the folder every file read must lie in: the scenario, its includes, data files (default: the working directory)")
 
     static let commands: [CommandSpec] = [
         CommandSpec(
@@ -48,7 +50,8 @@ enum CommandTable {
                       OptionSpec(name: "--seed", value: "N", help: "random seed (overrides scenario.seed)"),
                       format, lang,
                       OptionSpec(name: "--out", value: "PATH", help: "write the report to PATH atomically (a temporary file, then rename) instead of stdout"),
-                      OptionSpec(name: "--check", value: nil, help: "with --out: write nothing; exit 1 and say what differs when PATH is not what gtm would write now (for CI)")],
+                      OptionSpec(name: "--check", value: nil, help: "with --out: write nothing; exit 1 and say what differs when PATH is not what gtm would write now (for CI)"),
+                      root],
             examples: ["gtm plan Scenarios/aurora-lamp.txt",
                        "gtm plan Scenarios/aurora-lamp.txt --format json",
                        "gtm plan Scenarios/aurora-lamp.txt --set market.obtainable=2% --what-if pessimistic",
@@ -58,7 +61,7 @@ enum CommandTable {
             name: "check", arguments: ["FILE"],
             summary: "Validate a scenario: every error, or ok",
             details: "Checks FILE (and its what_if variants) without planning. Prints `ok`, or every error with its line and column.",
-            options: [set, whatIf],
+            options: [set, whatIf, root],
             examples: ["gtm check Scenarios/aurora-lamp.txt"]),
         CommandSpec(
             name: "explain", arguments: ["[KEY]"],
@@ -70,7 +73,7 @@ enum CommandTable {
             name: "diff", arguments: ["OLD", "NEW"],
             summary: "Compare the plans of two scenarios (or two versions of one)",
             details: "Plans OLD and NEW and prints what changed: the decisions first, then every input that differs, then the key outputs with their absolute and relative change. For two versions of one file, check the old one out first (e.g. git show main:plan.txt > /tmp/old.txt).",
-            options: [format],
+            options: [format, root],
             examples: ["gtm diff /tmp/old.txt Scenarios/aurora-lamp.txt", "gtm diff a.txt b.txt --format json"]),
         CommandSpec(
             name: "init", arguments: ["[PATH]"],

@@ -1,5 +1,4 @@
 import GTMCLI
 
 let outcome = CLI.run(Array(CommandLine.arguments.dropFirst()))
-CLI.emit(outcome)
-CLI.exit(outcome.status)
+CLI.exit(CLI.emit(outcome))

@@ -76,7 +76,7 @@ func syntaxError(_ text: String) -> String? {
     }
 }
 
-@Suite struct HostileInputTests {
+@Suite struct HostileTextTests {
     @Test func mappingsNestedThousandsOfLevelsDeepStopAtTheDepthLimit() {
         // 3,000 levels: line n is indented n − 1 spaces. The reader stops at level 33.
         var text = ""

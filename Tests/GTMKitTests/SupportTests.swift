@@ -118,7 +118,7 @@ import Testing
         let usd = NumberStyle(language: .en, currency: "USD")
         #expect(en.money(14_364_000) == "¥14,364,000")
         #expect(usd.money(49.9) == "$49.90")
-        #expect(usd.money(-5) == "-$5")
+        #expect(usd.money(-5) == "−$5")
         #expect(NumberStyle(language: .en, currency: "CHF").money(1234) == "1,234 CHF")
         #expect(zh.count(12_345) == "1.23万")
         #expect(zh.count(123_456_789) == "1.23亿")

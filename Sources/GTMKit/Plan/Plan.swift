@@ -31,6 +31,10 @@ public enum Planner {
             return plan
         }
         plan.uncertainty = uncertainty
+        if uncertainty.trials < uncertainty.requestedTrials {
+            plan.warnings.append(.trialsReduced(requested: uncertainty.requestedTrials, used: uncertainty.trials,
+                                                inputs: uncertainty.inputs.count))
+        }
         if let simulated = uncertainty.batch, var batch = plan.firstBatch {
             batch.units = simulated.units
             batch.pledgedUnits = simulated.pledgedUnits

@@ -21,6 +21,8 @@ public enum PlanWarning: Sendable, Hashable {
     case kolOverBudget(cost: Double, budget: Double)
     /// A reported percentile's Monte Carlo error is above 1%: too few trials.
     case monteCarloError(path: String, percentile: Int, error: Double, suggestedTrials: Int)
+    /// The simulation would cost more than `Limits.simulationWork`: it ran `used` trials.
+    case trialsReduced(requested: Int, used: Int, inputs: Int)
     /// A milestone that should have started before `scenario.as_of`.
     case lateMilestone(Milestone, daysLate: Int, laterSteps: Int)
 
@@ -38,6 +40,7 @@ public enum PlanWarning: Sendable, Hashable {
         case .kolOverBudget: return "kol_over_budget"
         case .lateMilestone: return "late_milestone"
         case .monteCarloError: return "monte_carlo_error"
+        case .trialsReduced: return "trials_reduced"
         }
     }
 }

@@ -54,12 +54,21 @@ enum Markdown {
     static let special = Set("\\`*_[]<>|#~\n\r\t".utf8)
 
     /// Text from the user, safe inside a paragraph: Markdown and HTML characters escaped.
+    /// Invisible characters (zero-width, bidirectional controls) are shown by code point.
     static func escape(_ text: String) -> String {
         // Most names need nothing: skip the character walk.
-        if !text.utf8.contains(where: { Self.special.contains($0) }) { return text }
+        if !text.utf8.contains(where: { Self.special.contains($0) }), !text.unicodeScalars.contains(where: \.isInvisible) {
+            return text
+        }
         var out = ""
         let characters = Array(text)
         for (index, character) in characters.enumerated() {
+            if character.unicodeScalars.contains(where: \.isInvisible), !"\n\r\t".contains(character) {
+                for scalar in character.unicodeScalars {
+                    if scalar.isInvisible { out += "\\<" + scalar.codePointName.dropFirst().dropLast() + "\\>" } else { out.unicodeScalars.append(scalar) }
+                }
+                continue
+            }
             switch character {
             case "_":
                 // Inside a word GFM never reads `_` as emphasis: keep the raw text clean.
@@ -81,22 +90,28 @@ enum Markdown {
 
     /// A table cell: pipes escaped, line breaks flattened. Other Markdown is kept so
     /// that cells can hold `code` and **bold** the renderer wrote.
+    ///
+    /// GFM splits a row at every pipe that is not escaped, and a backslash escapes the one
+    /// character after it (a backslash too), in code spans as well. So a pipe after an odd
+    /// run of backslashes is already escaped (`\|`); after an even run (`\\|`, or none) it
+    /// gets one more backslash.
     static func escapeCell(_ text: String) -> String {
         if !text.utf8.contains(where: { $0 == UInt8(ascii: "|") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") }) {
             return text
         }
         var out = ""
-        var previous: Character?
+        var backslashes = 0
         for character in text {
-            if character == "|", previous != "\\" { out.append("\\") }
+            if character == "|", backslashes % 2 == 0 { out.append("\\") }
             out.append(character == "\n" || character == "\r" ? " " : character)
-            previous = character
+            backslashes = character == "\\" ? backslashes + 1 : 0
         }
         return out
     }
 
     /// Inline code, with a fence long enough for backticks inside.
     static func code(_ text: String) -> String {
+        let text = text.visible
         if !text.utf8.contains(UInt8(ascii: "`")) { return "`" + text + "`" }
         var fence = "`"
         while text.contains(fence) { fence += "`" }

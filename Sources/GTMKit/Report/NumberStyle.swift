@@ -9,16 +9,24 @@ public struct NumberStyle: Sendable {
         self.currency = currency
     }
 
+    /// The one minus sign of a report: U+2212, in prose and tables alike.
+    public static let minus = "\u{2212}"
+
     /// A whole count: `12,345` or `1.23万`.
     public func count(_ value: Double) -> String {
-        language == .zh ? chinese(value) : Format.grouped(value)
+        Self.signed(language == .zh ? chinese(value) : Format.grouped(value))
+    }
+
+    /// `-12` → `−12`: Format's ASCII minus as the report's minus sign.
+    static func signed(_ text: String) -> String {
+        text.hasPrefix("-") ? minus + text.dropFirst() : text
     }
 
     /// A count with decimals kept for small values (`0.42`), whole above 100.
     public func number(_ value: Double) -> String {
         if abs(value) >= 100 || value == value.rounded() { return count(value) }
         let decimals = abs(value) < 1 ? 3 : 2
-        return trimmed(Format.grouped(value, decimals: decimals))
+        return Self.signed(trimmed(Format.grouped(value, decimals: decimals)))
     }
 
     /// An amount with its currency: `¥1,234`, `$49.90`, `1,234 CHF`, `¥1.23万`. Cents show
@@ -32,7 +40,7 @@ public struct NumberStyle: Sendable {
             digits = Format.grouped(abs(value), decimals: fractional ? 2 : 0)
         }
         if digits == "0" || digits == "0.00" { digits = "0" }
-        let sign = value < 0 && digits != "0" ? "-" : ""
+        let sign = value < 0 && digits != "0" ? Self.minus : ""
         if let symbol = Currency.symbol(for: currency) {
             return "\(sign)\(symbol)\(digits)"
         }
@@ -43,7 +51,7 @@ public struct NumberStyle: Sendable {
     public func percent(_ share: Double) -> String {
         let value = share * 100
         let decimals = abs(value) >= 10 || value == value.rounded() ? (value == value.rounded() ? 0 : 1) : 2
-        return trimmed(Format.grouped(value, decimals: decimals)) + "%"
+        return Self.signed(trimmed(Format.grouped(value, decimals: decimals))) + "%"
     }
 
     /// A date in a table: always ISO `2027-03-15`.
@@ -78,7 +86,10 @@ public struct NumberStyle: Sendable {
     /// `1.23万`, `4.56亿`; plain below 10,000.
     func chinese(_ value: Double) -> String {
         let magnitude = abs(value)
-        let sign = value < 0 && magnitude >= 0.5 ? "-" : ""
+        let sign = value < 0 && magnitude >= 0.5 ? Self.minus : ""
+        if magnitude >= 1e12 {
+            return sign + trimmed(Format.grouped(magnitude / 1e12, decimals: 2)) + "万亿"
+        }
         if magnitude >= 1e8 {
             return sign + trimmed(Format.grouped(magnitude / 1e8, decimals: 2)) + "亿"
         }

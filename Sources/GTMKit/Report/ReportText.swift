@@ -19,6 +19,9 @@ struct ReportText {
         case .monteCarloError(let path, let percentile, let error, let suggested):
             return t("The Monte Carlo error of P\(percentile) of `\(path)` is about \(style.percent(error)), above 1%: too few trials for that figure. Run with `--trials \(suggested)` or more.",
                      "`\(path)` 的 P\(percentile) 蒙特卡洛误差约为 \(style.percent(error))，超过 1%：模拟次数不足。请使用 `--trials \(suggested)` 或更多。")
+        case .trialsReduced(let requested, let used, let inputs):
+            return t("\(style.count(Double(inputs))) uncertain inputs at \(style.count(Double(requested))) trials would exceed gtm's work limit (\(style.count(Double(Limits.simulationWork))) input-trials), so the plan ran \(style.count(Double(used))) trials. Give fewer inputs as ranges (a single value where the spread matters little), or accept the wider Monte Carlo error.",
+                     "\(style.count(Double(inputs))) 个不确定输入、\(style.count(Double(requested))) 次模拟会超出 gtm 的计算上限（\(style.count(Double(Limits.simulationWork))) 次输入抽样），因此只运行了 \(style.count(Double(used))) 次。请减少以区间给出的输入（影响小的改为单一数值），或接受更大的蒙特卡洛误差。")
         case .kolOverBudget(let cost, let budget):
             return t("The KOL plan costs \(style.money(cost)), \(style.money(cost - budget)) over the \(style.money(budget)) budget. Cut slots or raise `kol.budget`.",
                      "KOL 计划花费 \(style.money(cost))，超出 \(style.money(budget)) 预算 \(style.money(cost - budget))。请减少名额或提高 `kol.budget`。")

@@ -17,7 +17,7 @@ public struct Diagnostic: Error, Sendable, Hashable {
     public func rendered(with sources: SourceTable) -> String {
         let file = sources[mark.source]
         let name = file?.name ?? "<input>"
-        var text = "\(name):\(mark.line):\(mark.column): error: \(message)"
+        var text = "\(name.visible):\(mark.line):\(mark.column): error: \(message.visible)"
         if let file {
             let (line, column) = Self.excerpt(file.line(mark.line), column: mark.column)
             if !line.isEmpty || mark.line == 1 {
@@ -27,7 +27,7 @@ public struct Diagnostic: Error, Sendable, Hashable {
                 text += "\n \(pad) | \(Self.caretPadding(line, column: column))^"
             }
         }
-        if let hint { text += "\n  hint: \(hint)" }
+        if let hint { text += "\n  hint: \(hint.visible)" }
         return text
     }
 
@@ -35,20 +35,30 @@ public struct Diagnostic: Error, Sendable, Hashable {
     /// Unicode pictures (a file cannot send escape sequences to the terminal), and a long
     /// line cut to a window around `column`. Returns the text and the caret's column in it.
     static func excerpt(_ line: String, column: Int, width: Int = 120) -> (String, Int) {
-        var scalars = line.unicodeScalars.map { scalar -> Unicode.Scalar in
+        // Control characters become their pictures; other invisible characters (zero-width,
+        // bidirectional) their code point, so the line shows what the parser saw.
+        var scalars: [Unicode.Scalar] = []
+        var caret = column
+        for (index, scalar) in line.unicodeScalars.enumerated() {
             switch scalar.value {
-            case 0x00..<0x09, 0x0A..<0x20: return Unicode.Scalar(0x2400 + scalar.value)!
-            case 0x7F: return "\u{2421}"
-            case 0x80..<0xA0: return "\u{FFFD}"
-            default: return scalar
+            case 0x00..<0x09, 0x0A..<0x20: scalars.append(Unicode.Scalar(0x2400 + scalar.value)!)
+            case 0x7F: scalars.append("\u{2421}")
+            case 0x80..<0xA0: scalars.append("\u{FFFD}")
+            default:
+                guard scalar.isInvisible else {
+                    scalars.append(scalar)
+                    continue
+                }
+                let name = scalar.codePointName.unicodeScalars
+                scalars.append(contentsOf: name)
+                if index < column - 1 { caret += name.count - 1 }
             }
         }
-        var caret = column
         if scalars.count > width {
-            let start = max(0, min(column - 1 - width / 2, scalars.count - width))
+            let start = max(0, min(caret - 1 - width / 2, scalars.count - width))
             let end = min(scalars.count, start + width)
             var window = Array(scalars[start..<end])
-            if start > 0 { window.insert("…", at: 0); caret = column - start + 1 } else { caret = column }
+            if start > 0 { window.insert("…", at: 0); caret = caret - start + 1 }
             if end < scalars.count { window.append("…") }
             scalars = window
         }
@@ -88,13 +98,20 @@ public struct ScenarioError: Error, Sendable {
     public var deduplicated: ScenarioError {
         var seen = Set<Diagnostic>()
         let unique = diagnostics.filter { seen.insert($0).inserted }.sorted { $0.mark < $1.mark }
-        return ScenarioError(unique, sources: sources)
+        var error = ScenarioError(unique, sources: sources)
+        error.omitted = omitted
+        return error
     }
+
+    /// Errors found beyond those listed (past `Limits.diagnostics`).
+    public var omitted = 0
 
     /// Every diagnostic rendered, separated by blank lines, with a count at the end.
     public var rendered: String {
         var parts = diagnostics.map { $0.rendered(with: sources) }
-        if diagnostics.count > 1 {
+        if omitted > 0 {
+            parts.append("\(diagnostics.count + omitted) errors, the first \(diagnostics.count) shown; fix these and run again to see the rest")
+        } else if diagnostics.count > 1 {
             parts.append("\(diagnostics.count) errors")
         }
         return parts.joined(separator: "\n\n")

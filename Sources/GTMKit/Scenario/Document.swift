@@ -27,6 +27,10 @@ public struct Document: Sendable {
     public mutating func set(_ argument: String, option: String = "--set") throws(ScenarioError) {
         let index = sources.add(SourceFile(name: option, bytes: Array(argument.utf8)))
         let start = Mark(source: index, line: 1, column: 1)
+        if let (offset, scalar) = Parser.controlCharacter(inLine: argument) {
+            throw ScenarioError([Diagnostic("a control character (\(scalar.codePointName)) in `\(option)`", at: Mark(source: index, line: 1, column: offset + 1),
+                                            hint: "an override is one line of plain text, as in a scenario file; remove it")], sources: sources)
+        }
         guard let equals = argument.firstIndex(of: "=") else {
             throw ScenarioError([Diagnostic("`--set` takes PATH=VALUE", at: start,
                                             hint: "e.g. --set market.obtainable=2%")], sources: sources)

@@ -15,6 +15,14 @@ public enum Limits {
     /// of a full plan (18 outputs) stay under 300 MB; the Monte Carlo error of a percentile is
     /// already near 0.1% at 1,000,000.
     public static let trials = 2_000_000
+    /// The simulation's work ceiling: trials × (uncertain inputs + the registers a trial
+    /// evaluates). About 2 seconds of both cores in a release build; a plan that asks for more runs fewer trials
+    /// (said in the report) so that an accepted plan finishes in seconds, not minutes.
+    public static let simulationWork = 500_000_000
+    /// The simulation's memory ceiling for the stored outputs: trials × recorded outputs × 8 bytes.
+    public static let simulationBytes = 512 << 20
+    /// Draws one worker holds at once (8 bytes each): inputs × trials per block of a chunk.
+    public static let drawBufferValues = 4 << 20
     /// Deepest chain of `include:` files.
     public static let includeDepth = 8
     /// Largest magnitude a number may have (any kind). Keeps every product of

@@ -56,6 +56,10 @@ public struct OverridePath: Sendable, Equatable, CustomStringConvertible {
                            guess.map { "did you mean `\($0)`?" } ?? "known: \(names.joined(separator: ", "))",
                            at: keyStart)
             }
+            guard field.overridable else {
+                throw fail("`\(path)` cannot be overridden: it says which files are read, not an input of the plan",
+                           "edit the scenario's own `\(path):` line", at: keyStart)
+            }
             components.append(.key(key))
             marks.append(place(keyStart))
             schemaPath = path

@@ -166,8 +166,21 @@ extension Parser {
                 throw fail("the file is not valid UTF-8 (an overlong or out-of-range character)",
                            "save the file as UTF-8")
             }
+            if (0x80..<0xA0).contains(scalar) {
+                throw fail("a control character (U+00\(hex(UInt8(scalar)))) in the text", "remove it; a scenario is plain text")
+            }
             index += length
         }
+    }
+
+    /// The first control character of a one-line text (an override): every C0 control, tab
+    /// and line breaks included, DEL and the C1 controls. Returns its 0-based scalar offset.
+    static func controlCharacter(inLine text: String) -> (offset: Int, scalar: Unicode.Scalar)? {
+        for (offset, scalar) in text.unicodeScalars.enumerated()
+        where scalar.value < 0x20 || (0x7F..<0xA0).contains(scalar.value) {
+            return (offset, scalar)
+        }
+        return nil
     }
 
     /// The 1-based column (in Unicode scalars) of byte `offset` on a line starting at `start`.

@@ -24,22 +24,23 @@ public struct ScenarioDecoder {
         var decoder = ScenarioDecoder(root: root, sources: sources)
         let scenario = decoder.scenario()
         guard let scenario, decoder.diagnostics.isEmpty else {
-            throw ScenarioError(decoder.sortedDiagnostics, sources: sources)
+            let shown = decoder.sortedDiagnostics
+            var error = ScenarioError(shown, sources: sources)
+            error.omitted = max(0, decoder.uniqueCount - shown.count)
+            throw error
         }
         return scenario
     }
 
+    /// The first `Limits.diagnostics` errors, without repeats, in the order of the file.
     var sortedDiagnostics: [Diagnostic] {
         var seen = Set<Diagnostic>()
-        var unique = diagnostics.filter { seen.insert($0).inserted }.sorted { $0.mark < $1.mark }
-        if unique.count > Limits.diagnostics {
-            let last = unique[Limits.diagnostics - 1].mark
-            unique = Array(unique.prefix(Limits.diagnostics))
-            unique.append(Diagnostic("too many errors (\(diagnostics.count)); stopping here", at: last,
-                                     hint: "fix the errors above and run again"))
-        }
-        return unique
+        let unique = diagnostics.filter { seen.insert($0).inserted }.sorted { $0.mark < $1.mark }
+        return Array(unique.prefix(Limits.diagnostics))
     }
+
+    /// Errors found, without repeats.
+    var uniqueCount: Int { Set(diagnostics).count }
 
     mutating func report(_ message: String, at mark: Mark, hint: String? = nil) {
         diagnostics.append(Diagnostic(message, at: mark, hint: hint))

@@ -18,6 +18,8 @@ public struct Field: Sendable {
     public let required: Bool
     /// True when the key accepts ranges and distributions.
     public let uncertain: Bool
+    /// False for keys `--set` and `what_if` may not change (`include`: which files are read).
+    public let overridable: Bool
     /// Bounds in stored units: fractions for shares, days for durations.
     public let bounds: ClosedRange<Double>
     /// The default as a scenario would write it (`12 months`, `0.03`, `30%`); parsed like a file's value.
@@ -80,7 +82,8 @@ public struct Field: Sendable {
 
     init(_ path: String, _ shape: Shape, example: String? = nil, required: Bool = false, uncertain: Bool? = nil,
          bounds: ClosedRange<Double>? = nil, default defaultText: String? = nil, note: String? = nil,
-         _ doc: String, zh: String) {
+         overridable: Bool = true, _ doc: String, zh: String) {
+        self.overridable = overridable
         self.path = path
         self.key = String(path.split(separator: ".").last ?? Substring(path))
         if let dot = path.lastIndex(of: ".") { self.parent = String(path[..<dot]) } else { self.parent = "" }

@@ -2,7 +2,7 @@
 /// order the README, `gtm explain` and `gtm init` show them.
 public enum Schema {
     public static let fields: [Field] = [
-        Field("include", .value(.text), example: "shared-assumptions.txt",
+        Field("include", .value(.text), example: "shared-assumptions.txt", overridable: false,
               "Another scenario file whose values this one starts from (platform fees, rate cards); relative to this file, which wins on conflicts.",
               zh: "共享假设文件（平台费率、KOL 报价等），路径相对本文件；与本文件冲突时以本文件为准。"),
 

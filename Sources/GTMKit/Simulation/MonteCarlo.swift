@@ -122,6 +122,12 @@ final class TrialTable: @unchecked Sendable {
 enum MonteCarlo {
     static let chunkSize = 2048
 
+    /// A block's draws for one input: a whole chunk, or all the trials when there are fewer, or
+    /// fewer still when there are so many inputs that a chunk's draws would not fit the buffer.
+    static func rowLength(trials: Int, inputs: Int) -> Int {
+        max(1, min(chunkSize, trials, Limits.drawBufferValues / (inputs + 1)))
+    }
+
     static func run(_ model: TrialModel, trials: Int, seed: UInt64, threads: Int,
                     progress: (@Sendable (Double) -> Void)? = nil) -> TrialTable {
         let keys = OutputKey.recorded(by: model)
@@ -134,8 +140,7 @@ enum MonteCarlo {
         let slots = model.inputs.map { $0.slot ?? -1 }
         let recorded = keys.map(\.slot)
         let inputCount = samplers.count
-        // A chunk's draws for one input: a whole chunk, or all the trials when there are fewer.
-        let rowLength = max(1, min(chunkSize, trials))
+        let rowLength = Self.rowLength(trials: trials, inputs: inputCount)
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             let kernel = model.kernel
             let x = model.base.copy()
@@ -170,16 +175,8 @@ enum MonteCarlo {
             var done = 0
             for chunk in stride(from: worker, to: chunks, by: workers) {
                 var rng = Xoshiro256(seed: seed, stream: UInt64(chunk))
-                let start = chunk * chunkSize
-                let count = min(start + chunkSize, trials) - start
-                for i in 0..<inputCount {
-                    samplers[i].fill(draws + i * rowLength, count: count, &rng, normal)
-                }
-                if hasInventory {
-                    var local = rng
-                    for j in 0..<count { noise[j] = normal.next(&local) }
-                    rng = local
-                }
+                let chunkStart = chunk * chunkSize
+                let chunkEnd = min(chunkStart + chunkSize, trials)
                 let sums = table.chunkSums.baseAddress! + chunk * columns
                 let mins = table.chunkMins.baseAddress! + chunk * columns
                 let maxs = table.chunkMaxs.baseAddress! + chunk * columns
@@ -188,17 +185,31 @@ enum MonteCarlo {
                     mins[column] = .infinity
                     maxs[column] = -.infinity
                 }
-                for j in 0..<count {
-                    for k in 0..<storedCount { values[drawSlots[k]] = draws[drawOffsets[k] + j] }
-                    kernel.evaluate(values, noise: hasInventory ? noise[j] : 0, into: out, order: &order, pledges: &pledges)
-                    let trial = start + j
-                    for column in 0..<columns {
-                        let value = out[outputSlots[column]]
-                        storage[column * trials + trial] = value
-                        sums[column] += value
-                        mins[column] = value < mins[column] ? value : mins[column]
-                        maxs[column] = value > maxs[column] ? value : maxs[column]
+                // The chunk's trials in blocks of `rowLength` (one block unless inputs are many).
+                var start = chunkStart
+                while start < chunkEnd {
+                    let count = min(rowLength, chunkEnd - start)
+                    for i in 0..<inputCount {
+                        samplers[i].fill(draws + i * rowLength, count: count, &rng, normal)
                     }
+                    if hasInventory {
+                        var local = rng
+                        for j in 0..<count { noise[j] = normal.next(&local) }
+                        rng = local
+                    }
+                    for j in 0..<count {
+                        for k in 0..<storedCount { values[drawSlots[k]] = draws[drawOffsets[k] + j] }
+                        kernel.evaluate(values, noise: hasInventory ? noise[j] : 0, into: out, order: &order, pledges: &pledges)
+                        let trial = start + j
+                        for column in 0..<columns {
+                            let value = out[outputSlots[column]]
+                            storage[column * trials + trial] = value
+                            sums[column] += value
+                            mins[column] = value < mins[column] ? value : mins[column]
+                            maxs[column] = value > maxs[column] ? value : maxs[column]
+                        }
+                    }
+                    start += count
                 }
                 done += 1
                 if worker == 0, let progress { progress(min(1, Double(done * workers) / Double(chunks))) }

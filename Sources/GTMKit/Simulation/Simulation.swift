@@ -4,10 +4,14 @@ public enum Simulation {
         public var threads: Int
         /// Called from a worker thread with the share of trials done.
         public var progress: (@Sendable (Double) -> Void)?
+        /// The work ceiling (trials × inputs and registers per trial); lower only in tests.
+        public var workLimit: Int
 
-        public init(threads: Int = Processors.online, progress: (@Sendable (Double) -> Void)? = nil) {
+        public init(threads: Int = Processors.online, progress: (@Sendable (Double) -> Void)? = nil,
+                    workLimit: Int = Limits.simulationWork) {
             self.threads = threads
             self.progress = progress
+            self.workLimit = workLimit
         }
     }
 
@@ -15,7 +19,9 @@ public enum Simulation {
     static func run(_ scenario: Scenario, plan: Plan, options: Options) -> Uncertainty? {
         let model = TrialModel(scenario, plan: plan)
         guard model.isUncertain else { return nil }
-        let trials = scenario.settings.trials
+        let requested = scenario.settings.trials
+        let trials = affordableTrials(requested, inputs: model.inputs.count, registers: model.layout.count,
+                                      columns: OutputKey.recorded(by: model).count, work: options.workLimit)
         let seed = scenario.settings.seed
         let table = MonteCarlo.run(model, trials: trials, seed: seed, threads: options.threads, progress: options.progress)
         let base = model.outputs(model.base)
@@ -54,8 +60,20 @@ public enum Simulation {
                               p90: clamp(input.distribution.quantile(0.9), input.bounds))
         }
         let (headline, tornado) = Sensitivity.tornado(model, inputs: inputs)
-        return Uncertainty(trials: trials, seed: seed, inputs: inputs, outputs: outputs, headline: headline.rawValue,
-                           headlineBase: base[headline] ?? 0, tornado: tornado, batch: batch, campaign: campaign)
+        return Uncertainty(trials: trials, requestedTrials: requested, seed: seed, inputs: inputs, outputs: outputs,
+                           headline: headline.rawValue, headlineBase: base[headline] ?? 0, tornado: tornado, batch: batch,
+                           campaign: campaign)
+    }
+
+    /// The trials a run can afford within `Limits.simulationWork` (trials × the inputs drawn and
+    /// registers evaluated per trial) and `Limits.simulationBytes` (the stored outputs): the
+    /// requested number, or fewer, never below 100.
+    static func affordableTrials(_ requested: Int, inputs: Int, registers: Int, columns: Int,
+                                 work: Int = Limits.simulationWork) -> Int {
+        let perTrial = max(1, inputs + registers)
+        let byWork = work / perTrial
+        let byMemory = Limits.simulationBytes / (8 * max(1, columns))
+        return max(100, min(requested, byWork, byMemory))
     }
 
     /// For the benchmark target: the trials alone, and then the summaries, timed apart.
@@ -138,17 +156,45 @@ enum Sensitivity {
     static func tornado(_ model: TrialModel, inputs: [Uncertainty.Input]) -> (OutputKey, [Uncertainty.Swing]) {
         let key = headline(model)
         var rows: [(Int, Uncertainty.Swing)] = []
-        for (index, input) in model.inputs.enumerated() {
-            guard let slot = input.slot else { continue }
+        for (first, group) in groups(model.inputs).enumerated() {
+            let slots = group.compactMap { model.inputs[$0].slot }
+            guard !slots.isEmpty else { continue }
             let x = model.base.copy()
-            x[slot] = inputs[index].p10
+            for index in group { if let slot = model.inputs[index].slot { x[slot] = inputs[index].p10 } }
             let low = model.outputs(x)[key] ?? 0
-            x[slot] = inputs[index].p90
+            for index in group { if let slot = model.inputs[index].slot { x[slot] = inputs[index].p90 } }
             let high = model.outputs(x)[key] ?? 0
-            rows.append((index, .init(input: input.path, inputLow: inputs[index].p10, inputHigh: inputs[index].p90,
+            let lead = group[0]
+            let name = group.count == 1 ? model.inputs[lead].path : grouped(model.inputs[lead].path, count: group.count)
+            rows.append((first, .init(input: name, inputLow: inputs[lead].p10, inputHigh: inputs[lead].p90,
                                       outputAtLow: low, outputAtHigh: high)))
         }
         rows.sort { ($1.1.swing, $0.0) < ($0.1.swing, $1.0) }
         return (key, rows.map(\.1))
+    }
+
+    /// Inputs swung together: one each, except that the items of a long list (more than
+    /// `InputGroup.threshold` uncertain values of one key, `channels[*].reach`) move as one, so the
+    /// tornado costs a few evaluations of the model, not one per item.
+    static func groups(_ inputs: [UncertainInput]) -> [[Int]] {
+        var byKey: [String: [Int]] = [:]
+        var order: [String] = []
+        for (index, input) in inputs.enumerated() {
+            let key = Schema.schemaPath(input.path)
+            if byKey[key] == nil { order.append(key) }
+            byKey[key, default: []].append(index)
+        }
+        var groups: [[Int]] = []
+        for key in order {
+            let members = byKey[key]!
+            if members.count > InputGroup.threshold { groups.append(members) } else { groups += members.map { [$0] } }
+        }
+        return groups.sorted { $0[0] < $1[0] }
+    }
+
+    /// `channels[3].reach` → `channels[*].reach (12,000 items)`.
+    static func grouped(_ path: String, count: Int) -> String {
+        guard let open = path.firstIndex(of: "["), let close = path.firstIndex(of: "]") else { return path }
+        return String(path[..<open]) + "[*]" + path[path.index(after: close)...] + " (\(Format.grouped(Double(count))) items)"
     }
 }

@@ -63,6 +63,8 @@ public struct Uncertainty: Sendable, Equatable {
     }
 
     public var trials: Int
+    /// What the scenario asked for; more than `trials` when the work budget cut them.
+    public var requestedTrials: Int
     public var seed: UInt64
     public var inputs: [Input]
     public var outputs: [Output]

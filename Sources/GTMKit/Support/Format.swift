@@ -16,10 +16,16 @@ public enum Format {
         var scale = 1.0
         for _ in 0..<decimals { scale *= 10 }
         let scaled = (abs(value) * scale).rounded(.toNearestOrAwayFromZero)
-        guard scaled < 9e15 else { return shortest(value) }
-        let whole = UInt64(scaled)
-        var integer = String(whole / UInt64(scale))
-        let fraction = whole % UInt64(scale)
+        var integer: String
+        var fraction: UInt64 = 0
+        if scaled < 9e15 {
+            let whole = UInt64(scaled)
+            integer = String(whole / UInt64(scale))
+            fraction = whole % UInt64(scale)
+        } else {
+            // Past 2^53 every double is a whole number: write its digits out in full.
+            integer = wholeDigits(abs(value).rounded())
+        }
         if !separator.isEmpty, integer.count > 3 {
             var out = ""
             for (index, character) in integer.enumerated() {
@@ -35,5 +41,17 @@ public enum Format {
         }
         let negative = value < 0 && scaled > 0
         return negative ? "-" + text : text
+    }
+
+    /// The decimal digits of a whole, finite, non-negative double of any size: `1.5e+17` → `150000000000000000`.
+    static func wholeDigits(_ value: Double) -> String {
+        if value < 9e15 { return String(UInt64(value)) }
+        let text = String(value)
+        guard let e = text.firstIndex(where: { $0 == "e" || $0 == "E" }), let exponent = Int(text[text.index(after: e)...]) else {
+            return text
+        }
+        let digits = text[..<e].filter(\.isNumber)
+        let length = exponent + 1
+        return digits.count >= length ? String(digits.prefix(length)) : digits + String(repeating: "0", count: length - digits.count)
     }
 }
