@@ -126,11 +126,11 @@ if wanted("market") {
     for threads in [1, 2] {
         measure("market model: 1,000,000 trials, \(threads) thread\(threads == 1 ? "" : "s"), plan") {
             let plan = Planner.plan(scenario, simulation: Simulation.Options(threads: threads))
-            return plan.uncertainty?.output("market.som_units")?.p50 ?? 0
+            return plan.uncertainty?.summary(.somUnits)?.p50 ?? 0
         }
     }
     measure("market model: base plan only (no simulation)") {
-        Planner.plan(scenario, simulation: nil).market?.topDown?.somUnits ?? 0
+        Planner.plan(scenario, simulation: nil)[.somUnits] ?? 0
     }
 }
 
@@ -167,7 +167,7 @@ if wanted("market-stages") {
         var trials: [Double] = []
         var summaries: [Double] = []
         for _ in 0..<7 {
-            let (a, b) = Simulation.benchmarkStages(scenario, threads: threads)
+            let (a, b) = Simulation.benchmark(scenario, threads: threads)
             trials.append(Double(a.components.attoseconds) * 1e-15 + Double(a.components.seconds) * 1e3)
             summaries.append(Double(b.components.attoseconds) * 1e-15 + Double(b.components.seconds) * 1e3)
         }

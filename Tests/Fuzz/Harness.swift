@@ -37,7 +37,7 @@ func exercise(_ document: Document, overrides: [String] = [], variants limit: In
 /// Decodes and plans with at most 200 trials, so that one input stays well under a second.
 private func plan(_ document: Document) throws(ScenarioError) -> Plan {
     var scenario = try document.decode()
-    scenario.settings.trials = min(scenario.settings.trials, 200)
+    scenario.settings.trials = min(scenario.settings.trials ?? 200, 200)
     return Planner.plan(scenario, fingerprint: document.fingerprint, overrides: document.overrides,
                         simulation: Simulation.Options(threads: 1))
 }

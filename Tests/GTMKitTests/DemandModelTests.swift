@@ -32,39 +32,59 @@ import Testing
     }
 }
 
-@Suite struct DemandCurveTests {
-    let launch = CivilDate(year: 2027, month: 3, day: 15)!
+/// The weekly curve of a plan whose SOM is exactly `total` over `months` from `launch`.
+func curve(total: Double, launch: String = "2027-03-15", months: Int = 12, p: Double = 0.03, q: Double = 0.38,
+           boost: Double = 0) throws -> (curve: DemandCurve, plan: Plan) {
+    let text = """
+    product:
+      name: Lamp
+      price: 399
+      unit_cost: 120
+    launch:
+      date: \(launch)
+    market:
+      population: \(Format.shortest(total * 12 / Double(months)))
+      serviceable: 100%
+      obtainable: 100%
+      horizon: \(months) months
+    demand:
+      p: \(p)
+      q: \(q)
+      launch_boost: \(Format.shortest(boost * 100))%
 
-    @Test func weeksFollowTheClosedFormAndSumToTheSize() {
+    """
+    let plan = Planner.plan(try decode(text))
+    return (try #require(plan.demand), plan)
+}
+
+@Suite struct DemandCurveTests {
+    @Test func weeksFollowTheClosedFormAndSumToTheSize() throws {
         // 12 months from 2027-03-15 is 366 days (it crosses 2028-02-29): 52 weeks and a 2-day week.
-        let curve = DemandModel.curve(total: 36_000, source: .topDown, launch: launch, horizon: .months(12),
-                                      p: 0.03, q: 0.38, boost: 0)
+        let (curve, plan) = try curve(total: 36_000)
         #expect(curve.weeks.count == 53)
         #expect(curve.weeks.last?.days == 2)
         #expect(curve.weeks.last?.start == CivilDate(year: 2028, month: 3, day: 13))
         // Week 1 = 36,000 × F(7/366)/F(1) = 579.5878617728552 (mpmath).
-        #expect(abs(curve.firstWeekUnits - 579.5878617728552) < 1e-9)
+        #expect(abs(curve.weeks[0].units - 579.5878617728552) < 1e-9)
+        #expect(abs(plan[.firstWeekUnits]! - 579.5878617728552) < 1e-9)
         #expect(abs(curve.weeks.last!.cumulative - 36_000) < 1e-6)
         // Sales rise all year (t* is 6.2 years away), so the best week is the last full one.
-        #expect(curve.peakWeek == 52)
+        #expect(plan[.peakWeek] == 52)
     }
 
-    @Test func thePeakWeekHoldsThePeakTime() {
+    @Test func thePeakWeekHoldsThePeakTime() throws {
         // Over 10 years from 2027-01-01 (3,653 days), t* = 6.1926 years is day 2,262.16, in week 324.
-        let start = CivilDate(year: 2027, month: 1, day: 1)!
-        let curve = DemandModel.curve(total: 1_000_000, source: .topDown, launch: start, horizon: .months(120),
-                                      p: 0.03, q: 0.38, boost: 0)
-        #expect(curve.peakWeek == 324)
+        #expect(try curve(total: 1_000_000, launch: "2027-01-01", months: 120).plan[.peakWeek] == 324)
     }
 
-    @Test func launchBoostMovesAShareIntoLaunchWeek() {
-        let plain = DemandModel.curve(total: 10_000, source: .topDown, launch: launch, horizon: .months(12), p: 0.03, q: 0.38, boost: 0)
-        let boosted = DemandModel.curve(total: 10_000, source: .topDown, launch: launch, horizon: .months(12), p: 0.03, q: 0.38, boost: 0.05)
+    @Test func launchBoostMovesAShareIntoLaunchWeek() throws {
+        let plain = try curve(total: 10_000).curve
+        let (boosted, plan) = try curve(total: 10_000, boost: 0.05)
         // Week 1 = 5% × 10,000 + 95% of the plain week 1; later weeks are 95% of plain.
-        #expect(abs(boosted.firstWeekUnits - (500 + 0.95 * plain.firstWeekUnits)) < 1e-9)
+        #expect(abs(boosted.weeks[0].units - (500 + 0.95 * plain.weeks[0].units)) < 1e-9)
         #expect(abs(boosted.weeks[10].units - 0.95 * plain.weeks[10].units) < 1e-9)
         #expect(abs(boosted.weeks.last!.cumulative - 10_000) < 1e-6)
-        #expect(boosted.peakWeek == 1)
+        #expect(plan[.peakWeek] == 1)
     }
 
     @Test func horizonUnitsEqualSOMInThePlan() throws {
@@ -81,14 +101,14 @@ import Testing
         let plan = Planner.plan(scenario)
         let demand = try #require(plan.demand)
         // SOM = 1M × 30% × 2% × 0.5 = 3,000.
-        #expect(abs(demand.horizonUnits - 3_000) < 1e-9)
-        #expect(abs(demand.weeks.last!.cumulative - plan.market!.topDown!.somUnits) < 1e-6)
-        #expect(demand.source == .topDown)
+        #expect(abs(plan[.horizonUnits]! - 3_000) < 1e-9)
+        #expect(abs(demand.weeks.last!.cumulative - plan[.somUnits]!) < 1e-6)
+        #expect(demand.fromTopDown)
     }
 
-    @Test func windowShareMatchesTheWeeks() {
+    @Test func windowShareMatchesTheWeeks() throws {
         // The share of the first 14 days equals weeks 1 and 2 of the curve.
-        let curve = DemandModel.curve(total: 1, source: .topDown, launch: launch, horizon: .months(12), p: 0.03, q: 0.38, boost: 0.04)
+        let curve = try curve(total: 1, boost: 0.04).curve
         let share = DemandModel.share(firstDays: 14, horizonDays: 366, years: 1, p: 0.03, q: 0.38, boost: 0.04)
         #expect(abs(share - curve.weeks[1].cumulative) < 1e-12)
     }

@@ -3,7 +3,7 @@ import Testing
 
 /// A scenario whose first batch uses the given forecast, priced as given.
 func batchScenario(price: Double, cost: Double, salvage: Double, mean: Double, sd: Double,
-                   moq: Int = 0, casePack: Int = 1, serviceLevel: String? = nil) throws -> FirstBatch {
+                   moq: Int = 0, casePack: Int = 1, serviceLevel: String? = nil) throws -> Plan {
     var text = """
     product:
       name: Wetsuit
@@ -21,7 +21,9 @@ func batchScenario(price: Double, cost: Double, salvage: Double, mean: Double, s
 
     """
     if let serviceLevel { text += "  service_level: \(serviceLevel)\n" }
-    return try #require(Planner.plan(try decode(text)).firstBatch)
+    let plan = Planner.plan(try decode(text))
+    _ = try #require(plan.firstBatch)
+    return plan
 }
 
 @Suite struct NewsvendorPublishedExamples {
@@ -31,49 +33,49 @@ func batchScenario(price: Double, cost: Double, salvage: Double, mean: Double, s
     /// z = 0.8416212336 gives Q* = 4185.95, which gtm rounds up to 4,186.
     @Test func oNeillHammer() throws {
         let batch = try batchScenario(price: 190, cost: 110, salvage: 90, mean: 3192, sd: 1181)
-        #expect(batch.criticalRatio == 0.8)
-        #expect(abs(batch.z - 0.8416212335729142) < 1e-14)
-        #expect(abs(batch.optimalUnits - 4185.954676849612) < 1e-8)
+        #expect(batch[.criticalRatio] == 0.8)
+        #expect(abs(Normal.quantile(batch[.criticalRatio]!) - 0.8416212335729142) < 1e-14)
+        #expect(abs(batch[.newsvendorUnits]! - 4185.954676849612) < 1e-8)
         #expect(abs(3192 + 0.84 * 1181 - 4184.04) < 1e-9)   // the rounded-z answer, 1.9 units short
-        #expect(batch.units == 4186)
+        #expect(batch[.firstBatchUnits] == 4186)
         // At Q = 4,186 (mpmath): z = 0.8416596105, lost 131.8350282, sales 3060.164972,
         // leftover 1125.835028, fill 0.9586982994 (NewsvendorModel.jl prints 131.84, 3060.16, 1125.84).
-        #expect(abs(batch.outcome.expectedLostSales - 131.83502824509673) < 1e-8)
-        #expect(abs(batch.outcome.expectedSales - 3060.1649717549033) < 1e-8)
-        #expect(abs(batch.outcome.expectedLeftover - 1125.8350282450967) < 1e-8)
-        #expect(abs(batch.outcome.fillRate - 0.9586982994219622) < 1e-12)
-        #expect(abs(batch.outcome.inStockProbability - 0.8000107439045764) < 1e-12)
-        #expect(batch.cash == 4186 * 110)
+        #expect(abs(batch[.expectedLostSales]! - 131.83502824509673) < 1e-8)
+        #expect(abs(batch[.expectedSales]! - 3060.1649717549033) < 1e-8)
+        #expect(abs(batch[.expectedLeftover]! - 1125.8350282450967) < 1e-8)
+        #expect(abs(batch[.fillRate]! - 0.9586982994219622) < 1e-12)
+        #expect(abs(batch[.inStockProbability]! - 0.8000107439045764) < 1e-12)
+        #expect(batch[.inventoryCash] == 460_460)   // 4,186 × 110
     }
 
     /// Wikipedia, "Newsvendor model", numerical example: price 7, cost 5, no salvage, N(50, 20).
     /// CR = 2/7; the published Q* = 38.68 uses the exact z (−0.5659488219), not a rounded one.
     @Test func wikipediaExample() throws {
         let batch = try batchScenario(price: 7, cost: 5, salvage: 0, mean: 50, sd: 20)
-        #expect(abs(batch.criticalRatio - 2.0 / 7) < 1e-15)
-        #expect(abs(batch.optimalUnits - 38.68102356134274) < 1e-9)
-        #expect(batch.units == 39)
+        #expect(abs(batch[.criticalRatio]! - 2.0 / 7) < 1e-15)
+        #expect(abs(batch[.newsvendorUnits]! - 38.68102356134274) < 1e-9)
+        #expect(batch[.firstBatchUnits] == 39)
         // At Q = 39: lost 14.65612055, sales 35.34387945, leftover 3.656120546 (NewsvendorModel.jl agrees).
-        #expect(abs(batch.outcome.expectedLostSales - 14.656120545715868) < 1e-9)
-        #expect(abs(batch.outcome.expectedLeftover - 3.6561205457158677) < 1e-9)
+        #expect(abs(batch[.expectedLostSales]! - 14.656120545715868) < 1e-9)
+        #expect(abs(batch[.expectedLeftover]! - 3.6561205457158677) < 1e-9)
     }
 
     /// "Green Thumb" exercise (Chopra & Meindl style): price 200, cost 150, salvage 30, N(100, 40).
     /// CR = 50/170; the published O* = 78 is NORMINV rounded to an integer (exact 78.344).
     @Test func greenThumb() throws {
         let batch = try batchScenario(price: 200, cost: 150, salvage: 30, mean: 100, sd: 40)
-        #expect(abs(batch.optimalUnits - 78.34419659483649) < 1e-9)
-        #expect(batch.units == 79)   // gtm rounds up; the exercise rounds to nearest
+        #expect(abs(batch[.newsvendorUnits]! - 78.34419659483649) < 1e-9)
+        #expect(batch[.firstBatchUnits] == 79)   // gtm rounds up; the exercise rounds to nearest
     }
 }
 
 @Suite struct FirstBatchRulesTests {
     @Test func moqAndCasePack() throws {
         // Wikipedia's Q* = 38.68 → 39; an MOQ of 100 lifts it to 100; cartons of 12 make it ⌈100/12⌉·12 = 108.
-        #expect(try batchScenario(price: 7, cost: 5, salvage: 0, mean: 50, sd: 20, moq: 100).units == 100)
-        #expect(try batchScenario(price: 7, cost: 5, salvage: 0, mean: 50, sd: 20, moq: 100, casePack: 12).units == 108)
+        #expect(try batchScenario(price: 7, cost: 5, salvage: 0, mean: 50, sd: 20, moq: 100)[.firstBatchUnits] == 100)
+        #expect(try batchScenario(price: 7, cost: 5, salvage: 0, mean: 50, sd: 20, moq: 100, casePack: 12)[.firstBatchUnits] == 108)
         // Case pack alone: 39 → 48 (four cartons of 12).
-        #expect(try batchScenario(price: 7, cost: 5, salvage: 0, mean: 50, sd: 20, casePack: 12).units == 48)
+        #expect(try batchScenario(price: 7, cost: 5, salvage: 0, mean: 50, sd: 20, casePack: 12)[.firstBatchUnits] == 48)
         #expect(Newsvendor.rounded(4186.0000000001, moq: 0, casePack: 1) == 4186)
     }
 
@@ -81,9 +83,8 @@ func batchScenario(price: Double, cost: Double, salvage: Double, mean: Double, s
         // 108 units against N(50, 20): z = 2.9, lost = 20·L(2.9) with L(2.9) = 0.000541673848662 (mpmath),
         // sales = 50 − lost, leftover = 108 − sales.
         let batch = try batchScenario(price: 7, cost: 5, salvage: 0, mean: 50, sd: 20, moq: 100, casePack: 12)
-        #expect(abs(batch.outcome.z - 2.9) < 1e-12)
-        #expect(abs(batch.outcome.expectedLostSales - 20 * 0.000541673848662) < 1e-6)
-        #expect(abs(batch.outcome.expectedLeftover - (108 - (50 - 20 * 0.000541673848662))) < 1e-5)
+                #expect(abs(batch[.expectedLostSales]! - 20 * 0.000541673848662) < 1e-6)
+        #expect(abs(batch[.expectedLeftover]! - (108 - (50 - 20 * 0.000541673848662))) < 1e-5)
     }
 
     @Test func costAtOrAbovePriceWarnsAndStocksNothingForRetail() throws {
@@ -104,14 +105,13 @@ func batchScenario(price: Double, cost: Double, salvage: Double, mean: Double, s
 
         """
         let plan = Planner.plan(try decode(text))
-        let batch = try #require(plan.firstBatch)
-        #expect(batch.criticalRatio == 0)
-        #expect(batch.units == 0)
+        #expect(plan[.criticalRatio] == 0)
+        #expect(plan[.firstBatchUnits] == 0)
         // With nothing stocked all demand is lost: σ·L(−1000/300) = 1000.0336 (mpmath; the normal's
         // tail below zero adds the 0.0336).
-        #expect(abs(batch.outcome.expectedLostSales - 1000.03362336569) < 1e-6)
+        #expect(abs(plan[.expectedLostSales]! - 1000.03362336569) < 1e-6)
         #expect(plan.warnings.contains(.noUnitMargin(price: 100, unitCost: 120)))
-        #expect(plan.economics.breakEvenUnits == nil)
+        #expect(plan[.breakEvenUnits] == nil)
     }
 
     @Test func zeroDemandOrdersNothingAndWarns() throws {
@@ -129,25 +129,25 @@ func batchScenario(price: Double, cost: Double, salvage: Double, mean: Double, s
 
         """
         let plan = Planner.plan(try decode(text))
-        #expect(plan.firstBatch?.units == 0)
-        #expect(plan.firstBatch?.outcome.fillRate == 1)
+        #expect(plan[.firstBatchUnits] == 0)
+        #expect(plan[.fillRate] == 1)
         #expect(plan.warnings.contains(.zeroDemand))
     }
 
     @Test func serviceLevelReplacesTheCriticalRatio() throws {
         // 95% → z = 1.6448536270; Q* = 50 + 1.6448536270·20 = 82.897 → 83.
         let batch = try batchScenario(price: 7, cost: 5, salvage: 0, mean: 50, sd: 20, serviceLevel: "95%")
-        #expect(batch.ratioSource == .serviceLevel)
-        #expect(batch.units == 83)
+        #expect(batch.firstBatch?.ratioSource == .serviceLevel)
+        #expect(batch[.firstBatchUnits] == 83)
     }
 
     @Test func purchaseOrderDateAndReorderPoint() throws {
         // Lead time 4 weeks before 2027-03-15 → 2027-02-15. Coverage defaults to the lead time (28 days),
         // so σ_d·√L = 1181·√(28/28): SS = z·1181 = 993.9547, ROP = 3192 + SS = 4185.9547.
         let batch = try batchScenario(price: 190, cost: 110, salvage: 90, mean: 3192, sd: 1181)
-        #expect(batch.poDate == CivilDate(year: 2027, month: 2, day: 15))
-        #expect(abs(batch.safetyStock - 993.9546768496117) < 1e-8)
-        #expect(abs(batch.reorderPoint - 4185.954676849612) < 1e-8)
+        #expect(batch.firstBatch?.poDate == CivilDate(year: 2027, month: 2, day: 15))
+        #expect(abs(batch[.safetyStock]! - 993.9546768496117) < 1e-8)
+        #expect(abs(batch[.reorderPoint]! - 4185.954676849612) < 1e-8)
     }
 
     @Test func monthLeadTimesAreCalendarMonths() throws {
@@ -178,11 +178,11 @@ func batchScenario(price: Double, cost: Double, salvage: Double, mean: Double, s
           lead_time: 2 weeks
 
         """
-        let batch = try #require(Planner.plan(try decode(text)).firstBatch)
+        let plan = Planner.plan(try decode(text))
         let expected = 36_000 * Bass.cumulative(14.0 / 366, p: 0.03, q: 0.38) / Bass.cumulative(1, p: 0.03, q: 0.38)
-        #expect(abs(batch.mean - expected) < 1e-9)
-        #expect(abs(batch.mean - 1163.0636048858) < 1e-6)   // mpmath: 36,000 × 0.0323073223579
-        #expect(abs(batch.sd - 0.3 * expected) < 1e-9)
+        #expect(abs(plan[.windowDemandMean]! - expected) < 1e-9)
+        #expect(abs(plan[.windowDemandMean]! - 1163.0636048858) < 1e-6)   // mpmath: 36,000 × 0.0323073223579
+        #expect(abs(plan[.windowDemandSD]! - 0.3 * expected) < 1e-9)
     }
 }
 
@@ -191,11 +191,11 @@ func batchScenario(price: Double, cost: Double, salvage: Double, mean: Double, s
         // ¥399 − ¥142 = ¥257 a unit (64.41%); ¥260,000 ÷ ¥257 = 1,011.67 units to break even;
         // a 60% target margin allows at most 399 × 40% = ¥159.60 a unit.
         let text = minimal.replacingOccurrences("unit_cost: 120", with: "unit_cost: 142\n  fixed_costs: 260k\n  target_margin: 60%")
-        let economics = Planner.plan(try decode(text)).economics
-        #expect(economics.unitMargin == 257)
-        #expect(abs(economics.grossMargin! - 257.0 / 399) < 1e-15)
-        #expect(abs(economics.breakEvenUnits! - 1011.6731517509728) < 1e-9)
-        #expect(abs(economics.unitCostCeiling! - 159.6) < 1e-12)
+        let plan = Planner.plan(try decode(text))
+        #expect(plan[.unitMargin] == 257)
+        #expect(abs(plan[.grossMargin]! - 257.0 / 399) < 1e-15)
+        #expect(abs(plan[.breakEvenUnits]! - 1011.6731517509728) < 1e-9)
+        #expect(abs(plan[.unitCostCeiling]! - 159.6) < 1e-12)
     }
 
     @Test func costAboveTheCeilingWarns() throws {

@@ -146,7 +146,7 @@ import Testing
         let uncertainty = try #require(plan.uncertainty)
         #expect(uncertainty.requestedTrials == 2_000_000)
         // 20,000 inputs plus the registers a trial evaluates, within the work allowed.
-        let registers = TrialModel(plan.scenario, plan: plan).layout.count
+        let registers = PlanModel(plan.scenario).inputs.count
         #expect(uncertainty.trials == work / (20_000 + registers))
         #expect(uncertainty.trials * (20_000 + registers) <= work)
         #expect(plan.warnings.contains { $0.code == "trials_reduced" })

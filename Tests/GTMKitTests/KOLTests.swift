@@ -125,7 +125,8 @@ func bruteForce(fees: [Double], values: [Double], budget: Double) -> [Int] {
     """
 
     @Test func tierMetricsByHand() throws {
-        let kol = try #require(Planner.plan(try decode(kolScenario)).kol)
+        let plan = Planner.plan(try decode(kolScenario))
+        let kol = try #require(plan.kol)
         let head = kol.lines[0]
         // 头部 takes macro defaults: 800,000 × 15% = 120,000 reached; × 1.5% = 12,000 engagements;
         // 120,000 × 2% = 2,400 clicks × 1.42% = 34.08 buyers.
@@ -135,10 +136,10 @@ func bruteForce(fees: [Double], values: [Double], budget: Double) -> [Int] {
         let micro = kol.lines[1]
         // 10 posts × 20,000 × 3% (given) = 6,000 engagements; reach 10 × 20,000 × 15% = 30,000.
         #expect(abs(micro.engagements - 6_000) < 1e-9)
-        #expect(kol.cost == 110_000)
+        #expect(plan[.kolCost] == 110_000)
         // CPM = 110,000 ÷ 150,000 × 1,000 = 733.33; CPE = 110,000 ÷ 18,000 = 6.11.
-        #expect(abs(kol.cpm! - 733.3333333333334) < 1e-9)
-        #expect(abs(kol.cpe! - 110_000.0 / 18_000) < 1e-12)
+        #expect(abs(plan[.kolCPM]! - 733.3333333333334) < 1e-9)
+        #expect(abs(plan[.kolCPE]! - 110_000.0 / 18_000) < 1e-12)
     }
 
     @Test func overBudgetWarns() throws {
@@ -198,10 +199,11 @@ func bruteForce(fees: [Double], values: [Double], budget: Double) -> [Int] {
         """
         // Engagements: A 6,000, B 5,000, C 40,000 × 2.4% (micro default) = 960; Big costs more than the budget.
         // Within ¥20k: A + B = 11,000 (¥20k) beats A + C = 6,960 and B + C = 5,960.
-        let kol = try #require(Planner.plan(try decode(text)).kol)
+        let plan = Planner.plan(try decode(text))
+        let kol = try #require(plan.kol)
         #expect(kol.lines.map(\.name) == ["A", "B"])
-        #expect(kol.cost == 20_000)
-        #expect(abs(kol.engagements - 11_000) < 1e-9)
+        #expect(plan[.kolCost] == 20_000)
+        #expect(abs(plan[.kolEngagements]! - 11_000) < 1e-9)
         #expect(kol.selection?.exact == true)
     }
 }
@@ -209,10 +211,12 @@ func bruteForce(fees: [Double], values: [Double], budget: Double) -> [Int] {
 @Suite struct SeedReviewTests {
     @Test func testersAndBackwardSchedule() throws {
         let text = minimal + "seed_reviews:\n  target: 40\n  review_rate: 35%\n"
-        let seed = try #require(Planner.plan(try decode(text)).seedReviews)
+        let plan = Planner.plan(try decode(text))
+        let seed = try #require(plan.seedReviews)
         // ⌈40 ÷ 0.35⌉ = ⌈114.29⌉ = 115 testers and units, × ¥120 = ¥13,800.
-        #expect(seed.testers == 115)
-        #expect(seed.cost == 13_800)
+        #expect(plan[.testers] == 115)
+        #expect(plan[.testerUnits] == 115)
+        #expect(plan[.testerCost] == 13_800)
         // Live by launch 2027-03-15; − 7 buffer = 03-08 posted; − 14 trial = 02-22; − 7 shipping = 02-15 ship;
         // − 14 recruiting = 02-01.
         #expect(seed.reviewsDue == CivilDate(year: 2027, month: 3, day: 8))
@@ -222,8 +226,7 @@ func bruteForce(fees: [Double], values: [Double], budget: Double) -> [Int] {
     }
 
     @Test func exactDivisionIsNotRoundedUp() throws {
-        let seed = try #require(Planner.plan(try decode(minimal + "seed_reviews:\n  target: 35\n  review_rate: 35%\n")).seedReviews)
-        #expect(seed.testers == 100)
+        #expect(Planner.plan(try decode(minimal + "seed_reviews:\n  target: 35\n  review_rate: 35%\n"))[.testers] == 100)
     }
 
     @Test func liveByDefaultsToTheCrowdfundingStart() throws {

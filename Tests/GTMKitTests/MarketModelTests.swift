@@ -7,13 +7,13 @@ import Testing
         // × 1% × 0.5 years = 18,000 (SOM for a 6-month horizon).
         let size = MarketModel.topDown(population: 12_000_000, purchasesPerYear: 1, serviceable: 0.3,
                                        obtainable: 0.01, years: 0.5)
-        #expect(size.tamUnits == 12_000_000)
-        #expect(size.samUnits == 3_600_000)
-        #expect(abs(size.somUnits - 18_000) < 1e-9)
+        #expect(size.tam == 12_000_000)
+        #expect(size.sam == 3_600_000)
+        #expect(abs(size.som - 18_000) < 1e-9)
     }
 
     @Test func scenarioSizesAndRevenue() throws {
-        let scenario = try decode(minimal + """
+        let plan = Planner.plan(try decode(minimal + """
         market:
           population: 12M
           purchases_per_year: 2
@@ -28,35 +28,31 @@ import Testing
             reach: 1.5M
             conversion: 0.5%
 
-        """)
-        let size = try #require(MarketModel.size(scenario))
+        """))
         // TAM 12M × 2 = 24,000,000 units, × ¥399 = ¥9,576,000,000.
-        #expect(size.topDown?.tamUnits == 24_000_000)
-        #expect(size.topDown.map { $0.tamUnits * size.price } == 9_576_000_000)
+        #expect(plan[.tamUnits] == 24_000_000)
+        #expect(plan[.tamRevenue] == 9_576_000_000)
         // SOM = 24M × 0.3 × 0.01 × 6/12 = 36,000.
-        #expect(abs(size.topDown!.somUnits - 36_000) < 1e-6)
+        #expect(abs(plan[.somUnits]! - 36_000) < 1e-6)
         // Bottom-up: 2,000,000 × 0.8% + 1,500,000 × 0.5% = 16,000 + 7,500 = 23,500.
-        #expect(abs(size.bottomUpUnits! - 23_500) < 1e-9)
+        #expect(abs(plan[.bottomUpUnits]! - 23_500) < 1e-9)
+        #expect(plan.channels.map(\.buyers) == [16_000, 7_500])
         // 36,000 / 23,500 = 1.53×: within 2×, no warning.
-        #expect(MarketModel.disagreement(size) == nil)
+        #expect(!plan.warnings.contains { $0.code == "market_sizes_disagree" })
     }
 
     @Test func sizesMoreThanTwiceApartAreWarned() {
-        var size = MarketSize(topDown: .init(tamUnits: 1, samUnits: 1, somUnits: 50_000), bottomUpUnits: 20_000,
-                              channels: [], horizon: .months(12), price: 1)
-        #expect(MarketModel.disagreement(size) == .sizesDisagree(topDown: 50_000, bottomUp: 20_000))
-        size.bottomUpUnits = 25_000  // exactly 2×: not more than 2×
-        #expect(MarketModel.disagreement(size) == nil)
-        size.bottomUpUnits = 110_000  // bottom-up larger: also warned
-        #expect(MarketModel.disagreement(size) != nil)
-        size.bottomUpUnits = 0
-        #expect(MarketModel.disagreement(size) != nil)
+        #expect(MarketModel.disagreement(som: 50_000, bottomUp: 20_000) == .sizesDisagree(topDown: 50_000, bottomUp: 20_000))
+        #expect(MarketModel.disagreement(som: 50_000, bottomUp: 25_000) == nil)  // exactly 2×: not more than 2×
+        #expect(MarketModel.disagreement(som: 50_000, bottomUp: 110_000) != nil)  // bottom-up larger: also warned
+        #expect(MarketModel.disagreement(som: 50_000, bottomUp: 0) != nil)
+        #expect(MarketModel.disagreement(som: 50_000, bottomUp: nil) == nil)
     }
 
     @Test func channelsAloneGiveTheDemand() throws {
-        let scenario = try decode(minimal + "channels:\n  - name: Own store\n    reach: 40k\n    conversion: 2.5%\n")
-        let size = try #require(MarketModel.size(scenario))
-        #expect(size.topDown == nil)
-        #expect(size.demandUnits == 1_000)   // 40,000 × 2.5%
+        let plan = Planner.plan(try decode(minimal + "channels:\n  - name: Own store\n    reach: 40k\n    conversion: 2.5%\ndemand:\n"))
+        #expect(plan[.somUnits] == nil)
+        #expect(plan[.horizonUnits] == 1_000)   // 40,000 × 2.5%
+        #expect(plan.demand?.fromTopDown == false)
     }
 }

@@ -1,4 +1,5 @@
-/// A crowdfunding campaign's funnel, money, goal and dates, and whether to run it.
+/// What the report lists of a campaign beside its numbers (which are outputs): the platform,
+/// the dates, where the backers come from, how the tiers fill, and the fee rates.
 public struct Campaign: Sendable, Equatable {
     public struct TierFill: Sendable, Equatable {
         public var name: String
@@ -11,8 +12,10 @@ public struct Campaign: Sendable, Equatable {
 
     /// Why the campaign is or is not recommended, as data; the renderers word it.
     public enum Reason: Sendable, Equatable {
-        /// First-48-hour pledges against the minimum raise (their ratio decides).
-        case firstTwoDays(firstTwoDays: Double, minimumRaise: Double)
+        /// First-48-hour pledges against the minimum raise, the share of simulated launches in
+        /// which they cover it, and whether that meets the rule (at least half of them, or without
+        /// uncertainty, covering it).
+        case firstTwoDays(firstTwoDays: Double, minimumRaise: Double, coverProbability: Double?, covers: Bool)
         /// How many more subscribers (at the list's conversion) would close the gap.
         case growList(subscribers: Double)
         /// Rewards ship after the retail launch.
@@ -32,61 +35,128 @@ public struct Campaign: Sendable, Equatable {
     public var organicBackers: Double
     /// Backers who find every tier sold out.
     public var backersTurnedAway: Double
-    /// Backers who pledge: those you bring ÷ (1 − organic share), less those turned away.
-    public var backers: Double
     public var tiers: [TierFill]
-    /// Gross pledges, before drops and fees.
-    public var pledged: Double
     public var droppedShare: Double
-    /// Pledges that collect: pledged × (1 − dropped).
-    public var collected: Double
-    public var platformFees: Double
-    public var paymentFees: Double
-    public var fees: Double { platformFees + paymentFees }
-    public var net: Double { collected - fees }
-    /// Product units owed to backers whose pledges collected.
-    public var units: Double
-    /// What must be collected to fund fixed costs and the first batch at MOQ, grossed up
-    /// for fees and dropped pledges (in pledges).
-    public var minimumRaise: Double
-    /// What the campaign must net: fixed costs + MOQ × unit cost.
-    public var neededNet: Double
-    /// About a third of all pledges arrive in the first 48 hours.
-    public var firstTwoDays: Double { pledged / 3 }
-    /// The goal to publish: first-48-hour pledges rounded down to a round figure,
-    /// never below the minimum raise (rounded up), never zero.
-    public var goal: Double
-    public var recommended: Bool
-    public var reasons: [Reason]
-    /// Inputs of the verdict, kept to re-decide on simulated pledges.
-    public var averagePledge: Double
-    public var ownBackers: Double
-    public var listConversion: Double
-    public var organicShare: Double
-    /// Fees the campaign pays: platform and payment shares, and the per-pledge fee.
     public var platformRate: Double
     public var paymentRate: Double
     public var perPledgeFee: Double
+    /// What the campaign must net: fixed costs + MOQ × unit cost.
+    public var neededNet: Double
+    public var reasons: [Reason]
 }
 
-/// The crowdfunding model (see README, "Crowdfunding").
-public enum CrowdfundingModel {
+/// The crowdfunding model (see README, "Crowdfunding"): the funnel, the tiers and the fees, one
+/// computation for the base case and every trial; the goal and the recommendation are decisions
+/// taken from its simulated pledges (`Decisions`).
+struct CrowdfundingModel: Sendable {
+    let inputs: Scenario.Crowdfunding
+    let emailList: Int, listConversion: Int, reservations: Int, reservationConversion: Int, organicShare: Int
+    let dropped: Int, platformRate: Int, paymentRate: Int, perPledge: Int
+    /// The tiers' prices sit in consecutive slots from here.
+    let prices: Int
+    let tierCount: Int
+    let limits: [Double], unitsPerPledge: [Double]
+    let schedule: FeeSchedule
+    let fixedCosts: Int, unitCost: Int
+    let moq: Double
+    let end: CivilDate, fulfillment: CivilDate
+
+    init(_ scenario: Scenario, _ inputs: inout InputTable, fixedCosts: Int, unitCost: Int) {
+        let campaign = scenario.crowdfunding!
+        self.inputs = campaign
+        emailList = inputs.bind(campaign.emailList, "crowdfunding.email_list")
+        listConversion = inputs.bind(campaign.listConversion, "crowdfunding.list_conversion")
+        reservations = inputs.bind(campaign.reservations, "crowdfunding.reservations")
+        reservationConversion = inputs.bind(campaign.reservationConversion, "crowdfunding.reservation_conversion")
+        organicShare = inputs.bind(campaign.organicShare, "crowdfunding.organic_share")
+        dropped = inputs.bind(campaign.droppedPledges, "crowdfunding.dropped_pledges")
+        schedule = Self.feeSchedule(campaign, currency: scenario.settings.currency)
+        platformRate = campaign.platformFee.map { inputs.bind($0, "crowdfunding.platform_fee") } ?? inputs.constant(schedule.platformRate)
+        paymentRate = campaign.paymentFee.map { inputs.bind($0, "crowdfunding.payment_fee") } ?? inputs.constant(schedule.paymentRate)
+        perPledge = campaign.paymentFixed.map { inputs.bind($0, "crowdfunding.payment_fixed") } ?? inputs.constant(schedule.perPledge)
+        prices = inputs.count
+        for (index, tier) in campaign.tiers.enumerated() {
+            _ = inputs.bind(tier.price, list: "crowdfunding.tiers", index: index, name: tier.name, key: "price")
+        }
+        tierCount = campaign.tiers.count
+        limits = campaign.tiers.map { $0.limit.map(Double.init) ?? .infinity }
+        unitsPerPledge = campaign.tiers.map { Double($0.units) }
+        self.fixedCosts = fixedCosts
+        self.unitCost = unitCost
+        moq = Double(scenario.inventory?.moq ?? 0)
+        end = campaign.duration.after(campaign.start).adding(days: -1)
+        let lead = campaign.fulfillmentLead ?? scenario.inventory?.leadTime ?? Self.defaultFulfillmentLead
+        fulfillment = lead.after(end)
+    }
+
+    /// Rewards ship this long after the campaign without `fulfillment_lead` or an inventory section.
+    static let defaultFulfillmentLead = Period.weeks(8)
+
+    /// One evaluation: backers, tiers, money, units owed and the minimum raise.
+    @inline(__always)
+    func run(_ v: UnsafeMutablePointer<Double>, _ ws: Workspace) {
+        let wanted = Self.backers(list: v[emailList], listConversion: v[listConversion], reservations: v[reservations],
+                                  reservationConversion: v[reservationConversion], organicShare: v[organicShare])
+        var fees = schedule
+        fees.platformRate = v[platformRate]
+        fees.paymentRate = v[paymentRate]
+        fees.perPledge = v[perPledge]
+        let totals = Self.money(wanted: wanted, prices: UnsafeBufferPointer(start: v + prices, count: tierCount),
+                                limits: limits, unitsPerPledge: unitsPerPledge, dropped: v[dropped], fees: fees,
+                                order: &ws.tierOrder, pledges: &ws.tierPledges)
+        ws[.backers] = totals.backers
+        ws[.pledged] = totals.pledged
+        ws[.collected] = totals.collected
+        ws[.platformFees] = totals.platformFees
+        ws[.paymentFees] = totals.paymentFees
+        ws[.fees] = totals.platformFees + totals.paymentFees
+        ws[.net] = totals.collected - totals.platformFees - totals.paymentFees
+        ws[.crowdfundingUnits] = totals.units
+        // Minimum raise: net ≥ fixed costs + MOQ × unit cost, with the average pledge from the tiers.
+        let averagePledge = totals.backers > 0 ? totals.pledged / totals.backers : (tierCount > 0 ? v[prices + ws.tierOrder[0]] : 0)
+        let keep = 1 - fees.platformRate - fees.paymentRate - (averagePledge > 0 ? fees.perPledge / averagePledge : 0)
+        let neededNet = v[fixedCosts] + moq * v[unitCost]
+        ws[.minimumRaise] = keep > 0 && v[dropped] < 1 ? neededNet / ((1 - v[dropped]) * keep) : .infinity
+        ws[.campaignStart] = Double(inputs.start.daysSinceEpoch)
+        ws[.campaignEnd] = Double(end.daysSinceEpoch)
+        ws[.fulfillment] = Double(fulfillment.daysSinceEpoch)
+    }
+
+    /// The report's view of one evaluation (the base case): funnel, tier fills, rates.
+    func campaign(_ v: UnsafeMutablePointer<Double>, _ ws: Workspace, reasons: [Campaign.Reason]) -> Campaign {
+        let list = v[emailList] * v[listConversion]
+        let reserved = v[reservations] * v[reservationConversion]
+        let wanted = Self.backers(list: v[emailList], listConversion: v[listConversion], reservations: v[reservations],
+                                  reservationConversion: v[reservationConversion], organicShare: v[organicShare])
+        let fills = ws.tierOrder.map { index in
+            Campaign.TierFill(name: inputs.tiers[index].name, price: v[prices + index], limit: inputs.tiers[index].limit,
+                              unitsPerPledge: inputs.tiers[index].units, pledges: ws.tierPledges[index])
+        }
+        return Campaign(platform: inputs.platform, start: inputs.start, end: end, fulfillment: fulfillment,
+                        listBackers: list, reservationBackers: reserved, organicBackers: wanted - list - reserved,
+                        backersTurnedAway: max(0, wanted - ws[.backers]), tiers: fills, droppedShare: v[dropped],
+                        platformRate: v[platformRate], paymentRate: v[paymentRate], perPledgeFee: v[perPledge],
+                        neededNet: v[fixedCosts] + moq * v[unitCost], reasons: reasons)
+    }
+
     /// Share of all pledges made in the first 48 hours (campaign agencies' rule of thumb).
-    public static let firstTwoDaysShare = 1.0 / 3
+    static let firstTwoDaysShare = 1.0 / 3
 
     /// Backers you bring (list and reservations) grossed up by the platform's own share.
     @inline(__always)
-    public static func backers(list: Double, listConversion: Double, reservations: Double,
+    static func backers(list: Double, listConversion: Double, reservations: Double,
                                reservationConversion: Double, organicShare: Double) -> Double {
         (list * listConversion + reservations * reservationConversion) / (1 - min(organicShare, 0.95))
     }
 
-    /// The funding reasons: first-48-hour pledges against the minimum raise, and when they fall
+    /// The reasons for the verdict: first-48-hour pledges against the minimum raise (and, under
+    /// uncertainty, the share of simulated launches in which they cover it), and when they fall
     /// short, how many more subscribers would close the gap.
-    static func verdict(firstTwoDays: Double, minimumRaise: Double, averagePledge: Double, ownBackers: Double,
-                        listConversion: Double, organicShare: Double) -> [Campaign.Reason] {
-        var reasons: [Campaign.Reason] = [.firstTwoDays(firstTwoDays: firstTwoDays, minimumRaise: minimumRaise)]
-        if firstTwoDays < minimumRaise, minimumRaise.isFinite, averagePledge > 0, listConversion > 0 {
+    static func verdict(firstTwoDays: Double, minimumRaise: Double, coverProbability: Double?, covers: Bool,
+                        averagePledge: Double, ownBackers: Double, listConversion: Double, organicShare: Double) -> [Campaign.Reason] {
+        var reasons: [Campaign.Reason] = [.firstTwoDays(firstTwoDays: firstTwoDays, minimumRaise: minimumRaise,
+                                                        coverProbability: coverProbability, covers: covers)]
+        if !covers, minimumRaise.isFinite, averagePledge > 0, listConversion > 0 {
             // Backers needed for 3 × minimum raise, of whom (1 − organic) you bring.
             let needed = minimumRaise / firstTwoDaysShare / averagePledge * (1 - organicShare)
             let extra = (needed - ownBackers) / listConversion
@@ -96,14 +166,14 @@ public enum CrowdfundingModel {
     }
 
     /// `count` rounded down to a round figure: two significant digits (41,237 → 41,000).
-    public static func roundDown(_ value: Double) -> Double {
+    static func roundDown(_ value: Double) -> Double {
         guard value > 0, value.isFinite else { return 0 }
         let step = roundStep(value)
         return (value / step).rounded(.down) * step
     }
 
     /// Rounded up to two significant digits (the minimum raise is never undershot).
-    public static func roundUp(_ value: Double) -> Double {
+    static func roundUp(_ value: Double) -> Double {
         guard value > 0, value.isFinite else { return 0 }
         let step = roundStep(value)
         return (value / step - 1e-9).rounded(.up) * step
@@ -116,7 +186,7 @@ public enum CrowdfundingModel {
     }
 
     /// Fees as they apply to one pledge.
-    public struct FeeSchedule: Sendable {
+    struct FeeSchedule: Sendable {
         public var platformRate: Double
         public var paymentRate: Double
         public var perPledge: Double
@@ -128,7 +198,7 @@ public enum CrowdfundingModel {
 
     /// The campaign's fees: given ones, else the platform's published ones. Kickstarter's
     /// micropledge rate applies when its published fees apply in its own currency.
-    public static func feeSchedule(_ inputs: Scenario.Crowdfunding, currency: String) -> FeeSchedule {
+    static func feeSchedule(_ inputs: Scenario.Crowdfunding, currency: String) -> FeeSchedule {
         let published = PlatformFees.published(inputs.platform)
         let fixedFromPlatform = published.map { $0.fixedCurrency == currency ? $0.fixed : 0 } ?? 0
         let micro = inputs.paymentFee == nil && inputs.paymentFixed == nil && published?.fixedCurrency == currency
@@ -140,7 +210,7 @@ public enum CrowdfundingModel {
     }
 
     /// What the tiers raise from `wanted` backers.
-    public struct Totals: Sendable, Equatable {
+    struct Totals: Sendable, Equatable {
         public var backers: Double
         public var turnedAway: Double
         public var pledged: Double
@@ -154,7 +224,7 @@ public enum CrowdfundingModel {
     /// `order` and `pledges` are the caller's buffers (one slot per tier), so a Monte Carlo trial
     /// allocates nothing; on return `order` holds tier indices cheapest first.
     @inline(__always)
-    public static func money(wanted: Double, prices: UnsafeBufferPointer<Double>, limits: [Double], unitsPerPledge: [Double],
+    static func money(wanted: Double, prices: UnsafeBufferPointer<Double>, limits: [Double], unitsPerPledge: [Double],
                              dropped: Double, fees: FeeSchedule, order: inout [Int], pledges: inout [Double]) -> Totals {
         // Insertion sort: a handful of tiers, already in order on every trial but the first.
         for i in 1..<max(order.count, 1) {
@@ -187,69 +257,5 @@ public enum CrowdfundingModel {
         let collected = pledged * (1 - dropped)
         return Totals(backers: wanted - turnedAway, turnedAway: turnedAway, pledged: pledged, collected: collected,
                       platformFees: collected * fees.platformRate, paymentFees: paymentFees, units: units * (1 - dropped))
-    }
-
-    /// The base-case campaign. `moq` and `unitCost` set the first batch the campaign must fund.
-    public static func campaign(_ inputs: Scenario.Crowdfunding, product: Scenario.Product, launch: CivilDate,
-                                currency: String, moq: Int, leadTime: Period?) -> Campaign {
-        let fees = feeSchedule(inputs, currency: currency)
-        let platformRate = fees.platformRate
-        let paymentRate = fees.paymentRate
-        let perPledge = fees.perPledge
-
-        let list = inputs.emailList.value * inputs.listConversion.value
-        let reservations = inputs.reservations.value * inputs.reservationConversion.value
-        let wanted = backers(list: inputs.emailList.value, listConversion: inputs.listConversion.value,
-                             reservations: inputs.reservations.value, reservationConversion: inputs.reservationConversion.value,
-                             organicShare: inputs.organicShare.value)
-        let prices = inputs.tiers.map(\.price.value)
-        var order = Array(inputs.tiers.indices)
-        var pledges = [Double](repeating: 0, count: inputs.tiers.count)
-        let totals = prices.withUnsafeBufferPointer { prices in
-            money(wanted: wanted, prices: prices, limits: inputs.tiers.map { $0.limit.map(Double.init) ?? .infinity },
-                  unitsPerPledge: inputs.tiers.map { Double($0.units) }, dropped: inputs.droppedPledges.value,
-                  fees: fees, order: &order, pledges: &pledges)
-        }
-        let fills = order.map { index in
-            Campaign.TierFill(name: inputs.tiers[index].name, price: prices[index], limit: inputs.tiers[index].limit,
-                              unitsPerPledge: inputs.tiers[index].units, pledges: pledges[index])
-        }
-        let turnedAway = totals.turnedAway
-        let all = totals.backers
-        let dropped = inputs.droppedPledges.value
-        let pledged = totals.pledged
-        let collected = totals.collected
-        let paymentFees = totals.paymentFees
-        let platformFees = totals.platformFees
-        let units = totals.units
-
-        // Minimum raise: net ≥ fixed costs + MOQ × unit cost, with the average pledge from the tiers.
-        let neededNet = product.fixedCosts.value + Double(moq) * product.unitCost.value
-        let averagePledge = all > 0 ? pledged / all : (fills.first?.price ?? 0)
-        let keep = 1 - platformRate - paymentRate - (averagePledge > 0 ? perPledge / averagePledge : 0)
-        let minimumRaise = keep > 0 && dropped < 1 ? neededNet / ((1 - dropped) * keep) : .infinity
-
-        let firstTwoDays = pledged * firstTwoDaysShare
-        let goal = max(roundDown(firstTwoDays), minimumRaise.isFinite ? roundUp(minimumRaise) : 0, 1)
-
-        let end = inputs.duration.after(inputs.start).adding(days: -1)
-        let lead = inputs.fulfillmentLead ?? leadTime ?? .weeks(8)
-        let fulfillment = lead.after(end)
-
-        var reasons = verdict(firstTwoDays: firstTwoDays, minimumRaise: minimumRaise, averagePledge: averagePledge,
-                              ownBackers: list + reservations, listConversion: inputs.listConversion.value,
-                              organicShare: inputs.organicShare.value)
-        let recommended = minimumRaise.isFinite && firstTwoDays >= minimumRaise && pledged > 0
-        if turnedAway > 0.5 { reasons.append(.soldOut(backersTurnedAway: turnedAway)) }
-        if fulfillment > launch { reasons.append(.shipsAfterLaunch(fulfillment: fulfillment, launch: launch)) }
-
-        return Campaign(platform: inputs.platform, start: inputs.start, end: end, fulfillment: fulfillment,
-                        listBackers: list, reservationBackers: reservations, organicBackers: wanted - list - reservations,
-                        backersTurnedAway: turnedAway, backers: all, tiers: fills, pledged: pledged, droppedShare: dropped, collected: collected,
-                        platformFees: platformFees, paymentFees: paymentFees, units: units,
-                        minimumRaise: minimumRaise, neededNet: neededNet, goal: goal, recommended: recommended,
-                        reasons: reasons, averagePledge: averagePledge, ownBackers: list + reservations,
-                        listConversion: inputs.listConversion.value, organicShare: inputs.organicShare.value,
-                        platformRate: platformRate, paymentRate: paymentRate, perPledgeFee: perPledge)
     }
 }

@@ -1,4 +1,5 @@
-/// The first production batch: what to order, by when, and what it risks.
+/// What the report says of the first batch beside its numbers (which are outputs): where the
+/// window's demand comes from, the ratio's source, the order terms and dates.
 public struct FirstBatch: Sendable, Equatable {
     public enum DemandSource: Sendable, Equatable {
         /// Window demand from the sales curve; σ = mean × forecast_cv (or forecast_sd).
@@ -15,101 +16,97 @@ public struct FirstBatch: Sendable, Equatable {
     }
 
     public var demandSource: DemandSource
+    public var ratioSource: RatioSource
     public var coverage: Period
     /// Days the window covers, counted from launch day.
     public var windowDays: Int
     /// True when the window runs past the demand horizon (demand beyond it is not counted).
     public var windowPastHorizon: Bool
-    /// Demand in the window, before pledges: mean and standard deviation.
-    public var mean: Double
-    public var sd: Double
+    /// Cost of a missed sale (price − cost) and of an unsold unit (cost − salvage), as the
+    /// critical ratio weighs them: expected values over the uncertain inputs.
     public var underage: Double
     public var overage: Double
-    public var criticalRatio: Double
-    public var ratioSource: RatioSource
-    /// Φ⁻¹(critical ratio), exact.
-    public var z: Double
-    /// The unrounded newsvendor quantity μ + z·σ for retail demand.
-    public var optimalUnits: Double
-    /// Crowdfunding units already sold, added on top.
-    public var pledgedUnits: Double
     public var moq: Int
     public var casePack: Int
-    /// What to order: ⌈Q*⌉ + pledges, then the MOQ, then the case pack.
-    public var units: Int
-    /// Outcomes of the units left for retail demand (units − pledged).
-    public var outcome: Newsvendor.Outcome
-    public var unitCost: Double
-    public var cash: Double { Double(units) * unitCost }
+    public var leadTime: Period
     /// The last day to place the purchase order: launch minus lead time.
     public var poDate: CivilDate
-    public var leadTime: Period
-    /// For the reorder after the first batch: z·σ_d·√L, with daily σ_d from the window.
-    public var safetyStock: Double
-    /// d̄·L + safety stock.
-    public var reorderPoint: Double
 }
 
-/// The first-batch model (see README, "First batch").
-public enum FirstBatchModel {
-    /// Demand in the coverage window when it comes from the curve: total × the window's share.
-    public static func windowMean(total: Double, windowDays: Int, horizonDays: Int, years: Double,
-                                  p: Double, q: Double, boost: Double) -> Double {
-        total * DemandModel.share(firstDays: Double(windowDays), horizonDays: Double(horizonDays), years: years,
-                                  p: p, q: q, boost: boost)
+/// The first-batch model (see README, "First batch"): the window's demand (mean and spread) and
+/// the outcomes of stocking the decided quantity against it. The quantity itself is a decision
+/// (`Decisions`): the critical-ratio quantile of the window's demand over every simulated launch.
+struct FirstBatchModel: Sendable {
+    let inputs: Scenario.Inventory
+    let forecast: Int?, forecastSD: Int?, forecastCV: Int
+    let price: Int, unitCost: Int, salvage: Int
+    let windowDays: Double
+    let poDate: CivilDate
+
+    init(_ scenario: Scenario, _ inputs: inout InputTable, price: Int, unitCost: Int, salvage: Int) {
+        let inventory = scenario.inventory!
+        self.inputs = inventory
+        forecast = inventory.forecast.map { inputs.bind($0, "inventory.forecast") }
+        forecastSD = inventory.forecastSD.map { inputs.bind($0, "inventory.forecast_sd") }
+        forecastCV = inputs.bind(inventory.forecastCV, "inventory.forecast_cv")
+        self.price = price
+        self.unitCost = unitCost
+        self.salvage = salvage
+        windowDays = Double(inventory.coverage.days(from: scenario.launch.date))
+        poDate = inventory.leadTime.before(scenario.launch.date)
     }
 
-    /// The base-case first batch. `pledgedUnits` are crowdfunding units already sold.
-    public static func plan(_ inventory: Scenario.Inventory, product: Scenario.Product, launch: CivilDate,
-                            curveTotal: Double?, horizon: Period, p: Double, q: Double, boost: Double,
-                            pledgedUnits: Double = 0) -> FirstBatch {
-        let windowDays = inventory.coverage.days(from: launch)
-        let horizonDays = horizon.days(from: launch)
-        var mean: Double
-        var sd: Double
-        let source: FirstBatch.DemandSource
-        if let forecast = inventory.forecast {
-            source = .forecast
-            mean = forecast.value
-            sd = inventory.forecastSD?.value ?? forecast.value * inventory.forecastCV.value
+    /// The critical ratio at the given economics: `service_level` when set, else Cu ÷ (Cu + Co).
+    func criticalRatio(price: Double, cost: Double, salvage: Double) -> Double {
+        inputs.serviceLevel ?? Newsvendor.criticalRatio(price: price, cost: cost, salvage: salvage) ?? Self.freeOverstockRatio
+    }
+
+    /// The ratio when an unsold unit costs nothing (salvage at cost): stock for nearly every case.
+    static let freeOverstockRatio = 0.9999
+
+    /// One evaluation: the window's demand, the ratio at this evaluation's economics, and the
+    /// outcomes of stocking the decided quantity for retail.
+    @inline(__always)
+    func run(_ v: UnsafeMutablePointer<Double>, _ ws: Workspace, demand: DemandModel, decisions: Decisions) {
+        window(v, ws, demand: demand)
+        let mean = ws[.windowDemandMean], sd = ws[.windowDemandSD]
+        ws[.criticalRatio] = criticalRatio(price: v[price], cost: v[unitCost], salvage: v[salvage])
+        let outcome = Newsvendor.outcome(quantity: decisions.retailStock, mean: mean, sd: sd)
+        ws[.expectedSales] = outcome.expectedSales
+        ws[.expectedLeftover] = outcome.expectedLeftover
+        ws[.expectedLostSales] = outcome.expectedLostSales
+        ws[.fillRate] = outcome.fillRate
+        ws[.inStockProbability] = outcome.inStockProbability
+        ws[.pledgedUnits] = decisions.pledgedUnits
+        ws[.firstBatchUnits] = decisions.batchUnits
+        ws[.inventoryCash] = decisions.batchUnits * v[unitCost]
+        ws[.poDate] = Double(poDate.daysSinceEpoch)
+    }
+
+    /// The window's demand: its mean (the forecast, or the curve's share of the market size) and
+    /// its standard deviation (the forecast error).
+    @inline(__always)
+    func window(_ v: UnsafeMutablePointer<Double>, _ ws: Workspace, demand: DemandModel) {
+        let mean: Double
+        let sd: Double
+        if let forecast {
+            mean = v[forecast]
+            sd = forecastSD.map { v[$0] } ?? v[forecast] * v[forecastCV]
         } else {
-            source = .curve
-            mean = windowMean(total: curveTotal ?? 0, windowDays: windowDays, horizonDays: horizonDays,
-                              years: horizon.years, p: p, q: q, boost: boost)
-            sd = mean * inventory.forecastCV.value
+            mean = (demand.size.map { ws[$0] } ?? 0) * demand.share(firstDays: windowDays, v)
+            sd = mean * v[forecastCV]
         }
-        mean = max(0, mean)
-        sd = max(0, sd)
-        let price = product.price.value
-        let cost = product.unitCost.value
-        let salvage = product.salvage.value
-        let underage = price - cost
-        let overage = cost - salvage
-        let ratio: Double
-        let ratioSource: FirstBatch.RatioSource
-        if let level = inventory.serviceLevel {
-            ratio = level
-            ratioSource = .serviceLevel
-        } else {
-            ratio = Newsvendor.criticalRatio(price: price, cost: cost, salvage: salvage) ?? 0.9999
-            ratioSource = .economics
-        }
-        let z = ratio > 0 && ratio < 1 ? Normal.quantile(ratio) : (ratio >= 1 ? .infinity : -.infinity)
-        let optimal = Newsvendor.optimalQuantity(mean: mean, sd: sd, ratio: ratio)
-        let units = Newsvendor.rounded(optimal + pledgedUnits, moq: inventory.moq, casePack: inventory.casePack)
-        let retail = max(0, Double(units) - pledgedUnits)
-        let outcome = Newsvendor.outcome(quantity: retail, mean: mean, sd: sd)
-        // Reorder: daily demand over the window, lead time in days.
-        let days = Double(max(windowDays, 1))
-        let lead = Double(inventory.leadTime.days(from: inventory.leadTime.before(launch)))
-        let dailySD = sd / days.squareRoot()
-        let safety = z.isFinite && z > 0 ? z * dailySD * lead.squareRoot() : 0
-        return FirstBatch(demandSource: source, coverage: inventory.coverage, windowDays: windowDays,
-                          windowPastHorizon: source == .curve && windowDays > horizonDays,
-                          mean: mean, sd: sd, underage: underage, overage: overage, criticalRatio: ratio,
-                          ratioSource: ratioSource, z: z, optimalUnits: optimal, pledgedUnits: pledgedUnits,
-                          moq: inventory.moq, casePack: inventory.casePack, units: units, outcome: outcome,
-                          unitCost: cost, poDate: inventory.leadTime.before(launch), leadTime: inventory.leadTime,
-                          safetyStock: safety, reorderPoint: mean / days * lead + safety)
+        ws[.windowDemandMean] = max(0, mean)
+        ws[.windowDemandSD] = max(0, sd)
+    }
+
+    /// The report's view: sources, terms and dates.
+    func firstBatch(horizonDays: Double, underage: Double, overage: Double) -> FirstBatch {
+        FirstBatch(demandSource: forecast == nil ? .curve : .forecast,
+                   ratioSource: inputs.serviceLevel == nil ? .economics : .serviceLevel,
+                   coverage: inputs.coverage, windowDays: Int(windowDays),
+                   windowPastHorizon: forecast == nil && windowDays > horizonDays,
+                   underage: underage, overage: overage, moq: inputs.moq, casePack: inputs.casePack,
+                   leadTime: inputs.leadTime, poDate: poDate)
     }
 }

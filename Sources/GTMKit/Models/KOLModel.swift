@@ -37,21 +37,140 @@ public struct KOLPlan: Sendable, Equatable {
     public var selection: RosterSelection?
     public var candidates: Int
     public var publishWindow: Period
-
-    public var cost: Double { lines.reduce(0) { $0 + $1.cost } }
-    public var reach: Double { lines.reduce(0) { $0 + $1.reach } }
-    public var engagements: Double { lines.reduce(0) { $0 + $1.engagements } }
-    public var buyers: Double { lines.reduce(0) { $0 + $1.buyers } }
-    /// Cost per thousand people reached.
-    public var cpm: Double? { reach > 0 ? cost / reach * 1000 : nil }
-    /// Cost per engagement.
-    public var cpe: Double? { engagements > 0 ? cost / engagements : nil }
-    public var costPerBuyer: Double? { buyers > 0 ? cost / buyers : nil }
-    public var overBudget: Double? { budget.flatMap { cost > $0 + 0.005 ? cost - $0 : nil } }
+    /// True for lines from `kol.tiers`, false for roster picks (named creators).
+    public var fromTiers: [Bool]
+    public var posts: Int { lines.reduce(0) { $0 + $1.posts } }
 }
 
-/// The KOL model (see README, "KOL plan").
-public enum KOLModel {
+/// The KOL model (see README, "KOL plan"). The lines are fixed once: a tier's slots, or the
+/// roster picks the selector made at the base case (a pick is a decision, not redrawn per
+/// trial). Each evaluation computes every line's cost, reach, engagements and buyers from the
+/// inputs in its registers: the base case and every trial run this same code.
+struct KOLModel: Sendable {
+    /// One line's inputs: registers, or constants for a roster pick.
+    struct LineSlots: Sendable {
+        let posts: Double
+        let fee: Int, followers: Int, engagement: Int, view: Int, click: Int, conversion: Int
+    }
+
+    let lines: [LineSlots]
+    /// The lines as the report names and schedules them (metrics filled in per evaluation).
+    let plan: KOLPlan
+    var lineCount: Int { lines.count }
+
+    init(_ scenario: Scenario, _ inputs: inout InputTable) {
+        let kol = scenario.kol!
+        let launch = scenario.launch.date
+        var slots: [LineSlots] = []
+        var lines: [KOLPlan.Line] = []
+        var fromTiers: [Bool] = []
+        var tierCost = 0.0
+        for (index, tier) in kol.tiers.enumerated() {
+            let defaults = KOLTierDefaults.named(tier.tier) ?? KOLTierDefaults.forFollowers(tier.followers.value)
+            func bind(_ quantity: Quantity?, _ key: String, _ fallback: Double) -> Int {
+                quantity.map { inputs.bind($0, list: "kol.tiers", index: index, name: tier.tier, key: key) } ?? inputs.constant(fallback)
+            }
+            slots.append(LineSlots(posts: Double(tier.count),
+                                   fee: bind(tier.fee, "fee", 0), followers: bind(tier.followers, "followers", 0),
+                                   engagement: bind(tier.engagement, "engagement", defaults.engagement),
+                                   view: bind(tier.viewRate, "view_rate", defaults.viewRate),
+                                   click: bind(tier.clickRate, "click_rate", defaults.clickRate),
+                                   conversion: bind(tier.conversion, "conversion", defaults.conversion)))
+            lines.append(.init(name: tier.tier, tier: tier.tier, posts: tier.count, followers: tier.followers.value,
+                               engagementRate: tier.engagement?.value ?? defaults.engagement,
+                               viewRate: tier.viewRate?.value ?? defaults.viewRate, clickRate: tier.clickRate?.value ?? defaults.clickRate,
+                               conversion: tier.conversion?.value ?? defaults.conversion, cost: 0, reach: 0, engagements: 0,
+                               clicks: 0, buyers: 0, leadTime: tier.leadTime ?? .days(defaults.leadTimeDays),
+                               schedule: Self.schedule(publish: launch, leadTime: .days(0))))
+            fromTiers.append(true)
+            tierCost += Double(tier.count) * tier.fee.value
+        }
+        var selection: RosterSelection?
+        if !kol.roster.isEmpty {
+            let budgetLeft = max(0, (kol.budget ?? .infinity) - tierCost)
+            let rates = kol.roster.map { $0.engagement ?? KOLTierDefaults.forFollowers($0.followers).engagement }
+            let values = zip(kol.roster, rates).map { $0.followers * $1 }
+            let found: RosterSelection
+            if budgetLeft.isFinite {
+                found = RosterSelector.select(fees: kol.roster.map(\.fee), values: values, budget: budgetLeft)
+            } else {
+                // No budget: everyone is chosen.
+                let all = Array(kol.roster.indices)
+                found = RosterSelection(chosen: all, engagements: values.reduce(0, +),
+                                        cost: kol.roster.reduce(0) { $0 + $1.fee }, upperBound: values.reduce(0, +), exact: true)
+            }
+            selection = found
+            for index in found.chosen {
+                let candidate = kol.roster[index]
+                let defaults = KOLTierDefaults.forFollowers(candidate.followers)
+                slots.append(LineSlots(posts: 1, fee: inputs.constant(candidate.fee), followers: inputs.constant(candidate.followers),
+                                       engagement: inputs.constant(rates[index]), view: inputs.constant(defaults.viewRate),
+                                       click: inputs.constant(defaults.clickRate), conversion: inputs.constant(defaults.conversion)))
+                lines.append(.init(name: candidate.name, tier: defaults.name, posts: 1, followers: candidate.followers,
+                                   engagementRate: rates[index], viewRate: defaults.viewRate, clickRate: defaults.clickRate,
+                                   conversion: defaults.conversion, cost: 0, reach: 0, engagements: 0, clicks: 0, buyers: 0,
+                                   leadTime: .days(defaults.leadTimeDays), schedule: Self.schedule(publish: launch, leadTime: .days(0))))
+                fromTiers.append(false)
+            }
+        }
+        // Publish dates over the window, smallest audiences first; then each schedule backwards.
+        let order = lines.indices.sorted { (lines[$0].followers, $0) < (lines[$1].followers, $1) }
+        let dates = Self.publishDates(count: lines.count, launch: launch, window: kol.publishWindow)
+        for (slot, index) in order.enumerated() {
+            lines[index].schedule = Self.schedule(publish: dates[slot], leadTime: lines[index].leadTime)
+        }
+        self.lines = slots
+        plan = KOLPlan(lines: lines, budget: kol.budget, selection: selection, candidates: kol.roster.count,
+                       publishWindow: kol.publishWindow, fromTiers: fromTiers)
+    }
+
+    /// One evaluation: every line's numbers (kept per line for the report) and the totals.
+    @inline(__always)
+    func run(_ v: UnsafeMutablePointer<Double>, _ ws: Workspace) {
+        var cost = 0.0, reach = 0.0, engagements = 0.0, buyers = 0.0
+        for (index, line) in lines.enumerated() {
+            let m = Self.metrics(posts: line.posts, followers: v[line.followers], engagement: v[line.engagement],
+                                 view: v[line.view], click: v[line.click], conversion: v[line.conversion], fee: v[line.fee])
+            let row = ws.lines + index * Workspace.lineMetrics
+            row[0] = m.cost
+            row[1] = m.reach
+            row[2] = m.engagements
+            row[3] = m.clicks
+            row[4] = m.buyers
+            cost += m.cost
+            reach += m.reach
+            engagements += m.engagements
+            buyers += m.buyers
+        }
+        ws[.kolCost] = cost
+        ws[.kolReach] = reach
+        ws[.kolEngagements] = engagements
+        ws[.kolBuyers] = buyers
+        ws[.kolCPM] = reach > 0 ? cost / reach * 1000 : .nan
+        ws[.kolCPE] = engagements > 0 ? cost / engagements : .nan
+        ws[.kolCostPerBuyer] = buyers > 0 ? cost / buyers : .nan
+    }
+
+    /// The report's view of one evaluation: the lines with their numbers.
+    func plan(_ v: UnsafeMutablePointer<Double>, _ ws: Workspace) -> KOLPlan {
+        var plan = self.plan
+        for index in plan.lines.indices {
+            let row = ws.lines + index * Workspace.lineMetrics
+            let slots = lines[index]
+            plan.lines[index].followers = v[slots.followers]
+            plan.lines[index].engagementRate = v[slots.engagement]
+            plan.lines[index].viewRate = v[slots.view]
+            plan.lines[index].clickRate = v[slots.click]
+            plan.lines[index].conversion = v[slots.conversion]
+            plan.lines[index].cost = row[0]
+            plan.lines[index].reach = row[1]
+            plan.lines[index].engagements = row[2]
+            plan.lines[index].clicks = row[3]
+            plan.lines[index].buyers = row[4]
+        }
+        return plan
+    }
+
     /// Milestones as shares of the lead time from invitation to publish, after the published
     /// breakdown of a 6–10-week campaign: outreach and contract, product shipping, trial and
     /// content, brand review (3–5 working days), then publishing.
@@ -82,59 +201,5 @@ public enum KOLModel {
         let reach = posts * followers * view
         let clicks = reach * click
         return (posts * fee, reach, posts * followers * engagement, clicks, clicks * conversion)
-    }
-
-    public static func plan(_ kol: Scenario.KOL, launch: CivilDate) -> KOLPlan {
-        var lines: [KOLPlan.Line] = []
-        for tier in kol.tiers {
-            let defaults = KOLTierDefaults.named(tier.tier) ?? KOLTierDefaults.forFollowers(tier.followers.value)
-            let followers = tier.followers.value
-            let engagement = tier.engagement?.value ?? defaults.engagement
-            let view = tier.viewRate?.value ?? defaults.viewRate
-            let click = tier.clickRate?.value ?? defaults.clickRate
-            let conversion = tier.conversion?.value ?? defaults.conversion
-            let m = metrics(posts: Double(tier.count), followers: followers, engagement: engagement, view: view, click: click,
-                            conversion: conversion, fee: tier.fee.value)
-            lines.append(.init(name: tier.tier, tier: tier.tier, posts: tier.count, followers: followers,
-                               engagementRate: engagement, viewRate: view, clickRate: click, conversion: conversion,
-                               cost: m.cost, reach: m.reach, engagements: m.engagements, clicks: m.clicks, buyers: m.buyers,
-                               leadTime: tier.leadTime ?? .days(defaults.leadTimeDays),
-                               schedule: schedule(publish: launch, leadTime: .days(0))))
-        }
-        var selection: RosterSelection?
-        if !kol.roster.isEmpty {
-            let budgetLeft = max(0, (kol.budget?.value ?? .infinity) - lines.reduce(0) { $0 + $1.cost })
-            let rates = kol.roster.map { $0.engagement ?? KOLTierDefaults.forFollowers($0.followers).engagement }
-            let values = zip(kol.roster, rates).map { $0.followers * $1 }
-            let found: RosterSelection
-            if budgetLeft.isFinite {
-                found = RosterSelector.select(fees: kol.roster.map(\.fee), values: values, budget: budgetLeft)
-            } else {
-                // No budget: everyone is chosen.
-                let all = Array(kol.roster.indices)
-                found = RosterSelection(chosen: all, engagements: values.reduce(0, +),
-                                        cost: kol.roster.reduce(0) { $0 + $1.fee }, upperBound: values.reduce(0, +), exact: true)
-            }
-            selection = found
-            for index in found.chosen {
-                let candidate = kol.roster[index]
-                let defaults = KOLTierDefaults.forFollowers(candidate.followers)
-                let m = metrics(posts: 1, followers: candidate.followers, engagement: rates[index], view: defaults.viewRate,
-                                click: defaults.clickRate, conversion: defaults.conversion, fee: candidate.fee)
-                lines.append(.init(name: candidate.name, tier: defaults.name, posts: 1, followers: candidate.followers,
-                                   engagementRate: rates[index], viewRate: defaults.viewRate, clickRate: defaults.clickRate,
-                                   conversion: defaults.conversion, cost: m.cost, reach: m.reach,
-                                   engagements: m.engagements, clicks: m.clicks, buyers: m.buyers,
-                                   leadTime: .days(defaults.leadTimeDays), schedule: schedule(publish: launch, leadTime: .days(0))))
-            }
-        }
-        // Publish dates over the window, smallest audiences first; then each schedule backwards.
-        let order = lines.indices.sorted { (lines[$0].followers, $0) < (lines[$1].followers, $1) }
-        let dates = publishDates(count: lines.count, launch: launch, window: kol.publishWindow)
-        for (slot, index) in order.enumerated() {
-            lines[index].schedule = schedule(publish: dates[slot], leadTime: lines[index].leadTime)
-        }
-        return KOLPlan(lines: lines, budget: kol.budget?.value, selection: selection, candidates: kol.roster.count,
-                       publishWindow: kol.publishWindow)
     }
 }

@@ -1,76 +1,81 @@
-/// Market size: TAM, SAM and SOM from the top down, and the channels' total from the bottom up.
-public struct MarketSize: Sendable, Equatable {
-    public struct TopDown: Sendable, Equatable {
-        /// Units a year everyone in the target markets buys.
-        public var tamUnits: Double
-        /// The part your channels and regions can serve, a year.
-        public var samUnits: Double
-        /// What you can win within the horizon.
-        public var somUnits: Double
+/// The market-size model (see README, "Market size"): TAM → SAM → SOM from the top down, the
+/// channels' reach × conversion from the bottom up. One computation for the base case and
+/// every trial.
+struct MarketModel: Sendable {
+    struct TopDown: Sendable {
+        let population: Int, purchases: Int, serviceable: Int, obtainable: Int
     }
 
-    public struct ChannelBuyers: Sendable, Equatable {
-        public var name: String
-        public var reach: Double
-        public var conversion: Double
-        public var buyers: Double
+    struct Channel: Sendable {
+        let name: String
+        let reach: Int, conversion: Int
     }
 
-    public var topDown: TopDown?
-    /// Σ reach × conversion over the channels; nil without channels.
-    public var bottomUpUnits: Double?
-    public var channels: [ChannelBuyers]
-    public var horizon: Period
-    public var price: Double
+    let topDown: TopDown?
+    let channels: [Channel]
+    let years: Double
+    let price: Int
 
-    /// The size demand is drawn from: SOM when the market section is there, else the channels' total.
-    public var demandUnits: Double { topDown?.somUnits ?? bottomUpUnits ?? 0 }
-
-    /// Top-down SOM over bottom-up, when both exist and bottom-up is not zero.
-    public var topDownToBottomUp: Double? {
-        guard let som = topDown?.somUnits, let bottomUp = bottomUpUnits, bottomUp > 0 else { return nil }
-        return som / bottomUp
+    /// Nil when the scenario has neither a market nor channels.
+    init?(_ scenario: Scenario, _ inputs: inout InputTable, price: Int) {
+        guard scenario.market != nil || !(scenario.channels ?? []).isEmpty else { return nil }
+        self.price = price
+        years = scenario.horizon.years
+        topDown = scenario.market.map { market in
+            TopDown(population: inputs.bind(market.population, "market.population"),
+                    purchases: inputs.bind(market.purchasesPerYear, "market.purchases_per_year"),
+                    serviceable: inputs.bind(market.serviceable, "market.serviceable"),
+                    obtainable: inputs.bind(market.obtainable, "market.obtainable"))
+        }
+        channels = (scenario.channels ?? []).enumerated().map { index, channel in
+            Channel(name: channel.name,
+                    reach: inputs.bind(channel.reach, list: "channels", index: index, name: channel.name, key: "reach"),
+                    conversion: inputs.bind(channel.conversion, list: "channels", index: index, name: channel.name, key: "conversion"))
+        }
     }
-}
 
-/// The market-size model (see README, "Market size").
-public enum MarketModel {
-    /// TAM = population × purchases a year; SAM = TAM × serviceable;
-    /// SOM = SAM × obtainable × horizon in years.
-    public static func topDown(population: Double, purchasesPerYear: Double, serviceable: Double,
-                               obtainable: Double, years: Double) -> MarketSize.TopDown {
+    /// TAM = population × purchases a year; SAM = TAM × serviceable; SOM = SAM × obtainable ×
+    /// horizon in years.
+    @inline(__always)
+    static func topDown(population: Double, purchasesPerYear: Double, serviceable: Double, obtainable: Double,
+                        years: Double) -> (tam: Double, sam: Double, som: Double) {
         let tam = population * purchasesPerYear
         let sam = tam * serviceable
-        return MarketSize.TopDown(tamUnits: tam, samUnits: sam, somUnits: sam * obtainable * years)
+        return (tam, sam, sam * obtainable * years)
     }
 
-    /// The base case: every uncertain input at its median.
-    public static func size(_ scenario: Scenario) -> MarketSize? {
-        guard scenario.market != nil || scenario.channels != nil else { return nil }
-        let horizon = scenario.market?.horizon ?? .months(12)
-        var size = MarketSize(topDown: nil, bottomUpUnits: nil, channels: [], horizon: horizon,
-                              price: scenario.product.price.value)
-        if let market = scenario.market {
-            size.topDown = topDown(population: market.population.value,
-                                   purchasesPerYear: market.purchasesPerYear.value,
-                                   serviceable: market.serviceable.value,
-                                   obtainable: market.obtainable.value,
-                                   years: horizon.years)
+    /// The market size demand is drawn from: SOM when there is a market, else the channels' total.
+    var sizeOutput: Output { topDown != nil ? .somUnits : .bottomUpUnits }
+
+    @inline(__always)
+    func run(_ v: UnsafeMutablePointer<Double>, _ ws: Workspace) {
+        let price = v[self.price]
+        if let t = topDown {
+            let size = Self.topDown(population: v[t.population], purchasesPerYear: v[t.purchases],
+                                    serviceable: v[t.serviceable], obtainable: v[t.obtainable], years: years)
+            ws[.tamUnits] = size.tam
+            ws[.tamRevenue] = size.tam * price
+            ws[.samUnits] = size.sam
+            ws[.samRevenue] = size.sam * price
+            ws[.somUnits] = size.som
+            ws[.somRevenue] = size.som * price
         }
-        if let channels = scenario.channels {
-            size.channels = channels.map {
-                .init(name: $0.name, reach: $0.reach.value, conversion: $0.conversion.value,
-                      buyers: $0.reach.value * $0.conversion.value)
+        if !channels.isEmpty {
+            var total = 0.0
+            for (index, channel) in channels.enumerated() {
+                let buyers = v[channel.reach] * v[channel.conversion]
+                ws.channels[index] = buyers
+                total += buyers
             }
-            size.bottomUpUnits = size.channels.reduce(0) { $0 + $1.buyers }
+            ws[.bottomUpUnits] = total
+            ws[.bottomUpRevenue] = total * price
         }
-        return size
     }
 
     /// A warning when the two sizes differ by more than `factor` (investors distrust a
     /// top-down "we take 1%" that the channels cannot reach).
-    public static func disagreement(_ size: MarketSize, factor: Double = 2) -> PlanWarning? {
-        guard let som = size.topDown?.somUnits, let bottomUp = size.bottomUpUnits else { return nil }
+    static func disagreement(som: Double?, bottomUp: Double?, factor: Double = 2) -> PlanWarning? {
+        guard let som, let bottomUp else { return nil }
         let low = min(som, bottomUp)
         let high = max(som, bottomUp)
         guard high > 0, low * factor < high else { return nil }

@@ -1,13 +1,8 @@
-/// Beta testers whose reviews are live by a date: how many, what they cost, when to start.
+/// Beta testers whose reviews are live by a date: the dates to recruit and ship (the numbers,
+/// testers and cost, are outputs).
 public struct SeedReviewPlan: Sendable, Equatable {
     public var target: Int
     public var reviewRate: Double
-    /// ⌈target ÷ review rate⌉.
-    public var testers: Int
-    /// One unit per tester.
-    public var units: Int
-    public var unitCost: Double
-    public var cost: Double { Double(units) * unitCost }
     public var recruitStart: CivilDate
     /// The day units leave for the testers.
     public var shipBy: CivilDate
@@ -20,20 +15,38 @@ public struct SeedReviewPlan: Sendable, Equatable {
     public var liveByIsCrowdfundingStart: Bool
 }
 
-/// The seed-review model (see README, "Seed reviews").
-public enum SeedReviewModel {
-    public static func plan(_ seed: Scenario.SeedReviews, unitCost: Double, launch: CivilDate,
-                            crowdfundingStart: CivilDate?) -> SeedReviewPlan {
-        let liveBy = seed.liveBy ?? crowdfundingStart ?? launch
-        let rate = seed.reviewRate.value
-        // ⌈target ÷ rate⌉ with a tolerance, so 35 ÷ 0.35 stays 100.
-        let testers = rate > 0 ? Int((Double(seed.target) / rate - 1e-9).rounded(.up)) : 0
+/// The seed-review model (see README, "Seed reviews"): testers = ⌈target ÷ review rate⌉, one
+/// unit each at unit cost, scheduled backwards from `live_by`.
+struct SeedReviewModel: Sendable {
+    let plan: SeedReviewPlan
+    let reviewRate: Int, unitCost: Int
+
+    init(_ scenario: Scenario, _ inputs: inout InputTable, unitCost: Int) {
+        let seed = scenario.seedReviews!
+        let liveBy = seed.liveBy ?? scenario.crowdfunding?.start ?? scenario.launch.date
         let reviewsDue = seed.buffer.before(liveBy)
         let trialStart = seed.trial.before(reviewsDue)
         let shipBy = seed.shipping.before(trialStart)
-        return SeedReviewPlan(target: seed.target, reviewRate: rate, testers: testers, units: testers, unitCost: unitCost,
-                              recruitStart: seed.recruit.before(shipBy), shipBy: shipBy, trialStart: trialStart,
-                              reviewsDue: reviewsDue, liveBy: liveBy,
-                              liveByIsCrowdfundingStart: seed.liveBy == nil && crowdfundingStart != nil)
+        plan = SeedReviewPlan(target: seed.target, reviewRate: seed.reviewRate.value, recruitStart: seed.recruit.before(shipBy),
+                              shipBy: shipBy, trialStart: trialStart, reviewsDue: reviewsDue, liveBy: liveBy,
+                              liveByIsCrowdfundingStart: seed.liveBy == nil && scenario.crowdfunding != nil)
+        reviewRate = inputs.bind(seed.reviewRate, "seed_reviews.review_rate")
+        self.unitCost = unitCost
+    }
+
+    /// ⌈target ÷ rate⌉ with a tolerance, so that 35 ÷ 0.35 stays 100.
+    @inline(__always)
+    static func testers(target: Int, rate: Double) -> Double {
+        rate > 0 ? (Double(target) / rate - 1e-9).rounded(.up) : 0
+    }
+
+    @inline(__always)
+    func run(_ v: UnsafeMutablePointer<Double>, _ ws: Workspace) {
+        let testers = Self.testers(target: plan.target, rate: v[reviewRate])
+        ws[.testers] = testers
+        ws[.testerUnits] = testers
+        ws[.testerCost] = testers * v[unitCost]
+        ws[.recruitStart] = Double(plan.recruitStart.daysSinceEpoch)
+        ws[.shipBy] = Double(plan.shipBy.daysSinceEpoch)
     }
 }

@@ -1,8 +1,13 @@
-/// A finished plan: every model's result for one scenario, ready for the renderers.
+/// A finished plan: every output's one value, the decisions, the per-item detail the report
+/// lists, the timeline and the warnings, ready for the renderers.
 public struct Plan: Sendable {
     public var scenario: Scenario
-    public var market: MarketSize?
-    /// The weekly sales curve, when the scenario has a `demand` section.
+    /// Every output by id: the base case's value, the decision's, or the average over the
+    /// simulated launches (`Output.Central`); NaN where the plan has no such output.
+    var values: [Double]
+    /// The channels, each with its buyers (base case).
+    public var channels: [ChannelBuyers]
+    /// The weekly sales curve (base case), when the scenario has a `demand` section.
     public var demand: DemandCurve?
     public var firstBatch: FirstBatch?
     public var crowdfunding: Campaign?
@@ -10,7 +15,6 @@ public struct Plan: Sendable {
     public var seedReviews: SeedReviewPlan?
     /// Every milestone, ordered by start.
     public var timeline: [Milestone]
-    public var economics: UnitEconomics
     /// The Monte Carlo results, when any input is uncertain.
     public var uncertainty: Uncertainty?
     public var warnings: [PlanWarning]
@@ -18,140 +22,105 @@ public struct Plan: Sendable {
     public var fingerprint: String
     /// The overrides applied, as given (`market.obtainable=2%`, `--what-if pessimistic`).
     public var overrides: [String]
+
+    /// The value of `output`, or nil when the plan has none (its section is absent).
+    public subscript(output: Output) -> Double? {
+        let value = values[output.rawValue]
+        return value.isNaN ? nil : value
+    }
+
+    /// A date output as a date.
+    public func date(_ output: Output) -> CivilDate? {
+        self[output].map { CivilDate(daysSinceEpoch: Int($0)) }
+    }
+
+    /// A flag output as a Bool.
+    public func flag(_ output: Output) -> Bool { (self[output] ?? 0) != 0 }
+
+    public struct ChannelBuyers: Sendable, Equatable {
+        public var name: String
+        public var reach: Double
+        public var conversion: Double
+        public var buyers: Double
+    }
 }
 
 /// Composes the models into a plan. Pure: the same scenario gives the same plan.
 public enum Planner {
-    /// The plan. With `simulation` and any uncertain input, the Monte Carlo runs and the first
-    /// batch and the crowdfunding goal are taken from the simulated distributions.
+    /// The plan. With any uncertain input the Monte Carlo runs, and the first batch and the
+    /// crowdfunding goal are taken from the simulated distributions; `simulation: nil` plans the
+    /// base case alone (its decisions taken as if nothing were uncertain).
     public static func plan(_ scenario: Scenario, fingerprint: String = "", overrides: [String] = [],
                             simulation: Simulation.Options? = Simulation.Options()) -> Plan {
-        var plan = basePlan(scenario, fingerprint: fingerprint, overrides: overrides)
-        guard let options = simulation, let uncertainty = Simulation.run(scenario, plan: plan, options: options) else {
-            return plan
-        }
-        plan.uncertainty = uncertainty
-        if uncertainty.trials < uncertainty.requestedTrials {
-            plan.warnings.append(.trialsReduced(requested: uncertainty.requestedTrials, used: uncertainty.trials,
-                                                inputs: uncertainty.inputs.count))
-        }
-        if let simulated = uncertainty.batch, var batch = plan.firstBatch {
-            batch.units = simulated.units
-            batch.pledgedUnits = simulated.pledgedUnits
-            let retail = Double(simulated.units) - simulated.pledgedUnits
-            batch.outcome = Newsvendor.Outcome(z: batch.sd > 0 ? (retail - batch.mean) / batch.sd : 0,
-                                               expectedLostSales: simulated.expectedLostSales,
-                                               expectedSales: simulated.expectedSales,
-                                               expectedLeftover: simulated.expectedLeftover,
-                                               fillRate: simulated.fillRate, inStockProbability: simulated.inStockProbability)
-            plan.firstBatch = batch
-        }
-        if let simulated = uncertainty.campaign, var campaign = plan.crowdfunding {
-            campaign.goal = simulated.goal
-            campaign.recommended = simulated.recommended
-            let others = campaign.reasons.filter {
-                switch $0 {
-                case .firstTwoDays, .growList: return false
-                default: return true
-                }
-            }
-            campaign.reasons = CrowdfundingModel.verdict(
-                firstTwoDays: simulated.pledgedP50 * CrowdfundingModel.firstTwoDaysShare, minimumRaise: campaign.minimumRaise,
-                averagePledge: campaign.averagePledge, ownBackers: campaign.ownBackers,
-                listConversion: campaign.listConversion, organicShare: campaign.organicShare) + others
-            plan.crowdfunding = campaign
-        }
-        for output in uncertainty.outputs {
-            if let error = output.worstError, error > 0.01 {
-                let suggested = Double(uncertainty.trials) * (error / 0.01) * (error / 0.01)
-                plan.warnings.append(.monteCarloError(path: output.path, percentile: output.worstPercentile, error: error,
-                                                      suggestedTrials: Int(min(suggested, Double(Limits.trials)).rounded(.up))))
+        let model = PlanModel(scenario)
+        let base = Workspace(model)
+        model.run(base, Decisions())
+        let result = Simulation.run(model, base: base, settings: scenario.settings, options: simulation)
+        return assemble(scenario, model: model, base: base, result: result, fingerprint: fingerprint, overrides: overrides)
+    }
+
+    /// The plan's values and detail from the base case's evaluation and the simulation.
+    static func assemble(_ scenario: Scenario, model: PlanModel, base: Workspace, result: Simulation.Result,
+                         fingerprint: String, overrides: [String]) -> Plan {
+        let d = result.decisions
+        var values = [Double](repeating: .nan, count: Output.allCases.count)
+        for output in Output.allCases where model.has(output) {
+            switch output.info.central {
+            case .base: values[output.rawValue] = base[output]
+            case .mean: values[output.rawValue] = result.means[output] ?? base[output]
+            case .decision: values[output.rawValue] = d.value(output) ?? base[output]
             }
         }
+        if model.firstBatch != nil {
+            // Sales ÷ demand, of the two averages the table shows (not the average of ratios).
+            let mean = values[Output.windowDemandMean.rawValue]
+            values[Output.fillRate.rawValue] = mean > 0 ? values[Output.expectedSales.rawValue] / mean : 1
+        }
+        let v = base.registers
+        let channels = (model.market?.channels ?? []).enumerated().map { index, channel in
+            Plan.ChannelBuyers(name: channel.name, reach: v[channel.reach], conversion: v[channel.conversion],
+                               buyers: base.channels[index])
+        }
+        var demand: DemandCurve?
+        if model.showsDemand {
+            let curve = model.demand.curve(v, base, launch: scenario.launch.date)
+            values[Output.peakWeek.rawValue] = Double(DemandModel.peakWeek(curve.weeks))
+            demand = curve
+        }
+        let firstBatch = model.firstBatch?.firstBatch(horizonDays: model.demand.horizonDays, underage: d.underage, overage: d.overage)
+        let campaign = model.crowdfunding.map { crowdfunding in
+            crowdfunding.campaign(v, base, reasons: reasons(crowdfunding, v, base, d, simulated: result.uncertainty != nil,
+                                                            launch: scenario.launch.date))
+        }
+        let kol = model.kol?.plan(v, base)
+        let seed = model.seed?.plan
+        let timeline = TimelineModel.milestones(launch: scenario.launch.date, firstBatch: firstBatch, campaign: campaign,
+                                                kol: kol, seed: seed)
+        var plan = Plan(scenario: scenario, values: values, channels: channels, demand: demand, firstBatch: firstBatch,
+                        crowdfunding: campaign, kol: kol, seedReviews: seed, timeline: timeline,
+                        uncertainty: result.uncertainty, warnings: [], fingerprint: fingerprint, overrides: overrides)
+        plan.warnings = PlanWarning.all(plan, model: model)
         return plan
     }
 
-    /// The plan with every uncertain input at its median.
-    static func basePlan(_ scenario: Scenario, fingerprint: String, overrides: [String]) -> Plan {
-        var warnings = inputWarnings(scenario)
-        let market = MarketModel.size(scenario)
-        if let market, let warning = MarketModel.disagreement(market) { warnings.append(warning) }
-        let curve = CurveInputs(scenario, market: market)
-        var demand: DemandCurve?
-        if scenario.demand != nil, let market {
-            demand = DemandModel.curve(total: market.demandUnits, source: market.topDown != nil ? .topDown : .bottomUp,
-                                       launch: scenario.launch.date, horizon: curve.horizon,
-                                       p: curve.p, q: curve.q, boost: curve.boost)
-        }
-        var campaign: Campaign?
-        if let crowdfunding = scenario.crowdfunding {
-            let run = CrowdfundingModel.campaign(crowdfunding, product: scenario.product, launch: scenario.launch.date,
-                                                 currency: scenario.settings.currency, moq: scenario.inventory?.moq ?? 0,
-                                                 leadTime: scenario.inventory?.leadTime)
-            if run.fulfillment > scenario.launch.date {
-                warnings.append(.rewardsAfterLaunch(fulfillment: run.fulfillment, launch: scenario.launch.date))
-            }
-            if run.backersTurnedAway > 0.5 { warnings.append(.tiersSoldOut(backers: run.backersTurnedAway)) }
-            campaign = run
-        }
-        var firstBatch: FirstBatch?
-        if let inventory = scenario.inventory {
-            let batch = FirstBatchModel.plan(inventory, product: scenario.product, launch: scenario.launch.date,
-                                             curveTotal: market?.demandUnits, horizon: curve.horizon,
-                                             p: curve.p, q: curve.q, boost: curve.boost,
-                                             pledgedUnits: campaign?.units ?? 0)
-            if batch.mean <= 0 { warnings.append(.zeroDemand) }
-            if batch.windowPastHorizon { warnings.append(.coveragePastHorizon(windowDays: batch.windowDays)) }
-            firstBatch = batch
-        }
-        var kol: KOLPlan?
-        if let inputs = scenario.kol {
-            let planned = KOLModel.plan(inputs, launch: scenario.launch.date)
-            if let budget = planned.budget, planned.overBudget != nil {
-                warnings.append(.kolOverBudget(cost: planned.cost, budget: budget))
-            }
-            kol = planned
-        }
-        let seed = scenario.seedReviews.map {
-            SeedReviewModel.plan($0, unitCost: scenario.product.unitCost.value, launch: scenario.launch.date,
-                                 crowdfundingStart: scenario.crowdfunding?.start)
-        }
-        let timeline = TimelineModel.milestones(launch: scenario.launch.date, firstBatch: firstBatch, campaign: campaign,
-                                                kol: kol, seed: seed)
-        if let asOf = scenario.settings.asOf { warnings += TimelineModel.late(timeline, asOf: asOf) }
-        let economics = EconomicsModel.economics(scenario.product, marketingSpend: (kol?.cost ?? 0) + (seed?.cost ?? 0))
-        if economics.unitMargin <= 0 {
-            warnings.append(.noUnitMargin(price: economics.price, unitCost: economics.unitCost))
-        } else if let ceiling = economics.unitCostCeiling, economics.unitCost > ceiling {
-            warnings.append(.aboveCostCeiling(unitCost: economics.unitCost, ceiling: ceiling))
-        }
-        return Plan(scenario: scenario, market: market, demand: demand, firstBatch: firstBatch, crowdfunding: campaign,
-                    kol: kol, seedReviews: seed, timeline: timeline, economics: economics, uncertainty: nil,
-                    warnings: warnings, fingerprint: fingerprint, overrides: overrides)
-    }
-
-    /// The curve's settings: the `demand` section's values or the defaults, and the horizon.
-    struct CurveInputs {
-        var p: Double
-        var q: Double
-        var boost: Double
-        var horizon: Period
-
-        init(_ scenario: Scenario, market: MarketSize?) {
-            p = scenario.demand?.p.value ?? 0.03
-            q = scenario.demand?.q.value ?? 0.38
-            boost = scenario.demand?.launchBoost?.value ?? 0
-            horizon = market?.horizon ?? scenario.market?.horizon ?? .months(12)
-        }
-    }
-
-    /// Inputs that are valid but probably not what the user meant.
-    static func inputWarnings(_ scenario: Scenario) -> [PlanWarning] {
-        scenario.inputs.compactMap { input in
-            guard input.origin != .defaulted, input.text.trimmingCharacters == "1",
-                  Schema.field(Schema.schemaPath(input.path))?.valueKind == .share else { return nil }
-            return .shareWrittenAsOne(path: input.path)
-        }
+    /// Why the campaign is or is not recommended, from the decision and the base case.
+    static func reasons(_ model: CrowdfundingModel, _ v: UnsafeMutablePointer<Double>, _ base: Workspace, _ d: Decisions,
+                        simulated: Bool, launch: CivilDate) -> [Campaign.Reason] {
+        let list = v[model.emailList] * v[model.listConversion]
+        let reserved = v[model.reservations] * v[model.reservationConversion]
+        let backers = base[.backers]
+        let averagePledge = backers > 0 ? base[.pledged] / backers : (model.tierCount > 0 ? v[model.prices + base.tierOrder[0]] : 0)
+        var reasons = CrowdfundingModel.verdict(firstTwoDays: d.firstTwoDays, minimumRaise: base[.minimumRaise],
+                                                coverProbability: simulated ? d.coverProbability : nil, covers: d.recommended,
+                                                averagePledge: averagePledge, ownBackers: list + reserved,
+                                                listConversion: v[model.listConversion], organicShare: v[model.organicShare])
+        let turnedAway = max(0, CrowdfundingModel.backers(list: v[model.emailList], listConversion: v[model.listConversion],
+                                                           reservations: v[model.reservations],
+                                                           reservationConversion: v[model.reservationConversion],
+                                                           organicShare: v[model.organicShare]) - backers)
+        if turnedAway > 0.5 { reasons.append(.soldOut(backersTurnedAway: turnedAway)) }
+        if model.fulfillment > launch { reasons.append(.shipsAfterLaunch(fulfillment: model.fulfillment, launch: launch)) }
+        return reasons
     }
 
     /// Parses, applies overrides, decodes and plans, in one call.
@@ -163,5 +132,5 @@ public enum Planner {
 
 /// The program's version, printed by `gtm --version` and in every report's footer.
 public enum GTM {
-    public static let version = "0.1.0"
+    public static let version = "0.2.0"
 }

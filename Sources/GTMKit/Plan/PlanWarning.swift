@@ -19,8 +19,9 @@ public enum PlanWarning: Sendable, Hashable {
     case tiersSoldOut(backers: Double)
     /// The KOL plan costs more than `kol.budget`.
     case kolOverBudget(cost: Double, budget: Double)
-    /// A reported percentile's Monte Carlo error is above 1%: too few trials.
-    case monteCarloError(path: String, percentile: Int, error: Double, suggestedTrials: Int)
+    /// A reported percentile's Monte Carlo error is above 1% (or a decision's above the precision
+    /// it needs, `limit`): too few trials.
+    case monteCarloError(path: String, percentile: Int, error: Double, limit: Double, suggestedTrials: Int)
     /// The simulation would cost more than `Limits.simulationWork`: it ran `used` trials.
     case trialsReduced(requested: Int, used: Int, inputs: Int)
     /// A milestone that should have started before `scenario.as_of`.
@@ -42,5 +43,58 @@ public enum PlanWarning: Sendable, Hashable {
         case .monteCarloError: return "monte_carlo_error"
         case .trialsReduced: return "trials_reduced"
         }
+    }
+}
+
+extension PlanWarning {
+    /// Every warning of a finished plan, in the order the report lists them.
+    static func all(_ plan: Plan, model: PlanModel) -> [PlanWarning] {
+        let scenario = plan.scenario
+        var warnings: [PlanWarning] = scenario.inputs.compactMap { input in
+            guard input.origin != .defaulted, input.text.trimmingCharacters == "1",
+                  Schema.field(Schema.schemaPath(input.path))?.valueKind == .share else { return nil }
+            return .shareWrittenAsOne(path: input.path)
+        }
+        if let warning = MarketModel.disagreement(som: plan[.somUnits], bottomUp: plan[.bottomUpUnits]) { warnings.append(warning) }
+        if let campaign = plan.crowdfunding {
+            if campaign.fulfillment > scenario.launch.date {
+                warnings.append(.rewardsAfterLaunch(fulfillment: campaign.fulfillment, launch: scenario.launch.date))
+            }
+            if campaign.backersTurnedAway > 0.5 { warnings.append(.tiersSoldOut(backers: campaign.backersTurnedAway)) }
+        }
+        if let batch = plan.firstBatch {
+            if (plan[.windowDemandMean] ?? 0) <= 0 { warnings.append(.zeroDemand) }
+            if batch.windowPastHorizon { warnings.append(.coveragePastHorizon(windowDays: batch.windowDays)) }
+        }
+        if let kol = plan.kol, let budget = kol.budget, let cost = plan[.kolCost], cost > budget + 0.005 {
+            warnings.append(.kolOverBudget(cost: cost, budget: budget))
+        }
+        if let asOf = scenario.settings.asOf { warnings += TimelineModel.late(plan.timeline, asOf: asOf) }
+        let margin = plan[.unitMargin] ?? 0
+        let price = scenario.product.price.value, unitCost = scenario.product.unitCost.value
+        if margin <= 0 {
+            warnings.append(.noUnitMargin(price: price, unitCost: unitCost))
+        } else if let ceiling = plan[.unitCostCeiling], unitCost > ceiling {
+            warnings.append(.aboveCostCeiling(unitCost: unitCost, ceiling: ceiling))
+        }
+        if let uncertainty = plan.uncertainty {
+            if let requested = uncertainty.requestedTrials, uncertainty.trials < requested {
+                warnings.append(.trialsReduced(requested: requested, used: uncertainty.trials, inputs: uncertainty.inputs.count))
+            }
+            // The ranges a reader acts on: the key outputs' (the other rows of the uncertainty table
+            // are context, and a percentile near zero carries a large relative error).
+            for summary in uncertainty.outputs where summary.output.info.compared {
+                guard let error = summary.worstError, error > 0.01 else { continue }
+                let suggested = Double(uncertainty.trials) * (error / 0.01) * (error / 0.01)
+                warnings.append(.monteCarloError(path: summary.output.path, percentile: summary.worstPercentile, error: error,
+                                                 limit: 0.01, suggestedTrials: Int(min(suggested, Double(Limits.trials)).rounded(.up))))
+            }
+            for (output, error) in uncertainty.precision where error > Simulation.targetError {
+                let suggested = Double(uncertainty.trials) * (error / Simulation.targetError) * (error / Simulation.targetError)
+                warnings.append(.monteCarloError(path: output.path, percentile: 50, error: error, limit: Simulation.targetError,
+                                                 suggestedTrials: Int(min(suggested, Double(Limits.trials)).rounded(.up))))
+            }
+        }
+        return warnings
     }
 }

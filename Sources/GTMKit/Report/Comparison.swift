@@ -24,7 +24,7 @@ public struct Comparison {
             var cells = [row.label, row.format(base, report.style) ?? "—"]
             for variant in variants {
                 cells.append(row.format(variant.plan, report.style) ?? "—")
-                cells.append(row.kind == .text ? "" : row.change(from: row.value(base), to: row.value(variant.plan), report.style))
+                cells.append(row.output?.unit == .flag ? "" : row.change(from: row.value(base), to: row.value(variant.plan), report.style))
             }
             table.append(cells)
         }

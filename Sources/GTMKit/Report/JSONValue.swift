@@ -12,9 +12,10 @@ public indirect enum JSONValue: Sendable, Equatable {
         a.serialized() == b.serialized()
     }
 
-    /// The value, or `null` when absent.
+    /// The value, or `null` when absent or not a finite number (a break-even that never comes).
     static func optional(_ value: Double?) -> JSONValue {
-        value.map(JSONValue.number) ?? .null
+        guard let value, value.isFinite else { return .null }
+        return .number(value)
     }
 
     /// Pretty-printed with two-space indentation (the caller adds the final newline).

@@ -1,66 +1,63 @@
-/// The key outputs compared across plans (`--compare`, `gtm diff`), in one list.
+/// The key outputs compared across plans (`--compare`, `gtm diff`): the outputs the table marks
+/// as compared, and the number of warnings.
 struct KeyOutput {
-    enum Kind { case count, money, date, text }
+    /// The output, or nil for the warnings row.
+    var output: Output?
+    var label: String
 
     /// A stable key for JSON: `inventory.first_batch_units`.
-    var key: String
-    var label: String
-    var kind: Kind
-    /// The number of a plan (days since the epoch for dates), or nil where the plan lacks it.
-    var value: (Plan) -> Double?
-    /// For `.text` rows: the text of a plan.
-    var text: ((Plan) -> String?)? = nil
+    var key: String { output?.path ?? "warnings" }
+    /// The rows a diff lists first: what the team acts on (quantities, goals, money, dates).
+    var isDecision: Bool {
+        guard let output else { return false }
+        return output.isDecision || [.poDate, .launchDate, .shipBy, .kolCost, .testers].contains(output)
+    }
 
-    /// The list, labelled in `report`'s language.
+    /// The rows, labelled in `report`'s language.
     static func all(_ report: MarkdownReport) -> [KeyOutput] {
-        let t = report.t
-        let days = { (date: CivilDate?) in date.map { Double($0.daysSinceEpoch) } }
-        return [
-            KeyOutput(key: "inventory.first_batch_units", label: t("First batch (units)", "首批（件）"), kind: .count) { $0.firstBatch.map { Double($0.units) } },
-            KeyOutput(key: "inventory.po_date", label: t("Purchase order by", "最晚下单日"), kind: .date) { days($0.firstBatch?.poDate) },
-            KeyOutput(key: "inventory.cash", label: t("First batch cash", "首批资金"), kind: .money) { $0.firstBatch?.cash },
-            KeyOutput(key: "crowdfunding.recommended", label: t("Crowdfund?", "是否众筹"), kind: .text, value: { _ in nil },
-                      text: { plan in plan.crowdfunding.map { $0.recommended ? t("yes", "是") : t("no", "否") } }),
-            KeyOutput(key: "crowdfunding.goal", label: t("Crowdfunding goal", "众筹目标"), kind: .money) { $0.crowdfunding?.goal },
-            KeyOutput(key: "crowdfunding.pledged", label: t("Crowdfunding pledged", "众筹认筹额"), kind: .money) { $0.crowdfunding?.pledged },
-            KeyOutput(key: "crowdfunding.net", label: t("Crowdfunding net", "众筹净得"), kind: .money) { $0.crowdfunding?.net },
-            KeyOutput(key: "kol.cost", label: t("KOL cost", "KOL 费用"), kind: .money) { $0.kol?.cost },
-            KeyOutput(key: "kol.buyers", label: t("KOL buyers", "KOL 买家"), kind: .count) { $0.kol?.buyers },
-            KeyOutput(key: "seed_reviews.testers", label: t("Seed-review testers", "内测人数"), kind: .count) { $0.seedReviews.map { Double($0.testers) } },
-            KeyOutput(key: "seed_reviews.ship_by", label: t("Testers' units ship by", "内测产品寄出"), kind: .date) { days($0.seedReviews?.shipBy) },
-            KeyOutput(key: "launch.date", label: t("Launch", "上市日"), kind: .date) { Double($0.scenario.launch.date.daysSinceEpoch) },
-            KeyOutput(key: "market.som_units", label: t("SOM (units)", "SOM（件）"), kind: .count) { $0.market?.topDown?.somUnits },
-            KeyOutput(key: "market.bottom_up_units", label: t("Channels, bottom-up (units)", "渠道自下而上（件）"), kind: .count) { $0.market?.bottomUpUnits },
-            KeyOutput(key: "demand.first_week_units", label: t("Launch-week sales", "首发周销量"), kind: .count) { $0.demand?.firstWeekUnits },
-            KeyOutput(key: "inventory.window_demand_mean", label: t("Window demand (mean)", "覆盖期需求（均值）"), kind: .count) { $0.firstBatch?.mean },
-            KeyOutput(key: "economics.unit_margin", label: t("Unit margin", "单件毛利"), kind: .money) { $0.economics.unitMargin },
-            KeyOutput(key: "economics.break_even_units", label: t("Break-even (units)", "盈亏平衡（件）"), kind: .count) { $0.economics.breakEvenUnits?.rounded(.up) },
-            KeyOutput(key: "warnings", label: t("Warnings", "警告"), kind: .count) { Double($0.warnings.count) },
-        ]
+        let language = report.plan.scenario.settings.language
+        return Output.allCases.filter(\.info.compared).map { KeyOutput(output: $0, label: $0.label(language)) }
+            + [KeyOutput(output: nil, label: report.t("Warnings", "警告"))]
+    }
+
+    /// The number of a plan (days since the epoch for dates), or nil where the plan lacks it.
+    func value(_ plan: Plan) -> Double? {
+        guard let output else { return Double(plan.warnings.count) }
+        return plan[output]
     }
 
     /// The value of a plan as the report writes it.
     func format(_ plan: Plan, _ style: NumberStyle) -> String? {
-        if let text { return text(plan) }
-        guard let number = value(plan) else { return nil }
-        switch kind {
-        case .count: return style.count(number)
-        case .money: return style.money(number)
-        case .date: return style.date(CivilDate(daysSinceEpoch: Int(number)))
-        case .text: return nil
-        }
+        guard let value = value(plan) else { return nil }
+        guard let output else { return style.count(value) }
+        return style.format(value, output.unit, exact: output.isDecision)
     }
 
-    /// "+12%", "−3.4%", "0"; for dates "+5 days".
+    /// "+12%", "−3.4%", "0"; for dates "+5 days"; for yes/no nothing.
     func change(from old: Double?, to new: Double?, _ style: NumberStyle) -> String {
-        guard let old, let new else { return "" }
+        guard let old, let new, output?.unit != .flag else { return "" }
         if old == new { return "0" }
-        if kind == .date {
+        if output?.unit == .date {
             let days = Int(new - old)
-            return (days > 0 ? "+" : "−") + style.days(abs(days))
+            return (days > 0 ? "+" : NumberStyle.minus) + style.days(abs(days))
         }
-        guard old != 0 else { return new > 0 ? "+∞" : "−∞" }
+        guard old != 0 else { return new > 0 ? "+∞" : NumberStyle.minus + "∞" }
         let relative = (new - old) / abs(old)
-        return (relative > 0 ? "+" : "−") + style.percent(abs(relative))
+        return (relative > 0 ? "+" : NumberStyle.minus) + style.percent(abs(relative))
+    }
+}
+
+extension NumberStyle {
+    /// A value in an output's unit. `exact`: a quantity to act on (units to order, a goal, money
+    /// to pay) in full digits in both languages, never as 1.07万.
+    func format(_ value: Double, _ unit: Output.Unit, exact: Bool = false) -> String {
+        switch unit {
+        case .count: return exact ? exactCount(value) : count(value)
+        case .money: return exact ? exactMoney(value) : money(value)
+        case .share: return percent(value)
+        case .number: return number(value)
+        case .date: return date(CivilDate(daysSinceEpoch: Int(value)))
+        case .flag: return value != 0 ? (language == .zh ? "是" : "yes") : (language == .zh ? "否" : "no")
+        }
     }
 }

@@ -2,13 +2,20 @@
 extension MarkdownReport {
     func demandSection(_ demand: DemandCurve) -> String {
         var parts = ["## " + t("Demand over time", "需求随时间变化")]
-        let source = demand.source == .topDown ? t("the top-down SOM", "自上而下的 SOM") : t("the channels' bottom-up total", "渠道自下而上合计")
-        let horizon = plan.market.map { style.period($0.horizon) } ?? ""
+        let source = demand.fromTopDown ? t("the top-down SOM", "自上而下的 SOM") : t("the channels' bottom-up total", "渠道自下而上合计")
+        let horizon = style.period(plan.scenario.horizon)
+        let total = style.count(plan[.horizonUnits] ?? 0)
+        let firstWeek = style.count(plan[.firstWeekUnits] ?? 0)
+        let peak = Int(plan[.peakWeek] ?? 1)
+        let median = plan.uncertainty != nil
+            ? t(" The curve and the table are the median case (every uncertain input at its median); the key numbers give the range.",
+                "曲线与表格为中位情形（各不确定输入取中位数）；区间见关键数字。")
+            : ""
         let boost = demand.launchBoost > 0
             ? t(", plus a launch boost of \(style.percent(demand.launchBoost)) of it in launch week", "，另有其中 \(style.percent(demand.launchBoost)) 作为首发周额外销量")
             : ""
-        parts.append(t("The curve spreads \(source) (**\(style.count(demand.horizonUnits)) units** within \(horizon)) over the weeks after launch with the shape of a Bass diffusion curve (p = \(style.number(demand.p)), q = \(style.number(demand.q)) a year)\(boost). Launch week sells \(style.count(demand.firstWeekUnits)) units; the best week is week \(demand.peakWeek).",
-                       "本曲线按 Bass 扩散曲线的形状（p = \(style.number(demand.p))，q = \(style.number(demand.q))，按年计）把\(source)（\(horizon)内 **\(style.count(demand.horizonUnits)) 件**）分布到上市后各周\(boost)。首发周销量 \(style.count(demand.firstWeekUnits)) 件；销量最高的是第 \(demand.peakWeek) 周。"))
+        parts.append(t("The curve spreads \(source) (**\(total) units** within \(horizon)) over the weeks after launch with the shape of a Bass diffusion curve (p = \(style.number(demand.p)), q = \(style.number(demand.q)) a year)\(boost). Launch week sells \(firstWeek) units; the best week is week \(peak).\(median)",
+                       "本曲线按 Bass 扩散曲线的形状（p = \(style.number(demand.p))，q = \(style.number(demand.q))，按年计）把\(source)（\(horizon)内 **\(total) 件**）分布到上市后各周\(boost)。首发周销量 \(firstWeek) 件；销量最高的是第 \(peak) 周。\(median)"))
         parts.append(chart(demand))
         let rows = demand.weeks.map { week in
             [String(week.number), style.date(week.start) + (week.days < 7 ? t(" (\(week.days) days)", "（\(week.days)天）") : ""),

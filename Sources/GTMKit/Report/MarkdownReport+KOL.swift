@@ -4,8 +4,8 @@ extension MarkdownReport {
         let who = kol.lines.count == 1 ? kol.lines[0].name : t("\(kol.lines.count) lines", "\(kol.lines.count) 组")
         let first = kol.lines.map(\.schedule.invite).min()
         let invite = first.map { t("; first invitations by \(style.longDate($0))", "；最早邀约日 \(style.longDate($0))") } ?? ""
-        return t("**KOLs:** \(style.money(kol.cost))\(kol.budget.map { " of the \(style.money($0)) budget" } ?? "") for \(who), \(style.count(Double(kol.lines.reduce(0) { $0 + $1.posts }))) posts reaching \(style.count(kol.reach)) people\(invite).",
-                 "**KOL**：\(style.money(kol.cost))\(kol.budget.map { "（预算 \(style.money($0))）" } ?? "")，\(who)共 \(style.count(Double(kol.lines.reduce(0) { $0 + $1.posts }))) 条内容，触达 \(style.count(kol.reach)) 人\(invite)。")
+        return t("**KOLs:** \(style.exactMoney(plan[.kolCost] ?? 0))\(kol.budget.map { " of the \(style.exactMoney($0)) budget" } ?? "") for \(who), \(style.exactCount(Double(kol.posts))) posts reaching \(value(.kolReach)) people\(invite).",
+                 "**KOL**：\(style.exactMoney(plan[.kolCost] ?? 0))\(kol.budget.map { "（预算 \(style.exactMoney($0))）" } ?? "")，\(who)共 \(style.exactCount(Double(kol.posts))) 条内容，触达 \(value(.kolReach)) 人\(invite)。")
     }
 
     func kolSection(_ kol: KOLPlan) -> String {
@@ -24,18 +24,18 @@ extension MarkdownReport {
         let rows = kol.lines.map { line in
             [Markdown.escape(line.name), String(line.posts), style.count(line.followers), style.percent(line.engagementRate),
              style.money(line.cost), style.count(line.reach), style.count(line.engagements), style.count(line.buyers)]
-        } + [["**" + t("Total", "合计") + "**", String(kol.lines.reduce(0) { $0 + $1.posts }), "", "",
-              "**" + style.money(kol.cost) + "**", style.count(kol.reach), style.count(kol.engagements), style.count(kol.buyers)]]
+        } + [["**" + t("Total", "合计") + "**", String(kol.posts), "", "",
+              "**" + value(.kolCost) + "**", value(.kolReach), value(.kolEngagements), value(.kolBuyers)]]
         parts.append(Markdown.table([t("Creator / tier", "达人 / 层级"), t("Posts", "条数"), t("Followers", "粉丝"), t("Engagement", "互动率"),
                                      t("Cost", "费用"), t("Reach", "触达"), t("Engagements", "互动"), t("Buyers", "买家")],
                                     [.left, .right, .right, .right, .right, .right, .right, .right], rows))
         var metrics: [[String]] = []
         if let budget = kol.budget {
-            metrics.append([t("Budget", "预算"), style.money(budget) + (kol.overBudget.map { t(" (over by \(style.money($0)))", "（超出 \(style.money($0))）") } ?? "")])
+            let cost = plan[.kolCost] ?? 0
+            let over = cost > budget + 0.005 ? t(" (over by \(style.money(cost - budget)))", "（超出 \(style.money(cost - budget))）") : ""
+            metrics.append([t("Budget", "预算"), style.money(budget) + over])
         }
-        metrics.append([t("CPM (cost per 1,000 reached)", "CPM（每千次触达成本）"), kol.cpm.map(style.money) ?? "—"])
-        metrics.append([t("CPE (cost per engagement)", "CPE（每次互动成本）"), kol.cpe.map(style.money) ?? "—"])
-        metrics.append([t("Cost per buyer", "每位买家成本"), kol.costPerBuyer.map(style.money) ?? "—"])
+        for output in [Output.kolCPM, .kolCPE, .kolCostPerBuyer] { metrics.append([output.label(language), value(output)]) }
         parts.append(Markdown.table([t("Measure", "指标"), t("Value", "数值")], [.left, .right], metrics))
         let schedule = kol.lines.map { line in
             let s = line.schedule
@@ -50,23 +50,23 @@ extension MarkdownReport {
     }
 
     func seedDecision(_ seed: SeedReviewPlan) -> String {
-        t("**Seed reviews:** recruit \(style.count(Double(seed.testers))) beta testers from \(style.longDate(seed.recruitStart)) and ship their units by \(style.longDate(seed.shipBy)), so that \(seed.target) reviews are live by \(style.longDate(seed.liveBy)).",
-          "**内测评论**：自 \(style.longDate(seed.recruitStart)) 起招募 \(style.count(Double(seed.testers))) 名内测用户，\(style.longDate(seed.shipBy)) 前寄出产品，确保 \(style.longDate(seed.liveBy)) 前有 \(seed.target) 条评论上线。")
+        t("**Seed reviews:** recruit \(value(.testers)) beta testers from \(style.longDate(seed.recruitStart)) and ship their units by \(style.longDate(seed.shipBy)), so that \(seed.target) reviews are live by \(style.longDate(seed.liveBy)).",
+          "**内测评论**：自 \(style.longDate(seed.recruitStart)) 起招募 \(value(.testers)) 名内测用户，\(style.longDate(seed.shipBy)) 前寄出产品，确保 \(style.longDate(seed.liveBy)) 前有 \(seed.target) 条评论上线。")
     }
 
     func seedSection(_ seed: SeedReviewPlan) -> String {
         var parts = ["## " + t("Seed reviews", "内测评论")]
         let by = seed.liveByIsCrowdfundingStart ? t("the crowdfunding campaign opens", "众筹开始时") : style.longDate(seed.liveBy)
-        parts.append(t("To have **\(seed.target) reviews** live when \(seed.liveByIsCrowdfundingStart ? by : "it matters (\(by))"), recruit **\(style.count(Double(seed.testers))) testers**: only \(style.percent(seed.reviewRate)) of testers post a review, so the target is divided by that rate and rounded up. Their units cost \(style.money(seed.cost)) at cost. The first five reviews carry most of the lift in purchase likelihood, and shoppers distrust reviews older than 90 days, so earlier is not better.",
-                       "要在\(seed.liveByIsCrowdfundingStart ? by : "关键时点（\(by)）")有 **\(seed.target) 条评论**上线，需招募 **\(style.count(Double(seed.testers))) 名内测用户**：只有 \(style.percent(seed.reviewRate)) 的用户会发布评论，因此目标除以该比例并向上取整。产品成本 \(style.money(seed.cost))。前五条评论贡献了大部分购买意愿提升，而消费者不信任 90 天前的评论，因此并非越早越好。"))
+        parts.append(t("To have **\(seed.target) reviews** live when \(seed.liveByIsCrowdfundingStart ? by : "it matters (\(by))"), recruit **\(value(.testers)) testers**: only \(style.percent(seed.reviewRate)) of testers post a review, so the target is divided by that rate and rounded up. Their units cost \(value(.testerCost)) at cost. The first five reviews carry most of the lift in purchase likelihood, and shoppers distrust reviews older than 90 days, so earlier is not better.",
+                       "要在\(seed.liveByIsCrowdfundingStart ? by : "关键时点（\(by)）")有 **\(seed.target) 条评论**上线，需招募 **\(value(.testers)) 名内测用户**：只有 \(style.percent(seed.reviewRate)) 的用户会发布评论，因此目标除以该比例并向上取整。产品成本 \(value(.testerCost))。前五条评论贡献了大部分购买意愿提升，而消费者不信任 90 天前的评论，因此并非越早越好。"))
         let rows: [[String]] = [
             [t("Recruit testers from", "开始招募"), style.date(seed.recruitStart)],
             [t("Ship units by", "寄出产品"), style.date(seed.shipBy)],
             [t("Trial starts (units arrive)", "试用开始（产品送达）"), style.date(seed.trialStart)],
             [t("Reviews posted by", "发布评论"), style.date(seed.reviewsDue)],
             [t("Reviews live by", "评论上线"), style.date(seed.liveBy)],
-            [t("Testers / units", "内测人数 / 件数"), "\(style.count(Double(seed.testers))) / \(style.count(Double(seed.units)))"],
-            [t("Cost of units", "产品成本"), style.money(seed.cost)],
+            [t("Testers / units", "内测人数 / 件数"), "\(value(.testers)) / \(value(.testerUnits))"],
+            [t("Cost of units", "产品成本"), value(.testerCost)],
         ]
         parts.append(Markdown.table([t("Step", "步骤"), t("Date or value", "日期或数值")], [.left, .right], rows))
         return parts.joined(separator: "\n\n")

@@ -17,19 +17,30 @@ public struct MarkdownReport {
         parts.append("# " + t("Launch plan: ", "上市计划：") + Markdown.escape(plan.scenario.settings.name))
         parts.append(summary())
         if let comparison { parts.append(comparison.markdown()) }
-        if let market = plan.market { parts.append(marketSection(market)) }
+        if plan[.somUnits] != nil || plan[.bottomUpUnits] != nil { parts.append(marketSection()) }
         if let demand = plan.demand { parts.append(demandSection(demand)) }
         if let batch = plan.firstBatch { parts.append(firstBatchSection(batch)) }
         if let campaign = plan.crowdfunding { parts.append(crowdfundingSection(campaign)) }
         if let kol = plan.kol { parts.append(kolSection(kol)) }
         if let seed = plan.seedReviews { parts.append(seedSection(seed)) }
-        parts.append(economicsSection(plan.economics))
+        parts.append(economicsSection())
         if let uncertainty = plan.uncertainty { parts.append(uncertaintySection(uncertainty)) }
         if plan.timeline.count > 1 { parts.append(timelineSection(plan.timeline)) }
         parts.append(warningsSection())
         parts.append(inputsSection())
         parts.append(footer())
         return parts.joined(separator: "\n\n") + "\n"
+    }
+
+    /// An output's value as the report writes it (full digits for a decision), or "—".
+    func value(_ output: Output) -> String {
+        plan[output].map { style.format($0, output.unit, exact: output.isDecision) } ?? "—"
+    }
+
+    /// `12,345 units` / `1.23万 件`.
+    func units(_ value: Double, exact: Bool = false) -> String {
+        let number = exact ? style.exactCount(value) : style.count(value)
+        return t("\(number) units", "\(number) 件")
     }
 
     // MARK: Summary
@@ -52,10 +63,15 @@ public struct MarkdownReport {
         let rows = keyNumberRows()
         if !rows.isEmpty {
             let ranged = plan.uncertainty != nil
-            let headers = ranged ? [t("Number", "指标"), t("Base case", "基准"), t("P10–P90", "P10–P90")] : [t("Number", "指标"), t("Value", "数值")]
+            let headers = ranged ? [t("Number", "指标"), t("Plan", "计划值"), t("P10–P90", "P10–P90")] : [t("Number", "指标"), t("Value", "数值")]
             let table = rows.map { row in ranged ? [row.label, row.value, row.range ?? "—"] : [row.label, row.value] }
-            parts.append("**" + t("Key numbers", "关键数字") + "**\n\n"
-                + Markdown.table(headers, ranged ? [.left, .right, .right] : [.left, .right], table))
+            var block = "**" + t("Key numbers", "关键数字") + "**\n\n"
+                + Markdown.table(headers, ranged ? [.left, .right, .right] : [.left, .right], table)
+            if ranged {
+                block += "\n\n" + t("P10–P90 is the middle 80% of the simulated launches: the spread of the uncertain inputs, and for demand in the first batch's window also the forecast error around the curve (`inventory.forecast_cv`).",
+                                     "P10–P90 为模拟上市结果的中间 80%：来自不确定输入的波动；首批覆盖期需求还包含围绕曲线的预测误差（`inventory.forecast_cv`）。")
+            }
+            parts.append(block)
         }
         return parts.joined(separator: "\n\n")
     }
@@ -64,15 +80,25 @@ public struct MarkdownReport {
     /// budget, the seed reviews, then the key dates in order.
     func decisionLines() -> [String] {
         var lines: [String] = []
-        if let batch = plan.firstBatch {
-            lines.append(t("**First batch:** order \(style.count(Double(batch.units))) units by \(style.longDate(batch.poDate)) (\(style.money(batch.cash)) at cost).",
-                           "**首批**：在 \(style.longDate(batch.poDate)) 前下单 \(style.count(Double(batch.units))) 件（成本 \(style.money(batch.cash))）。"))
+        if let batch = plan.firstBatch, let units = plan[.firstBatchUnits] {
+            lines.append(t("**First batch:** order \(self.units(units, exact: true)) by \(style.longDate(batch.poDate)) (\(value(.inventoryCash)) at cost)\(precision(.firstBatchUnits)).",
+                           "**首批**：在 \(style.longDate(batch.poDate)) 前下单 \(self.units(units, exact: true))（成本 \(value(.inventoryCash))）\(precision(.firstBatchUnits))。"))
         }
         if let campaign = plan.crowdfunding { lines.append(crowdfundingDecision(campaign)) }
         if let kol = plan.kol { lines.append(kolDecision(kol)) }
         if let seed = plan.seedReviews { lines.append(seedDecision(seed)) }
         if let dates = keyDates() { lines.append(dates) }
         return lines
+    }
+
+    /// "; Monte Carlo precision ±0.1% (40,960 trials)" for a decision taken under uncertainty.
+    func precision(_ output: Output) -> String {
+        guard let uncertainty = plan.uncertainty, let error = uncertainty.precision.first(where: { $0.output == output })?.error else {
+            return ""
+        }
+        let trials = style.count(Double(uncertainty.trials))
+        return t("; Monte Carlo precision ±\(style.percent(error)) (one standard error, \(trials) trials)",
+                 "；蒙特卡洛精度 ±\(style.percent(error))（一个标准误，\(trials) 次模拟）")
     }
 
     /// The dates a launch team puts in its calendar, in order.
@@ -94,74 +120,71 @@ public struct MarkdownReport {
             + ordered.map { "\(style.date($0.0)) \($0.1)" }.joined(separator: t("; ", "；")) + t(".", "。")
     }
 
-    /// The numbers behind the decisions, with their P10–P90 range when simulated.
+    /// The numbers behind the decisions, each with its P10–P90 range when simulated.
     func keyNumberRows() -> [(label: String, value: String, range: String?)] {
         var rows: [(label: String, value: String, range: String?)] = []
-        let units = { (value: Double) in self.t("\(self.style.count(value)) units", "\(self.style.count(value)) 件") }
-        if let market = plan.market {
-            let horizon = style.period(market.horizon)
-            if let topDown = market.topDown {
-                rows.append((t("SOM within \(horizon)", "\(horizon)内 SOM"), units(topDown.somUnits), range("market.som_units")))
-            }
-            if let bottomUp = market.bottomUpUnits {
-                rows.append((t("Channels, bottom-up", "渠道自下而上"), units(bottomUp), range("market.bottom_up_units")))
-            }
+        let horizon = style.period(plan.scenario.horizon)
+        if let som = plan[.somUnits] {
+            rows.append((t("SOM within \(horizon)", "\(horizon)内 SOM"), units(som), range(.somUnits)))
         }
-        if let demand = plan.demand {
-            rows.append((t("Launch-week sales", "首发周销量"), units(demand.firstWeekUnits), range("demand.first_week_units")))
+        if let bottomUp = plan[.bottomUpUnits] {
+            rows.append((t("Channels, bottom-up", "渠道自下而上"), units(bottomUp), range(.bottomUpUnits)))
         }
-        if let batch = plan.firstBatch {
-            rows.append((t("Demand in the first \(style.period(batch.coverage))", "首\(style.period(batch.coverage))需求"),
-                         t("\(style.count(batch.mean)) ± \(style.count(batch.sd)) units", "\(style.count(batch.mean)) ± \(style.count(batch.sd)) 件"),
-                         range("inventory.window_demand_mean")))
+        if plan.demand != nil, let week = plan[.firstWeekUnits] {
+            rows.append((t("Launch-week sales", "首发周销量"), units(week), range(.firstWeekUnits)))
         }
-        if let kol = plan.kol {
-            rows.append((t("KOL reach / buyers", "KOL 触达 / 买家"), "\(style.count(kol.reach)) / \(style.count(kol.buyers))", range("kol.buyers")))
+        if let batch = plan.firstBatch, let mean = plan[.windowDemandMean], let sd = plan[.windowDemandSD] {
+            let window = style.period(batch.coverage)
+            let spread = plan.uncertainty != nil ? plan[.windowDemandP10].flatMap { low in plan[.windowDemandP90].map { "\(style.count(low))–\(style.count($0))" } } : nil
+            rows.append((t("Demand in the first \(window)", "首\(window)需求"),
+                         t("\(style.count(mean)) ± \(style.count(sd)) units", "\(style.count(mean)) ± \(style.count(sd)) 件"), spread))
         }
-        if let campaign = plan.crowdfunding {
-            rows.append((t("Crowdfunding pledged", "众筹认筹额"), style.money(campaign.pledged), range("crowdfunding.pledged")))
-            rows.append((t("Crowdfunding net", "众筹净得"), style.money(campaign.net), range("crowdfunding.net")))
+        if let reach = plan[.kolReach], let buyers = plan[.kolBuyers] {
+            rows.append((t("KOL reach / buyers", "KOL 触达 / 买家"), "\(style.count(reach)) / \(style.count(buyers))", range(.kolBuyers)))
         }
-        let economics = plan.economics
-        rows.append((t("Unit margin", "单件毛利"), style.money(economics.unitMargin) + (economics.grossMargin.map { t(" (\(style.percent($0)))", "（\(style.percent($0))）") } ?? ""),
-                     range("economics.unit_margin")))
-        if let breakEven = economics.breakEvenUnits {
-            rows.append((t("Break-even", "盈亏平衡"), units(breakEven.rounded(.up)), nil))
+        if plan.crowdfunding != nil {
+            rows.append((Output.pledged.label(language), value(.pledged), range(.pledged)))
+            rows.append((Output.net.label(language), value(.net), range(.net)))
+        }
+        rows.append((Output.unitMargin.label(language), value(.unitMargin) + (plan[.grossMargin].map { t(" (\(style.percent($0)))", "（\(style.percent($0))）") } ?? ""),
+                     range(.unitMargin)))
+        if let breakEven = plan[.breakEvenUnits] {
+            rows.append((t("Break-even", "盈亏平衡"), units(breakEven.rounded(.up)), range(.breakEvenUnits)))
         }
         return rows
     }
 
+    var language: Scenario.Language { plan.scenario.settings.language }
+
     // MARK: Market
 
-    func marketSection(_ market: MarketSize) -> String {
+    func marketSection() -> String {
         var parts = ["## " + t("Market size", "市场规模")]
-        let horizon = style.period(market.horizon)
+        let horizon = style.period(plan.scenario.horizon)
         var rows: [[String]] = []
-        if let topDown = market.topDown {
-            rows.append([t("TAM: everyone who could buy, a year", "TAM：全部潜在需求（每年）"),
-                         style.count(topDown.tamUnits), style.money(topDown.tamUnits * market.price)])
-            rows.append([t("SAM: what your channels serve, a year", "SAM：渠道可服务的市场（每年）"),
-                         style.count(topDown.samUnits), style.money(topDown.samUnits * market.price)])
-            rows.append([t("SOM: what you can win in \(horizon)", "SOM：\(horizon)内可获得"),
-                         "**" + style.count(topDown.somUnits) + "**", style.money(topDown.somUnits * market.price)])
+        if let som = plan[.somUnits] {
+            rows.append([t("TAM: everyone who could buy, a year", "TAM：全部潜在需求（每年）"), value(.tamUnits), value(.tamRevenue)])
+            rows.append([t("SAM: what your channels serve, a year", "SAM：渠道可服务的市场（每年）"), value(.samUnits), value(.samRevenue)])
+            rows.append([t("SOM: what you can win in \(horizon)", "SOM：\(horizon)内可获得"), "**" + style.count(som) + "**", value(.somRevenue)])
         }
-        if let bottomUp = market.bottomUpUnits {
-            rows.append([t("Bottom-up: the channels, \(horizon)", "自下而上：各渠道合计（\(horizon)）"),
-                         style.count(bottomUp), style.money(bottomUp * market.price)])
+        if plan[.bottomUpUnits] != nil {
+            rows.append([t("Bottom-up: the channels, \(horizon)", "自下而上：各渠道合计（\(horizon)）"), value(.bottomUpUnits), value(.bottomUpRevenue)])
         }
         parts.append(Markdown.table([t("Measure", "指标"), t("Units", "件数"), t("Revenue", "收入")],
                                     [.left, .right, .right], rows))
-        if let topDown = market.topDown, let inputs = plan.scenario.market {
-            parts.append(t("TAM = \(style.count(inputs.population.value)) people × \(style.number(inputs.purchasesPerYear.value)) a year; SAM = TAM × \(style.percent(inputs.serviceable.value)) serviceable; SOM = SAM × \(style.percent(inputs.obtainable.value)) obtainable × \(style.number(market.horizon.years)) year\(market.horizon.years == 1 ? "" : "s") = \(style.count(topDown.somUnits)) units.",
-                           "TAM = \(style.count(inputs.population.value)) 人 × 每年 \(style.number(inputs.purchasesPerYear.value)) 件；SAM = TAM × \(style.percent(inputs.serviceable.value)) 可服务；SOM = SAM × \(style.percent(inputs.obtainable.value)) 可获得 × \(style.number(market.horizon.years)) 年 = \(style.count(topDown.somUnits)) 件。"))
+        if let som = plan[.somUnits], let inputs = plan.scenario.market {
+            let years = plan.scenario.horizon.years
+            parts.append(t("TAM = \(style.count(inputs.population.value)) people × \(style.number(inputs.purchasesPerYear.value)) a year; SAM = TAM × \(style.percent(inputs.serviceable.value)) serviceable; SOM = SAM × \(style.percent(inputs.obtainable.value)) obtainable × \(style.number(years)) year\(years == 1 ? "" : "s") = \(style.count(som)) units.",
+                           "TAM = \(style.count(inputs.population.value)) 人 × 每年 \(style.number(inputs.purchasesPerYear.value)) 件；SAM = TAM × \(style.percent(inputs.serviceable.value)) 可服务；SOM = SAM × \(style.percent(inputs.obtainable.value)) 可获得 × \(style.number(years)) 年 = \(style.count(som)) 件。"))
         }
-        if let ratio = market.topDownToBottomUp {
+        if let som = plan[.somUnits], let bottomUp = plan[.bottomUpUnits], bottomUp > 0 {
+            let ratio = som / bottomUp
             parts.append(t("Top-down SOM is \(style.number(ratio))× the bottom-up total\(ratio > 2 || ratio < 0.5 ? " (more than 2× apart: see the warnings)" : "; the two agree within 2×").",
                            "自上而下 SOM 是自下而上合计的 \(style.number(ratio)) 倍\(ratio > 2 || ratio < 0.5 ? "（相差超过 2 倍，见警告）" : "，两者相差在 2 倍以内")。"))
         }
-        if !market.channels.isEmpty {
+        if !plan.channels.isEmpty {
             parts.append("### " + t("Channels", "渠道"))
-            let rows = market.channels.map {
+            let rows = plan.channels.map {
                 [Markdown.escape($0.name), style.count($0.reach), style.percent($0.conversion), style.count($0.buyers)]
             }
             parts.append(Markdown.table([t("Channel", "渠道"), t("Reach", "触达"), t("Conversion", "转化率"), t("Buyers", "买家")],

@@ -22,6 +22,16 @@ public struct NumberStyle: Sendable {
         text.hasPrefix("-") ? minus + text.dropFirst() : text
     }
 
+    /// A whole count in full digits in both languages (`10,680`): units to order, testers to recruit.
+    public func exactCount(_ value: Double) -> String {
+        Self.signed(Format.grouped(value))
+    }
+
+    /// An amount in full digits in both languages (`¥1,516,560`): a goal to publish, money to pay.
+    public func exactMoney(_ value: Double) -> String {
+        NumberStyle(language: .en, currency: currency).money(value)
+    }
+
     /// A count with decimals kept for small values (`0.42`), whole above 100.
     public func number(_ value: Double) -> String {
         if abs(value) >= 100 || value == value.rounded() { return count(value) }

@@ -40,12 +40,9 @@ public struct PlanDiff {
             let before = row.format(old, report.style)
             let after = row.format(new, report.style)
             guard before != after else { return nil }
-            return (row, before, after, row.kind == .text ? "" : row.change(from: row.value(old), to: row.value(new), report.style))
+            return (row, before, after, row.change(from: row.value(old), to: row.value(new), report.style))
         }
     }
-
-    static let decisions: Set<String> = ["inventory.first_batch_units", "inventory.po_date", "crowdfunding.recommended",
-                                         "crowdfunding.goal", "kol.cost", "seed_reviews.testers", "seed_reviews.ship_by", "launch.date"]
 
     public func markdown() -> String {
         let report = MarkdownReport(new)
@@ -53,7 +50,7 @@ public struct PlanDiff {
         let outputs = outputChanges(report)
         let inputs = inputChanges
         var parts = ["# " + t("Plan diff: ", "计划对比：") + Markdown.escape(oldName) + " → " + Markdown.escape(newName)]
-        let moved = outputs.filter { Self.decisions.contains($0.row.key) }
+        let moved = outputs.filter { $0.row.isDecision }
         if moved.isEmpty {
             parts.append("**" + t("No decision changes.", "决策无变化。") + "** "
                 + t("\(outputs.count) other output\(outputs.count == 1 ? "" : "s") changed.", "另有 \(outputs.count) 项输出变化。"))
@@ -84,13 +81,14 @@ public struct PlanDiff {
 
     /// "+1,392" or "+¥12,000" or "+5 days".
     func absolute(_ row: KeyOutput, _ style: NumberStyle) -> String {
-        guard let before = row.value(old), let after = row.value(new), row.kind != .text else { return "" }
+        guard let before = row.value(old), let after = row.value(new), row.output?.unit != .flag else { return "" }
         let delta = after - before
         if delta == 0 { return "0" }
-        let sign = delta > 0 ? "+" : "−"
-        switch row.kind {
+        let sign = delta > 0 ? "+" : NumberStyle.minus
+        switch row.output?.unit {
         case .money: return sign + style.money(abs(delta))
         case .date: return sign + style.days(Int(abs(delta)))
+        case .share: return sign + style.percent(abs(delta))
         default: return sign + style.count(abs(delta))
         }
     }
@@ -101,7 +99,7 @@ public struct PlanDiff {
             .object([("key", .string(change.row.key)), ("label", .string(change.row.label)),
                      ("old", JSONValue.optional(change.row.value(old))), ("new", JSONValue.optional(change.row.value(new))),
                      ("old_text", change.old.map(JSONValue.string) ?? .null), ("new_text", change.new.map(JSONValue.string) ?? .null),
-                     ("decision", .bool(Self.decisions.contains(change.row.key)))])
+                     ("decision", .bool(change.row.isDecision))])
         }
         let inputs = inputChanges.map { change -> JSONValue in
             .object([("path", .string(change.path)), ("old", change.old.map(JSONValue.string) ?? .null),

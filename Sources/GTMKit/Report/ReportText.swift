@@ -16,9 +16,12 @@ struct ReportText {
     /// A warning in words.
     func message(_ warning: PlanWarning) -> String {
         switch warning {
-        case .monteCarloError(let path, let percentile, let error, let suggested):
-            return t("The Monte Carlo error of P\(percentile) of `\(path)` is about \(style.percent(error)), above 1%: too few trials for that figure. Run with `--trials \(suggested)` or more.",
-                     "`\(path)` 的 P\(percentile) 蒙特卡洛误差约为 \(style.percent(error))，超过 1%：模拟次数不足。请使用 `--trials \(suggested)` 或更多。")
+        case .monteCarloError(let path, let percentile, let error, let limit, let suggested):
+            let what = percentile == 50 && Output.at(path: path)?.isDecision == true
+                ? t("The Monte Carlo error of the decision `\(path)`", "决策 `\(path)` 的蒙特卡洛误差")
+                : t("The Monte Carlo error of P\(percentile) of `\(path)`", "`\(path)` 的 P\(percentile) 蒙特卡洛误差")
+            return t("\(what) is about \(style.percent(error)), above \(style.percent(limit)): too few trials for that figure. Run with `--trials \(suggested)` or more, or leave `scenario.trials` out so that gtm chooses them.",
+                     "\(what)约为 \(style.percent(error))，超过 \(style.percent(limit))：模拟次数不足。请使用 `--trials \(suggested)` 或更多，或不填 `scenario.trials`，由 gtm 自动选择。")
         case .trialsReduced(let requested, let used, let inputs):
             return t("\(style.count(Double(inputs))) uncertain inputs at \(style.count(Double(requested))) trials would exceed gtm's work limit (\(style.count(Double(Limits.simulationWork))) input-trials), so the plan ran \(style.count(Double(used))) trials. Give fewer inputs as ranges (a single value where the spread matters little), or accept the wider Monte Carlo error.",
                      "\(style.count(Double(inputs))) 个不确定输入、\(style.count(Double(requested))) 次模拟会超出 gtm 的计算上限（\(style.count(Double(Limits.simulationWork))) 次输入抽样），因此只运行了 \(style.count(Double(used))) 次。请减少以区间给出的输入（影响小的改为单一数值），或接受更大的蒙特卡洛误差。")
@@ -97,19 +100,23 @@ struct ReportText {
     /// A reason for (or against) crowdfunding, in plain words.
     func reason(_ reason: Campaign.Reason, campaign: Campaign) -> String {
         switch reason {
-        case .firstTwoDays(let first, let minimum):
+        case .firstTwoDays(let first, let minimum, let probability, let covers):
             guard minimum.isFinite else {
                 return t("Fees and dropped pledges take every pledge, so no goal can fund the launch.",
                          "费用与扣款失败吞掉了全部认筹，任何目标都无法为上市筹得资金。")
             }
             let cover = minimum > 0 ? first / minimum : .infinity
             let coverText = cover.isFinite ? style.percent(cover) : "—"
-            if first >= minimum {
+            let chance = probability.map {
+                t(" They cover it in \(style.percent($0)) of the simulated launches (the rule asks for at least half).",
+                  "在 \(style.percent($0)) 的模拟上市中可覆盖（规则要求至少一半）。")
+            } ?? ""
+            if covers {
                 return t("The first 48 hours should bring about \(style.money(first)) in pledges, \(coverText) of the minimum raise (\(style.money(minimum))): a goal the campaign can pass in two days.",
-                         "前 48 小时预计认筹约 \(style.money(first))，为最低筹款额（\(style.money(minimum))）的 \(coverText)：这是两天内即可达成的目标。")
+                         "前 48 小时预计认筹约 \(style.money(first))，为最低筹款额（\(style.money(minimum))）的 \(coverText)：这是两天内即可达成的目标。") + chance
             }
             return t("The backers you bring are too few: first-48-hour pledges (about \(style.money(first))) cover \(coverText) of the minimum raise (\(style.money(minimum))), and campaigns that miss their goal early rarely fund.",
-                     "自有支持者太少：前 48 小时认筹（约 \(style.money(first))）只覆盖最低筹款额（\(style.money(minimum))）的 \(coverText)，开局未达标的众筹很少成功。")
+                     "自有支持者太少：前 48 小时认筹（约 \(style.money(first))）只覆盖最低筹款额（\(style.money(minimum))）的 \(coverText)，开局未达标的众筹很少成功。") + chance
         case .growList(let subscribers):
             return t("To close the gap, grow the email list by about \(style.count(subscribers.rounded(.up))) subscribers (at its conversion rate), or collect more paid reservations.",
                      "要补足缺口，需再增加约 \(style.count(subscribers.rounded(.up))) 名邮件订阅者（按当前转化率），或收取更多付费预约。")

@@ -57,6 +57,14 @@ public struct ScenarioDecoder {
         var node: Node
         /// Where the section starts: its key, or a list item's first key.
         var mark: Mark
+        /// A section the file leaves out, read for its defaults (not listed among the inputs).
+        var isAbsent = false
+
+        /// A section the file leaves out: every key reads as its schema default.
+        static func absent(_ path: String) -> Section {
+            Section(path: path, display: path, node: Node(.mapping([]), at: Mark(line: 0, column: 0)),
+                    mark: Mark(line: 0, column: 0), isAbsent: true)
+        }
     }
 
     /// The section `key` of `parent` (nil for the top level), checked against the
@@ -190,7 +198,9 @@ public struct ScenarioDecoder {
             guard let value = try? parser.parse(text) else {
                 preconditionFailure("the default of \(path) does not parse: \(text)")
             }
-            inputs.append(InputRecord(path: display, text: text, origin: .defaulted, isUncertain: false, mark: nil))
+            if !section.isAbsent {
+                inputs.append(InputRecord(path: display, text: text, origin: .defaulted, isUncertain: false, mark: nil))
+            }
             return value
         }
         let node = pair.value

@@ -50,7 +50,7 @@ enum Quantiles {
         // No spread, or one too small to divide into buckets (subnormal): every value is the minimum's.
         guard maximum > minimum, scale.isFinite else { return ps.map { _ in Estimate(value: minimum, standardError: 0) } }
         // A small column is cheaper to sort than to count into 65,536 buckets.
-        if n < 4 * buckets {
+        if n < buckets / 8 {
             let sorted = column.sorted()
             return needs.map { need in interpolate(need) { sorted[$0] } }
         }

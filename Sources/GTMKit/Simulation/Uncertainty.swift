@@ -1,5 +1,5 @@
-/// What the Monte Carlo run found: percentiles of the key outputs, the decisions taken from
-/// the simulated distributions, and which inputs matter most.
+/// What the Monte Carlo run found: percentiles of the outputs with a range, how precise each
+/// decision is, and which inputs matter most.
 public struct Uncertainty: Sendable, Equatable {
     public struct Input: Sendable, Equatable {
         public var path: String
@@ -9,8 +9,9 @@ public struct Uncertainty: Sendable, Equatable {
         public var p90: Double
     }
 
-    public struct Output: Sendable, Equatable {
-        public var path: String
+    /// One output over the trials.
+    public struct Summary: Sendable, Equatable {
+        public var output: Output
         /// The output with every input at its median.
         public var base: Double
         public var p10: Double
@@ -22,7 +23,8 @@ public struct Uncertainty: Sendable, Equatable {
         public var worstPercentile: Int
     }
 
-    /// One row of the tornado: the headline output with one input at its P10 and at its P90.
+    /// One row of the tornado: the headline with one input (or one long list's items together)
+    /// at its P10 and at its P90, the others as in the base case.
     public struct Swing: Sendable, Equatable {
         public var input: String
         public var inputLow: Double
@@ -32,48 +34,28 @@ public struct Uncertainty: Sendable, Equatable {
         public var swing: Double { abs(outputAtHigh - outputAtLow) }
     }
 
-    /// The first batch taken from simulated window demand.
-    public struct Batch: Sendable, Equatable {
-        /// The critical ratio (or service level) used: from the base case's price, cost and salvage.
-        public var ratio: Double
-        /// The ratio-quantile of simulated window demand: what to stock for retail.
-        public var retailQuantity: Double
-        /// Median units pledged by backers, added on top.
-        public var pledgedUnits: Double
-        public var units: Int
-        public var expectedSales: Double
-        public var expectedLeftover: Double
-        public var expectedLostSales: Double
-        public var fillRate: Double
-        public var inStockProbability: Double
-        public var demandP10: Double
-        public var demandP50: Double
-        public var demandP90: Double
-    }
-
-    /// The campaign's goal from simulated pledges.
-    public struct Campaign: Sendable, Equatable {
-        public var pledgedP50: Double
-        public var goal: Double
-        /// Share of trials whose pledges reach the goal.
-        public var probabilityOfGoal: Double
-        /// Share of trials whose first-48-hour pledges cover the minimum raise.
-        public var probabilityFirstTwoDaysCover: Double
-        public var recommended: Bool
-    }
-
     public var trials: Int
-    /// What the scenario asked for; more than `trials` when the work budget cut them.
-    public var requestedTrials: Int
+    /// The trials the scenario asked for; nil when gtm chose them for the decisions' precision.
+    public var requestedTrials: Int?
     public var seed: UInt64
     public var inputs: [Input]
-    public var outputs: [Output]
-    /// The output the tornado is drawn for, and its value with every input at its median.
-    public var headline: String
+    public var outputs: [Summary]
+    /// The output the tornado is drawn for, and its value in the plan.
+    public var headline: Output
     public var headlineBase: Double
+    /// For a decision headline, the tornado re-takes the decision with the input known: each
+    /// row is a full simulation of this many trials.
+    public var tornadoTrials: Int?
     public var tornado: [Swing]
-    public var batch: Batch?
-    public var campaign: Campaign?
+    /// Each decision's Monte Carlo standard error as a share of its value.
+    public var precision: [(output: Output, error: Double)]
 
-    public func output(_ path: String) -> Output? { outputs.first { $0.path == path } }
+    public func summary(_ output: Output) -> Summary? { outputs.first { $0.output == output } }
+
+    public static func == (a: Uncertainty, b: Uncertainty) -> Bool {
+        a.trials == b.trials && a.requestedTrials == b.requestedTrials && a.seed == b.seed && a.inputs == b.inputs
+            && a.outputs == b.outputs && a.headline == b.headline && a.headlineBase == b.headlineBase
+            && a.tornado == b.tornado && a.precision.map(\.output) == b.precision.map(\.output)
+            && a.precision.map(\.error) == b.precision.map(\.error)
+    }
 }

@@ -1,0 +1,135 @@
+/// The decisions the plan takes under uncertainty, and what they were taken from. Every section,
+/// table, date and later model uses these values: the first batch ordered is the one the cash
+/// ties up and the one the timeline schedules.
+struct Decisions: Sendable, Equatable {
+    // First batch
+    /// The critical ratio (or service level) the order is sized at.
+    var criticalRatio = 0.0
+    /// Cost of a missed sale and of an unsold unit, as the ratio weighs them (expected values).
+    var underage = 0.0
+    var overage = 0.0
+    /// The ratio-quantile of the window's demand over every simulated launch: units for retail.
+    var retailUnits = 0.0
+    /// Units owed to backers, in the batch when the campaign is in the plan.
+    var pledgedUnits = 0.0
+    /// What to order: retail units + pledged, rounded up to the MOQ and the case pack.
+    var batchUnits = 0.0
+    /// The window's demand over every simulated launch (inputs' spread and forecast error).
+    var windowSD = 0.0
+    var windowP10 = 0.0
+    var windowP90 = 0.0
+    var safetyStock = 0.0
+    var reorderPoint = 0.0
+    /// The units the batch holds for retail: what is ordered, less what backers are owed (the
+    /// MOQ and case pack may add to the newsvendor's quantity).
+    var retailStock: Double { max(0, batchUnits - pledgedUnits) }
+    /// Monte Carlo standard error of `retailUnits` (0 without uncertain inputs).
+    var batchError = 0.0
+
+    // Crowdfunding
+    var recommended = false
+    var inPlan = false
+    /// First-48-hour pledges the goal is set from: a third of the (median simulated) pledges.
+    var firstTwoDays = 0.0
+    var goal = 0.0
+    /// Share of simulated launches whose pledges reach the goal, and whose first 48 hours cover
+    /// the minimum raise (the recommendation's rule: at least half of them).
+    var goalProbability = 0.0
+    var coverProbability = 0.0
+    /// Monte Carlo standard error of `firstTwoDays`.
+    var goalError = 0.0
+
+    /// The value of a decision output; nil for an output that is not a decision.
+    func value(_ output: Output) -> Double? {
+        switch output {
+        case .criticalRatio: return criticalRatio
+        case .newsvendorUnits: return retailUnits
+        case .firstBatchUnits: return batchUnits
+        case .windowDemandSD: return windowSD
+        case .windowDemandP10: return windowP10
+        case .windowDemandP90: return windowP90
+        case .safetyStock: return safetyStock
+        case .reorderPoint: return reorderPoint
+        case .recommended: return recommended ? 1 : 0
+        case .inPlan: return inPlan ? 1 : 0
+        case .firstTwoDays: return firstTwoDays
+        case .goal: return goal
+        case .goalProbability: return goalProbability
+        case .firstTwoDaysCoverProbability: return coverProbability
+        default: return nil
+        }
+    }
+
+    /// The decisions' Monte Carlo errors, by output (what the report states as their precision).
+    var errors: [(Output, Double)] { [(.firstBatchUnits, batchError), (.goal, goalError)] }
+
+    /// Takes the decisions from what each simulated launch gave (`columns`, one value per trial
+    /// of each of the model's decision outputs; with no uncertain input, one "trial": the base
+    /// case). `base` is the base case's evaluation, for the units owed to backers.
+    /// `spread`: also the window's P10 and P90 (for the report; not needed to decide).
+    static func take(_ model: PlanModel, columns: [Output: UnsafeMutableBufferPointer<Double>], base: Workspace,
+                     threads: Int, spread: Bool = true) -> Decisions {
+        var d = Decisions()
+        if model.crowdfunding != nil, let pledged = columns[.pledged], let minimum = columns[.minimumRaise] {
+            let n = Double(max(pledged.count, 1))
+            let copy = UnsafeMutableBufferPointer<Double>.allocate(capacity: pledged.count)
+            defer { copy.deallocate() }
+            _ = copy.initialize(from: pledged)
+            let median = Quantiles.estimate(copy, [0.5], threads: threads)[0]
+            let share = CrowdfundingModel.firstTwoDaysShare
+            d.firstTwoDays = median.value * share
+            d.goalError = median.standardError * share
+            let baseMinimum = base[.minimumRaise]
+            d.goal = max(CrowdfundingModel.roundDown(d.firstTwoDays),
+                         baseMinimum.isFinite ? CrowdfundingModel.roundUp(baseMinimum) : 0, 1)
+            var reach = 0.0
+            var cover = 0.0
+            for i in 0..<pledged.count {
+                if pledged[i] >= d.goal { reach += 1 }
+                if minimum[i].isFinite, pledged[i] * share >= minimum[i] { cover += 1 }
+            }
+            d.goalProbability = reach / n
+            d.coverProbability = cover / n
+            d.recommended = baseMinimum.isFinite && median.value > 0 && d.coverProbability >= 0.5
+            d.inPlan = true
+        }
+        if let batch = model.firstBatch, let means = columns[.windowDemandMean], let sds = columns[.windowDemandSD] {
+            let v = base.registers
+            // The ratio weighs expected money: E[price − cost] against E[cost − salvage].
+            let price = model.mean(ofSlot: batch.price, v), cost = model.mean(ofSlot: batch.unitCost, v)
+            let salvage = model.mean(ofSlot: batch.salvage, v)
+            d.underage = price - cost
+            d.overage = cost - salvage
+            d.criticalRatio = batch.criticalRatio(price: price, cost: cost, salvage: salvage)
+            let mixture = NormalMixture(means: UnsafeBufferPointer(means), sds: UnsafeBufferPointer(sds))
+            if d.criticalRatio > 0 {
+                let quantile = mixture.quantile(d.criticalRatio)
+                d.retailUnits = quantile.value
+                d.batchError = quantile.standardError
+            }
+            d.pledgedUnits = d.inPlan ? base[.crowdfundingUnits] : 0
+            d.batchUnits = Double(Newsvendor.rounded(d.retailUnits + d.pledgedUnits, moq: batch.inputs.moq,
+                                                     casePack: batch.inputs.casePack))
+            let mean = mixture.mean
+            d.windowSD = mixture.sd
+            if spread {
+                d.windowP10 = mixture.quantile(0.1).value
+                d.windowP90 = mixture.quantile(0.9).value
+            }
+            // Reorder: the window's daily demand continues through the lead time.
+            let days = max(batch.windowDays, 1)
+            let lead = Double(batch.inputs.leadTime.days(from: batch.poDate))
+            let z = d.criticalRatio > 0 && d.criticalRatio < 1 ? Normal.quantile(d.criticalRatio) : 0
+            d.safetyStock = z > 0 ? z * d.windowSD / days.squareRoot() * lead.squareRoot() : 0
+            d.reorderPoint = mean / days * lead + d.safetyStock
+        }
+        return d
+    }
+}
+
+extension PlanModel {
+    /// The mean of the input in `slot`: its distribution's mean when uncertain, else its value.
+    func mean(ofSlot slot: Int, _ v: UnsafeMutablePointer<Double>) -> Double {
+        inputs.uncertain.first { $0.slot == slot }?.mean ?? v[slot]
+    }
+}

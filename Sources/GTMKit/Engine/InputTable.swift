@@ -1,0 +1,106 @@
+/// The numbers one evaluation of the plan reads, in one flat register file: a slot for every
+/// numeric input a section's computation uses, uncertain or not. Bound once per plan, when the
+/// sections build their models; the base case fills the slots with the medians, a Monte Carlo
+/// trial overwrites the uncertain ones with draws. The computation never knows which it runs.
+struct InputTable {
+    /// The base case: each input's value, or its distribution's median.
+    private(set) var base: [Double] = []
+    /// The inputs that are drawn, in binding order (the order of the random streams).
+    private(set) var uncertain: [UncertainInput] = []
+
+    /// A slot for `quantity`, registered as uncertain when it has a distribution.
+    /// `path` names it as `--set` would: `channels[Tmall].reach`.
+    mutating func bind(_ quantity: Quantity, _ path: String) -> Int {
+        let slot = base.count
+        base.append(quantity.value)
+        if let distribution = quantity.distribution {
+            uncertain.append(UncertainInput(path: path, distribution: distribution,
+                                            sampler: Sampler(distribution, bounds: quantity.bounds),
+                                            slot: slot, bounds: quantity.bounds))
+        }
+        return slot
+    }
+
+    /// A slot for a list item's input, named by the item's name where that is a valid selector.
+    mutating func bind(_ quantity: Quantity, list: String, index: Int, name: String, key: String) -> Int {
+        let usable = !name.isEmpty && !name.contains(where: { "[].".contains($0) })
+        return bind(quantity, "\(list)[\(usable ? name : String(index))].\(key)")
+    }
+
+    /// A slot holding a constant the computation reads like an input (a default rate).
+    mutating func constant(_ value: Double) -> Int {
+        base.append(value)
+        return base.count - 1
+    }
+
+    var count: Int { base.count }
+}
+
+/// An uncertain input: its path, its sampler, and the slot a draw goes to.
+struct UncertainInput: Sendable {
+    var path: String
+    var distribution: Distribution
+    var sampler: Sampler
+    var slot: Int
+    var bounds: ClosedRange<Double>
+
+    /// Its 10th and 90th percentiles, kept within the key's bounds (the tornado's swings).
+    var p10: Double { min(max(distribution.quantile(0.1), bounds.lowerBound), bounds.upperBound) }
+    var p90: Double { min(max(distribution.quantile(0.9), bounds.lowerBound), bounds.upperBound) }
+    /// The mean the draws have, for decisions that weigh expected money (the critical ratio).
+    var mean: Double { min(max(distribution.mean, bounds.lowerBound), bounds.upperBound) }
+}
+
+/// Scratch memory for one evaluation: the registers, every output by id, and the per-item
+/// numbers the report lists (KOL lines, channels, reward tiers). Allocated once per worker (and
+/// once for the base case), reused by every trial: the hot loop allocates nothing.
+final class Workspace: @unchecked Sendable {
+    let registers: UnsafeMutablePointer<Double>
+    let registerCount: Int
+    let out: UnsafeMutablePointer<Double>
+    /// Per KOL line: cost, reach, engagements, clicks, buyers.
+    let lines: UnsafeMutablePointer<Double>
+    let lineCount: Int
+    /// Per channel: buyers (reach × conversion).
+    let channels: UnsafeMutablePointer<Double>
+    let channelCount: Int
+    /// Per reward tier: pledges; and the tiers' order, cheapest first.
+    var tierPledges: [Double]
+    var tierOrder: [Int]
+    static let lineMetrics = 5
+
+    init(_ model: PlanModel) {
+        registerCount = max(model.inputs.count, 1)
+        let registers = UnsafeMutablePointer<Double>.allocate(capacity: registerCount)
+        registers.initialize(repeating: 0, count: registerCount)
+        for (slot, value) in model.inputs.base.enumerated() { registers[slot] = value }
+        self.registers = registers
+        out = .allocate(capacity: Output.allCases.count)
+        out.initialize(repeating: .nan, count: Output.allCases.count)
+        lineCount = max(model.kol?.lineCount ?? 0, 1)
+        lines = .allocate(capacity: lineCount * Self.lineMetrics)
+        lines.initialize(repeating: 0, count: lineCount * Self.lineMetrics)
+        channelCount = max(model.market?.channels.count ?? 0, 1)
+        channels = .allocate(capacity: channelCount)
+        channels.initialize(repeating: 0, count: channelCount)
+        let tiers = model.crowdfunding?.tierCount ?? 0
+        tierPledges = [Double](repeating: 0, count: tiers)
+        tierOrder = Array(0..<tiers)
+    }
+
+    deinit {
+        registers.deallocate()
+        out.deallocate()
+        lines.deallocate()
+        channels.deallocate()
+    }
+
+    @inline(__always)
+    subscript(output: Output) -> Double {
+        get { out[output.rawValue] }
+        set { out[output.rawValue] = newValue }
+    }
+
+    /// The register values as a pointer the sections read.
+    var v: UnsafeMutablePointer<Double> { registers }
+}

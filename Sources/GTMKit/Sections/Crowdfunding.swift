@@ -1,0 +1,127 @@
+/// `crowdfunding`: a campaign before retail, its funnel, tiers and fees.
+extension Scenario {
+    public enum Platform: String, Sendable, CaseIterable {
+        case kickstarter, indiegogo, modian, jd, other
+    }
+
+    public struct Crowdfunding: Sendable {
+        public var platform: Platform
+        public var start: CivilDate
+        public var duration: Period
+        public var emailList: Quantity
+        public var listConversion: Quantity
+        public var reservations: Quantity
+        public var reservationConversion: Quantity
+        public var organicShare: Quantity
+        public var droppedPledges: Quantity
+        public var platformFee: Quantity?
+        public var paymentFee: Quantity?
+        public var paymentFixed: Quantity?
+        public var fulfillmentLead: Period?
+        public var tiers: [PledgeTier]
+    }
+
+    public struct PledgeTier: Sendable {
+        public var name: String
+        public var price: Quantity
+        public var limit: Int?
+        public var units: Int
+    }
+}
+
+extension Schema {
+    static let crowdfundingFields: [Field] = [
+        Field("crowdfunding", .section, "A crowdfunding campaign before retail.", zh: "零售前的众筹活动。"),
+        Field("crowdfunding.platform", .value(.choice(["kickstarter", "indiegogo", "modian", "jd", "other"])), example: "modian",
+              required: true, "Where the campaign runs; sets the default fees.", zh: "众筹平台；决定默认费率。"),
+        Field("crowdfunding.start", .value(.date), example: "2027-06-01", required: true, "Campaign start.", zh: "众筹开始日。"),
+        Field("crowdfunding.duration", .value(.period), bounds: 1...Double(Limits.durationDays), default: "30 days",
+              "Campaign length.", zh: "众筹时长。"),
+        Field("crowdfunding.email_list", .value(.count), default: "0", "Pre-launch subscribers.", zh: "预热期邮件订阅者数。"),
+        Field("crowdfunding.list_conversion", .value(.share), default: "5%",
+              "Subscribers who become backers.", zh: "订阅者转化为支持者的比例。"),
+        Field("crowdfunding.reservations", .value(.count), default: "0", "Paid deposits (reservations).",
+              zh: "付费预约（定金）人数。"),
+        Field("crowdfunding.reservation_conversion", .value(.share), default: "35%",
+              "Reservations that become backers.", zh: "预约者转化为支持者的比例。"),
+        Field("crowdfunding.organic_share", .value(.share), bounds: 0...0.95, default: "0",
+              "Share of all backers who come from the platform itself.", zh: "来自平台自身流量的支持者占比。"),
+        Field("crowdfunding.dropped_pledges", .value(.share), bounds: 0...0.95, default: "5%",
+              "Pledges that fail to collect.", zh: "扣款失败的认筹比例。"),
+        Field("crowdfunding.platform_fee", .value(.share), example: "6%", note: "per platform", "Platform fee on funds collected.",
+              zh: "平台按筹得金额收取的费率。"),
+        Field("crowdfunding.payment_fee", .value(.share), example: "1%", note: "per platform", "Payment processing fee on funds collected.",
+              zh: "支付处理费率。"),
+        Field("crowdfunding.payment_fixed", .value(.money), example: "0", note: "per platform",
+              "Payment fee per pledge, in the scenario's currency.", zh: "每笔认筹的固定支付费（本方案币种）。"),
+        Field("crowdfunding.fulfillment_lead", .value(.period), example: "8 weeks", note: "inventory.lead_time, or 8 weeks",
+              "Campaign end to rewards shipped.", zh: "众筹结束到回报发货的时间。"),
+        Field("crowdfunding.tiers", .list(itemKey: "name"), required: true, "Reward tiers.", zh: "回报档位。"),
+        Field("crowdfunding.tiers[].name", .value(.text), example: "Early bird", required: true, "Tier name.", zh: "档位名称。"),
+        Field("crowdfunding.tiers[].price", .value(.money), example: "299", required: true, "Pledge for this tier.", zh: "该档认筹金额。"),
+        Field("crowdfunding.tiers[].limit", .value(.integer), example: "500", note: "unlimited", "Pledges on offer at this price.",
+              zh: "该价位可认筹的份数。"),
+        Field("crowdfunding.tiers[].units", .value(.integer), bounds: 1...1000, default: "1",
+              "Product units per pledge.", zh: "每份认筹包含的产品件数。"),
+    ]
+}
+
+extension ScenarioDecoder {
+    mutating func crowdfunding(_ section: Section) -> Scenario.Crowdfunding? {
+        let platform = text("platform", in: section).flatMap(Scenario.Platform.init(rawValue:))
+        let start = date("start", in: section)
+        var tiers: [Scenario.PledgeTier] = []
+        var tiersValid = true
+        for item in list("tiers", in: section) ?? [] {
+            let name = text("name", in: item)
+            let price = quantity("price", in: item)
+            let units = integer("units", in: item)
+            guard let name, let price, let units else {
+                tiersValid = false
+                continue
+            }
+            tiers.append(Scenario.PledgeTier(name: name, price: price, limit: integer("limit", in: item), units: units))
+        }
+        if tiers.isEmpty, tiersValid, let pair = section.node.pairs?.first(where: { $0.key == "tiers" }) {
+            report("`crowdfunding.tiers` has no items", at: pair.keyMark, hint: "add at least one `- name: …` with its `price`")
+        }
+        let duration = period("duration", in: section)
+        let emailList = quantity("email_list", in: section)
+        let listConversion = quantity("list_conversion", in: section)
+        let reservations = quantity("reservations", in: section)
+        let reservationConversion = quantity("reservation_conversion", in: section)
+        let organic = quantity("organic_share", in: section)
+        let dropped = quantity("dropped_pledges", in: section)
+        let platformFee = quantity("platform_fee", in: section)
+        let paymentFee = quantity("payment_fee", in: section)
+        let paymentFixed = quantity("payment_fixed", in: section)
+        let lead = period("fulfillment_lead", in: section)
+        if let platform { checkFees(platform: platform, given: (platformFee, paymentFee, paymentFixed), section: section) }
+        guard let platform, let start, let duration, let emailList, let listConversion, let reservations,
+              let reservationConversion, let organic, let dropped, tiersValid else { return nil }
+        return Scenario.Crowdfunding(
+            platform: platform, start: start, duration: duration, emailList: emailList, listConversion: listConversion,
+            reservations: reservations, reservationConversion: reservationConversion, organicShare: organic,
+            droppedPledges: dropped, platformFee: platformFee, paymentFee: paymentFee, paymentFixed: paymentFixed,
+            fulfillmentLead: lead, tiers: tiers)
+    }
+
+    /// Reports the fees the user must give: all of them where the platform publishes none, and
+    /// the per-pledge fee where the platform's is in another currency (gtm holds no exchange rates).
+    mutating func checkFees(platform: Scenario.Platform, given: (platform: Quantity?, payment: Quantity?, fixed: Quantity?),
+                            section: Section) {
+        let mark = marks["crowdfunding.platform"] ?? section.mark
+        guard let fees = PlatformFees.published(platform) else {
+            let missing = [given.platform == nil ? "platform_fee" : nil, given.payment == nil ? "payment_fee" : nil].compactMap { $0 }
+            if !missing.isEmpty {
+                report("`\(platform.rawValue)` has no published fees, so `crowdfunding` must give \(missing.map { "`\($0)`" }.joined(separator: " and "))",
+                       at: mark, hint: "ask the platform for its rates and add e.g. `platform_fee: 5%` and `payment_fee: 2%`")
+            }
+            return
+        }
+        if given.fixed == nil, fees.fixed > 0, fees.fixedCurrency != currency {
+            report("\(platform.rawValue)'s per-pledge fee is \(Format.shortest(fees.fixed)) \(fees.fixedCurrency), but the scenario is in \(currency)",
+                   at: mark, hint: "gtm holds no exchange rates: add `payment_fixed:` in \(currency) to `crowdfunding`")
+        }
+    }
+}

@@ -1,0 +1,70 @@
+/// `inventory`: the first production batch and the terms it is ordered on.
+extension Scenario {
+    public struct Inventory: Sendable {
+        public var leadTime: Period
+        public var coverage: Period
+        /// Replaces the critical ratio when given (not uncertain: a target the user sets).
+        public var serviceLevel: Double?
+        public var forecast: Quantity?
+        public var forecastSD: Quantity?
+        public var forecastCV: Quantity
+        public var moq: Int
+        public var casePack: Int
+    }
+}
+
+extension Schema {
+    static let inventoryFields: [Field] = [
+        Field("inventory", .section, "The first production batch (newsvendor).", zh: "首批生产数量（报童模型）。"),
+        Field("inventory.lead_time", .value(.period), example: "6 weeks", required: true,
+              "Purchase order to sellable units in the warehouse.", zh: "从下采购单到可售库存入仓的时间。"),
+        Field("inventory.coverage", .value(.period), example: "10 weeks", note: "inventory.lead_time",
+              "How long the first batch must last.", zh: "首批库存需覆盖的时长。"),
+        Field("inventory.service_level", .value(.share), example: "90%", uncertain: false, bounds: 0.005...0.9999,
+              note: "the newsvendor critical ratio",
+              "Chance of not running out; replaces the critical ratio from price, cost and salvage.",
+              zh: "不断货的概率；替代由价格、成本、残值算出的临界比率。"),
+        Field("inventory.forecast", .value(.count), example: "5000",
+              "Your own demand forecast for the coverage window, instead of the curve.", zh: "您对覆盖期需求的自有预测（替代曲线）。"),
+        Field("inventory.forecast_sd", .value(.count), example: "1500", note: "forecast × forecast_cv",
+              "Standard deviation of the window's demand.", zh: "覆盖期需求的标准差。"),
+        Field("inventory.forecast_cv", .value(.share), bounds: 0...3, default: "30%",
+              "Spread of the window's demand as a share of its mean; may exceed 100%.",
+              zh: "覆盖期需求的变异系数；可超过 100%。"),
+        Field("inventory.moq", .value(.integer), default: "0", "Minimum order quantity.", zh: "最小起订量。"),
+        Field("inventory.case_pack", .value(.integer), bounds: 1...Limits.magnitude, default: "1",
+              "Order in multiples of this.", zh: "按此数的整数倍下单（箱规）。"),
+    ]
+}
+
+extension ScenarioDecoder {
+    mutating func inventory(_ section: Section) -> Scenario.Inventory? {
+        let leadTime = period("lead_time", in: section)
+        let coverage = period("coverage", in: section)
+        if coverage == nil, let leadTime, !section.isAbsent {
+            inputs.append(InputRecord(path: "inventory.coverage", text: leadTime.description, origin: .defaulted,
+                                      isUncertain: false))
+        }
+        let forecast = quantity("forecast", in: section)
+        let forecastSD = quantity("forecast_sd", in: section)
+        if forecastSD != nil, forecast == nil {
+            report("`forecast_sd` needs `forecast`", at: marks["inventory.forecast_sd"] ?? section.mark,
+                   hint: "give your forecast of the window's demand too, or remove `forecast_sd` to use the curve")
+        }
+        let cv = quantity("forecast_cv", in: section)
+        let moq = integer("moq", in: section)
+        let casePack = integer("case_pack", in: section)
+        guard let leadTime, let cv, let moq, let casePack else { return nil }
+        return .init(leadTime: leadTime, coverage: coverage ?? leadTime,
+                     serviceLevel: quantity("service_level", in: section)?.value,
+                     forecast: forecast, forecastSD: forecastSD, forecastCV: cv, moq: moq, casePack: casePack)
+    }
+
+    /// The first batch needs a demand: a forecast, or a market or channels to draw the curve from.
+    mutating func checkDemandSource(inventory: Scenario.Inventory?, hasMarket: Bool, hasChannels: Bool) {
+        guard let inventory, inventory.forecast == nil, !hasMarket, !hasChannels,
+              let pair = root.pairs?.first(where: { $0.key == "inventory" }) else { return }
+        report("the first batch needs a demand to cover", at: pair.keyMark,
+               hint: "add `forecast:` to `inventory`, or a `market` or `channels` section to draw the sales curve from")
+    }
+}

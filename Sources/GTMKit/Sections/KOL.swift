@@ -1,0 +1,110 @@
+/// `kol`: influencer slots by tier, or a roster of candidates to choose from, within a budget.
+extension Scenario {
+    public struct KOL: Sendable {
+        /// A budget is a decision, not an uncertain input: the roster is picked to fit it.
+        public var budget: Double?
+        public var tiers: [KOLTier]
+        public var roster: [Candidate]
+        public var publishWindow: Period
+    }
+
+    public struct KOLTier: Sendable {
+        public var tier: String
+        public var count: Int
+        public var fee: Quantity
+        public var followers: Quantity
+        public var engagement: Quantity?
+        public var viewRate: Quantity?
+        public var clickRate: Quantity?
+        public var conversion: Quantity?
+        public var leadTime: Period?
+    }
+
+    public struct Candidate: Sendable {
+        public var name: String
+        public var platform: String?
+        public var followers: Double
+        public var fee: Double
+        public var engagement: Double?
+    }
+}
+
+extension Schema {
+    static let kolFields: [Field] = [
+        Field("kol", .section, "Influencer (KOL) plan.", zh: "KOL（达人）计划。"),
+        Field("kol.budget", .value(.money), example: "150k", uncertain: false,
+              "Budget for KOL fees: a decision, so one amount (the roster is picked to fit it).", zh: "KOL 费用预算：是决策而非不确定输入，只能填一个金额（据此挑选达人）。"),
+        Field("kol.tiers", .list(itemKey: "tier"), "Planned slots by tier.", zh: "按层级规划的合作名额。"),
+        Field("kol.tiers[].tier", .value(.text), example: "mid", required: true,
+              "Tier: nano, micro, mid, macro, mega, or head, mid, tail, koc (头部, 腰部, 尾部, 素人).",
+              zh: "层级：nano、micro、mid、macro、mega，或头部、腰部、尾部、素人。"),
+        Field("kol.tiers[].count", .value(.integer), example: "4", required: true, bounds: 0...100_000, "Slots (posts) in this tier.", zh: "该层级的名额（帖子数）。"),
+        Field("kol.tiers[].fee", .value(.money), example: "12k", required: true, "Fee per post.", zh: "单条报价。"),
+        Field("kol.tiers[].followers", .value(.count), example: "150k", required: true, "Followers per creator.", zh: "每位达人的粉丝数。"),
+        Field("kol.tiers[].engagement", .value(.share), example: "2%", note: "by tier", "Engagements per follower per post.",
+              zh: "每条内容的互动率（相对粉丝数）。"),
+        Field("kol.tiers[].view_rate", .value(.share), example: "15%", note: "by tier", "Followers who see the post.", zh: "看到内容的粉丝比例。"),
+        Field("kol.tiers[].click_rate", .value(.share), example: "2%", note: "by tier", "Viewers who go to the product page.",
+              zh: "观看者进入商品页的比例。"),
+        Field("kol.tiers[].conversion", .value(.share), example: "2%", note: "by tier", "Product-page visitors who buy.",
+              zh: "商品页访客的购买转化率。"),
+        Field("kol.tiers[].lead_time", .value(.period), example: "8 weeks", note: "by tier", "Invitation to publish.", zh: "从邀约到发布的时间。"),
+        Field("kol.roster", .list(itemKey: "name"),
+              "Candidates; the plan picks the set with the most expected engagements whose fees fit the budget.",
+              zh: "候选达人；在预算内选出预期互动最多的组合。"),
+        Field("kol.roster[].name", .value(.text), example: "Lamp Lady", required: true, "Creator's name or handle.", zh: "达人名称或账号。"),
+        Field("kol.roster[].platform", .value(.text), example: "xiaohongshu", "Where they post.", zh: "所在平台。"),
+        Field("kol.roster[].followers", .value(.count), example: "80k", required: true, uncertain: false, "Followers.", zh: "粉丝数。"),
+        Field("kol.roster[].fee", .value(.money), example: "8k", required: true, uncertain: false, "Fee per post.", zh: "单条报价。"),
+        Field("kol.roster[].engagement", .value(.share), example: "3%", uncertain: false, note: "by the follower count's tier",
+              "Engagements per follower per post.", zh: "互动率（相对粉丝数）。"),
+        Field("kol.publish_window", .value(.period), default: "2 weeks",
+              "Posts spread over this window, ending at launch.", zh: "内容发布窗口，截止于上市日。"),
+    ]
+}
+
+extension ScenarioDecoder {
+    mutating func kol(_ section: Section) -> Scenario.KOL? {
+        var tiers: [Scenario.KOLTier] = []
+        var valid = true
+        for item in list("tiers", in: section) ?? [] {
+            let tier = text("tier", in: item)
+            let count = integer("count", in: item)
+            let fee = quantity("fee", in: item)
+            let followers = quantity("followers", in: item)
+            let engagement = quantity("engagement", in: item)
+            let view = quantity("view_rate", in: item)
+            let click = quantity("click_rate", in: item)
+            let conversion = quantity("conversion", in: item)
+            let lead = period("lead_time", in: item)
+            guard let tier, let count, let fee, let followers else {
+                valid = false
+                continue
+            }
+            tiers.append(Scenario.KOLTier(tier: tier, count: count, fee: fee, followers: followers, engagement: engagement,
+                                          viewRate: view, clickRate: click, conversion: conversion, leadTime: lead))
+        }
+        var roster: [Scenario.Candidate] = []
+        for item in list("roster", in: section) ?? [] {
+            let name = text("name", in: item)
+            let platform = text("platform", in: item)
+            let followers = quantity("followers", in: item)
+            let fee = quantity("fee", in: item)
+            let engagement = quantity("engagement", in: item)
+            guard let name, let followers, let fee else {
+                valid = false
+                continue
+            }
+            roster.append(Scenario.Candidate(name: name, platform: platform, followers: followers.value, fee: fee.value,
+                                             engagement: engagement?.value))
+        }
+        if tiers.isEmpty, roster.isEmpty, valid {
+            report("`kol` needs `tiers` (planned slots) or a `roster` (candidates to choose from)", at: section.mark,
+                   hint: "add `tiers:` with `- tier: mid` items, or `roster:` with `- name: …` items")
+        }
+        let budget = quantity("budget", in: section)
+        let window = period("publish_window", in: section)
+        guard let window, valid else { return nil }
+        return .init(budget: budget?.value, tiers: tiers, roster: roster, publishWindow: window)
+    }
+}

@@ -1,0 +1,86 @@
+/// `market`, `channels` and `demand`: how big the market is, from the top down and the bottom
+/// up, and how its sales spread over the weeks after launch.
+extension Scenario {
+    public struct Market: Sendable {
+        public var population: Quantity
+        public var purchasesPerYear: Quantity
+        public var serviceable: Quantity
+        public var obtainable: Quantity
+        public var horizon: Period
+    }
+
+    public struct Channel: Sendable {
+        public var name: String
+        public var reach: Quantity
+        public var conversion: Quantity
+    }
+
+    public struct Demand: Sendable {
+        public var p: Quantity
+        public var q: Quantity
+        public var launchBoost: Quantity
+    }
+}
+
+extension Schema {
+    static let marketFields: [Field] = [
+        Field("market", .section, "Top-down market size: TAM, SAM, SOM.", zh: "自上而下的市场规模：TAM、SAM、SOM。"),
+        Field("market.population", .value(.count), example: "12M", required: true, "Potential buyers in the target markets.",
+              zh: "目标市场中的潜在买家数。"),
+        Field("market.purchases_per_year", .value(.number), bounds: 0...1000, default: "1",
+              "Units one buyer buys a year.", zh: "每位买家每年购买件数。"),
+        Field("market.serviceable", .value(.share), example: "30%", required: true,
+              "Share of TAM your channels and regions can serve (SAM).", zh: "渠道与地区可覆盖的 TAM 比例（SAM）。"),
+        Field("market.obtainable", .value(.share), example: "1% to 2%", required: true,
+              "Share of SAM you can win within the horizon (SOM).", zh: "在时间范围内可赢得的 SAM 比例（SOM）。"),
+        Field("market.horizon", .value(.period), bounds: 1...Double(Limits.durationDays), default: "12 months",
+              "How far ahead the plan sells; SOM is scaled to it.", zh: "计划的销售时间范围；SOM 按此缩放。"),
+
+        Field("channels", .list(itemKey: "name"), "Bottom-up size: one item per sales channel.",
+              zh: "自下而上的规模：每个销售渠道一项。"),
+        Field("channels[].name", .value(.text), example: "Tmall flagship store", required: true, "Channel name.", zh: "渠道名称。"),
+        Field("channels[].reach", .value(.count), example: "1M", required: true, "People reached within the horizon.",
+              zh: "时间范围内触达的人数。"),
+        Field("channels[].conversion", .value(.share), example: "1%", required: true, "Share of those reached who buy.",
+              zh: "被触达者中购买的比例。"),
+
+        Field("demand", .section, "How SOM is spread over time: a Bass diffusion curve.", zh: "SOM 如何随时间分布：Bass 扩散曲线。"),
+        Field("demand.p", .value(.number), bounds: 0.000001...1, default: "0.03",
+              "Bass innovation coefficient, per year.", zh: "Bass 创新系数（每年）。"),
+        Field("demand.q", .value(.number), bounds: 0...5, default: "0.38",
+              "Bass imitation coefficient, per year.", zh: "Bass 模仿系数（每年）。"),
+        Field("demand.launch_boost", .value(.share), default: "0",
+              "Share of SOM bought in launch week, on top of the curve's shape.", zh: "上市首周额外购买的 SOM 比例。"),
+    ]
+}
+
+extension ScenarioDecoder {
+    /// The market section, or (absent) nil; its horizon's default also serves the channels' curve.
+    mutating func market(_ section: Section) -> Scenario.Market? {
+        let population = quantity("population", in: section)
+        let purchases = quantity("purchases_per_year", in: section)
+        let serviceable = quantity("serviceable", in: section)
+        let obtainable = quantity("obtainable", in: section)
+        let horizon = period("horizon", in: section)
+        guard let population, let purchases, let serviceable, let obtainable, let horizon else { return nil }
+        return .init(population: population, purchasesPerYear: purchases, serviceable: serviceable,
+                     obtainable: obtainable, horizon: horizon)
+    }
+
+    mutating func channel(_ section: Section) -> Scenario.Channel? {
+        let name = text("name", in: section)
+        let reach = quantity("reach", in: section)
+        let conversion = quantity("conversion", in: section)
+        guard let name, let reach, let conversion else { return nil }
+        return .init(name: name, reach: reach, conversion: conversion)
+    }
+
+    /// The demand section; read from an absent section it gives the curve's defaults.
+    mutating func demand(_ section: Section) -> Scenario.Demand? {
+        let p = quantity("p", in: section)
+        let q = quantity("q", in: section)
+        let boost = quantity("launch_boost", in: section)
+        guard let p, let q, let boost else { return nil }
+        return .init(p: p, q: q, launchBoost: boost)
+    }
+}

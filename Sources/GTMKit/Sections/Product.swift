@@ -1,0 +1,56 @@
+/// `product` and `launch`: what is sold, at what price and cost, from which day.
+extension Scenario {
+    public struct Product: Sendable {
+        public var name: String
+        public var price: Quantity
+        public var unitCost: Quantity
+        public var salvage: Quantity
+        public var fixedCosts: Quantity
+        public var targetMargin: Quantity?
+    }
+
+    public struct Launch: Sendable {
+        public var date: CivilDate
+    }
+}
+
+extension Schema {
+    static let productFields: [Field] = [
+        Field("product", .section, required: true, "The product: price and costs.", zh: "产品：价格与成本。"),
+        Field("product.name", .value(.text), example: "Aurora Lamp", required: true, "The product's name.", zh: "产品名称。"),
+        Field("product.price", .value(.money), example: "399", required: true, "Retail price per unit (the core price point).",
+              zh: "单件零售价（核心价位）。"),
+        Field("product.unit_cost", .value(.money), example: "142", required: true, "Landed cost per unit.", zh: "单件到岸成本。"),
+        Field("product.salvage", .value(.money), default: "0",
+              "Value of an unsold unit at clearance; must stay below the unit cost.",
+              zh: "未售出单件清仓时的残值；须低于单件成本。"),
+        Field("product.fixed_costs", .value(.money), default: "0",
+              "One-off launch costs (tooling, certification), for break-even and the crowdfunding minimum raise.",
+              zh: "一次性上市成本（模具、认证），用于盈亏平衡与众筹最低筹款额。"),
+        Field("product.target_margin", .value(.share), example: "60%", bounds: 0...0.9999,
+              "Gross margin the price must keep; gives the highest unit cost that keeps it.",
+              zh: "价格须保持的毛利率；据此给出单件成本上限。"),
+
+        Field("launch", .section, required: true, "The public retail launch.", zh: "正式零售上市。"),
+        Field("launch.date", .value(.date), example: "2027-09-01", required: true, "Public retail launch day.", zh: "正式上市日。"),
+    ]
+}
+
+extension ScenarioDecoder {
+    mutating func product(_ section: Section) -> Scenario.Product? {
+        let name = text("name", in: section)
+        let price = quantity("price", in: section)
+        let unitCost = quantity("unit_cost", in: section)
+        let salvage = quantity("salvage", in: section)
+        let fixedCosts = quantity("fixed_costs", in: section)
+        let targetMargin = quantity("target_margin", in: section)
+        if let unitCost, let salvage, salvage.value >= unitCost.value, unitCost.value > 0 || salvage.value > 0 {
+            report("`salvage` (\(Format.shortest(salvage.value))) must be below `unit_cost` (\(Format.shortest(unitCost.value)))",
+                   at: marks["product.salvage"] ?? section.mark,
+                   hint: "an unsold unit worth its cost makes overstock free, so the first batch would have no limit; write the clearance value of an unsold unit")
+        }
+        guard let name, let price, let unitCost, let salvage, let fixedCosts else { return nil }
+        return .init(name: name, price: price, unitCost: unitCost, salvage: salvage, fixedCosts: fixedCosts,
+                     targetMargin: targetMargin)
+    }
+}

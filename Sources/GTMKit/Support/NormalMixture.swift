@@ -1,0 +1,80 @@
+/// Demand over many simulated launches: in launch i it is normal with mean μᵢ and standard
+/// deviation σᵢ (the forecast error around what that launch's inputs give), so over all of them
+/// it is the mixture F(x) = (1/n) Σ Φ((x − μᵢ)/σᵢ). Working with F itself instead of one noisy
+/// draw per launch takes the forecast error out of the Monte Carlo error: the decision moves only
+/// with the spread of the inputs. With one launch (no uncertain input) F is one normal and its
+/// quantile is the textbook newsvendor μ + zσ, exactly.
+struct NormalMixture {
+    let means: UnsafeBufferPointer<Double>
+    let sds: UnsafeBufferPointer<Double>
+
+    var count: Int { means.count }
+
+    /// The mixture's mean: (1/n) Σ μᵢ.
+    var mean: Double {
+        var sum = 0.0
+        for value in means { sum += value }
+        return sum / Double(max(count, 1))
+    }
+
+    /// The mixture's standard deviation: √(mean of σᵢ² + variance of μᵢ).
+    var sd: Double {
+        let m = mean
+        var sum = 0.0
+        for i in 0..<count {
+            let d = means[i] - m
+            sum += sds[i] * sds[i] + d * d
+        }
+        return (sum / Double(max(count, 1))).squareRoot()
+    }
+
+    /// F(x), its density f(x), and the variance of the terms Φ((x − μᵢ)/σᵢ) (for the Monte Carlo error).
+    func distribution(at x: Double) -> (cdf: Double, density: Double, termVariance: Double) {
+        var sum = 0.0
+        var squares = 0.0
+        var density = 0.0
+        for i in 0..<count {
+            let sd = sds[i]
+            let term: Double
+            if sd > 0 {
+                let z = (x - means[i]) / sd
+                term = Normal.cdf(z)
+                density += Normal.density(z) / sd
+            } else {
+                term = x >= means[i] ? 1 : 0
+            }
+            sum += term
+            squares += term * term
+        }
+        let n = Double(max(count, 1))
+        let cdf = sum / n
+        return (cdf, density / n, max(0, squares / n - cdf * cdf))
+    }
+
+    /// The p-quantile of the mixture (never below 0: demand is not negative) and its Monte Carlo
+    /// standard error, √(Var Φᵢ / n) ÷ f. Newton's method from the normal with the mixture's mean
+    /// and spread, kept inside a bracket that bisection narrows when a step would leave it.
+    func quantile(_ p: Double) -> (value: Double, standardError: Double) {
+        guard count > 0, p > 0 else { return (0, 0) }
+        var low = Double.infinity
+        var high = -Double.infinity
+        for i in 0..<count {
+            low = min(low, means[i] - 12 * sds[i])
+            high = max(high, means[i] + 12 * sds[i])
+        }
+        guard high > low else { return (max(0, low), 0) }
+        let target = min(max(p, 1e-12), 1 - 1e-12)
+        var x = min(max(mean + Normal.quantile(target) * sd, low), high)
+        for _ in 0..<200 {
+            let (cdf, density, _) = distribution(at: x)
+            if abs(cdf - target) < 1e-13 { break }
+            if cdf < target { low = x } else { high = x }
+            let step = density > 0 ? x - (cdf - target) / density : .nan
+            x = step > low && step < high ? step : (low + high) / 2
+            if high - low <= 1e-9 * max(1, abs(x)) { break }
+        }
+        let (_, density, variance) = distribution(at: x)
+        let error = density > 0 ? (variance / Double(count)).squareRoot() / density : 0
+        return (max(0, x), error)
+    }
+}

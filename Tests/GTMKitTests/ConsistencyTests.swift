@@ -1,0 +1,238 @@
+import Foundation
+import Testing
+@testable import GTMCLI
+@testable import GTMKit
+
+/// One plan, one number per fact: for every example and a generated set of scenarios (with and
+/// without each section, with ranges on every key that takes one), the JSON's numbers fit
+/// together, and each decision is the one every section uses.
+@Suite struct ConsistencyTests {
+    /// A scenario with every section, each numeric key given where it matters.
+    static let full = """
+    product:
+      name: Lamp
+      price: 399
+      unit_cost: 142
+      salvage: 90
+      fixed_costs: 260k
+      target_margin: 60%
+    launch:
+      date: 2027-06-15
+    market:
+      population: 38M
+      purchases_per_year: 0.35
+      serviceable: 40%
+      obtainable: 0.7%
+      horizon: 12 months
+    channels:
+      - name: Tmall
+        reach: 1.2M
+        conversion: 1.1%
+      - name: JD
+        reach: 500k
+        conversion: 0.9%
+    demand:
+      p: 0.03
+      q: 0.38
+      launch_boost: 4%
+    inventory:
+      lead_time: 6 weeks
+      coverage: 10 weeks
+      forecast_cv: 35%
+      moq: 2000
+      case_pack: 8
+    crowdfunding:
+      platform: modian
+      start: 2027-02-01
+      email_list: 40k
+      list_conversion: 6%
+      reservations: 2000
+      reservation_conversion: 40%
+      organic_share: 20%
+      dropped_pledges: 5%
+      platform_fee: 6%
+      payment_fee: 1%
+      payment_fixed: 0.5
+      tiers:
+        - name: Early
+          price: 299
+          limit: 800
+        - name: Standard
+          price: 339
+    kol:
+      budget: 150k
+      tiers:
+        - tier: 腰部
+          count: 4
+          fee: 12k
+          followers: 150k
+          engagement: 2%
+          view_rate: 15%
+          click_rate: 2%
+          conversion: 1.8%
+    seed_reviews:
+      target: 40
+      review_rate: 35%
+
+    """
+
+    /// The full scenario with `section` (a top-level key) and its block removed.
+    static func without(_ section: String) -> String {
+        var lines: [String] = []
+        var skipping = false
+        for line in full.split(separator: "\n", omittingEmptySubsequences: false) {
+            if !line.hasPrefix(" "), !line.isEmpty { skipping = line.hasPrefix(section + ":") }
+            if !skipping { lines.append(String(line)) }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// A range around a key's value in the full scenario, in its kind.
+    static func range(_ field: Field) -> String {
+        switch field.path {
+        case "demand.p": return "0.02 to 0.05"
+        case "demand.q": return "0.3 to 0.5"
+        case "market.purchases_per_year": return "0.3 to 0.4"
+        case "product.target_margin": return "55% to 65%"
+        case "product.salvage": return "70 to 110"
+        case "crowdfunding.payment_fixed": return "0.3 to 0.8"
+        case "inventory.forecast", "inventory.forecast_sd": return field.key == "forecast" ? "4000 to 6000" : "800 to 1500"
+        default: break
+        }
+        switch field.valueKind {
+        case .share: return "2% to 4%"
+        case .money: return "100 to 150"
+        case .number: return "0.5 to 1.5"
+        default: return "800 to 1200"
+        }
+    }
+
+    /// Scenarios to check: the full one, one without each optional section, a forecast instead of
+    /// the curve, and the full one with every key that takes a range given one.
+    static var generated: [(name: String, text: String, sets: [String])] {
+        var list: [(String, String, [String])] = [("full", full, [])]
+        for section in ["market", "channels", "demand", "crowdfunding", "kol", "seed_reviews"] {
+            list.append(("without \(section)", without(section), []))
+        }
+        let forecast = full.replacingOccurrences("  forecast_cv: 35%", with: "  forecast: 5000\n  forecast_sd: 1200")
+        list.append(("forecast", forecast, ["inventory.forecast=4000 to 6000"]))
+        let ranges = Schema.fields.filter { $0.uncertain && $0.valueKind != nil && !$0.path.hasPrefix("inventory.forecast")
+            && !$0.path.hasPrefix("kol.roster") }.map { field -> String in
+            let path = field.path.replacingOccurrences("[]", with: "[0]")
+            return "\(path)=\(range(field))"
+        }
+        // A fixed number of trials keeps a debug build quick; the checks hold at any number.
+        list.append(("every range", full, ranges + ["scenario.trials=4096"]))
+        return list
+    }
+
+    /// The plan's JSON, through the command line's own renderer.
+    static func json(_ text: String, sets: [String], seed: Int? = nil) throws -> [String: Any] {
+        var document = try Document.parse(name: "plan.txt", bytes: Array(text.utf8))
+        for set in sets { try document.set(set) }
+        if let seed { try document.set("scenario.seed=\(seed)") }
+        let plan = try Planner.plan(document: document)
+        let data = Data(JSONReport(plan).render().utf8)
+        return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    }
+
+    static func number(_ object: [String: Any], _ section: String, _ key: String) -> Double? {
+        (object[section] as? [String: Any])?[key] as? Double
+    }
+
+    static var all: [(name: String, text: String, sets: [String])] {
+        generated + ["aurora-lamp.txt", "ridgeline-kickstarter.txt"].map { ($0, (try? exampleText($0)) ?? "", []) }
+    }
+
+    @Test(arguments: 0..<11)
+    func theNumbersFitTogether(_ index: Int) throws {
+        let scenarios = Self.all
+        guard index < scenarios.count else { return }
+        let (name, text, sets) = scenarios[index]
+        let json = try Self.json(text, sets: sets)
+        func value(_ section: String, _ key: String) -> Double? { Self.number(json, section, key) }
+        func close(_ a: Double?, _ b: Double?, _ what: String) {
+            guard let a, let b else {
+                Issue.record("\(name): \(what): missing (\(String(describing: a)), \(String(describing: b)))")
+                return
+            }
+            #expect(abs(a - b) <= 1e-6 * max(1, abs(a), abs(b)), "\(name): \(what): \(a) vs \(b)")
+        }
+        if json["inventory"] != nil {
+            // Units in the batch owed to backers = the campaign's units owed (when it is in the plan).
+            if let inPlan = (json["crowdfunding"] as? [String: Any])?["in_plan"] as? Bool, inPlan {
+                close(value("inventory", "pledged_units"), value("crowdfunding", "units"), "pledged units in the batch")
+            } else {
+                close(value("inventory", "pledged_units"), 0, "no pledged units without a campaign")
+            }
+            // Expected sales + lost sales = the window's demand the order is sized on.
+            close(value("inventory", "expected_sales").map { $0 + (value("inventory", "expected_lost_sales") ?? .nan) },
+                  value("inventory", "window_demand_mean"), "sales + lost = demand")
+            // Expected sales + leftover = the retail units ordered.
+            close(value("inventory", "expected_sales").map { $0 + (value("inventory", "expected_leftover") ?? .nan) },
+                  value("inventory", "first_batch_units").map { $0 - (value("inventory", "pledged_units") ?? .nan) },
+                  "sales + leftover = retail units")
+            // The cash is the order at cost.
+            close(value("inventory", "cash"), value("inventory", "first_batch_units").map { $0 * (value("economics", "unit_cost") ?? .nan) },
+                  "cash = units × cost")
+        }
+        // Each decision's value equals its entry in the uncertainty section.
+        if let uncertainty = json["uncertainty"] as? [String: Any] {
+            for (section, key) in [("inventory", "first_batch_units"), ("crowdfunding", "goal")] where json[section] != nil {
+                let entry = uncertainty["\(section).\(key)"] as? [String: Any]
+                #expect(entry != nil, "\(name): no uncertainty entry for \(section).\(key)")
+                for statistic in ["p10", "p50", "p90", "mean"] {
+                    close(entry?[statistic] as? Double, value(section, key), "\(section).\(key) \(statistic)")
+                }
+            }
+        }
+        // KOL spend counted once: in unit economics' marketing spend.
+        if json["kol"] != nil {
+            close(value("economics", "marketing_spend"),
+                  (value("kol", "cost") ?? 0) + (value("seed_reviews", "cost") ?? 0), "marketing spend = KOL + testers")
+        }
+    }
+
+    @Test(arguments: ["aurora-lamp.txt", "ridgeline-kickstarter.txt"])
+    func theFirstBatchDoesNotMoveWithTheSeed(_ example: String) throws {
+        // At the default settings each decision is precise to ±0.18% (one standard error): four
+        // seeds order within ±0.5% of one another, or one case pack.
+        let text = try exampleText(example)
+        let batches = try (1...4).map { try #require(Self.number(try Self.json(text, sets: [], seed: $0), "inventory", "first_batch_units")) }
+        let casePack = Double(try #require(text.split(separator: "\n").first { $0.contains("case_pack:") }?
+            .split(separator: ":")[1].split(separator: "#")[0].trimmingCharacters(in: .whitespaces)).flatMap(Double.init) ?? 1)
+        let spread = batches.max()! - batches.min()!
+        #expect(spread <= max(0.01 * batches.min()!, casePack), "\(example): \(batches)")
+    }
+}
+
+/// Every key that accepts a range moves an output of the simulation, or refuses the range.
+@Suite struct EveryRangeMeansSomethingTests {
+    @Test func eachUncertainKeyMovesAnOutput() throws {
+        let forecast = ConsistencyTests.full.replacingOccurrences("  forecast_cv: 35%", with: "  forecast: 5000\n  forecast_sd: 1200")
+        for field in Schema.fields where field.uncertain && field.valueKind != nil {
+            let path = field.path.replacingOccurrences("[]", with: "[0]")
+            let text = ["inventory.forecast", "inventory.forecast_sd"].contains(field.path) ? forecast : ConsistencyTests.full
+            var document = try Document.parse(name: "plan.txt", bytes: Array(text.utf8))
+            if field.path.hasPrefix("kol.roster") { continue }   // roster values are never uncertain
+            try document.set("\(path)=\(ConsistencyTests.range(field))")
+            try document.set("scenario.trials=2000")
+            let plan = try Planner.plan(document: document)
+            let uncertainty = try #require(plan.uncertainty, "\(field.path): a range ran no simulation")
+            let moved = uncertainty.outputs.contains { $0.p10 != $0.p90 }
+            #expect(moved, "\(field.path): a range moves no output of the simulation")
+        }
+    }
+
+    @Test func keysThatCannotBeUncertainRefuseARange() throws {
+        for field in Schema.fields where !field.uncertain && field.valueKind?.isNumeric == true && field.valueKind != .integer {
+            // The full scenario with a roster candidate, for the roster's keys.
+            let text = ConsistencyTests.full.replacingOccurrences(
+                "seed_reviews:", with: "  roster:\n    - name: A\n      followers: 80k\n      fee: 8k\nseed_reviews:")
+            var document = try Document.parse(name: "plan.txt", bytes: Array(text.utf8))
+            let path = field.path.replacingOccurrences("[]", with: "[0]")
+            try document.set("\(path)=1 to 2")
+            #expect(throws: ScenarioError.self, "\(field.path) accepted a range") { try document.decode() }
+        }
+    }
+}
