@@ -150,6 +150,34 @@ func batchScenario(price: Double, cost: Double, salvage: Double, mean: Double, s
         #expect(abs(batch[.reorderPoint]! - 4185.954676849612) < 1e-8)
     }
 
+    @Test func depositIsAShareOfThePurchaseOrder() throws {
+        // The O'Neill order, 4,186 × $110 = $460,460; the default 30% deposit (T/T 30/70) is $138,138.
+        let plan = try batchScenario(price: 190, cost: 110, salvage: 90, mean: 3192, sd: 1181)
+        #expect(abs(plan[.depositAmount]! - 138_138) < 1e-6)
+        // Given as a range, the deposit is an uncertain input: 20%–40% spreads the amount around
+        // its median 460,460 × √(0.2 × 0.4) = $130,237.87.
+        var document = try Document.parse(name: "plan.txt", bytes: Array("""
+        product:
+          name: Wetsuit
+          price: 190
+          unit_cost: 110
+          salvage: 90
+        launch:
+          date: 2027-03-15
+        inventory:
+          lead_time: 4 weeks
+          forecast: 3192
+          forecast_sd: 1181
+          deposit: 20% to 40%
+
+        """.utf8))
+        try document.set("scenario.trials=2000")
+        let ranged = try Planner.plan(document: document)
+        #expect(abs(ranged[.depositAmount]! - 460_460 * (0.2 * 0.4).squareRoot()) < 1e-6)
+        let spread = try #require(ranged.uncertainty?.summary(.depositAmount))
+        #expect(spread.p10 < spread.p50 && spread.p50 < spread.p90)
+    }
+
     @Test func monthLeadTimesAreCalendarMonths() throws {
         let text = """
         product:

@@ -38,7 +38,7 @@ public struct FirstBatch: Sendable, Equatable {
 /// (`Decisions`): the critical-ratio quantile of the window's demand over every simulated launch.
 struct FirstBatchModel: Sendable {
     let inputs: Scenario.Inventory
-    let forecast: Int?, forecastSD: Int?, forecastCV: Int
+    let forecast: Int?, forecastSD: Int?, forecastCV: Int, deposit: Int
     let price: Int, unitCost: Int, salvage: Int
     let windowDays: Double
     let poDate: CivilDate
@@ -49,6 +49,7 @@ struct FirstBatchModel: Sendable {
         forecast = inventory.forecast.map { inputs.bind($0, "inventory.forecast") }
         forecastSD = inventory.forecastSD.map { inputs.bind($0, "inventory.forecast_sd") }
         forecastCV = inputs.bind(inventory.forecastCV, "inventory.forecast_cv")
+        deposit = inputs.bind(inventory.deposit, "inventory.deposit")
         self.price = price
         self.unitCost = unitCost
         self.salvage = salvage
@@ -80,6 +81,7 @@ struct FirstBatchModel: Sendable {
         ws[.pledgedUnits] = decisions.pledgedUnits
         ws[.firstBatchUnits] = decisions.batchUnits
         ws[.inventoryCash] = decisions.batchUnits * v[unitCost]
+        ws[.depositAmount] = decisions.batchUnits * v[unitCost] * v[deposit]
         ws[.poDate] = Double(poDate.daysSinceEpoch)
     }
 

@@ -11,7 +11,7 @@ public enum Output: Int, CaseIterable, Sendable, Comparable {
     // Inventory
     case windowDemandMean, windowDemandSD, windowDemandP10, windowDemandP90, criticalRatio, newsvendorUnits,
          firstBatchUnits, pledgedUnits, expectedSales, expectedLeftover, expectedLostSales, fillRate,
-         inStockProbability, inventoryCash, poDate, safetyStock, reorderPoint
+         inStockProbability, inventoryCash, depositAmount, poDate, safetyStock, reorderPoint
     // Crowdfunding
     case recommended, inPlan, backers, pledged, collected, platformFees, paymentFees, fees, net, goal,
          crowdfundingUnits, minimumRaise, firstTwoDays, goalProbability, firstTwoDaysCoverProbability,
@@ -131,6 +131,7 @@ public enum Output: Int, CaseIterable, Sendable, Comparable {
         row(.inventory, "fill_rate", "Fill rate (sales ÷ demand)", "满足率（销量 ÷ 需求）", .share, .mean),
         row(.inventory, "in_stock_probability", "In-stock probability", "不断货概率", .share, .mean),
         row(.inventory, "cash", "First batch cash", "首批资金", .money, .decision, compared: true),
+        row(.inventory, "deposit_amount", "Deposit paid with the purchase order", "下单时支付的订金", .money, ranged: true),
         row(.inventory, "po_date", "Purchase order by", "最晚下单日", .date, compared: true),
         row(.inventory, "safety_stock", "Safety stock for the reorder", "补货安全库存", .count, .decision),
         row(.inventory, "reorder_point", "Reorder point", "再订货点", .count, .decision),

@@ -29,6 +29,7 @@ extension MarkdownReport {
         rows.append(["**" + t("First batch", "首批数量") + "**", "**" + value(.firstBatchUnits) + "**"])
         rows.append([t("Last day to place the order", "最晚下单日"), style.date(batch.poDate)])
         rows.append([t("Cash tied up (units × cost)", "占用资金（件数 × 成本）"), value(.inventoryCash)])
+        rows.append([Output.depositAmount.label(language), value(.depositAmount)])
         for output in [Output.expectedSales, .expectedLostSales, .expectedLeftover] { rows.append([output.label(language), value(output)]) }
         rows.append([Output.fillRate.label(language), value(.fillRate)])
         rows.append([t("In-stock probability (cycle service level)", "不断货概率（周期服务水平）"), value(.inStockProbability)])

@@ -10,6 +10,8 @@ extension Scenario {
         public var forecastCV: Quantity
         public var moq: Int
         public var casePack: Int
+        /// Share of a purchase order paid when it is placed; the rest when goods leave the factory.
+        public var deposit: Quantity
     }
 }
 
@@ -34,6 +36,9 @@ extension Schema {
         Field("inventory.moq", .value(.integer), default: "0", "Minimum order quantity.", zh: "最小起订量。"),
         Field("inventory.case_pack", .value(.integer), bounds: 1...Limits.magnitude, default: "1",
               "Order in multiples of this.", zh: "按此数的整数倍下单（箱规）。"),
+        Field("inventory.deposit", .value(.share), default: "30%",
+              "Share of a purchase order paid when it is placed (T/T deposit); the balance is paid when the goods leave the factory.",
+              zh: "下采购单时支付的订金比例（电汇订金）；尾款在货物出厂时支付。"),
     ]
 }
 
@@ -54,10 +59,11 @@ extension ScenarioDecoder {
         let cv = quantity("forecast_cv", in: section)
         let moq = integer("moq", in: section)
         let casePack = integer("case_pack", in: section)
-        guard let leadTime, let cv, let moq, let casePack else { return nil }
+        let deposit = quantity("deposit", in: section)
+        guard let leadTime, let cv, let moq, let casePack, let deposit else { return nil }
         return .init(leadTime: leadTime, coverage: coverage ?? leadTime,
                      serviceLevel: quantity("service_level", in: section)?.value,
-                     forecast: forecast, forecastSD: forecastSD, forecastCV: cv, moq: moq, casePack: casePack)
+                     forecast: forecast, forecastSD: forecastSD, forecastCV: cv, moq: moq, casePack: casePack, deposit: deposit)
     }
 
     /// The first batch needs a demand: a forecast, or a market or channels to draw the curve from.
