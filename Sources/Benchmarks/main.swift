@@ -210,3 +210,21 @@ if wanted("throughput") {
         trialsPerSecond("full plan: \(example)", text, trials: 200_000)
     }
 }
+
+if wanted("examples") {
+    // Each example at its default settings (trials chosen for the decisions' precision), in process.
+    for example in ["Scenarios/aurora-lamp.txt", "Scenarios/ridgeline-kickstarter.txt"] {
+        guard let text = readFile(example) else {
+            print("\(example): run from the package root")
+            continue
+        }
+        let scenario = try! Document.parse(name: example, bytes: Array(text.utf8)).decode()
+        var trials = 0
+        measure("plan: \(example), default settings") {
+            let plan = Planner.plan(scenario)
+            trials = plan.uncertainty?.trials ?? 0
+            return Double(trials)
+        }
+        print("    \(Format.grouped(Double(trials))) trials, chosen automatically")
+    }
+}

@@ -39,6 +39,9 @@ struct Decisions: Sendable, Equatable {
     /// Monte Carlo standard error of `firstTwoDays`.
     var goalError = 0.0
 
+    /// Trials the window's P10 and P90 are read from.
+    static let spreadTrials = 40_960
+
     /// The value of a decision output; nil for an output that is not a decision.
     func value(_ output: Output) -> Double? {
         switch output {
@@ -101,7 +104,8 @@ struct Decisions: Sendable, Equatable {
             d.underage = price - cost
             d.overage = cost - salvage
             d.criticalRatio = batch.criticalRatio(price: price, cost: cost, salvage: salvage)
-            let mixture = NormalMixture(means: UnsafeBufferPointer(means), sds: UnsafeBufferPointer(sds))
+            var mixture = NormalMixture(means: UnsafeBufferPointer(means), sds: UnsafeBufferPointer(sds))
+            mixture.threads = threads
             if d.criticalRatio > 0 {
                 let quantile = mixture.quantile(d.criticalRatio)
                 d.retailUnits = quantile.value
@@ -113,8 +117,15 @@ struct Decisions: Sendable, Equatable {
             let mean = mixture.mean
             d.windowSD = mixture.sd
             if spread {
-                d.windowP10 = mixture.quantile(0.1).value
-                d.windowP90 = mixture.quantile(0.9).value
+                // The range the report shows, from the first trials (at most 40,960: it is shown
+                // to three significant figures, and each quantile of the whole mixture costs a
+                // pass of error functions over every trial).
+                let shown = min(means.count, Self.spreadTrials)
+                var prefix = NormalMixture(means: UnsafeBufferPointer(rebasing: UnsafeBufferPointer(means)[0..<shown]),
+                                           sds: UnsafeBufferPointer(rebasing: UnsafeBufferPointer(sds)[0..<shown]))
+                prefix.threads = threads
+                d.windowP10 = prefix.quantile(0.1).value
+                d.windowP90 = prefix.quantile(0.9).value
             }
             // Reorder: the window's daily demand continues through the lead time.
             let days = max(batch.windowDays, 1)

@@ -65,34 +65,41 @@ final class Workspace: @unchecked Sendable {
     let channels: UnsafeMutablePointer<Double>
     let channelCount: Int
     /// Per reward tier: pledges; and the tiers' order, cheapest first.
-    var tierPledges: [Double]
-    var tierOrder: [Int]
+    let tierPledges: UnsafeMutableBufferPointer<Double>
+    let tierOrder: UnsafeMutableBufferPointer<Int>
     static let lineMetrics = 5
+
+    /// `count` doubles filled with `value`, on whole cache lines of their own: each worker writes
+    /// its workspace every trial, and two workspaces sharing a line would slow both.
+    static func buffer(_ count: Int, _ value: Double) -> UnsafeMutablePointer<Double> {
+        let line = 64
+        let bytes = (count * MemoryLayout<Double>.stride + line - 1) / line * line
+        let raw = UnsafeMutableRawPointer.allocate(byteCount: bytes, alignment: line)
+        let pointer = raw.bindMemory(to: Double.self, capacity: bytes / MemoryLayout<Double>.stride)
+        pointer.initialize(repeating: value, count: bytes / MemoryLayout<Double>.stride)
+        return pointer
+    }
 
     init(_ model: PlanModel) {
         registerCount = max(model.inputs.count, 1)
-        let registers = UnsafeMutablePointer<Double>.allocate(capacity: registerCount)
-        registers.initialize(repeating: 0, count: registerCount)
+        registers = Self.buffer(registerCount, 0)
         for (slot, value) in model.inputs.base.enumerated() { registers[slot] = value }
-        self.registers = registers
-        out = .allocate(capacity: Output.allCases.count)
-        out.initialize(repeating: .nan, count: Output.allCases.count)
+        out = Self.buffer(Output.allCases.count, .nan)
         lineCount = max(model.kol?.lineCount ?? 0, 1)
-        lines = .allocate(capacity: lineCount * Self.lineMetrics)
-        lines.initialize(repeating: 0, count: lineCount * Self.lineMetrics)
+        lines = Self.buffer(lineCount * Self.lineMetrics, 0)
         channelCount = max(model.market?.channels.count ?? 0, 1)
-        channels = .allocate(capacity: channelCount)
-        channels.initialize(repeating: 0, count: channelCount)
+        channels = Self.buffer(channelCount, 0)
         let tiers = model.crowdfunding?.tierCount ?? 0
-        tierPledges = [Double](repeating: 0, count: tiers)
-        tierOrder = Array(0..<tiers)
+        tierPledges = .allocate(capacity: tiers)
+        tierPledges.initialize(repeating: 0)
+        tierOrder = .allocate(capacity: tiers)
+        for index in 0..<tiers { tierOrder[index] = index }
     }
 
     deinit {
-        registers.deallocate()
-        out.deallocate()
-        lines.deallocate()
-        channels.deallocate()
+        for buffer in [registers, out, lines, channels] { UnsafeMutableRawPointer(buffer).deallocate() }
+        tierPledges.deallocate()
+        tierOrder.deallocate()
     }
 
     @inline(__always)

@@ -33,29 +33,63 @@ struct PlanModel: Sendable {
         inputs = table
     }
 
-    /// One evaluation of the whole plan on the registers of `ws`, with the decisions taken. With
-    /// `decisionInputsOnly`, it stops once the decisions' inputs are computed (the market, the
-    /// campaign, the first batch's window): the trials the decisions are taken from need no more.
-    @inline(__always)
-    func run(_ ws: Workspace, _ decisions: Decisions, decisionInputsOnly: Bool = false) {
-        let v = ws.registers
-        market?.run(v, ws)
-        crowdfunding?.run(v, ws)
-        if decisionInputsOnly {
-            firstBatch?.window(v, ws, demand: demand)
-            return
+    /// The steps of one evaluation, so that a pass of trials runs only those whose outputs it
+    /// records (and the steps they read): the same code, less of it.
+    struct Steps: OptionSet, Sendable {
+        let rawValue: Int
+        static let market = Steps(rawValue: 1)
+        static let campaign = Steps(rawValue: 2)
+        /// The first batch's window: its demand's mean and spread.
+        static let window = Steps(rawValue: 4)
+        static let demand = Steps(rawValue: 8)
+        static let firstBatch = Steps(rawValue: 16)
+        static let kol = Steps(rawValue: 32)
+        static let seed = Steps(rawValue: 64)
+        static let economics = Steps(rawValue: 128)
+        static let all = Steps(rawValue: 255)
+    }
+
+    /// The steps that compute `outputs`, with the steps each of them reads.
+    static func steps(for outputs: [Output]) -> Steps {
+        var steps: Steps = []
+        for output in outputs {
+            switch output.section {
+            case .market, .launch: steps.insert(.market)
+            case .demand: steps.formUnion([.market, .demand])
+            case .crowdfunding: steps.insert(.campaign)
+            case .inventory:
+                steps.formUnion([.market, .window])
+                if output != .windowDemandMean && output != .windowDemandSD { steps.formUnion([.campaign, .firstBatch]) }
+            case .kol: steps.insert(.kol)
+            case .seedReviews: steps.insert(.seed)
+            case .economics: steps.formUnion([.kol, .seed, .economics])
+            }
         }
-        if showsDemand { demand.run(v, ws) }
-        if crowdfunding != nil {
+        return steps
+    }
+
+    /// One evaluation of the plan on the registers of `ws`, with the decisions taken: every step,
+    /// or the `steps` a pass of trials needs.
+    @inline(__always)
+    func run(_ ws: Workspace, _ decisions: Decisions, steps: Steps = .all) {
+        let v = ws.registers
+        if steps.contains(.market) { market?.run(v, ws) }
+        if steps.contains(.campaign), let crowdfunding {
+            crowdfunding.run(v, ws)
             ws[.recommended] = decisions.recommended ? 1 : 0
             ws[.inPlan] = decisions.inPlan ? 1 : 0
             ws[.goal] = decisions.goal
             ws[.firstTwoDays] = decisions.firstTwoDays
         }
-        firstBatch?.run(v, ws, demand: demand, decisions: decisions)
-        kol?.run(v, ws)
-        seed?.run(v, ws)
-        economics.run(v, ws, kol: kol != nil, seed: seed != nil)
+        if steps.contains(.demand), showsDemand { demand.run(v, ws) }
+        if steps.contains(.firstBatch) {
+            firstBatch?.run(v, ws, demand: demand, decisions: decisions)
+        } else if steps.contains(.window) {
+            firstBatch?.window(v, ws, demand: demand)
+        }
+        if steps.contains(.kol) { kol?.run(v, ws) }
+        if steps.contains(.seed) { seed?.run(v, ws) }
+        if steps.contains(.economics) { economics.run(v, ws, kol: kol != nil, seed: seed != nil) }
         ws[.launchDate] = launchDay
     }
 
@@ -78,8 +112,25 @@ struct PlanModel: Sendable {
         }
     }
 
-    /// The outputs every trial records: those with a range, of the sections present.
-    var rangedOutputs: [Output] { Output.allCases.filter { $0.info.ranged && has($0) } }
+    /// The outputs every trial records: those with a range, of the sections present, that the
+    /// uncertain inputs move. Which ones they move is found by evaluating the plan with every
+    /// uncertain input at its P10 and then at its P90 beside the base case (`base`): an output
+    /// equal in all three does not depend on them, and a column of one value costs memory and a
+    /// pass for nothing.
+    func rangedOutputs(base: Workspace, decisions: Decisions) -> [Output] {
+        let candidates = Output.allCases.filter { $0.info.ranged && has($0) }
+        let ws = Workspace(self)
+        var moved = Set<Output>()
+        for low in [true, false] {
+            ws.registers.update(from: base.registers, count: inputs.count)
+            for input in inputs.uncertain { ws.registers[input.slot] = low ? input.p10 : input.p90 }
+            run(ws, decisions)
+            for output in candidates where !(ws[output] == base[output] || (ws[output].isNaN && base[output].isNaN)) {
+                moved.insert(output)
+            }
+        }
+        return candidates.filter { moved.contains($0) }
+    }
 
     /// What the decisions read from each trial: the window's demand (mean and spread), the
     /// pledges and the minimum raise.

@@ -48,7 +48,7 @@ public struct Campaign: Sendable, Equatable {
 /// The crowdfunding model (see README, "Crowdfunding"): the funnel, the tiers and the fees, one
 /// computation for the base case and every trial; the goal and the recommendation are decisions
 /// taken from its simulated pledges (`Decisions`).
-struct CrowdfundingModel: Sendable {
+final class CrowdfundingModel: Sendable {
     let inputs: Scenario.Crowdfunding
     let emailList: Int, listConversion: Int, reservations: Int, reservationConversion: Int, organicShare: Int
     let dropped: Int, platformRate: Int, paymentRate: Int, perPledge: Int
@@ -60,6 +60,8 @@ struct CrowdfundingModel: Sendable {
     let fixedCosts: Int, unitCost: Int
     let moq: Double
     let end: CivilDate, fulfillment: CivilDate
+    /// The dates as the outputs hold them (days since 1970-01-01), worked out once.
+    let days: (start: Double, end: Double, fulfillment: Double)
 
     init(_ scenario: Scenario, _ inputs: inout InputTable, fixedCosts: Int, unitCost: Int) {
         let campaign = scenario.crowdfunding!
@@ -87,6 +89,7 @@ struct CrowdfundingModel: Sendable {
         end = campaign.duration.after(campaign.start).adding(days: -1)
         let lead = campaign.fulfillmentLead ?? scenario.inventory?.leadTime ?? Self.defaultFulfillmentLead
         fulfillment = lead.after(end)
+        days = (Double(campaign.start.daysSinceEpoch), Double(end.daysSinceEpoch), Double(fulfillment.daysSinceEpoch))
     }
 
     /// Rewards ship this long after the campaign without `fulfillment_lead` or an inventory section.
@@ -103,7 +106,7 @@ struct CrowdfundingModel: Sendable {
         fees.perPledge = v[perPledge]
         let totals = Self.money(wanted: wanted, prices: UnsafeBufferPointer(start: v + prices, count: tierCount),
                                 limits: limits, unitsPerPledge: unitsPerPledge, dropped: v[dropped], fees: fees,
-                                order: &ws.tierOrder, pledges: &ws.tierPledges)
+                                order: ws.tierOrder, pledges: ws.tierPledges)
         ws[.backers] = totals.backers
         ws[.pledged] = totals.pledged
         ws[.collected] = totals.collected
@@ -117,9 +120,9 @@ struct CrowdfundingModel: Sendable {
         let keep = 1 - fees.platformRate - fees.paymentRate - (averagePledge > 0 ? fees.perPledge / averagePledge : 0)
         let neededNet = v[fixedCosts] + moq * v[unitCost]
         ws[.minimumRaise] = keep > 0 && v[dropped] < 1 ? neededNet / ((1 - v[dropped]) * keep) : .infinity
-        ws[.campaignStart] = Double(inputs.start.daysSinceEpoch)
-        ws[.campaignEnd] = Double(end.daysSinceEpoch)
-        ws[.fulfillment] = Double(fulfillment.daysSinceEpoch)
+        ws[.campaignStart] = days.start
+        ws[.campaignEnd] = days.end
+        ws[.fulfillment] = days.fulfillment
     }
 
     /// The report's view of one evaluation (the base case): funnel, tier fills, rates.
@@ -225,7 +228,8 @@ struct CrowdfundingModel: Sendable {
     /// allocates nothing; on return `order` holds tier indices cheapest first.
     @inline(__always)
     static func money(wanted: Double, prices: UnsafeBufferPointer<Double>, limits: [Double], unitsPerPledge: [Double],
-                             dropped: Double, fees: FeeSchedule, order: inout [Int], pledges: inout [Double]) -> Totals {
+                             dropped: Double, fees: FeeSchedule, order: UnsafeMutableBufferPointer<Int>,
+                             pledges: UnsafeMutableBufferPointer<Double>) -> Totals {
         // Insertion sort: a handful of tiers, already in order on every trial but the first.
         for i in 1..<max(order.count, 1) {
             let item = order[i]

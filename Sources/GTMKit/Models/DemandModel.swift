@@ -21,7 +21,7 @@ public struct DemandCurve: Sendable, Equatable {
 /// The demand model (see README, "Demand over time"): the share of the horizon's sales made by
 /// each day after launch, one function for the weekly curve, the launch week and the first
 /// batch's window, in the base case and in every trial.
-struct DemandModel: Sendable {
+final class DemandModel: Sendable {
     let p: Int, q: Int, boost: Int
     let horizonDays: Double
     let years: Double

@@ -36,12 +36,13 @@ public struct FirstBatch: Sendable, Equatable {
 /// The first-batch model (see README, "First batch"): the window's demand (mean and spread) and
 /// the outcomes of stocking the decided quantity against it. The quantity itself is a decision
 /// (`Decisions`): the critical-ratio quantile of the window's demand over every simulated launch.
-struct FirstBatchModel: Sendable {
+final class FirstBatchModel: Sendable {
     let inputs: Scenario.Inventory
     let forecast: Int?, forecastSD: Int?, forecastCV: Int, deposit: Int
     let price: Int, unitCost: Int, salvage: Int
     let windowDays: Double
     let poDate: CivilDate
+    let poDay: Double
 
     init(_ scenario: Scenario, _ inputs: inout InputTable, price: Int, unitCost: Int, salvage: Int) {
         let inventory = scenario.inventory!
@@ -55,6 +56,7 @@ struct FirstBatchModel: Sendable {
         self.salvage = salvage
         windowDays = Double(inventory.coverage.days(from: scenario.launch.date))
         poDate = inventory.leadTime.before(scenario.launch.date)
+        poDay = Double(poDate.daysSinceEpoch)
     }
 
     /// The critical ratio at the given economics: `service_level` when set, else Cu ÷ (Cu + Co).
@@ -82,7 +84,7 @@ struct FirstBatchModel: Sendable {
         ws[.firstBatchUnits] = decisions.batchUnits
         ws[.inventoryCash] = decisions.batchUnits * v[unitCost]
         ws[.depositAmount] = decisions.batchUnits * v[unitCost] * v[deposit]
-        ws[.poDate] = Double(poDate.daysSinceEpoch)
+        ws[.poDate] = poDay
     }
 
     /// The window's demand: its mean (the forecast, or the curve's share of the market size) and

@@ -46,7 +46,7 @@ public struct KOLPlan: Sendable, Equatable {
 /// roster picks the selector made at the base case (a pick is a decision, not redrawn per
 /// trial). Each evaluation computes every line's cost, reach, engagements and buyers from the
 /// inputs in its registers: the base case and every trial run this same code.
-struct KOLModel: Sendable {
+final class KOLModel: Sendable {
     /// One line's inputs: registers, or constants for a roster pick.
     struct LineSlots: Sendable {
         let posts: Double

@@ -1,7 +1,7 @@
 /// The market-size model (see README, "Market size"): TAM → SAM → SOM from the top down, the
 /// channels' reach × conversion from the bottom up. One computation for the base case and
 /// every trial.
-struct MarketModel: Sendable {
+final class MarketModel: Sendable {
     struct TopDown: Sendable {
         let population: Int, purchases: Int, serviceable: Int, obtainable: Int
     }

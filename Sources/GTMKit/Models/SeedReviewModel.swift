@@ -17,9 +17,10 @@ public struct SeedReviewPlan: Sendable, Equatable {
 
 /// The seed-review model (see README, "Seed reviews"): testers = ⌈target ÷ review rate⌉, one
 /// unit each at unit cost, scheduled backwards from `live_by`.
-struct SeedReviewModel: Sendable {
+final class SeedReviewModel: Sendable {
     let plan: SeedReviewPlan
     let reviewRate: Int, unitCost: Int
+    let recruitDay: Double, shipDay: Double
 
     init(_ scenario: Scenario, _ inputs: inout InputTable, unitCost: Int) {
         let seed = scenario.seedReviews!
@@ -31,6 +32,8 @@ struct SeedReviewModel: Sendable {
                               shipBy: shipBy, trialStart: trialStart, reviewsDue: reviewsDue, liveBy: liveBy,
                               liveByIsCrowdfundingStart: seed.liveBy == nil && scenario.crowdfunding != nil)
         reviewRate = inputs.bind(seed.reviewRate, "seed_reviews.review_rate")
+        recruitDay = Double(plan.recruitStart.daysSinceEpoch)
+        shipDay = Double(plan.shipBy.daysSinceEpoch)
         self.unitCost = unitCost
     }
 
@@ -46,7 +49,7 @@ struct SeedReviewModel: Sendable {
         ws[.testers] = testers
         ws[.testerUnits] = testers
         ws[.testerCost] = testers * v[unitCost]
-        ws[.recruitStart] = Double(plan.recruitStart.daysSinceEpoch)
-        ws[.shipBy] = Double(plan.shipBy.daysSinceEpoch)
+        ws[.recruitStart] = recruitDay
+        ws[.shipBy] = shipDay
     }
 }

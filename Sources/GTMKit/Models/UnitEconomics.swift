@@ -1,6 +1,6 @@
 /// The unit-economics model (see README, "Unit economics"): margin at the core price point, the
 /// units that pay back fixed costs and marketing, and the unit-cost ceiling of a target margin.
-struct EconomicsModel: Sendable {
+final class EconomicsModel: Sendable {
     let price: Int, unitCost: Int, fixedCosts: Int
     let targetMargin: Int?
 

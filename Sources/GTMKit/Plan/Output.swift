@@ -103,7 +103,7 @@ public enum Output: Int, CaseIterable, Sendable, Comparable {
         row(.market, "sam_units", "SAM (units a year)", "SAM（每年件数）", .count),
         row(.market, "sam_revenue", "SAM (revenue a year)", "SAM（每年收入）", .money),
         row(.market, "som_units", "SOM (units)", "SOM（件数）", .count, ranged: true, compared: true),
-        row(.market, "som_revenue", "SOM (revenue)", "SOM（收入）", .money, ranged: true),
+        row(.market, "som_revenue", "SOM (revenue)", "SOM（收入）", .money),
         row(.market, "bottom_up_units", "Channels, bottom-up (units)", "渠道自下而上（件数）", .count, ranged: true, compared: true),
         row(.market, "bottom_up_revenue", "Channels, bottom-up (revenue)", "渠道自下而上（收入）", .money),
 

@@ -78,8 +78,8 @@ enum MonteCarlo {
     /// `table.keys` of each.
     static func run(_ model: PlanModel, _ decisions: Decisions, trials: Int, fromChunk: Int = 0, seed: UInt64,
                     into table: TrialTable, threads: Int, pins: [Pin] = [], progress: (@Sendable (Double) -> Void)? = nil) {
-        // The decisions' trials record only their inputs, and need compute no more.
-        let decisionInputsOnly = Set(table.keys).isSubset(of: model.decisionOutputs)
+        // A pass runs only the steps that compute what it records.
+        let steps = PlanModel.steps(for: table.keys)
         let lastChunk = chunks(trials)
         guard fromChunk < lastChunk else { return }
         let keys = table.keys
@@ -131,7 +131,7 @@ enum MonteCarlo {
                         }
                         for j in 0..<count {
                             for k in 0..<drawSlots.count { v[drawSlots[k]] = draws[drawOffsets[k] + j] }
-                            model.run(ws, decisions, decisionInputsOnly: decisionInputsOnly)
+                            model.run(ws, decisions, steps: steps)
                             let trial = start + j
                             for column in 0..<columns {
                                 let value = out[outputs[column]]

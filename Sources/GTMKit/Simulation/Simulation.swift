@@ -51,10 +51,11 @@ public enum Simulation {
             model.run(base, decisions)
             return Result(decisions: decisions, uncertainty: nil, means: [:])
         }
-        let recorded = model.rangedOutputs
+        // At most this many columns (the memory ceiling's count); pass two records those that move.
+        let columns = Output.allCases.filter { $0.info.ranged && model.has($0) }.count
         let perTrial = uncertain.count + model.inputs.count
         let limit = affordableTrials(settings.trials ?? automaticLimit, inputs: uncertain.count, registers: model.inputs.count,
-                                     columns: recorded.count, work: options.workLimit)
+                                     columns: columns, work: options.workLimit)
         var trials = settings.trials.map { min($0, limit) } ?? min(automaticStart, limit)
         let seed = settings.seed
         var decisions = Decisions()
@@ -71,6 +72,7 @@ public enum Simulation {
             decisions = take(model, table, trials: trials, base: base, threads: options.threads)
         }
         model.run(base, decisions)
+        let recorded = model.rangedOutputs(base: base, decisions: decisions)
         let table = TrialTable(keys: recorded, capacity: trials)
         MonteCarlo.run(model, decisions, trials: trials, seed: seed, into: table, threads: options.threads, progress: options.progress)
         var summaries: [Uncertainty.Summary] = []
@@ -134,7 +136,7 @@ public enum Simulation {
         let base = Workspace(model)
         model.run(base, Decisions())
         let trials = scenario.settings.trials ?? automaticStart
-        let table = TrialTable(keys: model.rangedOutputs, capacity: trials)
+        let table = TrialTable(keys: model.rangedOutputs(base: base, decisions: Decisions()), capacity: trials)
         let start = clock.now
         MonteCarlo.run(model, Decisions(), trials: trials, seed: scenario.settings.seed, into: table, threads: threads)
         let middle = clock.now

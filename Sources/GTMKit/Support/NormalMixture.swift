@@ -28,27 +28,46 @@ struct NormalMixture {
         return (sum / Double(max(count, 1))).squareRoot()
     }
 
+    /// Threads to sum over (the sums are added in part order, so the result does not depend on them).
+    var threads = 1
+
     /// F(x), its density f(x), and the variance of the terms Φ((x − μᵢ)/σᵢ) (for the Monte Carlo error).
     func distribution(at x: Double) -> (cdf: Double, density: Double, termVariance: Double) {
-        var sum = 0.0
-        var squares = 0.0
-        var density = 0.0
-        for i in 0..<count {
-            let sd = sds[i]
-            let term: Double
-            if sd > 0 {
-                let z = (x - means[i]) / sd
-                term = Normal.cdf(z)
-                density += Normal.density(z) / sd
-            } else {
-                term = x >= means[i] ? 1 : 0
+        let parts = count >= 50_000 ? max(1, min(threads, 8)) : 1
+        let sums = UnsafeMutableBufferPointer<Double>.allocate(capacity: 3 * parts)
+        defer { sums.deallocate() }
+        let shared = MixtureSums(means: means, sds: sds, sums: sums)
+        let n = count
+        runParts(parts) { part in
+            var sum = 0.0
+            var squares = 0.0
+            var density = 0.0
+            for i in (part * n / parts)..<((part + 1) * n / parts) {
+                let sd = shared.sds[i]
+                let term: Double
+                if sd > 0 {
+                    let z = (x - shared.means[i]) / sd
+                    term = Normal.cdf(z)
+                    density += Normal.density(z) / sd
+                } else {
+                    term = x >= shared.means[i] ? 1 : 0
+                }
+                sum += term
+                squares += term * term
             }
-            sum += term
-            squares += term * term
+            shared.sums[3 * part] = sum
+            shared.sums[3 * part + 1] = squares
+            shared.sums[3 * part + 2] = density
         }
-        let n = Double(max(count, 1))
-        let cdf = sum / n
-        return (cdf, density / n, max(0, squares / n - cdf * cdf))
+        var sum = 0.0, squares = 0.0, density = 0.0
+        for part in 0..<parts {
+            sum += sums[3 * part]
+            squares += sums[3 * part + 1]
+            density += sums[3 * part + 2]
+        }
+        let total = Double(max(count, 1))
+        let cdf = sum / total
+        return (cdf, density / total, max(0, squares / total - cdf * cdf))
     }
 
     /// The p-quantile of the mixture (never below 0: demand is not negative) and its Monte Carlo
@@ -70,11 +89,23 @@ struct NormalMixture {
             if abs(cdf - target) < 1e-13 { break }
             if cdf < target { low = x } else { high = x }
             let step = density > 0 ? x - (cdf - target) / density : .nan
-            x = step > low && step < high ? step : (low + high) / 2
-            if high - low <= 1e-9 * max(1, abs(x)) { break }
+            let next = step > low && step < high ? step : (low + high) / 2
+            // A millionth of a unit is far below what any order is rounded to.
+            if abs(next - x) <= 1e-6 || high - low <= 1e-9 * max(1, abs(x)) {
+                x = next
+                break
+            }
+            x = next
         }
         let (_, density, variance) = distribution(at: x)
         let error = density > 0 ? (variance / Double(count)).squareRoot() / density : 0
         return (max(0, x), error)
     }
+}
+
+/// The columns and the partial sums a mixture's parts share across threads (each part writes its own).
+private struct MixtureSums: @unchecked Sendable {
+    let means: UnsafeBufferPointer<Double>
+    let sds: UnsafeBufferPointer<Double>
+    let sums: UnsafeMutableBufferPointer<Double>
 }
