@@ -117,11 +117,6 @@ enum MonteCarlo {
                     let sums = table.chunkSums.baseAddress! + chunk * columns
                     let mins = table.chunkMins.baseAddress! + chunk * columns
                     let maxs = table.chunkMaxs.baseAddress! + chunk * columns
-                    for column in 0..<columns {
-                        sums[column] = 0
-                        mins[column] = .infinity
-                        maxs[column] = -.infinity
-                    }
                     // The chunk's trials in blocks of `rowLength` (one block unless inputs are many).
                     var start = chunkStart
                     while start < chunkEnd {
@@ -133,15 +128,23 @@ enum MonteCarlo {
                             for k in 0..<drawSlots.count { v[drawSlots[k]] = draws[drawOffsets[k] + j] }
                             model.run(ws, decisions, steps: steps)
                             let trial = start + j
-                            for column in 0..<columns {
-                                let value = out[outputs[column]]
-                                storage[column * capacity + trial] = value
-                                sums[column] += value
-                                mins[column] = value < mins[column] ? value : mins[column]
-                                maxs[column] = value > maxs[column] ? value : maxs[column]
-                            }
+                            for column in 0..<columns { storage[column * capacity + trial] = out[outputs[column]] }
                         }
                         start += count
+                    }
+                    // The chunk's sum, minimum and maximum per column, in one tight pass each.
+                    for column in 0..<columns {
+                        let values = storage + column * capacity
+                        var sum = 0.0, low = Double.infinity, high = -Double.infinity
+                        for trial in chunkStart..<chunkEnd {
+                            let value = values[trial]
+                            sum += value
+                            low = value < low ? value : low
+                            high = value > high ? value : high
+                        }
+                        sums[column] = sum
+                        mins[column] = low
+                        maxs[column] = high
                     }
                     done += 1
                     if worker == 0, let progress { progress(min(1, Double(done * workers) / Double(lastChunk - fromChunk))) }
