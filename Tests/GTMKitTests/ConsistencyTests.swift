@@ -73,6 +73,10 @@ import Testing
     seed_reviews:
       target: 40
       review_rate: 35%
+    pilot:
+      ready: 2027-03-01
+      unit_cost: 180
+      extra: 20
 
     """
 
@@ -111,7 +115,7 @@ import Testing
     /// the curve, and the full one with every key that takes a range given one.
     static var generated: [(name: String, text: String, sets: [String])] {
         var list: [(String, String, [String])] = [("full", full, [])]
-        for section in ["market", "channels", "demand", "crowdfunding", "kol", "seed_reviews"] {
+        for section in ["market", "channels", "demand", "crowdfunding", "kol", "seed_reviews", "pilot"] {
             list.append(("without \(section)", without(section), []))
         }
         let forecast = full.replacingOccurrences("  forecast_cv: 35%", with: "  forecast: 5000\n  forecast_sd: 1200")
@@ -168,10 +172,12 @@ import Testing
             // Expected sales + lost sales = the window's demand the order is sized on.
             close(value("inventory", "expected_sales").map { $0 + (value("inventory", "expected_lost_sales") ?? .nan) },
                   value("inventory", "window_demand_mean"), "sales + lost = demand")
-            // Expected sales + leftover = the retail units ordered.
+            // Expected sales + leftover = the retail units ordered (what the batch holds beyond the
+            // backers' rewards and the samples it supplies without a pilot run).
             close(value("inventory", "expected_sales").map { $0 + (value("inventory", "expected_leftover") ?? .nan) },
-                  value("inventory", "first_batch_units").map { $0 - (value("inventory", "pledged_units") ?? .nan) },
-                  "sales + leftover = retail units")
+                  value("inventory", "first_batch_units").map {
+                      $0 - (value("inventory", "pledged_units") ?? .nan) - (value("inventory", "sample_units") ?? .nan)
+                  }, "sales + leftover = retail units")
             // The cash is the order at cost.
             close(value("inventory", "cash"), value("inventory", "first_batch_units").map { $0 * (value("economics", "unit_cost") ?? .nan) },
                   "cash = units × cost")
@@ -186,10 +192,54 @@ import Testing
                 }
             }
         }
-        // KOL spend counted once: in unit economics' marketing spend.
+        // KOL spend counted once: in unit economics' marketing spend (fees, samples, tester units).
         if json["kol"] != nil {
             close(value("economics", "marketing_spend"),
-                  (value("kol", "cost") ?? 0) + (value("seed_reviews", "cost") ?? 0), "marketing spend = KOL + testers")
+                  (value("kol", "cost") ?? 0) + (value("kol", "sample_cost") ?? 0) + (value("seed_reviews", "cost") ?? 0),
+                  "marketing spend = KOL fees and samples + testers")
+        }
+        // The pilot supplies every sample and tester unit, and its extra units.
+        if json["pilot"] != nil {
+            #expect((value("pilot", "units") ?? 0) >= (value("kol", "samples") ?? 0) + (value("seed_reviews", "units") ?? 0),
+                    "\(name): the pilot run is smaller than the samples and testers it supplies")
+            close(value("inventory", "sample_units"), json["inventory"] != nil ? 0 : nil, "no samples in the batch with a pilot")
+        }
+        try Self.checkFeasibility(json, name: name)
+    }
+
+    /// No milestone that needs units starts before they exist unless a `units_before_supply`
+    /// warning names it; a campaign out of the plan has no milestone; a reorder arrives before
+    /// the projected stock-out or is warned about.
+    static func checkFeasibility(_ json: [String: Any], name: String) throws {
+        let timeline = json["timeline"] as? [[String: Any]] ?? []
+        let warnings = json["warnings"] as? [[String: Any]] ?? []
+        func date(_ text: Any?) -> CivilDate? {
+            let parts = ((text as? String) ?? "").split(separator: "-").compactMap { Int($0) }
+            return parts.count == 3 ? CivilDate(year: parts[0], month: parts[1], day: parts[2]) : nil
+        }
+        let arrival = date((json["inventory"] as? [String: Any])?["arrival"])
+        let pilot = date((json["pilot"] as? [String: Any])?["ready"])
+        let warned = Set(warnings.filter { $0["code"] as? String == "units_before_supply" }.compactMap { $0["milestone"] as? String })
+        for milestone in timeline {
+            guard let id = milestone["id"] as? String, let start = date(milestone["start"]) else { continue }
+            let supply: CivilDate?
+            if id.hasSuffix(".sample") || id == "seed_reviews.ship" { supply = pilot ?? arrival }
+            else if id == "crowdfunding.rewards_ship" { supply = arrival }
+            else { continue }
+            guard let supply, start < supply else { continue }
+            // The warning names the earliest of a kind; the others of the kind count on it.
+            let kind = id.hasSuffix(".sample") ? "sample" : id
+            #expect(warned.contains { kind == "sample" ? $0.hasSuffix(".sample") : $0 == id },
+                    "\(name): \(id) on \(start) needs units before \(supply) and no warning names it")
+        }
+        if let campaign = json["crowdfunding"] as? [String: Any], campaign["in_plan"] as? Bool == false {
+            #expect(!timeline.contains { ($0["id"] as? String)?.hasPrefix("crowdfunding.") == true },
+                    "\(name): a campaign out of the plan has milestones")
+            #expect((ConsistencyTests.number(json, "inventory", "pledged_units") ?? 0) == 0)
+        }
+        if let reorder = (json["inventory"] as? [String: Any])?["reorder"] as? [String: Any],
+           let arrives = date(reorder["arrival"]), let stockout = date(reorder["stockout"]), arrives > stockout {
+            #expect(warnings.contains { $0["code"] as? String == "stockout_before_reorder" }, "\(name): a late reorder is not warned")
         }
     }
 

@@ -89,6 +89,9 @@ crowdfunding:
       price: 279
       limit: 300
       units: 1
+    - name: Standard
+      price: 299
+      share: 100%
 kol:
   budget: 120k
   tiers:
@@ -108,6 +111,10 @@ kol:
       fee: 8k
       engagement: 4%
   publish_window: 2 weeks
+pilot:
+  ready: 2027-01-20
+  unit_cost: 160
+  extra: 12
 seed_reviews:
   target: 30
   review_rate: 35%

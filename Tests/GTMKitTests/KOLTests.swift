@@ -230,9 +230,11 @@ func bruteForce(fees: [Double], values: [Double], budget: Double) -> [Int] {
     }
 
     @Test func liveByDefaultsToTheCrowdfundingStart() throws {
+        // When the campaign is in the plan (here by `run: yes`: its numbers alone would leave it out).
         let text = minimal + """
         crowdfunding:
           platform: modian
+          run: yes
           start: 2027-01-05
           tiers:
             - name: 早鸟
@@ -246,5 +248,8 @@ func bruteForce(fees: [Double], values: [Double], budget: Double) -> [Int] {
         #expect(seed.liveBy == CivilDate(year: 2027, month: 1, day: 5))
         #expect(seed.shipBy == CivilDate(year: 2026, month: 12, day: 8))
         #expect(seed.liveByIsCrowdfundingStart)
+        // A campaign left out of the plan sets no date: the reviews are live by launch.
+        let out = try #require(Planner.plan(try decode(text.replacingOccurrences("run: yes", with: "run: no"))).seedReviews)
+        #expect(out.liveBy == CivilDate(year: 2027, month: 3, day: 15))
     }
 }

@@ -12,6 +12,7 @@ import Testing
           forecast: 1000
         crowdfunding:
           platform: modian
+          run: yes
           start: 2026-12-01
           tiers:
             - name: 早鸟

@@ -12,6 +12,8 @@ struct Decisions: Sendable, Equatable {
     var retailUnits = 0.0
     /// Units owed to backers, in the batch when the campaign is in the plan.
     var pledgedUnits = 0.0
+    /// Units for KOL samples and testers, in the batch when there is no pilot run to supply them.
+    var sampleUnits = 0.0
     /// What to order: retail units + pledged, rounded up to the MOQ and the case pack.
     var batchUnits = 0.0
     /// The window's demand over every simulated launch (inputs' spread and forecast error).
@@ -22,7 +24,9 @@ struct Decisions: Sendable, Equatable {
     var reorderPoint = 0.0
     /// The units the batch holds for retail: what is ordered, less what backers are owed (the
     /// MOQ and case pack may add to the newsvendor's quantity).
-    var retailStock: Double { max(0, batchUnits - pledgedUnits) }
+    var retailStock: Double { max(0, batchUnits - pledgedUnits - sampleUnits) }
+    /// The second order, on the base case's projected demand (nil when the batch lasts the horizon).
+    var reorder: Reorder?
     /// Monte Carlo standard error of `retailUnits` (0 without uncertain inputs).
     var batchError = 0.0
 
@@ -53,6 +57,10 @@ struct Decisions: Sendable, Equatable {
         case .windowDemandP90: return windowP90
         case .safetyStock: return safetyStock
         case .reorderPoint: return reorderPoint
+        case .reorderDate: return reorder.map { Double($0.date.daysSinceEpoch) } ?? .nan
+        case .reorderUnits: return reorder.map { Double($0.units) } ?? .nan
+        case .reorderArrival: return reorder.map { Double($0.arrival.daysSinceEpoch) } ?? .nan
+        case .stockoutDate: return reorder?.stockout.map { Double($0.daysSinceEpoch) } ?? .nan
         case .recommended: return recommended ? 1 : 0
         case .inPlan: return inPlan ? 1 : 0
         case .firstTwoDays: return firstTwoDays
@@ -94,7 +102,7 @@ struct Decisions: Sendable, Equatable {
             d.goalProbability = reach / n
             d.coverProbability = cover / n
             d.recommended = baseMinimum.isFinite && median.value > 0 && d.coverProbability >= 0.5
-            d.inPlan = true
+            d.inPlan = model.campaignRun == .yes || (model.campaignRun == .auto && d.recommended)
         }
         if let batch = model.firstBatch, let means = columns[.windowDemandMean], let sds = columns[.windowDemandSD] {
             let v = base.registers
@@ -112,7 +120,10 @@ struct Decisions: Sendable, Equatable {
                 d.batchError = quantile.standardError
             }
             d.pledgedUnits = d.inPlan ? base[.crowdfundingUnits] : 0
-            d.batchUnits = Double(Newsvendor.rounded(d.retailUnits + d.pledgedUnits, moq: batch.inputs.moq,
+            if model.pilot == nil {
+                d.sampleUnits = (model.kol != nil ? base[.kolSamples] : 0) + (model.seed != nil ? base[.testerUnits] : 0)
+            }
+            d.batchUnits = Double(Newsvendor.rounded(d.retailUnits + d.pledgedUnits + d.sampleUnits, moq: batch.inputs.moq,
                                                      casePack: batch.inputs.casePack))
             let mean = mixture.mean
             d.windowSD = mixture.sd
@@ -133,6 +144,20 @@ struct Decisions: Sendable, Equatable {
             let z = d.criticalRatio > 0 && d.criticalRatio < 1 ? Normal.quantile(d.criticalRatio) : 0
             d.safetyStock = z > 0 ? z * d.windowSD / days.squareRoot() * lead.squareRoot() : 0
             d.reorderPoint = mean / days * lead + d.safetyStock
+            if spread {
+                let v = base.registers
+                let daily: [Double]
+                if let forecast = batch.forecast {
+                    daily = [Double](repeating: v[forecast] / max(batch.windowDays, 1), count: Int(model.demand.horizonDays))
+                } else {
+                    daily = ReorderModel.daily(model.demand.curve(v, base, launch: batch.launch).weeks)
+                }
+                d.reorder = ReorderModel.plan(daily: daily, launch: batch.launch, arrives: batch.arrival, stock: d.retailStock,
+                                              reorderPoint: d.reorderPoint, safetyStock: d.safetyStock,
+                                              leadTime: batch.inputs.leadTime, firstOrder: batch.poDate,
+                                              coverageDays: Int(batch.windowDays), moq: batch.inputs.moq,
+                                              casePack: batch.inputs.casePack)
+            }
         }
         return d
     }

@@ -14,12 +14,18 @@ struct PlanModel: Sendable {
     let firstBatch: FirstBatchModel?
     let kol: KOLModel?
     let seed: SeedReviewModel?
+    let pilot: PilotModel?
+    /// `crowdfunding.run`: whether the recommendation decides if the campaign is in the plan.
+    let campaignRun: Scenario.CampaignRun
     let launchDay: Double
 
     init(_ scenario: Scenario) {
         var table = InputTable()
         economics = EconomicsModel(scenario, &table)
         salvage = table.bind(scenario.product.salvage, "product.salvage")
+        pilot = scenario.pilot == nil ? nil : PilotModel(scenario, &table, productUnitCost: economics.unitCost)
+        // Samples and tester units cost what the pilot's cost, or the product's without one.
+        let sampleCost = pilot?.unitCost ?? economics.unitCost
         market = MarketModel(scenario, &table, price: economics.price)
         demand = DemandModel(scenario, &table, size: market?.sizeOutput)
         showsDemand = scenario.demand != nil && market != nil
@@ -27,8 +33,9 @@ struct PlanModel: Sendable {
             : CrowdfundingModel(scenario, &table, fixedCosts: economics.fixedCosts, unitCost: economics.unitCost)
         firstBatch = scenario.inventory == nil ? nil
             : FirstBatchModel(scenario, &table, price: economics.price, unitCost: economics.unitCost, salvage: salvage)
-        kol = scenario.kol == nil ? nil : KOLModel(scenario, &table)
-        seed = scenario.seedReviews == nil ? nil : SeedReviewModel(scenario, &table, unitCost: economics.unitCost)
+        kol = scenario.kol == nil ? nil : KOLModel(scenario, &table, sampleCost: sampleCost)
+        seed = scenario.seedReviews == nil ? nil : SeedReviewModel(scenario, &table, unitCost: sampleCost)
+        campaignRun = scenario.crowdfunding?.run ?? .no
         launchDay = Double(scenario.launch.date.daysSinceEpoch)
         inputs = table
     }
@@ -46,7 +53,8 @@ struct PlanModel: Sendable {
         static let kol = Steps(rawValue: 32)
         static let seed = Steps(rawValue: 64)
         static let economics = Steps(rawValue: 128)
-        static let all = Steps(rawValue: 255)
+        static let pilot = Steps(rawValue: 256)
+        static let all = Steps(rawValue: 511)
     }
 
     /// The steps that compute `outputs`, with the steps each of them reads.
@@ -62,7 +70,8 @@ struct PlanModel: Sendable {
                 if output != .windowDemandMean && output != .windowDemandSD { steps.formUnion([.campaign, .firstBatch]) }
             case .kol: steps.insert(.kol)
             case .seedReviews: steps.insert(.seed)
-            case .economics: steps.formUnion([.kol, .seed, .economics])
+            case .pilot: steps.formUnion([.kol, .seed, .pilot])
+            case .economics: steps.formUnion([.kol, .seed, .pilot, .economics])
             }
         }
         return steps
@@ -88,8 +97,9 @@ struct PlanModel: Sendable {
             firstBatch?.window(v, ws, demand: demand)
         }
         if steps.contains(.kol) { kol?.run(v, ws) }
-        if steps.contains(.seed) { seed?.run(v, ws) }
-        if steps.contains(.economics) { economics.run(v, ws, kol: kol != nil, seed: seed != nil) }
+        if steps.contains(.seed) { seed?.run(v, ws, campaignInPlan: decisions.inPlan) }
+        if steps.contains(.pilot) { pilot?.run(v, ws, kol: kol != nil, seed: seed != nil) }
+        if steps.contains(.economics) { economics.run(v, ws, kol: kol != nil, seed: seed != nil, pilot: pilot) }
         ws[.launchDate] = launchDay
     }
 
@@ -105,6 +115,7 @@ struct PlanModel: Sendable {
         case .demand: return showsDemand
         case .economics: return output != .unitCostCeiling || economics.targetMargin != nil
         case .inventory: return firstBatch != nil
+        case .pilot: return pilot != nil
         case .crowdfunding: return crowdfunding != nil
         case .kol: return kol != nil
         case .seedReviews: return seed != nil

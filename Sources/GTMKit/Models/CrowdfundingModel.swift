@@ -55,7 +55,7 @@ final class CrowdfundingModel: Sendable {
     /// The tiers' prices sit in consecutive slots from here.
     let prices: Int
     let tierCount: Int
-    let limits: [Double], unitsPerPledge: [Double]
+    let limits: [Double], unitsPerPledge: [Double], shares: [Double]
     let schedule: FeeSchedule
     let fixedCosts: Int, unitCost: Int
     let moq: Double
@@ -83,16 +83,24 @@ final class CrowdfundingModel: Sendable {
         tierCount = campaign.tiers.count
         limits = campaign.tiers.map { $0.limit.map(Double.init) ?? .infinity }
         unitsPerPledge = campaign.tiers.map { Double($0.units) }
+        shares = Self.shares(campaign.tiers)
         self.fixedCosts = fixedCosts
         self.unitCost = unitCost
         moq = Double(scenario.inventory?.moq ?? 0)
         end = campaign.duration.after(campaign.start).adding(days: -1)
-        let lead = campaign.fulfillmentLead ?? scenario.inventory?.leadTime ?? Self.defaultFulfillmentLead
-        fulfillment = lead.after(end)
+        if let lead = campaign.fulfillmentLead {
+            fulfillment = lead.after(end)
+        } else if let inventory = scenario.inventory {
+            // Rewards ship when the batch that holds them is in the warehouse (never before the end).
+            fulfillment = max(end, inventory.leadTime.after(inventory.leadTime.before(scenario.launch.date)))
+        } else {
+            fulfillment = Self.defaultFulfillmentLead.after(end)
+        }
         days = (Double(campaign.start.daysSinceEpoch), Double(end.daysSinceEpoch), Double(fulfillment.daysSinceEpoch))
     }
 
-    /// Rewards ship this long after the campaign without `fulfillment_lead` or an inventory section.
+    /// Rewards ship this long after the campaign without `fulfillment_lead` or an inventory section
+    /// (a typical 6–10-week production run; see the README).
     static let defaultFulfillmentLead = Period.weeks(8)
 
     /// One evaluation: backers, tiers, money, units owed and the minimum raise.
@@ -105,7 +113,7 @@ final class CrowdfundingModel: Sendable {
         fees.paymentRate = v[paymentRate]
         fees.perPledge = v[perPledge]
         let totals = Self.money(wanted: wanted, prices: UnsafeBufferPointer(start: v + prices, count: tierCount),
-                                limits: limits, unitsPerPledge: unitsPerPledge, dropped: v[dropped], fees: fees,
+                                limits: limits, shares: shares, unitsPerPledge: unitsPerPledge, dropped: v[dropped], fees: fees,
                                 order: ws.tierOrder, pledges: ws.tierPledges)
         ws[.backers] = totals.backers
         ws[.pledged] = totals.pledged
@@ -223,30 +231,43 @@ final class CrowdfundingModel: Sendable {
         public var units: Double
     }
 
-    /// Fills tiers cheapest first (ties in file order) up to their limits and counts the money.
-    /// `order` and `pledges` are the caller's buffers (one slot per tier), so a Monte Carlo trial
-    /// allocates nothing; on return `order` holds tier indices cheapest first.
+    /// The tiers as backers choose them (see README, "Crowdfunding"): limited (early) tiers fill
+    /// first, cheapest first (ties in file order), each up to its limit; the backers left split
+    /// across the open tiers by `shares` (weights of the open tiers that add up to 1, 0 for a
+    /// limited tier); with no open tier they are turned away. `order` and `pledges` are the
+    /// caller's buffers (one slot per tier), so a Monte Carlo trial allocates nothing; on return
+    /// `order` holds the limited tiers cheapest first, then the open ones cheapest first.
     @inline(__always)
-    static func money(wanted: Double, prices: UnsafeBufferPointer<Double>, limits: [Double], unitsPerPledge: [Double],
-                             dropped: Double, fees: FeeSchedule, order: UnsafeMutableBufferPointer<Int>,
-                             pledges: UnsafeMutableBufferPointer<Double>) -> Totals {
+    static func money(wanted: Double, prices: UnsafeBufferPointer<Double>, limits: [Double], shares: [Double],
+                      unitsPerPledge: [Double], dropped: Double, fees: FeeSchedule, order: UnsafeMutableBufferPointer<Int>,
+                      pledges: UnsafeMutableBufferPointer<Double>) -> Totals {
         // Insertion sort: a handful of tiers, already in order on every trial but the first.
+        @inline(__always) func key(_ index: Int) -> (Int, Double, Int) { (limits[index].isFinite ? 0 : 1, prices[index], index) }
         for i in 1..<max(order.count, 1) {
             let item = order[i]
             var j = i - 1
-            while j >= 0, (prices[order[j]], order[j]) > (prices[item], item) {
+            while j >= 0, key(order[j]) > key(item) {
                 order[j + 1] = order[j]
                 j -= 1
             }
             order[j + 1] = item
         }
         var remaining = wanted
+        var open = 0.0
         var pledged = 0.0
         var paymentFees = 0.0
         var units = 0.0
+        var anyOpen = false
         for index in order {
-            let take = min(remaining, limits[index])
-            remaining -= take
+            let take: Double
+            if limits[index].isFinite {
+                take = min(remaining, limits[index])
+                remaining -= take
+            } else {
+                if !anyOpen { open = remaining }
+                anyOpen = true
+                take = open * shares[index]
+            }
             pledges[index] = take
             pledged += take * prices[index]
             units += take * unitsPerPledge[index]
@@ -257,9 +278,24 @@ final class CrowdfundingModel: Sendable {
                 paymentFees += paying * (prices[index] * fees.paymentRate + fees.perPledge)
             }
         }
-        let turnedAway = max(0, remaining)
+        let turnedAway = anyOpen ? 0 : max(0, remaining)
         let collected = pledged * (1 - dropped)
         return Totals(backers: wanted - turnedAway, turnedAway: turnedAway, pledged: pledged, collected: collected,
                       platformFees: collected * fees.platformRate, paymentFees: paymentFees, units: units * (1 - dropped))
+    }
+
+    /// The open tiers' weights: each given share, the rest split evenly among the open tiers
+    /// without one; scaled to add up to 1 (0 for a limited tier).
+    static func shares(_ tiers: [Scenario.PledgeTier]) -> [Double] {
+        let open = tiers.indices.filter { tiers[$0].limit == nil }
+        let given = open.compactMap { tiers[$0].share }.reduce(0, +)
+        let missing = open.filter { tiers[$0].share == nil }.count
+        let each = missing > 0 ? max(0, 1 - given) / Double(missing) : 0
+        var weights = tiers.map { $0.limit == nil ? ($0.share ?? each) : 0 }
+        let total = weights.reduce(0, +)
+        if total > 0 { weights = weights.map { $0 / total } } else if !open.isEmpty {
+            for index in open { weights[index] = 1 / Double(open.count) }
+        }
+        return weights
     }
 }

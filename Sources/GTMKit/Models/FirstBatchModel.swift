@@ -31,6 +31,10 @@ public struct FirstBatch: Sendable, Equatable {
     public var leadTime: Period
     /// The last day to place the purchase order: launch minus lead time.
     public var poDate: CivilDate
+    /// The day its units are in the warehouse.
+    public var arrival: CivilDate
+    /// The second order, when the horizon's demand outgrows the first batch.
+    public var reorder: Reorder?
 }
 
 /// The first-batch model (see README, "First batch"): the window's demand (mean and spread) and
@@ -43,6 +47,10 @@ final class FirstBatchModel: Sendable {
     let windowDays: Double
     let poDate: CivilDate
     let poDay: Double
+    /// The day the batch is in the warehouse: the order date plus the lead time.
+    let arrival: CivilDate
+    let arrivalDay: Double
+    let launch: CivilDate
 
     init(_ scenario: Scenario, _ inputs: inout InputTable, price: Int, unitCost: Int, salvage: Int) {
         let inventory = scenario.inventory!
@@ -57,6 +65,9 @@ final class FirstBatchModel: Sendable {
         windowDays = Double(inventory.coverage.days(from: scenario.launch.date))
         poDate = inventory.leadTime.before(scenario.launch.date)
         poDay = Double(poDate.daysSinceEpoch)
+        launch = scenario.launch.date
+        arrival = inventory.leadTime.after(poDate)
+        arrivalDay = Double(arrival.daysSinceEpoch)
     }
 
     /// The critical ratio at the given economics: `service_level` when set, else Cu ÷ (Cu + Co).
@@ -81,10 +92,12 @@ final class FirstBatchModel: Sendable {
         ws[.fillRate] = outcome.fillRate
         ws[.inStockProbability] = outcome.inStockProbability
         ws[.pledgedUnits] = decisions.pledgedUnits
+        ws[.sampleUnits] = decisions.sampleUnits
         ws[.firstBatchUnits] = decisions.batchUnits
         ws[.inventoryCash] = decisions.batchUnits * v[unitCost]
         ws[.depositAmount] = decisions.batchUnits * v[unitCost] * v[deposit]
         ws[.poDate] = poDay
+        ws[.arrival] = arrivalDay
     }
 
     /// The window's demand: its mean (the forecast, or the curve's share of the market size) and
@@ -105,12 +118,12 @@ final class FirstBatchModel: Sendable {
     }
 
     /// The report's view: sources, terms and dates.
-    func firstBatch(horizonDays: Double, underage: Double, overage: Double) -> FirstBatch {
+    func firstBatch(horizonDays: Double, underage: Double, overage: Double, reorder: Reorder?) -> FirstBatch {
         FirstBatch(demandSource: forecast == nil ? .curve : .forecast,
                    ratioSource: inputs.serviceLevel == nil ? .economics : .serviceLevel,
                    coverage: inputs.coverage, windowDays: Int(windowDays),
                    windowPastHorizon: forecast == nil && windowDays > horizonDays,
                    underage: underage, overage: overage, moq: inputs.moq, casePack: inputs.casePack,
-                   leadTime: inputs.leadTime, poDate: poDate)
+                   leadTime: inputs.leadTime, poDate: poDate, arrival: arrival, reorder: reorder)
     }
 }

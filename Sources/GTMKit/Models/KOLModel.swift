@@ -54,12 +54,20 @@ final class KOLModel: Sendable {
     }
 
     let lines: [LineSlots]
-    /// The lines as the report names and schedules them (metrics filled in per evaluation).
+    /// The lines as the report names and schedules them (metrics filled in per evaluation),
+    /// timed to the launch.
     let plan: KOLPlan
+    /// The same lines timed to the campaign's first days (`align: campaign`), when it has one.
+    let campaignSchedules: [KOLPlan.Schedule]?
+    /// Product units sent as samples: one per post (a tier's slot or a roster pick).
+    let samples: Double
+    /// Where a sample's cost is: the pilot's unit cost, or the product's.
+    let sampleCost: Int
     var lineCount: Int { lines.count }
 
-    init(_ scenario: Scenario, _ inputs: inout InputTable) {
+    init(_ scenario: Scenario, _ inputs: inout InputTable, sampleCost: Int) {
         let kol = scenario.kol!
+        self.sampleCost = sampleCost
         let launch = scenario.launch.date
         var slots: [LineSlots] = []
         var lines: [KOLPlan.Line] = []
@@ -115,10 +123,21 @@ final class KOLModel: Sendable {
         }
         // Publish dates over the window, smallest audiences first; then each schedule backwards.
         let order = lines.indices.sorted { (lines[$0].followers, $0) < (lines[$1].followers, $1) }
-        let dates = Self.publishDates(count: lines.count, launch: launch, window: kol.publishWindow)
-        for (slot, index) in order.enumerated() {
-            lines[index].schedule = Self.schedule(publish: dates[slot], leadTime: lines[index].leadTime)
+        func schedules(from start: CivilDate, to end: CivilDate, single: CivilDate) -> [KOLPlan.Schedule] {
+            let dates = Self.publishDates(count: lines.count, from: start, to: end, single: single)
+            var result = lines.map(\.schedule)
+            for (slot, index) in order.enumerated() {
+                result[index] = Self.schedule(publish: dates[slot], leadTime: lines[index].leadTime)
+            }
+            return result
         }
+        for (index, schedule) in schedules(from: kol.publishWindow.before(launch), to: launch, single: launch).enumerated() {
+            lines[index].schedule = schedule
+        }
+        campaignSchedules = scenario.crowdfunding.map {
+            schedules(from: $0.start, to: kol.publishWindow.after($0.start), single: $0.start)
+        }
+        samples = Double(lines.reduce(0) { $0 + $1.posts })
         self.lines = slots
         plan = KOLPlan(lines: lines, budget: kol.budget, selection: selection, candidates: kol.roster.count,
                        publishWindow: kol.publishWindow, fromTiers: fromTiers)
@@ -149,11 +168,17 @@ final class KOLModel: Sendable {
         ws[.kolCPM] = reach > 0 ? cost / reach * 1000 : .nan
         ws[.kolCPE] = engagements > 0 ? cost / engagements : .nan
         ws[.kolCostPerBuyer] = buyers > 0 ? cost / buyers : .nan
+        ws[.kolSamples] = samples
+        ws[.kolSampleCost] = samples * v[sampleCost]
     }
 
-    /// The report's view of one evaluation: the lines with their numbers.
-    func plan(_ v: UnsafeMutablePointer<Double>, _ ws: Workspace) -> KOLPlan {
+    /// The report's view of one evaluation: the lines with their numbers, timed to the campaign
+    /// when `campaignAligned`.
+    func plan(_ v: UnsafeMutablePointer<Double>, _ ws: Workspace, campaignAligned: Bool) -> KOLPlan {
         var plan = self.plan
+        if campaignAligned, let campaignSchedules {
+            for index in plan.lines.indices { plan.lines[index].schedule = campaignSchedules[index] }
+        }
         for index in plan.lines.indices {
             let row = ws.lines + index * Workspace.lineMetrics
             let slots = lines[index]
@@ -184,11 +209,11 @@ final class KOLModel: Sendable {
                      draftDue: at(steps.draft), reviewDone: at(steps.review), publish: publish)
     }
 
-    /// Publish dates spread evenly over the window ending on launch day, smallest creators first.
-    static func publishDates(count: Int, launch: CivilDate, window: Period) -> [CivilDate] {
-        let start = window.before(launch)
-        let days = start.days(to: launch)
-        guard count > 1 else { return [launch] }
+    /// Publish dates spread evenly from `start` to `end` (smallest creators first); one post
+    /// goes out on `single` (launch day, or the campaign's first day).
+    static func publishDates(count: Int, from start: CivilDate, to end: CivilDate, single: CivilDate) -> [CivilDate] {
+        let days = start.days(to: end)
+        guard count > 1 else { return [single] }
         return (0..<count).map { start.adding(days: Int((Double(days) * Double($0) / Double(count - 1)).rounded())) }
     }
 

@@ -18,23 +18,34 @@ public struct SeedReviewPlan: Sendable, Equatable {
 /// The seed-review model (see README, "Seed reviews"): testers = ⌈target ÷ review rate⌉, one
 /// unit each at unit cost, scheduled backwards from `live_by`.
 final class SeedReviewModel: Sendable {
+    /// The schedule backwards from `live_by`, or from launch; and, when the scenario has a
+    /// campaign and no `live_by`, from the campaign's start (used when the campaign is in the plan).
     let plan: SeedReviewPlan
+    let campaignPlan: SeedReviewPlan?
     let reviewRate: Int, unitCost: Int
-    let recruitDay: Double, shipDay: Double
+    let days: (recruit: Double, ship: Double), campaignDays: (recruit: Double, ship: Double)
 
     init(_ scenario: Scenario, _ inputs: inout InputTable, unitCost: Int) {
         let seed = scenario.seedReviews!
-        let liveBy = seed.liveBy ?? scenario.crowdfunding?.start ?? scenario.launch.date
-        let reviewsDue = seed.buffer.before(liveBy)
-        let trialStart = seed.trial.before(reviewsDue)
-        let shipBy = seed.shipping.before(trialStart)
-        plan = SeedReviewPlan(target: seed.target, reviewRate: seed.reviewRate.value, recruitStart: seed.recruit.before(shipBy),
-                              shipBy: shipBy, trialStart: trialStart, reviewsDue: reviewsDue, liveBy: liveBy,
-                              liveByIsCrowdfundingStart: seed.liveBy == nil && scenario.crowdfunding != nil)
+        func schedule(liveBy: CivilDate, fromCampaign: Bool) -> SeedReviewPlan {
+            let reviewsDue = seed.buffer.before(liveBy)
+            let trialStart = seed.trial.before(reviewsDue)
+            let shipBy = seed.shipping.before(trialStart)
+            return SeedReviewPlan(target: seed.target, reviewRate: seed.reviewRate.value, recruitStart: seed.recruit.before(shipBy),
+                                  shipBy: shipBy, trialStart: trialStart, reviewsDue: reviewsDue, liveBy: liveBy,
+                                  liveByIsCrowdfundingStart: fromCampaign)
+        }
+        plan = schedule(liveBy: seed.liveBy ?? scenario.launch.date, fromCampaign: false)
+        campaignPlan = seed.liveBy == nil ? scenario.crowdfunding.map { schedule(liveBy: $0.start, fromCampaign: true) } : nil
         reviewRate = inputs.bind(seed.reviewRate, "seed_reviews.review_rate")
-        recruitDay = Double(plan.recruitStart.daysSinceEpoch)
-        shipDay = Double(plan.shipBy.daysSinceEpoch)
         self.unitCost = unitCost
+        days = (Double(plan.recruitStart.daysSinceEpoch), Double(plan.shipBy.daysSinceEpoch))
+        campaignDays = campaignPlan.map { (Double($0.recruitStart.daysSinceEpoch), Double($0.shipBy.daysSinceEpoch)) } ?? days
+    }
+
+    /// The schedule in the plan: from the campaign's start when it is in the plan.
+    func plan(campaignInPlan: Bool) -> SeedReviewPlan {
+        campaignInPlan ? campaignPlan ?? plan : plan
     }
 
     /// ⌈target ÷ rate⌉ with a tolerance, so that 35 ÷ 0.35 stays 100.
@@ -44,12 +55,13 @@ final class SeedReviewModel: Sendable {
     }
 
     @inline(__always)
-    func run(_ v: UnsafeMutablePointer<Double>, _ ws: Workspace) {
+    func run(_ v: UnsafeMutablePointer<Double>, _ ws: Workspace, campaignInPlan: Bool) {
         let testers = Self.testers(target: plan.target, rate: v[reviewRate])
         ws[.testers] = testers
         ws[.testerUnits] = testers
         ws[.testerCost] = testers * v[unitCost]
-        ws[.recruitStart] = recruitDay
-        ws[.shipBy] = shipDay
+        let chosen = campaignInPlan ? campaignDays : days
+        ws[.recruitStart] = chosen.recruit
+        ws[.shipBy] = chosen.ship
     }
 }

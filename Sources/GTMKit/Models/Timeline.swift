@@ -10,8 +10,10 @@ public struct Milestone: Sendable, Hashable {
 
     /// What the milestone is, as data; the renderers name it in the report's language.
     public enum Kind: Sendable, Hashable {
+        case pilotReady
         case purchaseOrder
         case production
+        case reorder
         case launch
         case campaign
         case rewardsShip
@@ -41,16 +43,21 @@ public struct Milestone: Sendable, Hashable {
 
 /// Every milestone of every section in one list ordered by date.
 public enum TimelineModel {
-    public static func milestones(launch: CivilDate, firstBatch: FirstBatch?, campaign: Campaign?,
+    /// `campaign`: the campaign when it is in the plan (a campaign the plan does not run has no dates).
+    public static func milestones(launch: CivilDate, pilotReady: CivilDate?, firstBatch: FirstBatch?, campaign: Campaign?,
                                   kol: KOLPlan?, seed: SeedReviewPlan?) -> [Milestone] {
         var list: [Milestone] = []
         func add(_ id: String, _ kind: Milestone.Kind, _ start: CivilDate, _ end: CivilDate? = nil,
                  _ owner: Milestone.Owner, group: String) {
             list.append(Milestone(id: id, kind: kind, start: start, end: end ?? start, owner: owner, group: group))
         }
+        if let pilotReady { add("pilot.ready", .pilotReady, pilotReady, nil, .supplyChain, group: "pilot") }
         if let batch = firstBatch {
             add("inventory.purchase_order", .purchaseOrder, batch.poDate, nil, .supplyChain, group: "inventory")
-            add("inventory.production", .production, batch.poDate, launch, .supplyChain, group: "inventory")
+            add("inventory.production", .production, batch.poDate, batch.arrival, .supplyChain, group: "inventory")
+            if let reorder = batch.reorder {
+                add("inventory.reorder", .reorder, reorder.date, reorder.arrival, .supplyChain, group: "inventory.reorder")
+            }
         }
         if let campaign {
             add("crowdfunding.campaign", .campaign, campaign.start, campaign.end, .crowdfunding, group: "crowdfunding")

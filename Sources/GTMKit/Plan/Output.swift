@@ -10,14 +10,17 @@ public enum Output: Int, CaseIterable, Sendable, Comparable {
     case unitMargin, grossMargin, breakEvenUnits, unitCostCeiling, marketingSpend
     // Inventory
     case windowDemandMean, windowDemandSD, windowDemandP10, windowDemandP90, criticalRatio, newsvendorUnits,
-         firstBatchUnits, pledgedUnits, expectedSales, expectedLeftover, expectedLostSales, fillRate,
-         inStockProbability, inventoryCash, depositAmount, poDate, safetyStock, reorderPoint
+         firstBatchUnits, pledgedUnits, sampleUnits, expectedSales, expectedLeftover, expectedLostSales, fillRate,
+         inStockProbability, inventoryCash, depositAmount, poDate, arrival, safetyStock, reorderPoint,
+         reorderDate, reorderUnits, reorderArrival, stockoutDate
+    // Pilot
+    case pilotReady, pilotUnits, pilotCost
     // Crowdfunding
     case recommended, inPlan, backers, pledged, collected, platformFees, paymentFees, fees, net, goal,
          crowdfundingUnits, minimumRaise, firstTwoDays, goalProbability, firstTwoDaysCoverProbability,
          campaignStart, campaignEnd, fulfillment
     // KOL
-    case kolCost, kolReach, kolEngagements, kolBuyers, kolCPM, kolCPE, kolCostPerBuyer
+    case kolCost, kolReach, kolEngagements, kolBuyers, kolCPM, kolCPE, kolCostPerBuyer, kolSamples, kolSampleCost
     // Seed reviews
     case testers, testerUnits, testerCost, recruitStart, shipBy
     // Launch
@@ -27,7 +30,7 @@ public enum Output: Int, CaseIterable, Sendable, Comparable {
 
     /// The part of the plan (and of the JSON) an output belongs to.
     public enum Section: String, Sendable, CaseIterable {
-        case market, demand, economics, inventory, crowdfunding, kol
+        case market, demand, economics, inventory, pilot, crowdfunding, kol
         case seedReviews = "seed_reviews"
         case launch
     }
@@ -125,6 +128,7 @@ public enum Output: Int, CaseIterable, Sendable, Comparable {
         row(.inventory, "newsvendor_units", "Newsvendor quantity for retail", "零售报童最优量", .number, .decision),
         row(.inventory, "first_batch_units", "First batch (units)", "首批数量（件）", .count, .decision, compared: true),
         row(.inventory, "pledged_units", "Units in the batch owed to backers", "首批中应交付支持者的件数", .count),
+        row(.inventory, "sample_units", "Units in the batch for KOL samples and testers", "首批中用作 KOL 样品与内测的件数", .count),
         row(.inventory, "expected_sales", "Expected sales in the window", "覆盖期预期销量", .count, .mean, ranged: true),
         row(.inventory, "expected_leftover", "Expected leftover", "预期剩余", .count, .mean, ranged: true),
         row(.inventory, "expected_lost_sales", "Expected lost sales", "预期缺货损失销量", .count, .mean, ranged: true),
@@ -133,8 +137,17 @@ public enum Output: Int, CaseIterable, Sendable, Comparable {
         row(.inventory, "cash", "First batch cash", "首批资金", .money, .decision, compared: true),
         row(.inventory, "deposit_amount", "Deposit paid with the purchase order", "下单时支付的订金", .money, ranged: true),
         row(.inventory, "po_date", "Purchase order by", "最晚下单日", .date, compared: true),
+        row(.inventory, "arrival", "First batch in the warehouse", "首批入仓", .date),
         row(.inventory, "safety_stock", "Safety stock for the reorder", "补货安全库存", .count, .decision),
         row(.inventory, "reorder_point", "Reorder point", "再订货点", .count, .decision),
+        row(.inventory, "reorder_date", "Reorder by", "补货下单日", .date, .decision, compared: true),
+        row(.inventory, "reorder_units", "Reorder (units)", "补货数量（件）", .count, .decision, compared: true),
+        row(.inventory, "reorder_arrival", "Reorder in the warehouse", "补货入仓", .date, .decision),
+        row(.inventory, "stockout_date", "Stock runs out without a reorder", "不补货时的断货日", .date, .decision),
+
+        row(.pilot, "ready", "Pilot units ready", "试产品就绪", .date),
+        row(.pilot, "units", "Pilot units", "试产件数", .count, ranged: true),
+        row(.pilot, "cost", "Pilot run cost", "试产成本", .money, ranged: true),
 
         row(.crowdfunding, "recommended", "Crowdfund?", "是否众筹", .flag, .decision, compared: true),
         row(.crowdfunding, "in_plan", "Campaign in the plan", "众筹计入计划", .flag, .decision),
@@ -162,6 +175,8 @@ public enum Output: Int, CaseIterable, Sendable, Comparable {
         row(.kol, "cpm", "CPM (cost per 1,000 reached)", "CPM（每千次触达成本）", .money),
         row(.kol, "cpe", "CPE (cost per engagement)", "CPE（每次互动成本）", .money),
         row(.kol, "cost_per_buyer", "Cost per buyer", "每位买家成本", .money),
+        row(.kol, "samples", "KOL samples", "KOL 样品", .count),
+        row(.kol, "sample_cost", "Cost of KOL samples", "KOL 样品成本", .money),
 
         row(.seedReviews, "testers", "Seed-review testers", "内测人数", .count, ranged: true, compared: true),
         row(.seedReviews, "units", "Tester units", "内测产品件数", .count, ranged: true),

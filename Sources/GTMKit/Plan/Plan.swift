@@ -87,15 +87,16 @@ public enum Planner {
             values[Output.peakWeek.rawValue] = Double(DemandModel.peakWeek(curve.weeks))
             demand = curve
         }
-        let firstBatch = model.firstBatch?.firstBatch(horizonDays: model.demand.horizonDays, underage: d.underage, overage: d.overage)
+        let firstBatch = model.firstBatch?.firstBatch(horizonDays: model.demand.horizonDays, underage: d.underage,
+                                                      overage: d.overage, reorder: d.reorder)
         let campaign = model.crowdfunding.map { crowdfunding in
             crowdfunding.campaign(v, base, reasons: reasons(crowdfunding, v, base, d, simulated: result.uncertainty != nil,
                                                             launch: scenario.launch.date))
         }
-        let kol = model.kol?.plan(v, base)
-        let seed = model.seed?.plan
-        let timeline = TimelineModel.milestones(launch: scenario.launch.date, firstBatch: firstBatch, campaign: campaign,
-                                                kol: kol, seed: seed)
+        let kol = model.kol?.plan(v, base, campaignAligned: d.inPlan && scenario.kol?.align == .campaign)
+        let seed = model.seed?.plan(campaignInPlan: d.inPlan)
+        let timeline = TimelineModel.milestones(launch: scenario.launch.date, pilotReady: model.pilot?.ready, firstBatch: firstBatch,
+                                                campaign: d.inPlan ? campaign : nil, kol: kol, seed: seed)
         var plan = Plan(scenario: scenario, values: values, channels: channels, demand: demand, firstBatch: firstBatch,
                         crowdfunding: campaign, kol: kol, seedReviews: seed, timeline: timeline,
                         uncertainty: result.uncertainty, warnings: [], fingerprint: fingerprint, overrides: overrides)

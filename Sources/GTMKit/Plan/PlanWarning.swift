@@ -24,8 +24,43 @@ public enum PlanWarning: Sendable, Hashable {
     case monteCarloError(path: String, percentile: Int, error: Double, limit: Double, suggestedTrials: Int)
     /// The simulation would cost more than `Limits.simulationWork`: it ran `used` trials.
     case trialsReduced(requested: Int, used: Int, inputs: Int)
+    /// A milestone needs product units before any exist: the pilot run is not ready (or there is
+    /// none and the first batch is not in the warehouse). `others`: more milestones of the same
+    /// kind that are early too.
+    case unitsBeforeSupply(Milestone, supply: CivilDate, fromPilot: Bool, others: Int)
+    /// The first purchase order falls before the campaign that decides its size has closed.
+    case purchaseOrderBeforeCampaignEnds(order: CivilDate, end: CivilDate, startBy: CivilDate)
+    /// A KOL post goes live after the retail launch.
+    case kolAfterLaunch(Milestone, launch: CivilDate)
+    /// The reorder arrives after stock runs out, even placed as early as it may be.
+    case stockoutBeforeReorder(Reorder)
+    /// `crowdfunding.run: yes`, but the numbers do not recommend the campaign.
+    case campaignNotRecommended
     /// A milestone that should have started before `scenario.as_of`.
     case lateMilestone(Milestone, daysLate: Int, laterSteps: Int)
+
+    /// True for the warnings that change a decision (a date that cannot hold, an order too
+    /// late): the report repeats them beside the decisions.
+    public var changesADecision: Bool {
+        switch self {
+        case .unitsBeforeSupply, .purchaseOrderBeforeCampaignEnds, .stockoutBeforeReorder, .campaignNotRecommended,
+             .rewardsAfterLaunch, .kolAfterLaunch: return true
+        default: return false
+        }
+    }
+
+    /// For a date that cannot hold: the milestone's id, its date, and the date it needs (the
+    /// units' supply, the campaign's end, the stock-out).
+    public var dates: (milestone: String, date: CivilDate, supply: CivilDate)? {
+        switch self {
+        case .unitsBeforeSupply(let milestone, let supply, _, _): return (milestone.id, milestone.start, supply)
+        case .purchaseOrderBeforeCampaignEnds(let order, let end, _): return ("inventory.purchase_order", order, end)
+        case .kolAfterLaunch(let milestone, let launch): return (milestone.id, milestone.start, launch)
+        case .stockoutBeforeReorder(let reorder): return reorder.stockout.map { ("inventory.reorder", reorder.arrival, $0) }
+        case .rewardsAfterLaunch(let fulfillment, let launch): return ("crowdfunding.rewards_ship", fulfillment, launch)
+        default: return nil
+        }
+    }
 
     /// A stable identifier for the JSON and for tests.
     public var code: String {
@@ -42,6 +77,11 @@ public enum PlanWarning: Sendable, Hashable {
         case .lateMilestone: return "late_milestone"
         case .monteCarloError: return "monte_carlo_error"
         case .trialsReduced: return "trials_reduced"
+        case .unitsBeforeSupply: return "units_before_supply"
+        case .purchaseOrderBeforeCampaignEnds: return "po_before_campaign_end"
+        case .kolAfterLaunch: return "kol_after_launch"
+        case .stockoutBeforeReorder: return "stockout_before_reorder"
+        case .campaignNotRecommended: return "campaign_not_recommended"
         }
     }
 }
@@ -56,7 +96,8 @@ extension PlanWarning {
             return .shareWrittenAsOne(path: input.path)
         }
         if let warning = MarketModel.disagreement(som: plan[.somUnits], bottomUp: plan[.bottomUpUnits]) { warnings.append(warning) }
-        if let campaign = plan.crowdfunding {
+        if let campaign = plan.crowdfunding, plan.flag(.inPlan) {
+            if !plan.flag(.recommended) { warnings.append(.campaignNotRecommended) }
             if campaign.fulfillment > scenario.launch.date {
                 warnings.append(.rewardsAfterLaunch(fulfillment: campaign.fulfillment, launch: scenario.launch.date))
             }
@@ -66,6 +107,7 @@ extension PlanWarning {
             if (plan[.windowDemandMean] ?? 0) <= 0 { warnings.append(.zeroDemand) }
             if batch.windowPastHorizon { warnings.append(.coveragePastHorizon(windowDays: batch.windowDays)) }
         }
+        warnings += feasibility(plan, model: model)
         if let kol = plan.kol, let budget = kol.budget, let cost = plan[.kolCost], cost > budget + 0.005 {
             warnings.append(.kolOverBudget(cost: cost, budget: budget))
         }
@@ -95,6 +137,37 @@ extension PlanWarning {
                                                  suggestedTrials: Int(min(suggested, Double(Limits.trials)).rounded(.up))))
             }
         }
+        return warnings
+    }
+}
+
+extension PlanWarning {
+    /// The dates that cannot all hold: units needed before they exist, a purchase order before
+    /// the campaign that sizes it has closed, posts after launch, a reorder that arrives too late.
+    static func feasibility(_ plan: Plan, model: PlanModel) -> [PlanWarning] {
+        var warnings: [PlanWarning] = []
+        let launch = plan.scenario.launch.date
+        let arrival = plan.firstBatch?.arrival
+        // Samples and tester units come from the pilot run, or else from the first batch.
+        let sampleSupply = model.pilot?.ready ?? arrival
+        func early(_ prefix: String, _ suffix: String, supply: CivilDate?, fromPilot: Bool) {
+            guard let supply else { return }
+            let late = plan.timeline.filter { $0.id.hasPrefix(prefix) && $0.id.hasSuffix(suffix) && $0.start < supply }
+            guard let first = late.first else { return }
+            warnings.append(.unitsBeforeSupply(first, supply: supply, fromPilot: fromPilot, others: late.count - 1))
+        }
+        early("kol.", ".sample", supply: sampleSupply, fromPilot: model.pilot != nil)
+        early("seed_reviews.ship", "", supply: sampleSupply, fromPilot: model.pilot != nil)
+        if plan.flag(.inPlan) { early("crowdfunding.rewards_ship", "", supply: arrival, fromPilot: false) }
+        if plan.flag(.inPlan), let campaign = plan.crowdfunding, let batch = plan.firstBatch, batch.poDate < campaign.end,
+           let duration = plan.scenario.crowdfunding?.duration {
+            warnings.append(.purchaseOrderBeforeCampaignEnds(order: batch.poDate, end: campaign.end,
+                                                             startBy: duration.before(batch.poDate).adding(days: 1)))
+        }
+        if let post = plan.timeline.first(where: { $0.id.hasPrefix("kol.") && $0.id.hasSuffix(".publish") && $0.start > launch }) {
+            warnings.append(.kolAfterLaunch(post, launch: launch))
+        }
+        if let reorder = plan.firstBatch?.reorder, reorder.arrivesLate { warnings.append(.stockoutBeforeReorder(reorder)) }
         return warnings
     }
 }

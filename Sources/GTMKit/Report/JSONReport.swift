@@ -61,7 +61,13 @@ public struct JSONReport {
             ("target_margin", .optional(plan.scenario.product.targetMargin?.value)),
         ])))
         if let batch = plan.firstBatch {
+            let reorder: JSONValue = batch.reorder.map { reorder in
+                .object([("date", .string(reorder.date.description)), ("units", .integer(reorder.units)),
+                         ("arrival", .string(reorder.arrival.description)),
+                         ("stockout", reorder.stockout.map { .string($0.description) } ?? .null)])
+            } ?? .null
             pairs.append(("inventory", section(.inventory, extra: [
+                ("reorder", reorder),
                 ("underage", .number(batch.underage)), ("overage", .number(batch.overage)),
                 ("moq", .integer(batch.moq)), ("case_pack", .integer(batch.casePack)),
                 ("coverage_days", .integer(batch.windowDays)),
@@ -69,6 +75,7 @@ public struct JSONReport {
                 ("ratio_source", .string(batch.ratioSource == .economics ? "critical_ratio" : "service_level")),
             ])))
         }
+        if plan.scenario.pilot != nil { pairs.append(("pilot", section(.pilot))) }
         if let campaign = plan.crowdfunding { pairs.append(("crowdfunding", crowdfundingObject(campaign))) }
         if let kol = plan.kol { pairs.append(("kol", kolObject(kol))) }
         if let seed = plan.seedReviews {
@@ -84,8 +91,12 @@ public struct JSONReport {
                      ("owner", .string(milestone.owner.rawValue))])
         })))
         if let uncertainty = plan.uncertainty { pairs.append(("uncertainty", uncertaintyObject(uncertainty))) }
-        pairs.append(("warnings", .array(plan.warnings.map {
-            .object([("code", .string($0.code)), ("message", .string(text.message($0)))])
+        pairs.append(("warnings", .array(plan.warnings.map { warning in
+            var fields: [(String, JSONValue)] = [("code", .string(warning.code)), ("message", .string(text.message(warning)))]
+            if let (milestone, date, supply) = warning.dates {
+                fields += [("milestone", .string(milestone)), ("date", .string(date.description)), ("supply", .string(supply.description))]
+            }
+            return .object(fields)
         })))
         pairs.append(("inputs", .array(plan.scenario.inputs.map {
             .object([("path", .string($0.path)), ("value", .string($0.text)), ("from", .string(text.origin($0.origin)))])

@@ -25,9 +25,13 @@ extension MarkdownReport {
         if let pledged = plan[.pledgedUnits], pledged > 0 {
             rows.append([t("Units owed to backers", "应交付支持者件数"), style.exactCount(pledged)])
         }
+        if let samples = plan[.sampleUnits], samples > 0 {
+            rows.append([t("KOL samples and testers' units (no pilot run)", "KOL 样品与内测产品（无试产）"), style.exactCount(samples)])
+        }
         rows.append([t("MOQ / case pack", "最小起订量 / 箱规"), "\(style.exactCount(Double(batch.moq))) / \(batch.casePack)"])
         rows.append(["**" + t("First batch", "首批数量") + "**", "**" + value(.firstBatchUnits) + "**"])
         rows.append([t("Last day to place the order", "最晚下单日"), style.date(batch.poDate)])
+        rows.append([Output.arrival.label(language), style.date(batch.arrival)])
         rows.append([t("Cash tied up (units × cost)", "占用资金（件数 × 成本）"), value(.inventoryCash)])
         rows.append([Output.depositAmount.label(language), value(.depositAmount)])
         for output in [Output.expectedSales, .expectedLostSales, .expectedLeftover] { rows.append([output.label(language), value(output)]) }
@@ -35,9 +39,14 @@ extension MarkdownReport {
         rows.append([t("In-stock probability (cycle service level)", "不断货概率（周期服务水平）"), value(.inStockProbability)])
         rows.append([t("Reorder: safety stock / reorder point", "补货：安全库存 / 再订货点"),
                      "\(style.count(plan[.safetyStock] ?? 0)) / \(style.count(plan[.reorderPoint] ?? 0))"])
+        if let reorder = batch.reorder {
+            rows.append(["**" + t("Reorder", "补货") + "**", "**" + t("\(style.exactCount(Double(reorder.units))) units by \(style.date(reorder.date))", "\(style.date(reorder.date)) 前 \(style.exactCount(Double(reorder.units))) 件") + "**"])
+            rows.append([Output.reorderArrival.label(language), style.date(reorder.arrival)])
+            if let stockout = reorder.stockout { rows.append([Output.stockoutDate.label(language), style.date(stockout)]) }
+        }
         parts.append(Markdown.table([t("First batch", "首批"), t("Value", "数值")], [.left, .right], rows))
-        parts.append(t("Expected sales + lost sales = demand; expected sales + leftover = the units ordered for retail. The fill rate is the share of demand served; the in-stock probability is the chance of not running out at all. They differ, and a plan should not confuse them. The reorder point assumes the window's daily demand continues through the lead time (\(style.period(batch.leadTime))).",
-                       "预期销量 + 缺货损失 = 需求；预期销量 + 剩余 = 零售备货量。满足率是被满足的需求占比；不断货概率是整个覆盖期都不缺货的概率，两者不同，不应混淆。再订货点假设覆盖期的日均需求在 \(style.period(batch.leadTime)) 交期内持续。"))
+        parts.append(t("Expected sales + lost sales = demand; expected sales + leftover = the units ordered for retail. The fill rate is the share of demand served; the in-stock probability is the chance of not running out at all. They differ, and a plan should not confuse them. The reorder point assumes the window's daily demand continues through the lead time (\(style.period(batch.leadTime))); the reorder is placed the day the median case's projected stock reaches it (earlier if it would otherwise arrive after stock runs out), and covers the next \(style.period(batch.coverage)) at the same safety stock.",
+                       "预期销量 + 缺货损失 = 需求；预期销量 + 剩余 = 零售备货量。满足率是被满足的需求占比；不断货概率是整个覆盖期都不缺货的概率，两者不同，不应混淆。再订货点假设覆盖期的日均需求在 \(style.period(batch.leadTime)) 交期内持续；中位情形的预计库存降到再订货点当天下补货单（若届时下单会在断货后才到货，则提前），补货量覆盖其后 \(style.period(batch.coverage))，安全库存不变。"))
         return parts.joined(separator: "\n\n")
     }
 

@@ -18,8 +18,16 @@ extension MarkdownReport {
             intro.append(t("From \(style.count(Double(kol.candidates))) candidates gtm picked the \(selection.chosen.count) with the most expected engagements (followers × engagement rate) whose fees fit the budget: \(quality).",
                            "从 \(style.count(Double(kol.candidates))) 位候选中选出 \(selection.chosen.count) 位：在预算内预期互动（粉丝 × 互动率）最多的组合，\(quality)。"))
         }
-        intro.append(t("Posts go live over the \(style.period(kol.publishWindow)) before launch, smallest audiences first; each creator is invited a lead time before their post.",
-                       "内容在上市前 \(style.period(kol.publishWindow)) 内陆续发布，粉丝少的先发；每位达人按其周期提前邀约。"))
+        if plan.scenario.kol?.align == .campaign, plan.flag(.inPlan) {
+            intro.append(t("Posts go live over the \(style.period(kol.publishWindow)) from the campaign's first day, smallest audiences first; each creator is invited a lead time before their post.",
+                           "内容自众筹首日起 \(style.period(kol.publishWindow)) 内陆续发布，粉丝少的先发；每位达人按其周期提前邀约。"))
+        } else {
+            intro.append(t("Posts go live over the \(style.period(kol.publishWindow)) before launch, smallest audiences first; each creator is invited a lead time before their post.",
+                           "内容在上市前 \(style.period(kol.publishWindow)) 内陆续发布，粉丝少的先发；每位达人按其周期提前邀约。"))
+        }
+        let source = plan.scenario.pilot != nil ? t("the pilot run", "试产") : t("the first batch", "首批")
+        intro.append(t("Each post needs a sample: \(value(.kolSamples)) units from \(source), \(value(.kolSampleCost)) at cost.",
+                       "每条内容需一件样品：共 \(value(.kolSamples)) 件，来自\(source)，成本 \(value(.kolSampleCost))。"))
         parts.append(intro.joined(separator: t(" ", "")))
         let rows = kol.lines.map { line in
             [Markdown.escape(line.name), String(line.posts), style.count(line.followers), style.percent(line.engagementRate),
@@ -69,6 +77,22 @@ extension MarkdownReport {
             [t("Cost of units", "产品成本"), value(.testerCost)],
         ]
         parts.append(Markdown.table([t("Step", "步骤"), t("Date or value", "日期或数值")], [.left, .right], rows))
+        return parts.joined(separator: "\n\n")
+    }
+
+    func pilotSection() -> String {
+        var parts = ["## " + t("Pilot run", "试产")]
+        let ready = plan.date(.pilotReady).map(style.longDate) ?? "—"
+        parts.append(t("KOL samples and testers' units come from a pilot run ready by \(ready), not from the first batch, so they can ship before the batch exists.",
+                       "KOL 样品与内测用户的产品来自 \(ready) 前完成的试产，而非首批，因此可在首批之前寄出。"))
+        var rows: [[String]] = []
+        if plan.kol != nil { rows.append([Output.kolSamples.label(language), value(.kolSamples)]) }
+        if plan.seedReviews != nil { rows.append([Output.testerUnits.label(language), value(.testerUnits)]) }
+        rows.append([t("Extra (photography, certification)", "额外（拍摄、认证）"), style.count(plan.scenario.pilot?.extra.value ?? 0)])
+        rows.append(["**" + Output.pilotUnits.label(language) + "**", "**" + value(.pilotUnits) + "**"])
+        rows.append([Output.pilotCost.label(language), value(.pilotCost)])
+        rows.append([Output.pilotReady.label(language), value(.pilotReady)])
+        parts.append(Markdown.table([t("Pilot", "试产"), t("Value", "数值")], [.left, .right], rows))
         return parts.joined(separator: "\n\n")
     }
 }

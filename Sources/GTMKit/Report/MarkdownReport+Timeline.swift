@@ -3,9 +3,20 @@ extension MarkdownReport {
     func timelineSection(_ milestones: [Milestone]) -> String {
         var parts = ["## " + t("Timeline", "时间线")]
         parts.append(gantt(milestones))
-        let rows = milestones.map { milestone in
-            [style.date(milestone.start), milestone.isPoint ? "" : style.date(milestone.end),
-             Markdown.escape(text.milestoneName(milestone.kind)), text.ownerName(milestone.owner), Markdown.code(milestone.id)]
+        // One row per creator (invitation to post, with the sample's date); every step is in the JSON.
+        var rows: [[String]] = []
+        for milestone in milestones {
+            if milestone.owner == .kol {
+                guard milestone.id.hasSuffix(".invite"), let line = kolLine(milestone.id) else { continue }
+                let s = line.schedule
+                rows.append([style.date(s.invite), style.date(s.publish),
+                             Markdown.escape(t("KOL \(line.name): invite → sample \(style.date(s.sampleShipped)) → post",
+                                               "KOL \(line.name)：邀约 → \(style.date(s.sampleShipped)) 寄样 → 发布")),
+                             text.ownerName(.kol), Markdown.code(milestone.group + ".*")])
+                continue
+            }
+            rows.append([style.date(milestone.start), milestone.isPoint ? "" : style.date(milestone.end),
+                         Markdown.escape(text.milestoneName(milestone.kind)), text.ownerName(milestone.owner), Markdown.code(milestone.id)])
         }
         parts.append(Markdown.table([t("Start", "开始"), t("End", "结束"), t("Milestone", "里程碑"), t("Owner", "负责"), "id"],
                                     [.left, .left, .left, .left, .left], rows))
@@ -40,6 +51,13 @@ extension MarkdownReport {
         }
         lines.append("```")
         return lines.joined(separator: "\n")
+    }
+
+    /// The KOL line of a milestone id `kol.N.step`.
+    func kolLine(_ id: String) -> KOLPlan.Line? {
+        let parts = id.split(separator: ".")
+        guard parts.count == 3, let number = Int(parts[1]), let lines = plan.kol?.lines, number >= 1, number <= lines.count else { return nil }
+        return lines[number - 1]
     }
 
     /// For a long roster, one bar per follower tier.

@@ -23,6 +23,7 @@ public struct MarkdownReport {
         if let campaign = plan.crowdfunding { parts.append(crowdfundingSection(campaign)) }
         if let kol = plan.kol { parts.append(kolSection(kol)) }
         if let seed = plan.seedReviews { parts.append(seedSection(seed)) }
+        if plan.scenario.pilot != nil { parts.append(pilotSection()) }
         parts.append(economicsSection())
         if let uncertainty = plan.uncertainty { parts.append(uncertaintySection(uncertainty)) }
         if plan.timeline.count > 1 { parts.append(timelineSection(plan.timeline)) }
@@ -84,10 +85,21 @@ public struct MarkdownReport {
             lines.append(t("**First batch:** order \(self.units(units, exact: true)) by \(style.longDate(batch.poDate)) (\(value(.inventoryCash)) at cost)\(precision(.firstBatchUnits)).",
                            "**首批**：在 \(style.longDate(batch.poDate)) 前下单 \(self.units(units, exact: true))（成本 \(value(.inventoryCash))）\(precision(.firstBatchUnits))。"))
         }
+        if let reorder = plan.firstBatch?.reorder {
+            lines.append(t("**Reorder:** order \(self.units(Double(reorder.units), exact: true)) by \(style.longDate(reorder.date)), in the warehouse on \(style.longDate(reorder.arrival))\(reorder.stockout.map { t(" (without it stock runs out on \(style.longDate($0)))", "（不补货将于 \(style.longDate($0)) 断货）") } ?? "").",
+                           "**补货**：在 \(style.longDate(reorder.date)) 前下单 \(self.units(Double(reorder.units), exact: true))，\(style.longDate(reorder.arrival)) 入仓\(reorder.stockout.map { "（不补货将于 \(style.longDate($0)) 断货）" } ?? "")。"))
+        }
+        if plan.scenario.pilot != nil, let units = plan[.pilotUnits], let ready = plan.date(.pilotReady) {
+            lines.append(t("**Pilot run:** \(self.units(units, exact: true)) ready by \(style.longDate(ready)) for KOL samples and testers (\(value(.pilotCost))).",
+                           "**试产**：\(style.longDate(ready)) 前备好 \(self.units(units, exact: true))，用于 KOL 样品与内测（\(value(.pilotCost))）。"))
+        }
         if let campaign = plan.crowdfunding { lines.append(crowdfundingDecision(campaign)) }
         if let kol = plan.kol { lines.append(kolDecision(kol)) }
         if let seed = plan.seedReviews { lines.append(seedDecision(seed)) }
         if let dates = keyDates() { lines.append(dates) }
+        for warning in plan.warnings where warning.changesADecision {
+            lines.append("⚠ **\(warning.code)**: " + text.message(warning))
+        }
         return lines
     }
 
@@ -108,11 +120,13 @@ public struct MarkdownReport {
         if let kol = plan.kol, let invite = kol.lines.map(\.schedule.invite).min() {
             dates.append((invite, t("first KOL invitations", "首批 KOL 邀约")))
         }
-        if let campaign = plan.crowdfunding {
+        if let campaign = plan.crowdfunding, plan.flag(.inPlan) {
             dates.append((campaign.start, t("campaign opens", "众筹开始")))
             dates.append((campaign.end, t("campaign closes", "众筹结束")))
         }
+        if let ready = plan.date(.pilotReady) { dates.append((ready, t("pilot units ready", "试产品就绪"))) }
         if let batch = plan.firstBatch { dates.append((batch.poDate, t("purchase order", "下采购单"))) }
+        if let reorder = plan.firstBatch?.reorder { dates.append((reorder.date, t("reorder", "补货下单"))) }
         dates.append((plan.scenario.launch.date, t("launch", "上市")))
         guard dates.count > 1 else { return nil }
         let ordered = dates.enumerated().sorted { ($0.element.0, $0.offset) < ($1.element.0, $1.offset) }.map(\.element)

@@ -25,6 +25,34 @@ struct ReportText {
         case .trialsReduced(let requested, let used, let inputs):
             return t("\(style.count(Double(inputs))) uncertain inputs at \(style.count(Double(requested))) trials would exceed gtm's work limit (\(style.count(Double(Limits.simulationWork))) input-trials), so the plan ran \(style.count(Double(used))) trials. Give fewer inputs as ranges (a single value where the spread matters little), or accept the wider Monte Carlo error.",
                      "\(style.count(Double(inputs))) 个不确定输入、\(style.count(Double(requested))) 次模拟会超出 gtm 的计算上限（\(style.count(Double(Limits.simulationWork))) 次输入抽样），因此只运行了 \(style.count(Double(used))) 次。请减少以区间给出的输入（影响小的改为单一数值），或接受更大的蒙特卡洛误差。")
+        case .unitsBeforeSupply(let milestone, let supply, let fromPilot, let others):
+            let more = others > 0 ? t(" (and \(others) more like it)", "（另有 \(others) 项相同）") : ""
+            let source = fromPilot ? t("the pilot units are ready on \(style.date(supply))", "试产品 \(style.date(supply)) 才就绪")
+                : t("no unit exists before the first batch is in the warehouse on \(style.date(supply))", "首批 \(style.date(supply)) 入仓前没有任何产品")
+            let fix: String
+            if milestone.kind == .rewardsShip {
+                fix = t("leave `crowdfunding.fulfillment_lead` out, so rewards ship when the batch arrives (\(style.date(supply))), or place the purchase order earlier",
+                        "去掉 `crowdfunding.fulfillment_lead`，使回报在首批入仓（\(style.date(supply))）时发货，或提前下采购单")
+            } else if fromPilot {
+                fix = t("set `pilot.ready` to \(style.date(milestone.start)) or earlier", "将 `pilot.ready` 提前到 \(style.date(milestone.start)) 或更早")
+            } else {
+                fix = t("add a `pilot` run ready by \(style.date(milestone.start))", "增加 `pilot` 试产，并在 \(style.date(milestone.start)) 前就绪")
+            }
+            return t("\(milestoneName(milestone.kind)) is due on \(style.date(milestone.start))\(more) and needs units, but \(source). Fix: \(fix).",
+                     "\(milestoneName(milestone.kind))（\(style.date(milestone.start))）\(more)需要产品，但\(source)。解决：\(fix)。")
+        case .purchaseOrderBeforeCampaignEnds(let order, let end, let startBy):
+            return t("The first purchase order is due on \(style.date(order)), before the campaign closes on \(style.date(end)): the units owed to backers are a forecast, not a count, when the order is placed. Start the campaign by \(style.date(startBy)), or order the backers' units separately after it closes.",
+                     "首批采购单须在 \(style.date(order)) 下达，早于众筹结束（\(style.date(end))）：下单时应交付支持者的件数只是预测。请在 \(style.date(startBy)) 前开始众筹，或在众筹结束后为支持者单独下单。")
+        case .kolAfterLaunch(let milestone, let launch):
+            return t("\(milestoneName(milestone.kind)) on \(style.date(milestone.start)), after the retail launch on \(style.date(launch)). Shorten `kol.publish_window` or align the posts to the launch.",
+                     "\(milestoneName(milestone.kind))（\(style.date(milestone.start))）晚于 \(style.date(launch)) 的正式上市。请缩短 `kol.publish_window` 或将发布对准上市。")
+        case .stockoutBeforeReorder(let reorder):
+            let out = reorder.stockout.map(style.date) ?? "—"
+            return t("Stock runs out on \(out), but the reorder placed on \(style.date(reorder.date)) arrives on \(style.date(reorder.arrival)). Raise the first batch or shorten `inventory.lead_time`.",
+                     "库存将在 \(out) 售罄，但 \(style.date(reorder.date)) 下的补货单 \(style.date(reorder.arrival)) 才到货。请增加首批数量或缩短 `inventory.lead_time`。")
+        case .campaignNotRecommended:
+            return t("`crowdfunding.run: yes` keeps the campaign in the plan, but its numbers do not recommend it (see Crowdfunding): the batch, the dates and the money count on pledges that may not come.",
+                     "`crowdfunding.run: yes` 将众筹计入计划，但数据不建议众筹（见“众筹”）：首批、日期与资金都依赖可能不会到来的认筹。")
         case .kolOverBudget(let cost, let budget):
             return t("The KOL plan costs \(style.money(cost)), \(style.money(cost - budget)) over the \(style.money(budget)) budget. Cut slots or raise `kol.budget`.",
                      "KOL 计划花费 \(style.money(cost))，超出 \(style.money(budget)) 预算 \(style.money(cost - budget))。请减少名额或提高 `kol.budget`。")
@@ -68,8 +96,10 @@ struct ReportText {
     /// A milestone's name in the report's language.
     func milestoneName(_ kind: Milestone.Kind) -> String {
         switch kind {
+        case .pilotReady: return t("Pilot units ready", "试产品就绪")
         case .purchaseOrder: return t("Place the first purchase order", "下首批采购单")
         case .production: return t("Production and freight", "生产与运输")
+        case .reorder: return t("Reorder: order to warehouse", "补货：下单至入仓")
         case .launch: return t("Retail launch", "正式上市")
         case .campaign: return t("Crowdfunding campaign", "众筹进行中")
         case .rewardsShip: return t("Crowdfunding rewards ship", "众筹回报发货")

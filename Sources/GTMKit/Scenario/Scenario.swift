@@ -9,6 +9,7 @@ public struct Scenario: Sendable {
     public var channels: [Channel]?
     public var demand: Demand?
     public var inventory: Inventory?
+    public var pilot: Pilot?
     public var crowdfunding: Crowdfunding?
     public var kol: KOL?
     public var seedReviews: SeedReviews?

@@ -4,8 +4,14 @@ extension Scenario {
         case kickstarter, indiegogo, modian, jd, other
     }
 
+    /// Whether the campaign is part of the plan: `auto` follows the recommendation.
+    public enum CampaignRun: String, Sendable, CaseIterable {
+        case auto, yes, no
+    }
+
     public struct Crowdfunding: Sendable {
         public var platform: Platform
+        public var run: CampaignRun
         public var start: CivilDate
         public var duration: Period
         public var emailList: Quantity
@@ -26,6 +32,9 @@ extension Scenario {
         public var price: Quantity
         public var limit: Int?
         public var units: Int
+        /// Share of the backers left after the limited tiers who choose this open tier; nil: an
+        /// equal part of what the given shares leave.
+        public var share: Double?
     }
 }
 
@@ -34,6 +43,9 @@ extension Schema {
         Field("crowdfunding", .section, "A crowdfunding campaign before retail.", zh: "零售前的众筹活动。"),
         Field("crowdfunding.platform", .value(.choice(["kickstarter", "indiegogo", "modian", "jd", "other"])), example: "modian",
               required: true, "Where the campaign runs; sets the default fees.", zh: "众筹平台；决定默认费率。"),
+        Field("crowdfunding.run", .value(.choice(["auto", "yes", "no"])), default: "auto",
+              "Whether the campaign is in the plan: auto follows the recommendation; yes and no decide it.",
+              zh: "众筹是否计入计划：auto 按建议决定；yes、no 由您决定。"),
         Field("crowdfunding.start", .value(.date), example: "2027-06-01", required: true, "Campaign start.", zh: "众筹开始日。"),
         Field("crowdfunding.duration", .value(.period), bounds: 1...Double(Limits.durationDays), default: "30 days",
               "Campaign length.", zh: "众筹时长。"),
@@ -54,7 +66,8 @@ extension Schema {
               zh: "支付处理费率。"),
         Field("crowdfunding.payment_fixed", .value(.money), example: "0", note: "per platform",
               "Payment fee per pledge, in the scenario's currency.", zh: "每笔认筹的固定支付费（本方案币种）。"),
-        Field("crowdfunding.fulfillment_lead", .value(.period), example: "8 weeks", note: "inventory.lead_time, or 8 weeks",
+        Field("crowdfunding.fulfillment_lead", .value(.period), example: "8 weeks",
+              note: "when the first batch arrives (or 8 weeks without an inventory section)",
               "Campaign end to rewards shipped.", zh: "众筹结束到回报发货的时间。"),
         Field("crowdfunding.tiers", .list(itemKey: "name"), required: true, "Reward tiers.", zh: "回报档位。"),
         Field("crowdfunding.tiers[].name", .value(.text), example: "Early bird", required: true, "Tier name.", zh: "档位名称。"),
@@ -63,12 +76,17 @@ extension Schema {
               zh: "该价位可认筹的份数。"),
         Field("crowdfunding.tiers[].units", .value(.integer), bounds: 1...1000, default: "1",
               "Product units per pledge.", zh: "每份认筹包含的产品件数。"),
+        Field("crowdfunding.tiers[].share", .value(.share), example: "60%", uncertain: false,
+              note: "an equal part of the backers left after the limited tiers",
+              "For a tier without a limit: the share of the backers left after the limited (early) tiers who choose it.",
+              zh: "不限量档位：限量（早鸟）档位售罄后，剩余支持者中选择该档的比例。"),
     ]
 }
 
 extension ScenarioDecoder {
     mutating func crowdfunding(_ section: Section) -> Scenario.Crowdfunding? {
         let platform = text("platform", in: section).flatMap(Scenario.Platform.init(rawValue:))
+        let run = text("run", in: section).flatMap(Scenario.CampaignRun.init(rawValue:))
         let start = date("start", in: section)
         var tiers: [Scenario.PledgeTier] = []
         var tiersValid = true
@@ -76,11 +94,24 @@ extension ScenarioDecoder {
             let name = text("name", in: item)
             let price = quantity("price", in: item)
             let units = integer("units", in: item)
+            let limit = integer("limit", in: item)
+            let share = quantity("share", in: item)?.value
+            if share != nil, limit != nil {
+                report("`share` is for a tier without a limit: a limited tier fills first, up to its limit",
+                       at: marks["\(item.display).share"] ?? item.mark,
+                       hint: "remove `share`, or remove `limit` to make it an open tier")
+            }
             guard let name, let price, let units else {
                 tiersValid = false
                 continue
             }
-            tiers.append(Scenario.PledgeTier(name: name, price: price, limit: integer("limit", in: item), units: units))
+            tiers.append(Scenario.PledgeTier(name: name, price: price, limit: limit, units: units, share: share))
+        }
+        let given = tiers.compactMap(\.share).reduce(0, +)
+        if given > 1 + 1e-9, let first = tiers.firstIndex(where: { $0.share != nil }) {
+            report("the open tiers' shares add up to \(Format.shortest((given * 1000).rounded() / 10))%, more than 100%",
+                   at: marks["crowdfunding.tiers[\(tiers[first].name)].share"] ?? section.mark,
+                   hint: "give shares that add up to 100% or less; tiers without one share what is left")
         }
         if tiers.isEmpty, tiersValid, let pair = section.node.pairs?.first(where: { $0.key == "tiers" }) {
             report("`crowdfunding.tiers` has no items", at: pair.keyMark, hint: "add at least one `- name: …` with its `price`")
@@ -97,10 +128,10 @@ extension ScenarioDecoder {
         let paymentFixed = quantity("payment_fixed", in: section)
         let lead = period("fulfillment_lead", in: section)
         if let platform { checkFees(platform: platform, given: (platformFee, paymentFee, paymentFixed), section: section) }
-        guard let platform, let start, let duration, let emailList, let listConversion, let reservations,
+        guard let platform, let run, let start, let duration, let emailList, let listConversion, let reservations,
               let reservationConversion, let organic, let dropped, tiersValid else { return nil }
         return Scenario.Crowdfunding(
-            platform: platform, start: start, duration: duration, emailList: emailList, listConversion: listConversion,
+            platform: platform, run: run, start: start, duration: duration, emailList: emailList, listConversion: listConversion,
             reservations: reservations, reservationConversion: reservationConversion, organicShare: organic,
             droppedPledges: dropped, platformFee: platformFee, paymentFee: paymentFee, paymentFixed: paymentFixed,
             fulfillmentLead: lead, tiers: tiers)

@@ -6,6 +6,12 @@ extension Scenario {
         public var tiers: [KOLTier]
         public var roster: [Candidate]
         public var publishWindow: Period
+        public var align: KOLAlign
+    }
+
+    /// What the posts are timed to: the retail launch, or the crowdfunding campaign's first days.
+    public enum KOLAlign: String, Sendable, CaseIterable {
+        case launch, campaign
     }
 
     public struct KOLTier: Sendable {
@@ -59,7 +65,11 @@ extension Schema {
         Field("kol.roster[].engagement", .value(.share), example: "3%", uncertain: false, note: "by the follower count's tier",
               "Engagements per follower per post.", zh: "互动率（相对粉丝数）。"),
         Field("kol.publish_window", .value(.period), default: "2 weeks",
-              "Posts spread over this window, ending at launch.", zh: "内容发布窗口，截止于上市日。"),
+              "Posts spread over this window: ending at launch, or from the campaign's start with `align: campaign`.",
+              zh: "内容发布窗口：截止于上市日；`align: campaign` 时自众筹开始起。"),
+        Field("kol.align", .value(.choice(["launch", "campaign"])), default: "launch",
+              "Time the posts to the retail launch, or to the crowdfunding campaign's first days.",
+              zh: "内容发布对准正式上市，或对准众筹开始的头几天。"),
     ]
 }
 
@@ -104,7 +114,12 @@ extension ScenarioDecoder {
         }
         let budget = quantity("budget", in: section)
         let window = period("publish_window", in: section)
-        guard let window, valid else { return nil }
-        return .init(budget: budget?.value, tiers: tiers, roster: roster, publishWindow: window)
+        let align = text("align", in: section).flatMap(Scenario.KOLAlign.init(rawValue:))
+        if align == .campaign, root["crowdfunding"] == nil {
+            report("`align: campaign` times the posts to the crowdfunding campaign, but the scenario has none",
+                   at: marks["kol.align"] ?? section.mark, hint: "add a `crowdfunding` section, or write `align: launch`")
+        }
+        guard let window, let align, valid else { return nil }
+        return .init(budget: budget?.value, tiers: tiers, roster: roster, publishWindow: window, align: align)
     }
 }

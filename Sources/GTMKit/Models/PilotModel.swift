@@ -1,0 +1,25 @@
+/// The pilot run (see README, "Where units come from"): KOL samples, tester units and extra
+/// units, made before the first batch, at the pilot's unit cost.
+final class PilotModel: Sendable {
+    let ready: CivilDate
+    let readyDay: Double
+    let unitCost: Int
+    let extra: Int
+
+    init(_ scenario: Scenario, _ inputs: inout InputTable, productUnitCost: Int) {
+        let pilot = scenario.pilot!
+        ready = pilot.ready
+        readyDay = Double(pilot.ready.daysSinceEpoch)
+        unitCost = pilot.unitCost.map { inputs.bind($0, "pilot.unit_cost") } ?? productUnitCost
+        extra = inputs.bind(pilot.extra, "pilot.extra")
+    }
+
+    /// After the KOL plan and the seed reviews, whose samples and tester units it supplies.
+    @inline(__always)
+    func run(_ v: UnsafeMutablePointer<Double>, _ ws: Workspace, kol: Bool, seed: Bool) {
+        let units = (kol ? ws[.kolSamples] : 0) + (seed ? ws[.testerUnits] : 0) + v[extra]
+        ws[.pilotReady] = readyDay
+        ws[.pilotUnits] = units
+        ws[.pilotCost] = units * v[unitCost]
+    }
+}
