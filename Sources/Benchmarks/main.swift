@@ -51,7 +51,12 @@ func roster(_ count: Int, seed: UInt64) -> (fees: [Double], values: [Double]) {
 }
 
 let selected = Set(CommandLine.arguments.dropFirst())
-func wanted(_ name: String) -> Bool { selected.isEmpty || selected.contains(name) }
+/// `gtm-bench pass N`: one pass of N trials of aurora's whole plan, cash flow included, for
+/// counting allocations from outside (valgrind's heap summary at two values of N).
+let passTrials = CommandLine.arguments.firstIndex(of: "pass").flatMap { index in
+    index + 1 < CommandLine.arguments.count ? Int(CommandLine.arguments[index + 1]) : nil
+}
+func wanted(_ name: String) -> Bool { (selected.isEmpty && passTrials == nil) || selected.contains(name) }
 
 if wanted("roster") {
     for count in [100, 1_000, 10_000] {
@@ -227,4 +232,34 @@ if wanted("examples") {
         }
         print("    \(Format.grouped(Double(trials))) trials, chosen automatically")
     }
+}
+
+if wanted("cash") {
+    // What the weekly cash flow adds to a trial: one pass of each example's trials (decisions
+    // taken), on one core, recording every ranged output with and without the cash flow's.
+    for example in ["Scenarios/aurora-lamp.txt", "Scenarios/ridgeline-kickstarter.txt"] {
+        guard let text = readFile(example) else {
+            print("\(example): run from the package root")
+            continue
+        }
+        let scenario = try! Document.parse(name: example, bytes: Array(text.utf8)).decode()
+        let trials = 20_480
+        for withCash in [false, true] {
+            var times: [Double] = []
+            for _ in 0..<7 {
+                let elapsed = Simulation.benchmarkPass(scenario, trials: trials, threads: 1, withCash: withCash)
+                times.append(Double(elapsed.components.seconds) * 1e9 + Double(elapsed.components.attoseconds) * 1e-9)
+            }
+            times.sort()
+            let perTrial = (times[3] / Double(trials) * 10).rounded() / 10
+            print("\(example) \(withCash ? "with" : "without") the cash flow".padding(64) + "  \(perTrial) ns a trial (median of 7, one core)")
+        }
+    }
+}
+
+if let trials = passTrials {
+    let text = readFile("Scenarios/aurora-lamp.txt") ?? ""
+    let scenario = try! Document.parse(name: "aurora-lamp.txt", bytes: Array(text.utf8)).decode()
+    let elapsed = Simulation.benchmarkPass(scenario, trials: trials, threads: 1, withCash: true)
+    print("pass of \(trials) trials: \(elapsed)")
 }

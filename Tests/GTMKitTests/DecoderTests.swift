@@ -44,6 +44,7 @@ product:
   unit_cost: 120
   salvage: 60
   fixed_costs: 80k
+  fixed_costs_due: 2027-01-05
   target_margin: 55%
 launch:
   date: 2027-03-15
@@ -57,6 +58,11 @@ channels:
   - name: Tmall
     reach: 2M
     conversion: 0.8%
+    fee: 6%
+    fulfillment: 4
+    returns: 10%
+    settlement: 14 days
+    share: 100%
 demand:
   p: 0.03
   q: 0.38
@@ -70,6 +76,10 @@ inventory:
   forecast_cv: 30%
   moq: 1000
   case_pack: 12
+  deposit: 30%
+  freight: 5 days
+cash:
+  on_hand: 500k
 crowdfunding:
   platform: modian
   start: 2027-01-10
@@ -84,6 +94,8 @@ crowdfunding:
   payment_fee: 1%
   payment_fixed: 0
   fulfillment_lead: 8 weeks
+  payout_delay: 21 days
+  shipping: 12
   tiers:
     - name: Early bird
       price: 279
@@ -111,6 +123,7 @@ kol:
       fee: 8k
       engagement: 4%
   publish_window: 2 weeks
+  upfront: 50%
 pilot:
   ready: 2027-01-20
   unit_cost: 160

@@ -249,6 +249,27 @@ import Testing
         #expect(plan.timeline.contains { $0.id == "inventory.reorder" && $0.start == reorder.date && $0.end == reorder.arrival })
     }
 
+    @Test func ordersFollowThroughTheHorizonByHand() throws {
+        // The plan above over its whole horizon, 2027-03-01 to 2028-02-29: 366 days (2028 is a
+        // leap year) at 100 a day, 36,600 units. The stock position (on hand + on order) is back
+        // at the 2,800 reorder point every 28 days, the day each order lands: orders on days 0,
+        // 28, …, 336 (13 orders), each of 2,800 units arriving as the last runs out; the one on
+        // day 336 arrives on day 364 and covers only days 364–365: 200 units. The first batch's
+        // 2,800 and the orders add up to the horizon's demand: 2,800 + 12 × 2,800 + 200 = 36,600.
+        // The next order would arrive on day 392, past the horizon.
+        let text = "product:\n  name: Lamp\n  price: 100\n  unit_cost: 40\nlaunch:\n  date: 2027-03-01\n"
+            + "inventory:\n  lead_time: 4 weeks\n  forecast: 2800\n  forecast_sd: 0\n"
+        let plan = Planner.plan(try decode(text))
+        let orders = try #require(plan.firstBatch?.reorders)
+        let launch = CivilDate(year: 2027, month: 3, day: 1)!
+        #expect(orders.count == 13)
+        #expect(orders.map(\.date) == (0..<13).map { launch.adding(days: 28 * $0) })
+        #expect(orders.map(\.units) == [Int](repeating: 2_800, count: 12) + [200])
+        #expect(orders.allSatisfy { $0.stockout == $0.arrival })
+        #expect(plan.timeline.filter { $0.id.hasPrefix("inventory.reorder") }.map(\.id)
+                == ["inventory.reorder"] + (2...13).map { "inventory.reorder.\($0)" })
+    }
+
     @Test func aReorderThatCannotArriveInTimeIsFlagged() {
         // Stock of 500 arrives on day 30, demand 100 a day: it runs out on day 35. The latest order
         // that arrives in time is day 35 − 28 = 7, but nothing is ordered before day 20: it arrives day 48.
@@ -256,7 +277,7 @@ import Testing
         let reorder = ReorderModel.plan(daily: [Double](repeating: 100, count: 365), launch: launch,
                                         arrives: launch.adding(days: 30), stock: 500, reorderPoint: 2_800, safetyStock: 0,
                                         leadTime: .weeks(4), firstOrder: launch.adding(days: 20), coverageDays: 28,
-                                        moq: 0, casePack: 1)
+                                        moq: 0, casePack: 1).first
         #expect(reorder?.date == launch.adding(days: 20))
         #expect(reorder?.stockout == launch.adding(days: 35))
         #expect(reorder?.arrival == launch.adding(days: 48))

@@ -25,8 +25,11 @@ struct Decisions: Sendable, Equatable {
     /// The units the batch holds for retail: what is ordered, less what backers are owed (the
     /// MOQ and case pack may add to the newsvendor's quantity).
     var retailStock: Double { max(0, batchUnits - pledgedUnits - sampleUnits) }
-    /// The second order, on the base case's projected demand (nil when the batch lasts the horizon).
-    var reorder: Reorder?
+    /// The orders after the first batch, on the base case's projected demand, through the
+    /// horizon (none when the batch lasts it).
+    var reorders: [Reorder] = []
+    /// The second order.
+    var reorder: Reorder? { reorders.first }
     /// Monte Carlo standard error of `retailUnits` (0 without uncertain inputs).
     var batchError = 0.0
 
@@ -152,7 +155,7 @@ struct Decisions: Sendable, Equatable {
                 } else {
                     daily = ReorderModel.daily(model.demand.curve(v, base, launch: batch.launch).weeks)
                 }
-                d.reorder = ReorderModel.plan(daily: daily, launch: batch.launch, arrives: batch.arrival, stock: d.retailStock,
+                d.reorders = ReorderModel.plan(daily: daily, launch: batch.launch, arrives: batch.arrival, stock: d.retailStock,
                                               reorderPoint: d.reorderPoint, safetyStock: d.safetyStock,
                                               leadTime: batch.inputs.leadTime, firstOrder: batch.poDate,
                                               coverageDays: Int(batch.windowDays), moq: batch.inputs.moq,

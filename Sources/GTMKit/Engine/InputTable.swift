@@ -67,6 +67,17 @@ final class Workspace: @unchecked Sendable {
     /// Per reward tier: pledges; and the tiers' order, cheapest first.
     let tierPledges: UnsafeMutableBufferPointer<Double>
     let tierOrder: UnsafeMutableBufferPointer<Int>
+    /// Per week of the cash flow: receipts, payments, and the cumulative net cash.
+    let cashIn: UnsafeMutablePointer<Double>
+    let cashOut: UnsafeMutablePointer<Double>
+    let cashBalance: UnsafeMutablePointer<Double>
+    let cashWeeks: Int
+    /// The demand curve's cumulative share by week, and the (p, q, boost) it was computed for.
+    let cashShares: UnsafeMutablePointer<Double>
+    var cashShareKey = (Double.nan, Double.nan, Double.nan)
+    /// True for the base case's workspace only: the cash flow also lists its payments item by item.
+    var keepsLedger = false
+    var ledger: [CashFlow.Entry] = []
     static let lineMetrics = 5
 
     /// `count` doubles filled with `value`, on whole cache lines of their own: each worker writes
@@ -89,6 +100,11 @@ final class Workspace: @unchecked Sendable {
         lines = Self.buffer(lineCount * Self.lineMetrics, 0)
         channelCount = max(model.market?.channels.count ?? 0, 1)
         channels = Self.buffer(channelCount, 0)
+        cashWeeks = max(model.cash?.weeks ?? 0, 1)
+        cashIn = Self.buffer(cashWeeks, 0)
+        cashOut = Self.buffer(cashWeeks, 0)
+        cashBalance = Self.buffer(cashWeeks, 0)
+        cashShares = Self.buffer(cashWeeks + 1, 0)
         let tiers = model.crowdfunding?.tierCount ?? 0
         tierPledges = .allocate(capacity: tiers)
         tierPledges.initialize(repeating: 0)
@@ -97,7 +113,7 @@ final class Workspace: @unchecked Sendable {
     }
 
     deinit {
-        for buffer in [registers, out, lines, channels] { UnsafeMutableRawPointer(buffer).deallocate() }
+        for buffer in [registers, out, lines, channels, cashIn, cashOut, cashBalance, cashShares] { UnsafeMutableRawPointer(buffer).deallocate() }
         tierPledges.deallocate()
         tierOrder.deallocate()
     }

@@ -1,7 +1,7 @@
 /// The plan's one computation: every section's model, bound to one register file and run in
-/// order (market, demand, crowdfunding, first batch, KOL, seed reviews, unit economics). The base
-/// case is this computation on the medians; each Monte Carlo trial runs it on its draws. A
-/// section reads what an earlier one computed through the workspace's outputs, by id.
+/// order (market, demand, crowdfunding, first batch, KOL, seed reviews, pilot, unit economics,
+/// cash flow). The base case is this computation on the medians; each Monte Carlo trial runs it
+/// on its draws. A section reads what an earlier one computed through the workspace's outputs, by id.
 struct PlanModel: Sendable {
     let inputs: InputTable
     let economics: EconomicsModel
@@ -15,13 +15,18 @@ struct PlanModel: Sendable {
     let kol: KOLModel?
     let seed: SeedReviewModel?
     let pilot: PilotModel?
+    let cash: CashModel?
+    /// Each channel's fee, fulfilment, returns, settlement and share of retail sales.
+    let channelTerms: ChannelEconomics
     /// `crowdfunding.run`: whether the recommendation decides if the campaign is in the plan.
     let campaignRun: Scenario.CampaignRun
     let launchDay: Double
 
     init(_ scenario: Scenario) {
         var table = InputTable()
-        economics = EconomicsModel(scenario, &table)
+        let channels = ChannelEconomics(scenario)
+        channelTerms = channels
+        economics = EconomicsModel(scenario, &table, channels: channels)
         salvage = table.bind(scenario.product.salvage, "product.salvage")
         pilot = scenario.pilot == nil ? nil : PilotModel(scenario, &table, productUnitCost: economics.unitCost)
         // Samples and tester units cost what the pilot's cost, or the product's without one.
@@ -35,6 +40,11 @@ struct PlanModel: Sendable {
             : FirstBatchModel(scenario, &table, price: economics.price, unitCost: economics.unitCost, salvage: salvage)
         kol = scenario.kol == nil ? nil : KOLModel(scenario, &table, sampleCost: sampleCost)
         seed = scenario.seedReviews == nil ? nil : SeedReviewModel(scenario, &table, unitCost: sampleCost)
+        // The cash flow, when the plan pays for anything beyond fixed costs (or has cash on hand).
+        let spends = scenario.inventory != nil || scenario.pilot != nil || scenario.crowdfunding != nil
+            || scenario.kol != nil || scenario.seedReviews != nil || scenario.cash != nil
+        cash = spends ? CashModel(scenario, &table, economics: economics, channels: channels, demand: demand,
+                                  firstBatch: firstBatch, pilot: pilot, kol: kol, seed: seed, crowdfunding: crowdfunding) : nil
         campaignRun = scenario.crowdfunding?.run ?? .no
         launchDay = Double(scenario.launch.date.daysSinceEpoch)
         inputs = table
@@ -54,7 +64,8 @@ struct PlanModel: Sendable {
         static let seed = Steps(rawValue: 64)
         static let economics = Steps(rawValue: 128)
         static let pilot = Steps(rawValue: 256)
-        static let all = Steps(rawValue: 511)
+        static let cash = Steps(rawValue: 512)
+        static let all = Steps(rawValue: 1023)
     }
 
     /// The steps that compute `outputs`, with the steps each of them reads.
@@ -72,6 +83,7 @@ struct PlanModel: Sendable {
             case .seedReviews: steps.insert(.seed)
             case .pilot: steps.formUnion([.kol, .seed, .pilot])
             case .economics: steps.formUnion([.kol, .seed, .pilot, .economics])
+            case .cash: steps = .all
             }
         }
         return steps
@@ -100,6 +112,7 @@ struct PlanModel: Sendable {
         if steps.contains(.seed) { seed?.run(v, ws, campaignInPlan: decisions.inPlan) }
         if steps.contains(.pilot) { pilot?.run(v, ws, kol: kol != nil, seed: seed != nil) }
         if steps.contains(.economics) { economics.run(v, ws, kol: kol != nil, seed: seed != nil, pilot: pilot) }
+        if steps.contains(.cash) { cash?.run(v, ws, decisions, pilot: pilot != nil, kol: kol != nil, seed: seed != nil) }
         ws[.launchDate] = launchDay
     }
 
@@ -119,6 +132,7 @@ struct PlanModel: Sendable {
         case .crowdfunding: return crowdfunding != nil
         case .kol: return kol != nil
         case .seedReviews: return seed != nil
+        case .cash: return cash != nil
         case .launch: return true
         }
     }
@@ -148,6 +162,10 @@ struct PlanModel: Sendable {
     var decisionOutputs: [Output] {
         (firstBatch != nil ? [.windowDemandMean, .windowDemandSD] : []) + (crowdfunding != nil ? [.pledged, .minimumRaise] : [])
     }
+
+    /// What one evaluation reads and writes, for the work budget: the registers and the cash
+    /// flow's weeks (three numbers each).
+    var workPerTrial: Int { inputs.count + 3 * (cash?.weeks ?? 0) }
 
     /// True when the plan takes a decision from simulated distributions.
     var hasDecisions: Bool { firstBatch != nil || crowdfunding != nil }

@@ -33,8 +33,10 @@ public struct FirstBatch: Sendable, Equatable {
     public var poDate: CivilDate
     /// The day its units are in the warehouse.
     public var arrival: CivilDate
-    /// The second order, when the horizon's demand outgrows the first batch.
-    public var reorder: Reorder?
+    /// The orders after the first, when the horizon's demand outgrows the first batch.
+    public var reorders: [Reorder]
+    /// The second order.
+    public var reorder: Reorder? { reorders.first }
 }
 
 /// The first-batch model (see README, "First batch"): the window's demand (mean and spread) and
@@ -118,12 +120,12 @@ final class FirstBatchModel: Sendable {
     }
 
     /// The report's view: sources, terms and dates.
-    func firstBatch(horizonDays: Double, underage: Double, overage: Double, reorder: Reorder?) -> FirstBatch {
+    func firstBatch(horizonDays: Double, underage: Double, overage: Double, reorders: [Reorder]) -> FirstBatch {
         FirstBatch(demandSource: forecast == nil ? .curve : .forecast,
                    ratioSource: inputs.serviceLevel == nil ? .economics : .serviceLevel,
                    coverage: inputs.coverage, windowDays: Int(windowDays),
                    windowPastHorizon: forecast == nil && windowDays > horizonDays,
                    underage: underage, overage: overage, moq: inputs.moq, casePack: inputs.casePack,
-                   leadTime: inputs.leadTime, poDate: poDate, arrival: arrival, reorder: reorder)
+                   leadTime: inputs.leadTime, poDate: poDate, arrival: arrival, reorders: reorders)
     }
 }

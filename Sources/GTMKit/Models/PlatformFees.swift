@@ -33,3 +33,27 @@ public struct PlatformFees: Sendable, Equatable {
         }
     }
 }
+
+extension PlatformFees {
+    /// When the campaign's money reaches the bank, by platform (see the README for each source).
+    public enum Payout: Sendable, Equatable {
+        /// This long after the campaign's last day.
+        case afterEnd(Period)
+        /// This long after rewards ship (the platform pays once backers confirm delivery).
+        case afterRewards(Period)
+    }
+
+    /// Kickstarter: a 14-day window after the deadline, then up to a week at the bank (its help
+    /// pages); Indiegogo: within 15 business days of the end (its support page); Modian: only
+    /// after rewards are delivered and confirmed (its FAQ), taken as 10 days after they ship,
+    /// Taobao's auto-confirm for express parcels; JD and others: no published timing, 30 days
+    /// as a placeholder the report names.
+    public static func payout(_ platform: Scenario.Platform) -> Payout {
+        switch platform {
+        case .kickstarter: return .afterEnd(.days(21))
+        case .indiegogo: return .afterEnd(.days(21))
+        case .modian: return .afterRewards(.days(10))
+        case .jd, .other: return .afterEnd(.days(30))
+        }
+    }
+}

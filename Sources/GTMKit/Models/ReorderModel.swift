@@ -11,45 +11,66 @@ public struct Reorder: Sendable, Hashable {
     public var arrivesLate: Bool { stockout.map { arrival > $0 } ?? false }
 }
 
-/// The reorder model (see README, "The second order"), on the base case's projected demand.
+/// The reorder model (see README, "Reorders"), on the base case's projected demand.
 enum ReorderModel {
-    /// `daily[d]` is the demand of day d after launch (day 0 is launch day) within the horizon;
-    /// the retail stock (`stock`) is in the warehouse from `arrives`. The order is placed on the
-    /// day stock reaches `reorderPoint`, or earlier if it would otherwise arrive after stock runs
-    /// out (never before the first purchase order); it covers the `coverageDays` after it
-    /// arrives at the same safety stock, rounded to the MOQ and the case pack. Nil when the
-    /// horizon's demand fits the first batch, or when the order would fall past the horizon.
+    /// Every order after the first batch, through the horizon. `daily[d]` is the demand of day d
+    /// after launch (day 0 is launch day) within the horizon; the retail stock (`stock`) is in the
+    /// warehouse from `arrives`. Each order is placed on the first day the stock position (on hand
+    /// plus on order) reaches `reorderPoint`, or earlier if it would otherwise arrive after stock
+    /// runs out (never before the first purchase order or the previous reorder); it covers the
+    /// `coverageDays` after it arrives at the same safety stock, rounded to the MOQ and the case
+    /// pack. Orders stop when the horizon's demand fits what is ordered, or when the next would
+    /// arrive past the horizon. Each order's `stockout` is the day stock runs out without it.
     static func plan(daily: [Double], launch: CivilDate, arrives: CivilDate, stock: Double, reorderPoint: Double,
                      safetyStock: Double, leadTime: Period, firstOrder: CivilDate, coverageDays: Int,
-                     moq: Int, casePack: Int) -> Reorder? {
+                     moq: Int, casePack: Int) -> [Reorder] {
+        let days = daily.count
         let start = max(0, launch.days(to: arrives))
-        guard start < daily.count else { return nil }
-        var level = stock
-        var reorderDay: Int?
-        var stockoutDay: Int?
-        var levels = [Double](repeating: stock, count: daily.count + 1)
-        for day in start..<daily.count {
-            if reorderDay == nil, level <= reorderPoint { reorderDay = day }
-            level -= daily[day]
-            levels[day + 1] = level
-            if stockoutDay == nil, level <= 0 { stockoutDay = day + 1 }
+        guard start < days else { return [] }
+        var orders: [Reorder] = []
+        // Units arriving at the start of each day (orders that arrive before `start` count at `start`).
+        var incoming = [Double](repeating: 0, count: days + 1)
+        var onOrder = 0.0
+        // Stock at the start of each day, arrivals of that day included.
+        var levels = [Double](repeating: 0, count: days + 1)
+        var searchFrom = start
+        var earliest = firstOrder
+        while searchFrom < days {
+            var level = stock
+            var position = onOrder
+            var reorderDay: Int?
+            var stockoutDay: Int?
+            for day in start..<days {
+                level += incoming[day]
+                position -= incoming[day]
+                levels[day] = level
+                if day >= searchFrom, reorderDay == nil, level + position <= reorderPoint { reorderDay = day }
+                level -= daily[day]
+                if day >= searchFrom, stockoutDay == nil, level <= 0 { stockoutDay = day + 1 }
+            }
+            levels[days] = level + incoming[days]
+            guard let reorderDay else { break }
+            var order = launch.adding(days: reorderDay)
+            if let stockoutDay {
+                // Placed by the day that still lets it arrive before stock runs out.
+                let latest = leadTime.before(launch.adding(days: stockoutDay))
+                if latest < order { order = max(latest, earliest) }
+            }
+            let arrival = leadTime.after(order)
+            let arrivalDay = launch.days(to: arrival)
+            guard arrivalDay < days else { break }
+            let onHand = max(0, levels[min(max(arrivalDay, start), days)])
+            var cover = 0.0
+            for day in arrivalDay..<min(arrivalDay + coverageDays, days) { cover += daily[day] }
+            let units = Newsvendor.rounded(cover + safetyStock - onHand, moq: moq, casePack: casePack)
+            searchFrom = reorderDay + 1
+            guard units > 0 else { continue }
+            orders.append(Reorder(date: order, units: units, arrival: arrival, stockout: stockoutDay.map { launch.adding(days: $0) }))
+            incoming[max(arrivalDay, start)] += Double(units)
+            onOrder += Double(units)
+            earliest = order
         }
-        guard let reorderDay else { return nil }
-        var order = launch.adding(days: reorderDay)
-        if let stockoutDay {
-            // Placed by the day that still lets it arrive before stock runs out.
-            let latest = leadTime.before(launch.adding(days: stockoutDay))
-            if latest < order { order = max(latest, firstOrder) }
-        }
-        let arrival = leadTime.after(order)
-        let arrivalDay = launch.days(to: arrival)
-        guard arrivalDay < daily.count else { return nil }
-        let onHand = max(0, levels[min(max(arrivalDay, start), daily.count)])
-        var cover = 0.0
-        for day in arrivalDay..<min(arrivalDay + coverageDays, daily.count) { cover += daily[day] }
-        let units = Newsvendor.rounded(cover + safetyStock - onHand, moq: moq, casePack: casePack)
-        guard units > 0 else { return nil }
-        return Reorder(date: order, units: units, arrival: arrival, stockout: stockoutDay.map { launch.adding(days: $0) })
+        return orders
     }
 
     /// Each day's demand over the horizon from a weekly curve (a week's units spread evenly over its days).

@@ -55,8 +55,8 @@ public enum TimelineModel {
         if let batch = firstBatch {
             add("inventory.purchase_order", .purchaseOrder, batch.poDate, nil, .supplyChain, group: "inventory")
             add("inventory.production", .production, batch.poDate, batch.arrival, .supplyChain, group: "inventory")
-            if let reorder = batch.reorder {
-                add("inventory.reorder", .reorder, reorder.date, reorder.arrival, .supplyChain, group: "inventory.reorder")
+            for (index, reorder) in batch.reorders.enumerated() {
+                add(reorderID(index), .reorder, reorder.date, reorder.arrival, .supplyChain, group: reorderID(index))
             }
         }
         if let campaign {
@@ -86,6 +86,12 @@ public enum TimelineModel {
         return list.enumerated().sorted { a, b in
             (a.element.start, ownerRank[a.element.owner]!, a.offset) < (b.element.start, ownerRank[b.element.owner]!, b.offset)
         }.map(\.element)
+    }
+
+    /// The timeline id of the reorder at `index`: the second order keeps `inventory.reorder`;
+    /// later ones are `inventory.reorder.2` (the third order), `.3`, ….
+    public static func reorderID(_ index: Int) -> String {
+        index == 0 ? "inventory.reorder" : "inventory.reorder.\(index + 1)"
     }
 
     /// Milestones that start before the planning date: the earliest of each group, with how

@@ -1,10 +1,15 @@
 /// The unit-economics model (see README, "Unit economics"): margin at the core price point, the
-/// units that pay back fixed costs and marketing, and the unit-cost ceiling of a target margin.
+/// contribution a unit leaves after channel fees, returns and fulfilment, the units whose
+/// contribution pays back fixed costs and marketing, and the unit-cost ceiling of a target margin.
 final class EconomicsModel: Sendable {
     let price: Int, unitCost: Int, fixedCosts: Int
     let targetMargin: Int?
+    /// What the channels keep of a unit's price, on average, and its fulfilment.
+    let keep: Double, fulfillment: Double
 
-    init(_ scenario: Scenario, _ inputs: inout InputTable) {
+    init(_ scenario: Scenario, _ inputs: inout InputTable, channels: ChannelEconomics) {
+        keep = channels.keep
+        fulfillment = channels.fulfillment
         let product = scenario.product
         price = inputs.bind(product.price, "product.price")
         unitCost = inputs.bind(product.unitCost, "product.unit_cost")
@@ -23,7 +28,9 @@ final class EconomicsModel: Sendable {
         ws[.unitMargin] = margin
         ws[.grossMargin] = price > 0 ? margin / price : .nan
         ws[.marketingSpend] = marketing
-        ws[.breakEvenUnits] = margin > 0 ? (launchCosts + marketing) / margin : .nan
+        let contribution = ChannelEconomics.contribution(price: price, unitCost: v[unitCost], keep: keep, fulfillment: fulfillment)
+        ws[.contributionMargin] = contribution
+        ws[.breakEvenUnits] = contribution > 0 ? (launchCosts + marketing) / contribution : .nan
         ws[.unitCostCeiling] = targetMargin.map { price * (1 - v[$0]) } ?? .nan
     }
 }

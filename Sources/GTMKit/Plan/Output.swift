@@ -7,7 +7,7 @@ public enum Output: Int, CaseIterable, Sendable, Comparable {
     // Demand
     case horizonUnits, firstWeekUnits, peakWeek
     // Economics
-    case unitMargin, grossMargin, breakEvenUnits, unitCostCeiling, marketingSpend
+    case unitMargin, grossMargin, contributionMargin, breakEvenUnits, unitCostCeiling, marketingSpend
     // Inventory
     case windowDemandMean, windowDemandSD, windowDemandP10, windowDemandP90, criticalRatio, newsvendorUnits,
          firstBatchUnits, pledgedUnits, sampleUnits, expectedSales, expectedLeftover, expectedLostSales, fillRate,
@@ -23,6 +23,8 @@ public enum Output: Int, CaseIterable, Sendable, Comparable {
     case kolCost, kolReach, kolEngagements, kolBuyers, kolCPM, kolCPE, kolCostPerBuyer, kolSamples, kolSampleCost
     // Seed reviews
     case testers, testerUnits, testerCost, recruitStart, shipBy
+    // Cash
+    case peakNeed, peakDate, fundingGap, payback, endingCash, unitsSold
     // Launch
     case launchDate
 
@@ -32,13 +34,15 @@ public enum Output: Int, CaseIterable, Sendable, Comparable {
     public enum Section: String, Sendable, CaseIterable {
         case market, demand, economics, inventory, pilot, crowdfunding, kol
         case seedReviews = "seed_reviews"
-        case launch
+        case cash, launch
     }
 
     /// How an output's numbers are written.
     public enum Unit: Sendable {
         /// Units, people, posts: `12,345` or `1.23万`.
         case count
+        /// Units needed to reach a threshold (break-even): a count, shown rounded up.
+        case unitsNeeded
         /// In the scenario's currency.
         case money
         /// A fraction shown as a percentage.
@@ -116,7 +120,8 @@ public enum Output: Int, CaseIterable, Sendable, Comparable {
 
         row(.economics, "unit_margin", "Unit margin", "单件毛利", .money, ranged: true, compared: true),
         row(.economics, "gross_margin", "Gross margin", "毛利率", .share, ranged: true),
-        row(.economics, "break_even_units", "Break-even (units)", "盈亏平衡（件）", .count, ranged: true, compared: true),
+        row(.economics, "contribution_margin", "Contribution per unit", "单件边际贡献", .money, ranged: true, compared: true),
+        row(.economics, "break_even_units", "Break-even (units, on contribution)", "盈亏平衡（件，按边际贡献）", .unitsNeeded, ranged: true, compared: true),
         row(.economics, "unit_cost_ceiling", "Highest unit cost that keeps the target margin", "保持目标毛利的单件成本上限", .money, ranged: true),
         row(.economics, "marketing_spend", "Marketing spend in this plan", "本计划营销支出", .money, ranged: true),
 
@@ -183,6 +188,13 @@ public enum Output: Int, CaseIterable, Sendable, Comparable {
         row(.seedReviews, "cost", "Cost of tester units", "内测产品成本", .money, ranged: true),
         row(.seedReviews, "recruit_start", "Recruit testers from", "开始招募", .date),
         row(.seedReviews, "ship_by", "Testers' units ship by", "内测产品寄出", .date, compared: true),
+
+        row(.cash, "peak_need", "Peak funding need", "峰值资金需求", .money, ranged: true, compared: true),
+        row(.cash, "peak_date", "Peak need reached (week of)", "资金需求达到峰值（所在周）", .date),
+        row(.cash, "gap", "Funding gap beyond cash on hand", "超出现有资金的缺口", .money, ranged: true, compared: true),
+        row(.cash, "payback", "Cash pays back (week of)", "现金回正（所在周）", .date, ranged: true, compared: true),
+        row(.cash, "ending", "Cash at the end of the horizon", "时间范围结束时的现金", .money, ranged: true),
+        row(.cash, "units_sold", "Retail units sold within the horizon, stock allowing", "时间范围内零售销量（受库存限制）", .count, ranged: true),
 
         row(.launch, "date", "Launch", "上市日", .date, compared: true),
     ]

@@ -7,12 +7,16 @@ public struct Plan: Sendable {
     var values: [Double]
     /// The channels, each with its buyers (base case).
     public var channels: [ChannelBuyers]
+    /// Each channel's terms and contribution per unit (base case), in the scenario's order.
+    public var channelTerms: [ChannelEconomics.Channel]
     /// The weekly sales curve (base case), when the scenario has a `demand` section.
     public var demand: DemandCurve?
     public var firstBatch: FirstBatch?
     public var crowdfunding: Campaign?
     public var kol: KOLPlan?
     public var seedReviews: SeedReviewPlan?
+    /// The weekly cash flow (base case, decisions taken), when the plan pays for anything.
+    public var cash: CashFlow?
     /// Every milestone, ordered by start.
     public var timeline: [Milestone]
     /// The Monte Carlo results, when any input is uncertain.
@@ -54,6 +58,7 @@ public enum Planner {
                             simulation: Simulation.Options? = Simulation.Options()) -> Plan {
         let model = PlanModel(scenario)
         let base = Workspace(model)
+        base.keepsLedger = true
         model.run(base, Decisions())
         let result = Simulation.run(model, base: base, settings: scenario.settings, options: simulation)
         return assemble(scenario, model: model, base: base, result: result, fingerprint: fingerprint, overrides: overrides)
@@ -88,7 +93,7 @@ public enum Planner {
             demand = curve
         }
         let firstBatch = model.firstBatch?.firstBatch(horizonDays: model.demand.horizonDays, underage: d.underage,
-                                                      overage: d.overage, reorder: d.reorder)
+                                                      overage: d.overage, reorders: d.reorders)
         let campaign = model.crowdfunding.map { crowdfunding in
             crowdfunding.campaign(v, base, reasons: reasons(crowdfunding, v, base, d, simulated: result.uncertainty != nil,
                                                             launch: scenario.launch.date))
@@ -97,8 +102,11 @@ public enum Planner {
         let seed = model.seed?.plan(campaignInPlan: d.inPlan)
         let timeline = TimelineModel.milestones(launch: scenario.launch.date, pilotReady: model.pilot?.ready, firstBatch: firstBatch,
                                                 campaign: d.inPlan ? campaign : nil, kol: kol, seed: seed)
-        var plan = Plan(scenario: scenario, values: values, channels: channels, demand: demand, firstBatch: firstBatch,
-                        crowdfunding: campaign, kol: kol, seedReviews: seed, timeline: timeline,
+        var plan = Plan(scenario: scenario, values: values, channels: channels,
+                        channelTerms: model.channelTerms.withContributions(price: v[model.economics.price],
+                                                                           unitCost: v[model.economics.unitCost]),
+                        demand: demand, firstBatch: firstBatch,
+                        crowdfunding: campaign, kol: kol, seedReviews: seed, cash: model.cash?.flow(v, base), timeline: timeline,
                         uncertainty: result.uncertainty, warnings: [], fingerprint: fingerprint, overrides: overrides)
         plan.warnings = PlanWarning.all(plan, model: model)
         return plan

@@ -33,7 +33,8 @@ public enum PlanWarning: Sendable, Hashable {
     /// A KOL post goes live after the retail launch.
     case kolAfterLaunch(Milestone, launch: CivilDate)
     /// The reorder arrives after stock runs out, even placed as early as it may be.
-    case stockoutBeforeReorder(Reorder)
+    /// `milestone`: the order's timeline id (`inventory.reorder`, `inventory.reorder.2`…).
+    case stockoutBeforeReorder(Reorder, milestone: String)
     /// `crowdfunding.run: yes`, but the numbers do not recommend the campaign.
     case campaignNotRecommended
     /// A milestone that should have started before `scenario.as_of`.
@@ -56,7 +57,7 @@ public enum PlanWarning: Sendable, Hashable {
         case .unitsBeforeSupply(let milestone, let supply, _, _): return (milestone.id, milestone.start, supply)
         case .purchaseOrderBeforeCampaignEnds(let order, let end, _): return ("inventory.purchase_order", order, end)
         case .kolAfterLaunch(let milestone, let launch): return (milestone.id, milestone.start, launch)
-        case .stockoutBeforeReorder(let reorder): return reorder.stockout.map { ("inventory.reorder", reorder.arrival, $0) }
+        case .stockoutBeforeReorder(let reorder, let milestone): return reorder.stockout.map { (milestone, reorder.arrival, $0) }
         case .rewardsAfterLaunch(let fulfillment, let launch): return ("crowdfunding.rewards_ship", fulfillment, launch)
         default: return nil
         }
@@ -167,7 +168,9 @@ extension PlanWarning {
         if let post = plan.timeline.first(where: { $0.id.hasPrefix("kol.") && $0.id.hasSuffix(".publish") && $0.start > launch }) {
             warnings.append(.kolAfterLaunch(post, launch: launch))
         }
-        if let reorder = plan.firstBatch?.reorder, reorder.arrivesLate { warnings.append(.stockoutBeforeReorder(reorder)) }
+        if let orders = plan.firstBatch?.reorders, let index = orders.firstIndex(where: \.arrivesLate) {
+            warnings.append(.stockoutBeforeReorder(orders[index], milestone: TimelineModel.reorderID(index)))
+        }
         return warnings
     }
 }

@@ -59,15 +59,22 @@ public struct JSONReport {
             ("price", .number(plan.scenario.product.price.value)), ("unit_cost", .number(plan.scenario.product.unitCost.value)),
             ("fixed_costs", .number(plan.scenario.product.fixedCosts.value)),
             ("target_margin", .optional(plan.scenario.product.targetMargin?.value)),
+            ("channels", .array(plan.channelTerms.map {
+                .object([("name", .string($0.name)), ("defaults_of", $0.platform.isEmpty ? .null : .string($0.platform)),
+                         ("fee", .number($0.fee)), ("fulfillment", .number($0.fulfillment)), ("returns", .number($0.returns)),
+                         ("settlement_days", .integer($0.settlementDays)), ("share", .number($0.share)),
+                         ("contribution", .number($0.contribution))])
+            })),
         ])))
         if let batch = plan.firstBatch {
-            let reorder: JSONValue = batch.reorder.map { reorder in
+            func order(_ reorder: Reorder) -> JSONValue {
                 .object([("date", .string(reorder.date.description)), ("units", .integer(reorder.units)),
                          ("arrival", .string(reorder.arrival.description)),
                          ("stockout", reorder.stockout.map { .string($0.description) } ?? .null)])
-            } ?? .null
+            }
             pairs.append(("inventory", section(.inventory, extra: [
-                ("reorder", reorder),
+                ("reorder", batch.reorder.map(order) ?? .null),
+                ("reorders", .array(batch.reorders.map(order))),
                 ("underage", .number(batch.underage)), ("overage", .number(batch.overage)),
                 ("moq", .integer(batch.moq)), ("case_pack", .integer(batch.casePack)),
                 ("coverage_days", .integer(batch.windowDays)),
@@ -83,6 +90,16 @@ public struct JSONReport {
                 ("trial_start", .string(seed.trialStart.description)), ("reviews_due", .string(seed.reviewsDue.description)),
                 ("live_by", .string(seed.liveBy.description)), ("target", .integer(seed.target)),
                 ("review_rate", .number(seed.reviewRate)),
+            ])))
+        }
+        if let flow = plan.cash {
+            pairs.append(("cash", section(.cash, extra: [
+                ("on_hand", .number(flow.onHand)),
+                ("payout", flow.payout.map { .string($0.description) } ?? .null),
+                ("weeks", .array(flow.weeks.map {
+                    .object([("start", .string($0.start.description)), ("in", .number($0.inflow)), ("out", .number($0.outflow)),
+                             ("balance", .number($0.balance))])
+                })),
             ])))
         }
         pairs.append(("timeline", .array(plan.timeline.map { milestone in

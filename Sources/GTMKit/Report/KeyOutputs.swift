@@ -51,8 +51,15 @@ extension NumberStyle {
     /// A value in an output's unit. `exact`: a quantity to act on (units to order, a goal, money
     /// to pay) in full digits in both languages, never as 1.07万.
     func format(_ value: Double, _ unit: Output.Unit, exact: Bool = false) -> String {
+        // A percentile among the trials with no such value (a payback beyond the horizon).
+        if !value.isFinite {
+            return value.isNaN ? "—" : unit == .date ? (language == .zh ? "范围外" : "beyond") : (value > 0 ? "∞" : NumberStyle.minus + "∞")
+        }
         switch unit {
         case .count: return exact ? exactCount(value) : count(value)
+        case .unitsNeeded:
+            let up = (value - 1e-9).rounded(.up)
+            return exact ? exactCount(up) : count(up)
         case .money: return exact ? exactMoney(value) : money(value)
         case .share: return percent(value)
         case .number: return number(value)

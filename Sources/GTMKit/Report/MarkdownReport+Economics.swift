@@ -1,4 +1,4 @@
-/// Unit economics at the core price point.
+/// Unit economics at the core price point, and what each sales channel leaves of it.
 extension MarkdownReport {
     func economicsSection() -> String {
         var parts = ["## " + t("Unit economics", "单位经济")]
@@ -10,10 +10,14 @@ extension MarkdownReport {
             [Output.grossMargin.label(language), value(.grossMargin)],
             [t("Fixed launch costs", "一次性上市成本"), style.money(product.fixedCosts)],
         ]
+        if !plan.channelTerms.isEmpty {
+            rows.append([Output.contributionMargin.label(language), value(.contributionMargin)])
+        }
         if let marketing = plan[.marketingSpend], marketing > 0 {
             rows.append([Output.marketingSpend.label(language), value(.marketingSpend)])
         }
-        rows.append([t("Break-even units", "盈亏平衡件数"), plan[.breakEvenUnits].map { style.count($0.rounded(.up)) } ?? t("never (no unit margin)", "无法（单件无毛利）")])
+        rows.append([Output.breakEvenUnits.label(language),
+                     plan[.breakEvenUnits] != nil ? value(.breakEvenUnits) : t("never (no contribution per unit)", "无法（单件无边际贡献）")])
         if let target = product.targetMargin, let ceiling = plan[.unitCostCeiling] {
             rows.append([t("Target gross margin", "目标毛利率"), style.percent(target.value)])
             rows.append([t("Highest unit cost that keeps it", "保持目标的单件成本上限"), style.money(ceiling)])
@@ -24,9 +28,41 @@ extension MarkdownReport {
                     "单件成本比目标毛利对应的上限低 \(style.money(room))。")
                 : t("The unit cost is \(style.money(-room)) over the ceiling that keeps the target margin.",
                     "单件成本比目标毛利对应的上限高 \(style.money(-room))。"))
-            return parts.joined(separator: "\n\n")
+        } else {
+            parts.append(Markdown.table([t("Per unit", "单件"), t("Value", "数值")], [.left, .right], rows))
         }
-        parts.append(Markdown.table([t("Per unit", "单件"), t("Value", "数值")], [.left, .right], rows))
+        parts.append(t("Break-even counts the units whose contribution pays back the fixed launch costs, the pilot's extra units and the marketing.",
+                       "盈亏平衡为其边际贡献足以收回一次性上市成本、试产额外件数与营销支出的件数。"))
+        if !plan.channelTerms.isEmpty { parts.append(channelSection()) }
+        return parts.joined(separator: "\n\n")
+    }
+
+    /// Per channel: its terms (given, or its platform's defaults), its share of retail sales and
+    /// what a unit sold there contributes.
+    func channelSection() -> String {
+        var parts = ["### " + t("Channel economics", "渠道经济")]
+        let sold = plan[.unitsSold]
+        let rows = plan.channelTerms.map { channel -> [String] in
+            [Markdown.escape(channel.name), channel.platform.isEmpty ? "—" : Markdown.escape(channel.platform),
+             style.percent(channel.fee), style.money(channel.fulfillment) + (channel.fulfillmentMissing ? " ⚠" : ""),
+             style.percent(channel.returns), style.days(channel.settlementDays), style.percent(channel.share),
+             style.money(channel.contribution)] + (sold.map { [style.money($0 * channel.share * channel.contribution)] } ?? [])
+        }
+        let headers = [t("Channel", "渠道"), t("Defaults of", "默认值来自"), t("Fee", "平台费"), t("Fulfilment / unit", "履约 / 件"),
+                       t("Returns", "退货"), t("Paid after", "回款周期"), t("Share of sales", "销量占比"), t("Contribution / unit", "边际贡献 / 件")]
+            + (sold != nil ? [t("Contribution within the horizon", "时间范围内边际贡献")] : [])
+        parts.append(Markdown.table(headers, [.left, .left, .right, .right, .right, .right, .right, .right] + (sold != nil ? [.right] : []), rows))
+        var notes = [t("Contribution per unit = price × (1 − fee) × (1 − returns) − unit cost − fulfilment: a returned unit is refunded and written off. Terms a channel does not give come from the platform its name names (Tmall, JD, Douyin, Xiaohongshu, Amazon, an own store; sources in the README), else 0. Sales split by each channel's bottom-up buyers unless `share` is given.",
+                       "单件边际贡献 = 售价 × (1 − 平台费) × (1 − 退货率) − 单件成本 − 履约成本：退货按退款并报废计。渠道未给出的条款取其名称所指平台的默认值（天猫、京东、抖音、小红书、亚马逊、品牌官网；来源见 README），否则为 0。未给出 `share` 时按各渠道自下而上的买家数分配销量。")]
+        if sold != nil {
+            notes.append(t("Within the horizon: the retail units sold (\(value(.unitsSold)), stock allowing) × the channel's share × its contribution.",
+                           "时间范围内：零售销量（\(value(.unitsSold))，受库存限制）× 渠道占比 × 单件边际贡献。"))
+        }
+        for channel in plan.channelTerms where channel.fulfillmentMissing {
+            notes.append(t("⚠ \(Markdown.escape(channel.name)): \(channel.platform)'s default fulfilment is not in \(plan.scenario.settings.currency), so it counts as 0; give `fulfillment` for this channel.",
+                           "⚠ \(Markdown.escape(channel.name))：\(channel.platform) 的默认履约成本不是以 \(plan.scenario.settings.currency) 计价，按 0 计；请为该渠道给出 `fulfillment`。"))
+        }
+        parts.append(notes.joined(separator: t(" ", "")))
         return parts.joined(separator: "\n\n")
     }
 }

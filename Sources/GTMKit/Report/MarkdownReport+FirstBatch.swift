@@ -45,8 +45,17 @@ extension MarkdownReport {
             if let stockout = reorder.stockout { rows.append([Output.stockoutDate.label(language), style.date(stockout)]) }
         }
         parts.append(Markdown.table([t("First batch", "首批"), t("Value", "数值")], [.left, .right], rows))
-        parts.append(t("Expected sales + lost sales = demand; expected sales + leftover = the units ordered for retail. The fill rate is the share of demand served; the in-stock probability is the chance of not running out at all. They differ, and a plan should not confuse them. The reorder point assumes the window's daily demand continues through the lead time (\(style.period(batch.leadTime))); the reorder is placed the day the median case's projected stock reaches it (earlier if it would otherwise arrive after stock runs out), and covers the next \(style.period(batch.coverage)) at the same safety stock.",
-                       "预期销量 + 缺货损失 = 需求；预期销量 + 剩余 = 零售备货量。满足率是被满足的需求占比；不断货概率是整个覆盖期都不缺货的概率，两者不同，不应混淆。再订货点假设覆盖期的日均需求在 \(style.period(batch.leadTime)) 交期内持续；中位情形的预计库存降到再订货点当天下补货单（若届时下单会在断货后才到货，则提前），补货量覆盖其后 \(style.period(batch.coverage))，安全库存不变。"))
+        if batch.reorders.count > 1 {
+            let orderRows = batch.reorders.enumerated().map { index, order in
+                [String(index + 2), style.date(order.date), style.exactCount(Double(order.units)), style.date(order.arrival),
+                 order.stockout.map(style.date) ?? "—"]
+            }
+            parts.append(Markdown.table([t("Order", "订单"), t("Place by", "下单日"), t("Units", "件数"), t("In the warehouse", "入仓"),
+                                         t("Stock runs out without it", "不下此单的断货日")],
+                                        [.right, .left, .right, .left, .left], orderRows))
+        }
+        parts.append(t("Expected sales + lost sales = demand; expected sales + leftover = the units ordered for retail. The fill rate is the share of demand served; the in-stock probability is the chance of not running out at all. They differ, and a plan should not confuse them. The reorder point assumes the window's daily demand continues through the lead time (\(style.period(batch.leadTime))); each reorder is placed the day the median case's projected stock, on hand and on order, reaches it (earlier if it would otherwise arrive after stock runs out), and covers the \(style.period(batch.coverage)) after it arrives at the same safety stock; orders follow through the horizon.",
+                       "预期销量 + 缺货损失 = 需求；预期销量 + 剩余 = 零售备货量。满足率是被满足的需求占比；不断货概率是整个覆盖期都不缺货的概率，两者不同，不应混淆。再订货点假设覆盖期的日均需求在 \(style.period(batch.leadTime)) 交期内持续；中位情形的预计库存（在库加在途）降到再订货点当天下补货单（若届时下单会在断货后才到货，则提前），补货量覆盖到货后 \(style.period(batch.coverage))，安全库存不变；补货持续到时间范围结束。"))
         return parts.joined(separator: "\n\n")
     }
 

@@ -25,6 +25,7 @@ public struct MarkdownReport {
         if let seed = plan.seedReviews { parts.append(seedSection(seed)) }
         if plan.scenario.pilot != nil { parts.append(pilotSection()) }
         parts.append(economicsSection())
+        if let flow = plan.cash { parts.append(cashSection(flow)) }
         if let uncertainty = plan.uncertainty { parts.append(uncertaintySection(uncertainty)) }
         if plan.timeline.count > 1 { parts.append(timelineSection(plan.timeline)) }
         parts.append(warningsSection())
@@ -85,9 +86,14 @@ public struct MarkdownReport {
             lines.append(t("**First batch:** order \(self.units(units, exact: true)) by \(style.longDate(batch.poDate)) (\(value(.inventoryCash)) at cost)\(precision(.firstBatchUnits)).",
                            "**首批**：在 \(style.longDate(batch.poDate)) 前下单 \(self.units(units, exact: true))（成本 \(value(.inventoryCash))）\(precision(.firstBatchUnits))。"))
         }
-        if let reorder = plan.firstBatch?.reorder {
-            lines.append(t("**Reorder:** order \(self.units(Double(reorder.units), exact: true)) by \(style.longDate(reorder.date)), in the warehouse on \(style.longDate(reorder.arrival))\(reorder.stockout.map { t(" (without it stock runs out on \(style.longDate($0)))", "（不补货将于 \(style.longDate($0)) 断货）") } ?? "").",
-                           "**补货**：在 \(style.longDate(reorder.date)) 前下单 \(self.units(Double(reorder.units), exact: true))，\(style.longDate(reorder.arrival)) 入仓\(reorder.stockout.map { "（不补货将于 \(style.longDate($0)) 断货）" } ?? "")。"))
+        if let batch = plan.firstBatch, let reorder = batch.reorder {
+            let more = batch.reorders.count - 1
+            let then = more > 0
+                ? t("; then \(more) more order\(more == 1 ? "" : "s") through the horizon, \(self.units(Double(batch.reorders.dropFirst().reduce(0) { $0 + $1.units }), exact: true)) in all (see First batch)",
+                    "；此后在时间范围内再下 \(more) 单，共 \(self.units(Double(batch.reorders.dropFirst().reduce(0) { $0 + $1.units }), exact: true))（见“首批”）")
+                : ""
+            lines.append(t("**Reorder:** order \(self.units(Double(reorder.units), exact: true)) by \(style.longDate(reorder.date)), in the warehouse on \(style.longDate(reorder.arrival))\(reorder.stockout.map { t(" (without it stock runs out on \(style.longDate($0)))", "（不补货将于 \(style.longDate($0)) 断货）") } ?? "")\(then).",
+                           "**补货**：在 \(style.longDate(reorder.date)) 前下单 \(self.units(Double(reorder.units), exact: true))，\(style.longDate(reorder.arrival)) 入仓\(reorder.stockout.map { "（不补货将于 \(style.longDate($0)) 断货）" } ?? "")\(then)。"))
         }
         if plan.scenario.pilot != nil, let units = plan[.pilotUnits], let ready = plan.date(.pilotReady) {
             lines.append(t("**Pilot run:** \(self.units(units, exact: true)) ready by \(style.longDate(ready)) for KOL samples and testers (\(value(.pilotCost))).",
@@ -96,6 +102,7 @@ public struct MarkdownReport {
         if let campaign = plan.crowdfunding { lines.append(crowdfundingDecision(campaign)) }
         if let kol = plan.kol { lines.append(kolDecision(kol)) }
         if let seed = plan.seedReviews { lines.append(seedDecision(seed)) }
+        if let cash = cashDecision() { lines.append(cash) }
         if let dates = keyDates() { lines.append(dates) }
         for warning in plan.warnings where warning.changesADecision {
             lines.append("⚠ **\(warning.code)**: " + text.message(warning))
@@ -162,8 +169,14 @@ public struct MarkdownReport {
         }
         rows.append((Output.unitMargin.label(language), value(.unitMargin) + (plan[.grossMargin].map { t(" (\(style.percent($0)))", "（\(style.percent($0))）") } ?? ""),
                      range(.unitMargin)))
-        if let breakEven = plan[.breakEvenUnits] {
-            rows.append((t("Break-even", "盈亏平衡"), units(breakEven.rounded(.up)), range(.breakEvenUnits)))
+        if !plan.channelTerms.isEmpty {
+            rows.append((Output.contributionMargin.label(language), value(.contributionMargin), range(.contributionMargin)))
+        }
+        if plan[.breakEvenUnits] != nil {
+            rows.append((t("Break-even", "盈亏平衡"), t("\(value(.breakEvenUnits)) units", "\(value(.breakEvenUnits)) 件"), range(.breakEvenUnits)))
+        }
+        if plan[.peakNeed] != nil {
+            rows.append((Output.peakNeed.label(language), value(.peakNeed), range(.peakNeed)))
         }
         return rows
     }

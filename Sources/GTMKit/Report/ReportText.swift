@@ -46,7 +46,7 @@ struct ReportText {
         case .kolAfterLaunch(let milestone, let launch):
             return t("\(milestoneName(milestone.kind)) on \(style.date(milestone.start)), after the retail launch on \(style.date(launch)). Shorten `kol.publish_window` or align the posts to the launch.",
                      "\(milestoneName(milestone.kind))（\(style.date(milestone.start))）晚于 \(style.date(launch)) 的正式上市。请缩短 `kol.publish_window` 或将发布对准上市。")
-        case .stockoutBeforeReorder(let reorder):
+        case .stockoutBeforeReorder(let reorder, _):
             let out = reorder.stockout.map(style.date) ?? "—"
             return t("Stock runs out on \(out), but the reorder placed on \(style.date(reorder.date)) arrives on \(style.date(reorder.arrival)). Raise the first batch or shorten `inventory.lead_time`.",
                      "库存将在 \(out) 售罄，但 \(style.date(reorder.date)) 下的补货单 \(style.date(reorder.arrival)) 才到货。请增加首批数量或缩短 `inventory.lead_time`。")
@@ -113,6 +113,27 @@ struct ReportText {
         case .seedShip: return t("Ship units to beta testers", "向内测用户寄出产品")
         case .seedTrial: return t("Beta trial", "内测试用")
         case .seedReviewsLive: return t("First reviews live", "首批评论上线")
+        }
+    }
+
+    /// What a payment or receipt of the cash flow is for.
+    func cashItem(_ item: CashFlow.Item) -> String {
+        switch item {
+        case .fixedCosts: return t("Fixed launch costs", "一次性上市成本")
+        case .pilotRun: return t("Pilot run", "试产")
+        case .deposit: return t("First batch: deposit", "首批：订金")
+        case .balance: return t("First batch: balance (goods leave the factory)", "首批：尾款（出厂时）")
+        case .samples: return t("KOL samples", "KOL 样品")
+        case .testerUnits: return t("Tester units", "内测产品")
+        case .kolContract: return t("KOL fees: at contract", "KOL 费用：签约时")
+        case .kolPublish: return t("KOL fees: on publishing", "KOL 费用：发布时")
+        case .campaignPayout: return t("Crowdfunding payout (net of fees)", "众筹款到账（扣除费用）")
+        case .rewardShipping: return t("Reward shipping", "回报运费")
+        case .reorderDeposit: return t("Reorder: deposit", "补货：订金")
+        case .reorderBalance: return t("Reorder: balance", "补货：尾款")
+        case .goodsSold: return t("Units sold (bought as they sell)", "售出产品成本（随售随采）")
+        case .fulfillment: return t("Fulfilment of retail orders", "零售订单履约")
+        case .retailReceipts: return t("Retail sales received (after fees and returns)", "零售回款（扣除平台费与退货）")
         }
     }
 

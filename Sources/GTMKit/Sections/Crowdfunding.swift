@@ -24,6 +24,10 @@ extension Scenario {
         public var paymentFee: Quantity?
         public var paymentFixed: Quantity?
         public var fulfillmentLead: Period?
+        /// Campaign end to money in the bank; nil: the platform's published timing.
+        public var payoutDelay: Period?
+        /// Reward shipping per paying backer.
+        public var shipping: Quantity
         public var tiers: [PledgeTier]
     }
 
@@ -69,6 +73,10 @@ extension Schema {
         Field("crowdfunding.fulfillment_lead", .value(.period), example: "8 weeks",
               note: "when the first batch arrives (or 8 weeks without an inventory section)",
               "Campaign end to rewards shipped.", zh: "众筹结束到回报发货的时间。"),
+        Field("crowdfunding.payout_delay", .value(.period), example: "21 days", note: "per platform",
+              "Campaign end to the money in your bank.", zh: "众筹结束到款项到账的时间。"),
+        Field("crowdfunding.shipping", .value(.money), default: "0",
+              "Shipping each reward to a backer (paid when rewards ship).", zh: "每位支持者的回报运费（回报发货时支付）。"),
         Field("crowdfunding.tiers", .list(itemKey: "name"), required: true, "Reward tiers.", zh: "回报档位。"),
         Field("crowdfunding.tiers[].name", .value(.text), example: "Early bird", required: true, "Tier name.", zh: "档位名称。"),
         Field("crowdfunding.tiers[].price", .value(.money), example: "299", required: true, "Pledge for this tier.", zh: "该档认筹金额。"),
@@ -127,14 +135,16 @@ extension ScenarioDecoder {
         let paymentFee = quantity("payment_fee", in: section)
         let paymentFixed = quantity("payment_fixed", in: section)
         let lead = period("fulfillment_lead", in: section)
+        let payoutDelay = period("payout_delay", in: section)
+        let shipping = quantity("shipping", in: section)
         if let platform { checkFees(platform: platform, given: (platformFee, paymentFee, paymentFixed), section: section) }
         guard let platform, let run, let start, let duration, let emailList, let listConversion, let reservations,
-              let reservationConversion, let organic, let dropped, tiersValid else { return nil }
+              let reservationConversion, let organic, let dropped, let shipping, tiersValid else { return nil }
         return Scenario.Crowdfunding(
             platform: platform, run: run, start: start, duration: duration, emailList: emailList, listConversion: listConversion,
             reservations: reservations, reservationConversion: reservationConversion, organicShare: organic,
             droppedPledges: dropped, platformFee: platformFee, paymentFee: paymentFee, paymentFixed: paymentFixed,
-            fulfillmentLead: lead, tiers: tiers)
+            fulfillmentLead: lead, payoutDelay: payoutDelay, shipping: shipping, tiers: tiers)
     }
 
     /// Reports the fees the user must give: all of them where the platform publishes none, and

@@ -12,6 +12,8 @@ extension Scenario {
         public var casePack: Int
         /// Share of a purchase order paid when it is placed; the rest when goods leave the factory.
         public var deposit: Quantity
+        /// Factory to warehouse, part of the lead time: the balance is paid this long before arrival.
+        public var freight: Period
     }
 }
 
@@ -39,6 +41,9 @@ extension Schema {
         Field("inventory.deposit", .value(.share), default: "30%",
               "Share of a purchase order paid when it is placed (T/T deposit); the balance is paid when the goods leave the factory.",
               zh: "下采购单时支付的订金比例（电汇订金）；尾款在货物出厂时支付。"),
+        Field("inventory.freight", .value(.period), default: "0 days",
+              "Factory to warehouse, part of the lead time: the balance is paid when the goods leave the factory, this long before they arrive.",
+              zh: "出厂到入仓的运输时间（含在交期内）：尾款在出厂时、即到货前这段时间支付。"),
     ]
 }
 
@@ -60,10 +65,15 @@ extension ScenarioDecoder {
         let moq = integer("moq", in: section)
         let casePack = integer("case_pack", in: section)
         let deposit = quantity("deposit", in: section)
-        guard let leadTime, let cv, let moq, let casePack, let deposit else { return nil }
+        let freight = period("freight", in: section)
+        if let freight, let leadTime, freight.averageDays > leadTime.averageDays {
+            report("`freight` (\(freight)) is part of `lead_time` (\(leadTime)) and cannot be longer", at: marks["inventory.freight"] ?? section.mark,
+                   hint: "give the days from the factory to the warehouse, at most the lead time")
+        }
+        guard let leadTime, let cv, let moq, let casePack, let deposit, let freight else { return nil }
         return .init(leadTime: leadTime, coverage: coverage ?? leadTime,
                      serviceLevel: quantity("service_level", in: section)?.value,
-                     forecast: forecast, forecastSD: forecastSD, forecastCV: cv, moq: moq, casePack: casePack, deposit: deposit)
+                     forecast: forecast, forecastSD: forecastSD, forecastCV: cv, moq: moq, casePack: casePack, deposit: deposit, freight: freight)
     }
 
     /// The first batch needs a demand: a forecast, or a market or channels to draw the curve from.

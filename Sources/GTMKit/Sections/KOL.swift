@@ -7,6 +7,8 @@ extension Scenario {
         public var roster: [Candidate]
         public var publishWindow: Period
         public var align: KOLAlign
+        /// Share of each fee paid when the contract is signed; the rest when the post goes live.
+        public var upfront: Double
     }
 
     /// What the posts are timed to: the retail launch, or the crowdfunding campaign's first days.
@@ -67,6 +69,9 @@ extension Schema {
         Field("kol.publish_window", .value(.period), default: "2 weeks",
               "Posts spread over this window: ending at launch, or from the campaign's start with `align: campaign`.",
               zh: "内容发布窗口：截止于上市日；`align: campaign` 时自众筹开始起。"),
+        Field("kol.upfront", .value(.share), uncertain: false, default: "50%",
+              "Share of each fee paid at contract; the rest when the post goes live.",
+              zh: "签约时支付的费用比例；其余在内容发布时支付。"),
         Field("kol.align", .value(.choice(["launch", "campaign"])), default: "launch",
               "Time the posts to the retail launch, or to the crowdfunding campaign's first days.",
               zh: "内容发布对准正式上市，或对准众筹开始的头几天。"),
@@ -119,7 +124,9 @@ extension ScenarioDecoder {
             report("`align: campaign` times the posts to the crowdfunding campaign, but the scenario has none",
                    at: marks["kol.align"] ?? section.mark, hint: "add a `crowdfunding` section, or write `align: launch`")
         }
-        guard let window, let align, valid else { return nil }
-        return .init(budget: budget?.value, tiers: tiers, roster: roster, publishWindow: window, align: align)
+        let upfront = quantity("upfront", in: section)
+        guard let window, let align, let upfront, valid else { return nil }
+        return .init(budget: budget?.value, tiers: tiers, roster: roster, publishWindow: window, align: align,
+                     upfront: upfront.value)
     }
 }

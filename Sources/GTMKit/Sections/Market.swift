@@ -13,6 +13,13 @@ extension Scenario {
         public var name: String
         public var reach: Quantity
         public var conversion: Quantity
+        /// Commission or referral fee, fulfilment per unit, returns, settlement delay and share of
+        /// sales: given, or the defaults of the platform the name names (nil here).
+        public var fee: Double?
+        public var fulfillment: Double?
+        public var returns: Double?
+        public var settlement: Period?
+        public var share: Double?
     }
 
     public struct Demand: Sendable {
@@ -43,6 +50,16 @@ extension Schema {
               zh: "时间范围内触达的人数。"),
         Field("channels[].conversion", .value(.share), example: "1%", required: true, "Share of those reached who buy.",
               zh: "被触达者中购买的比例。"),
+        Field("channels[].fee", .value(.share), example: "5%", uncertain: false, note: "by the platform its name names (Tmall, JD, Amazon…), else 0",
+              "Commission or referral fee on each sale.", zh: "每笔销售的佣金或平台扣点。"),
+        Field("channels[].fulfillment", .value(.money), example: "4", uncertain: false, note: "by platform, in its currency, else 0",
+              "Pick, pack and ship, per unit sold.", zh: "每件拣货、包装、发货成本。"),
+        Field("channels[].returns", .value(.share), example: "10%", uncertain: false, note: "10% for a named platform, else 0",
+              "Share of units sold that come back (refunded and written off).", zh: "退货比例（退款并报废）。"),
+        Field("channels[].settlement", .value(.period), example: "14 days", note: "by platform, else 0 days",
+              "Sale to cash in your account.", zh: "从售出到回款的时间。"),
+        Field("channels[].share", .value(.share), example: "60%", uncertain: false, note: "in proportion to the channels' buyers",
+              "Share of retail sales through this channel.", zh: "经此渠道的零售销量占比。"),
 
         Field("demand", .section, "How SOM is spread over time: a Bass diffusion curve.", zh: "SOM 如何随时间分布：Bass 扩散曲线。"),
         Field("demand.p", .value(.number), bounds: 0.000001...1, default: "0.03",
@@ -71,8 +88,14 @@ extension ScenarioDecoder {
         let name = text("name", in: section)
         let reach = quantity("reach", in: section)
         let conversion = quantity("conversion", in: section)
+        let fee = quantity("fee", in: section)?.value
+        let fulfillment = quantity("fulfillment", in: section)?.value
+        let returns = quantity("returns", in: section)?.value
+        let settlement = period("settlement", in: section)
+        let share = quantity("share", in: section)?.value
         guard let name, let reach, let conversion else { return nil }
-        return .init(name: name, reach: reach, conversion: conversion)
+        return .init(name: name, reach: reach, conversion: conversion, fee: fee, fulfillment: fulfillment, returns: returns,
+                     settlement: settlement, share: share)
     }
 
     /// The demand section; read from an absent section it gives the curve's defaults.

@@ -6,6 +6,8 @@ extension Scenario {
         public var unitCost: Quantity
         public var salvage: Quantity
         public var fixedCosts: Quantity
+        /// When the fixed costs are paid; nil: with the first purchase order.
+        public var fixedCostsDue: CivilDate?
         public var targetMargin: Quantity?
     }
 
@@ -27,6 +29,8 @@ extension Schema {
         Field("product.fixed_costs", .value(.money), default: "0",
               "One-off launch costs (tooling, certification), for break-even and the crowdfunding minimum raise.",
               zh: "一次性上市成本（模具、认证），用于盈亏平衡与众筹最低筹款额。"),
+        Field("product.fixed_costs_due", .value(.date), example: "2027-01-15", note: "the first purchase order's date",
+              "When the fixed costs are paid (the cash flow).", zh: "一次性成本的支付日期（用于现金流）。"),
         Field("product.target_margin", .value(.share), example: "60%", bounds: 0...0.9999,
               "Gross margin the price must keep; gives the highest unit cost that keeps it.",
               zh: "价格须保持的毛利率；据此给出单件成本上限。"),
@@ -51,6 +55,6 @@ extension ScenarioDecoder {
         }
         guard let name, let price, let unitCost, let salvage, let fixedCosts else { return nil }
         return .init(name: name, price: price, unitCost: unitCost, salvage: salvage, fixedCosts: fixedCosts,
-                     targetMargin: targetMargin)
+                     fixedCostsDue: date("fixed_costs_due", in: section), targetMargin: targetMargin)
     }
 }

@@ -53,8 +53,8 @@ public enum Simulation {
         }
         // At most this many columns (the memory ceiling's count); pass two records those that move.
         let columns = Output.allCases.filter { $0.info.ranged && model.has($0) }.count
-        let perTrial = uncertain.count + model.inputs.count
-        let limit = affordableTrials(settings.trials ?? automaticLimit, inputs: uncertain.count, registers: model.inputs.count,
+        let perTrial = uncertain.count + model.workPerTrial
+        let limit = affordableTrials(settings.trials ?? automaticLimit, inputs: uncertain.count, registers: model.workPerTrial,
                                      columns: columns, work: options.workLimit)
         var trials = settings.trials.map { min($0, limit) } ?? min(automaticStart, limit)
         let seed = settings.seed
@@ -145,6 +145,22 @@ public enum Simulation {
             _ = summarize(key, column, totals: totals, base: 0, threads: threads)
         }
         return (middle - start, clock.now - middle)
+    }
+
+    /// For the benchmark target: one pass of `trials` trials with the plan's decisions taken,
+    /// recording every ranged output, or every one but the cash flow's (so that the cash step
+    /// does not run); its time.
+    package static func benchmarkPass(_ scenario: Scenario, trials: Int, threads: Int, withCash: Bool) -> Duration {
+        let model = PlanModel(scenario)
+        let base = Workspace(model)
+        model.run(base, Decisions())
+        let decisions = run(model, base: base, settings: scenario.settings, options: Options(threads: threads)).decisions
+        let keys = Output.allCases.filter { $0.info.ranged && model.has($0) && (withCash || $0.section != .cash) }
+        let table = TrialTable(keys: keys, capacity: trials)
+        let clock = ContinuousClock()
+        let start = clock.now
+        MonteCarlo.run(model, decisions, trials: trials, seed: scenario.settings.seed, into: table, threads: threads)
+        return clock.now - start
     }
 
     /// P10, P50, P90, mean and the worst Monte Carlo error of one column. Values that are not

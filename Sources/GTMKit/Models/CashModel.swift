@@ -1,0 +1,375 @@
+/// The cash flow's weeks as the report shows them (the base case's evaluation, decisions taken).
+public struct CashFlow: Sendable, Equatable {
+    public struct Week: Sendable, Equatable {
+        public var start: CivilDate
+        public var inflow: Double
+        public var outflow: Double
+        /// Cash on hand plus every receipt less every payment up to the end of this week.
+        public var balance: Double
+    }
+
+    /// From the week of the first payment to the end of the horizon.
+    public var weeks: [Week]
+    public var onHand: Double
+    /// When the campaign's money arrives, and the rule that dated it.
+    public var payout: CivilDate?
+    public var payoutRule: PlatformFees.Payout?
+    /// Where KOL samples and tester units are paid for.
+    public var samplesFrom: SampleSource
+    /// Every payment and receipt, item by item, in the order the computation made them.
+    public var ledger: [Entry]
+
+    /// What a payment or receipt is for.
+    public enum Item: Int, Sendable, CaseIterable {
+        case fixedCosts, pilotRun, deposit, balance, samples, testerUnits, kolContract, kolPublish, campaignPayout,
+             rewardShipping, reorderDeposit, reorderBalance, goodsSold, fulfillment, retailReceipts
+    }
+
+    public struct Entry: Sendable, Equatable {
+        public var item: Item
+        /// Days since 1970-01-01.
+        public var day: Int
+        public var amount: Double
+    }
+
+    /// Where KOL samples and tester units come from, and so when they are paid for.
+    public enum SampleSource: Sendable, Equatable {
+        /// The pilot run (paid when the pilot is ready).
+        case pilot
+        /// The first batch (paid with its purchase order).
+        case batch
+        /// Bought one by one when they ship.
+        case bought
+    }
+}
+
+/// The cash flow (see README, "Cash over time"): every payment and receipt the plan implies,
+/// dated by its own timeline and summed by week, from the earliest day anything may be paid to
+/// the end of the horizon. One computation for the base case and every trial: the amounts come
+/// from the trial's outputs (batch cost, KOL fees, campaign net, weekly sales), the dates are the
+/// plan's (fixed once, or decisions such as the reorder). Weeks start on Mondays.
+///
+/// Out: fixed costs when due; the pilot run when ready; each purchase order as a deposit when
+/// placed and the balance when the goods leave the factory (arrival − freight); KOL fees, the
+/// upfront share at contract and the rest at publish; samples and tester units bought outside
+/// the pilot and the batch when they ship; reward shipping when rewards ship; fulfilment per
+/// unit sold; without an inventory section, each unit's cost when it sells. In: the campaign's
+/// net at its payout; retail sales, stock allowing, at price × (1 − fee) × (1 − returns), each
+/// channel's share received its settlement delay after the sale.
+final class CashModel: Sendable {
+    /// Day numbers (days since 1970-01-01) of week 0's Monday and of the day after the horizon.
+    let origin: Int
+    let weeks: Int
+    /// The last day counted: the horizon's last, or a later dated payment's.
+    let lastDay: Int
+    let launchDay: Int
+    let horizonEnd: Int
+    let onHand: Int
+    let price: Int, unitCost: Int, fixedCosts: Int
+    let fixedDue: Int
+    let channels: ChannelEconomics
+    /// Receipts by settlement delay, as parallel arrays for the weekly loop.
+    let receiptDays: [Int], receiptKeep: [Double]
+    let pilotDay: Int?
+    /// The first batch: order, balance (arrival − freight) and arrival days; the deposit's slot.
+    let batch: (order: Int, balance: Int, arrival: Int, deposit: Int)?
+    let freightDays: Int
+    let samplesFrom: CashFlow.SampleSource
+    let sampleCost: Int
+    /// KOL lines: posts, and the contract, publish and sample days timed to launch and, when the
+    /// scenario has a campaign, to its first days.
+    let kolPosts: [Double]
+    let kolDays: [(contract: Int, publish: Int, sample: Int)]
+    let kolCampaignDays: [(contract: Int, publish: Int, sample: Int)]
+    let kolAlignsToCampaign: Bool
+    let kolUpfront: Double
+    /// Seed reviews: the ship day from launch and from the campaign.
+    let seedShip: (launch: Int, campaign: Int)?
+    /// The campaign: payout and rewards-ship days, the shipping and dropped-pledge slots.
+    let campaign: (payout: Int, fulfillment: Int, shipping: Int, dropped: Int)?
+    let payoutRule: PlatformFees.Payout?
+    /// Retail demand: the market size's share by day (the demand curve), or the forecast's daily rate.
+    let size: Output?
+    let forecast: (slot: Int, days: Double)?
+    let demand: DemandModel
+    /// Sales begin at launch, or when the first batch arrives if that is later.
+    let sellFrom: Int
+    /// Where each week's sales are received: for week w, entries `receiptStart[w]..<receiptStart[w + 1]`
+    /// of (the week they land in, the share of the week's sales value, the first day). Each
+    /// channel group's settlement delay shifts the week's selling days, which fall in at most
+    /// two weeks; the shares weigh in what the channels keep (fees, returns). Fixed per plan.
+    let receiptStart: [Int], receiptWeek: [Int], receiptShare: [Double], receiptDay: [Int]
+
+    init(_ scenario: Scenario, _ inputs: inout InputTable, economics: EconomicsModel, channels: ChannelEconomics,
+         demand: DemandModel, firstBatch: FirstBatchModel?, pilot: PilotModel?, kol: KOLModel?, seed: SeedReviewModel?,
+         crowdfunding: CrowdfundingModel?) {
+        let launch = scenario.launch.date
+        launchDay = launch.daysSinceEpoch
+        horizonEnd = launchDay + Int(demand.horizonDays)
+        onHand = inputs.bind(scenario.cash?.onHand ?? Quantity(0), "cash.on_hand")
+        price = economics.price
+        unitCost = economics.unitCost
+        fixedCosts = economics.fixedCosts
+        self.channels = channels
+        receiptDays = channels.receipts.map(\.days)
+        receiptKeep = channels.receipts.map(\.keep)
+        self.demand = demand
+        size = demand.size
+        forecast = firstBatch.flatMap { batch in batch.forecast.map { ($0, max(batch.windowDays, 1)) } }
+        pilotDay = pilot?.ready.daysSinceEpoch
+        freightDays = scenario.inventory.map { $0.freight.days(from: launch) } ?? 0
+        if let firstBatch {
+            let arrival = firstBatch.arrival.daysSinceEpoch
+            batch = (firstBatch.poDate.daysSinceEpoch, max(firstBatch.poDate.daysSinceEpoch, arrival - freightDays), arrival,
+                     firstBatch.deposit)
+        } else {
+            batch = nil
+        }
+        fixedDue = scenario.product.fixedCostsDue?.daysSinceEpoch ?? batch?.order ?? launchDay
+        samplesFrom = pilot != nil ? .pilot : firstBatch != nil ? .batch : .bought
+        sampleCost = kol?.sampleCost ?? seed?.unitCost ?? economics.unitCost
+        if let kol {
+            func days(_ schedule: KOLPlan.Schedule) -> (Int, Int, Int) {
+                (schedule.contract.daysSinceEpoch, schedule.publish.daysSinceEpoch, schedule.sampleShipped.daysSinceEpoch)
+            }
+            kolPosts = kol.plan.lines.map { Double($0.posts) }
+            kolDays = kol.plan.lines.map { days($0.schedule) }
+            kolCampaignDays = kol.campaignSchedules?.map(days) ?? kolDays
+        } else {
+            kolPosts = []
+            kolDays = []
+            kolCampaignDays = []
+        }
+        kolAlignsToCampaign = scenario.kol?.align == .campaign
+        kolUpfront = scenario.kol?.upfront ?? 1
+        seedShip = seed.map { ($0.plan.shipBy.daysSinceEpoch, $0.plan(campaignInPlan: true).shipBy.daysSinceEpoch) }
+        if let crowdfunding, let terms = scenario.crowdfunding {
+            let rule: PlatformFees.Payout = terms.payoutDelay.map { .afterEnd($0) } ?? PlatformFees.payout(terms.platform)
+            let payout: CivilDate
+            switch rule {
+            case .afterEnd(let delay): payout = delay.after(crowdfunding.end)
+            case .afterRewards(let delay): payout = delay.after(crowdfunding.fulfillment)
+            }
+            payoutRule = rule
+            campaign = (payout.daysSinceEpoch, crowdfunding.fulfillment.daysSinceEpoch,
+                        inputs.bind(terms.shipping, "crowdfunding.shipping"), crowdfunding.dropped)
+        } else {
+            payoutRule = nil
+            campaign = nil
+        }
+        // The grid: from the Monday on or before the earliest day anything may be paid, to the
+        // horizon's end (or a later dated payment).
+        var first = min(launchDay, fixedDue)
+        var last = horizonEnd - 1
+        for day in [pilotDay, batch?.order, campaign?.payout, campaign?.fulfillment, seedShip?.launch, seedShip?.campaign]
+            .compactMap({ $0 }) + (kolDays + kolCampaignDays).flatMap({ [$0.contract, $0.publish, $0.sample] }) + [fixedDue] {
+            first = min(first, day)
+            last = max(last, day)
+        }
+        origin = Self.monday(onOrBefore: first)
+        weeks = (last - origin) / 7 + 1
+        lastDay = last
+        sellFrom = max(launchDay, batch?.arrival ?? launchDay)
+        var starts = [0], targets: [Int] = [], shares: [Double] = [], days: [Int] = []
+        for week in 0..<weeks {
+            let start = max(origin + week * 7, sellFrom), end = min(origin + week * 7 + 7, horizonEnd)
+            if end > start {
+                let length = Double(end - start)
+                for (delay, keep) in zip(receiptDays, receiptKeep) {
+                    // The selling days [start, end) received `delay` days later: [from, to).
+                    let from = start + delay, to = end + delay
+                    let split = min(to, Self.monday(onOrBefore: from) + 7)
+                    for (day, count) in [(from, split - from), (split, to - split)] where count > 0 && day <= last {
+                        targets.append((day - origin) / 7)
+                        shares.append(keep * Double(count) / length)
+                        days.append(day)
+                    }
+                }
+            }
+            starts.append(targets.count)
+        }
+        receiptStart = starts
+        receiptWeek = targets
+        receiptShare = shares
+        receiptDay = days
+    }
+
+    /// The Monday on or before a day (1970-01-01, day 0, was a Thursday).
+    static func monday(onOrBefore day: Int) -> Int {
+        day - ((day + 3) % 7 + 7) % 7
+    }
+
+    /// The week a day falls in, or nil outside the days counted.
+    @inline(__always)
+    func week(_ day: Int) -> Int? {
+        let offset = day - origin
+        guard offset >= 0, day <= lastDay else { return nil }
+        return offset / 7
+    }
+
+    /// A payment or receipt of `item` on `day`: added to its week, and kept item by item when
+    /// the workspace keeps a ledger (the base case, for the report; never a trial).
+    @inline(__always)
+    func add(_ amount: Double, on day: Int, to buffer: UnsafeMutablePointer<Double>, _ item: CashFlow.Item, _ ws: Workspace) {
+        guard let week = week(day) else { return }
+        buffer[week] += amount
+        if ws.keepsLedger, amount != 0 { ws.ledger.append(.init(item: item, day: day, amount: amount)) }
+    }
+
+    /// One evaluation: the weeks' receipts and payments in the workspace's buffers, and the outputs.
+    @inline(__always)
+    func run(_ v: UnsafeMutablePointer<Double>, _ ws: Workspace, _ d: Decisions, pilot: Bool, kol: Bool, seed: Bool) {
+        let inflow = ws.cashIn, outflow = ws.cashOut
+        if ws.keepsLedger { ws.ledger.removeAll() }
+        for week in 0..<weeks {
+            inflow[week] = 0
+            outflow[week] = 0
+        }
+        let cost = v[unitCost]
+        add(v[fixedCosts], on: fixedDue, to: outflow, .fixedCosts, ws)
+        if pilot, let pilotDay { add(ws[.pilotCost], on: pilotDay, to: outflow, .pilotRun, ws) }
+        if let batch {
+            let amount = d.batchUnits * cost
+            add(amount * v[batch.deposit], on: batch.order, to: outflow, .deposit, ws)
+            add(amount * (1 - v[batch.deposit]), on: batch.balance, to: outflow, .balance, ws)
+            for reorder in d.reorders {
+                let amount = Double(reorder.units) * cost
+                let order = reorder.date.daysSinceEpoch
+                add(amount * v[batch.deposit], on: order, to: outflow, .reorderDeposit, ws)
+                add(amount * (1 - v[batch.deposit]), on: max(order, reorder.arrival.daysSinceEpoch - freightDays), to: outflow,
+                    .reorderBalance, ws)
+            }
+        }
+        if kol {
+            let aligned = d.inPlan && kolAlignsToCampaign
+            for index in 0..<kolPosts.count {
+                let days = aligned ? kolCampaignDays[index] : kolDays[index]
+                let fee = ws.lines[index * Workspace.lineMetrics]
+                add(fee * kolUpfront, on: days.contract, to: outflow, .kolContract, ws)
+                add(fee * (1 - kolUpfront), on: days.publish, to: outflow, .kolPublish, ws)
+                if samplesFrom == .bought { add(kolPosts[index] * v[sampleCost], on: days.sample, to: outflow, .samples, ws) }
+            }
+        }
+        if seed, samplesFrom == .bought, let seedShip {
+            add(ws[.testerCost], on: d.inPlan ? seedShip.campaign : seedShip.launch, to: outflow, .testerUnits, ws)
+        }
+        if let campaign, d.inPlan {
+            add(ws[.net], on: campaign.payout, to: inflow, .campaignPayout, ws)
+            add(ws[.backers] * (1 - v[campaign.dropped]) * v[campaign.shipping], on: campaign.fulfillment, to: outflow,
+                .rewardShipping, ws)
+        }
+        ws[.unitsSold] = retail(v, ws, d, inflow: inflow, outflow: outflow)
+        balances(v, ws)
+    }
+
+    /// Retail sales week by week, stock allowing (the first batch's retail units from its
+    /// arrival, each reorder's from the week it arrives; no cap without an inventory section),
+    /// their fulfilment, and their receipts after each channel's settlement delay. Returns the
+    /// units sold.
+    @inline(__always)
+    func retail(_ v: UnsafeMutablePointer<Double>, _ ws: Workspace, _ d: Decisions,
+                inflow: UnsafeMutablePointer<Double>, outflow: UnsafeMutablePointer<Double>) -> Double {
+        let total = size.map { ws[$0] } ?? 0
+        let rate = forecast.map { v[$0.slot] / $0.days } ?? 0
+        guard total > 0 || rate > 0 else { return 0 }
+        let price = v[self.price], cost = v[unitCost]
+        var stock = batch == nil ? Double.infinity : d.retailStock
+        guard let firstWeek = week(min(sellFrom, horizonEnd)) else { return 0 }
+        if forecast == nil { shares(v, ws, from: firstWeek) }
+        let shares = ws.cashShares
+        let fulfillment = channels.fulfillment
+        var sold = 0.0
+        d.reorders.withUnsafeBufferPointer { orders in
+            var next = 0
+            for week in firstWeek..<weeks {
+                let weekStart = origin + week * 7
+                // Reorders in the warehouse by this week (they arrive in date order).
+                while batch != nil, next < orders.count, orders[next].arrival.daysSinceEpoch - origin < (week + 1) * 7 {
+                    stock += Double(orders[next].units)
+                    next += 1
+                }
+                let start = max(weekStart, sellFrom), end = min(weekStart + 7, horizonEnd)
+                guard end > start else { continue }
+                let wanted = forecast != nil ? rate * Double(end - start) : total * (shares[week + 1] - shares[week])
+                let units = min(max(wanted, 0), stock)
+                stock -= units
+                sold += units
+                outflow[week] += units * (batch == nil ? fulfillment + cost : fulfillment)
+                let revenue = units * price
+                for entry in receiptStart[week]..<receiptStart[week + 1] {
+                    inflow[receiptWeek[entry]] += revenue * receiptShare[entry]
+                }
+                if ws.keepsLedger {
+                    ws.ledger.append(.init(item: .fulfillment, day: start, amount: units * fulfillment))
+                    if batch == nil { ws.ledger.append(.init(item: .goodsSold, day: start, amount: units * cost)) }
+                    for entry in receiptStart[week]..<receiptStart[week + 1] {
+                        ws.ledger.append(.init(item: .retailReceipts, day: receiptDay[entry], amount: revenue * receiptShare[entry]))
+                    }
+                }
+            }
+        }
+        return sold
+    }
+
+    /// The demand curve's cumulative share at the start of selling (`cashShares[firstWeek]`) and
+    /// at the end of each week's selling days (`cashShares[week + 1]`). The curve moves only
+    /// with p, q and the launch boost: kept from the last evaluation while they are the same (in
+    /// most plans, every trial), recomputed when they change. The same numbers either way.
+    @inline(__always)
+    func shares(_ v: UnsafeMutablePointer<Double>, _ ws: Workspace, from firstWeek: Int) {
+        let key = (v[demand.p], v[demand.q], v[demand.boost])
+        guard key != ws.cashShareKey else { return }
+        ws.cashShareKey = key
+        let shares = ws.cashShares
+        shares[firstWeek] = demand.share(firstDays: Double(sellFrom - launchDay), v)
+        for week in firstWeek..<weeks {
+            let end = min(origin + week * 7 + 7, horizonEnd)
+            shares[week + 1] = end > max(origin + week * 7, sellFrom) ? demand.share(firstDays: Double(end - launchDay), v) : shares[week]
+        }
+    }
+
+    /// Cumulative cash by week, and the outputs read from it: the peak need and its week, the
+    /// gap beyond cash on hand, the payback week and the ending cash.
+    @inline(__always)
+    func balances(_ v: UnsafeMutablePointer<Double>, _ ws: Workspace) {
+        let inflow = ws.cashIn, outflow = ws.cashOut, cumulative = ws.cashBalance
+        var running = 0.0
+        var trough = 0.0
+        var troughWeek = -1
+        for week in 0..<weeks {
+            running += inflow[week] - outflow[week]
+            cumulative[week] = running
+            if running < trough {
+                trough = running
+                troughWeek = week
+            }
+        }
+        let need = -trough
+        ws[.peakNeed] = need
+        ws[.peakDate] = troughWeek >= 0 ? Double(origin + troughWeek * 7) : .nan
+        ws[.fundingGap] = max(0, need - v[onHand])
+        ws[.endingCash] = v[onHand] + running
+        // Payback: the first week, not before the trough nor before launch week, whose
+        // cumulative cash is non-negative.
+        var payback = Double.nan
+        if let launchWeek = week(launchDay) {
+            for week in max(troughWeek, launchWeek)..<weeks where cumulative[week] >= 0 {
+                payback = Double(origin + week * 7)
+                break
+            }
+        }
+        ws[.payback] = payback
+    }
+
+    /// The report's view of the base case's evaluation: the weeks from the first payment.
+    func flow(_ v: UnsafeMutablePointer<Double>, _ ws: Workspace) -> CashFlow {
+        let first = (0..<weeks).first { ws.cashIn[$0] != 0 || ws.cashOut[$0] != 0 } ?? 0
+        let weeks = (first..<weeks).map { week in
+            CashFlow.Week(start: CivilDate(daysSinceEpoch: origin + week * 7), inflow: ws.cashIn[week], outflow: ws.cashOut[week],
+                          balance: v[onHand] + ws.cashBalance[week])
+        }
+        return CashFlow(weeks: weeks, onHand: v[onHand],
+                        payout: campaign.map { CivilDate(daysSinceEpoch: $0.payout) }, payoutRule: payoutRule,
+                        samplesFrom: samplesFrom, ledger: ws.ledger)
+    }
+}

@@ -1,0 +1,55 @@
+/// A sales channel's costs and settlement, by the platform its name names (see the README,
+/// "Channel economics", for each source). Amounts per unit hold only in the platform's own
+/// currency; in another currency they are 0 and the report says so.
+public struct ChannelDefaults: Sendable, Equatable {
+    public var platform: String
+    /// Commission or referral fee on each sale.
+    public var fee: Double
+    /// Pick, pack and ship per unit, in `currency`.
+    public var fulfillment: Double
+    public var currency: String?
+    /// Units that come back.
+    public var returns: Double
+    /// Sale to cash in the account.
+    public var settlementDays: Int
+
+    /// Tmall: technical service fee 2–5% (HI-COM) + about 1% Alipay; express ¥4 a parcel (Great
+    /// Handshake: ¥3–5); Alipay pays out when the buyer confirms, automatically 10 days after
+    /// dispatch: 14 days. JD POP: 5% + 0.6% transaction fee (2023 fee rules), monthly statements
+    /// (JD's channel guide): 30 days. Douyin and Xiaohongshu shops: 5% (2–10% by category), about
+    /// 20 days (receipt confirmed + the 7-day return window). Amazon US: 15% referral fee for most
+    /// categories (Seller Central fee schedule), FBA $4.60 for a boxed item up to 1 lb (2026),
+    /// paid every 14 days with a 7-day reserve after delivery: 19 days. A brand's own store on
+    /// Shopify: 2.9% + 30¢ (Basic), about 3%; 3PL pick and pack $3.50; paid 2 business days
+    /// after the order plus the bank: 5 days. Returns: consumer electronics 8–12% online
+    /// (Attribute; NRF puts all online sales at 17.6%): 10%.
+    static let platforms: [(keywords: [String], defaults: ChannelDefaults)] = [
+        (["tmall", "天猫", "taobao", "淘宝"], ChannelDefaults(platform: "Tmall", fee: 0.06, fulfillment: 4, currency: "CNY", returns: 0.10, settlementDays: 14)),
+        (["jd", "京东", "jingdong"], ChannelDefaults(platform: "JD", fee: 0.056, fulfillment: 4, currency: "CNY", returns: 0.10, settlementDays: 30)),
+        (["douyin", "抖音", "tiktok shop"], ChannelDefaults(platform: "Douyin", fee: 0.05, fulfillment: 4, currency: "CNY", returns: 0.10, settlementDays: 20)),
+        (["xiaohongshu", "小红书", "red"], ChannelDefaults(platform: "Xiaohongshu", fee: 0.05, fulfillment: 4, currency: "CNY", returns: 0.10, settlementDays: 20)),
+        (["amazon"], ChannelDefaults(platform: "Amazon", fee: 0.15, fulfillment: 4.60, currency: "USD", returns: 0.10, settlementDays: 19)),
+        (["shopify", "own store", "官网", ".com", "website", "webshop", "d2c", "dtc"],
+         ChannelDefaults(platform: "own store", fee: 0.03, fulfillment: 3.50, currency: "USD", returns: 0.10, settlementDays: 5)),
+    ]
+
+    /// No platform recognised: no costs, paid on the day of the sale.
+    static let none = ChannelDefaults(platform: "", fee: 0, fulfillment: 0, currency: nil, returns: 0, settlementDays: 0)
+
+    /// The defaults of the platform a channel's name names (first match in the table's order).
+    public static func named(_ name: String) -> ChannelDefaults {
+        let lower = name.lowercased()
+        let words = Set(lower.split(whereSeparator: { !$0.isLetter && !$0.isNumber && $0 != "." }).map(String.init))
+        for (keywords, defaults) in platforms where keywords.contains(where: { keyword in
+            keyword.count <= 3 && keyword.allSatisfy(\.isASCII) ? words.contains(keyword) : lower.contains(keyword)
+        }) {
+            return defaults
+        }
+        return none
+    }
+
+    /// The per-unit fulfilment in `currency`: the platform's, or 0 when it is in another one.
+    func fulfillment(in currency: String) -> Double {
+        self.currency == nil || self.currency == currency ? fulfillment : 0
+    }
+}

@@ -1,0 +1,139 @@
+/// The cash flow: what the launch needs and when, every payment and receipt, the balance by week.
+extension MarkdownReport {
+    /// The decisions' line: the money to raise and the day it must be there.
+    func cashDecision() -> String? {
+        guard let need = plan[.peakNeed] else { return nil }
+        let onHand = plan.cash?.onHand ?? 0
+        let payback = plan.date(.payback).map {
+            t(" Cash pays back in the week of \(style.longDate($0)).", "现金于 \(style.longDate($0)) 当周回正。")
+        } ?? t(" Cash does not pay back within the horizon.", "时间范围内现金未能回正。")
+        guard need > 0, let date = plan.date(.peakDate) else {
+            return t("**Cash:** the plan never spends more than it has received.", "**资金**：计划支出从未超过已收款项。") + payback
+        }
+        let gap = plan[.fundingGap] ?? need
+        let onHandText = onHand > 0
+            ? (gap > 0 ? t(" With \(style.exactMoney(onHand)) on hand, raise **\(style.exactMoney(gap))**.", "现有 \(style.exactMoney(onHand))，需再筹 **\(style.exactMoney(gap))**。")
+                       : t(" The \(style.exactMoney(onHand)) on hand covers it.", "现有 \(style.exactMoney(onHand)) 足以覆盖。"))
+            : ""
+        let first = plan.cash?.weeks.first.map { style.longDate($0.start) } ?? ""
+        return t("**Cash:** you need **\(style.exactMoney(need))** by \(style.longDate(date)), the week spending peaks\(range(.peakNeed).map { " (P10–P90 \($0))" } ?? ""); payments start in the week of \(first).",
+                 "**资金**：在 \(style.longDate(date)) 前需要 **\(style.exactMoney(need))**，即支出达到峰值的那一周\(range(.peakNeed).map { "（P10–P90 \($0)）" } ?? "")；付款自 \(first) 当周开始。")
+            + onHandText + payback
+    }
+
+    func cashSection(_ flow: CashFlow) -> String {
+        var parts = ["## " + t("Cash over time", "现金流")]
+        let first = flow.weeks.first?.start ?? plan.scenario.launch.date
+        let horizonEnd = plan.scenario.horizon.after(plan.scenario.launch.date).adding(days: -1)
+        parts.append(t("Every payment and receipt the plan implies, on the plan's own dates, summed by week (weeks start on Mondays) from the first payment, in the week of \(style.date(first)), to the end of the horizon on \(style.date(horizonEnd)). The balance is the cash on hand (\(style.money(flow.onHand)), `cash.on_hand`) plus what has come in less what has gone out.",
+                       "计划涉及的每笔付款与收款，按计划自身的日期逐周汇总（每周从周一开始），从首笔付款所在周（\(style.date(first))）到时间范围结束（\(style.date(horizonEnd))）。余额 = 现有资金（\(style.money(flow.onHand))，`cash.on_hand`）加已收款减已付款。"))
+        var rows: [[String]] = []
+        let ranged = plan.uncertainty != nil
+        for output in Output.outputs(of: .cash) where plan.values[output.rawValue].isFinite || output == .payback {
+            let shown = output == .payback && plan[.payback] == nil ? t("not within the horizon", "时间范围内未回正") : value(output)
+            rows.append([output.label(language), shown] + (ranged ? [range(output) ?? "—"] : []))
+        }
+        parts.append(Markdown.table([t("Measure", "指标"), t("Plan", "计划值")] + (ranged ? ["P10–P90"] : []),
+                                    ranged ? [.left, .right, .right] : [.left, .right], rows))
+        parts.append("### " + t("What is paid and received", "付款与收款明细"))
+        parts.append(ledgerTable(flow))
+        parts.append(cashNotes(flow).joined(separator: t(" ", "")))
+        parts.append(balanceChart(flow))
+        let weekRows = flow.weeks.map { week in
+            [style.date(week.start), week.inflow == 0 ? "" : style.money(week.inflow), week.outflow == 0 ? "" : style.money(week.outflow),
+             style.money(week.balance)]
+        }
+        let table = Markdown.table([t("Week of", "周（起）"), t("In", "收入"), t("Out", "支出"), t("Balance", "余额")],
+                                   [.left, .right, .right, .right], weekRows)
+        parts.append("<details>\n<summary>" + t("Week by week (\(flow.weeks.count) weeks)", "逐周明细（\(flow.weeks.count) 周）")
+                     + "</summary>\n\n" + table + "\n\n</details>")
+        return parts.joined(separator: "\n\n")
+    }
+
+    /// Each item's total, with the day (or the first and last day) it is paid or received.
+    func ledgerTable(_ flow: CashFlow) -> String {
+        var totals: [CashFlow.Item: (first: Int, last: Int, amount: Double)] = [:]
+        for entry in flow.ledger {
+            let known = totals[entry.item]
+            totals[entry.item] = (min(known?.first ?? entry.day, entry.day), max(known?.last ?? entry.day, entry.day),
+                                  (known?.amount ?? 0) + entry.amount)
+        }
+        let items = CashFlow.Item.allCases.filter { totals[$0] != nil }
+            .sorted { (totals[$0]!.first, $0.rawValue) < (totals[$1]!.first, $1.rawValue) }
+        var paid = 0.0, received = 0.0
+        var rows: [[String]] = items.map { item in
+            let total = totals[item]!
+            let first = style.date(CivilDate(daysSinceEpoch: total.first))
+            let when = total.first == total.last ? first : first + " – " + style.date(CivilDate(daysSinceEpoch: total.last))
+            let inflow = item == .campaignPayout || item == .retailReceipts
+            if inflow { received += total.amount } else { paid += total.amount }
+            return [text.cashItem(item), when, inflow ? "" : style.money(total.amount), inflow ? style.money(total.amount) : ""]
+        }
+        rows.append(["**" + t("Total", "合计") + "**", "", "**" + style.money(paid) + "**", "**" + style.money(received) + "**"])
+        return Markdown.table([t("Item", "项目"), t("When", "时间"), t("Paid", "付出"), t("Received", "收到")],
+                              [.left, .left, .right, .right], rows)
+    }
+
+    /// Where the dates and terms come from, and what the flow leaves out.
+    func cashNotes(_ flow: CashFlow) -> [String] {
+        var notes: [String] = []
+        let scenario = plan.scenario
+        if let inventory = scenario.inventory {
+            notes.append(t("Purchase orders pay \(style.percent(inventory.deposit.value)) when placed and the rest when the goods leave the factory (`inventory.freight` = \(style.period(inventory.freight)) before they arrive).",
+                           "采购单下单时付 \(style.percent(inventory.deposit.value))，其余在出厂时支付（`inventory.freight` = 到货前 \(style.period(inventory.freight))）。"))
+        }
+        if let payout = flow.payout, let rule = flow.payoutRule, plan.flag(.inPlan) {
+            let source = scenario.crowdfunding?.payoutDelay != nil ? "`crowdfunding.payout_delay`"
+                : t("\(platformName)'s published timing, see the README; `crowdfunding.payout_delay` overrides it",
+                    "\(platformName) 公布的到账时间，见 README；可用 `crowdfunding.payout_delay` 覆盖")
+            let when: String
+            switch rule {
+            case .afterEnd(let delay): when = t("\(style.period(delay)) after the campaign closes", "众筹结束后 \(style.period(delay))")
+            case .afterRewards(let delay): when = t("\(style.period(delay)) after rewards ship", "回报发货后 \(style.period(delay))")
+            }
+            notes.append(t("The campaign's money arrives on \(style.date(payout)), \(when) (\(source)).",
+                           "众筹款于 \(style.date(payout)) 到账，即\(when)（\(source)）。"))
+        }
+        if scenario.kol != nil {
+            let upfront = scenario.kol?.upfront ?? 1
+            notes.append(upfront >= 1 ? t("KOL fees are paid in full at contract (`kol.upfront`).", "KOL 费用在签约时全额支付（`kol.upfront`）。")
+                : t("KOL fees: \(style.percent(upfront)) at contract, the rest on publishing (`kol.upfront`).",
+                    "KOL 费用：签约时付 \(style.percent(upfront))，其余在发布时支付（`kol.upfront`）。"))
+        }
+        if scenario.kol != nil || scenario.seedReviews != nil {
+            switch flow.samplesFrom {
+            case .pilot: notes.append(t("Samples and tester units are in the pilot run's cost.", "样品与内测产品计入试产成本。"))
+            case .batch: notes.append(t("Samples and tester units are in the first batch's cost.", "样品与内测产品计入首批成本。"))
+            case .bought: notes.append(t("Samples and tester units are paid for when they ship.", "样品与内测产品在寄出时付款。"))
+            }
+        }
+        if !plan.channelTerms.isEmpty {
+            notes.append(t("Retail money comes in after each channel's settlement delay (see Unit economics); what is still owed at the horizon's end is not counted.",
+                           "零售款按各渠道结算周期到账（见“单位经济”）；时间范围结束时尚未结算的款项不计入。"))
+        }
+        if scenario.inventory == nil {
+            notes.append(t("Without an inventory section, units are paid for as they sell.", "没有 inventory 部分时，产品按售出时付款。"))
+        } else {
+            notes.append(t("Unsold stock at the horizon's end is not counted as cash.", "时间范围结束时的未售库存不计为现金。"))
+        }
+        return notes
+    }
+
+    /// A Mermaid line of the balance at the end of each week.
+    func balanceChart(_ flow: CashFlow) -> String {
+        let balances = flow.weeks.map(\.balance)
+        let low = min(0, balances.min() ?? 0), high = max(0, balances.max() ?? 0)
+        let floor = low < 0 ? -niceCeiling(-low) : 0
+        let ceiling = high > 0 ? niceCeiling(high) : 1
+        let first = flow.weeks.first.map { style.date($0.start) } ?? ""
+        return """
+        ```mermaid
+        xychart-beta
+            title "\(t("Cash balance at the end of each week", "每周末现金余额"))"
+            x-axis "\(t("Weeks from \(first)", "自 \(first) 起的周数"))" 1 --> \(max(flow.weeks.count, 2))
+            y-axis "\(plan.scenario.settings.currency)" \(Format.grouped(floor, separator: "")) --> \(Format.grouped(ceiling, separator: ""))
+            line [\(balances.map { Format.grouped($0, separator: "") }.joined(separator: ", "))]
+        ```
+        """
+    }
+}
