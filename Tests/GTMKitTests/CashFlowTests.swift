@@ -62,19 +62,21 @@ import Testing
     }
 
     @Test func peakNeedPaybackGapAndEndingByHand() throws {
-        // Cumulative cash, by week (no channels: sales are received on the day, ¥70,000 a week):
+        // Cumulative cash, by week (no channels: sales are received on the day, ¥70,000 a
+        // week), with each week's lowest point (its payments before its receipts):
         //   week of 02-01: −33,600 (deposit)
-        //   week of 02-22: −112,000 (balance)                       ← the trough
-        //   week of 03-01: −112,000 + 70,000 − 33,600 (reorder deposit) = −75,600
+        //   week of 02-22: −112,000 (balance)
+        //   week of 03-01: lowest −112,000 − 33,600 (reorder deposit) = −145,600  ← the trough
+        //                  end of week −145,600 + 70,000 = −75,600
         //   week of 03-08: −5,600
-        //   week of 03-15: +64,400                                  ← payback
-        // Peak need ¥112,000 in the week of 2027-02-22; with ¥50,000 on hand the gap is
-        // ¥62,000. Every unit of the 36,600 demanded is bought and sold: ending cash =
+        //   week of 03-15: +64,400                                              ← payback
+        // Peak need ¥145,600 in the week of 2027-03-01; with ¥50,000 on hand the gap is
+        // ¥95,600. Every unit of the 36,600 demanded is bought and sold: ending cash =
         // 50,000 + 36,600 × (100 − 40) = ¥2,246,000.
         let plan = try plan("  freight: 1 week\ncash:\n  on_hand: 50k\n")
-        #expect(plan[.peakNeed] == 112_000)
-        #expect(plan.date(.peakDate) == CivilDate(year: 2027, month: 2, day: 22))
-        #expect(plan[.fundingGap] == 62_000)
+        #expect(plan[.peakNeed] == 145_600)
+        #expect(plan.date(.peakDate) == CivilDate(year: 2027, month: 3, day: 1))
+        #expect(plan[.fundingGap] == 95_600)
         #expect(plan.date(.payback) == CivilDate(year: 2027, month: 3, day: 15))
         #expect(abs((plan[.endingCash] ?? 0) - 2_246_000) < 1e-6)
         #expect(abs((plan[.unitsSold] ?? 0) - 36_600) < 1e-9)
@@ -84,7 +86,7 @@ import Testing
         #expect(plan.cash?.weeks.first?.start == CivilDate(year: 2027, month: 2, day: 1))
         #expect(plan.cash?.weeks.last?.start == CivilDate(year: 2028, month: 2, day: 28))
         // More cash on hand than the need: no gap.
-        #expect(try self.plan("  freight: 1 week\ncash:\n  on_hand: 200k\n")[.fundingGap] == 0)
+        #expect(try self.plan("  freight: 1 week\ncash:\n  on_hand: 150k\n")[.fundingGap] == 0)
     }
 
     /// A campaign in the plan: 1,000 subscribers × 10% = 100 backers at ¥100, no fees or dropped
@@ -112,19 +114,20 @@ import Testing
 
     @Test func aPayoutBeforeTheBalanceLowersThePeakNeed() throws {
         // Batch 2,900 × ¥40 = ¥116,000: ¥34,800 on 2027-02-01, ¥81,200 on 2027-03-01.
-        // Paid out 7 days after the close (2027-01-24): +10,000, then −24,800 from 02-01, and in
-        // the week of 03-01 −24,800 − 81,200 + 70,000 − 33,600 (reorder deposit) = −69,600.
-        // Paid out 60 days after (2027-03-18): −34,800, then −79,600 in the week of 03-01; the
-        // payout lands in the week of 03-15, after the trough. The early payout lowers the peak
-        // need by exactly the ¥10,000 it brings.
+        // Paid out 7 days after the close (2027-01-24): +10,000, then −24,800 from 02-01; in the
+        // week of 03-01 the balance and the reorder deposit (¥33,600) are due on its first day,
+        // before its sales: lowest −24,800 − 81,200 − 33,600 = −139,600. Paid out 60 days after
+        // (2027-03-18): −34,800, then −149,600 in the week of 03-01; the payout lands in the
+        // week of 03-15, after the trough. The early payout lowers the peak need by exactly the
+        // ¥10,000 it brings.
         let early = try plan(Self.campaign + "  payout_delay: 7 days\n")
         let late = try plan(Self.campaign + "  payout_delay: 60 days\n")
         #expect(early[.net] == 10_000)
         #expect(early[.firstBatchUnits] == 2_900)
         #expect(entries(early, .campaignPayout).map(\.0) == [Self.day(2027, 1, 24)])
         #expect(entries(late, .campaignPayout).map(\.0) == [Self.day(2027, 3, 18)])
-        #expect(early[.peakNeed] == 69_600)
-        #expect(late[.peakNeed] == 79_600)
+        #expect(early[.peakNeed] == 139_600)
+        #expect(late[.peakNeed] == 149_600)
         #expect(early.date(.peakDate) == CivilDate(year: 2027, month: 3, day: 1))
         #expect(late.cash?.payout == CivilDate(year: 2027, month: 3, day: 18))
     }
@@ -267,11 +270,13 @@ import Testing
         let paid = flow.ledger.filter { $0.item != .campaignPayout && $0.item != .retailReceipts }.reduce(0) { $0 + $1.amount }
         close(flow.weeks.reduce(0) { $0 + $1.outflow }, paid, "payments")
         close(flow.weeks.reduce(0) { $0 + $1.inflow }, total(.campaignPayout, .retailReceipts), "receipts")
-        close(flow.weeks.map(\.balance).min() ?? 0, flow.onHand - (plan[.peakNeed] ?? 0), "lowest balance")
+        // Each week's lowest point: the balance it starts with less its payments.
+        let lowest = zip([flow.onHand] + flow.weeks.map(\.balance), flow.weeks).map { $0 - $1.outflow }
+        close(lowest.min() ?? 0, flow.onHand - (plan[.peakNeed] ?? 0), "lowest balance")
         close(flow.weeks.last?.balance ?? 0, plan[.endingCash], "ending cash")
         // The peak week is one of the weeks, and payback comes after it.
         let peak = try #require(plan.date(.peakDate))
-        #expect(flow.weeks.contains { $0.start == peak && abs($0.balance - (flow.onHand - (plan[.peakNeed] ?? 0))) < 1e-6 })
+        #expect(zip(flow.weeks, lowest).contains { $0.start == peak && abs($1 - (flow.onHand - (plan[.peakNeed] ?? 0))) < 1e-6 })
         if let payback = plan.date(.payback) { #expect(payback > peak) }
     }
 }

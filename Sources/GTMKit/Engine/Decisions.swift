@@ -109,10 +109,11 @@ struct Decisions: Sendable, Equatable {
         }
         if let batch = model.firstBatch, let means = columns[.windowDemandMean], let sds = columns[.windowDemandSD] {
             let v = base.registers
-            // The ratio weighs expected money: E[price − cost] against E[cost − salvage].
+            // The ratio weighs expected money: the expected contribution of a sale against
+            // E[cost − salvage].
             let price = model.mean(ofSlot: batch.price, v), cost = model.mean(ofSlot: batch.unitCost, v)
             let salvage = model.mean(ofSlot: batch.salvage, v)
-            d.underage = price - cost
+            d.underage = batch.underage(price: price, cost: cost)
             d.overage = cost - salvage
             d.criticalRatio = batch.criticalRatio(price: price, cost: cost, salvage: salvage)
             var mixture = NormalMixture(means: UnsafeBufferPointer(means), sds: UnsafeBufferPointer(sds))

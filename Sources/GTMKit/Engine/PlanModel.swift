@@ -37,7 +37,8 @@ struct PlanModel: Sendable {
         crowdfunding = scenario.crowdfunding == nil ? nil
             : CrowdfundingModel(scenario, &table, fixedCosts: economics.fixedCosts, unitCost: economics.unitCost)
         firstBatch = scenario.inventory == nil ? nil
-            : FirstBatchModel(scenario, &table, price: economics.price, unitCost: economics.unitCost, salvage: salvage)
+            : FirstBatchModel(scenario, &table, price: economics.price, unitCost: economics.unitCost, salvage: salvage,
+                              channels: channels)
         kol = scenario.kol == nil ? nil : KOLModel(scenario, &table, sampleCost: sampleCost)
         seed = scenario.seedReviews == nil ? nil : SeedReviewModel(scenario, &table, unitCost: sampleCost)
         // The cash flow, when the plan pays for anything beyond fixed costs (or has cash on hand).

@@ -23,6 +23,55 @@ public struct CashFlow: Sendable, Equatable {
     public enum Item: Int, Sendable, CaseIterable {
         case fixedCosts, pilotRun, deposit, balance, samples, testerUnits, kolContract, kolPublish, campaignPayout,
              rewardShipping, reorderDeposit, reorderBalance, goodsSold, fulfillment, retailReceipts
+
+        /// The JSON key: `fixed_costs`, `retail_receipts`….
+        public var key: String {
+            switch self {
+            case .fixedCosts: return "fixed_costs"
+            case .pilotRun: return "pilot_run"
+            case .deposit: return "deposit"
+            case .balance: return "balance"
+            case .samples: return "samples"
+            case .testerUnits: return "tester_units"
+            case .kolContract: return "kol_contract"
+            case .kolPublish: return "kol_publish"
+            case .campaignPayout: return "campaign_payout"
+            case .rewardShipping: return "reward_shipping"
+            case .reorderDeposit: return "reorder_deposit"
+            case .reorderBalance: return "reorder_balance"
+            case .goodsSold: return "goods_sold"
+            case .fulfillment: return "fulfillment"
+            case .retailReceipts: return "retail_receipts"
+            }
+        }
+
+        /// Money in (the campaign's payout, retail receipts) rather than out.
+        public var isReceipt: Bool { self == .campaignPayout || self == .retailReceipts }
+    }
+
+    /// One item's payments or receipts: its first and last day and its total.
+    public struct Total: Sendable, Equatable {
+        public var item: Item
+        public var first: CivilDate
+        public var last: CivilDate
+        public var amount: Double
+    }
+
+    /// The ledger by item, ordered by the item's first day.
+    public var totals: [Total] {
+        var byItem: [Item: Total] = [:]
+        for entry in ledger {
+            let day = CivilDate(daysSinceEpoch: entry.day)
+            if var total = byItem[entry.item] {
+                total.first = min(total.first, day)
+                total.last = max(total.last, day)
+                total.amount += entry.amount
+                byItem[entry.item] = total
+            } else {
+                byItem[entry.item] = Total(item: entry.item, first: day, last: day, amount: entry.amount)
+            }
+        }
+        return byItem.values.sorted { ($0.first, $0.item.rawValue) < ($1.first, $1.item.rawValue) }
     }
 
     public struct Entry: Sendable, Equatable {
@@ -329,7 +378,9 @@ final class CashModel: Sendable {
     }
 
     /// Cumulative cash by week, and the outputs read from it: the peak need and its week, the
-    /// gap beyond cash on hand, the payback week and the ending cash.
+    /// gap beyond cash on hand, the payback week and the ending cash. Within a week, payments
+    /// count before receipts: a deposit due on Tuesday is not covered by a payout that lands on
+    /// Wednesday, so the peak need is never understated by weekly sums.
     @inline(__always)
     func balances(_ v: UnsafeMutablePointer<Double>, _ ws: Workspace) {
         let inflow = ws.cashIn, outflow = ws.cashOut, cumulative = ws.cashBalance
@@ -337,10 +388,11 @@ final class CashModel: Sendable {
         var trough = 0.0
         var troughWeek = -1
         for week in 0..<weeks {
+            let lowest = running - outflow[week]
             running += inflow[week] - outflow[week]
             cumulative[week] = running
-            if running < trough {
-                trough = running
+            if lowest < trough {
+                trough = lowest
                 troughWeek = week
             }
         }
@@ -349,8 +401,8 @@ final class CashModel: Sendable {
         ws[.peakDate] = troughWeek >= 0 ? Double(origin + troughWeek * 7) : .nan
         ws[.fundingGap] = max(0, need - v[onHand])
         ws[.endingCash] = v[onHand] + running
-        // Payback: the first week, not before the trough nor before launch week, whose
-        // cumulative cash is non-negative.
+        // Payback: the first week, not before the trough nor before launch week, at whose end the
+        // launch has brought in at least what it has paid out.
         var payback = Double.nan
         if let launchWeek = week(launchDay) {
             for week in max(troughWeek, launchWeek)..<weeks where cumulative[week] >= 0 {

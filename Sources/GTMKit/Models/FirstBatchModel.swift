@@ -53,8 +53,13 @@ final class FirstBatchModel: Sendable {
     let arrival: CivilDate
     let arrivalDay: Double
     let launch: CivilDate
+    /// What the channels keep of the price and what fulfilment costs, a unit (a missed sale
+    /// loses its contribution, not its gross margin).
+    let keep: Double, fulfillment: Double
 
-    init(_ scenario: Scenario, _ inputs: inout InputTable, price: Int, unitCost: Int, salvage: Int) {
+    init(_ scenario: Scenario, _ inputs: inout InputTable, price: Int, unitCost: Int, salvage: Int, channels: ChannelEconomics) {
+        keep = channels.keep
+        fulfillment = channels.fulfillment
         let inventory = scenario.inventory!
         self.inputs = inventory
         forecast = inventory.forecast.map { inputs.bind($0, "inventory.forecast") }
@@ -72,9 +77,16 @@ final class FirstBatchModel: Sendable {
         arrivalDay = Double(arrival.daysSinceEpoch)
     }
 
-    /// The critical ratio at the given economics: `service_level` when set, else Cu ÷ (Cu + Co).
+    /// The cost of a missed sale: the contribution a unit sold would have left.
+    func underage(price: Double, cost: Double) -> Double {
+        ChannelEconomics.contribution(price: price, unitCost: cost, keep: keep, fulfillment: fulfillment)
+    }
+
+    /// The critical ratio at the given economics: `service_level` when set, else Cu ÷ (Cu + Co)
+    /// with Cu the contribution of a unit sold and Co = cost − salvage.
     func criticalRatio(price: Double, cost: Double, salvage: Double) -> Double {
-        inputs.serviceLevel ?? Newsvendor.criticalRatio(price: price, cost: cost, salvage: salvage) ?? Self.freeOverstockRatio
+        inputs.serviceLevel ?? Newsvendor.criticalRatio(underage: underage(price: price, cost: cost), overage: cost - salvage)
+            ?? Self.freeOverstockRatio
     }
 
     /// The ratio when an unsold unit costs nothing (salvage at cost): stock for nearly every case.

@@ -4,8 +4,11 @@ public enum Newsvendor {
     /// Cu / (Cu + Co) with Cu = price − cost (a missed sale) and Co = cost − salvage
     /// (an unsold unit). Nil when Co ≤ 0 (overstock would be free).
     public static func criticalRatio(price: Double, cost: Double, salvage: Double) -> Double? {
-        let underage = price - cost
-        let overage = cost - salvage
+        criticalRatio(underage: price - cost, overage: cost - salvage)
+    }
+
+    /// Cu ÷ (Cu + Co) for a missed sale's cost `underage` and an unsold unit's `overage`.
+    public static func criticalRatio(underage: Double, overage: Double) -> Double? {
         guard overage > 0 else { return nil }
         guard underage > 0 else { return 0 }
         return underage / (underage + overage)

@@ -114,7 +114,7 @@ public enum Output: Int, CaseIterable, Sendable, Comparable {
         row(.market, "bottom_up_units", "Channels, bottom-up (units)", "渠道自下而上（件数）", .count, ranged: true, compared: true),
         row(.market, "bottom_up_revenue", "Channels, bottom-up (revenue)", "渠道自下而上（收入）", .money),
 
-        row(.demand, "horizon_units", "Units sold within the horizon", "时间范围内销量", .count, ranged: true),
+        row(.demand, "horizon_units", "Demand within the horizon", "计划期内需求", .count, ranged: true),
         row(.demand, "first_week_units", "Launch-week sales", "首发周销量", .count, ranged: true, compared: true),
         row(.demand, "peak_week", "Best week", "销量最高周", .number),
 
@@ -192,9 +192,9 @@ public enum Output: Int, CaseIterable, Sendable, Comparable {
         row(.cash, "peak_need", "Peak funding need", "峰值资金需求", .money, ranged: true, compared: true),
         row(.cash, "peak_date", "Peak need reached (week of)", "资金需求达到峰值（所在周）", .date),
         row(.cash, "gap", "Funding gap beyond cash on hand", "超出现有资金的缺口", .money, ranged: true, compared: true),
-        row(.cash, "payback", "Cash pays back (week of)", "现金回正（所在周）", .date, ranged: true, compared: true),
-        row(.cash, "ending", "Cash at the end of the horizon", "时间范围结束时的现金", .money, ranged: true),
-        row(.cash, "units_sold", "Retail units sold within the horizon, stock allowing", "时间范围内零售销量（受库存限制）", .count, ranged: true),
+        row(.cash, "payback", "The launch has earned back its cash (week of)", "累计净现金流回正（所在周）", .date, ranged: true, compared: true),
+        row(.cash, "ending", "Cash at the end of the horizon", "计划期结束时的现金", .money, ranged: true),
+        row(.cash, "units_sold", "Retail units sold within the horizon, stock allowing", "计划期内零售销量（受库存限制）", .count, ranged: true),
 
         row(.launch, "date", "Launch", "上市日", .date, compared: true),
     ]

@@ -96,6 +96,10 @@ public struct JSONReport {
             pairs.append(("cash", section(.cash, extra: [
                 ("on_hand", .number(flow.onHand)),
                 ("payout", flow.payout.map { .string($0.description) } ?? .null),
+                ("items", .array(flow.totals.map {
+                    .object([("item", .string($0.item.key)), ("first", .string($0.first.description)), ("last", .string($0.last.description)),
+                             ($0.item.isReceipt ? "received" : "paid", .number($0.amount))])
+                })),
                 ("weeks", .array(flow.weeks.map {
                     .object([("start", .string($0.start.description)), ("in", .number($0.inflow)), ("out", .number($0.outflow)),
                              ("balance", .number($0.balance))])
@@ -183,8 +187,13 @@ public struct JSONReport {
     /// standard error.
     func uncertaintyObject(_ uncertainty: Uncertainty) -> JSONValue {
         var pairs: [(String, JSONValue)] = uncertainty.outputs.map { summary in
-            (summary.output.path, .object([("p10", .optional(summary.p10)), ("p50", .optional(summary.p50)), ("p90", .optional(summary.p90)),
-                                           ("mean", .optional(summary.mean)), ("base", .optional(summary.base)),
+            // Dates as dates (null beyond the horizon); a date's mean means nothing.
+            let isDate = summary.output.unit == .date
+            func value(_ number: Double) -> JSONValue {
+                isDate ? (number.isFinite ? .string(CivilDate(daysSinceEpoch: Int(number)).description) : .null) : .optional(number)
+            }
+            return (summary.output.path, .object([("p10", value(summary.p10)), ("p50", value(summary.p50)), ("p90", value(summary.p90)),
+                                           ("mean", isDate ? .null : .optional(summary.mean)), ("base", value(summary.base)),
                                            ("monte_carlo_error", .optional(summary.worstError.flatMap { $0.isFinite ? $0 : nil }))]))
         }
         for (output, error) in uncertainty.precision {

@@ -1,12 +1,14 @@
 /// The cash flow: what the launch needs and when, every payment and receipt, the balance by week.
 extension MarkdownReport {
-    /// The decisions' line: the money to raise and the day it must be there.
+    /// The decisions' line: the money to raise and the week it must be there (a week's payments
+    /// count before its receipts).
     func cashDecision() -> String? {
         guard let need = plan[.peakNeed] else { return nil }
         let onHand = plan.cash?.onHand ?? 0
         let payback = plan.date(.payback).map {
-            t(" Cash pays back in the week of \(style.longDate($0)).", "现金于 \(style.longDate($0)) 当周回正。")
-        } ?? t(" Cash does not pay back within the horizon.", "时间范围内现金未能回正。")
+            t(" By the week of \(style.longDate($0)) the launch has brought in what it paid out.",
+              "至 \(style.longDate($0)) 当周，上市收回的现金已抵过全部支出（累计净现金流回正）。")
+        } ?? t(" Within the horizon the launch does not bring in what it pays out.", "计划期内上市收回的现金未能抵过支出。")
         guard need > 0, let date = plan.date(.peakDate) else {
             return t("**Cash:** the plan never spends more than it has received.", "**资金**：计划支出从未超过已收款项。") + payback
         }
@@ -16,8 +18,8 @@ extension MarkdownReport {
                        : t(" The \(style.exactMoney(onHand)) on hand covers it.", "现有 \(style.exactMoney(onHand)) 足以覆盖。"))
             : ""
         let first = plan.cash?.weeks.first.map { style.longDate($0.start) } ?? ""
-        return t("**Cash:** you need **\(style.exactMoney(need))** by \(style.longDate(date)), the week spending peaks\(range(.peakNeed).map { " (P10–P90 \($0))" } ?? ""); payments start in the week of \(first).",
-                 "**资金**：在 \(style.longDate(date)) 前需要 **\(style.exactMoney(need))**，即支出达到峰值的那一周\(range(.peakNeed).map { "（P10–P90 \($0)）" } ?? "")；付款自 \(first) 当周开始。")
+        return t("**Cash:** you need **\(style.exactMoney(need))** by \(style.longDate(date)), the week the money paid out exceeds the money in by most\(range(.peakNeed).map { " (P10–P90 \($0))" } ?? ""); payments start in the week of \(first).",
+                 "**资金**：在 \(style.longDate(date)) 前需要 **\(style.exactMoney(need))**，即累计支出超出收入最多的那一周\(range(.peakNeed).map { "（P10–P90 \($0)）" } ?? "")；付款自 \(first) 当周开始。")
             + onHandText + payback
     }
 
@@ -25,12 +27,12 @@ extension MarkdownReport {
         var parts = ["## " + t("Cash over time", "现金流")]
         let first = flow.weeks.first?.start ?? plan.scenario.launch.date
         let horizonEnd = plan.scenario.horizon.after(plan.scenario.launch.date).adding(days: -1)
-        parts.append(t("Every payment and receipt the plan implies, on the plan's own dates, summed by week (weeks start on Mondays) from the first payment, in the week of \(style.date(first)), to the end of the horizon on \(style.date(horizonEnd)). The balance is the cash on hand (\(style.money(flow.onHand)), `cash.on_hand`) plus what has come in less what has gone out.",
-                       "计划涉及的每笔付款与收款，按计划自身的日期逐周汇总（每周从周一开始），从首笔付款所在周（\(style.date(first))）到时间范围结束（\(style.date(horizonEnd))）。余额 = 现有资金（\(style.money(flow.onHand))，`cash.on_hand`）加已收款减已付款。"))
+        parts.append(t("Every payment and receipt the plan implies, on the plan's own dates, summed by week (weeks start on Mondays) from the first payment, in the week of \(style.date(first)), to the end of the horizon on \(style.date(horizonEnd)). The balance is the cash on hand (\(style.money(flow.onHand)), `cash.on_hand`) plus what has come in less what has gone out. The peak need counts each week's payments before its receipts, so money that lands later in a week never covers a payment due earlier in it.",
+                       "计划涉及的每笔付款与收款，按计划自身的日期逐周汇总（每周从周一开始），从首笔付款所在周（\(style.date(first))）到计划期结束（\(style.date(horizonEnd))）。余额 = 现有资金（\(style.money(flow.onHand))，`cash.on_hand`）加已收款减已付款。峰值资金需求按每周先付款、后收款计算，周内晚到的收款不会抵消同周较早的付款。"))
         var rows: [[String]] = []
         let ranged = plan.uncertainty != nil
         for output in Output.outputs(of: .cash) where plan.values[output.rawValue].isFinite || output == .payback {
-            let shown = output == .payback && plan[.payback] == nil ? t("not within the horizon", "时间范围内未回正") : value(output)
+            let shown = output == .payback && plan[.payback] == nil ? t("not within the horizon", "计划期内未回正") : value(output)
             rows.append([output.label(language), shown] + (ranged ? [range(output) ?? "—"] : []))
         }
         parts.append(Markdown.table([t("Measure", "指标"), t("Plan", "计划值")] + (ranged ? ["P10–P90"] : []),
@@ -39,9 +41,10 @@ extension MarkdownReport {
         parts.append(ledgerTable(flow))
         parts.append(cashNotes(flow).joined(separator: t(" ", "")))
         parts.append(balanceChart(flow))
+        // Whole amounts: a weekly cash table in cents would only look precise.
         let weekRows = flow.weeks.map { week in
-            [style.date(week.start), week.inflow == 0 ? "" : style.money(week.inflow), week.outflow == 0 ? "" : style.money(week.outflow),
-             style.money(week.balance)]
+            [style.date(week.start), week.inflow == 0 ? "" : style.money(week.inflow.rounded()),
+             week.outflow == 0 ? "" : style.money(week.outflow.rounded()), style.money(week.balance.rounded())]
         }
         let table = Markdown.table([t("Week of", "周（起）"), t("In", "收入"), t("Out", "支出"), t("Balance", "余额")],
                                    [.left, .right, .right, .right], weekRows)
@@ -52,24 +55,14 @@ extension MarkdownReport {
 
     /// Each item's total, with the day (or the first and last day) it is paid or received.
     func ledgerTable(_ flow: CashFlow) -> String {
-        var totals: [CashFlow.Item: (first: Int, last: Int, amount: Double)] = [:]
-        for entry in flow.ledger {
-            let known = totals[entry.item]
-            totals[entry.item] = (min(known?.first ?? entry.day, entry.day), max(known?.last ?? entry.day, entry.day),
-                                  (known?.amount ?? 0) + entry.amount)
-        }
-        let items = CashFlow.Item.allCases.filter { totals[$0] != nil }
-            .sorted { (totals[$0]!.first, $0.rawValue) < (totals[$1]!.first, $1.rawValue) }
         var paid = 0.0, received = 0.0
-        var rows: [[String]] = items.map { item in
-            let total = totals[item]!
-            let first = style.date(CivilDate(daysSinceEpoch: total.first))
-            let when = total.first == total.last ? first : first + " – " + style.date(CivilDate(daysSinceEpoch: total.last))
-            let inflow = item == .campaignPayout || item == .retailReceipts
-            if inflow { received += total.amount } else { paid += total.amount }
-            return [text.cashItem(item), when, inflow ? "" : style.money(total.amount), inflow ? style.money(total.amount) : ""]
+        var rows: [[String]] = flow.totals.map { total in
+            let when = total.first == total.last ? style.date(total.first) : style.date(total.first) + " – " + style.date(total.last)
+            if total.item.isReceipt { received += total.amount } else { paid += total.amount }
+            return [text.cashItem(total.item), when, total.item.isReceipt ? "" : style.money(total.amount.rounded()),
+                    total.item.isReceipt ? style.money(total.amount.rounded()) : ""]
         }
-        rows.append(["**" + t("Total", "合计") + "**", "", "**" + style.money(paid) + "**", "**" + style.money(received) + "**"])
+        rows.append(["**" + t("Total", "合计") + "**", "", "**" + style.money(paid.rounded()) + "**", "**" + style.money(received.rounded()) + "**"])
         return Markdown.table([t("Item", "项目"), t("When", "时间"), t("Paid", "付出"), t("Received", "收到")],
                               [.left, .left, .right, .right], rows)
     }
@@ -109,12 +102,12 @@ extension MarkdownReport {
         }
         if !plan.channelTerms.isEmpty {
             notes.append(t("Retail money comes in after each channel's settlement delay (see Unit economics); what is still owed at the horizon's end is not counted.",
-                           "零售款按各渠道结算周期到账（见“单位经济”）；时间范围结束时尚未结算的款项不计入。"))
+                           "零售款按各渠道结算周期到账（见“单位经济”）；计划期结束时尚未结算的款项不计入。"))
         }
         if scenario.inventory == nil {
             notes.append(t("Without an inventory section, units are paid for as they sell.", "没有 inventory 部分时，产品按售出时付款。"))
         } else {
-            notes.append(t("Unsold stock at the horizon's end is not counted as cash.", "时间范围结束时的未售库存不计为现金。"))
+            notes.append(t("Unsold stock at the horizon's end is not counted as cash.", "计划期结束时的未售库存不计为现金。"))
         }
         return notes
     }

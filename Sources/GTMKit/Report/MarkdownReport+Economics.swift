@@ -43,20 +43,20 @@ extension MarkdownReport {
         var parts = ["### " + t("Channel economics", "渠道经济")]
         let sold = plan[.unitsSold]
         let rows = plan.channelTerms.map { channel -> [String] in
-            [Markdown.escape(channel.name), channel.platform.isEmpty ? "—" : Markdown.escape(channel.platform),
+            [Markdown.escape(channel.name), channel.platform.isEmpty ? "—" : text.platformName(channel.platform),
              style.percent(channel.fee), style.money(channel.fulfillment) + (channel.fulfillmentMissing ? " ⚠" : ""),
              style.percent(channel.returns), style.days(channel.settlementDays), style.percent(channel.share),
              style.money(channel.contribution)] + (sold.map { [style.money($0 * channel.share * channel.contribution)] } ?? [])
         }
-        let headers = [t("Channel", "渠道"), t("Defaults of", "默认值来自"), t("Fee", "平台费"), t("Fulfilment / unit", "履约 / 件"),
-                       t("Returns", "退货"), t("Paid after", "回款周期"), t("Share of sales", "销量占比"), t("Contribution / unit", "边际贡献 / 件")]
-            + (sold != nil ? [t("Contribution within the horizon", "时间范围内边际贡献")] : [])
+        let headers = [t("Channel", "渠道"), t("Default terms of", "默认条款来自"), t("Fee", "平台费"), t("Fulfilment / unit", "履约 / 件"),
+                       t("Returns", "退货"), t("Settlement", "回款周期"), t("Share of sales", "销量占比"), t("Contribution / unit", "边际贡献 / 件")]
+            + (sold != nil ? [t("Contribution within the horizon", "计划期内边际贡献")] : [])
         parts.append(Markdown.table(headers, [.left, .left, .right, .right, .right, .right, .right, .right] + (sold != nil ? [.right] : []), rows))
-        var notes = [t("Contribution per unit = price × (1 − fee) × (1 − returns) − unit cost − fulfilment: a returned unit is refunded and written off. Terms a channel does not give come from the platform its name names (Tmall, JD, Douyin, Xiaohongshu, Amazon, an own store; sources in the README), else 0. Sales split by each channel's bottom-up buyers unless `share` is given.",
-                       "单件边际贡献 = 售价 × (1 − 平台费) × (1 − 退货率) − 单件成本 − 履约成本：退货按退款并报废计。渠道未给出的条款取其名称所指平台的默认值（天猫、京东、抖音、小红书、亚马逊、品牌官网；来源见 README），否则为 0。未给出 `share` 时按各渠道自下而上的买家数分配销量。")]
+        var notes = [t("Contribution per unit = price × (1 − fee) × (1 − returns) − unit cost − fulfilment: a returned unit is refunded and written off. Terms a channel does not give are the default terms of the platform in its name (Tmall, JD, Douyin, Xiaohongshu, Amazon, an own store; sources in the README), else 0. Sales split by each channel's bottom-up buyers unless `share` is given.",
+                       "单件边际贡献 = 售价 × (1 − 平台费) × (1 − 退货率) − 单件成本 − 履约成本：退货按退款并报废计。渠道未给出的条款取其名称中平台的默认条款（天猫、京东、抖音、小红书、亚马逊、品牌官网；来源见 README），否则为 0。未给出 `share` 时按各渠道自下而上的买家数分配销量。")]
         if sold != nil {
-            notes.append(t("Within the horizon: the retail units sold (\(value(.unitsSold)), stock allowing) × the channel's share × its contribution.",
-                           "时间范围内：零售销量（\(value(.unitsSold))，受库存限制）× 渠道占比 × 单件边际贡献。"))
+            notes.append(t("Within the horizon: the retail units sold (\(value(.unitsSold)), stock allowing) × the channel's share × its contribution, before fixed costs and marketing; some of it is received after the horizon (see Cash over time).",
+                           "计划期内：零售销量（\(value(.unitsSold))，受库存限制）× 渠道占比 × 单件边际贡献，未扣一次性成本与营销支出；其中部分款项在计划期结束后才到账（见“现金流”）。"))
         }
         for channel in plan.channelTerms where channel.fulfillmentMissing {
             notes.append(t("⚠ \(Markdown.escape(channel.name)): \(channel.platform)'s default fulfilment is not in \(plan.scenario.settings.currency), so it counts as 0; give `fulfillment` for this channel.",

@@ -11,15 +11,17 @@ extension MarkdownReport {
         rows.append([simulated ? t("Demand in the first \(window), over the simulated launches (mean ± sd)", "首\(window)需求，所有模拟上市（均值 ± 标准差）")
                                : t("Demand in the first \(window) (mean ± sd)", "首\(window)需求（均值 ± 标准差）"),
                      "\(style.count(mean)) ± \(style.count(sd))"])
-        let expected = simulated ? t(" (expected)", "（期望）") : ""
-        rows.append([t("Cost of a missed sale (price − cost)\(expected)", "少卖一件的损失（售价 − 成本）\(expected)"), style.money(batch.underage)])
-        rows.append([t("Cost of an unsold unit (cost − salvage)\(expected)", "多备一件的损失（成本 − 残值）\(expected)"), style.money(batch.overage)])
+        let expected = simulated ? t(", expected", "，期望值") : ""
+        let underage = plan.channelTerms.isEmpty ? t("price − cost", "售价 − 成本") : t("contribution per unit", "单件边际贡献")
+        rows.append([t("Cost of a missed sale (\(underage)\(expected))", "少卖一件的损失（\(underage)\(expected)）"),
+                     style.money(batch.underage)])
+        rows.append([t("Cost of an unsold unit (cost − salvage\(expected))", "多备一件的损失（成本 − 残值\(expected)）"), style.money(batch.overage)])
         rows.append([batch.ratioSource == .serviceLevel ? t("Service level (given)", "服务水平（指定）") : t("Critical ratio", "临界比率"),
                      value(.criticalRatio)])
         if let ratio = plan[.criticalRatio], ratio > 0, ratio < 1 {
             rows.append([t("z = Φ⁻¹(ratio), exact", "z = Φ⁻¹(比率)，精确值"), NumberStyle.fixed(Normal.quantile(ratio), 4)])
         }
-        rows.append([simulated ? t("Ratio-quantile of demand over the simulated launches", "所有模拟上市需求的比率分位数")
+        rows.append([simulated ? t("Ratio-quantile of demand over the simulated launches", "临界比率对应的需求分位数（全部模拟上市）")
                                : t("Newsvendor quantity μ + zσ", "报童最优量 μ + zσ"),
                      NumberStyle.fixed(plan[.newsvendorUnits] ?? 0, 1)])
         if let pledged = plan[.pledgedUnits], pledged > 0 {
@@ -55,7 +57,7 @@ extension MarkdownReport {
                                         [.right, .left, .right, .left, .left], orderRows))
         }
         parts.append(t("Expected sales + lost sales = demand; expected sales + leftover = the units ordered for retail. The fill rate is the share of demand served; the in-stock probability is the chance of not running out at all. They differ, and a plan should not confuse them. The reorder point assumes the window's daily demand continues through the lead time (\(style.period(batch.leadTime))); each reorder is placed the day the median case's projected stock, on hand and on order, reaches it (earlier if it would otherwise arrive after stock runs out), and covers the \(style.period(batch.coverage)) after it arrives at the same safety stock; orders follow through the horizon.",
-                       "预期销量 + 缺货损失 = 需求；预期销量 + 剩余 = 零售备货量。满足率是被满足的需求占比；不断货概率是整个覆盖期都不缺货的概率，两者不同，不应混淆。再订货点假设覆盖期的日均需求在 \(style.period(batch.leadTime)) 交期内持续；中位情形的预计库存（在库加在途）降到再订货点当天下补货单（若届时下单会在断货后才到货，则提前），补货量覆盖到货后 \(style.period(batch.coverage))，安全库存不变；补货持续到时间范围结束。"))
+                       "预期销量 + 缺货损失 = 需求；预期销量 + 剩余 = 零售备货量。满足率是被满足的需求占比；不断货概率是整个覆盖期都不缺货的概率，两者不同，不应混淆。再订货点假设覆盖期的日均需求在 \(style.period(batch.leadTime)) 交期内持续；中位情形的预计库存（在库加在途）降到再订货点当天下补货单（若届时下单会在断货后才到货，则提前），补货量覆盖到货后 \(style.period(batch.coverage))，安全库存不变；补货持续到计划期结束。"))
         return parts.joined(separator: "\n\n")
     }
 
@@ -90,8 +92,8 @@ extension MarkdownReport {
                                "每件 \(product) 的售价低于成本，为零售备货只会增加亏损。"))
         } else {
             let above = ratio > 0.5
-            sentences.append(t("A missed sale costs \(style.money(batch.underage)) of margin and an unsold unit costs \(style.money(batch.overage)) (cost less what it fetches at clearance), so it pays to stock \(above ? "above" : "below") the average: enough to cover demand \(style.percent(ratio)) of the time.",
-                               "少卖一件损失毛利 \(style.money(batch.underage))，多备一件损失 \(style.money(batch.overage))（成本减清仓残值），因此备货应\(above ? "高于" : "低于")平均需求：覆盖 \(style.percent(ratio)) 的需求情形。"))
+            sentences.append(t("A missed sale costs \(style.money(batch.underage)) of \(plan.channelTerms.isEmpty ? "margin" : "contribution") and an unsold unit costs \(style.money(batch.overage)) (cost less what it fetches at clearance), so it pays to stock \(above ? "above" : "below") the average: enough to cover demand \(style.percent(ratio)) of the time.",
+                               "少卖一件损失\(plan.channelTerms.isEmpty ? "毛利" : "边际贡献") \(style.money(batch.underage))，多备一件损失 \(style.money(batch.overage))（成本减清仓残值），因此备货应\(above ? "高于" : "低于")平均需求：覆盖 \(style.percent(ratio)) 的需求情形。"))
         }
         let retail = plan[.newsvendorUnits] ?? 0
         let pledged = plan[.pledgedUnits] ?? 0

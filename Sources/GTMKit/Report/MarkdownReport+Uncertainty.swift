@@ -37,7 +37,7 @@ extension MarkdownReport {
         let rows = shown.map { summary -> [String] in
             let unit = summary.output.unit
             return [summary.output.label(language), style.format(summary.p10, unit), style.format(summary.p50, unit),
-                    style.format(summary.p90, unit), style.format(summary.mean, unit), value(summary.output)]
+                    style.format(summary.p90, unit), unit == .date ? "—" : style.format(summary.mean, unit), value(summary.output)]
         }
         parts.append(Markdown.table([t("Output", "输出"), "P10", "P50", "P90", t("Mean", "均值"), t("Plan", "计划值")],
                                     [.left, .right, .right, .right, .right, .right], rows))
@@ -68,14 +68,17 @@ extension MarkdownReport {
         return parts.joined(separator: "\n\n")
     }
 
+    /// The units the newsvendor quantity orders for retail: ⌈Q*⌉, as the first batch's story says.
+    var retailUnits: Double { Double(Newsvendor.rounded(plan[.newsvendorUnits] ?? 0, moq: 0, casePack: 1)) }
+
     /// How each decision used the spread, in words, with its precision.
     func decisionsUnderUncertainty(_ uncertainty: Uncertainty) -> String {
         var lines: [String] = []
         let trials = style.count(Double(uncertainty.trials))
         if let batch = plan.firstBatch, let units = plan[.firstBatchUnits] {
             let source = batch.demandSource == .curve ? t("the curve's", "曲线的") : t("your forecast's", "您的预测的")
-            lines.append(t("**First batch:** each simulated launch has its own demand in the window (\(source) mean for its inputs, with the forecast error around it); over all \(trials) of them the order covers the \(value(.criticalRatio)) quantile: \(style.count(plan[.newsvendorUnits] ?? 0)) units for retail\((plan[.pledgedUnits] ?? 0) > 0 ? t(" plus \(style.exactCount(plan[.pledgedUnits] ?? 0)) owed to backers", "") : ""), so **\(self.units(units, exact: true))** after MOQ and case pack\(precision(.firstBatchUnits)).",
-                           "**首批**：每次模拟上市在覆盖期内有各自的需求（按其输入得出的\(source)均值，加上围绕它的预测误差）；订单覆盖全部 \(trials) 次模拟需求的 \(value(.criticalRatio)) 分位数：零售备货 \(style.count(plan[.newsvendorUnits] ?? 0)) 件\((plan[.pledgedUnits] ?? 0) > 0 ? "，另加应交付支持者的 \(style.exactCount(plan[.pledgedUnits] ?? 0)) 件" : "")，经最小起订量与箱规调整为 **\(self.units(units, exact: true))**\(precision(.firstBatchUnits))。"))
+            lines.append(t("**First batch:** each simulated launch has its own demand in the window (\(source) mean for its inputs, with the forecast error around it); over all \(trials) of them the order covers the \(value(.criticalRatio)) quantile: \(style.exactCount(retailUnits)) units for retail\((plan[.pledgedUnits] ?? 0) > 0 ? t(" plus \(style.exactCount(plan[.pledgedUnits] ?? 0)) owed to backers", "") : ""), so **\(self.units(units, exact: true))** after MOQ and case pack\(precision(.firstBatchUnits)).",
+                           "**首批**：每次模拟上市在覆盖期内有各自的需求（按其输入得出的\(source)均值，加上围绕它的预测误差）；订单覆盖全部 \(trials) 次模拟需求的 \(value(.criticalRatio)) 分位数：零售备货 \(style.exactCount(retailUnits)) 件\((plan[.pledgedUnits] ?? 0) > 0 ? "，另加应交付支持者的 \(style.exactCount(plan[.pledgedUnits] ?? 0)) 件" : "")，经最小起订量与箱规调整为 **\(self.units(units, exact: true))**\(precision(.firstBatchUnits))。"))
         }
         if plan.crowdfunding != nil {
             lines.append(t("**Crowdfunding:** the goal is a third of the median simulated pledges (\(value(.firstTwoDays))), rounded down, never below the minimum raise: **\(value(.goal))**\(precision(.goal)). Pledges reach it in \(value(.goalProbability)) of the trials; the first 48 hours cover the minimum raise in \(value(.firstTwoDaysCoverProbability)) of them, so the campaign is \(plan.flag(.recommended) ? "recommended" : "not recommended") (the rule asks for at least half).",

@@ -88,9 +88,11 @@ public struct MarkdownReport {
         }
         if let batch = plan.firstBatch, let reorder = batch.reorder {
             let more = batch.reorders.count - 1
+            let later = Double(batch.reorders.dropFirst().reduce(0) { $0 + $1.units })
+            let all = Double(batch.reorders.reduce(0) { $0 + $1.units })
             let then = more > 0
-                ? t("; then \(more) more order\(more == 1 ? "" : "s") through the horizon, \(self.units(Double(batch.reorders.dropFirst().reduce(0) { $0 + $1.units }), exact: true)) in all (see First batch)",
-                    "；此后在时间范围内再下 \(more) 单，共 \(self.units(Double(batch.reorders.dropFirst().reduce(0) { $0 + $1.units }), exact: true))（见“首批”）")
+                ? t("; then \(more) more through the horizon, \(self.units(later, exact: true)) (\(self.units(all, exact: true)) with this one; see First batch)",
+                    "；此后在计划期内再下 \(more) 单，共 \(self.units(later, exact: true))（连同本单 \(self.units(all, exact: true))；见“首批”）")
                 : ""
             lines.append(t("**Reorder:** order \(self.units(Double(reorder.units), exact: true)) by \(style.longDate(reorder.date)), in the warehouse on \(style.longDate(reorder.arrival))\(reorder.stockout.map { t(" (without it stock runs out on \(style.longDate($0)))", "（不补货将于 \(style.longDate($0)) 断货）") } ?? "")\(then).",
                            "**补货**：在 \(style.longDate(reorder.date)) 前下单 \(self.units(Double(reorder.units), exact: true))，\(style.longDate(reorder.arrival)) 入仓\(reorder.stockout.map { "（不补货将于 \(style.longDate($0)) 断货）" } ?? "")\(then)。"))
@@ -125,7 +127,7 @@ public struct MarkdownReport {
         var dates: [(CivilDate, String)] = []
         if let seed = plan.seedReviews { dates.append((seed.recruitStart, t("recruit testers", "招募内测用户"))) }
         if let kol = plan.kol, let invite = kol.lines.map(\.schedule.invite).min() {
-            dates.append((invite, t("first KOL invitations", "首批 KOL 邀约")))
+            dates.append((invite, t("first KOL invitations", "首次 KOL 邀约")))
         }
         if let campaign = plan.crowdfunding, plan.flag(.inPlan) {
             dates.append((campaign.start, t("campaign opens", "众筹开始")))
@@ -134,6 +136,12 @@ public struct MarkdownReport {
         if let ready = plan.date(.pilotReady) { dates.append((ready, t("pilot units ready", "试产品就绪"))) }
         if let batch = plan.firstBatch { dates.append((batch.poDate, t("purchase order", "下采购单"))) }
         if let reorder = plan.firstBatch?.reorder { dates.append((reorder.date, t("reorder", "补货下单"))) }
+        if let balance = plan.cash?.totals.first(where: { $0.item == .balance }) {
+            dates.append((balance.first, t("first batch balance due", "首批尾款到期")))
+        }
+        if let payout = plan.cash?.totals.first(where: { $0.item == .campaignPayout }) {
+            dates.append((payout.first, t("campaign payout", "众筹款到账")))
+        }
         dates.append((plan.scenario.launch.date, t("launch", "上市")))
         guard dates.count > 1 else { return nil }
         let ordered = dates.enumerated().sorted { ($0.element.0, $0.offset) < ($1.element.0, $1.offset) }.map(\.element)

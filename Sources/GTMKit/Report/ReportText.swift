@@ -71,7 +71,7 @@ struct ReportText {
                      "首批覆盖期内没有需求，因此不为零售下单。请检查市场规模或 `inventory.forecast`。")
         case .coveragePastHorizon(let days):
             return t("`inventory.coverage` (\(style.days(days))) runs past `market.horizon`; demand after the horizon is not counted, so the first batch may be short. Lengthen the horizon or shorten the coverage.",
-                     "`inventory.coverage`（\(style.days(days))）超出 `market.horizon`；超出部分的需求未计入，首批可能不足。请延长时间范围或缩短覆盖期。")
+                     "`inventory.coverage`（\(style.days(days))）超出 `market.horizon`；超出部分的需求未计入，首批可能不足。请延长计划期或缩短覆盖期。")
         case .rewardsAfterLaunch(let fulfillment, let launch):
             return t("Crowdfunding rewards ship on \(style.date(fulfillment)), after the retail launch on \(style.date(launch)): backers would wait longer than shoppers. Start the campaign earlier or shorten `crowdfunding.fulfillment_lead`.",
                      "众筹回报于 \(style.date(fulfillment)) 发货，晚于 \(style.date(launch)) 的零售上市：支持者比普通买家等得更久。请提前众筹或缩短 `crowdfunding.fulfillment_lead`。")
@@ -134,6 +134,20 @@ struct ReportText {
         case .goodsSold: return t("Units sold (bought as they sell)", "售出产品成本（随售随采）")
         case .fulfillment: return t("Fulfilment of retail orders", "零售订单履约")
         case .retailReceipts: return t("Retail sales received (after fees and returns)", "零售回款（扣除平台费与退货）")
+        }
+    }
+
+    /// A sales platform's name as the report writes it (天猫 for Tmall in Chinese).
+    func platformName(_ platform: String) -> String {
+        guard language == .zh else { return Markdown.escape(platform) }
+        switch platform {
+        case "Tmall": return "天猫"
+        case "JD": return "京东"
+        case "Douyin": return "抖音"
+        case "Xiaohongshu": return "小红书"
+        case "Amazon": return "亚马逊"
+        case "own store": return "品牌官网"
+        default: return Markdown.escape(platform)
         }
     }
 

@@ -57,10 +57,12 @@ extension ScenarioDecoder {
                         inputs: inputsInSchemaOrder, variantNames: variants)
     }
 
-    /// The inputs read, by section in schema order; within a section, in reading order.
+    /// The inputs read, by section in schema order; within a section, in reading order; each
+    /// once (`market.horizon` is read by the market and by the demand curve).
     var inputsInSchemaOrder: [InputRecord] {
         let sections = Schema.children(of: "").map(\.key)
-        let ranked = inputs.enumerated().map { offset, record in
+        var seen = Set<String>()
+        let ranked = inputs.filter { seen.insert($0.path).inserted }.enumerated().map { offset, record in
             let top = String(record.path.prefix { $0 != "." && $0 != "[" })
             return (rank: sections.firstIndex(of: top) ?? sections.count, offset: offset, record: record)
         }
