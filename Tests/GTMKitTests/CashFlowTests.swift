@@ -241,8 +241,10 @@ import Testing
         #expect(contract.map(\.1) == [500] && publish.map(\.1) == [500])
         #expect(publish.first?.0 == Self.day(2027, 3, 1))
         #expect(entries(plan, .samples).map(\.1) == [40])
+        // The channel's 100 buyers and the post's: 20,000 × 15% seen × 2% click × 2.18% buy
+        // (the micro tier's defaults) = 1.308.
         let goods = entries(plan, .goodsSold).reduce(0) { $0 + $1.1 }
-        #expect(abs(goods - 100 * 40) < 1e-6)
+        #expect(abs(goods - (100 + 20_000 * 0.15 * 0.02 * 0.0218) * 40) < 1e-6)
     }
 
     @Test(arguments: ["aurora-lamp.txt", "ridgeline-kickstarter.txt"])

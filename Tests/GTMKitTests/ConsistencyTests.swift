@@ -16,6 +16,7 @@ import Testing
       salvage: 90
       fixed_costs: 260k
       target_margin: 60%
+      launch_price: 359
     launch:
       date: 2027-06-15
     market:
@@ -35,6 +36,10 @@ import Testing
       p: 0.03
       q: 0.38
       launch_boost: 4%
+      elasticity: -1.5
+      events:
+        - name: 双11
+          lift: 2
     inventory:
       lead_time: 6 weeks
       coverage: 10 weeks
@@ -77,6 +82,10 @@ import Testing
       ready: 2027-03-01
       unit_cost: 180
       extra: 20
+    ads:
+      - name: Qianchuan
+        platform: douyin_qianchuan
+        budget: 50k
 
     """
 
@@ -101,6 +110,7 @@ import Testing
         case "product.salvage": return "70 to 110"
         case "crowdfunding.payment_fixed": return "0.3 to 0.8"
         case "inventory.forecast", "inventory.forecast_sd": return field.key == "forecast" ? "4000 to 6000" : "800 to 1500"
+        case "demand.elasticity": return "uniform(-2, -1)"
         default: break
         }
         switch field.valueKind {
@@ -192,11 +202,20 @@ import Testing
                 }
             }
         }
-        // KOL spend counted once: in unit economics' marketing spend (fees, samples, tester units).
+        // KOL and ad spend counted once: in unit economics' marketing spend (fees, samples, ads,
+        // tester units).
         if json["kol"] != nil {
             close(value("economics", "marketing_spend"),
-                  (value("kol", "cost") ?? 0) + (value("kol", "sample_cost") ?? 0) + (value("seed_reviews", "cost") ?? 0),
-                  "marketing spend = KOL fees and samples + testers")
+                  (value("kol", "cost") ?? 0) + (value("kol", "sample_cost") ?? 0) + (value("ads", "cost") ?? 0)
+                      + (value("seed_reviews", "cost") ?? 0),
+                  "marketing spend = KOL fees and samples + ads + testers")
+        }
+        // Demand is the sum of its parts: the market's curve, the events, the KOL posts, the ads
+        // and the price response.
+        if let demand = json["demand"] as? [String: Any] {
+            let parts = ["baseline_units", "event_units", "kol_units", "ads_units", "price_effect_units"]
+                .reduce(0.0) { $0 + ((demand[$1] as? Double) ?? 0) }
+            close(parts, value("demand", "horizon_units"), "demand = its parts")
         }
         // The pilot supplies every sample and tester unit, and its extra units.
         if json["pilot"] != nil {

@@ -150,7 +150,7 @@ func campaignPlan(currency: String = "USD", price: Int = 189, cost: Int = 68, fi
         let plan = try modian(backers: 1_000)
         #expect(!plan.flag(.recommended))
         #expect(plan[.goal] == 290_000)
-        guard case .growList(let subscribers) = plan.crowdfunding?.reasons.dropFirst().first else {
+        guard case .growList(let subscribers, _) = plan.crowdfunding?.reasons.dropFirst().first else {
             Issue.record("expected a growList reason")
             return
         }

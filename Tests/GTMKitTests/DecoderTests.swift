@@ -46,6 +46,8 @@ product:
   fixed_costs: 80k
   fixed_costs_due: 2027-01-05
   target_margin: 55%
+  launch_price: 359
+  launch_price_weeks: 3 weeks
 launch:
   date: 2027-03-15
 market:
@@ -67,6 +69,14 @@ demand:
   p: 0.03
   q: 0.38
   launch_boost: 5%
+  shape: bass
+  half_life: 8 weeks
+  events:
+    - name: Summer sale
+      date: 2027-06-18
+      lift: 1.8
+  elasticity: -1.5
+  reference_price: 399
 inventory:
   lead_time: 8 weeks
   coverage: 10 weeks
@@ -80,6 +90,16 @@ inventory:
   freight: 5 days
 cash:
   on_hand: 500k
+ads:
+  - name: Launch push
+    platform: meta
+    budget: 20k
+    start: 2027-03-01
+    duration: 3 weeks
+    cpm: 60
+    cpc: 2
+    click_rate: 1%
+    conversion: 3%
 crowdfunding:
   platform: modian
   start: 2027-01-10
@@ -96,6 +116,7 @@ crowdfunding:
   fulfillment_lead: 8 weeks
   payout_delay: 21 days
   shipping: 12
+  cost_per_lead: 2.5
   tiers:
     - name: Early bird
       price: 279
@@ -116,14 +137,21 @@ kol:
       click_rate: 2%
       conversion: 3%
       lead_time: 8 weeks
+      platform: douyin
+      acceptance: 60%
+      commission: 10%
   roster:
     - name: Lamp Lady
       platform: xiaohongshu
       followers: 80k
       fee: 8k
       engagement: 4%
+      acceptance: 80%
+      commission: 5%
   publish_window: 2 weeks
   upfront: 50%
+  platform: xiaohongshu
+  objective: buyers
 pilot:
   ready: 2027-01-20
   unit_cost: 160

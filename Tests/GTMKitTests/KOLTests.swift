@@ -180,21 +180,26 @@ func bruteForce(fees: [Double], values: [Double], budget: Double) -> [Int] {
         let text = minimal + """
         kol:
           budget: 20k
+          objective: engagements
           roster:
             - name: Big
               followers: 2M
               fee: 50k
+              acceptance: 100%
             - name: A
               followers: 300k
               fee: 8k
               engagement: 2%
+              acceptance: 100%
             - name: B
               followers: 100k
               fee: 12k
               engagement: 5%
+              acceptance: 100%
             - name: C
               followers: 40k
               fee: 4k
+              acceptance: 100%
 
         """
         // Engagements: A 6,000, B 5,000, C 40,000 × 2.4% (micro default) = 960; Big costs more than the budget.

@@ -116,7 +116,21 @@ struct Decisions: Sendable, Equatable {
             d.underage = batch.underage(price: price, cost: cost)
             d.overage = cost - salvage
             d.criticalRatio = batch.criticalRatio(price: price, cost: cost, salvage: salvage)
-            var mixture = NormalMixture(means: UnsafeBufferPointer(means), sds: UnsafeBufferPointer(sds))
+            // KOL posts timed to a campaign in the plan bring backers, not retail buyers: each
+            // launch's window demand without them (its spread scaled with it: σ = mean × cv).
+            var means = UnsafeBufferPointer(means), sds = UnsafeBufferPointer(sds)
+            let adjusted = UnsafeMutableBufferPointer<Double>.allocate(capacity: d.inPlan ? 2 * means.count : 0)
+            defer { adjusted.deallocate() }
+            if d.inPlan, let kol = columns[.windowKOLUnits] {
+                for i in 0..<means.count {
+                    let mean = max(0, means[i] - kol[i])
+                    adjusted[i] = mean
+                    adjusted[means.count + i] = means[i] > 0 ? sds[i] * mean / means[i] : 0
+                }
+                means = UnsafeBufferPointer(rebasing: adjusted[0..<means.count])
+                sds = UnsafeBufferPointer(rebasing: adjusted[means.count...])
+            }
+            var mixture = NormalMixture(means: means, sds: sds)
             mixture.threads = threads
             if d.criticalRatio > 0 {
                 let quantile = mixture.quantile(d.criticalRatio)
@@ -136,8 +150,8 @@ struct Decisions: Sendable, Equatable {
                 // to three significant figures, and each quantile of the whole mixture costs a
                 // pass of error functions over every trial).
                 let shown = min(means.count, Self.spreadTrials)
-                var prefix = NormalMixture(means: UnsafeBufferPointer(rebasing: UnsafeBufferPointer(means)[0..<shown]),
-                                           sds: UnsafeBufferPointer(rebasing: UnsafeBufferPointer(sds)[0..<shown]))
+                var prefix = NormalMixture(means: UnsafeBufferPointer(rebasing: means[0..<shown]),
+                                           sds: UnsafeBufferPointer(rebasing: sds[0..<shown]))
                 prefix.threads = threads
                 d.windowP10 = prefix.quantile(0.1).value
                 d.windowP90 = prefix.quantile(0.9).value
@@ -154,6 +168,7 @@ struct Decisions: Sendable, Equatable {
                 if let forecast = batch.forecast {
                     daily = [Double](repeating: v[forecast] / max(batch.windowDays, 1), count: Int(model.demand.horizonDays))
                 } else {
+                    model.demand.weekly(v, base, kolRetail: model.demand.kolIsRetail(d.inPlan))
                     daily = ReorderModel.daily(model.demand.curve(v, base, launch: batch.launch).weeks)
                 }
                 d.reorders = ReorderModel.plan(daily: daily, launch: batch.launch, arrives: batch.arrival, stock: d.retailStock,

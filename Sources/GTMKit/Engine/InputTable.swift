@@ -72,9 +72,17 @@ final class Workspace: @unchecked Sendable {
     let cashOut: UnsafeMutablePointer<Double>
     let cashBalance: UnsafeMutablePointer<Double>
     let cashWeeks: Int
-    /// The demand curve's cumulative share by week, and the (p, q, boost) it was computed for.
-    let cashShares: UnsafeMutablePointer<Double>
-    var cashShareKey = (Double.nan, Double.nan, Double.nan)
+    /// Per ad flight: buyers.
+    let adBuyers: UnsafeMutablePointer<Double>
+    /// Per week end of the demand curve: the curve's cumulative share with the events' lifts
+    /// (kept while p, q and the launch boost are the ones in `demandShareKey`), the responses'
+    /// arrived buyers and those complete (scratch), and the cumulative demand; index 0 is launch.
+    let demandBaseline: UnsafeMutablePointer<Double>
+    var demandShareKey = (Double.nan, Double.nan, Double.nan)
+    let demandResponses: UnsafeMutablePointer<Double>
+    let demandDone: UnsafeMutablePointer<Double>
+    let demandCumulative: UnsafeMutablePointer<Double>
+    let demandWeeks: Int
     /// True for the base case's workspace only: the cash flow also lists its payments item by item.
     var keepsLedger = false
     var ledger: [CashFlow.Entry] = []
@@ -104,7 +112,12 @@ final class Workspace: @unchecked Sendable {
         cashIn = Self.buffer(cashWeeks, 0)
         cashOut = Self.buffer(cashWeeks, 0)
         cashBalance = Self.buffer(cashWeeks, 0)
-        cashShares = Self.buffer(cashWeeks + 1, 0)
+        adBuyers = Self.buffer(max(model.ads?.flights.count ?? 0, 1), 0)
+        demandWeeks = model.demand.weekEnds.count
+        demandBaseline = Self.buffer(demandWeeks + 1, 0)
+        demandResponses = Self.buffer(demandWeeks + 1, 0)
+        demandDone = Self.buffer(demandWeeks + 1, 0)
+        demandCumulative = Self.buffer(demandWeeks + 1, 0)
         let tiers = model.crowdfunding?.tierCount ?? 0
         tierPledges = .allocate(capacity: tiers)
         tierPledges.initialize(repeating: 0)
@@ -113,7 +126,8 @@ final class Workspace: @unchecked Sendable {
     }
 
     deinit {
-        for buffer in [registers, out, lines, channels, cashIn, cashOut, cashBalance, cashShares] { UnsafeMutableRawPointer(buffer).deallocate() }
+        for buffer in [registers, out, lines, channels, cashIn, cashOut, cashBalance, adBuyers, demandBaseline, demandResponses,
+                       demandDone, demandCumulative] { UnsafeMutableRawPointer(buffer).deallocate() }
         tierPledges.deallocate()
         tierOrder.deallocate()
     }

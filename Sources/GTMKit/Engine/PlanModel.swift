@@ -1,6 +1,6 @@
 /// The plan's one computation: every section's model, bound to one register file and run in
-/// order (market, demand, crowdfunding, first batch, KOL, seed reviews, pilot, unit economics,
-/// cash flow). The base case is this computation on the medians; each Monte Carlo trial runs it
+/// order (market, KOL, ads, crowdfunding, demand, first batch, seed reviews, pilot, unit
+/// economics, cash flow). The base case is this computation on the medians; each Monte Carlo trial runs it
 /// on its draws. A section reads what an earlier one computed through the workspace's outputs, by id.
 struct PlanModel: Sendable {
     let inputs: InputTable
@@ -13,6 +13,7 @@ struct PlanModel: Sendable {
     let crowdfunding: CrowdfundingModel?
     let firstBatch: FirstBatchModel?
     let kol: KOLModel?
+    let ads: AdsModel?
     let seed: SeedReviewModel?
     let pilot: PilotModel?
     let cash: CashModel?
@@ -32,20 +33,27 @@ struct PlanModel: Sendable {
         // Samples and tester units cost what the pilot's cost, or the product's without one.
         let sampleCost = pilot?.unitCost ?? economics.unitCost
         market = MarketModel(scenario, &table, price: economics.price)
-        demand = DemandModel(scenario, &table, size: market?.sizeOutput)
+        // KOL lines on a platform a sales channel also names share that channel's conversion.
+        let conversions = (market?.channels ?? []).map { (platform: ChannelDefaults.named($0.name).platform, slot: $0.conversion) }
+        let contribution = ChannelEconomics.contribution(price: scenario.product.price.value, unitCost: scenario.product.unitCost.value,
+                                                         keep: channels.keep, fulfillment: channels.fulfillment)
+        kol = scenario.kol == nil ? nil : KOLModel(scenario, &table, sampleCost: sampleCost, price: economics.price,
+                                                   contribution: contribution, channelConversions: conversions)
+        ads = (scenario.ads ?? []).isEmpty ? nil : AdsModel(scenario, &table)
+        demand = DemandModel(scenario, &table, size: market?.sizeOutput, price: economics.price, kol: kol, ads: ads)
         showsDemand = scenario.demand != nil && market != nil
         crowdfunding = scenario.crowdfunding == nil ? nil
-            : CrowdfundingModel(scenario, &table, fixedCosts: economics.fixedCosts, unitCost: economics.unitCost)
+            : CrowdfundingModel(scenario, &table, fixedCosts: economics.fixedCosts, unitCost: economics.unitCost,
+                                kolBackers: demand.kolToCampaign)
         firstBatch = scenario.inventory == nil ? nil
             : FirstBatchModel(scenario, &table, price: economics.price, unitCost: economics.unitCost, salvage: salvage,
                               channels: channels)
-        kol = scenario.kol == nil ? nil : KOLModel(scenario, &table, sampleCost: sampleCost)
         seed = scenario.seedReviews == nil ? nil : SeedReviewModel(scenario, &table, unitCost: sampleCost)
         // The cash flow, when the plan pays for anything beyond fixed costs (or has cash on hand).
         let spends = scenario.inventory != nil || scenario.pilot != nil || scenario.crowdfunding != nil
-            || scenario.kol != nil || scenario.seedReviews != nil || scenario.cash != nil
+            || scenario.kol != nil || scenario.seedReviews != nil || scenario.cash != nil || ads != nil
         cash = spends ? CashModel(scenario, &table, economics: economics, channels: channels, demand: demand,
-                                  firstBatch: firstBatch, pilot: pilot, kol: kol, seed: seed, crowdfunding: crowdfunding) : nil
+                                  firstBatch: firstBatch, pilot: pilot, kol: kol, ads: ads, seed: seed, crowdfunding: crowdfunding) : nil
         campaignRun = scenario.crowdfunding?.run ?? .no
         launchDay = Double(scenario.launch.date.daysSinceEpoch)
         inputs = table
@@ -66,7 +74,10 @@ struct PlanModel: Sendable {
         static let economics = Steps(rawValue: 128)
         static let pilot = Steps(rawValue: 256)
         static let cash = Steps(rawValue: 512)
-        static let all = Steps(rawValue: 1023)
+        static let ads = Steps(rawValue: 1024)
+        static let all = Steps(rawValue: 2047)
+        /// What demand reads: the market size, and the KOL posts' and ads' buyers.
+        static let demandInputs: Steps = [.market, .kol, .ads]
     }
 
     /// The steps that compute `outputs`, with the steps each of them reads.
@@ -75,15 +86,18 @@ struct PlanModel: Sendable {
         for output in outputs {
             switch output.section {
             case .market, .launch: steps.insert(.market)
-            case .demand: steps.formUnion([.market, .demand])
-            case .crowdfunding: steps.insert(.campaign)
+            case .demand: steps.formUnion(Steps.demandInputs.union(.demand))
+            case .crowdfunding: steps.formUnion([.campaign, .kol])
             case .inventory:
-                steps.formUnion([.market, .window])
-                if output != .windowDemandMean && output != .windowDemandSD { steps.formUnion([.campaign, .firstBatch]) }
+                steps.formUnion(Steps.demandInputs.union(.window))
+                if output != .windowDemandMean && output != .windowDemandSD && output != .windowKOLUnits {
+                    steps.formUnion([.campaign, .firstBatch])
+                }
             case .kol: steps.insert(.kol)
+            case .ads: steps.insert(.ads)
             case .seedReviews: steps.insert(.seed)
             case .pilot: steps.formUnion([.kol, .seed, .pilot])
-            case .economics: steps.formUnion([.kol, .seed, .pilot, .economics])
+            case .economics: steps.formUnion([.kol, .ads, .seed, .pilot, .economics])
             case .cash: steps = .all
             }
         }
@@ -96,6 +110,8 @@ struct PlanModel: Sendable {
     func run(_ ws: Workspace, _ decisions: Decisions, steps: Steps = .all) {
         let v = ws.registers
         if steps.contains(.market) { market?.run(v, ws) }
+        if steps.contains(.kol) { kol?.run(v, ws) }
+        if steps.contains(.ads) { ads?.run(v, ws) }
         if steps.contains(.campaign), let crowdfunding {
             crowdfunding.run(v, ws)
             ws[.recommended] = decisions.recommended ? 1 : 0
@@ -103,16 +119,16 @@ struct PlanModel: Sendable {
             ws[.goal] = decisions.goal
             ws[.firstTwoDays] = decisions.firstTwoDays
         }
-        if steps.contains(.demand), showsDemand { demand.run(v, ws) }
+        let kolRetail = demand.kolIsRetail(decisions.inPlan)
+        if steps.contains(.demand), showsDemand { demand.run(v, ws, kolRetail: kolRetail) }
         if steps.contains(.firstBatch) {
             firstBatch?.run(v, ws, demand: demand, decisions: decisions)
         } else if steps.contains(.window) {
-            firstBatch?.window(v, ws, demand: demand)
+            firstBatch?.window(v, ws, demand: demand, kolRetail: kolRetail)
         }
-        if steps.contains(.kol) { kol?.run(v, ws) }
         if steps.contains(.seed) { seed?.run(v, ws, campaignInPlan: decisions.inPlan) }
         if steps.contains(.pilot) { pilot?.run(v, ws, kol: kol != nil, seed: seed != nil) }
-        if steps.contains(.economics) { economics.run(v, ws, kol: kol != nil, seed: seed != nil, pilot: pilot) }
+        if steps.contains(.economics) { economics.run(v, ws, kol: kol != nil, ads: ads != nil, seed: seed != nil, pilot: pilot) }
         if steps.contains(.cash) { cash?.run(v, ws, decisions, pilot: pilot != nil, kol: kol != nil, seed: seed != nil) }
         ws[.launchDate] = launchDay
     }
@@ -126,13 +142,21 @@ struct PlanModel: Sendable {
             case .bottomUpUnits, .bottomUpRevenue: return !(market?.channels.isEmpty ?? true)
             default: return market?.topDown != nil
             }
-        case .demand: return showsDemand
+        case .demand:
+            switch output {
+            case .kolUnits: return showsDemand && kol != nil
+            case .adsUnits: return showsDemand && ads != nil
+            case .eventUnits: return showsDemand && !demand.events.isEmpty
+            case .priceEffectUnits: return showsDemand && demand.respondsToPrice
+            default: return showsDemand
+            }
         case .economics: return output != .unitCostCeiling || economics.targetMargin != nil
-        case .inventory: return firstBatch != nil
+        case .inventory: return firstBatch != nil && (output != .windowKOLUnits || demand.kolToCampaign)
         case .pilot: return pilot != nil
         case .crowdfunding: return crowdfunding != nil
         case .kol: return kol != nil
         case .seedReviews: return seed != nil
+        case .ads: return ads != nil
         case .cash: return cash != nil
         case .launch: return true
         }
@@ -161,7 +185,9 @@ struct PlanModel: Sendable {
     /// What the decisions read from each trial: the window's demand (mean and spread), the
     /// pledges and the minimum raise.
     var decisionOutputs: [Output] {
-        (firstBatch != nil ? [.windowDemandMean, .windowDemandSD] : []) + (crowdfunding != nil ? [.pledged, .minimumRaise] : [])
+        (firstBatch != nil ? [.windowDemandMean, .windowDemandSD] : [])
+            + (firstBatch != nil && demand.kolToCampaign ? [.windowKOLUnits] : [])
+            + (crowdfunding != nil ? [.pledged, .minimumRaise] : [])
     }
 
     /// What one evaluation reads and writes, for the work budget: the registers and the cash

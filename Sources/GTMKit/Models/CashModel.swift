@@ -21,7 +21,7 @@ public struct CashFlow: Sendable, Equatable {
 
     /// What a payment or receipt is for.
     public enum Item: Int, Sendable, CaseIterable {
-        case fixedCosts, pilotRun, deposit, balance, samples, testerUnits, kolContract, kolPublish, campaignPayout,
+        case fixedCosts, pilotRun, deposit, balance, samples, testerUnits, kolContract, kolPublish, ads, campaignPayout,
              rewardShipping, reorderDeposit, reorderBalance, goodsSold, fulfillment, retailReceipts
 
         /// The JSON key: `fixed_costs`, `retail_receipts`….
@@ -35,6 +35,7 @@ public struct CashFlow: Sendable, Equatable {
             case .testerUnits: return "tester_units"
             case .kolContract: return "kol_contract"
             case .kolPublish: return "kol_publish"
+            case .ads: return "ads"
             case .campaignPayout: return "campaign_payout"
             case .rewardShipping: return "reward_shipping"
             case .reorderDeposit: return "reorder_deposit"
@@ -96,17 +97,19 @@ public struct CashFlow: Sendable, Equatable {
 /// dated by its own timeline and summed by week, from the earliest day anything may be paid to
 /// the end of the horizon. One computation for the base case and every trial: the amounts come
 /// from the trial's outputs (batch cost, KOL fees, campaign net, weekly sales), the dates are the
-/// plan's (fixed once, or decisions such as the reorder). Weeks start on Mondays.
+/// plan's (fixed once, or decisions such as the reorder). Weeks start on the launch's weekday, so
+/// that each week after launch is the demand curve's week.
 ///
 /// Out: fixed costs when due; the pilot run when ready; each purchase order as a deposit when
 /// placed and the balance when the goods leave the factory (arrival − freight); KOL fees, the
-/// upfront share at contract and the rest at publish; samples and tester units bought outside
+/// upfront share at contract and the rest at publish, commissions at publish; ad budgets over
+/// each flight's days; samples and tester units bought outside
 /// the pilot and the batch when they ship; reward shipping when rewards ship; fulfilment per
 /// unit sold; without an inventory section, each unit's cost when it sells. In: the campaign's
 /// net at its payout; retail sales, stock allowing, at price × (1 − fee) × (1 − returns), each
 /// channel's share received its settlement delay after the sale.
 final class CashModel: Sendable {
-    /// Day numbers (days since 1970-01-01) of week 0's Monday and of the day after the horizon.
+    /// Day numbers (days since 1970-01-01) of week 0's first day and of the day after the horizon.
     let origin: Int
     let weeks: Int
     /// The last day counted: the horizon's last, or a later dated payment's.
@@ -128,6 +131,8 @@ final class CashModel: Sendable {
     /// KOL lines: posts, and the contract, publish and sample days timed to launch and, when the
     /// scenario has a campaign, to its first days.
     let kolPosts: [Double]
+    /// The fee's slot of each KOL line (the rest of its cost is commission, paid at publish).
+    let kolFees: [Int]
     let kolDays: [(contract: Int, publish: Int, sample: Int)]
     let kolCampaignDays: [(contract: Int, publish: Int, sample: Int)]
     let kolAlignsToCampaign: Bool
@@ -148,10 +153,18 @@ final class CashModel: Sendable {
     /// channel group's settlement delay shifts the week's selling days, which fall in at most
     /// two weeks; the shares weigh in what the channels keep (fees, returns). Fixed per plan.
     let receiptStart: [Int], receiptWeek: [Int], receiptShare: [Double], receiptDay: [Int]
+    /// Ad flights: the budget's slot, and its weeks and shares (even over the flight's days).
+    let adBudgets: [Int]
+    let adStart: [Int], adWeek: [Int], adShare: [Double], adDay: [Int]
+    /// Weeks before launch week in the grid.
+    let weeksBeforeLaunch: Int
+    /// The launch price's slot and its last day (exclusive), when there is one.
+    let launchPrice: Int?
+    let launchPriceEnd: Int
 
     init(_ scenario: Scenario, _ inputs: inout InputTable, economics: EconomicsModel, channels: ChannelEconomics,
-         demand: DemandModel, firstBatch: FirstBatchModel?, pilot: PilotModel?, kol: KOLModel?, seed: SeedReviewModel?,
-         crowdfunding: CrowdfundingModel?) {
+         demand: DemandModel, firstBatch: FirstBatchModel?, pilot: PilotModel?, kol: KOLModel?, ads: AdsModel?,
+         seed: SeedReviewModel?, crowdfunding: CrowdfundingModel?) {
         let launch = scenario.launch.date
         launchDay = launch.daysSinceEpoch
         horizonEnd = launchDay + Int(demand.horizonDays)
@@ -181,11 +194,13 @@ final class CashModel: Sendable {
             func days(_ schedule: KOLPlan.Schedule) -> (Int, Int, Int) {
                 (schedule.contract.daysSinceEpoch, schedule.publish.daysSinceEpoch, schedule.sampleShipped.daysSinceEpoch)
             }
-            kolPosts = kol.plan.lines.map { Double($0.posts) }
+            kolPosts = kol.plan.lines.map(\.posts)
+            kolFees = kol.lines.map(\.fee)
             kolDays = kol.plan.lines.map { days($0.schedule) }
             kolCampaignDays = kol.campaignSchedules?.map(days) ?? kolDays
         } else {
             kolPosts = []
+            kolFees = []
             kolDays = []
             kolCampaignDays = []
         }
@@ -206,46 +221,66 @@ final class CashModel: Sendable {
             payoutRule = nil
             campaign = nil
         }
-        // The grid: from the Monday on or before the earliest day anything may be paid, to the
-        // horizon's end (or a later dated payment).
+        launchPrice = demand.launchPrice
+        launchPriceEnd = launchDay + Int(demand.launchDays)
+        let flights = ads?.flights ?? []
+        adBudgets = flights.map(\.budget)
+        // The grid: from the week (starting on the launch's weekday) of the earliest day anything
+        // may be paid, to the horizon's end (or a later dated payment).
         var first = min(launchDay, fixedDue)
         var last = horizonEnd - 1
         for day in [pilotDay, batch?.order, campaign?.payout, campaign?.fulfillment, seedShip?.launch, seedShip?.campaign]
-            .compactMap({ $0 }) + (kolDays + kolCampaignDays).flatMap({ [$0.contract, $0.publish, $0.sample] }) + [fixedDue] {
+            .compactMap({ $0 }) + (kolDays + kolCampaignDays).flatMap({ [$0.contract, $0.publish, $0.sample] }) + [fixedDue]
+            + flights.flatMap({ [$0.start.daysSinceEpoch, $0.end.daysSinceEpoch - 1] }) {
             first = min(first, day)
             last = max(last, day)
         }
-        origin = Self.monday(onOrBefore: first)
+        weeksBeforeLaunch = (launchDay - first + 6) / 7
+        origin = launchDay - 7 * weeksBeforeLaunch
         weeks = (last - origin) / 7 + 1
         lastDay = last
+        // The grid's week that holds `day`, and the day it starts.
+        let origin = self.origin
+        func weekStart(_ day: Int) -> Int { day - ((day - origin) % 7 + 7) % 7 }
+        // Days [start, end) spread evenly: each week's share, and its first day.
+        func spread(_ start: Int, _ end: Int, weight: Double, into rows: inout (weeks: [Int], shares: [Double], days: [Int])) {
+            var day = start
+            while day < end {
+                let next = min(end, weekStart(day) + 7)
+                if day <= last {
+                    rows.weeks.append((day - origin) / 7)
+                    rows.shares.append(weight * Double(next - day) / Double(end - start))
+                    rows.days.append(day)
+                }
+                day = next
+            }
+        }
+        var adRows: (weeks: [Int], shares: [Double], days: [Int]) = ([], [], [])
+        var adStarts = [0]
+        for flight in flights {
+            spread(max(flight.start.daysSinceEpoch, origin), flight.end.daysSinceEpoch, weight: 1, into: &adRows)
+            adStarts.append(adRows.weeks.count)
+        }
+        adStart = adStarts
+        adWeek = adRows.weeks
+        adShare = adRows.shares
+        adDay = adRows.days
         sellFrom = max(launchDay, batch?.arrival ?? launchDay)
-        var starts = [0], targets: [Int] = [], shares: [Double] = [], days: [Int] = []
+        var starts = [0]
+        var rows: (weeks: [Int], shares: [Double], days: [Int]) = ([], [], [])
         for week in 0..<weeks {
             let start = max(origin + week * 7, sellFrom), end = min(origin + week * 7 + 7, horizonEnd)
             if end > start {
-                let length = Double(end - start)
-                for (delay, keep) in zip(receiptDays, receiptKeep) {
-                    // The selling days [start, end) received `delay` days later: [from, to).
-                    let from = start + delay, to = end + delay
-                    let split = min(to, Self.monday(onOrBefore: from) + 7)
-                    for (day, count) in [(from, split - from), (split, to - split)] where count > 0 && day <= last {
-                        targets.append((day - origin) / 7)
-                        shares.append(keep * Double(count) / length)
-                        days.append(day)
-                    }
-                }
+                // The selling days [start, end) received each settlement delay later.
+                for (delay, keep) in zip(receiptDays, receiptKeep) { spread(start + delay, end + delay, weight: keep, into: &rows) }
             }
-            starts.append(targets.count)
+            starts.append(rows.weeks.count)
         }
+        let (targets, shares, days) = rows
         receiptStart = starts
         receiptWeek = targets
         receiptShare = shares
         receiptDay = days
-    }
-
-    /// The Monday on or before a day (1970-01-01, day 0, was a Thursday).
-    static func monday(onOrBefore day: Int) -> Int {
-        day - ((day + 3) % 7 + 7) % 7
     }
 
     /// The week a day falls in, or nil outside the days counted.
@@ -293,14 +328,23 @@ final class CashModel: Sendable {
             let aligned = d.inPlan && kolAlignsToCampaign
             for index in 0..<kolPosts.count {
                 let days = aligned ? kolCampaignDays[index] : kolDays[index]
-                let fee = ws.lines[index * Workspace.lineMetrics]
+                // The fee split as agreed; a commission on the sales the post drives, at publish.
+                let fee = kolPosts[index] * v[kolFees[index]]
+                let commission = ws.lines[index * Workspace.lineMetrics] - fee
                 add(fee * kolUpfront, on: days.contract, to: outflow, .kolContract, ws)
-                add(fee * (1 - kolUpfront), on: days.publish, to: outflow, .kolPublish, ws)
+                add(fee * (1 - kolUpfront) + commission, on: days.publish, to: outflow, .kolPublish, ws)
                 if samplesFrom == .bought { add(kolPosts[index] * v[sampleCost], on: days.sample, to: outflow, .samples, ws) }
             }
         }
         if seed, samplesFrom == .bought, let seedShip {
             add(ws[.testerCost], on: d.inPlan ? seedShip.campaign : seedShip.launch, to: outflow, .testerUnits, ws)
+        }
+        for flight in 0..<adBudgets.count {
+            let budget = v[adBudgets[flight]]
+            for entry in adStart[flight]..<adStart[flight + 1] {
+                outflow[adWeek[entry]] += budget * adShare[entry]
+                if ws.keepsLedger { ws.ledger.append(.init(item: .ads, day: adDay[entry], amount: budget * adShare[entry])) }
+            }
         }
         if let campaign, d.inPlan {
             add(ws[.net], on: campaign.payout, to: inflow, .campaignPayout, ws)
@@ -313,19 +357,23 @@ final class CashModel: Sendable {
 
     /// Retail sales week by week, stock allowing (the first batch's retail units from its
     /// arrival, each reorder's from the week it arrives; no cap without an inventory section),
-    /// their fulfilment, and their receipts after each channel's settlement delay. Returns the
-    /// units sold.
+    /// their fulfilment, and their receipts after each channel's settlement delay. A week's
+    /// demand is the demand model's (the same weeks: both start on launch day), or the forecast's
+    /// daily rate; sales before the first batch arrives are lost. Returns the units sold.
     @inline(__always)
     func retail(_ v: UnsafeMutablePointer<Double>, _ ws: Workspace, _ d: Decisions,
                 inflow: UnsafeMutablePointer<Double>, outflow: UnsafeMutablePointer<Double>) -> Double {
-        let total = size.map { ws[$0] } ?? 0
         let rate = forecast.map { v[$0.slot] / $0.days } ?? 0
-        guard total > 0 || rate > 0 else { return 0 }
-        let price = v[self.price], cost = v[unitCost]
-        var stock = batch == nil ? Double.infinity : d.retailStock
         guard let firstWeek = week(min(sellFrom, horizonEnd)) else { return 0 }
-        if forecast == nil { shares(v, ws, from: firstWeek) }
-        let shares = ws.cashShares
+        let kolRetail = demand.kolIsRetail(d.inPlan)
+        if forecast == nil { demand.weekly(v, ws, kolRetail: kolRetail) }
+        let cumulative = ws.demandCumulative
+        // Demand before the batch arrives (lost), and by the end of the launch price.
+        let lost = forecast == nil && sellFrom > launchDay ? demand.total(Double(sellFrom - launchDay), v, ws, kolRetail: kolRetail) : 0
+        let early = forecast == nil && launchPrice != nil ? demand.total(Double(launchPriceEnd - launchDay), v, ws, kolRetail: kolRetail) : 0
+        let price = v[self.price], cost = v[unitCost]
+        let introductory = launchPrice.map { v[$0] } ?? price
+        var stock = batch == nil ? Double.infinity : d.retailStock
         let fulfillment = channels.fulfillment
         var sold = 0.0
         d.reorders.withUnsafeBufferPointer { orders in
@@ -339,12 +387,25 @@ final class CashModel: Sendable {
                 }
                 let start = max(weekStart, sellFrom), end = min(weekStart + 7, horizonEnd)
                 guard end > start else { continue }
-                let wanted = forecast != nil ? rate * Double(end - start) : total * (shares[week + 1] - shares[week])
+                let wanted: Double
+                // The week's share at the launch price.
+                var atLaunchPrice = 0.0
+                if forecast != nil {
+                    wanted = rate * Double(end - start)
+                    atLaunchPrice = launchPrice == nil ? 0 : Double(max(0, min(end, launchPriceEnd) - start)) / Double(end - start)
+                } else {
+                    let k = week - weeksBeforeLaunch
+                    let from = max(cumulative[k], lost)
+                    wanted = cumulative[k + 1] - from
+                    if launchPrice != nil, wanted > 0 {
+                        atLaunchPrice = min(max((early - from) / wanted, 0), 1)
+                    }
+                }
                 let units = min(max(wanted, 0), stock)
                 stock -= units
                 sold += units
                 outflow[week] += units * (batch == nil ? fulfillment + cost : fulfillment)
-                let revenue = units * price
+                let revenue = units * (atLaunchPrice * introductory + (1 - atLaunchPrice) * price)
                 for entry in receiptStart[week]..<receiptStart[week + 1] {
                     inflow[receiptWeek[entry]] += revenue * receiptShare[entry]
                 }
@@ -358,23 +419,6 @@ final class CashModel: Sendable {
             }
         }
         return sold
-    }
-
-    /// The demand curve's cumulative share at the start of selling (`cashShares[firstWeek]`) and
-    /// at the end of each week's selling days (`cashShares[week + 1]`). The curve moves only
-    /// with p, q and the launch boost: kept from the last evaluation while they are the same (in
-    /// most plans, every trial), recomputed when they change. The same numbers either way.
-    @inline(__always)
-    func shares(_ v: UnsafeMutablePointer<Double>, _ ws: Workspace, from firstWeek: Int) {
-        let key = (v[demand.p], v[demand.q], v[demand.boost])
-        guard key != ws.cashShareKey else { return }
-        ws.cashShareKey = key
-        let shares = ws.cashShares
-        shares[firstWeek] = demand.share(firstDays: Double(sellFrom - launchDay), v)
-        for week in firstWeek..<weeks {
-            let end = min(origin + week * 7 + 7, horizonEnd)
-            shares[week + 1] = end > max(origin + week * 7, sellFrom) ? demand.share(firstDays: Double(end - launchDay), v) : shares[week]
-        }
     }
 
     /// Cumulative cash by week, and the outputs read from it: the peak need and its week, the

@@ -17,7 +17,8 @@ public struct Campaign: Sendable, Equatable {
         /// uncertainty, covering it).
         case firstTwoDays(firstTwoDays: Double, minimumRaise: Double, coverProbability: Double?, covers: Bool)
         /// How many more subscribers (at the list's conversion) would close the gap.
-        case growList(subscribers: Double)
+        /// With `cost_per_lead`, what they cost.
+        case growList(subscribers: Double, cost: Double?)
         /// Rewards ship after the retail launch.
         case shipsAfterLaunch(fulfillment: CivilDate, launch: CivilDate)
         /// The tiers' limits turn backers away.
@@ -32,6 +33,8 @@ public struct Campaign: Sendable, Equatable {
     /// Backers from the email list, from paid reservations, and from the platform itself.
     public var listBackers: Double
     public var reservationBackers: Double
+    /// Buyers of the KOL posts timed to the campaign.
+    public var kolBackers: Double
     public var organicBackers: Double
     /// Backers who find every tier sold out.
     public var backersTurnedAway: Double
@@ -63,9 +66,13 @@ final class CrowdfundingModel: Sendable {
     /// The dates as the outputs hold them (days since 1970-01-01), worked out once.
     let days: (start: Double, end: Double, fulfillment: Double)
 
-    init(_ scenario: Scenario, _ inputs: inout InputTable, fixedCosts: Int, unitCost: Int) {
+    /// True when the KOL posts are timed to the campaign: their buyers are backers.
+    let kolBackers: Bool
+
+    init(_ scenario: Scenario, _ inputs: inout InputTable, fixedCosts: Int, unitCost: Int, kolBackers: Bool) {
         let campaign = scenario.crowdfunding!
         self.inputs = campaign
+        self.kolBackers = kolBackers
         emailList = inputs.bind(campaign.emailList, "crowdfunding.email_list")
         listConversion = inputs.bind(campaign.listConversion, "crowdfunding.list_conversion")
         reservations = inputs.bind(campaign.reservations, "crowdfunding.reservations")
@@ -107,7 +114,8 @@ final class CrowdfundingModel: Sendable {
     @inline(__always)
     func run(_ v: UnsafeMutablePointer<Double>, _ ws: Workspace) {
         let wanted = Self.backers(list: v[emailList], listConversion: v[listConversion], reservations: v[reservations],
-                                  reservationConversion: v[reservationConversion], organicShare: v[organicShare])
+                                  reservationConversion: v[reservationConversion], kol: kolBackers ? ws[.kolBuyers] : 0,
+                                  organicShare: v[organicShare])
         var fees = schedule
         fees.platformRate = v[platformRate]
         fees.paymentRate = v[paymentRate]
@@ -137,14 +145,15 @@ final class CrowdfundingModel: Sendable {
     func campaign(_ v: UnsafeMutablePointer<Double>, _ ws: Workspace, reasons: [Campaign.Reason]) -> Campaign {
         let list = v[emailList] * v[listConversion]
         let reserved = v[reservations] * v[reservationConversion]
+        let kol = kolBackers ? ws[.kolBuyers] : 0
         let wanted = Self.backers(list: v[emailList], listConversion: v[listConversion], reservations: v[reservations],
-                                  reservationConversion: v[reservationConversion], organicShare: v[organicShare])
+                                  reservationConversion: v[reservationConversion], kol: kol, organicShare: v[organicShare])
         let fills = ws.tierOrder.map { index in
             Campaign.TierFill(name: inputs.tiers[index].name, price: v[prices + index], limit: inputs.tiers[index].limit,
                               unitsPerPledge: inputs.tiers[index].units, pledges: ws.tierPledges[index])
         }
         return Campaign(platform: inputs.platform, start: inputs.start, end: end, fulfillment: fulfillment,
-                        listBackers: list, reservationBackers: reserved, organicBackers: wanted - list - reserved,
+                        listBackers: list, reservationBackers: reserved, kolBackers: kol, organicBackers: wanted - list - reserved - kol,
                         backersTurnedAway: max(0, wanted - ws[.backers]), tiers: fills, droppedShare: v[dropped],
                         platformRate: v[platformRate], paymentRate: v[paymentRate], perPledgeFee: v[perPledge],
                         neededNet: v[fixedCosts] + moq * v[unitCost], reasons: reasons)
@@ -153,25 +162,27 @@ final class CrowdfundingModel: Sendable {
     /// Share of all pledges made in the first 48 hours (campaign agencies' rule of thumb).
     static let firstTwoDaysShare = 1.0 / 3
 
-    /// Backers you bring (list and reservations) grossed up by the platform's own share.
+    /// Backers you bring (list, reservations and the buyers of KOL posts timed to the campaign)
+    /// grossed up by the platform's own share.
     @inline(__always)
     static func backers(list: Double, listConversion: Double, reservations: Double,
-                               reservationConversion: Double, organicShare: Double) -> Double {
-        (list * listConversion + reservations * reservationConversion) / (1 - min(organicShare, 0.95))
+                        reservationConversion: Double, kol: Double = 0, organicShare: Double) -> Double {
+        (list * listConversion + reservations * reservationConversion + kol) / (1 - min(organicShare, 0.95))
     }
 
     /// The reasons for the verdict: first-48-hour pledges against the minimum raise (and, under
     /// uncertainty, the share of simulated launches in which they cover it), and when they fall
     /// short, how many more subscribers would close the gap.
     static func verdict(firstTwoDays: Double, minimumRaise: Double, coverProbability: Double?, covers: Bool,
-                        averagePledge: Double, ownBackers: Double, listConversion: Double, organicShare: Double) -> [Campaign.Reason] {
+                        averagePledge: Double, ownBackers: Double, listConversion: Double, organicShare: Double,
+                        costPerLead: Double? = nil) -> [Campaign.Reason] {
         var reasons: [Campaign.Reason] = [.firstTwoDays(firstTwoDays: firstTwoDays, minimumRaise: minimumRaise,
                                                         coverProbability: coverProbability, covers: covers)]
         if !covers, minimumRaise.isFinite, averagePledge > 0, listConversion > 0 {
             // Backers needed for 3 × minimum raise, of whom (1 − organic) you bring.
             let needed = minimumRaise / firstTwoDaysShare / averagePledge * (1 - organicShare)
             let extra = (needed - ownBackers) / listConversion
-            if extra > 0 { reasons.append(.growList(subscribers: extra)) }
+            if extra > 0 { reasons.append(.growList(subscribers: extra, cost: costPerLead.map { $0 * extra.rounded(.up) })) }
         }
         return reasons
     }

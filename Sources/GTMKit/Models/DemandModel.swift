@@ -1,4 +1,4 @@
-/// Weekly sales within the horizon: the market size spread by the Bass curve's shape.
+/// Weekly sales within the horizon: the market's curve plus what the launch adds to it.
 public struct DemandCurve: Sendable, Equatable {
     public struct Week: Sendable, Equatable {
         /// 1 = launch week.
@@ -16,28 +16,149 @@ public struct DemandCurve: Sendable, Equatable {
     public var p: Double
     public var q: Double
     public var launchBoost: Double
+    public var shape: Scenario.DemandShape
+    public var halfLife: Period?
+    /// The sales events' weeks within the horizon (a preset recurs each year).
+    public var events: [Event]
+    public var elasticity: Double
+    public var referencePrice: Double
+
+    public struct Event: Sendable, Equatable {
+        public var name: String
+        /// The event's last day; its week is the 7 days ending on it.
+        public var last: CivilDate
+        public var lift: Double
+    }
 }
 
-/// The demand model (see README, "Demand over time"): the share of the horizon's sales made by
-/// each day after launch, one function for the weekly curve, the launch week and the first
-/// batch's window, in the base case and in every trial.
+/// The demand model (see README, "Demand over time"): cumulative demand by day after launch,
+/// one function for the weekly curve, the launch week, the first batch's window and the cash
+/// flow, in the base case and in every trial. Demand = the market's curve (its size spread by
+/// the Bass or decay shape, each sales event's week multiplied by its lift) + the launch's
+/// responses (each KOL post's buyers decaying from its day, each ad flight's buyers spread
+/// over its days; those before launch arrive on launch day), all × (price ÷ reference)^elasticity,
+/// at the launch price for its first weeks.
 final class DemandModel: Sendable {
     let p: Int, q: Int, boost: Int
     let horizonDays: Double
     let years: Double
     /// Where the size comes from: SOM, or the channels' total; nil without either (a forecast only).
     let size: Output?
+    struct Event: Sendable {
+        let name: String
+        let last: CivilDate
+        /// Launch-relative days `[start, end)`, within the horizon.
+        let start: Double, end: Double
+        let lift: Double
+    }
+    let events: [Event]
+    let price: Int, elasticity: Int
+    let reference: Double
+    /// The launch price's slot and its last day (launch-relative, exclusive).
+    let launchPrice: Int?
+    let launchDays: Double
+    /// A response source: a KOL line (its buyers in the workspace's line rows) or an ad flight.
+    struct Response: Sendable {
+        enum Source: Sendable { case kol(Int), ad(Int) }
+        let source: Source
+        /// KOL: decay from `start` with `halfLife` days; ads: even over `[start, end)`.
+        let start: Double, end: Double, halfLife: Double
+        /// The cumulative share at each week end, from `first` (earlier: 0) to `first + values.count`
+        /// (later: 1).
+        let first: Int
+        let values: [Double]
+    }
+    let responses: [Response]
+    /// Whether KOL posts are timed to the campaign (then, with the campaign in the plan, their
+    /// buyers are backers, not retail demand).
+    let kolToCampaign: Bool
+    /// Launch-relative week ends: 7, 14, …, the horizon's last (maybe partial) week's end.
+    let weekEnds: [Double]
+    let shape: Scenario.DemandShape
+    let halfLife: Period?
+    /// True when price moves demand (an elasticity other than 0, or a range of them).
+    let respondsToPrice: Bool
 
-    init(_ scenario: Scenario, _ inputs: inout InputTable, size: Output?) {
-        p = inputs.bind(scenario.curve.p, "demand.p")
-        q = inputs.bind(scenario.curve.q, "demand.q")
-        boost = inputs.bind(scenario.curve.launchBoost, "demand.launch_boost")
-        horizonDays = Double(scenario.horizon.days(from: scenario.launch.date))
+    init(_ scenario: Scenario, _ inputs: inout InputTable, size: Output?, price: Int, kol: KOLModel?, ads: AdsModel?) {
+        let curve = scenario.curve
+        shape = curve.shape
+        halfLife = curve.halfLife
         years = scenario.horizon.years
+        if shape == .decay, let halfLife = curve.halfLife {
+            // A launch that peaks at once and halves every `half_life`: Bass with q = 0 and
+            // p = ln 2 ÷ half-life (Bass 1969, pure innovation).
+            p = inputs.constant(Math.log(2) / (halfLife.averageDays / 365.25))
+            q = inputs.constant(0)
+        } else {
+            p = inputs.bind(curve.p, "demand.p")
+            q = inputs.bind(curve.q, "demand.q")
+        }
+        boost = inputs.bind(curve.launchBoost, "demand.launch_boost")
+        let launch = scenario.launch.date
+        horizonDays = Double(scenario.horizon.days(from: launch))
         self.size = size
+        self.price = price
+        elasticity = inputs.bind(curve.elasticity, "demand.elasticity")
+        respondsToPrice = curve.elasticity.value != 0 || curve.elasticity.isUncertain
+        reference = curve.referencePrice ?? scenario.product.price.value
+        launchPrice = scenario.product.launchPrice.map { inputs.bind($0, "product.launch_price") }
+        launchDays = launchPrice == nil ? 0 : min(Double(scenario.product.launchPriceWeeks.days(from: launch)), horizonDays)
+        let days = Int(horizonDays)
+        events = curve.events.flatMap { event in
+            SalesEvents.weeks(event, launch: launch, days: days).map {
+                Event(name: event.name, last: $0.last, start: Double($0.start), end: Double($0.end), lift: event.lift)
+            }
+        }
+        var ends: [Double] = []
+        var end = 7.0
+        while end < horizonDays {
+            ends.append(end)
+            end += 7
+        }
+        ends.append(horizonDays)
+        let weekEnds = horizonDays > 0 ? ends : []
+        self.weekEnds = weekEnds
+        kolToCampaign = scenario.kol?.align == .campaign && scenario.crowdfunding != nil
+        var responses: [Response] = []
+        func response(_ source: Response.Source, start: Double, end: Double, halfLife: Double) -> Response {
+            let values = weekEnds.map { Self.fraction(source, at: $0, start: start, end: end, halfLife: halfLife) }
+            let first = values.firstIndex { $0 > 0 } ?? values.count
+            let full = values.firstIndex { $0 >= 1 } ?? values.count
+            return Response(source: source, start: start, end: end, halfLife: halfLife, first: first,
+                            values: Array(values[first..<max(first, full)]))
+        }
+        for (index, line) in (kol?.plan.lines ?? []).enumerated() {
+            responses.append(response(.kol(index), start: Double(launch.days(to: line.schedule.publish)), end: 0,
+                                      halfLife: line.halfLifeDays))
+        }
+        for (index, flight) in (ads?.flights ?? []).enumerated() {
+            responses.append(response(.ad(index), start: flight.startDay, end: flight.endDay, halfLife: 0))
+        }
+        self.responses = responses
     }
 
-    /// Share of the horizon's sales made in its first `days` days, launch boost included.
+    /// Posts' buyers arrive this many half-lives at most; the decay is scaled so that they all do.
+    static let decayHalfLives = 7.0
+
+    /// The share of a response's buyers who have arrived by launch-relative day `day` (0 at
+    /// launch: those before launch arrive on launch day, counted in the first day after it).
+    @inline(__always)
+    static func fraction(_ source: Response.Source, at day: Double, start: Double, end: Double, halfLife: Double) -> Double {
+        guard day > 0 else { return 0 }
+        switch source {
+        case .kol:
+            let elapsed = day - start
+            guard elapsed > 0 else { return 0 }
+            guard halfLife > 0, elapsed < decayHalfLives * halfLife else { return 1 }
+            let ln2 = 0.6931471805599453
+            return (1 - Math.exp(-ln2 * elapsed / halfLife)) / (1 - Math.exp(-ln2 * decayHalfLives))
+        case .ad:
+            guard end > start else { return day >= start ? 1 : 0 }
+            return min(max((day - start) / (end - start), 0), 1)
+        }
+    }
+
+    /// Share of the horizon's sales on the curve made in its first `days` days, launch boost included.
     ///
     /// Days map onto Bass time linearly: day d of a D-day horizon of H years is t = H·d/D, and the
     /// curve is scaled so the horizon holds all of it. The boost is sold in launch week, spread
@@ -58,35 +179,148 @@ final class DemandModel: Sendable {
         Self.share(firstDays: days, horizonDays: horizonDays, years: years, p: v[p], q: v[q], boost: v[boost])
     }
 
-    /// Units sold within the horizon (the market size) and in launch week.
+    /// The market's cumulative share by `day` with the events' lifts: share(day) + Σ (lift − 1) ×
+    /// the curve's share of the event's days before `day`. More than 1 at the horizon when
+    /// events lift it.
     @inline(__always)
-    func run(_ v: UnsafeMutablePointer<Double>, _ ws: Workspace) {
-        guard let size else { return }
-        let total = ws[size]
-        ws[.horizonUnits] = total
-        ws[.firstWeekUnits] = total * share(firstDays: 7, v)
+    func baseline(_ day: Double, _ v: UnsafeMutablePointer<Double>) -> Double {
+        var value = share(firstDays: day, v)
+        for event in events where day > event.start {
+            value += (event.lift - 1) * (share(firstDays: min(day, event.end), v) - share(firstDays: event.start, v))
+        }
+        return value
     }
 
-    /// The weekly curve of one evaluation (the report's table): the units of each week are the
-    /// difference of the same cumulative share at the week's ends.
-    func curve(_ v: UnsafeMutablePointer<Double>, _ ws: Workspace, launch: CivilDate) -> DemandCurve {
-        let total = size.map { ws[$0] } ?? 0
-        var weeks: [DemandCurve.Week] = []
-        var cumulative = 0.0
-        var previous = 0.0
-        var day = 0
-        let days = Int(horizonDays)
-        while day < days {
-            let end = min(day + 7, days)
-            let share = self.share(firstDays: Double(end), v)
-            let units = total * (share - previous)
-            cumulative += units
-            weeks.append(.init(number: weeks.count + 1, start: launch.adding(days: day), days: end - day, units: units,
-                               cumulative: cumulative))
-            previous = share
-            day = end
+    /// Buyers of one response source in this evaluation.
+    @inline(__always)
+    func buyers(_ source: Response.Source, _ ws: Workspace) -> Double {
+        switch source {
+        case .kol(let line): return ws.lines[line * Workspace.lineMetrics + 4]
+        case .ad(let flight): return ws.adBuyers[flight]
         }
-        return DemandCurve(fromTopDown: size == .somUnits, weeks: weeks, p: v[p], q: v[q], launchBoost: v[boost])
+    }
+
+    /// Whether KOL buyers are retail demand in this evaluation: not when the posts are timed to
+    /// a campaign in the plan, whose backers they are.
+    @inline(__always)
+    func kolIsRetail(_ inPlan: Bool) -> Bool { !(kolToCampaign && inPlan) }
+
+    /// Cumulative demand by day `day` before the price response: the curve's units plus the
+    /// responses' buyers who have arrived.
+    @inline(__always)
+    func raw(_ day: Double, _ v: UnsafeMutablePointer<Double>, _ ws: Workspace, kolRetail: Bool) -> Double {
+        guard day > 0 else { return 0 }
+        var value = (size.map { ws[$0] } ?? 0) * baseline(day, v)
+        for response in responses {
+            if case .kol = response.source, !kolRetail { continue }
+            value += buyers(response.source, ws)
+                * Self.fraction(response.source, at: day, start: response.start, end: response.end, halfLife: response.halfLife)
+        }
+        return value
+    }
+
+    /// (price ÷ reference)^elasticity at the regular price and at the launch price.
+    @inline(__always)
+    func priceFactors(_ v: UnsafeMutablePointer<Double>) -> (regular: Double, launch: Double) {
+        let e = v[elasticity]
+        guard e != 0, reference > 0 else { return (1, 1) }
+        let regular = Math.exp(e * Math.log(max(v[price], 1e-12) / reference))
+        let launch = launchPrice.map { Math.exp(e * Math.log(max(v[$0], 1e-12) / reference)) } ?? regular
+        return (regular, launch)
+    }
+
+    /// Cumulative demand by `day`: the price response applied, the launch price to the first
+    /// `launchDays` days.
+    @inline(__always)
+    func total(_ day: Double, _ v: UnsafeMutablePointer<Double>, _ ws: Workspace, kolRetail: Bool) -> Double {
+        let factors = priceFactors(v)
+        let all = raw(day, v, ws, kolRetail: kolRetail)
+        guard launchPrice != nil, launchDays > 0 else { return factors.regular * all }
+        let early = raw(min(day, launchDays), v, ws, kolRetail: kolRetail)
+        return factors.launch * early + factors.regular * (all - early)
+    }
+
+    /// Units within the horizon and in launch week, and what each part of demand adds.
+    @inline(__always)
+    func run(_ v: UnsafeMutablePointer<Double>, _ ws: Workspace, kolRetail: Bool) {
+        let horizon = horizonDays
+        let total = self.total(horizon, v, ws, kolRetail: kolRetail)
+        ws[.horizonUnits] = total
+        ws[.firstWeekUnits] = self.total(min(7, horizon), v, ws, kolRetail: kolRetail)
+        let market = size.map { ws[$0] } ?? 0
+        let curve = market * share(firstDays: horizon, v)
+        var kol = 0.0, ads = 0.0
+        for response in responses {
+            let arrived = buyers(response.source, ws)
+                * Self.fraction(response.source, at: horizon, start: response.start, end: response.end, halfLife: response.halfLife)
+            switch response.source {
+            case .kol: if kolRetail { kol += arrived }
+            case .ad: ads += arrived
+            }
+        }
+        ws[.baselineUnits] = curve
+        ws[.eventUnits] = market * baseline(horizon, v) - curve
+        ws[.kolUnits] = kol
+        ws[.adsUnits] = ads
+        ws[.priceEffectUnits] = total - raw(horizon, v, ws, kolRetail: kolRetail)
+    }
+
+    /// Cumulative demand at every week end, in `ws.demandCumulative` (index 0 is launch, 0; index
+    /// k the end of week k). The curve's part is kept from the last evaluation while p, q and the
+    /// launch boost are unchanged (in most plans, every trial); the responses' shares at the week
+    /// ends were worked out once per plan. The same numbers as `total` at each week end.
+    @inline(__always)
+    func weekly(_ v: UnsafeMutablePointer<Double>, _ ws: Workspace, kolRetail: Bool) {
+        let count = weekEnds.count
+        let key = (v[p], v[q], v[boost])
+        if key != ws.demandShareKey {
+            ws.demandShareKey = key
+            for week in 0..<count { ws.demandBaseline[week] = baseline(weekEnds[week], v) }
+        }
+        let market = size.map { ws[$0] } ?? 0
+        let arrived = ws.demandResponses, done = ws.demandDone
+        for week in 0...count {
+            arrived[week] = 0
+            done[week] = 0
+        }
+        for response in responses {
+            if case .kol = response.source, !kolRetail { continue }
+            let b = buyers(response.source, ws)
+            response.values.withUnsafeBufferPointer { values in
+                for index in 0..<values.count { arrived[response.first + index] += b * values[index] }
+            }
+            done[response.first + response.values.count] += b
+        }
+        let factors = priceFactors(v)
+        let early = launchPrice != nil && launchDays > 0 ? raw(launchDays, v, ws, kolRetail: kolRetail) : 0
+        let cumulative = ws.demandCumulative
+        cumulative[0] = 0
+        var full = 0.0
+        for week in 0..<count {
+            full += done[week]
+            let all = market * ws.demandBaseline[week] + arrived[week] + full
+            if launchPrice != nil, launchDays > 0 {
+                let before = weekEnds[week] <= launchDays ? all : early
+                cumulative[week + 1] = factors.launch * before + factors.regular * (all - before)
+            } else {
+                cumulative[week + 1] = factors.regular * all
+            }
+        }
+    }
+
+    /// The weekly curve of one evaluation (the report's table), from `weekly`'s cumulative demand.
+    func curve(_ v: UnsafeMutablePointer<Double>, _ ws: Workspace, launch: CivilDate) -> DemandCurve {
+        var weeks: [DemandCurve.Week] = []
+        var start = 0.0
+        for (index, end) in weekEnds.enumerated() {
+            weeks.append(.init(number: index + 1, start: launch.adding(days: Int(start)), days: Int(end - start),
+                               units: ws.demandCumulative[index + 1] - ws.demandCumulative[index],
+                               cumulative: ws.demandCumulative[index + 1]))
+            start = end
+        }
+        return DemandCurve(fromTopDown: size == .somUnits, weeks: weeks, p: v[p], q: v[q], launchBoost: v[boost], shape: shape,
+                           halfLife: halfLife, events: events.map { .init(name: $0.name, last: $0.last, lift: $0.lift) },
+                           elasticity: v[elasticity], referencePrice: reference)
     }
 
     /// The week with the most sales (the first such week on a tie).

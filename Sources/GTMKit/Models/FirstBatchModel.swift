@@ -96,7 +96,7 @@ final class FirstBatchModel: Sendable {
     /// outcomes of stocking the decided quantity for retail.
     @inline(__always)
     func run(_ v: UnsafeMutablePointer<Double>, _ ws: Workspace, demand: DemandModel, decisions: Decisions) {
-        window(v, ws, demand: demand)
+        window(v, ws, demand: demand, kolRetail: demand.kolIsRetail(decisions.inPlan))
         let mean = ws[.windowDemandMean], sd = ws[.windowDemandSD]
         ws[.criticalRatio] = criticalRatio(price: v[price], cost: v[unitCost], salvage: v[salvage])
         let outcome = Newsvendor.outcome(quantity: decisions.retailStock, mean: mean, sd: sd)
@@ -114,18 +114,24 @@ final class FirstBatchModel: Sendable {
         ws[.arrival] = arrivalDay
     }
 
-    /// The window's demand: its mean (the forecast, or the curve's share of the market size) and
-    /// its standard deviation (the forecast error).
+    /// The window's demand: its mean (the forecast, or the demand model's units in the window:
+    /// the curve and the launch's responses) and its standard deviation (the forecast error).
+    /// With KOL posts timed to the campaign, also the part of it their buyers make, so that the
+    /// decision can leave them out when the campaign, whose backers they then are, is in the plan.
     @inline(__always)
-    func window(_ v: UnsafeMutablePointer<Double>, _ ws: Workspace, demand: DemandModel) {
+    func window(_ v: UnsafeMutablePointer<Double>, _ ws: Workspace, demand: DemandModel, kolRetail: Bool) {
         let mean: Double
         let sd: Double
         if let forecast {
             mean = v[forecast]
             sd = forecastSD.map { v[$0] } ?? v[forecast] * v[forecastCV]
+            ws[.windowKOLUnits] = 0
         } else {
-            mean = (demand.size.map { ws[$0] } ?? 0) * demand.share(firstDays: windowDays, v)
+            mean = demand.total(windowDays, v, ws, kolRetail: kolRetail)
             sd = mean * v[forecastCV]
+            if demand.kolToCampaign {
+                ws[.windowKOLUnits] = kolRetail ? mean - demand.total(windowDays, v, ws, kolRetail: false) : 0
+            }
         }
         ws[.windowDemandMean] = max(0, mean)
         ws[.windowDemandSD] = max(0, sd)

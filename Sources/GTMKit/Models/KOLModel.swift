@@ -5,8 +5,8 @@ public struct KOLPlan: Sendable, Equatable {
         public var name: String
         /// Tier name (the item's `tier`, or the pick's follower tier).
         public var tier: String
-        /// Posts: a tier's count, or 1 for a pick.
-        public var posts: Int
+        /// Posts: a tier's count, or a pick's acceptance (the posts to expect).
+        public var posts: Double
         public var followers: Double
         public var engagementRate: Double
         public var viewRate: Double
@@ -19,6 +19,17 @@ public struct KOLPlan: Sendable, Equatable {
         public var buyers: Double
         public var leadTime: Period
         public var schedule: Schedule
+        /// Where the line posts ("" when not given) and what that changes.
+        public var platform: String
+        public var halfLifeDays: Double
+        /// Invitations to send: a tier's `count ÷ acceptance`, rounded up; 1 for a roster pick.
+        public var invitations: Int
+        /// The chance an invited creator takes the deal (a roster pick's posts are this expectation).
+        public var acceptance: Double
+        /// Share of the sales the posts drive paid to the creator on top of the fee.
+        public var commission: Double
+        /// The channel whose conversion of those reached the line takes (a channel of its platform).
+        public var conversionFrom: String?
     }
 
     /// Backwards from the publish date.
@@ -39,7 +50,10 @@ public struct KOLPlan: Sendable, Equatable {
     public var publishWindow: Period
     /// True for lines from `kol.tiers`, false for roster picks (named creators).
     public var fromTiers: [Bool]
-    public var posts: Int { lines.reduce(0) { $0 + $1.posts } }
+    /// What the roster pick maximised.
+    public var objective: Scenario.KOLObjective
+    /// Expected posts: a tier's slots, and each roster pick times its acceptance.
+    public var posts: Double { lines.reduce(0) { $0 + $1.posts } }
 }
 
 /// The KOL model (see README, "KOL plan"). The lines are fixed once: a tier's slots, or the
@@ -50,7 +64,10 @@ final class KOLModel: Sendable {
     /// One line's inputs: registers, or constants for a roster pick.
     struct LineSlots: Sendable {
         let posts: Double
-        let fee: Int, followers: Int, engagement: Int, view: Int, click: Int, conversion: Int
+        let fee: Int, followers: Int, engagement: Int, view: Int, click: Int, conversion: Int, commission: Int
+        /// A channel's conversion of those reached, shared by the line when it posts on that
+        /// channel's platform and gives no click rate or conversion of its own.
+        let channelConversion: Int?
     }
 
     let lines: [LineSlots]
@@ -59,65 +76,108 @@ final class KOLModel: Sendable {
     let plan: KOLPlan
     /// The same lines timed to the campaign's first days (`align: campaign`), when it has one.
     let campaignSchedules: [KOLPlan.Schedule]?
-    /// Product units sent as samples: one per post (a tier's slot or a roster pick).
+    /// Product units sent as samples: one per tier slot and one per roster pick.
     let samples: Double
     /// Where a sample's cost is: the pilot's unit cost, or the product's.
     let sampleCost: Int
     var lineCount: Int { lines.count }
 
-    init(_ scenario: Scenario, _ inputs: inout InputTable, sampleCost: Int) {
+    /// The price commissions are paid on.
+    let price: Int
+
+    init(_ scenario: Scenario, _ inputs: inout InputTable, sampleCost: Int, price: Int, contribution: Double,
+         channelConversions: [(platform: String, slot: Int)]) {
         let kol = scenario.kol!
         self.sampleCost = sampleCost
+        self.price = price
         let launch = scenario.launch.date
         var slots: [LineSlots] = []
         var lines: [KOLPlan.Line] = []
         var fromTiers: [Bool] = []
         var tierCost = 0.0
+        /// A channel of the platform's, whose conversion of those reached the line shares.
+        func channel(_ platform: KOLPlatform) -> (platform: String, slot: Int)? {
+            platform.channel.flatMap { name in channelConversions.first { $0.platform == name } }
+        }
         for (index, tier) in kol.tiers.enumerated() {
+            let platform = KOLPlatform.named(tier.platform ?? kol.platform)
             let defaults = KOLTierDefaults.named(tier.tier) ?? KOLTierDefaults.forFollowers(tier.followers.value)
             func bind(_ quantity: Quantity?, _ key: String, _ fallback: Double) -> Int {
                 quantity.map { inputs.bind($0, list: "kol.tiers", index: index, name: tier.tier, key: key) } ?? inputs.constant(fallback)
             }
+            let shared = tier.clickRate == nil && tier.conversion == nil ? channel(platform) : nil
             slots.append(LineSlots(posts: Double(tier.count),
                                    fee: bind(tier.fee, "fee", 0), followers: bind(tier.followers, "followers", 0),
-                                   engagement: bind(tier.engagement, "engagement", defaults.engagement),
-                                   view: bind(tier.viewRate, "view_rate", defaults.viewRate),
+                                   engagement: bind(tier.engagement, "engagement", platform.engagement(defaults)),
+                                   view: bind(tier.viewRate, "view_rate", platform.viewRate ?? defaults.viewRate),
                                    click: bind(tier.clickRate, "click_rate", defaults.clickRate),
-                                   conversion: bind(tier.conversion, "conversion", defaults.conversion)))
-            lines.append(.init(name: tier.tier, tier: tier.tier, posts: tier.count, followers: tier.followers.value,
-                               engagementRate: tier.engagement?.value ?? defaults.engagement,
-                               viewRate: tier.viewRate?.value ?? defaults.viewRate, clickRate: tier.clickRate?.value ?? defaults.clickRate,
+                                   conversion: bind(tier.conversion, "conversion", defaults.conversion),
+                                   commission: bind(tier.commission, "commission", 0), channelConversion: shared?.slot))
+            let acceptance = max(tier.acceptance.value, 1e-9)
+            lines.append(.init(name: tier.tier, tier: tier.tier, posts: Double(tier.count), followers: tier.followers.value,
+                               engagementRate: tier.engagement?.value ?? platform.engagement(defaults),
+                               viewRate: tier.viewRate?.value ?? platform.viewRate ?? defaults.viewRate,
+                               clickRate: tier.clickRate?.value ?? defaults.clickRate,
                                conversion: tier.conversion?.value ?? defaults.conversion, cost: 0, reach: 0, engagements: 0,
                                clicks: 0, buyers: 0, leadTime: tier.leadTime ?? .days(defaults.leadTimeDays),
-                               schedule: Self.schedule(publish: launch, leadTime: .days(0))))
+                               schedule: Self.schedule(publish: launch, leadTime: .days(0)), platform: platform.name,
+                               halfLifeDays: platform.halfLifeDays,
+                               invitations: Int((Double(tier.count) / acceptance - 1e-9).rounded(.up)),
+                               acceptance: tier.acceptance.value, commission: tier.commission.value, conversionFrom: shared?.platform))
             fromTiers.append(true)
             tierCost += Double(tier.count) * tier.fee.value
         }
         var selection: RosterSelection?
         if !kol.roster.isEmpty {
             let budgetLeft = max(0, (kol.budget ?? .infinity) - tierCost)
-            let rates = kol.roster.map { $0.engagement ?? KOLTierDefaults.forFollowers($0.followers).engagement }
-            let values = zip(kol.roster, rates).map { $0.followers * $1 }
+            let platforms = kol.roster.map { KOLPlatform.named($0.platform) }
+            let tiers = kol.roster.map { KOLTierDefaults.forFollowers($0.followers) }
+            let rates = kol.roster.indices.map { kol.roster[$0].engagement ?? platforms[$0].engagement(tiers[$0]) }
+            // Each candidate's expected value and expected fee (both weighed by acceptance).
+            let values = kol.roster.indices.map { index -> Double in
+                let candidate = kol.roster[index], tier = tiers[index], platform = platforms[index]
+                let reach = candidate.followers * (platform.viewRate ?? tier.viewRate)
+                let buyers = reach * Self.reachToBuyer(tier, shared: channel(platform).map { inputs.base[$0.slot] })
+                let value: Double
+                switch kol.objective {
+                case .engagements: value = candidate.followers * rates[index]
+                case .buyers: value = buyers
+                case .margin: value = buyers * (contribution - candidate.commission * inputs.base[price]) - candidate.fee
+                }
+                return max(0, value) * candidate.acceptance
+            }
+            let fees = kol.roster.map { $0.fee * $0.acceptance }
+            // Only candidates worth something are offered to the pick.
+            let offered = kol.roster.indices.filter { values[$0] > 0 }
             let found: RosterSelection
             if budgetLeft.isFinite {
-                found = RosterSelector.select(fees: kol.roster.map(\.fee), values: values, budget: budgetLeft)
+                let picked = RosterSelector.select(fees: offered.map { fees[$0] }, values: offered.map { values[$0] }, budget: budgetLeft)
+                found = RosterSelection(chosen: picked.chosen.map { offered[$0] }, engagements: picked.engagements, cost: picked.cost,
+                                        upperBound: picked.upperBound, exact: picked.exact)
             } else {
-                // No budget: everyone is chosen.
-                let all = Array(kol.roster.indices)
-                found = RosterSelection(chosen: all, engagements: values.reduce(0, +),
-                                        cost: kol.roster.reduce(0) { $0 + $1.fee }, upperBound: values.reduce(0, +), exact: true)
+                // No budget: everyone worth something is chosen.
+                found = RosterSelection(chosen: offered, engagements: offered.reduce(0) { $0 + values[$1] },
+                                        cost: offered.reduce(0) { $0 + fees[$1] }, upperBound: offered.reduce(0) { $0 + values[$1] },
+                                        exact: true)
             }
             selection = found
             for index in found.chosen {
                 let candidate = kol.roster[index]
-                let defaults = KOLTierDefaults.forFollowers(candidate.followers)
-                slots.append(LineSlots(posts: 1, fee: inputs.constant(candidate.fee), followers: inputs.constant(candidate.followers),
-                                       engagement: inputs.constant(rates[index]), view: inputs.constant(defaults.viewRate),
-                                       click: inputs.constant(defaults.clickRate), conversion: inputs.constant(defaults.conversion)))
-                lines.append(.init(name: candidate.name, tier: defaults.name, posts: 1, followers: candidate.followers,
-                                   engagementRate: rates[index], viewRate: defaults.viewRate, clickRate: defaults.clickRate,
-                                   conversion: defaults.conversion, cost: 0, reach: 0, engagements: 0, clicks: 0, buyers: 0,
-                                   leadTime: .days(defaults.leadTimeDays), schedule: Self.schedule(publish: launch, leadTime: .days(0))))
+                let defaults = tiers[index], platform = platforms[index]
+                let shared = channel(platform)
+                slots.append(LineSlots(posts: candidate.acceptance, fee: inputs.constant(candidate.fee),
+                                       followers: inputs.constant(candidate.followers), engagement: inputs.constant(rates[index]),
+                                       view: inputs.constant(platform.viewRate ?? defaults.viewRate),
+                                       click: inputs.constant(defaults.clickRate), conversion: inputs.constant(defaults.conversion),
+                                       commission: inputs.constant(candidate.commission), channelConversion: shared?.slot))
+                lines.append(.init(name: candidate.name, tier: defaults.name, posts: candidate.acceptance, followers: candidate.followers,
+                                   engagementRate: rates[index], viewRate: platform.viewRate ?? defaults.viewRate,
+                                   clickRate: defaults.clickRate, conversion: defaults.conversion, cost: 0, reach: 0, engagements: 0,
+                                   clicks: 0, buyers: 0, leadTime: .days(defaults.leadTimeDays),
+                                   schedule: Self.schedule(publish: launch, leadTime: .days(0)),
+                                   platform: platform.name.isEmpty ? (candidate.platform ?? "") : platform.name,
+                                   halfLifeDays: platform.halfLifeDays, invitations: 1, acceptance: candidate.acceptance,
+                                   commission: candidate.commission, conversionFrom: shared?.platform))
                 fromTiers.append(false)
             }
         }
@@ -137,10 +197,18 @@ final class KOLModel: Sendable {
         campaignSchedules = scenario.crowdfunding.map {
             schedules(from: $0.start, to: kol.publishWindow.after($0.start), single: $0.start)
         }
-        samples = Double(lines.reduce(0) { $0 + $1.posts })
+        // A sample for every slot of a tier, and for every creator picked from the roster (any of
+        // them may accept: the units must be ready).
+        samples = zip(lines, fromTiers).reduce(0) { $0 + ($1.1 ? $1.0.posts : 1) }
         self.lines = slots
         plan = KOLPlan(lines: lines, budget: kol.budget, selection: selection, candidates: kol.roster.count,
-                       publishWindow: kol.publishWindow, fromTiers: fromTiers)
+                       publishWindow: kol.publishWindow, fromTiers: fromTiers, objective: kol.objective)
+    }
+
+    /// A tier's share of those reached who buy: its click rate × conversion, or the channel's
+    /// conversion of those reached when a channel of the platform gives one.
+    static func reachToBuyer(_ tier: KOLTierDefaults, shared: Double?) -> Double {
+        shared ?? tier.clickRate * tier.conversion
     }
 
     /// One evaluation: every line's numbers (kept per line for the report) and the totals.
@@ -148,8 +216,11 @@ final class KOLModel: Sendable {
     func run(_ v: UnsafeMutablePointer<Double>, _ ws: Workspace) {
         var cost = 0.0, reach = 0.0, engagements = 0.0, buyers = 0.0
         for (index, line) in lines.enumerated() {
-            let m = Self.metrics(posts: line.posts, followers: v[line.followers], engagement: v[line.engagement],
-                                 view: v[line.view], click: v[line.click], conversion: v[line.conversion], fee: v[line.fee])
+            // A channel's conversion of those reached, as page conversion behind the line's clicks.
+            let conversion = line.channelConversion.map { min(1, v[$0] / max(v[line.click], 1e-12)) } ?? v[line.conversion]
+            var m = Self.metrics(posts: line.posts, followers: v[line.followers], engagement: v[line.engagement],
+                                 view: v[line.view], click: v[line.click], conversion: conversion, fee: v[line.fee])
+            m.cost += v[line.commission] * m.buyers * v[price]
             let row = ws.lines + index * Workspace.lineMetrics
             row[0] = m.cost
             row[1] = m.reach
@@ -186,7 +257,7 @@ final class KOLModel: Sendable {
             plan.lines[index].engagementRate = v[slots.engagement]
             plan.lines[index].viewRate = v[slots.view]
             plan.lines[index].clickRate = v[slots.click]
-            plan.lines[index].conversion = v[slots.conversion]
+            plan.lines[index].conversion = slots.channelConversion.map { min(1, v[$0] / max(v[slots.click], 1e-12)) } ?? v[slots.conversion]
             plan.lines[index].cost = row[0]
             plan.lines[index].reach = row[1]
             plan.lines[index].engagements = row[2]

@@ -17,13 +17,13 @@ final class EconomicsModel: Sendable {
         targetMargin = product.targetMargin.map { inputs.bind($0, "product.target_margin") }
     }
 
-    /// After the sections whose spending it counts: KOL fees and samples, tester units, and the
+    /// After the sections whose spending it counts: KOL fees and samples, ads, tester units, and the
     /// pilot's extra units (photography, certification), a launch cost.
     @inline(__always)
-    func run(_ v: UnsafeMutablePointer<Double>, _ ws: Workspace, kol: Bool, seed: Bool, pilot: PilotModel?) {
+    func run(_ v: UnsafeMutablePointer<Double>, _ ws: Workspace, kol: Bool, ads: Bool, seed: Bool, pilot: PilotModel?) {
         let price = v[self.price]
         let margin = price - v[unitCost]
-        let marketing = (kol ? ws[.kolCost] + ws[.kolSampleCost] : 0) + (seed ? ws[.testerCost] : 0)
+        let marketing = (kol ? ws[.kolCost] + ws[.kolSampleCost] : 0) + (ads ? ws[.adsCost] : 0) + (seed ? ws[.testerCost] : 0)
         let launchCosts = v[fixedCosts] + (pilot.map { v[$0.extra] * v[$0.unitCost] } ?? 0)
         ws[.unitMargin] = margin
         ws[.grossMargin] = price > 0 ? margin / price : .nan

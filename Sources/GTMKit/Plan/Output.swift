@@ -5,11 +5,11 @@ public enum Output: Int, CaseIterable, Sendable, Comparable {
     // Market
     case tamUnits, tamRevenue, samUnits, samRevenue, somUnits, somRevenue, bottomUpUnits, bottomUpRevenue
     // Demand
-    case horizonUnits, firstWeekUnits, peakWeek
+    case horizonUnits, firstWeekUnits, peakWeek, baselineUnits, eventUnits, kolUnits, adsUnits, priceEffectUnits
     // Economics
     case unitMargin, grossMargin, contributionMargin, breakEvenUnits, unitCostCeiling, marketingSpend
     // Inventory
-    case windowDemandMean, windowDemandSD, windowDemandP10, windowDemandP90, criticalRatio, newsvendorUnits,
+    case windowDemandMean, windowDemandSD, windowKOLUnits, windowDemandP10, windowDemandP90, criticalRatio, newsvendorUnits,
          firstBatchUnits, pledgedUnits, sampleUnits, expectedSales, expectedLeftover, expectedLostSales, fillRate,
          inStockProbability, inventoryCash, depositAmount, poDate, arrival, safetyStock, reorderPoint,
          reorderDate, reorderUnits, reorderArrival, stockoutDate
@@ -21,6 +21,8 @@ public enum Output: Int, CaseIterable, Sendable, Comparable {
          campaignStart, campaignEnd, fulfillment
     // KOL
     case kolCost, kolReach, kolEngagements, kolBuyers, kolCPM, kolCPE, kolCostPerBuyer, kolSamples, kolSampleCost
+    // Ads
+    case adsCost, adsImpressions, adsClicks, adsBuyers
     // Seed reviews
     case testers, testerUnits, testerCost, recruitStart, shipBy
     // Cash
@@ -34,7 +36,7 @@ public enum Output: Int, CaseIterable, Sendable, Comparable {
     public enum Section: String, Sendable, CaseIterable {
         case market, demand, economics, inventory, pilot, crowdfunding, kol
         case seedReviews = "seed_reviews"
-        case cash, launch
+        case ads, cash, launch
     }
 
     /// How an output's numbers are written.
@@ -117,6 +119,11 @@ public enum Output: Int, CaseIterable, Sendable, Comparable {
         row(.demand, "horizon_units", "Demand within the horizon", "计划期内需求", .count, ranged: true),
         row(.demand, "first_week_units", "Launch-week sales", "首发周销量", .count, ranged: true, compared: true),
         row(.demand, "peak_week", "Best week", "销量最高周", .number),
+        row(.demand, "baseline_units", "The market's curve", "市场曲线", .count, ranged: true),
+        row(.demand, "event_units", "Added by sales events", "大促带来的增量", .count, ranged: true),
+        row(.demand, "kol_units", "Buyers from KOL posts", "KOL 内容带来的买家", .count, ranged: true),
+        row(.demand, "ads_units", "Buyers from ads", "广告带来的买家", .count, ranged: true),
+        row(.demand, "price_effect_units", "Price response (elasticity)", "价格效应（弹性）", .count, ranged: true),
 
         row(.economics, "unit_margin", "Unit margin", "单件毛利", .money, ranged: true, compared: true),
         row(.economics, "gross_margin", "Gross margin", "毛利率", .share, ranged: true),
@@ -127,6 +134,7 @@ public enum Output: Int, CaseIterable, Sendable, Comparable {
 
         row(.inventory, "window_demand_mean", "Demand in the first batch's window (mean)", "首批覆盖期需求（均值）", .count, .mean, ranged: true, compared: true),
         row(.inventory, "window_demand_sd", "Demand in the first batch's window (standard deviation)", "首批覆盖期需求（标准差）", .count, .decision),
+        row(.inventory, "window_kol_units", "Buyers from KOL posts in the first batch's window", "首批覆盖期内 KOL 内容带来的买家", .count, ranged: true),
         row(.inventory, "window_demand_p10", "Demand in the first batch's window (P10)", "首批覆盖期需求（P10）", .count, .decision),
         row(.inventory, "window_demand_p90", "Demand in the first batch's window (P90)", "首批覆盖期需求（P90）", .count, .decision),
         row(.inventory, "critical_ratio", "Critical ratio", "临界比率", .share, .decision, ranged: true),
@@ -182,6 +190,11 @@ public enum Output: Int, CaseIterable, Sendable, Comparable {
         row(.kol, "cost_per_buyer", "Cost per buyer", "每位买家成本", .money),
         row(.kol, "samples", "KOL samples", "KOL 样品", .count),
         row(.kol, "sample_cost", "Cost of KOL samples", "KOL 样品成本", .money),
+
+        row(.ads, "cost", "Ad spend", "广告花费", .money, ranged: true, compared: true),
+        row(.ads, "impressions", "Ad impressions", "广告曝光", .count, ranged: true),
+        row(.ads, "clicks", "Ad clicks", "广告点击", .count, ranged: true),
+        row(.ads, "buyers", "Buyers from ads", "广告买家", .count, ranged: true, compared: true),
 
         row(.seedReviews, "testers", "Seed-review testers", "内测人数", .count, ranged: true, compared: true),
         row(.seedReviews, "units", "Tester units", "内测产品件数", .count, ranged: true),

@@ -15,6 +15,8 @@ public struct Plan: Sendable {
     public var crowdfunding: Campaign?
     public var kol: KOLPlan?
     public var seedReviews: SeedReviewPlan?
+    /// The ad flights with their numbers (base case).
+    public var ads: [AdFlightResult]?
     /// The weekly cash flow (base case, decisions taken), when the plan pays for anything.
     public var cash: CashFlow?
     /// Every milestone, ordered by start.
@@ -40,6 +42,23 @@ public struct Plan: Sendable {
 
     /// A flag output as a Bool.
     public func flag(_ output: Output) -> Bool { (self[output] ?? 0) != 0 }
+
+    public struct AdFlightResult: Sendable, Equatable {
+        public var name: String
+        public var platform: String
+        public var start: CivilDate
+        /// The day after its last.
+        public var end: CivilDate
+        public var budget: Double
+        /// Cost per 1,000 impressions or per click, as priced.
+        public var price: Double
+        public var perClick: Bool
+        public var clickRate: Double
+        public var conversion: Double
+        public var impressions: Double
+        public var clicks: Double
+        public var buyers: Double
+    }
 
     public struct ChannelBuyers: Sendable, Equatable {
         public var name: String
@@ -88,6 +107,7 @@ public enum Planner {
         }
         var demand: DemandCurve?
         if model.showsDemand {
+            model.demand.weekly(v, base, kolRetail: model.demand.kolIsRetail(d.inPlan))
             let curve = model.demand.curve(v, base, launch: scenario.launch.date)
             values[Output.peakWeek.rawValue] = Double(DemandModel.peakWeek(curve.weeks))
             demand = curve
@@ -105,8 +125,8 @@ public enum Planner {
         var plan = Plan(scenario: scenario, values: values, channels: channels,
                         channelTerms: model.channelTerms.withContributions(price: v[model.economics.price],
                                                                            unitCost: v[model.economics.unitCost]),
-                        demand: demand, firstBatch: firstBatch,
-                        crowdfunding: campaign, kol: kol, seedReviews: seed, cash: model.cash?.flow(v, base), timeline: timeline,
+                        demand: demand, firstBatch: firstBatch, crowdfunding: campaign, kol: kol, seedReviews: seed,
+                        ads: model.ads?.results(v, base, scenario), cash: model.cash?.flow(v, base), timeline: timeline,
                         uncertainty: result.uncertainty, warnings: [], fingerprint: fingerprint, overrides: overrides)
         plan.warnings = PlanWarning.all(plan, model: model)
         return plan
@@ -117,16 +137,18 @@ public enum Planner {
                         simulated: Bool, launch: CivilDate) -> [Campaign.Reason] {
         let list = v[model.emailList] * v[model.listConversion]
         let reserved = v[model.reservations] * v[model.reservationConversion]
+        let kol = model.kolBackers ? base[.kolBuyers] : 0
         let backers = base[.backers]
         let averagePledge = backers > 0 ? base[.pledged] / backers : (model.tierCount > 0 ? v[model.prices + base.tierOrder[0]] : 0)
         var reasons = CrowdfundingModel.verdict(firstTwoDays: d.firstTwoDays, minimumRaise: base[.minimumRaise],
                                                 coverProbability: simulated ? d.coverProbability : nil, covers: d.recommended,
-                                                averagePledge: averagePledge, ownBackers: list + reserved,
-                                                listConversion: v[model.listConversion], organicShare: v[model.organicShare])
+                                                averagePledge: averagePledge, ownBackers: list + reserved + kol,
+                                                listConversion: v[model.listConversion], organicShare: v[model.organicShare],
+                                                costPerLead: model.inputs.costPerLead)
         let turnedAway = max(0, CrowdfundingModel.backers(list: v[model.emailList], listConversion: v[model.listConversion],
                                                            reservations: v[model.reservations],
                                                            reservationConversion: v[model.reservationConversion],
-                                                           organicShare: v[model.organicShare]) - backers)
+                                                           kol: kol, organicShare: v[model.organicShare]) - backers)
         if turnedAway > 0.5 { reasons.append(.soldOut(backersTurnedAway: turnedAway)) }
         if model.fulfillment > launch { reasons.append(.shipsAfterLaunch(fulfillment: model.fulfillment, launch: launch)) }
         return reasons

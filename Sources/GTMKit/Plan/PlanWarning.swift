@@ -3,6 +3,9 @@
 public enum PlanWarning: Sendable, Hashable {
     /// Top-down SOM and the bottom-up total differ by more than 2×.
     case sizesDisagree(topDown: Double, bottomUp: Double)
+    /// Demand within the horizon, with what the launch adds, exceeds the serviceable market
+    /// (SAM over the horizon): the levers promise more buyers than the market holds.
+    case demandAboveServiceable(demand: Double, serviceable: Double)
     /// A share written as a bare `1`, which means 100%: often a slip for `1%`.
     case shareWrittenAsOne(path: String)
     /// The price does not cover the unit cost.
@@ -72,6 +75,7 @@ public enum PlanWarning: Sendable, Hashable {
         case .aboveCostCeiling: return "unit_cost_above_ceiling"
         case .zeroDemand: return "zero_demand"
         case .coveragePastHorizon: return "coverage_past_horizon"
+        case .demandAboveServiceable: return "demand_above_sam"
         case .rewardsAfterLaunch: return "rewards_after_launch"
         case .tiersSoldOut: return "tiers_sold_out"
         case .kolOverBudget: return "kol_over_budget"
@@ -97,6 +101,9 @@ extension PlanWarning {
             return .shareWrittenAsOne(path: input.path)
         }
         if let warning = MarketModel.disagreement(som: plan[.somUnits], bottomUp: plan[.bottomUpUnits]) { warnings.append(warning) }
+        if let demand = plan[.horizonUnits], let sam = plan[.samUnits], demand > sam * scenario.horizon.years {
+            warnings.append(.demandAboveServiceable(demand: demand, serviceable: sam * scenario.horizon.years))
+        }
         if let campaign = plan.crowdfunding, plan.flag(.inPlan) {
             if !plan.flag(.recommended) { warnings.append(.campaignNotRecommended) }
             if campaign.fulfillment > scenario.launch.date {

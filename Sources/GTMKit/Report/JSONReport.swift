@@ -48,6 +48,13 @@ public struct JSONReport {
         if let demand = plan.demand {
             pairs.append(("demand", section(.demand, extra: [
                 ("source", .string(demand.fromTopDown ? "top_down" : "bottom_up")),
+                ("shape", .string(demand.shape.rawValue)),
+                ("components", .object([("baseline", json(.baselineUnits)), ("events", json(.eventUnits)), ("kol", json(.kolUnits)),
+                                        ("ads", json(.adsUnits)), ("price", json(.priceEffectUnits))])),
+                ("events", .array(demand.events.map {
+                    .object([("name", .string($0.name)), ("last_day", .string($0.last.description)), ("lift", .number($0.lift))])
+                })),
+                ("elasticity", .number(demand.elasticity)), ("reference_price", .number(demand.referencePrice)),
                 ("p", .number(demand.p)), ("q", .number(demand.q)), ("launch_boost", .number(demand.launchBoost)),
                 ("weeks", .array(demand.weeks.map {
                     .object([("week", .integer($0.number)), ("start", .string($0.start.description)), ("days", .integer($0.days)),
@@ -90,6 +97,15 @@ public struct JSONReport {
                 ("trial_start", .string(seed.trialStart.description)), ("reviews_due", .string(seed.reviewsDue.description)),
                 ("live_by", .string(seed.liveBy.description)), ("target", .integer(seed.target)),
                 ("review_rate", .number(seed.reviewRate)),
+            ])))
+        }
+        if let ads = plan.ads {
+            pairs.append(("ads", section(.ads, extra: [
+                ("flights", .array(ads.map {
+                    .object([("name", .string($0.name)), ("platform", .string($0.platform)), ("start", .string($0.start.description)),
+                             ("end", .string($0.end.description)), ("budget", .number($0.budget)), ("impressions", .number($0.impressions)),
+                             ("clicks", .number($0.clicks)), ("buyers", .number($0.buyers))])
+                })),
             ])))
         }
         if let flow = plan.cash {
@@ -172,6 +188,7 @@ public struct JSONReport {
             ("platform", .string(campaign.platform.rawValue)),
             ("backers_by_source", .object([("email_list", .number(campaign.listBackers)),
                                            ("reservations", .number(campaign.reservationBackers)),
+                                           ("kol", .number(campaign.kolBackers)),
                                            ("platform", .number(campaign.organicBackers)),
                                            ("turned_away", .number(campaign.backersTurnedAway))])),
             ("tiers", .array(campaign.tiers.map {
@@ -208,9 +225,10 @@ public struct JSONReport {
     func kolObject(_ kol: KOLPlan) -> JSONValue {
         var extra: [(String, JSONValue)] = [
             ("selected", .array(zip(kol.lines, kol.fromTiers).map { line, fromTier in
-                .string(fromTier ? "\(line.name) × \(line.posts)" : line.name)
+                .string(fromTier ? "\(line.name) × \(Int(line.posts))" : line.name)
             })),
             ("budget", .optional(kol.budget)),
+            ("objective", .string(kol.objective.rawValue)),
         ]
         if let selection = kol.selection {
             extra.append(("roster", .object([("candidates", .integer(kol.candidates)), ("chosen", .integer(selection.chosen.count)),
@@ -218,7 +236,11 @@ public struct JSONReport {
                                              ("upper_bound", .number(selection.upperBound))])))
         }
         extra.append(("lines", .array(kol.lines.map { line in
-            .object([("name", .string(line.name)), ("tier", .string(line.tier)), ("posts", .integer(line.posts)),
+            .object([("name", .string(line.name)), ("tier", .string(line.tier)), ("posts", .number(line.posts)),
+                     ("platform", line.platform.isEmpty ? .null : .string(line.platform)), ("invitations", .integer(line.invitations)),
+                     ("acceptance", .number(line.acceptance)), ("commission", .number(line.commission)),
+                     ("half_life_days", .number(line.halfLifeDays)),
+                     ("conversion_from", line.conversionFrom.map { .string($0) } ?? .null),
                      ("followers", .number(line.followers)), ("engagement_rate", .number(line.engagementRate)),
                      ("view_rate", .number(line.viewRate)), ("click_rate", .number(line.clickRate)),
                      ("conversion", .number(line.conversion)), ("cost", .number(line.cost)), ("reach", .number(line.reach)),

@@ -57,6 +57,7 @@ extension MarkdownReport {
         let funnel: [[String]] = [
             [t("From the email list", "来自邮件列表"), style.count(campaign.listBackers)],
             [t("From paid reservations", "来自付费预约"), style.count(campaign.reservationBackers)],
+        ] + (campaign.kolBackers > 0 ? [[t("From KOL posts timed to the campaign", "来自对准众筹的 KOL 内容"), style.count(campaign.kolBackers)]] : []) + [
             [t("From the platform itself", "来自平台自然流量"), style.count(campaign.organicBackers)],
         ] + (campaign.backersTurnedAway > 0.5 ? [[t("Turned away (tiers sold out)", "被挡（档位售罄）"), NumberStyle.minus + style.count(campaign.backersTurnedAway)]] : [])
             + [["**" + t("Backers", "支持者") + "**", "**" + value(.backers) + "**"]]

@@ -14,8 +14,15 @@ extension MarkdownReport {
         let boost = demand.launchBoost > 0
             ? t(", plus a launch boost of \(style.percent(demand.launchBoost)) of it in launch week", "，另有其中 \(style.percent(demand.launchBoost)) 作为首发周额外销量")
             : ""
-        parts.append(t("The curve spreads \(source) (**\(total) units** within \(horizon)) over the weeks after launch with the shape of a Bass diffusion curve (p = \(style.number(demand.p)), q = \(style.number(demand.q)) a year)\(boost). Launch week sells \(firstWeek) units; the best week is week \(peak).\(median)",
-                       "本曲线按 Bass 扩散曲线的形状（p = \(style.number(demand.p))，q = \(style.number(demand.q))，按年计）把\(source)（\(horizon)内 **\(total) 件**）分布到上市后各周\(boost)。首发周销量 \(firstWeek) 件；销量最高的是第 \(peak) 周。\(median)"))
+        let market = style.count(plan[.baselineUnits] ?? 0)
+        let shape = demand.shape == .decay
+            ? t("a launch that peaks at once and halves every \(demand.halfLife.map(style.period) ?? "—") (Bass with q = 0)",
+                "上市即达峰、每 \(demand.halfLife.map(style.period) ?? "—") 减半的曲线（q = 0 的 Bass 曲线）")
+            : t("a Bass diffusion curve (p = \(style.number(demand.p)), q = \(style.number(demand.q)) a year)",
+                "Bass 扩散曲线（p = \(style.number(demand.p))，q = \(style.number(demand.q))，按年计）")
+        parts.append(t("The market's curve spreads \(source) (\(market) units within \(horizon)) over the weeks after launch with the shape of \(shape)\(boost); the launch adds what its levers bring, so demand within \(horizon) is **\(total) units**. Launch week sells \(firstWeek) units; the best week is week \(peak).\(median)",
+                       "市场曲线按\(shape)的形状把\(source)（\(horizon)内 \(market) 件）分布到上市后各周\(boost)；上市动作再带来各自的增量，因此\(horizon)内需求为 **\(total) 件**。首发周销量 \(firstWeek) 件；销量最高的是第 \(peak) 周。\(median)"))
+        parts.append(componentsTable(demand))
         parts.append(chart(demand))
         let rows = demand.weeks.map { week in
             [String(week.number), style.date(week.start) + (week.days < 7 ? t(" (\(week.days) days)", "（\(week.days)天）") : ""),
@@ -26,10 +33,45 @@ extension MarkdownReport {
         return parts.joined(separator: "\n\n")
     }
 
-    /// A Mermaid `xychart-beta` line of weekly units (GitHub renders it; raw, it is a list of numbers).
+    /// What each part of demand adds within the horizon: they add up to the total. Only the
+    /// market's curve is bounded by SOM; the levers add to it.
+    func componentsTable(_ demand: DemandCurve) -> String {
+        var rows: [[String]] = [[Output.baselineUnits.label(language), value(.baselineUnits)]]
+        let toCampaign = plan.scenario.kol?.align == .campaign && plan.flag(.inPlan)
+        for output in [Output.eventUnits, .kolUnits, .adsUnits, .priceEffectUnits] where plan[output] != nil {
+            if output == .kolUnits, toCampaign { continue }
+            rows.append([output.label(language), value(output)])
+        }
+        rows.append(["**" + Output.horizonUnits.label(language) + "**", "**" + value(.horizonUnits) + "**"])
+        var notes: [String] = []
+        if !demand.events.isEmpty {
+            let list = demand.events.map { "\(Markdown.escape($0.name)) \(style.date($0.last)) ×\(style.number($0.lift))" }.joined(separator: t(", ", "、"))
+            notes.append(t("Events multiply the curve's sales in the 7 days ending on their date: \(list).",
+                           "大促将截至其日期的 7 天内的曲线销量乘以倍数：\(list)。"))
+        }
+        if plan[.priceEffectUnits] != nil {
+            let launchPrice = plan.scenario.product.launchPrice.map {
+                t(", at the launch price of \(style.money($0.value)) for the first \(style.period(plan.scenario.product.launchPriceWeeks))",
+                  "，首发价 \(style.money($0.value)) 持续 \(style.period(plan.scenario.product.launchPriceWeeks))")
+            } ?? ""
+            notes.append(t("Price moves demand by (price ÷ \(style.money(demand.referencePrice)))^\(style.number(demand.elasticity))\(launchPrice).",
+                           "价格按 (价格 ÷ \(style.money(demand.referencePrice)))^\(style.number(demand.elasticity)) 影响需求\(launchPrice)。"))
+        }
+        if plan.kol != nil, toCampaign {
+            notes.append(t("The KOL posts are timed to the campaign: their buyers are backers, counted in Crowdfunding.",
+                           "KOL 内容对准众筹：其买家计为众筹支持者（见“众筹”）。"))
+        }
+        var block = Markdown.table([t("Demand within the horizon", "计划期内需求"), t("Units", "件数")], [.left, .right], rows)
+        if !notes.isEmpty { block += "\n\n" + notes.joined(separator: t(" ", "")) }
+        return block
+    }
+
+    /// A Mermaid `xychart-beta` line of weekly units (GitHub renders it; raw, it is a list of
+    /// numbers). A last partial week is drawn at its weekly rate, not as a collapse.
     func chart(_ demand: DemandCurve) -> String {
-        let values = demand.weeks.map { Format.grouped($0.units, separator: "") }
-        let top = demand.weeks.map(\.units).max() ?? 0
+        let rates = demand.weeks.map { $0.days > 0 && $0.days < 7 ? $0.units * 7 / Double($0.days) : $0.units }
+        let values = rates.map { Format.grouped($0, separator: "") }
+        let top = rates.max() ?? 0
         let ceiling = max(1, niceCeiling(top))
         return """
         ```mermaid

@@ -4,8 +4,12 @@ extension MarkdownReport {
         let who = kol.lines.count == 1 ? kol.lines[0].name : t("\(kol.lines.count) lines", "\(kol.lines.count) 组")
         let first = kol.lines.map(\.schedule.invite).min()
         let invite = first.map { t("; first invitations by \(style.longDate($0))", "；最早邀约日 \(style.longDate($0))") } ?? ""
-        return t("**KOLs:** \(style.exactMoney(plan[.kolCost] ?? 0))\(kol.budget.map { " of the \(style.exactMoney($0)) budget" } ?? "") for \(who), \(style.exactCount(Double(kol.posts))) posts reaching \(value(.kolReach)) people\(invite).",
-                 "**KOL**：\(style.exactMoney(plan[.kolCost] ?? 0))\(kol.budget.map { "（预算 \(style.exactMoney($0))）" } ?? "")，\(who)共 \(style.exactCount(Double(kol.posts))) 条内容，触达 \(value(.kolReach)) 人\(invite)。")
+        let invitations = kol.lines.reduce(0) { $0 + $1.invitations }
+        let posts = style.number(kol.posts)
+        let destination = plan.scenario.kol?.align == .campaign && plan.flag(.inPlan)
+            ? t("backers of the campaign", "众筹支持者") : t("buyers at launch", "上市买家")
+        return t("**KOLs:** \(style.exactMoney(plan[.kolCost] ?? 0))\(kol.budget.map { " of the \(style.exactMoney($0)) budget" } ?? "") for \(who): invite \(invitations) creators for about \(posts) posts reaching \(value(.kolReach)) people and bringing \(value(.kolBuyers)) \(destination)\(invite).",
+                 "**KOL**：\(style.exactMoney(plan[.kolCost] ?? 0))\(kol.budget.map { "（预算 \(style.exactMoney($0))）" } ?? "")，\(who)：邀约 \(invitations) 位达人，预计约 \(posts) 条内容，触达 \(value(.kolReach)) 人，带来 \(value(.kolBuyers)) 位\(destination)\(invite)。")
     }
 
     func kolSection(_ kol: KOLPlan) -> String {
@@ -15,8 +19,14 @@ extension MarkdownReport {
             let quality = selection.exact
                 ? t("the best possible pick (exact)", "最优组合（精确解）")
                 : t("within \(style.percent(selection.gap)) of the best possible", "与最优解相差不超过 \(style.percent(selection.gap))")
-            intro.append(t("From \(style.count(Double(kol.candidates))) candidates gtm picked the \(selection.chosen.count) with the most expected engagements (followers × engagement rate) whose fees fit the budget: \(quality).",
-                           "从 \(style.count(Double(kol.candidates))) 位候选中选出 \(selection.chosen.count) 位：在预算内预期互动（粉丝 × 互动率）最多的组合，\(quality)。"))
+            let objective: String
+            switch kol.objective {
+            case .buyers: objective = t("the most expected buyers", "预期买家最多")
+            case .margin: objective = t("the most expected margin after fees and commissions", "扣除费用与佣金后预期毛利最多")
+            case .engagements: objective = t("the most expected engagements (followers × engagement rate)", "预期互动（粉丝 × 互动率）最多")
+            }
+            intro.append(t("From \(style.count(Double(kol.candidates))) candidates gtm picked the \(selection.chosen.count) with \(objective) (`kol.objective`) whose expected fees (fee × the chance they accept) fit the budget: \(quality).",
+                           "从 \(style.count(Double(kol.candidates))) 位候选中选出 \(selection.chosen.count) 位：预期费用（报价 × 接受概率）在预算内、\(objective)的组合（`kol.objective`），\(quality)。"))
         }
         if plan.scenario.kol?.align == .campaign, plan.flag(.inPlan) {
             intro.append(t("Posts go live over the \(style.period(kol.publishWindow)) from the campaign's first day, smallest audiences first; each creator is invited a lead time before their post.",
@@ -25,18 +35,28 @@ extension MarkdownReport {
             intro.append(t("Posts go live over the \(style.period(kol.publishWindow)) before launch, smallest audiences first; each creator is invited a lead time before their post.",
                            "内容在上市前 \(style.period(kol.publishWindow)) 内陆续发布，粉丝少的先发；每位达人按其周期提前邀约。"))
         }
+        intro.append(t("Invited creators take the deal about half the time (Heepsy: about 40% reply; contact twice as many as you need), so a tier's slots need `count ÷ acceptance` invitations and a roster pick counts as its acceptance in posts, fees and buyers. A post's buyers arrive over the days after it, halving every platform half-life (Douyin 10 hours, Instagram 19 hours, Xiaohongshu 3 days, YouTube 6 days); those before launch buy on launch day.",
+                       "受邀达人约有一半接受合作（Heepsy：约 40% 回复，需邀约所需人数的两倍），因此层级名额需邀约 `count ÷ acceptance` 位，名单中的达人按接受概率计入条数、费用与买家。每条内容的买家在发布后陆续到来，按平台半衰期递减（抖音 10 小时、Instagram 19 小时、小红书 3 天、YouTube 6 天）；上市前到来的买家在上市日购买。"))
+        for line in kol.lines where line.conversionFrom != nil {
+            intro.append(t("\(Markdown.escape(line.name)) posts on \(line.platform): its buyers convert like the \(line.conversionFrom!) channel's reach (one conversion model for the platform).",
+                           "\(Markdown.escape(line.name)) 在\(text.platformName(line.platform))发布：其买家转化率沿用\(text.platformName(line.conversionFrom!))渠道对触达人群的转化率（同一平台同一转化模型）。"))
+            break
+        }
         let source = plan.scenario.pilot != nil ? t("the pilot run", "试产") : t("the first batch", "首批")
         intro.append(t("Each post needs a sample: \(value(.kolSamples)) units from \(source), \(value(.kolSampleCost)) at cost.",
                        "每条内容需一件样品：共 \(value(.kolSamples)) 件，来自\(source)，成本 \(value(.kolSampleCost))。"))
         parts.append(intro.joined(separator: t(" ", "")))
         let rows = kol.lines.map { line in
-            [Markdown.escape(line.name), String(line.posts), style.count(line.followers), style.percent(line.engagementRate),
-             style.money(line.cost), style.count(line.reach), style.count(line.engagements), style.count(line.buyers)]
-        } + [["**" + t("Total", "合计") + "**", String(kol.posts), "", "",
+            [Markdown.escape(line.name), line.platform.isEmpty ? "—" : text.platformName(line.platform), String(line.invitations),
+             style.number(line.posts), style.count(line.followers), style.percent(line.engagementRate),
+             style.money(line.cost) + (line.commission > 0 ? t(" (incl. \(style.percent(line.commission)) commission)", "（含 \(style.percent(line.commission)) 佣金）") : ""),
+             style.count(line.reach), style.count(line.engagements), style.number(line.buyers)]
+        } + [["**" + t("Total", "合计") + "**", "", String(kol.lines.reduce(0) { $0 + $1.invitations }), style.number(kol.posts), "", "",
               "**" + value(.kolCost) + "**", value(.kolReach), value(.kolEngagements), value(.kolBuyers)]]
-        parts.append(Markdown.table([t("Creator / tier", "达人 / 层级"), t("Posts", "条数"), t("Followers", "粉丝"), t("Engagement", "互动率"),
-                                     t("Cost", "费用"), t("Reach", "触达"), t("Engagements", "互动"), t("Buyers", "买家")],
-                                    [.left, .right, .right, .right, .right, .right, .right, .right], rows))
+        parts.append(Markdown.table([t("Creator / tier", "达人 / 层级"), t("Platform", "平台"), t("Invite", "邀约"), t("Posts", "条数"),
+                                     t("Followers", "粉丝"), t("Engagement", "互动率"), t("Cost", "费用"), t("Reach", "触达"),
+                                     t("Engagements", "互动"), t("Buyers", "买家")],
+                                    [.left, .left, .right, .right, .right, .right, .right, .right, .right, .right], rows))
         var metrics: [[String]] = []
         if let budget = kol.budget {
             let cost = plan[.kolCost] ?? 0

@@ -22,6 +22,7 @@ public struct MarkdownReport {
         if let batch = plan.firstBatch { parts.append(firstBatchSection(batch)) }
         if let campaign = plan.crowdfunding { parts.append(crowdfundingSection(campaign)) }
         if let kol = plan.kol { parts.append(kolSection(kol)) }
+        if let ads = plan.ads { parts.append(adsSection(ads)) }
         if let seed = plan.seedReviews { parts.append(seedSection(seed)) }
         if plan.scenario.pilot != nil { parts.append(pilotSection()) }
         parts.append(economicsSection())
@@ -103,6 +104,7 @@ public struct MarkdownReport {
         }
         if let campaign = plan.crowdfunding { lines.append(crowdfundingDecision(campaign)) }
         if let kol = plan.kol { lines.append(kolDecision(kol)) }
+        if let ads = plan.ads { lines.append(adsDecision(ads)) }
         if let seed = plan.seedReviews { lines.append(seedDecision(seed)) }
         if let cash = cashDecision() { lines.append(cash) }
         if let dates = keyDates() { lines.append(dates) }

@@ -81,6 +81,9 @@ struct ReportText {
         case .shareWrittenAsOne(let path):
             return t("`\(path): 1` means 100%. Write 1% if you meant one percent, or 100% to say it plainly.",
                      "`\(path): 1` 表示 100%。若想表示百分之一请写 1%，若确为 100% 请写 100%。")
+        case .demandAboveServiceable(let demand, let serviceable):
+            return t("Demand within the horizon (\(style.count(demand)) units, with what KOLs, ads, events and price add to the market's curve) is more than the serviceable market holds over it (SAM, \(style.count(serviceable)) units): the levers' buyers are not all new to the market. Check the KOL and ad conversion rates, the events' lifts and the elasticity.",
+                     "计划期内需求（\(style.count(demand)) 件，含 KOL、广告、大促与价格在市场曲线之上的增量）超过计划期内可服务市场（SAM，\(style.count(serviceable)) 件）：各项动作带来的买家并非都是市场新增。请检查 KOL 与广告转化率、大促倍数与价格弹性。")
         case .sizesDisagree(let topDown, let bottomUp):
             let ratio = bottomUp > 0 && topDown > 0 ? max(topDown, bottomUp) / min(topDown, bottomUp) : 0
             let times = ratio > 0 ? style.number(ratio) + "×" : t("far", "远")
@@ -126,7 +129,8 @@ struct ReportText {
         case .samples: return t("KOL samples", "KOL 样品")
         case .testerUnits: return t("Tester units", "内测产品")
         case .kolContract: return t("KOL fees: at contract", "KOL 费用：签约时")
-        case .kolPublish: return t("KOL fees: on publishing", "KOL 费用：发布时")
+        case .kolPublish: return t("KOL fees: on publishing (and commissions)", "KOL 费用：发布时（含佣金）")
+        case .ads: return t("Ad spend", "广告投放")
         case .campaignPayout: return t("Crowdfunding payout (net of fees)", "众筹款到账（扣除费用）")
         case .rewardShipping: return t("Reward shipping", "回报运费")
         case .reorderDeposit: return t("Reorder: deposit", "补货：订金")
@@ -182,9 +186,10 @@ struct ReportText {
             }
             return t("The backers you bring are too few: first-48-hour pledges (about \(style.money(first))) cover \(coverText) of the minimum raise (\(style.money(minimum))), and campaigns that miss their goal early rarely fund.",
                      "自有支持者太少：前 48 小时认筹（约 \(style.money(first))）只覆盖最低筹款额（\(style.money(minimum))）的 \(coverText)，开局未达标的众筹很少成功。") + chance
-        case .growList(let subscribers):
-            return t("To close the gap, grow the email list by about \(style.count(subscribers.rounded(.up))) subscribers (at its conversion rate), or collect more paid reservations.",
-                     "要补足缺口，需再增加约 \(style.count(subscribers.rounded(.up))) 名邮件订阅者（按当前转化率），或收取更多付费预约。")
+        case .growList(let subscribers, let cost):
+            let price = cost.map { t(", about \(style.money($0)) at `cost_per_lead`", "，按 `cost_per_lead` 约需 \(style.money($0))") } ?? ""
+            return t("To close the gap, grow the email list by about \(style.count(subscribers.rounded(.up))) subscribers (at its conversion rate\(price)), or collect more paid reservations.",
+                     "要补足缺口，需再增加约 \(style.count(subscribers.rounded(.up))) 名邮件订阅者（按当前转化率\(price)），或收取更多付费预约。")
         case .shipsAfterLaunch(let fulfillment, let launch):
             return t("Rewards would ship on \(style.date(fulfillment)), after the retail launch on \(style.date(launch)).",
                      "回报将于 \(style.date(fulfillment)) 发货，晚于 \(style.date(launch)) 的零售上市。")

@@ -3,6 +3,8 @@
 public struct Document: Sendable {
     public internal(set) var sources: SourceTable
     public internal(set) var root: Node
+    /// The tree as the files write it, before overrides and variants (the reference price).
+    var written: Node
     /// The overrides applied so far, for the fingerprint and the report.
     public private(set) var overrides: [String] = []
 
@@ -18,7 +20,7 @@ public struct Document: Sendable {
             throw ScenarioError([error], sources: sources)
         }
         guard duplicates.isEmpty else { throw ScenarioError(duplicates, sources: sources) }
-        return Document(sources: sources, root: root)
+        return Document(sources: sources, root: root, written: root)
     }
 
     /// Applies `--set PATH=VALUE`. The argument becomes a source of its own, named `option`
@@ -67,7 +69,7 @@ public struct Document: Sendable {
 
     /// The typed scenario, or every error in it.
     public func decode() throws(ScenarioError) -> Scenario {
-        try ScenarioDecoder.decode(root, sources: sources)
+        try ScenarioDecoder.decode(root, written: written, sources: sources)
     }
 
     /// A fingerprint of everything the plan depends on: every source's bytes and the overrides.

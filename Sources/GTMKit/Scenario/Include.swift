@@ -68,6 +68,7 @@ extension Document {
             currentName = file.name
         }
         document.root = root.removingKey("include")
+        document.written = document.root
         return document
     }
 }

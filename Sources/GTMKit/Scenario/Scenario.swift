@@ -10,6 +10,8 @@ public struct Scenario: Sendable {
     public var demand: Demand?
     public var inventory: Inventory?
     public var pilot: Pilot?
+    /// Paid media flights; nil without an `ads` section.
+    public var ads: [AdFlight]?
     /// Cash on hand for the launch; nil: none (the cash flow still runs when the plan spends).
     public var cash: Cash?
     public var crowdfunding: Crowdfunding?

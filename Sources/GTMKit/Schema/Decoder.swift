@@ -20,9 +20,18 @@ public struct ScenarioDecoder {
     }
 
     /// The typed scenario, or every error found.
-    public static func decode(_ root: Node, sources: SourceTable) throws(ScenarioError) -> Scenario {
+    public static func decode(_ root: Node, written: Node? = nil, sources: SourceTable) throws(ScenarioError) -> Scenario {
         var decoder = ScenarioDecoder(root: root, sources: sources)
-        let scenario = decoder.scenario()
+        var scenario = decoder.scenario()
+        // The reference price: `product.price` as the file writes it, so that an override or a
+        // variant of the price moves demand (demand.elasticity).
+        if var found = scenario, found.curve.referencePrice == nil {
+            var asWritten = ScenarioDecoder(root: written ?? root, sources: sources)
+            let price = asWritten.section("product", in: nil).flatMap { asWritten.quantity("price", in: $0) }
+            found.curve.referencePrice = price?.value ?? found.product.price.value
+            found.demand?.referencePrice = found.curve.referencePrice
+            scenario = found
+        }
         guard let scenario, decoder.diagnostics.isEmpty else {
             let shown = decoder.sortedDiagnostics
             var error = ScenarioError(shown, sources: sources)

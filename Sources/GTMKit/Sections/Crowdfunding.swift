@@ -28,6 +28,8 @@ extension Scenario {
         public var payoutDelay: Period?
         /// Reward shipping per paying backer.
         public var shipping: Quantity
+        /// What one more list subscriber costs to acquire.
+        public var costPerLead: Double?
         public var tiers: [PledgeTier]
     }
 
@@ -77,6 +79,9 @@ extension Schema {
               "Campaign end to the money in your bank.", zh: "众筹结束到款项到账的时间。"),
         Field("crowdfunding.shipping", .value(.money), default: "0",
               "Shipping each reward to a backer (paid when rewards ship).", zh: "每位支持者的回报运费（回报发货时支付）。"),
+        Field("crowdfunding.cost_per_lead", .value(.money), example: "2.50", uncertain: false,
+              "What one more list subscriber costs (ads to a sign-up page): prices the advice to grow the list.",
+              zh: "多获取一位订阅者的成本（引流至登记页的广告）：用于估算扩充名单的花费。"),
         Field("crowdfunding.tiers", .list(itemKey: "name"), required: true, "Reward tiers.", zh: "回报档位。"),
         Field("crowdfunding.tiers[].name", .value(.text), example: "Early bird", required: true, "Tier name.", zh: "档位名称。"),
         Field("crowdfunding.tiers[].price", .value(.money), example: "299", required: true, "Pledge for this tier.", zh: "该档认筹金额。"),
@@ -144,7 +149,8 @@ extension ScenarioDecoder {
             platform: platform, run: run, start: start, duration: duration, emailList: emailList, listConversion: listConversion,
             reservations: reservations, reservationConversion: reservationConversion, organicShare: organic,
             droppedPledges: dropped, platformFee: platformFee, paymentFee: paymentFee, paymentFixed: paymentFixed,
-            fulfillmentLead: lead, payoutDelay: payoutDelay, shipping: shipping, tiers: tiers)
+            fulfillmentLead: lead, payoutDelay: payoutDelay, shipping: shipping,
+            costPerLead: quantity("cost_per_lead", in: section)?.value, tiers: tiers)
     }
 
     /// Reports the fees the user must give: all of them where the platform publishes none, and

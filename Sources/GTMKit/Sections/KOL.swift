@@ -9,6 +9,14 @@ extension Scenario {
         public var align: KOLAlign
         /// Share of each fee paid when the contract is signed; the rest when the post goes live.
         public var upfront: Double
+        /// Where the tiers post, unless a tier says.
+        public var platform: String?
+        public var objective: KOLObjective
+    }
+
+    /// What the roster pick maximises within the budget.
+    public enum KOLObjective: String, Sendable, CaseIterable {
+        case buyers, margin, engagements
     }
 
     /// What the posts are timed to: the retail launch, or the crowdfunding campaign's first days.
@@ -26,6 +34,11 @@ extension Scenario {
         public var clickRate: Quantity?
         public var conversion: Quantity?
         public var leadTime: Period?
+        public var platform: String?
+        /// Invited creators who take the deal: `count ÷ acceptance` are invited.
+        public var acceptance: Quantity
+        /// Share of the sales the posts drive paid to the creator (CPS, or a live stream's commission).
+        public var commission: Quantity
     }
 
     public struct Candidate: Sendable {
@@ -34,6 +47,10 @@ extension Scenario {
         public var followers: Double
         public var fee: Double
         public var engagement: Double?
+        /// The chance the creator takes the deal.
+        public var acceptance: Double
+        /// Share of the sales the post drives paid on top of the fee (CPS, live-stream commission).
+        public var commission: Double
     }
 }
 
@@ -57,6 +74,15 @@ extension Schema {
         Field("kol.tiers[].conversion", .value(.share), example: "2%", note: "by tier", "Product-page visitors who buy.",
               zh: "商品页访客的购买转化率。"),
         Field("kol.tiers[].lead_time", .value(.period), example: "8 weeks", note: "by tier", "Invitation to publish.", zh: "从邀约到发布的时间。"),
+        Field("kol.tiers[].platform", .value(.text), example: "xiaohongshu", note: "`kol.platform`",
+              "Where this tier posts: its defaults (engagement, view rate, decay) and a channel of the same platform's conversion.",
+              zh: "该层级发布的平台：决定默认互动率、曝光率、衰减速度，并沿用同平台渠道的转化率。"),
+        Field("kol.tiers[].acceptance", .value(.share), uncertain: false, default: "50%",
+              "Invited creators who take the deal: `count ÷ acceptance` are invited to fill the slots.",
+              zh: "受邀达人接受合作的比例：需邀约 `count ÷ acceptance` 位以填满名额。"),
+        Field("kol.tiers[].commission", .value(.share), default: "0",
+              "Share of the sales the posts drive paid to the creator on top of the fee (CPS; for a live stream the fee is the slot fee).",
+              zh: "按带货销售额支付给达人的佣金比例（CPS；直播时 fee 为坑位费）。"),
         Field("kol.roster", .list(itemKey: "name"),
               "Candidates; the plan picks the set with the most expected engagements whose fees fit the budget.",
               zh: "候选达人；在预算内选出预期互动最多的组合。"),
@@ -64,8 +90,20 @@ extension Schema {
         Field("kol.roster[].platform", .value(.text), example: "xiaohongshu", "Where they post.", zh: "所在平台。"),
         Field("kol.roster[].followers", .value(.count), example: "80k", required: true, uncertain: false, "Followers.", zh: "粉丝数。"),
         Field("kol.roster[].fee", .value(.money), example: "8k", required: true, uncertain: false, "Fee per post.", zh: "单条报价。"),
-        Field("kol.roster[].engagement", .value(.share), example: "3%", uncertain: false, note: "by the follower count's tier",
+        Field("kol.roster[].engagement", .value(.share), example: "3%", uncertain: false, note: "by platform and the follower count's tier",
               "Engagements per follower per post.", zh: "互动率（相对粉丝数）。"),
+        Field("kol.roster[].acceptance", .value(.share), uncertain: false, default: "50%",
+              "The chance the creator takes the deal: the pick weighs fees and buyers by it.",
+              zh: "达人接受合作的概率：挑选时按此加权费用与买家。"),
+        Field("kol.roster[].commission", .value(.share), uncertain: false, default: "0",
+              "Share of the sales the post drives paid on top of the fee (CPS; a live stream's commission).",
+              zh: "按带货销售额另付的佣金比例（CPS；直播佣金）。"),
+        Field("kol.platform", .value(.text), example: "xiaohongshu",
+              "Where the tiers post, unless a tier says: douyin, xiaohongshu, bilibili, kuaishou, weibo, wechat_channels, youtube, instagram, tiktok.",
+              zh: "各层级默认发布的平台：抖音、小红书、B站、快手、微博、视频号、YouTube、Instagram、TikTok。"),
+        Field("kol.objective", .value(.choice(Scenario.KOLObjective.allCases.map(\.rawValue))), default: "buyers",
+              "What the roster pick maximises within the budget: expected buyers, margin after fees, or engagements.",
+              zh: "在预算内挑选达人的目标：预期买家、扣除费用后的毛利，或互动量。"),
         Field("kol.publish_window", .value(.period), default: "2 weeks",
               "Posts spread over this window: ending at launch, or from the campaign's start with `align: campaign`.",
               zh: "内容发布窗口：截止于上市日；`align: campaign` 时自众筹开始起。"),
@@ -92,12 +130,16 @@ extension ScenarioDecoder {
             let click = quantity("click_rate", in: item)
             let conversion = quantity("conversion", in: item)
             let lead = period("lead_time", in: item)
-            guard let tier, let count, let fee, let followers else {
+            let platform = text("platform", in: item)
+            let acceptance = quantity("acceptance", in: item)
+            let commission = quantity("commission", in: item)
+            guard let tier, let count, let fee, let followers, let acceptance, let commission else {
                 valid = false
                 continue
             }
             tiers.append(Scenario.KOLTier(tier: tier, count: count, fee: fee, followers: followers, engagement: engagement,
-                                          viewRate: view, clickRate: click, conversion: conversion, leadTime: lead))
+                                          viewRate: view, clickRate: click, conversion: conversion, leadTime: lead,
+                                          platform: platform, acceptance: acceptance, commission: commission))
         }
         var roster: [Scenario.Candidate] = []
         for item in list("roster", in: section) ?? [] {
@@ -106,12 +148,14 @@ extension ScenarioDecoder {
             let followers = quantity("followers", in: item)
             let fee = quantity("fee", in: item)
             let engagement = quantity("engagement", in: item)
-            guard let name, let followers, let fee else {
+            let acceptance = quantity("acceptance", in: item)
+            let commission = quantity("commission", in: item)
+            guard let name, let followers, let fee, let acceptance, let commission else {
                 valid = false
                 continue
             }
             roster.append(Scenario.Candidate(name: name, platform: platform, followers: followers.value, fee: fee.value,
-                                             engagement: engagement?.value))
+                                             engagement: engagement?.value, acceptance: acceptance.value, commission: commission.value))
         }
         if tiers.isEmpty, roster.isEmpty, valid {
             report("`kol` needs `tiers` (planned slots) or a `roster` (candidates to choose from)", at: section.mark,
@@ -125,8 +169,9 @@ extension ScenarioDecoder {
                    at: marks["kol.align"] ?? section.mark, hint: "add a `crowdfunding` section, or write `align: launch`")
         }
         let upfront = quantity("upfront", in: section)
-        guard let window, let align, let upfront, valid else { return nil }
+        let objective = text("objective", in: section).flatMap(Scenario.KOLObjective.init(rawValue:))
+        guard let window, let align, let upfront, let objective, valid else { return nil }
         return .init(budget: budget?.value, tiers: tiers, roster: roster, publishWindow: window, align: align,
-                     upfront: upfront.value)
+                     upfront: upfront.value, platform: text("platform", in: section), objective: objective)
     }
 }

@@ -26,6 +26,27 @@ extension Scenario {
         public var p: Quantity
         public var q: Quantity
         public var launchBoost: Quantity
+        public var shape: DemandShape
+        /// For `shape: decay`: sales halve every this long.
+        public var halfLife: Period?
+        public var events: [SalesEvent]
+        /// Price elasticity of demand (≤ 0); 0: price does not move demand.
+        public var elasticity: Quantity
+        /// The price the market numbers assume: given, or `product.price` as the file writes it
+        /// (before overrides and variants), filled in after decoding.
+        public var referencePrice: Double?
+    }
+
+    /// The curve's shape: Bass diffusion (a rise to a peak) or a launch that peaks at once and decays.
+    public enum DemandShape: String, Sendable, CaseIterable {
+        case bass, decay
+    }
+
+    /// A sales event: a date and a lift, or a preset name whose date recurs each year.
+    public struct SalesEvent: Sendable {
+        public var name: String
+        public var date: CivilDate?
+        public var lift: Double
     }
 }
 
@@ -61,7 +82,26 @@ extension Schema {
         Field("channels[].share", .value(.share), example: "60%", uncertain: false, note: "in proportion to the channels' buyers",
               "Share of retail sales through this channel.", zh: "经此渠道的零售销量占比。"),
 
-        Field("demand", .section, "How SOM is spread over time: a Bass diffusion curve.", zh: "SOM 如何随时间分布：Bass 扩散曲线。"),
+        Field("demand", .section, "How SOM is spread over time, and what the launch adds to it.", zh: "SOM 如何随时间分布，以及上市动作带来的增量。"),
+        Field("demand.shape", .value(.choice(["bass", "decay"])), default: "bass",
+              "The curve: `bass` (diffusion, p and q) or `decay` (sales highest at launch, halving every `half_life`).",
+              zh: "曲线形状：`bass`（扩散，p 与 q）或 `decay`（上市即达峰，每 `half_life` 减半）。"),
+        Field("demand.half_life", .value(.period), example: "8 weeks", bounds: 1...Double(Limits.durationDays), note: "required with `shape: decay`",
+              "With `shape: decay`: how long sales take to halve.", zh: "`shape: decay` 时：销量减半所需时间。"),
+        Field("demand.events", .list(itemKey: "name"), "Sales events and seasons (618, 双11, Black Friday): a week's sales multiplied.",
+              zh: "大促与季节（618、双11、黑五）：该周销量乘以倍数。"),
+        Field("demand.events[].name", .value(.text), example: "Black Friday", required: true,
+              "The event's name; 618, 双11 and Black Friday are presets whose date recurs each year.",
+              zh: "活动名称；618、双11、Black Friday 为预设，日期每年重复。"),
+        Field("demand.events[].date", .value(.date), example: "2027-11-11", note: "a preset's date each year",
+              "The event's last day; its week is the 7 days ending on it.", zh: "活动最后一天；活动周为截至该日的 7 天。"),
+        Field("demand.events[].lift", .value(.number), example: "2.5", uncertain: false, bounds: 0...1000, note: "Black Friday: 2.6; others required",
+              "Multiplier of that week's sales on the curve.", zh: "该周曲线销量的倍数。"),
+        Field("demand.elasticity", .value(.number), bounds: -20...0, default: "0",
+              "Price elasticity of demand (negative): demand × (price ÷ reference price)^elasticity.",
+              zh: "需求价格弹性（负数）：需求 × (价格 ÷ 参考价)^弹性。"),
+        Field("demand.reference_price", .value(.money), example: "399", uncertain: false, note: "`product.price` as the file writes it",
+              "The price the market numbers assume.", zh: "市场数据所对应的价格。"),
         Field("demand.p", .value(.number), bounds: 0.000001...1, default: "0.03",
               "Bass innovation coefficient, per year.", zh: "Bass 创新系数（每年）。"),
         Field("demand.q", .value(.number), bounds: 0...5, default: "0.38",
@@ -103,7 +143,40 @@ extension ScenarioDecoder {
         let p = quantity("p", in: section)
         let q = quantity("q", in: section)
         let boost = quantity("launch_boost", in: section)
-        guard let p, let q, let boost else { return nil }
-        return .init(p: p, q: q, launchBoost: boost)
+        let shape = text("shape", in: section).flatMap(Scenario.DemandShape.init(rawValue:))
+        let halfLife = period("half_life", in: section)
+        if shape == .decay, halfLife == nil {
+            report("`shape: decay` needs `half_life`: how long sales take to halve", at: marks["demand.shape"] ?? section.mark,
+                   hint: "add `half_life: 8 weeks` (or your analog's), or write `shape: bass`")
+        }
+        var events: [Scenario.SalesEvent] = []
+        var eventsValid = true
+        for item in list("events", in: section) ?? [] {
+            let name = text("name", in: item)
+            let date = date("date", in: item)
+            let lift = quantity("lift", in: item)?.value
+            guard let name else {
+                eventsValid = false
+                continue
+            }
+            let preset = SalesEvents.preset(named: name)
+            if date == nil, preset == nil {
+                report("`\(item.display)` needs a `date`: `\(name)` is not one of the presets (618, 双11, Black Friday)",
+                       at: item.mark, hint: "add `date: YYYY-MM-DD`, the event's last day")
+                eventsValid = false
+            }
+            guard let lift = lift ?? preset?.lift else {
+                report("`\(item.display)` needs a `lift`: no published figure gives this event's lift for a brand's week",
+                       at: item.mark, hint: "add `lift: 2.5` (that week's sales ÷ an ordinary week's, from your store's history)")
+                eventsValid = false
+                continue
+            }
+            events.append(Scenario.SalesEvent(name: name, date: date, lift: lift))
+        }
+        let elasticity = quantity("elasticity", in: section)
+        let reference = quantity("reference_price", in: section)?.value
+        guard let p, let q, let boost, let shape, let elasticity, eventsValid, shape == .bass || halfLife != nil else { return nil }
+        return .init(p: p, q: q, launchBoost: boost, shape: shape, halfLife: halfLife, events: events, elasticity: elasticity,
+                     referencePrice: reference)
     }
 }

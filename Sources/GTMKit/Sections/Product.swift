@@ -9,6 +9,9 @@ extension Scenario {
         /// When the fixed costs are paid; nil: with the first purchase order.
         public var fixedCostsDue: CivilDate?
         public var targetMargin: Quantity?
+        /// An introductory price (首发价) for the first `launchPriceWeeks` after launch.
+        public var launchPrice: Quantity?
+        public var launchPriceWeeks: Period
     }
 
     public struct Launch: Sendable {
@@ -35,6 +38,12 @@ extension Schema {
               "Gross margin the price must keep; gives the highest unit cost that keeps it.",
               zh: "价格须保持的毛利率；据此给出单件成本上限。"),
 
+        Field("product.launch_price", .value(.money), example: "349",
+              "Introductory price (首发价) for the first weeks after launch: with `demand.elasticity` it moves demand, and it is what those weeks' sales bring in.",
+              zh: "首发价：上市最初几周的价格；配合 `demand.elasticity` 影响需求，也是这几周的实收单价。"),
+        Field("product.launch_price_weeks", .value(.period), bounds: 1...Double(Limits.durationDays), default: "2 weeks",
+              "How long the launch price lasts.", zh: "首发价持续时间。"),
+
         Field("launch", .section, required: true, "The public retail launch.", zh: "正式零售上市。"),
         Field("launch.date", .value(.date), example: "2027-09-01", required: true, "Public retail launch day.", zh: "正式上市日。"),
     ]
@@ -53,8 +62,12 @@ extension ScenarioDecoder {
                    at: marks["product.salvage"] ?? section.mark,
                    hint: "an unsold unit worth its cost makes overstock free, so the first batch would have no limit; write the clearance value of an unsold unit")
         }
-        guard let name, let price, let unitCost, let salvage, let fixedCosts else { return nil }
+        let launchPrice = quantity("launch_price", in: section)
+        // Its length is read only with a launch price (the inputs list it then).
+        let launchWeeks = launchPrice == nil ? Period.weeks(2) : period("launch_price_weeks", in: section)
+        guard let name, let price, let unitCost, let salvage, let fixedCosts, let launchWeeks else { return nil }
         return .init(name: name, price: price, unitCost: unitCost, salvage: salvage, fixedCosts: fixedCosts,
-                     fixedCostsDue: date("fixed_costs_due", in: section), targetMargin: targetMargin)
+                     fixedCostsDue: date("fixed_costs_due", in: section), targetMargin: targetMargin,
+                     launchPrice: launchPrice, launchPriceWeeks: launchWeeks)
     }
 }

@@ -1,0 +1,24 @@
+/// Paid media: each flight's budget, what it buys, and the buyers it brings.
+extension MarkdownReport {
+    func adsDecision(_ flights: [Plan.AdFlightResult]) -> String {
+        let first = flights.map(\.start).min().map(style.longDate) ?? ""
+        return t("**Ads:** \(style.exactMoney(plan[.adsCost] ?? 0)) over \(flights.count) flight\(flights.count == 1 ? "" : "s") from \(first), bringing about \(value(.adsBuyers)) buyers.",
+                 "**广告**：\(style.exactMoney(plan[.adsCost] ?? 0))，共 \(flights.count) 次投放，自 \(first) 起，预计带来约 \(value(.adsBuyers)) 位买家。")
+    }
+
+    func adsSection(_ flights: [Plan.AdFlightResult]) -> String {
+        var parts = ["## " + t("Paid media", "广告投放")]
+        parts.append(t("Each flight's budget buys impressions at its CPM (or clicks at its CPC); clicks × conversion are its buyers, who arrive evenly over the flight's days (those before launch buy on launch day). Rates a flight leaves out are its platform's published averages (sources in the README): treat them as a starting point and replace them with your own campaigns' numbers.",
+                       "每次投放的预算按 CPM 购买曝光（或按 CPC 购买点击）；点击 × 转化率为其买家，在投放期内均匀到来（上市前到来的在上市日购买）。未给出的费率取平台公开的平均值（来源见 README）：仅作起点，请换成您自己投放的数据。"))
+        let rows = flights.map { flight -> [String] in
+            return [Markdown.escape(flight.name), flight.platform, style.date(flight.start) + " – " + style.date(flight.end.adding(days: -1)),
+                    style.money(flight.budget), (flight.perClick ? "CPC " : "CPM ") + style.money(flight.price),
+                    style.count(flight.impressions), style.count(flight.clicks), style.number(flight.buyers)]
+        } + [["**" + t("Total", "合计") + "**", "", "", "**" + value(.adsCost) + "**", "", value(.adsImpressions), value(.adsClicks),
+              "**" + value(.adsBuyers) + "**"]]
+        parts.append(Markdown.table([t("Flight", "投放"), t("Platform", "平台"), t("Runs", "时间"), t("Budget", "预算"), t("Price", "价格"),
+                                     t("Impressions", "曝光"), t("Clicks", "点击"), t("Buyers", "买家")],
+                                    [.left, .left, .left, .right, .right, .right, .right, .right], rows))
+        return parts.joined(separator: "\n\n")
+    }
+}

@@ -1,0 +1,215 @@
+import Testing
+@testable import GTMKit
+
+/// Demand that answers the launch: each lever against a hand computation or a closed form.
+@Suite struct LaunchResponseTests {
+    /// A lamp launched on Monday 2027-03-01 into a market of 1M × 1 × 10% × 5% = 5,000 units a
+    /// year (SOM over the 52-week horizon: 5,000 × 364 ÷ 365.25), the first batch sized on the
+    /// curve's first 10 weeks.
+    static let lamp = """
+    product:
+      name: Lamp
+      price: 399
+      unit_cost: 142
+    launch:
+      date: 2027-03-01
+    market:
+      population: 1M
+      serviceable: 10%
+      obtainable: 5%
+      horizon: 52 weeks
+    demand:
+      p: 0.03
+      q: 0.38
+    inventory:
+      lead_time: 6 weeks
+      coverage: 10 weeks
+
+    """
+
+    func plan(_ text: String, _ sets: [String] = []) throws -> Plan {
+        Planner.plan(try decode(Self.lamp + text, sets: sets))
+    }
+
+    // Four mid-tier posts on 150k followers, 15% view, 2% click, 1.8% conversion:
+    // 4 × 150,000 × 0.15 × 0.02 × 0.018 = 32.4 buyers. The posts go out in the two weeks before
+    // launch and, with no platform named, decay with a one-day half-life (all within 7 days).
+    static let kol = """
+    kol:
+      tiers:
+        - tier: mid
+          count: 4
+          fee: 12k
+          followers: 150k
+          view_rate: 15%
+          click_rate: 2%
+          conversion: 1.8%
+
+    """
+
+    @Test func aKOLPlanAddsItsBuyersToTheWindow() throws {
+        let without = try plan("")
+        let with = try plan(Self.kol)
+        #expect(abs((with[.kolBuyers] ?? 0) - 32.4) < 1e-9)
+        #expect(abs((with[.windowDemandMean] ?? 0) - (without[.windowDemandMean] ?? 0) - 32.4) < 1e-9)
+        #expect(abs((with[.horizonUnits] ?? 0) - (without[.horizonUnits] ?? 0) - 32.4) < 1e-9)
+        #expect(abs((with[.kolUnits] ?? 0) - 32.4) < 1e-9)
+        // Posts before launch: their buyers arrive on launch day, in launch week.
+        #expect(abs((with[.firstWeekUnits] ?? 0) - (without[.firstWeekUnits] ?? 0) - 32.4) < 1e-9)
+    }
+
+    @Test func moreBudgetForAPlatformRaisesTheBatch() throws {
+        // Eight Douyin creators at ¥10k a post, each taking the deal half the time (¥5k
+        // expected): ¥20k invites four, ¥40k all eight. More buyers in the window, a bigger batch.
+        var roster = "kol:\n  budget: BUDGET\n  roster:\n"
+        for index in 0..<8 {
+            roster += "    - name: creator \(index)\n      platform: douyin\n      followers: \(200 + 10 * index)k\n      fee: 10k\n"
+        }
+        let small = try plan(roster.replacingOccurrences(of: "BUDGET", with: "20k"))
+        let large = try plan(roster.replacingOccurrences(of: "BUDGET", with: "40k"))
+        #expect((large[.kolBuyers] ?? 0) > (small[.kolBuyers] ?? 0))
+        #expect((large[.windowDemandMean] ?? 0) > (small[.windowDemandMean] ?? 0))
+        #expect((large[.firstBatchUnits] ?? 0) > (small[.firstBatchUnits] ?? 0))
+        #expect(small.kol?.lines.count == 4 && large.kol?.lines.count == 8)
+    }
+
+    @Test func anAdFlightAddsItsBuyersToTheWindow() throws {
+        // A ¥60,000 Qianchuan flight in the two weeks before launch at the platform's defaults:
+        // 60,000 ÷ ¥30 CPM × 1,000 = 2,000,000 impressions, × 3% = 60,000 clicks, × 3% = 1,800
+        // buyers, all on launch day.
+        let flight = "ads:\n  - name: Launch push\n    platform: douyin_qianchuan\n    budget: 60k\n"
+        let without = try plan("")
+        let with = try plan(flight)
+        #expect(abs((with[.adsImpressions] ?? 0) - 2_000_000) < 1e-6)
+        #expect(abs((with[.adsClicks] ?? 0) - 60_000) < 1e-6)
+        #expect(abs((with[.adsBuyers] ?? 0) - 1_800) < 1e-6)
+        #expect(abs((with[.windowDemandMean] ?? 0) - (without[.windowDemandMean] ?? 0) - 1_800) < 1e-6)
+        #expect((with[.firstBatchUnits] ?? 0) > (without[.firstBatchUnits] ?? 0))
+        #expect(with[.marketingSpend] == 60_000)
+        // Meta in dollars, by the click: $10,000 ÷ $1.72 = 5,813.95 clicks × 9.21% = 535.47 buyers.
+        let meta = try plan("ads:\n  - name: Meta\n    platform: meta\n    budget: 10k\n", ["scenario.currency=USD"])
+        #expect(abs((meta[.adsClicks] ?? 0) - 10_000 / 1.72) < 1e-6)
+        #expect(abs((meta[.adsBuyers] ?? 0) - 10_000 / 1.72 * 0.0921) < 1e-6)
+    }
+
+    @Test func aDecayCurveFollowsItsClosedForm() throws {
+        // Sales halve every 28 days: the share of a 364-day horizon sold in its first 7 days is
+        // (1 − 2^(−7/28)) ÷ (1 − 2^(−364/28)); week 2 sells 2^(−1/4) of week 1.
+        let plan = try plan("", ["demand.shape=decay", "demand.half_life=28 days"])
+        let share = (1 - Math.exp(-0.25 * Math.log(2))) / (1 - Math.exp(-13 * Math.log(2)))
+        #expect(abs((plan[.firstWeekUnits] ?? 0) - (plan[.somUnits] ?? 0) * share) < 1e-6)
+        let weeks = try #require(plan.demand?.weeks)
+        #expect(abs(weeks[1].units / weeks[0].units - Math.exp(-0.25 * Math.log(2))) < 1e-9)
+        #expect(plan[.peakWeek] == 1)
+    }
+
+    @Test func anEventMultipliesItsWeek() throws {
+        // The 7 days ending on Sunday 2027-03-21 are launch week 3 (days 14–20): with a lift of
+        // 2.5 that week sells 2.5 times as much, the weeks around it the same, and the horizon
+        // 1.5 weeks of it more.
+        let without = try plan("")
+        let text = Self.lamp.replacingOccurrences(of: "  q: 0.38\n",
+                                                  with: "  q: 0.38\n  events:\n    - name: Spring sale\n      date: 2027-03-21\n      lift: 2.5\n")
+        let with = Planner.plan(try decode(text))
+        let plain = try #require(without.demand?.weeks[2].units)
+        let lifted = try #require(with.demand?.weeks[2].units)
+        #expect(abs(lifted / plain - 2.5) < 1e-12)
+        #expect(abs((with.demand?.weeks[1].units ?? 0) - (without.demand?.weeks[1].units ?? 0)) < 1e-9)
+        #expect(abs((with.demand?.weeks[3].units ?? 0) - (without.demand?.weeks[3].units ?? 0)) < 1e-9)
+        #expect(abs((with[.horizonUnits] ?? 0) - (without[.horizonUnits] ?? 0) - 1.5 * plain) < 1e-9)
+        #expect(abs((with[.eventUnits] ?? 0) - 1.5 * plain) < 1e-9)
+    }
+
+    @Test func elasticityScalesDemandByThePriceRatio() throws {
+        // ε = −2: at ¥459 instead of the ¥399 the file writes, demand × (459 ÷ 399)^−2.
+        let base = try plan("", ["demand.elasticity=-2"])
+        let dearer = try plan("", ["demand.elasticity=-2", "product.price=459"])
+        let ratio = Math.exp(-2 * Math.log(459.0 / 399))
+        let som = try #require(base[.somUnits])
+        #expect(abs((base[.horizonUnits] ?? 0) - som) < 1e-6)
+        #expect(abs((dearer[.horizonUnits] ?? 0) / som - ratio) < 1e-12)
+        #expect(abs((dearer[.windowDemandMean] ?? 0) / (base[.windowDemandMean] ?? 1) - ratio) < 1e-12)
+        #expect(abs((dearer[.priceEffectUnits] ?? 0) - som * (ratio - 1)) < 1e-6)
+    }
+
+    @Test func aLaunchPriceRaisesDemandInItsWeeks() throws {
+        // ¥349 for the first 2 weeks at ε = −2: those weeks' demand × (349 ÷ 399)^−2, later
+        // weeks unchanged.
+        let base = try plan("", ["demand.elasticity=-2"])
+        let launch = try plan("", ["demand.elasticity=-2", "product.launch_price=349"])
+        let factor = Math.exp(-2 * Math.log(349.0 / 399))
+        let weeks = try #require(launch.demand?.weeks), plain = try #require(base.demand?.weeks)
+        #expect(abs(weeks[0].units / plain[0].units - factor) < 1e-9)
+        #expect(abs(weeks[1].units / plain[1].units - factor) < 1e-9)
+        #expect(abs(weeks[2].units - plain[2].units) < 1e-9)
+    }
+
+    @Test func platformDefaults() {
+        #expect(KOLPlatform.named("抖音").halfLifeDays == 10.0 / 24)
+        #expect(KOLPlatform.named("douyin").viewRate == 0.16)
+        #expect(KOLPlatform.named("YouTube").halfLifeDays == 6)
+        #expect(KOLPlatform.named("xiaohongshu").channel == "Xiaohongshu")
+        #expect(KOLPlatform.named("somewhere").halfLifeDays == 1)
+        #expect(AdDefaults.of(.meta) == AdDefaults(cpm: nil, cpc: 1.72, priceCurrency: "USD", clickRate: 0.009, conversion: 0.0921))
+        #expect(AdDefaults.of(.google).cpc == 4.66)
+        #expect(AdDefaults.of(.amazonPPC).clickRate == 0.0036)
+        // Cyber Week ends on the Monday after Thanksgiving: 2027-11-29 (Thanksgiving is 11-25).
+        #expect(SalesEvents.preset(named: "Black Friday")?.day(2027) == CivilDate(year: 2027, month: 11, day: 29))
+        #expect(SalesEvents.preset(named: "双十一")?.day(2027) == CivilDate(year: 2027, month: 11, day: 11))
+        #expect(SalesEvents.preset(named: "618")?.lift == nil)
+    }
+
+    @Test func aPlatformSharesItsChannelsConversion() throws {
+        // A Xiaohongshu tier beside a Xiaohongshu channel converting 0.6% of those it reaches:
+        // 10 posts × 100k followers × 15% seen × 0.6% = 900 buyers.
+        let text = """
+        channels:
+          - name: Xiaohongshu notes
+            reach: 900k
+            conversion: 0.6%
+        kol:
+          platform: xiaohongshu
+          tiers:
+            - tier: mid
+              count: 10
+              fee: 5k
+              followers: 100k
+              view_rate: 15%
+
+        """
+        let plan = try plan(text)
+        #expect(abs((plan[.kolBuyers] ?? 0) - 900) < 1e-9)
+        #expect(plan.kol?.lines.first?.conversionFrom == "Xiaohongshu")
+        // Half of those invited accept: 20 invitations fill the 10 slots.
+        #expect(plan.kol?.lines.first?.invitations == 20)
+    }
+
+    @Test func postsTimedToTheCampaignBringBackers() throws {
+        // With the campaign in the plan, the 32.4 KOL buyers are backers (grossed up by no
+        // organic share) and not retail demand in the window.
+        let campaign = """
+        crowdfunding:
+          platform: other
+          run: yes
+          start: 2026-12-01
+          duration: 14 days
+          email_list: 1000
+          list_conversion: 10%
+          organic_share: 0
+          dropped_pledges: 0
+          platform_fee: 0
+          payment_fee: 0
+          payment_fixed: 0
+          tiers:
+            - name: Lamp
+              price: 299
+
+        """
+        let aligned = try plan(campaign + Self.kol + "  align: campaign\n")
+        let atLaunch = try plan(campaign + Self.kol)
+        #expect(abs((aligned[.backers] ?? 0) - 132.4) < 1e-9)
+        #expect(abs((atLaunch[.backers] ?? 0) - 100) < 1e-9)
+        #expect(abs((atLaunch[.windowDemandMean] ?? 0) - (aligned[.windowDemandMean] ?? 0) - 32.4) < 1e-9)
+        #expect(abs((aligned.crowdfunding?.kolBackers ?? 0) - 32.4) < 1e-9)
+    }
+}
