@@ -4,12 +4,15 @@ import GTMKit
 public struct Outcome: Error, Sendable, Equatable {
     public var stdout: String
     public var stderr: String
-    /// 0 success, 1 invalid scenario or override (or a stale report), 2 wrong command line.
+    /// 0 success, 1 invalid scenario, override or data file (or a failed write), 2 wrong
+    /// command line, 3 a report `--check` found stale or missing.
     public var status: Int32
 
     static func success(_ text: String) -> Outcome { Outcome(stdout: text, stderr: "", status: 0) }
     static func invalid(_ text: String) -> Outcome { Outcome(stdout: "", stderr: text, status: 1) }
     static func usage(_ text: String) -> Outcome { Outcome(stdout: "", stderr: text, status: 2) }
+    /// The exit status of `--check` when a report is stale or missing.
+    public static let staleStatus: Int32 = 3
 }
 
 /// The command line: arguments in, an `Outcome` out.
@@ -54,8 +57,10 @@ public enum CLI {
             if let text = Explain.key(key) { return .success(text) }
             let hint = Explain.suggestion(for: key).map { "did you mean '\($0)'?" } ?? "run 'gtm explain' for the list of keys"
             return .usage(Help.usageError(UsageError(message: "no key '\(key)' in the schema", hint: hint, command: "explain")))
-        case .diff(let old, let new, let json, let root):
-            return diff(old, new, json: json, root: root)
+        case .diff(let options):
+            return diff(options)
+        case .completions(let shell):
+            return .success(Completions.script(shell))
         case .initialize(let path, let language):
             return initialize(path, language: language)
         case .plan(let options):
@@ -65,17 +70,27 @@ public enum CLI {
         }
     }
 
-    /// Reads the file (and its includes) through `files`, which keeps every read inside the root.
+    /// Reads the file (and its includes) through `files`, which keeps every read inside the root;
+    /// `-` is standard input (its includes are read relative to the working directory).
     static func read(_ options: PlanOptions, _ files: FileSystem) -> Result<Document, Outcome> {
         let bytes: [UInt8]
-        do {
-            bytes = try files.read(options.file)
-        } catch {
-            return .failure(.invalid(error.rendered(options.file)))
+        let name = options.file == "-" ? "<stdin>" : options.file
+        if options.file == "-" {
+            switch Platform.readStandardInput(limit: Limits.fileBytes) {
+            case .success(let read) where read.count <= Limits.fileBytes: bytes = read
+            case .success: return .failure(.invalid("<stdin>: error: the scenario is larger than \(Limits.fileBytes >> 20) MiB\n  hint: a scenario is a short text file; split shared assumptions into an include\n"))
+            case .failure(let failure): return .failure(.invalid("<stdin>: error: cannot read standard input: \(failure.message.lowercased())\n"))
+            }
+        } else {
+            do {
+                bytes = try files.read(options.file)
+            } catch {
+                return .failure(.invalid(error.rendered(options.file)))
+            }
         }
         do {
-            return .success(try Document.parse(name: options.file, identity: files.identity(options.file), bytes: bytes,
-                                               open: files.include))
+            return .success(try Document.parse(name: name, identity: options.file == "-" ? "<stdin>" : files.identity(options.file),
+                                               bytes: bytes, open: files.include))
         } catch {
             return .failure(.invalid(error.rendered + "\n"))
         }
@@ -114,15 +129,28 @@ public enum CLI {
     }
 
     static func plan(_ options: PlanOptions, simulation: Simulation.Options = Simulation.Options()) -> Outcome {
+        // Several files, or `--check` without `--out`: each against the report beside it.
+        if !options.others.isEmpty || (options.check && options.out == nil) { return checkAll(options, simulation: simulation) }
         let files: FileSystem
         switch self.files(options) {
         case .success(let value): files = value
         case .failure(let outcome): return outcome
         }
+        let text: String
+        switch render(options, files, simulation: simulation) {
+        case .success(let value): text = value
+        case .failure(let outcome): return outcome
+        }
+        guard let path = options.out else { return .success(text) }
+        return options.check ? check(text, against: path, options) : write(text, to: path, files)
+    }
+
+    /// The report of one scenario in the options' format (with `--compare`, every variant).
+    static func render(_ options: PlanOptions, _ files: FileSystem, simulation: Simulation.Options) -> Result<String, Outcome> {
         let parsed: Document
         switch read(options, files) {
         case .success(let value): parsed = value
-        case .failure(let outcome): return outcome
+        case .failure(let outcome): return .failure(outcome)
         }
         let simulation = Simulation.Options(threads: simulation.threads, progress: simulation.progress ?? Progress.reporter(),
                                             workLimit: simulation.workLimit)
@@ -132,33 +160,75 @@ public enum CLI {
             let document: Document
             switch applying(variant, options, to: parsed) {
             case .success(let value): document = value
-            case .failure(let outcome): return outcome
+            case .failure(let outcome): return .failure(outcome)
             }
             do {
                 plans.append(try Planner.plan(document: document, simulation: simulation))
             } catch {
-                return .invalid(error.rendered + "\n")
+                return .failure(.invalid(error.rendered + "\n"))
             }
         }
         Progress.finish()
         let comparison = options.compare ? Comparison(base: plans[0], variants: zip(names, plans.dropFirst()).map { ($0, $1) }) : nil
-        let text = options.format == "json" ? JSONReport(plans[0]).render(comparison: comparison)
-            : MarkdownReport(plans[0]).render(comparison: comparison)
-        guard let path = options.out else { return .success(text) }
-        return options.check ? check(text, against: path, options, files) : write(text, to: path, files)
+        switch options.format {
+        case "json": return .success(JSONReport(plans[0]).render(comparison: comparison))
+        case "csv": return .success(CSVReport(plans[0]).render(comparison: comparison))
+        case "html": return .success(HTMLReport(plans[0]).render(comparison: comparison))
+        default: return .success(MarkdownReport(plans[0]).render(comparison: comparison))
+        }
     }
 
-    /// `gtm diff OLD NEW`: both planned, then compared.
-    static func diff(_ old: String, _ new: String, json: Bool, root: String?) -> Outcome {
+    /// `gtm plan A.txt B.txt … --check`: each scenario against the report beside it (`A.md`, or
+    /// `A.json` with `--format json`…), then a summary. Exit 1 when a scenario is invalid, else
+    /// 3 when a report is stale or missing, else 0.
+    static func checkAll(_ options: PlanOptions, simulation: Simulation.Options) -> Outcome {
+        var fresh = 0, stale = 0, invalid = 0
+        var stdout = "", stderr = ""
+        for file in [options.file] + options.others {
+            var one = options
+            one.file = file
+            one.others = []
+            one.out = PlanOptions.report(beside: file, format: options.format)
+            let outcome: Outcome
+            switch self.files(one) {
+            case .failure(let failure): outcome = failure
+            case .success(let files):
+                switch render(one, files, simulation: simulation) {
+                case .failure(let failure): outcome = failure
+                case .success(let text): outcome = check(text, against: one.out!, one)
+                }
+            }
+            stdout += outcome.stdout
+            stderr += outcome.stderr
+            switch outcome.status {
+            case 0: fresh += 1
+            case Outcome.staleStatus: stale += 1
+            default: invalid += 1
+            }
+        }
+        let total = fresh + stale + invalid
+        var summary = "\(total) report\(total == 1 ? "" : "s") checked: \(fresh) up to date"
+        if stale > 0 { summary += ", \(stale) stale or missing" }
+        if invalid > 0 { summary += ", \(invalid) with an invalid scenario" }
+        let status: Int32 = invalid > 0 ? 1 : stale > 0 ? Outcome.staleStatus : 0
+        return Outcome(stdout: stdout + summary + "\n", stderr: stderr, status: status)
+    }
+
+    /// `gtm diff OLD NEW`: both planned, then compared. Plans in two currencies are refused:
+    /// their amounts cannot be set side by side.
+    static func diff(_ options: DiffOptions) -> Outcome {
         var plans: [Plan] = []
-        for file in [old, new] {
-            let options = PlanOptions(file: file, root: root)
+        for file in [options.old, options.new] {
+            var planOptions = PlanOptions(file: file, root: options.root)
+            if let language = options.language {
+                planOptions.sets.append(Assignment(argument: "scenario.language=\(language.rawValue)", option: "--lang"))
+            }
             let files: FileSystem
-            switch self.files(options) {
+            switch self.files(planOptions) {
             case .success(let value): files = value
             case .failure(let outcome): return outcome
             }
-            switch document(options, files) {
+            switch document(planOptions, files) {
             case .failure(let outcome):
                 return outcome
             case .success(let document):
@@ -170,8 +240,13 @@ public enum CLI {
             }
         }
         Progress.finish()
-        let diff = PlanDiff(old: plans[0], new: plans[1], oldName: Platform.baseName(old), newName: Platform.baseName(new))
-        return .success(json ? diff.json() : diff.markdown())
+        let (oldCurrency, newCurrency) = (plans[0].scenario.settings.currency, plans[1].scenario.settings.currency)
+        if oldCurrency != newCurrency {
+            return .invalid("gtm: error: \(options.old) plans in \(oldCurrency) and \(options.new) in \(newCurrency): their amounts cannot be compared\n  hint: set the same `scenario.currency` in both (convert one's amounts first)\n")
+        }
+        let diff = PlanDiff(old: plans[0], new: plans[1], oldName: Platform.baseName(options.old), newName: Platform.baseName(options.new))
+        let text = options.json ? diff.json() : diff.markdown()
+        return Outcome(stdout: text, stderr: "", status: options.exitCode && diff.differs ? 1 : 0)
     }
 
     /// `gtm init`: a starter scenario at `path`, never over an existing file.
@@ -199,20 +274,65 @@ public enum CLI {
         return .success("")
     }
 
-    /// `--out PATH --check`: nothing written; 0 when PATH holds exactly `text`, else 1 and what differs.
-    static func check(_ text: String, against path: String, _ options: PlanOptions, _ files: FileSystem) -> Outcome {
-        let rerun = "gtm plan \(options.file)\(options.format == "json" ? " --format json" : "") --out \(path)"
+    /// `--out PATH --check`: nothing written; 0 when PATH holds exactly `text`, else the stale
+    /// status, a unified diff of what changed, and the command that brings it up to date.
+    static func check(_ text: String, against path: String, _ options: PlanOptions) -> Outcome {
+        let rerun = "gtm plan " + rerunArguments(options, out: path).joined(separator: " ")
         switch Platform.read(path, limit: Limits.fileBytes * 4) {
         case .failure(let failure) where failure.noSuchFile:
-            return .invalid("\(path): error: the report does not exist\n  hint: write it with: \(rerun)\n")
+            return Outcome(stdout: "", stderr: "\(path): error: the report does not exist\n  hint: write it with: \(rerun)\n",
+                           status: Outcome.staleStatus)
         case .failure(let failure):
             return .invalid("\(path): error: cannot read the report: \(failure.message.lowercased())\n  hint: --out names the report file gtm writes\n")
         case .success(let bytes):
             let current = String(decoding: bytes, as: UTF8.self)
             if current == text { return .success("\(path) is up to date\n") }
-            let (changed, excerpt) = LineDiff.summary(old: current, new: text)
-            return .invalid("\(path): error: the report is stale: \(changed) line\(changed == 1 ? "" : "s") differ from what gtm writes now\n\(excerpt)\n  hint: update it with: \(rerun)\n")
+            let (changed, diff) = LineDiff.unified(old: current, new: text, oldName: path, newName: "\(path) (gtm plan now)")
+            return Outcome(stdout: "", stderr: "\(path): error: the report is stale: \(changed) line\(changed == 1 ? "" : "s") differ from what gtm writes now\n\(diff)\n  hint: update it with: \(rerun)\n",
+                           status: Outcome.staleStatus)
         }
+    }
+
+    /// The command line that writes the report at `out`: the original arguments without
+    /// `--check` and the other files, quoted for a POSIX shell where needed.
+    static func rerunArguments(_ options: PlanOptions, out: String) -> [String] {
+        var arguments: [String] = []
+        var index = 0
+        let given = options.arguments.isEmpty ? [options.file] : options.arguments
+        var sawOut = false
+        var onlyFiles = false
+        while index < given.count {
+            let argument = given[index]
+            index += 1
+            if argument == "--check" { continue }
+            if argument == "--out" || argument.hasPrefix("--out=") {
+                if argument == "--out" { index += 1 }
+                arguments += ["--out", out]
+                sawOut = true
+                continue
+            }
+            // Every scenario file named (option values are taken with their options below).
+            if onlyFiles || !argument.hasPrefix("-") || argument == "-" { continue }
+            if argument == "--" {
+                onlyFiles = true
+                continue
+            }
+            arguments.append(argument)
+            // An option's value follows it.
+            if !argument.contains("="), CommandTable.command("plan")?.options.first(where: { $0.name == argument })?.value != nil,
+               index < given.count {
+                arguments.append(given[index])
+                index += 1
+            }
+        }
+        arguments.insert(options.file, at: 0)
+        if !sawOut { arguments += ["--out", out] }
+        return arguments.map(shellQuoted)
+    }
+
+    static func shellQuoted(_ argument: String) -> String {
+        let safe = argument.allSatisfy { $0.isLetter || $0.isNumber || "-_./=%:,@+".contains($0) }
+        return safe && !argument.isEmpty ? argument : "'" + argument.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "'\\''") + "'"
     }
 
     static func check(_ options: PlanOptions) -> Outcome {

@@ -6,24 +6,69 @@ enum Command: Equatable {
     case check(PlanOptions)
     case explain(key: String?, markdown: Bool)
     case initialize(path: String, language: Scenario.Language)
-    case diff(old: String, new: String, json: Bool, root: String?)
+    case diff(DiffOptions)
+    case completions(shell: String)
     case help(command: String?)
     case version
+}
+
+/// What `diff` was asked to do.
+struct DiffOptions: Equatable {
+    var old: String
+    var new: String
+    var json = false
+    var root: String?
+    /// `--exit-code`: 1 when the plans differ.
+    var exitCode = false
+    /// `--lang`: the language of the comparison (default: the new scenario's).
+    var language: Scenario.Language?
 }
 
 /// What `plan` (and `check`) were asked to do.
 struct PlanOptions: Equatable {
     var file: String
+    /// More scenario files, with `--check`: each checked against the report beside it.
+    var others: [String] = []
+    /// The original arguments after the command, for the "update it with" hint.
+    var arguments: [String] = []
+    /// `--format` as given; nil: from `--out`'s extension, else Markdown.
+    var explicitFormat: String?
     /// `--set` arguments, and `--trials`, `--seed`, `--lang` turned into the same, each with the
     /// option that gave it (for messages).
     var sets: [Assignment] = []
     var whatIf: String?
     var compare = false
-    var format = "markdown"
     var out: String?
     var check = false
     /// `--root DIR`: includes and data files must lie inside it (default: the working directory).
     var root: String?
+}
+
+extension PlanOptions {
+    /// The report formats and their file extensions.
+    static let formats: [(name: String, extensions: [String])] = [
+        ("markdown", ["md", "markdown"]), ("json", ["json"]), ("csv", ["csv"]), ("html", ["html", "htm"]),
+    ]
+
+    /// The format of a path's extension, if gtm writes one.
+    static func format(ofPath path: String) -> String? {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return nil }
+        let ext = name[name.index(after: dot)...].lowercased()
+        return formats.first { $0.extensions.contains(ext) }?.name
+    }
+
+    /// The format to write: `--format`, else `--out`'s extension, else Markdown.
+    var format: String { explicitFormat ?? out.flatMap(Self.format(ofPath:)) ?? "markdown" }
+
+    /// The report beside a scenario: its name with the format's extension (`plan.txt` → `plan.md`).
+    static func report(beside file: String, format: String) -> String {
+        let ext = formats.first { $0.name == format }?.extensions[0] ?? "md"
+        let name = file.split(separator: "/", omittingEmptySubsequences: false).last.map(String.init) ?? file
+        let folder = String(file.dropLast(name.count))
+        let stem = name.lastIndex(of: ".").map { String(name[..<$0]) } ?? name
+        return folder + (stem.isEmpty ? name : stem) + "." + ext
+    }
 }
 
 /// One override from the command line: `PATH=VALUE` and the option that gave it.
@@ -49,6 +94,8 @@ enum ArgumentParser {
         case "--version", "-V": return .version
         default: break
         }
+        // `--version` anywhere before `--` (`gtm plan --version`) prints the version, as tools do.
+        if arguments.prefix(while: { $0 != "--" }).contains("--version") { return .version }
         guard let spec = CommandTable.command(first) else {
             if first.hasPrefix("-") {
                 let names = ["--help", "--version"]
@@ -67,7 +114,8 @@ enum ArgumentParser {
             throw UsageError(message: "'gtm \(spec.name)' needs \(required.joined(separator: " "))",
                              hint: "e.g. \(spec.examples[0])", command: spec.name)
         }
-        if positional.count > spec.arguments.count {
+        let variadic = spec.arguments.last?.hasSuffix("...") == true
+        if positional.count > spec.arguments.count, !variadic {
             throw UsageError(message: "unexpected argument '\(positional[spec.arguments.count])'",
                              hint: "'gtm \(spec.name)' takes \(spec.arguments.isEmpty ? "no arguments" : spec.arguments.joined(separator: " "))",
                              command: spec.name)
@@ -75,6 +123,8 @@ enum ArgumentParser {
         switch spec.name {
         case "plan", "check":
             var plan = PlanOptions(file: positional[0])
+            plan.others = Array(positional.dropFirst())
+            plan.arguments = Array(arguments.dropFirst())
             for (name, value) in options {
                 switch name {
                 case "--set": plan.sets.append(Assignment(argument: value, option: "--set"))
@@ -82,7 +132,7 @@ enum ArgumentParser {
                 case "--compare": plan.compare = true
                 case "--out": plan.out = value
                 case "--check": plan.check = true
-                case "--format": plan.format = value
+                case "--format": plan.explicitFormat = value
                 case "--trials": plan.sets.append(Assignment(argument: "scenario.trials=\(value)", option: "--trials"))
                 case "--seed": plan.sets.append(Assignment(argument: "scenario.seed=\(value)", option: "--seed"))
                 case "--lang": plan.sets.append(Assignment(argument: "scenario.language=\(value)", option: "--lang"))
@@ -90,9 +140,24 @@ enum ArgumentParser {
                 default: break
                 }
             }
-            if plan.check, plan.out == nil {
-                throw UsageError(message: "'--check' needs '--out PATH': the report to check",
-                                 hint: "e.g. gtm plan \(plan.file) --out report.md --check", command: spec.name)
+            if !plan.others.isEmpty {
+                guard spec.name == "plan", plan.check, plan.out == nil else {
+                    throw UsageError(message: "several scenario files need '--check' (each checked against the report beside it) and no '--out'",
+                                     hint: "plan them one at a time, or check them all: gtm plan \(positional.joined(separator: " ")) --check",
+                                     command: spec.name)
+                }
+            }
+            if let out = plan.out {
+                let fromPath = PlanOptions.format(ofPath: out)
+                if fromPath == nil, plan.explicitFormat == nil {
+                    throw UsageError(message: "cannot tell the report's format from '--out \(out)'",
+                                     hint: "end the path in .md, .json, .csv or .html, or give --format", command: spec.name)
+                }
+                if let fromPath, let explicit = plan.explicitFormat, fromPath != explicit {
+                    throw UsageError(message: "'--format \(explicit)' but '--out \(out)' names a \(fromPath) file",
+                                     hint: "drop --format (the extension picks it) or give the path a .\(PlanOptions.formats.first { $0.name == explicit }?.extensions[0] ?? "md") extension",
+                                     command: spec.name)
+                }
             }
             if plan.compare, plan.whatIf != nil {
                 throw UsageError(message: "'--compare' and '--what-if' cannot be used together",
@@ -100,8 +165,15 @@ enum ArgumentParser {
             }
             return spec.name == "plan" ? .plan(plan) : .check(plan)
         case "diff":
-            return .diff(old: positional[0], new: positional[1], json: options.contains { $0.0 == "--format" && $0.1 == "json" },
-                         root: options.first { $0.0 == "--root" }?.1)
+            return .diff(DiffOptions(old: positional[0], new: positional[1], json: options.contains { $0.0 == "--format" && $0.1 == "json" },
+                                     root: options.first { $0.0 == "--root" }?.1,
+                                     exitCode: options.contains { $0.0 == "--exit-code" },
+                                     language: options.first { $0.0 == "--lang" }.flatMap { Scenario.Language(rawValue: $0.1) }))
+        case "completions":
+            guard ["bash", "zsh", "fish"].contains(positional[0]) else {
+                throw UsageError(message: "no completions for '\(positional[0])'", hint: "the shells are: bash, zsh, fish", command: spec.name)
+            }
+            return .completions(shell: positional[0])
         case "init":
             let language = options.first { $0.0 == "--lang" }.flatMap { Scenario.Language(rawValue: $0.1) } ?? .en
             return .initialize(path: positional.first ?? "scenario.txt", language: language)

@@ -28,8 +28,10 @@ struct CommandSpec: Sendable {
 }
 
 enum CommandTable {
-    static let format = OptionSpec(name: "--format", value: "FORMAT", help: "markdown (default) or json",
-                                   choices: ["markdown", "json"])
+    static let format = OptionSpec(name: "--format", value: "FORMAT",
+                                   help: "markdown (default), json, csv (one row per output, for a spreadsheet) or html (one self-contained page with charts, prints to PDF); --out's extension picks it",
+                                   choices: ["markdown", "json", "csv", "html"])
+    static let diffFormat = OptionSpec(name: "--format", value: "FORMAT", help: "markdown (default) or json", choices: ["markdown", "json"])
     static let lang = OptionSpec(name: "--lang", value: "LANG", help: "report language: en or zh (overrides scenario.language)",
                                  choices: ["en", "zh"])
     static let set = OptionSpec(name: "--set", value: "PATH=VALUE",
@@ -41,22 +43,24 @@ enum CommandTable {
 
     static let commands: [CommandSpec] = [
         CommandSpec(
-            name: "plan", arguments: ["FILE"],
+            name: "plan", arguments: ["FILE..."],
             summary: "Plan a launch and print the report",
-            details: "Reads the scenario FILE and prints the plan: market size and every section the file has. Markdown on stdout unless --format json.",
+            details: "Reads the scenario FILE (- for standard input) and prints the plan: market size and every section the file has. Markdown on stdout, or the --format given, or the format of --out's extension (.md, .json, .csv, .html). With --check and several FILEs, each is checked against the report beside it (FILE with the format's extension) and a summary follows. Exit codes: 0 success; 1 invalid scenario or failed write; 2 wrong command line; 3 a report --check found stale or missing.",
             options: [set, whatIf,
                       OptionSpec(name: "--compare", value: nil, help: "plan the base case and every what_if variant, side by side"),
                       OptionSpec(name: "--trials", value: "N", help: "Monte Carlo trials (overrides scenario.trials)"),
                       OptionSpec(name: "--seed", value: "N", help: "random seed (overrides scenario.seed)"),
                       format, lang,
-                      OptionSpec(name: "--out", value: "PATH", help: "write the report to PATH atomically (a temporary file, then rename) instead of stdout"),
-                      OptionSpec(name: "--check", value: nil, help: "with --out: write nothing; exit 1 and say what differs when PATH is not what gtm would write now (for CI)"),
+                      OptionSpec(name: "--out", value: "PATH", help: "write the report to PATH atomically (a temporary file, then rename) instead of stdout; its extension picks the format"),
+                      OptionSpec(name: "--check", value: nil, help: "write nothing; exit 3 with a unified diff when the report (--out PATH, or the one beside each FILE) is not what gtm would write now (for CI)"),
                       root],
             examples: ["gtm plan Scenarios/aurora-lamp.txt",
                        "gtm plan Scenarios/aurora-lamp.txt --format json",
                        "gtm plan Scenarios/aurora-lamp.txt --set market.obtainable=2% --what-if pessimistic",
                        "gtm plan Scenarios/aurora-lamp.txt --compare",
-                       "gtm plan Scenarios/aurora-lamp.txt --out Scenarios/aurora-lamp.md --check"]),
+                       "gtm plan Scenarios/aurora-lamp.txt --out Scenarios/aurora-lamp.html",
+                       "gtm plan Scenarios/aurora-lamp.txt --out Scenarios/aurora-lamp.md --check",
+                       "gtm plan Scenarios/*.txt --check"]),
         CommandSpec(
             name: "check", arguments: ["FILE"],
             summary: "Validate a scenario: every error, or ok",
@@ -73,8 +77,9 @@ enum CommandTable {
             name: "diff", arguments: ["OLD", "NEW"],
             summary: "Compare the plans of two scenarios (or two versions of one)",
             details: "Plans OLD and NEW and prints what changed: the decisions first, then every input that differs, then the key outputs with their absolute and relative change. For two versions of one file, check the old one out first (e.g. git show main:plan.txt > /tmp/old.txt).",
-            options: [format, root],
-            examples: ["gtm diff /tmp/old.txt Scenarios/aurora-lamp.txt", "gtm diff a.txt b.txt --format json"]),
+            options: [diffFormat, lang, root,
+                      OptionSpec(name: "--exit-code", value: nil, help: "exit 1 when the plans differ (as git diff --exit-code)")],
+            examples: ["gtm diff /tmp/old.txt Scenarios/aurora-lamp.txt", "gtm diff a.txt b.txt --format json --exit-code"]),
         CommandSpec(
             name: "init", arguments: ["[PATH]"],
             summary: "Write a commented starter scenario",
@@ -82,6 +87,12 @@ enum CommandTable {
             options: [OptionSpec(name: "--lang", value: "LANG", help: "language of the comments and the report: en (default) or zh",
                                  choices: ["en", "zh"])],
             examples: ["gtm init", "gtm init Scenarios/new-lamp.txt --lang zh"]),
+        CommandSpec(
+            name: "completions", arguments: ["SHELL"],
+            summary: "Print a shell completion script (bash, zsh or fish)",
+            details: "Prints a completion script for SHELL, generated from gtm's own command table. bash: gtm completions bash > /etc/bash_completion.d/gtm; zsh: gtm completions zsh > \"${fpath[1]}/_gtm\"; fish: gtm completions fish > ~/.config/fish/completions/gtm.fish.",
+            options: [],
+            examples: ["gtm completions bash", "gtm completions zsh"]),
         CommandSpec(
             name: "help", arguments: ["[COMMAND]"],
             summary: "Help for gtm or for one command",

@@ -103,6 +103,29 @@ enum Platform {
         return .success(Array(bytes.prefix(filled)))
     }
 
+    /// Standard input, at most `limit` + 1 bytes (`gtm plan -`).
+    static func readStandardInput(limit: Int) -> Result<[UInt8], Failure> {
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 65_536)
+        while bytes.count <= limit {
+            let count = chunk.withUnsafeMutableBytes { Glibc_read(0, $0.baseAddress!, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                return .failure(Failure(code: errno))
+            }
+            if count == 0 { break }
+            bytes += chunk.prefix(count)
+        }
+        return .success(bytes)
+    }
+
+    /// The terminal's width in columns when standard output is a terminal, else 80.
+    static func terminalWidth() -> Int {
+        var size = winsize()
+        guard isatty(1) == 1, ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_col >= 40 else { return 80 }
+        return Int(size.ws_col)
+    }
+
     /// Writes all of `bytes` to a file descriptor; nil on success, else why not (a full disk,
     /// a closed pipe: SIGPIPE is ignored, so a closed reader shows up here as EPIPE).
     @discardableResult

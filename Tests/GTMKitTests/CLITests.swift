@@ -13,7 +13,7 @@ import Testing
         #expect(help.stdout.contains("explain [KEY]"))
         #expect(CLI.run([]).stdout == help.stdout)
         let planHelp = CLI.run(["help", "plan"])
-        #expect(planHelp.stdout.hasPrefix("Usage: gtm plan FILE [options]"))
+        #expect(planHelp.stdout.hasPrefix("Usage: gtm plan FILE... [options]"))
         #expect(planHelp.stdout.contains("--format FORMAT"))
         #expect(CLI.run(["plan", "--help"]).stdout == planHelp.stdout)
     }
@@ -28,9 +28,12 @@ import Testing
     @Test(arguments: [
         (["plan"], "Error: 'gtm plan' needs FILE"),
         (["plan", "a.txt", "--fromat", "json"], "Error: unknown option '--fromat' for 'gtm plan'\nHint: did you mean '--format'?"),
-        (["plan", "a.txt", "--format", "yaml"], "Error: '--format' is one of markdown, json, not 'yaml'"),
+        (["plan", "a.txt", "--format", "yaml"], "Error: '--format' is one of markdown, json, csv, html, not 'yaml'"),
         (["plan", "a.txt", "--format"], "Error: '--format' needs a value (FORMAT)"),
-        (["plan", "a.txt", "b.txt"], "Error: unexpected argument 'b.txt'"),
+        (["plan", "a.txt", "b.txt"], "Error: several scenario files need '--check'"),
+        (["plan", "a.txt", "--out", "a.txt"], "Error: cannot tell the report's format from '--out a.txt'"),
+        (["plan", "a.txt", "--out", "a.md", "--format", "json"], "Error: '--format json' but '--out a.md' names a markdown file"),
+        (["completions", "tcsh"], "Error: no completions for 'tcsh'"),
         (["plna", "a.txt"], "Error: unknown command 'plna'\nHint: did you mean 'gtm plan'?"),
         (["--verison"], "Error: unknown option '--verison'\nHint: did you mean '--version'?"),
         (["plan", "a.txt", "--trials", "many"], "Error: '--trials' takes a whole number, not 'many'"),

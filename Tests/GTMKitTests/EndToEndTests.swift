@@ -27,8 +27,14 @@ enum GTMProcess {
         var err: String { String(decoding: stderr, as: UTF8.self) }
     }
 
-    static func run(_ arguments: [String], environment: [String: String] = [:], in directory: URL? = nil) throws -> Result {
+    static func run(_ arguments: [String], environment: [String: String] = [:], in directory: URL? = nil,
+                    stdin: Data? = nil) throws -> Result {
         let process = Process()
+        var input: Pipe?
+        if stdin != nil {
+            input = Pipe()
+            process.standardInput = input
+        }
         process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = directory ?? root
@@ -50,6 +56,10 @@ enum GTMProcess {
         process.standardOutput = out
         process.standardError = err
         try process.run()
+        if let stdin, let input {
+            try input.fileHandleForWriting.write(contentsOf: stdin)
+            try input.fileHandleForWriting.close()
+        }
         process.waitUntilExit()
         try out.close()
         try err.close()
@@ -126,7 +136,7 @@ enum GTMProcess {
         #expect(result.err == """
         Error: unknown option '--fromat' for 'gtm plan'
         Hint: did you mean '--format'?
-        Usage: gtm plan FILE [options]
+        Usage: gtm plan FILE... [options]
         See 'gtm help plan'.
 
         """)

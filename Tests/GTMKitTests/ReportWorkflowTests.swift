@@ -55,7 +55,7 @@ import Testing
         let scenario = dir.appendingPathComponent("plan.txt").path
         let out = dir.appendingPathComponent("plan.md").path
         let missing = CLI.run(["plan", scenario, "--out", out, "--check"])
-        #expect(missing.status == 1)
+        #expect(missing.status == Outcome.staleStatus)
         #expect(missing.stderr.hasPrefix("\(out): error: the report does not exist"))
         #expect(Platform.list(dir.path) == ["plan.txt"])   // --check writes nothing
 
@@ -67,14 +67,18 @@ import Testing
         let text = try String(contentsOfFile: scenario, encoding: .utf8)
         try text.replacingOccurrences("price: 399 ", with: "price: 429 ").write(toFile: scenario, atomically: true, encoding: .utf8)
         let before = try String(contentsOfFile: out, encoding: .utf8)
-        let stale = CLI.run(["plan", scenario, "--out", out, "--check"])
-        #expect(stale.status == 1)
+        let stale = CLI.run(["plan", scenario, "--out", out, "--check", "--lang", "en"])
+        #expect(stale.status == Outcome.staleStatus)
         #expect(stale.stderr.hasPrefix("\(out): error: the report is stale:"))
-        #expect(stale.stderr.contains("at ¥429"))
-        #expect(stale.stderr.contains("hint: update it with: gtm plan \(scenario) --out \(out)"))
+        // A unified diff with context, and the whole command to bring it up to date.
+        #expect(stale.stderr.contains("--- \(out)\n+++ \(out) (gtm plan now)\n@@ -"))
+        #expect(stale.stderr.contains("\n-") && stale.stderr.contains("\n+") && stale.stderr.contains("at ¥429"))
+        #expect(stale.stderr.contains("hint: update it with: gtm plan \(scenario) --out \(out) --lang en\n"))
         #expect(try String(contentsOfFile: out, encoding: .utf8) == before)
-        // --check needs --out.
-        #expect(CLI.run(["plan", scenario, "--check"]).status == 2)
+        // Without --out, --check reads the report beside the scenario (plan.md here).
+        let beside = CLI.run(["plan", scenario, "--check"])
+        #expect(beside.status == Outcome.staleStatus)
+        #expect(beside.stdout.hasSuffix("1 report checked: 0 up to date, 1 stale or missing\n"))
     }
 
     @Test func diffOfTwoVersionsOfAnExample() throws {

@@ -71,7 +71,7 @@ import Testing
     @Test func ganttIsWellFormedForColonsQuotesAndChinese() throws {
         let plan = try fullPlan(name: #"'"Aurora: Pro" 极光台灯 #1; 100%'"#, tier: #"'腰部: "精选"'"#)
         let report = MarkdownReport(plan).render()
-        let block = try #require(report.components(separatedBy: "```mermaid\ngantt\n").dropFirst().first?
+        let block = try #require(report.components(separatedBy: "```mermaid\n\(MarkdownReport.mermaidInit)\ngantt\n").dropFirst().first?
             .components(separatedBy: "\n```").first)
         let lines = block.split(separator: "\n").map(String.init)
         #expect(lines.contains("    todayMarker off"))

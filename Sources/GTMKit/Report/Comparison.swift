@@ -20,7 +20,9 @@ public struct Comparison {
             alignments += [.right, .right]
         }
         var table: [[String]] = []
-        for row in KeyOutput.all(report) where plans.contains(where: { row.format($0, report.style) != nil }) {
+        // Rows that some variant changes (an unchanged row says nothing a reader can use).
+        for row in KeyOutput.all(report) where plans.contains(where: { row.format($0, report.style) != nil })
+            && variants.contains(where: { row.format($0.plan, report.style) != row.format(base, report.style) }) {
             var cells = [row.label, row.format(base, report.style) ?? "—"]
             for variant in variants {
                 cells.append(row.format(variant.plan, report.style) ?? "—")

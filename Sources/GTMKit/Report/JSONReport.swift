@@ -36,6 +36,7 @@ public struct JSONReport {
         ]
         if let asOf = settings.asOf { scenario.append(("as_of", .string(asOf.description))) }
         pairs.append(("scenario", .object(scenario)))
+        pairs.append(("launch", section(.launch)))
         if plan[.somUnits] != nil || plan[.bottomUpUnits] != nil {
             pairs.append(("market", section(.market, extra: [
                 ("horizon_years", .number(plan.scenario.horizon.years)),

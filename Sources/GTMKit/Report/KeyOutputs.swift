@@ -20,10 +20,20 @@ struct KeyOutput {
             + [KeyOutput(output: nil, label: report.t("Warnings", "警告"))]
     }
 
-    /// The number of a plan (days since the epoch for dates), or nil where the plan lacks it.
+    /// The number of a plan (days since the epoch for dates) as the report shows it (whole
+    /// units, cents below 10,000, a tenth of a percent), or nil where the plan lacks it: changes
+    /// are computed from the values a reader sees, so 89 → 88 is a change of −1.
     func value(_ plan: Plan) -> Double? {
         guard let output else { return Double(plan.warnings.count) }
-        return plan[output]
+        guard let value = plan[output], value.isFinite else { return plan[output] }
+        switch output.unit {
+        case .count: return value.rounded()
+        case .unitsNeeded: return (value - 1e-9).rounded(.up)
+        case .money: return abs(value) < 10_000 ? (value * 100).rounded() / 100 : value.rounded()
+        case .share: return (value * 1000).rounded() / 1000
+        case .number: return (value * 100).rounded() / 100
+        case .date, .flag: return value
+        }
     }
 
     /// The value of a plan as the report writes it.
@@ -36,7 +46,7 @@ struct KeyOutput {
     /// "+12%", "−3.4%", "0"; for dates "+5 days"; for yes/no nothing.
     func change(from old: Double?, to new: Double?, _ style: NumberStyle) -> String {
         guard let old, let new, output?.unit != .flag else { return "" }
-        if old == new { return "0" }
+        if old == new { return output?.unit == .date ? "" : "0" }
         if output?.unit == .date {
             let days = Int(new - old)
             return (days > 0 ? "+" : NumberStyle.minus) + style.days(abs(days))

@@ -99,4 +99,56 @@ public enum LineDiff {
     static func cut(_ text: String, _ width: Int) -> String {
         text.count <= width ? text : String(text.prefix(width)) + "…"
     }
+
+    /// A unified diff (`diff -u` format) with `context` lines around each change, at most
+    /// `maxLines` lines of it (then a note of how many more), and the count of lines changed.
+    public static func unified(old: String, new: String, oldName: String, newName: String, context: Int = 3,
+                               maxLines: Int = 200) -> (changed: Int, text: String) {
+        let edits = edits(old.split(separator: "\n", omittingEmptySubsequences: false).map(String.init),
+                          new.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
+        let changed = edits.reduce(0) { if case .same = $1 { return $0 }; return $0 + 1 }
+        guard changed > 0 else { return (0, "") }
+        // Line numbers of each edit in the old and the new text (1-based, before the edit).
+        var positions: [(old: Int, new: Int)] = []
+        var oldLine = 1, newLine = 1
+        for edit in edits {
+            positions.append((oldLine, newLine))
+            switch edit {
+            case .same: oldLine += 1; newLine += 1
+            case .removed: oldLine += 1
+            case .added: newLine += 1
+            }
+        }
+        // Hunks: runs of edits within `context` same lines of a change.
+        let changes = edits.indices.filter { if case .same = edits[$0] { return false }; return true }
+        var hunks: [ClosedRange<Int>] = []
+        for index in changes {
+            let low = max(0, index - context), high = min(edits.count - 1, index + context)
+            if let last = hunks.last, low <= last.upperBound + 1 {
+                hunks[hunks.count - 1] = last.lowerBound...max(last.upperBound, high)
+            } else {
+                hunks.append(low...high)
+            }
+        }
+        var lines = ["--- \(oldName)", "+++ \(newName)"]
+        for hunk in hunks {
+            let slice = edits[hunk]
+            let oldCount = slice.filter { if case .added = $0 { return false }; return true }.count
+            let newCount = slice.filter { if case .removed = $0 { return false }; return true }.count
+            let start = positions[hunk.lowerBound]
+            lines.append("@@ -\(oldCount == 0 ? start.old - 1 : start.old),\(oldCount) +\(newCount == 0 ? start.new - 1 : start.new),\(newCount) @@")
+            for edit in slice {
+                switch edit {
+                case .same(let text): lines.append(" " + text)
+                case .removed(let text): lines.append("-" + text)
+                case .added(let text): lines.append("+" + text)
+                }
+            }
+        }
+        if lines.count > maxLines {
+            let more = lines.count - maxLines
+            lines = Array(lines.prefix(maxLines)) + ["… \(more) more line\(more == 1 ? "" : "s") of the diff"]
+        }
+        return (changed, lines.joined(separator: "\n"))
+    }
 }

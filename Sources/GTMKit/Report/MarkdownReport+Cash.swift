@@ -48,8 +48,7 @@ extension MarkdownReport {
         }
         let table = Markdown.table([t("Week of", "周（起）"), t("In", "收入"), t("Out", "支出"), t("Balance", "余额")],
                                    [.left, .right, .right, .right], weekRows)
-        parts.append("<details>\n<summary>" + t("Week by week (\(flow.weeks.count) weeks)", "逐周明细（\(flow.weeks.count) 周）")
-                     + "</summary>\n\n" + table + "\n\n</details>")
+        parts.append(folded(t("Week by week (\(flow.weeks.count) weeks)", "逐周明细（\(flow.weeks.count) 周）"), table))
         return parts.joined(separator: "\n\n")
     }
 
@@ -115,12 +114,19 @@ extension MarkdownReport {
     /// A Mermaid line of the balance at the end of each week.
     func balanceChart(_ flow: CashFlow) -> String {
         let balances = flow.weeks.map(\.balance)
+        if svgCharts {
+            return "<figure class=\"chart\">" + SVGChart.line(title: t("Cash balance at the end of each week", "每周末现金余额"), values: balances,
+                                                             firstLabel: flow.weeks.first.map { style.date($0.start) } ?? "",
+                                                             lastLabel: flow.weeks.last.map { style.date($0.start) } ?? "",
+                                                             format: { style.money($0) }) + "</figure>"
+        }
         let low = min(0, balances.min() ?? 0), high = max(0, balances.max() ?? 0)
         let floor = low < 0 ? -niceCeiling(-low) : 0
         let ceiling = high > 0 ? niceCeiling(high) : 1
         let first = flow.weeks.first.map { style.date($0.start) } ?? ""
         return """
         ```mermaid
+        \(Self.mermaidInit)
         xychart-beta
             title "\(t("Cash balance at the end of each week", "每周末现金余额"))"
             x-axis "\(t("Weeks from \(first)", "自 \(first) 起的周数"))" 1 --> \(max(flow.weeks.count, 2))

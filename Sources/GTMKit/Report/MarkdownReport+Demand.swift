@@ -28,8 +28,9 @@ extension MarkdownReport {
             [String(week.number), style.date(week.start) + (week.days < 7 ? t(" (\(week.days) days)", "（\(week.days)天）") : ""),
              style.count(week.units), style.count(week.cumulative)]
         }
-        parts.append(Markdown.table([t("Week", "周"), t("Starts", "开始"), t("Units", "件数"), t("Cumulative", "累计")],
-                                    [.right, .left, .right, .right], rows))
+        parts.append(folded(t("Week by week (\(rows.count) weeks)", "逐周明细（\(rows.count) 周）"),
+                            Markdown.table([t("Week", "周"), t("Starts", "开始"), t("Units", "件数"), t("Cumulative", "累计")],
+                                           [.right, .left, .right, .right], rows)))
         return parts.joined(separator: "\n\n")
     }
 
@@ -70,11 +71,18 @@ extension MarkdownReport {
     /// numbers). A last partial week is drawn at its weekly rate, not as a collapse.
     func chart(_ demand: DemandCurve) -> String {
         let rates = demand.weeks.map { $0.days > 0 && $0.days < 7 ? $0.units * 7 / Double($0.days) : $0.units }
+        if svgCharts {
+            return "<figure class=\"chart\">" + SVGChart.line(title: t("Units sold per week", "每周销量"), values: rates,
+                                                             firstLabel: t("week 1", "第 1 周"),
+                                                             lastLabel: t("week \(rates.count)", "第 \(rates.count) 周"),
+                                                             format: { style.count($0) }) + "</figure>"
+        }
         let values = rates.map { Format.grouped($0, separator: "") }
         let top = rates.max() ?? 0
         let ceiling = max(1, niceCeiling(top))
         return """
         ```mermaid
+        \(Self.mermaidInit)
         xychart-beta
             title "\(t("Units sold per week", "每周销量"))"
             x-axis "\(t("Week after launch", "上市后第几周"))" 1 --> \(max(demand.weeks.count, 2))

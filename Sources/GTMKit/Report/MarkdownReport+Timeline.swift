@@ -26,19 +26,14 @@ extension MarkdownReport {
     /// A `gantt` block: a section per owner, bars for spans, milestones for days, no "today" line
     /// (the chart must not depend on the day it is viewed). A KOL line is one bar, invitation to post.
     func gantt(_ milestones: [Milestone]) -> String {
-        var lines = ["```mermaid", "gantt", "    title \(Self.mermaidText(t("Launch timeline", "上市时间线") + " — " + plan.scenario.settings.name))",
+        let title = t("Launch timeline", "上市时间线") + " — " + plan.scenario.settings.name
+        let sections = ganttSections(milestones)
+        if svgCharts { return "<figure class=\"chart\">" + SVGChart.gantt(title: title, sections: sections) + "</figure>" }
+        var lines = ["```mermaid", Self.mermaidInit, "gantt", "    title \(Self.mermaidText(title))",
                      "    dateFormat YYYY-MM-DD", "    axisFormat %Y-%m-%d", "    todayMarker off"]
         var number = 0
-        for owner in Milestone.Owner.allCases {
-            var tasks: [(title: String, start: CivilDate, end: CivilDate)] = []
-            if owner == .kol, let kol = plan.kol {
-                let bars = kol.lines.count > 15 ? groupedBars(kol) : kol.lines.map { ($0.name, $0.schedule.invite, $0.schedule.publish) }
-                tasks = bars.map { (title: "KOL " + $0.0, start: $0.1, end: $0.2) }
-            } else {
-                tasks = milestones.filter { $0.owner == owner }.map { (text.milestoneName($0.kind), $0.start, $0.end) }
-            }
-            guard !tasks.isEmpty else { continue }
-            lines.append("    section \(Self.mermaidText(text.ownerName(owner)))")
+        for (name, tasks) in sections {
+            lines.append("    section \(Self.mermaidText(name))")
             for task in tasks {
                 number += 1
                 let title = Self.mermaidText(task.title)
@@ -51,6 +46,21 @@ extension MarkdownReport {
         }
         lines.append("```")
         return lines.joined(separator: "\n")
+    }
+
+    /// The chart's bars by owner: a KOL line is one bar, invitation to post (grouped by tier
+    /// beyond 15 lines).
+    func ganttSections(_ milestones: [Milestone]) -> [(name: String, tasks: [(title: String, start: CivilDate, end: CivilDate)])] {
+        Milestone.Owner.allCases.compactMap { owner in
+            var tasks: [(title: String, start: CivilDate, end: CivilDate)] = []
+            if owner == .kol, let kol = plan.kol {
+                let bars = kol.lines.count > 15 ? groupedBars(kol) : kol.lines.map { ($0.name, $0.schedule.invite, $0.schedule.publish) }
+                tasks = bars.map { (title: "KOL " + $0.0, start: $0.1, end: $0.2) }
+            } else {
+                tasks = milestones.filter { $0.owner == owner }.map { (text.milestoneName($0.kind), $0.start, $0.end) }
+            }
+            return tasks.isEmpty ? nil : (text.ownerName(owner), tasks)
+        }
     }
 
     /// The KOL line of a milestone id `kol.N.step`.

@@ -3,6 +3,12 @@ public struct MarkdownReport {
     let plan: Plan
     let text: ReportText
     var style: NumberStyle { text.style }
+    /// Charts as inline SVG (for the HTML report) instead of Mermaid blocks.
+    var svgCharts = false
+
+    /// The Mermaid init line every chart starts with: a visible line colour (Mermaid's default
+    /// first colour is a pale lavender that all but vanishes on white).
+    static let mermaidInit = ##"%%{init: {"theme": "base", "themeVariables": {"xyChart": {"plotColorPalette": "#1f5fa8"}, "primaryColor": "#dbe7f5", "primaryBorderColor": "#1f5fa8", "taskBkgColor": "#1f5fa8", "taskBorderColor": "#174a82", "milestoneBkgColor": "#b3261e", "sectionBkgColor": "#f2f5f9", "altSectionBkgColor": "#ffffff"}}}%%"##
 
     public init(_ plan: Plan) {
         self.plan = plan
@@ -38,6 +44,12 @@ public struct MarkdownReport {
     /// An output's value as the report writes it (full digits for a decision), or "—".
     func value(_ output: Output) -> String {
         plan[output].map { style.format($0, output.unit, exact: output.isDecision) } ?? "—"
+    }
+
+    /// A long table folded under a one-line summary (GitHub renders `<details>`; raw, the table
+    /// is still there to read).
+    func folded(_ summary: String, _ table: String) -> String {
+        "<details>\n<summary>" + summary + "</summary>\n\n" + table + "\n\n</details>"
     }
 
     /// `12,345 units` / `1.23万 件`.
@@ -258,7 +270,8 @@ public struct MarkdownReport {
                 rows.append([Markdown.code(path + "[…]"), t("\(style.count(Double(items))) items", "\(style.count(Double(items))) 项"), lines])
             }
         }
-        parts.append(Markdown.table([t("Input", "输入"), t("Value", "取值"), t("From", "来源")], [.left, .left, .left], rows))
+        parts.append(folded(t("Every input and the line it came from (\(rows.count))", "全部输入及其来源行（\(rows.count)）"),
+                            Markdown.table([t("Input", "输入"), t("Value", "取值"), t("From", "来源")], [.left, .left, .left], rows)))
         return parts.joined(separator: "\n\n")
     }
 

@@ -14,6 +14,11 @@ public struct PlanDiff {
         self.newName = newName
     }
 
+    /// True when an input or a key output differs (`gtm diff --exit-code` exits 1).
+    public var differs: Bool {
+        !inputChanges.isEmpty || !outputChanges(MarkdownReport(new)).isEmpty
+    }
+
     struct InputChange {
         var path: String
         var old: String?

@@ -1,10 +1,10 @@
 /// How gtm recognises a report it wrote, so `--out` replaces reports and nothing else.
 /// Each renderer's signature is the text it always writes: the Markdown footer, the JSON's
-/// `gtm` object, the comparison's `gtm diff` heading.
+/// `gtm` object, the CSV's `gtm,fingerprint` row (the HTML carries the Markdown footer).
 public enum ReportSignature {
     /// Markers, each present in every report of one format and language.
     static let markers: [[UInt8]] = [
-        " · inputs sha256:", " · 输入 sha256:", "\"fingerprint\": \"",
+        " · inputs sha256:", " · 输入 sha256:", "\"fingerprint\": \"", "\r\ngtm,fingerprint,",
     ].map { Array($0.utf8) }
 
     /// True when `bytes` hold a report gtm wrote (in any format and language).

@@ -1,0 +1,55 @@
+import Foundation
+import Testing
+
+/// The README's CI recipe, run on a copy of this repository's scenarios and committed reports:
+/// `gtm plan Scenarios/*.txt --check` exits 0 when every report is current, 3 with a unified
+/// diff when one is stale, 1 when a scenario is invalid.
+@Suite(.serialized) struct CIRecipeTests {
+    static func copy() throws -> URL {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("gtm-ci-\(UUID().uuidString)")
+        let scenarios = dir.appendingPathComponent("Scenarios")
+        try FileManager.default.createDirectory(at: scenarios, withIntermediateDirectories: true)
+        let source = GTMProcess.root.appendingPathComponent("Scenarios")
+        for name in try FileManager.default.contentsOfDirectory(atPath: source.path) where name.hasSuffix(".txt") || name.hasSuffix(".md") {
+            try FileManager.default.copyItem(at: source.appendingPathComponent(name), to: scenarios.appendingPathComponent(name))
+        }
+        return dir
+    }
+
+    /// `Scenarios/*.txt`, as the shell expands it.
+    static func scenarios(in dir: URL) throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("Scenarios").path)
+            .filter { $0.hasSuffix(".txt") }.sorted().map { "Scenarios/" + $0 }
+    }
+
+    @Test func theRecipePassesHereAndCatchesStaleAndInvalid() throws {
+        let dir = try Self.copy()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let files = try Self.scenarios(in: dir)
+        #expect(files.count >= 2)
+        // Fresh: the committed reports are what gtm writes now.
+        let fresh = try GTMProcess.run(["plan"] + files + ["--check"], in: dir)
+        #expect(fresh.status == 0, "\(fresh.err)")
+        #expect(fresh.out.hasSuffix("\(files.count) reports checked: \(files.count) up to date\n"))
+
+        // One scenario changes: its report is stale (exit 3), with a unified diff and the command.
+        let changed = dir.appendingPathComponent(files[1])
+        let text = try String(contentsOf: changed, encoding: .utf8)
+        try text.replacingOccurrences("price: $189", with: "price: $199").write(to: changed, atomically: true, encoding: .utf8)
+        let stale = try GTMProcess.run(["plan"] + files + ["--check"], in: dir)
+        #expect(stale.status == 3)
+        let report = files[1].replacingOccurrences(".txt", with: ".md")
+        #expect(stale.err.contains("\(report): error: the report is stale"))
+        #expect(stale.err.contains("--- \(report)\n+++ \(report) (gtm plan now)\n@@ -"))
+        #expect(stale.err.contains("hint: update it with: gtm plan \(files[1]) --out \(report)\n"))
+        #expect(stale.out.contains("1 stale or missing"))
+
+        // One scenario is invalid: exit 1, whatever else is stale.
+        let broken = dir.appendingPathComponent(files[0])
+        try (try String(contentsOf: broken, encoding: .utf8) + "\nnot_a_section: 1\n").write(to: broken, atomically: true, encoding: .utf8)
+        let invalid = try GTMProcess.run(["plan"] + files + ["--check"], in: dir)
+        #expect(invalid.status == 1)
+        #expect(invalid.err.contains("\(files[0]):"))
+        #expect(invalid.out.contains("1 with an invalid scenario"))
+    }
+}

@@ -1,0 +1,107 @@
+import Foundation
+import Testing
+@testable import GTMCLI
+@testable import GTMKit
+
+/// The command line people expect: stdin, `--version` anywhere, help that fits a terminal,
+/// completions, `gtm diff` for CI.
+@Suite struct CommandLineTests {
+    static let lamp = "product:\n  name: Lamp\n  price: 399\n  unit_cost: 120\nlaunch:\n  date: 2027-03-15\n"
+
+    func folder(_ files: [String: String]) throws -> String {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("gtm-cli-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        for (name, text) in files { try text.write(toFile: dir + "/" + name, atomically: true, encoding: .utf8) }
+        return dir
+    }
+
+    @Test func aDashReadsStandardInput() throws {
+        let dir = URL(fileURLWithPath: try folder([:]))
+        let result = try GTMProcess.run(["plan", "-"], in: dir, stdin: Data(Self.lamp.utf8))
+        #expect(result.status == 0, "\(result.err)")
+        #expect(result.out.hasPrefix("# Launch plan: Lamp"))
+        let bad = try GTMProcess.run(["check", "-"], in: dir, stdin: Data("product:\n  nme: x\n".utf8))
+        #expect(bad.status == 1)
+        #expect(bad.err.hasPrefix("<stdin>:1:1: error:") && bad.err.contains("<stdin>:2:3: error:"))
+    }
+
+    @Test func versionAnywhere() {
+        for arguments in [["--version"], ["plan", "--version"], ["plan", "a.txt", "--version"], ["diff", "--version"]] {
+            #expect(CLI.run(arguments) == Outcome(stdout: "gtm \(GTM.version)\n", stderr: "", status: 0), "\(arguments)")
+        }
+    }
+
+    @Test func helpFitsEightyColumns() {
+        // Not a terminal here: 80 columns. Examples are commands to copy, kept whole.
+        for text in [CLI.run(["--help"]).stdout] + CommandTable.commands.map({ CLI.run(["help", $0.name]).stdout }) {
+            for line in text.split(separator: "\n") where !line.hasPrefix("  gtm ") {
+                #expect(line.count <= 80, "\(line)")
+            }
+        }
+    }
+
+    @Test func completionsCoverTheCommandTable() {
+        let bash = CLI.run(["completions", "bash"]).stdout
+        let zsh = CLI.run(["completions", "zsh"]).stdout
+        let fish = CLI.run(["completions", "fish"]).stdout
+        #expect(bash.contains("complete -F _gtm gtm"))
+        #expect(zsh.hasPrefix("#compdef gtm\n"))
+        #expect(fish.contains("complete -c gtm"))
+        for command in CommandTable.commands {
+            #expect(bash.contains("        \(command.name))"), "\(command.name)")
+            #expect(zsh.contains("'\(command.name):"), "\(command.name)")
+            for option in command.options {
+                #expect(bash.contains(option.name) && zsh.contains("'\(option.name)[") && fish.contains("-l \(option.name.dropFirst(2))"),
+                        "\(command.name) \(option.name)")
+            }
+        }
+        #expect(bash.contains("markdown json csv html"))
+    }
+
+    @Test func diffExitCodeLanguageAndCurrency() throws {
+        let dir = try folder(["a.txt": Self.lamp, "b.txt": Self.lamp.replacingOccurrences("price: 399", with: "price: 429"),
+                              "c.txt": "scenario:\n  currency: USD\n" + Self.lamp])
+        let same = CLI.run(["diff", dir + "/a.txt", dir + "/a.txt", "--exit-code"])
+        #expect(same.status == 0)
+        let differ = CLI.run(["diff", dir + "/a.txt", dir + "/b.txt", "--exit-code"])
+        #expect(differ.status == 1)
+        #expect(differ.stdout.contains("`product.price`"))
+        #expect(CLI.run(["diff", dir + "/a.txt", dir + "/b.txt"]).status == 0)
+        let chinese = CLI.run(["diff", dir + "/a.txt", dir + "/b.txt", "--lang", "zh"])
+        #expect(chinese.stdout.hasPrefix("# 计划对比："))
+        // Two currencies are refused, never mixed.
+        let currencies = CLI.run(["diff", dir + "/a.txt", dir + "/c.txt"])
+        #expect(currencies.status == 1)
+        #expect(currencies.stderr.contains("in CNY and") && currencies.stderr.contains("in USD"))
+    }
+
+    @Test func changesAreTheShownValuesDifference() throws {
+        // 88.6 shows as 89, 87.6 as 88: the change is −1, as a reader computes it.
+        let row = KeyOutput(output: .kolBuyers, label: "KOL buyers")
+        let plan = Planner.plan(try decode(Self.lamp))
+        var old = plan, new = plan
+        old.values[Output.kolBuyers.rawValue] = 88.6
+        new.values[Output.kolBuyers.rawValue] = 87.6
+        #expect(row.value(old) == 89 && row.value(new) == 88)
+        let diff = PlanDiff(old: old, new: new, oldName: "a", newName: "b")
+        #expect(diff.absolute(row, NumberStyle(language: .en, currency: "CNY")) == "\(NumberStyle.minus)1")
+    }
+
+    @Test func outPicksTheFormatFromTheExtension() throws {
+        let dir = try folder(["plan.txt": Self.lamp])
+        for (name, start) in [("plan.md", "# Launch plan"), ("plan.json", "{"), ("plan.csv", "section,key,"), ("plan.html", "<!DOCTYPE html>")] {
+            #expect(CLI.run(["plan", dir + "/plan.txt", "--out", dir + "/" + name]).status == 0)
+            #expect(try String(contentsOfFile: dir + "/" + name, encoding: .utf8).hasPrefix(start), "\(name)")
+        }
+        #expect(CLI.run(["plan", dir + "/plan.txt", "--format", "csv"]).stdout.hasPrefix("section,key,label,value,unit,currency,p10,p50,p90,variant\r\n"))
+    }
+
+    @Test func compareShowsOnlyRowsThatChange() throws {
+        let text = Self.lamp + "what_if:\n  dearer:\n    product.price: 459\n"
+        let dir = try folder(["plan.txt": text])
+        let report = CLI.run(["plan", dir + "/plan.txt", "--compare"]).stdout
+        let table = report.components(separatedBy: "## What if").dropFirst().first ?? ""
+        #expect(table.contains("| Unit margin"))
+        #expect(!table.contains("| Launch "))
+    }
+}
