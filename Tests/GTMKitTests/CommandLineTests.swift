@@ -105,3 +105,28 @@ import Testing
         #expect(!table.contains("| Launch "))
     }
 }
+
+/// `gtm init`'s starter: removing the `#` from a section's lines gives a plan that means something.
+@Suite struct StarterTests {
+    @Test(arguments: [Scenario.Language.en, .zh])
+    func uncommentingEverySectionPlans(_ language: Scenario.Language) throws {
+        let lines = Template.text(language: language).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let head = lines.prefix { $0.hasPrefix("# ") }.count
+        let uncommented = lines[..<head] + lines[head...].map { $0.hasPrefix("#") && !$0.hasPrefix("#include") ? String($0.dropFirst()) : $0 }
+        let plan = Planner.plan(try decode(uncommented.joined(separator: "\n")))
+        #expect((plan[.backers] ?? 0) > 100)
+        #expect((plan[.goal] ?? 0) > 1_000)
+        #expect(plan.crowdfunding?.platform == .modian)
+        // Uncommenting one key restores its indentation: `#  salvage: 0` → `  salvage: 0`.
+        #expect(lines.contains { $0.hasPrefix("#  salvage: ") })
+    }
+
+    @Test func chineseTypesetting() {
+        #expect(ReportText.typeset("于 2027年3月15日 上市，共 12 件") == "于2027年3月15日上市，共12件")
+        #expect(ReportText.typeset("用于 KOL 样品") == "用于 KOL 样品")
+        let style = NumberStyle(language: .zh, currency: "USD")
+        #expect(style.money(290_000) == "29万美元")
+        #expect(style.money(9_500) == "$9,500")
+        #expect(NumberStyle(language: .zh, currency: "CNY").money(290_000) == "¥29万")
+    }
+}

@@ -1,7 +1,11 @@
 /// The KOL plan and the seed-review programme.
 extension MarkdownReport {
     func kolDecision(_ kol: KOLPlan) -> String {
-        let who = kol.lines.count == 1 ? kol.lines[0].name : t("\(kol.lines.count) lines", "\(kol.lines.count) 组")
+        let picks = kol.fromTiers.filter { !$0 }.count, tiers = kol.lines.count - picks
+        let who = kol.lines.count == 1 ? kol.lines[0].name
+            : [tiers > 0 ? t("\(tiers) tier\(tiers == 1 ? "" : "s")", "\(tiers) 个层级") : nil,
+               picks > 0 ? t("\(picks) creator\(picks == 1 ? "" : "s")", "\(picks) 位达人") : nil]
+                .compactMap { $0 }.joined(separator: t(" and ", "和"))
         let first = kol.lines.map(\.schedule.invite).min()
         let invite = first.map { t("; first invitations by \(style.longDate($0))", "；最早邀约日 \(style.longDate($0))") } ?? ""
         let invitations = kol.lines.reduce(0) { $0 + $1.invitations }

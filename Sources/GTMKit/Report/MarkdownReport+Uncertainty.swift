@@ -82,7 +82,7 @@ extension MarkdownReport {
         }
         if plan.crowdfunding != nil {
             lines.append(t("**Crowdfunding:** the goal is a third of the median simulated pledges (\(value(.firstTwoDays))), rounded down, never below the minimum raise: **\(value(.goal))**\(precision(.goal)). Pledges reach it in \(value(.goalProbability)) of the trials; the first 48 hours cover the minimum raise in \(value(.firstTwoDaysCoverProbability)) of them, so the campaign is \(plan.flag(.recommended) ? "recommended" : "not recommended") (the rule asks for at least half).",
-                           "**众筹**：目标金额为模拟认筹额中位数的三分之一（\(value(.firstTwoDays))），向下取整且不低于最低筹款额：**\(value(.goal))**\(precision(.goal))。\(value(.goalProbability)) 的模拟中认筹额达到目标；\(value(.firstTwoDaysCoverProbability)) 的模拟中前 48 小时即覆盖最低筹款额，因此\(plan.flag(.recommended) ? "建议" : "不建议")众筹（规则要求至少一半）。"))
+                           "**众筹**：目标金额为模拟认筹额中位数的三分之一（\(value(.firstTwoDays))），向下取两位有效数字且不低于最低筹款额：**\(value(.goal))**\(precision(.goal))。\(value(.goalProbability)) 的模拟中认筹额达到目标；\(value(.firstTwoDaysCoverProbability)) 的模拟中前 48 小时即覆盖最低筹款额，因此\(plan.flag(.recommended) ? "建议" : "不建议")众筹（规则要求至少一半）。"))
         }
         if lines.isEmpty {
             return t("No decision in this plan depends on the uncertain inputs beyond the ranges above.", "本计划的决策不受上述不确定输入以外的影响。")

@@ -51,11 +51,19 @@ public struct NumberStyle: Sendable {
         }
         if digits == "0" || digits == "0.00" { digits = "0" }
         let sign = value < 0 && digits != "0" ? Self.minus : ""
+        // A Chinese writer puts a foreign currency's name after 万 and 亿: 29万美元, not $29万.
+        if language == .zh, abs(value) >= 10_000, currency != "CNY", let name = Self.chineseCurrencyNames[currency] {
+            return "\(sign)\(digits)\(name)"
+        }
         if let symbol = Currency.symbol(for: currency) {
             return "\(sign)\(symbol)\(digits)"
         }
         return "\(sign)\(digits) \(currency)"
     }
+
+    /// Currencies by their Chinese names, for amounts written with 万 and 亿.
+    static let chineseCurrencyNames = ["USD": "美元", "EUR": "欧元", "GBP": "英镑", "JPY": "日元", "HKD": "港元", "TWD": "新台币",
+                                       "SGD": "新加坡元", "AUD": "澳元", "CAD": "加元", "KRW": "韩元", "CHF": "瑞士法郎"]
 
     /// A share as a percentage: `12.5%`; small shares keep two significant digits (`0.35%`).
     public func percent(_ share: Double) -> String {

@@ -10,7 +10,39 @@ struct ReportText {
 
     /// Picks the English or the Chinese text.
     func t(_ en: String, _ zh: String) -> String {
-        language == .zh ? zh : en
+        language == .zh ? Self.typeset(zh) : en
+    }
+
+    /// Chinese typesetting: no space between Chinese text and a number, a date or an amount set
+    /// into it (`于 2027年3月15日 上市` → `于2027年3月15日上市`, `2.05万 次` → `2.05万次`). Spaces
+    /// beside Latin words and code (`KOL 计划`, `` `gtm plan` ``) stay.
+    static func typeset(_ text: String) -> String {
+        let characters = Array(text)
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for (index, character) in characters.enumerated() {
+            if character == " ", index > 0, index + 1 < characters.count {
+                let before = characters[index - 1], after = characters[index + 1]
+                if (isChinese(before) && startsNumber(after)) || (endsNumber(before) && isChinese(after)) { continue }
+            }
+            out.append(character)
+        }
+        return out
+    }
+
+    static func isChinese(_ character: Character) -> Bool {
+        guard let scalar = character.unicodeScalars.first else { return false }
+        return (0x4E00...0x9FFF).contains(scalar.value) || "，。；：（）、“”".unicodeScalars.contains(scalar)
+    }
+
+    /// A number, a date or an amount as the Chinese report writes it begins with one of these.
+    static func startsNumber(_ character: Character) -> Bool {
+        character.isNumber || "¥$€£−".contains(character)
+    }
+
+    /// …and ends with a digit, a percent sign, or a unit written in Chinese (万, 件, 日…).
+    static func endsNumber(_ character: Character) -> Bool {
+        character.isNumber || "%万亿件天周日月年元次人条位组".contains(character)
     }
 
     /// A warning in words.
@@ -115,7 +147,7 @@ struct ReportText {
         case .seedRecruit: return t("Recruit beta testers", "招募内测用户")
         case .seedShip: return t("Ship units to beta testers", "向内测用户寄出产品")
         case .seedTrial: return t("Beta trial", "内测试用")
-        case .seedReviewsLive: return t("First reviews live", "首批评论上线")
+        case .seedReviewsLive: return t("Reviews live", "评论上线")
         }
     }
 

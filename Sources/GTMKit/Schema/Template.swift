@@ -2,7 +2,13 @@
 /// key with its one-line doc. The sections a first plan needs are filled in with realistic
 /// values (so the file passes `gtm check` as written); the rest are commented out, ready to use.
 public enum Template {
-    /// Sections written as live YAML; the others are commented out.
+    /// Optional keys written with their section's required ones: uncommenting a section's
+    /// block gives a plan that means something (a campaign with backers to count).
+    static let starter: Set<String> = ["crowdfunding.email_list", "crowdfunding.list_conversion", "crowdfunding.reservations",
+                                       "crowdfunding.reservation_conversion", "kol.budget"]
+
+    /// Sections written as live YAML; the others are commented out. A commented line is the
+    /// live line with `#` in front (no space), so removing the `#` restores its indentation.
     static let live: Set<String> = ["scenario", "product", "launch", "market", "channels", "demand", "inventory", "what_if"]
 
     public static func text(language: Scenario.Language) -> String {
@@ -10,26 +16,28 @@ public enum Template {
         var lines: [String] = zh ? [
             "# gtm 上市场景：复制本文件开始规划。运行 `gtm plan 本文件` 生成计划，`gtm check 本文件` 只做校验。",
             "# 每个键的含义、默认值与取值范围见 `gtm explain 键名`。以 # 开头的行是注释：",
-            "# 去掉行首的 # 即可启用一个可选键或一个小节。除 product 与 launch 外，其余小节都可省略。",
+            "# 去掉行首的 #（只去掉 # 本身）即可启用一个可选键；去掉一个小节每行的 # 即启用该小节。",
+            "# 除 product 与 launch 外，其余小节都可省略。",
         ] : [
             "# A gtm launch scenario: copy this file to start a plan. `gtm plan FILE` prints the plan;",
             "# `gtm check FILE` only validates it. `gtm explain KEY` says what any key means, its",
-            "# default and its bounds. Lines starting with # are comments: remove the # to use an",
-            "# optional key or a whole section. Only `product` and `launch` are required.",
+            "# default and its bounds. Lines starting with # are comments: remove the # (only the #)",
+            "# to use an optional key, or from every line of a section to use it. Only `product` and",
+            "# `launch` are required.",
         ]
         for top in Schema.children(of: "") {
             lines.append("")
             let doc = zh ? top.docZh : top.doc
             switch top.shape {
             case .value:
-                lines.append(comment("# \(top.key): \(top.example ?? "")", doc))
+                lines.append(comment("#\(top.key): \(top.example ?? "")", doc))
             case .section:
                 let on = live.contains(top.key)
-                lines.append(comment((on ? "" : "# ") + "\(top.key):", doc))
+                lines.append(comment((on ? "" : "#") + "\(top.key):", doc))
                 lines += keys(of: top.path, indent: "  ", live: on, zh: zh)
             case .list:
                 let on = live.contains(top.key)
-                lines.append(comment((on ? "" : "# ") + "\(top.key):", doc))
+                lines.append(comment((on ? "" : "#") + "\(top.key):", doc))
                 lines += item(of: top.path, indent: "  ", live: on, zh: zh)
             case .variants:
                 lines.append(comment("what_if:", doc))
@@ -50,16 +58,16 @@ public enum Template {
                 continue
             }
             let doc = zh ? field.docZh : field.doc
-            let off = live ? "" : "# "
+            let off = live ? "" : "#"
             switch field.shape {
             case .list:
                 lines.append(comment("\(off)\(indent)\(field.key):", doc))
                 lines += item(of: field.path, indent: indent + "  ", live: live, zh: zh)
             case .value:
-                if field.required {
+                if field.required || starter.contains(field.path) {
                     lines.append(comment("\(off)\(indent)\(field.key): \(value(field))", doc))
                 } else {
-                    lines.append(comment("# \(indent)\(field.key): \(value(field))", doc))
+                    lines.append(comment("#\(indent)\(field.key): \(value(field))", doc))
                 }
             default:
                 break
@@ -72,15 +80,22 @@ public enum Template {
     static func item(of path: String, indent: String, live: Bool, zh: Bool) -> [String] {
         let fields = Schema.children(of: path + "[]")
         var lines: [String] = []
-        let off = live ? "" : "# "
+        let off = live ? "" : "#"
         for (index, field) in fields.enumerated() {
             let doc = zh ? field.docZh : field.doc
+            // A limited (early) tier takes no share: the share goes on a second, open tier.
+            if path == "crowdfunding.tiers", field.key == "share" { continue }
             let lead = index == 0 ? "- " : "  "
             if field.required || index == 0 {
                 lines.append(comment("\(off)\(indent)\(lead)\(field.key): \(value(field))", doc))
             } else {
-                lines.append(comment("# \(indent)\(lead)\(field.key): \(value(field))", doc))
+                lines.append(comment("#\(indent)\(lead)\(field.key): \(value(field))", doc))
             }
+        }
+        if path == "crowdfunding.tiers", let share = Schema.field("crowdfunding.tiers[].share") {
+            lines.append(comment("\(off)\(indent)- name: Standard", zh ? "不限量档位。" : "An open tier."))
+            lines.append(comment("\(off)\(indent)  price: 349", ""))
+            lines.append(comment("#\(indent)  share: 100%", zh ? share.docZh : share.doc))
         }
         return lines
     }
@@ -101,6 +116,7 @@ public enum Template {
 
     /// `text` with `# doc` aligned at column 40.
     static func comment(_ text: String, _ doc: String) -> String {
+        guard !doc.isEmpty else { return text }
         let width = Markdown.displayWidth(text)
         let pad = String(repeating: " ", count: max(1, 40 - width))
         return text + pad + "# " + doc

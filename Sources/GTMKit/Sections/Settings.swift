@@ -25,7 +25,7 @@ extension Schema {
               "ISO 4217 code of every amount in the file; gtm holds no exchange rates.",
               zh: "所有金额的 ISO 4217 币种代码；gtm 不做汇率换算。"),
         Field("scenario.language", .value(.choice(["en", "zh"])), default: "en", "Report language.", zh: "报告语言。"),
-        Field("scenario.trials", .value(.integer), bounds: 100...Double(Limits.trials),
+        Field("scenario.trials", .value(.integer), example: "20000", bounds: 100...Double(Limits.trials),
               note: "automatic: from 10,240 up until every decision is precise (see the report)",
               "Monte Carlo trials when any input is uncertain; give a number to fix it.",
               zh: "有不确定输入时的蒙特卡洛模拟次数；不填则自动增加，直到各项决策足够精确。"),
