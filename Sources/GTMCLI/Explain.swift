@@ -30,8 +30,9 @@ enum Explain {
             if !children.isEmpty {
                 var rows = ["| Key | Kind | Default | Meaning |", "|---|---|---|---|"]
                 for field in children {
-                    let key = field.path.dropFirst(top.path.count + 1)
-                    let name = (key.hasPrefix("[].") ? String(key.dropFirst(3)) : String(key))
+                    // `channels[].name` → `name`; `crowdfunding.tiers[].price` → `tiers[].price`.
+                    let key = field.path.dropFirst(top.path.count)
+                    let name = key.hasPrefix("[].") ? String(key.dropFirst(3)) : String(key.dropFirst(1))
                     var kind = field.kindName
                     if let bounds = field.boundsDescription, !["0 or more", "0–100%"].contains(bounds) { kind += ", " + bounds }
                     if field.uncertain { kind += ", may be uncertain" }

@@ -19,3 +19,21 @@ import Testing
         #expect(block?.contains("swift test") == true)
     }
 }
+
+/// The README's links lead somewhere inside the repository.
+@Suite struct ReadmeLinkTests {
+    @Test func relativeLinksExistAndStayInside() throws {
+        for file in ["README.md", "Tests/Fuzz/README.md", "Sources/Benchmarks/README.md"] {
+            let url = GTMProcess.root.appendingPathComponent(file)
+            let text = try String(contentsOf: url, encoding: .utf8)
+            let folder = url.deletingLastPathComponent()
+            for match in text.matches(of: #/\]\(([^)#\s]+)\)/#) {
+                let target = String(match.1)
+                if target.hasPrefix("http://") || target.hasPrefix("https://") { continue }
+                let resolved = folder.appendingPathComponent(target).standardizedFileURL.path
+                #expect(resolved.hasPrefix(GTMProcess.root.standardizedFileURL.path + "/"), "\(file): \(target) leaves the repository")
+                #expect(FileManager.default.fileExists(atPath: resolved), "\(file): \(target) does not exist")
+            }
+        }
+    }
+}
