@@ -118,6 +118,23 @@ func readFile(_ path: String) -> String? {
     return String(decoding: bytes, as: UTF8.self)
 }
 
+/// An example scenario with the data files it names (analogs, actuals) attached, as `gtm plan`
+/// reads them: relative to the scenario's folder.
+func example(_ path: String) -> Scenario? {
+    guard let text = readFile(path) else { return nil }
+    let folder = path.split(separator: "/").dropLast().joined(separator: "/")
+    func inFolder(_ name: String) -> String { folder.isEmpty ? name : folder + "/" + name }
+    var document = try! Document.parse(name: path, identity: path, bytes: Array(text.utf8)) { name, _ in
+        readFile(inFolder(name)).map { .success(Document.IncludedFile(name: inFolder(name), identity: inFolder(name), bytes: Array($0.utf8))) }
+            ?? .failure(IncludeFailure(message: "not found", hint: ""))
+    }
+    for reference in document.dataReferences {
+        let joined = inFolder(reference.path)
+        document.attach(path: reference.path, name: joined, bytes: Array((readFile(joined) ?? "").utf8))
+    }
+    return try! document.decode()
+}
+
 /// The four-input market model of the README's comparison with numpy: the same file the
 /// whole-process timing plans.
 let marketScenario = readFile("Sources/Benchmarks/market-1m.txt") ?? ""
@@ -188,9 +205,8 @@ if wanted("fill") {
 }
 
 /// Trials per second of a whole plan (draws, the models, percentiles, decisions, tornado).
-func trialsPerSecond(_ name: String, _ text: String, trials: Int) {
-    let document = try! Document.parse(name: name, bytes: Array(text.utf8))
-    var scenario = try! document.decode()
+func trialsPerSecond(_ name: String, _ scenario: Scenario, trials: Int) {
+    var scenario = scenario
     scenario.settings.trials = trials
     var fastest = Double.infinity
     let clock = ContinuousClock()
@@ -206,26 +222,26 @@ func trialsPerSecond(_ name: String, _ text: String, trials: Int) {
 }
 
 if wanted("throughput") {
-    trialsPerSecond("market model (4 uncertain inputs)", marketScenario, trials: 1_000_000)
-    for example in ["Scenarios/aurora-lamp.txt", "Scenarios/ridgeline-kickstarter.txt"] {
-        guard let text = readFile(example) else {
-            print("\(example): run from the package root")
+    trialsPerSecond("market model (4 uncertain inputs)", try! Document.parse(name: "market.txt", bytes: Array(marketScenario.utf8)).decode(),
+                    trials: 1_000_000)
+    for path in ["Scenarios/aurora-lamp.txt", "Scenarios/ridgeline-kickstarter.txt"] {
+        guard let scenario = example(path) else {
+            print("\(path): run from the package root")
             continue
         }
-        trialsPerSecond("full plan: \(example)", text, trials: 200_000)
+        trialsPerSecond("full plan: \(path)", scenario, trials: 200_000)
     }
 }
 
 if wanted("examples") {
     // Each example at its default settings (trials chosen for the decisions' precision), in process.
-    for example in ["Scenarios/aurora-lamp.txt", "Scenarios/ridgeline-kickstarter.txt"] {
-        guard let text = readFile(example) else {
-            print("\(example): run from the package root")
+    for path in ["Scenarios/aurora-lamp.txt", "Scenarios/ridgeline-kickstarter.txt", "Scenarios/ridgeline-week8.txt"] {
+        guard let scenario = example(path) else {
+            print("\(path): run from the package root")
             continue
         }
-        let scenario = try! Document.parse(name: example, bytes: Array(text.utf8)).decode()
         var trials = 0
-        measure("plan: \(example), default settings") {
+        measure("plan: \(path), default settings") {
             let plan = Planner.plan(scenario)
             trials = plan.uncertainty?.trials ?? 0
             return Double(trials)
@@ -237,12 +253,11 @@ if wanted("examples") {
 if wanted("cash") {
     // What the weekly cash flow adds to a trial: one pass of each example's trials (decisions
     // taken), on one core, recording every ranged output with and without the cash flow's.
-    for example in ["Scenarios/aurora-lamp.txt", "Scenarios/ridgeline-kickstarter.txt"] {
-        guard let text = readFile(example) else {
-            print("\(example): run from the package root")
+    for path in ["Scenarios/aurora-lamp.txt", "Scenarios/ridgeline-kickstarter.txt"] {
+        guard let scenario = example(path) else {
+            print("\(path): run from the package root")
             continue
         }
-        let scenario = try! Document.parse(name: example, bytes: Array(text.utf8)).decode()
         let trials = 20_480
         for withCash in [false, true] {
             var times: [Double] = []
@@ -252,7 +267,7 @@ if wanted("cash") {
             }
             times.sort()
             let perTrial = (times[3] / Double(trials) * 10).rounded() / 10
-            print("\(example) \(withCash ? "with" : "without") the cash flow".padding(64) + "  \(perTrial) ns a trial (median of 7, one core)")
+            print("\(path) \(withCash ? "with" : "without") the cash flow".padding(64) + "  \(perTrial) ns a trial (median of 7, one core)")
         }
     }
 }
@@ -262,4 +277,25 @@ if let trials = passTrials {
     let scenario = try! Document.parse(name: "aurora-lamp.txt", bytes: Array(text.utf8)).decode()
     let elapsed = Simulation.benchmarkPass(scenario, trials: trials, threads: 1, withCash: true)
     print("pass of \(trials) trials: \(elapsed)")
+}
+
+if wanted("fit") {
+    // The analog fit: 5 analogs of 60 monthly periods each (Bass curves with m 20,000–60,000,
+    // p 0.01–0.05, q 0.3–0.7 a year, ±10% deterministic noise), as `demand.analogs` fits them
+    // when the file is read (once, never per trial).
+    var state: UInt64 = 7
+    func noise() -> Double {
+        state = state &* 6364136223846793005 &+ 1442695040888963407
+        return 0.9 + 0.2 * Double(state >> 11) / Double(1 << 53)
+    }
+    let boundaries = (0...60).map { Double($0) / 12 }
+    let analogs: [[Double]] = (0..<5).map { index in
+        let m = 20_000 + 10_000 * Double(index), p = 0.01 + 0.01 * Double(index), q = 0.3 + 0.1 * Double(index)
+        return (1...60).map { k in
+            m * (Bass.cumulative(boundaries[k], p: p, q: q) - Bass.cumulative(boundaries[k - 1], p: p, q: q)) * noise()
+        }
+    }
+    measure("fit: 5 analogs × 60 periods") {
+        analogs.reduce(0) { $0 + ((try? BassFit.fit($1, boundaries: boundaries))?.q ?? 0) }
+    }
 }

@@ -120,12 +120,38 @@ public enum CLI {
         }
     }
 
-    /// Reads the file and applies the variant and the overrides.
+    /// Reads the file and applies the variant and the overrides, then reads its data files.
     static func document(_ options: PlanOptions, _ files: FileSystem) -> Result<Document, Outcome> {
         switch read(options, files) {
-        case .success(let document): return applying(options.whatIf, options, to: document)
+        case .success(let document):
+            return applying(options.whatIf, options, to: document).flatMap { attachingData(to: $0, options, files) }
         case .failure(let outcome): return .failure(outcome)
         }
+    }
+
+    /// Reads the data files the document names (analogs, actuals) through `files`: relative to
+    /// the scenario's folder, or to the working directory for a path given on the command line.
+    /// A file that cannot be read is an error at the path that names it.
+    static func attachingData(to document: Document, _ options: PlanOptions, _ files: FileSystem) -> Result<Document, Outcome> {
+        var document = document
+        var diagnostics: [Diagnostic] = []
+        for reference in document.dataReferences {
+            // Relative to the file that names it (an included file's own folder), else the working directory.
+            let naming = document.sources[reference.mark.source]?.name ?? options.file
+            let folder = reference.fromCommandLine || naming == "-" || naming == "<stdin>" ? "" : Platform.directory(of: naming)
+            let joined = Platform.join(folder, reference.path)
+            do {
+                document.attach(path: reference.path, name: joined, bytes: try files.read(joined))
+            } catch {
+                let hint = error == .outsideRoot
+                    ? "a data file must lie inside the root folder (the working directory, or --root DIR)"
+                    : reference.fromCommandLine ? "a path given on the command line is relative to the current folder"
+                    : "a path in a scenario is relative to the folder of the file that names it (\(folder.isEmpty ? "here, the current folder" : "`\(folder.visible)`"))"
+                diagnostics.append(Diagnostic("cannot read `\(reference.path.visible)`: \(error.reason)", at: reference.mark, hint: hint))
+            }
+        }
+        guard diagnostics.isEmpty else { return .failure(.invalid(ScenarioError(diagnostics, sources: document.sources).rendered + "\n")) }
+        return .success(document)
     }
 
     static func plan(_ options: PlanOptions, simulation: Simulation.Options = Simulation.Options()) -> Outcome {
@@ -158,7 +184,7 @@ public enum CLI {
         var plans: [Plan] = []
         for variant in [options.whatIf] + names.map(Optional.some) {
             let document: Document
-            switch applying(variant, options, to: parsed) {
+            switch applying(variant, options, to: parsed).flatMap({ attachingData(to: $0, options, files) }) {
             case .success(let value): document = value
             case .failure(let outcome): return .failure(outcome)
             }
@@ -251,6 +277,8 @@ public enum CLI {
 
     /// `gtm init`: a starter scenario at `path`, never over an existing file.
     static func initialize(_ path: String, language: Scenario.Language) -> Outcome {
+        // `-`: standard output, as FILE `-` is standard input for plan.
+        if path == "-" { return .success(Template.text(language: language)) }
         guard let failure = Platform.createNew(Array(Template.text(language: language).utf8), at: path) else {
             return .success("wrote \(path); plan it with: gtm plan \(path)\n")
         }

@@ -136,6 +136,7 @@ enum ArgumentParser {
                 case "--trials": plan.sets.append(Assignment(argument: "scenario.trials=\(value)", option: "--trials"))
                 case "--seed": plan.sets.append(Assignment(argument: "scenario.seed=\(value)", option: "--seed"))
                 case "--lang": plan.sets.append(Assignment(argument: "scenario.language=\(value)", option: "--lang"))
+                case "--actuals": plan.sets.append(Assignment(argument: "actuals=\(value)", option: "--actuals"))
                 case "--root": plan.root = value
                 default: break
                 }

@@ -56,6 +56,17 @@ func includedFile(input: [UInt8]) -> (String, String) -> Result<Document.Include
     }
 }
 
+/// `document` with the data files it names attached: the examples' (`baseData`, by the path the
+/// scenario writes), else `fallback` (the fuzz input) for any other path.
+func attachingData(_ document: Document, fallback: [UInt8] = []) -> Document {
+    var document = document
+    for reference in document.dataReferences {
+        document.attach(path: reference.path, name: reference.path,
+                        bytes: baseData[reference.path].map { Array($0.utf8) } ?? fallback)
+    }
+    return document
+}
+
 /// No NaN and no infinity in a report: every number in the JSON is finite.
 func requireFinite(_ value: JSONValue) {
     switch value {

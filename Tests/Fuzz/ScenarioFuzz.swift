@@ -1,4 +1,5 @@
-// Fuzz target: any bytes as a scenario file (with `include:` reaching the examples or itself),
+// Fuzz target: any bytes as a scenario file (with `include:` reaching the examples or itself, and
+// `demand.analogs` or `actuals` the examples' data files or itself),
 // through the reader, the decoder, up to three `what_if` variants, the planner and the renderers.
 // A rejected file must come back as diagnostics, never as a trap.
 
@@ -8,7 +9,8 @@ public func fuzzScenario(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     do {
         let document = try Document.parse(name: "fuzz.txt", identity: "fuzz.txt", bytes: bytes,
                                           open: includedFile(input: bytes))
-        try exercise(document, variants: 3)
+        // A data file is an example's, or the input itself (read as CSV).
+        try exercise(attachingData(document, fallback: bytes), variants: 3)
     } catch {
         // Every diagnostic must render (file, line, caret, hint) without trapping.
         _ = error.rendered

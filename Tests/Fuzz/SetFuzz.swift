@@ -4,7 +4,7 @@
 // planned and compared (bit 1); the rest is up to four arguments, one per line.
 
 /// The bases, read once: each run starts from a copy (documents are values).
-let bases: [Document] = [baseLamp, baseCamera].map { try! Document.parse(name: "base.txt", bytes: Array($0.utf8)) }
+let bases: [Document] = [baseLamp, baseCamera].map { attachingData(try! Document.parse(name: "base.txt", bytes: Array($0.utf8))) }
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzSet(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {

@@ -6,7 +6,8 @@
 #   Tests/Fuzz/run.sh -runs=10000000  # each target for 10 million executions
 #   Tests/Fuzz/run.sh -max_total_time=30 scenario
 #
-# Targets: scenario (bytes as a scenario file) and set (bytes as --set arguments). The seed
+# Targets: scenario (bytes as a scenario file), set (bytes as --set arguments) and data (bytes
+# as an analog's or the actuals' CSV). The seed
 # corpus is built from the example scenarios, the invalid-scenario corpus and the committed
 # seeds in Tests/Fuzz/seeds; what the fuzzer finds is kept in Tests/Fuzz/work (ignored by git).
 # A hang is an input that takes over 1 s. Exit status: non-zero when a target finds a problem.
@@ -28,7 +29,7 @@ for argument in "$@"; do
   esac
 done
 [ ${#options[@]} -eq 0 ] && options=(-max_total_time=60)
-[ ${#targets[@]} -eq 0 ] && targets=(scenario set)
+[ ${#targets[@]} -eq 0 ] && targets=(scenario set data)
 
 work=Tests/Fuzz/work
 sanitizer=${GTM_FUZZ_SANITIZER:-address}
@@ -43,12 +44,18 @@ esac
 mkdir -p "$work"
 sources=$(find Sources/GTMKit -name '*.swift' | sort)
 
-# Both targets embed the two example scenarios: `set` starts from them, and in `scenario` they are
+# The targets embed the two example scenarios and their data files: `set` starts from them, and in `scenario` they are
 # what an `include:` finds. Replaced only when the examples changed: a second run.sh building
 # beside this one must not see it change (swiftc stops when an input changes mid-build).
 {
   printf 'let baseLamp = """\n'; sed 's/\\/\\\\/g' Scenarios/aurora-lamp.txt; printf '"""\n'
   printf 'let baseCamera = """\n'; sed 's/\\/\\\\/g' Scenarios/ridgeline-kickstarter.txt; printf '"""\n'
+  # The data files the examples name (analogs, actuals), by the path the scenario writes.
+  printf 'let baseData: [String: String] = [\n'
+  for file in Scenarios/data/*.csv; do
+    printf '    "%s": """\n' "${file#Scenarios/}"; sed 's/\\/\\\\/g' "$file"; printf '""",\n'
+  done
+  printf ']\n'
 } > "$work/Bases.swift.$$"
 if cmp -s "$work/Bases.swift.$$" "$work/Bases.swift"; then rm "$work/Bases.swift.$$"; else mv "$work/Bases.swift.$$" "$work/Bases.swift"; fi
 
@@ -57,7 +64,8 @@ for target in "${targets[@]}"; do
   case "$target" in
     scenario) entry=Tests/Fuzz/ScenarioFuzz.swift ;;
     set) entry=Tests/Fuzz/SetFuzz.swift ;;
-    *) echo "unknown target: $target (scenario or set)" >&2; exit 2 ;;
+    data) entry=Tests/Fuzz/DataFuzz.swift ;;
+    *) echo "unknown target: $target (scenario, set or data)" >&2; exit 2 ;;
   esac
   binary="$work/fuzz-$target-$sanitizer"
   echo "== building $target"
@@ -70,6 +78,13 @@ for target in "${targets[@]}"; do
   mkdir -p "$corpus"
   if [ "$target" = scenario ]; then
     cp Scenarios/*.txt Tests/GTMKitTests/Corpus/invalid/*.txt Tests/Fuzz/seeds/scenario/* "$corpus/" 2>/dev/null || true
+  elif [ "$target" = data ]; then
+    # The first byte picks analog or actuals: seed each file both ways.
+    for file in Scenarios/data/*.csv; do
+      name=$(basename "$file" .csv)
+      { printf '\000'; cat "$file"; } > "$corpus/$name-analog"
+      { printf '\001'; cat "$file"; } > "$corpus/$name-actuals"
+    done
   else
     cp Tests/Fuzz/seeds/set/* "$corpus/" 2>/dev/null || true
   fi

@@ -141,10 +141,11 @@ import Testing
     }
 
     /// The plan's JSON, through the command line's own renderer.
-    static func json(_ text: String, sets: [String], seed: Int? = nil) throws -> [String: Any] {
+    static func json(_ text: String, sets: [String], seed: Int? = nil, files: [String: String] = [:]) throws -> [String: Any] {
         var document = try Document.parse(name: "plan.txt", bytes: Array(text.utf8))
         for set in sets { try document.set(set) }
         if let seed { try document.set("scenario.seed=\(seed)") }
+        attachData(&document, files: files)
         let plan = try Planner.plan(document: document)
         let data = Data(JSONReport(plan).render().utf8)
         return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])

@@ -1,12 +1,27 @@
+import Foundation
 import Testing
 @testable import GTMKit
 
-/// Decodes `text` as the file `t.txt`, applying `sets` as `--set` arguments.
-func decode(_ text: String, sets: [String] = [], variant: String? = nil) throws(ScenarioError) -> Scenario {
+/// Decodes `text` as the file `t.txt`, applying `sets` as `--set` arguments, with the data files
+/// it names attached (`attachData`).
+func decode(_ text: String, sets: [String] = [], variant: String? = nil, files: [String: String] = [:]) throws(ScenarioError) -> Scenario {
     var document = try Document.parse(name: "t.txt", bytes: Array(text.utf8))
     if let variant { _ = try document.applyVariant(variant) }
     for argument in sets { try document.set(argument) }
+    attachData(&document, files: files)
     return try document.decode()
+}
+
+/// Attaches the data files `document` names (analogs, actuals), as the command line does: from
+/// `files` (path → CSV text), else from the examples' folder `Scenarios/`.
+func attachData(_ document: inout Document, files: [String: String] = [:]) {
+    for reference in document.dataReferences {
+        if let body = files[reference.path] {
+            document.attach(path: reference.path, name: reference.path, bytes: Array(body.utf8))
+        } else if let data = FileManager.default.contents(atPath: GTMProcess.root.appendingPathComponent("Scenarios/" + reference.path).path) {
+            document.attach(path: reference.path, name: reference.path, bytes: Array(data))
+        }
+    }
 }
 
 /// The diagnostics of `text` as `line:col: message`.
@@ -174,7 +189,8 @@ what_if:
     @Test func everySchemaKeyIsReadByTheDecoder() throws {
         let scenario = try decode(everyKey)
         let read = Set(scenario.inputs.map { Schema.schemaPath($0.path) })
-        let values = Schema.fields.filter { $0.valueKind != nil && $0.path != "include" }.map(\.path)
+        // The data-file keys (`demand.analogs`, `actuals`) are read in LearningFromDataTests.
+        let values = Schema.fields.filter { $0.valueKind != nil && !["include", "demand.analogs", "actuals"].contains($0.path) }.map(\.path)
         #expect(values.filter { !read.contains($0) } == [])
         #expect(scenario.settings.trials == 2000)
         #expect(scenario.inventory?.casePack == 12)

@@ -8,6 +8,7 @@ import Testing
     static func plan(_ example: String = "aurora-lamp.txt", sets: [String] = []) throws -> Plan {
         var document = try Document.parse(name: example, bytes: Array(try exampleText(example).utf8))
         for set in sets { try document.set(set) }
+        attachData(&document)
         return try Planner.plan(document: document)
     }
 

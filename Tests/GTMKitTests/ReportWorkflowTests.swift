@@ -124,6 +124,8 @@ import Testing
         #expect(again.stderr.hasPrefix("\(path): error: the file exists; gtm init never overwrites a file"))
         #expect(try String(contentsOfFile: path, encoding: .utf8) == text)
         #expect(Platform.list(dir.path) == ["new.txt", "plan.txt"])
+        // `-` prints the starter instead of writing a file named `-`.
+        #expect(CLI.run(["init", "-", "--lang", language]) == Outcome(stdout: text, stderr: "", status: 0))
     }
 }
 

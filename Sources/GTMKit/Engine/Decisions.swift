@@ -28,6 +28,10 @@ struct Decisions: Sendable, Equatable {
     /// The orders after the first batch, on the base case's projected demand, through the
     /// horizon (none when the batch lasts it).
     var reorders: [Reorder] = []
+    /// With actual sales: the first day a new order can be placed (the day after the last week
+    /// sold), and the orders placed before it (kept as placed).
+    var notBefore: CivilDate?
+    var placed: [Reorder] = []
     /// The second order.
     var reorder: Reorder? { reorders.first }
     /// Monte Carlo standard error of `retailUnits` (0 without uncertain inputs).
@@ -64,6 +68,7 @@ struct Decisions: Sendable, Equatable {
         case .reorderUnits: return reorder.map { Double($0.units) } ?? .nan
         case .reorderArrival: return reorder.map { Double($0.arrival.daysSinceEpoch) } ?? .nan
         case .stockoutDate: return reorder?.stockout.map { Double($0.daysSinceEpoch) } ?? .nan
+        case .reorderTotalUnits: return Double(reorders.reduce(0) { $0 + $1.units })
         case .recommended: return recommended ? 1 : 0
         case .inPlan: return inPlan ? 1 : 0
         case .firstTwoDays: return firstTwoDays
@@ -162,23 +167,28 @@ struct Decisions: Sendable, Equatable {
             let z = d.criticalRatio > 0 && d.criticalRatio < 1 ? Normal.quantile(d.criticalRatio) : 0
             d.safetyStock = z > 0 ? z * d.windowSD / days.squareRoot() * lead.squareRoot() : 0
             d.reorderPoint = mean / days * lead + d.safetyStock
-            if spread {
-                let v = base.registers
-                let daily: [Double]
-                if let forecast = batch.forecast {
-                    daily = [Double](repeating: v[forecast] / max(batch.windowDays, 1), count: Int(model.demand.horizonDays))
-                } else {
-                    model.demand.weekly(v, base, kolRetail: model.demand.kolIsRetail(d.inPlan))
-                    daily = ReorderModel.daily(model.demand.curve(v, base, launch: batch.launch).weeks)
-                }
-                d.reorders = ReorderModel.plan(daily: daily, launch: batch.launch, arrives: batch.arrival, stock: d.retailStock,
-                                              reorderPoint: d.reorderPoint, safetyStock: d.safetyStock,
-                                              leadTime: batch.inputs.leadTime, firstOrder: batch.poDate,
-                                              coverageDays: Int(batch.windowDays), moq: batch.inputs.moq,
-                                              casePack: batch.inputs.casePack)
-            }
+            if spread { d.planReorders(model, base: base) }
         }
         return d
+    }
+
+    /// The orders after the first batch, on the base case's projected demand (`base` evaluated),
+    /// from the batch's stock, reorder point and safety stock.
+    mutating func planReorders(_ model: PlanModel, base: Workspace) {
+        guard let batch = model.firstBatch else { return }
+        let v = base.registers
+        let daily: [Double]
+        if let forecast = batch.forecast {
+            daily = [Double](repeating: v[forecast] / max(batch.windowDays, 1), count: Int(model.demand.horizonDays))
+        } else {
+            model.demand.weekly(v, base, kolRetail: model.demand.kolIsRetail(inPlan))
+            daily = ReorderModel.daily(model.demand.curve(v, base, launch: batch.launch).weeks)
+        }
+        reorders = ReorderModel.plan(daily: daily, launch: batch.launch, arrives: batch.arrival, stock: retailStock,
+                                     reorderPoint: reorderPoint, safetyStock: safetyStock,
+                                     leadTime: batch.inputs.leadTime, firstOrder: max(batch.poDate, notBefore ?? batch.poDate),
+                                     coverageDays: Int(batch.windowDays), moq: batch.inputs.moq,
+                                     casePack: batch.inputs.casePack, placed: placed)
     }
 }
 

@@ -78,6 +78,8 @@ final class Workspace: @unchecked Sendable {
     /// (kept while p, q and the launch boost are the ones in `demandShareKey`), the responses'
     /// arrived buyers and those complete (scratch), and the cumulative demand; index 0 is launch.
     let demandBaseline: UnsafeMutablePointer<Double>
+    /// Per sales event: the curve's share at its first and at its last day (scratch).
+    let demandEventShares: UnsafeMutablePointer<Double>
     var demandShareKey = (Double.nan, Double.nan, Double.nan)
     let demandResponses: UnsafeMutablePointer<Double>
     let demandDone: UnsafeMutablePointer<Double>
@@ -115,6 +117,7 @@ final class Workspace: @unchecked Sendable {
         adBuyers = Self.buffer(max(model.ads?.flights.count ?? 0, 1), 0)
         demandWeeks = model.demand.weekEnds.count
         demandBaseline = Self.buffer(demandWeeks + 1, 0)
+        demandEventShares = Self.buffer(max(2 * model.demand.events.count, 1), 0)
         demandResponses = Self.buffer(demandWeeks + 1, 0)
         demandDone = Self.buffer(demandWeeks + 1, 0)
         demandCumulative = Self.buffer(demandWeeks + 1, 0)
@@ -126,7 +129,7 @@ final class Workspace: @unchecked Sendable {
     }
 
     deinit {
-        for buffer in [registers, out, lines, channels, cashIn, cashOut, cashBalance, adBuyers, demandBaseline, demandResponses,
+        for buffer in [registers, out, lines, channels, cashIn, cashOut, cashBalance, adBuyers, demandBaseline, demandEventShares, demandResponses,
                        demandDone, demandCumulative] { UnsafeMutableRawPointer(buffer).deallocate() }
         tierPledges.deallocate()
         tierOrder.deallocate()

@@ -17,16 +17,21 @@ struct PlanModel: Sendable {
     let seed: SeedReviewModel?
     let pilot: PilotModel?
     let cash: CashModel?
+    /// True when the plan has actual sales (the `actuals` outputs are filled in by the planner).
+    let actuals: Bool
     /// Each channel's fee, fulfilment, returns, settlement and share of retail sales.
     let channelTerms: ChannelEconomics
     /// `crowdfunding.run`: whether the recommendation decides if the campaign is in the plan.
     let campaignRun: Scenario.CampaignRun
     let launchDay: Double
 
-    init(_ scenario: Scenario) {
+    /// `actualCumulative`: with actual sales, the weekly cumulative demand they and the
+    /// re-forecast give (`ActualsModel`), which the weekly curve, the reorders and the cash use.
+    init(_ scenario: Scenario, actualCumulative: [Double]? = nil, soldWeeks: Int = 0) {
         var table = InputTable()
         let channels = ChannelEconomics(scenario)
         channelTerms = channels
+        actuals = actualCumulative != nil
         economics = EconomicsModel(scenario, &table, channels: channels)
         salvage = table.bind(scenario.product.salvage, "product.salvage")
         pilot = scenario.pilot == nil ? nil : PilotModel(scenario, &table, productUnitCost: economics.unitCost)
@@ -40,7 +45,8 @@ struct PlanModel: Sendable {
         kol = scenario.kol == nil ? nil : KOLModel(scenario, &table, sampleCost: sampleCost, price: economics.price,
                                                    contribution: contribution, channelConversions: conversions)
         ads = (scenario.ads ?? []).isEmpty ? nil : AdsModel(scenario, &table)
-        demand = DemandModel(scenario, &table, size: market?.sizeOutput, price: economics.price, kol: kol, ads: ads)
+        demand = DemandModel(scenario, &table, size: market?.sizeOutput, price: economics.price, kol: kol, ads: ads,
+                             actualCumulative: actualCumulative, soldWeeks: soldWeeks)
         showsDemand = scenario.demand != nil && market != nil
         crowdfunding = scenario.crowdfunding == nil ? nil
             : CrowdfundingModel(scenario, &table, fixedCosts: economics.fixedCosts, unitCost: economics.unitCost,
@@ -99,6 +105,7 @@ struct PlanModel: Sendable {
             case .pilot: steps.formUnion([.kol, .seed, .pilot])
             case .economics: steps.formUnion([.kol, .ads, .seed, .pilot, .economics])
             case .cash: steps = .all
+            case .actuals: break
             }
         }
         return steps
@@ -143,6 +150,8 @@ struct PlanModel: Sendable {
             default: return market?.topDown != nil
             }
         case .demand:
+            // With actual sales, the parts of the plan's demand no longer add up to it.
+            if actuals, [.baselineUnits, .eventUnits, .kolUnits, .adsUnits, .priceEffectUnits].contains(output) { return false }
             switch output {
             case .kolUnits: return showsDemand && kol != nil
             case .adsUnits: return showsDemand && ads != nil
@@ -157,6 +166,7 @@ struct PlanModel: Sendable {
         case .kol: return kol != nil
         case .seedReviews: return seed != nil
         case .ads: return ads != nil
+        case .actuals: return actuals
         case .cash: return cash != nil
         case .launch: return true
         }

@@ -78,8 +78,15 @@ final class DemandModel: Sendable {
     let halfLife: Period?
     /// True when price moves demand (an elasticity other than 0, or a range of them).
     let respondsToPrice: Bool
+    /// With actual sales: the cumulative demand at every week end (the weeks sold, then the
+    /// re-forecast), which replaces the weekly curve in every evaluation.
+    let actualCumulative: [Double]?
+    /// Days after launch the actual sales cover (0 without them): demand known, not forecast.
+    let soldDays: Double
 
-    init(_ scenario: Scenario, _ inputs: inout InputTable, size: Output?, price: Int, kol: KOLModel?, ads: AdsModel?) {
+    init(_ scenario: Scenario, _ inputs: inout InputTable, size: Output?, price: Int, kol: KOLModel?, ads: AdsModel?,
+         actualCumulative: [Double]? = nil, soldWeeks: Int = 0) {
+        self.actualCumulative = actualCumulative
         let curve = scenario.curve
         shape = curve.shape
         halfLife = curve.halfLife
@@ -118,6 +125,7 @@ final class DemandModel: Sendable {
         ends.append(horizonDays)
         let weekEnds = horizonDays > 0 ? ends : []
         self.weekEnds = weekEnds
+        soldDays = soldWeeks > 0 && soldWeeks <= weekEnds.count ? weekEnds[soldWeeks - 1] : 0
         kolToCampaign = scenario.kol?.align == .campaign && scenario.crowdfunding != nil
         var responses: [Response] = []
         func response(_ source: Response.Source, start: Double, end: Double, halfLife: Double) -> Response {
@@ -165,9 +173,16 @@ final class DemandModel: Sendable {
     /// evenly over its days (its 7 days, or the whole horizon when that is shorter).
     @inline(__always)
     static func share(firstDays days: Double, horizonDays: Double, years: Double, p: Double, q: Double, boost: Double) -> Double {
+        share(firstDays: days, horizonDays: horizonDays, years: years, p: p, q: q, boost: boost,
+              whole: Bass.cumulative(years, p: p, q: q))
+    }
+
+    /// The same, with the curve's share at the horizon, F(H), given (`whole`).
+    @inline(__always)
+    static func share(firstDays days: Double, horizonDays: Double, years: Double, p: Double, q: Double, boost: Double,
+                      whole: Double) -> Double {
         guard horizonDays > 0 else { return 0 }
         let clamped = min(max(days, 0), horizonDays)
-        let whole = Bass.cumulative(years, p: p, q: q)
         guard whole > 0 else { return 0 }
         let curve = Bass.cumulative(years * clamped / horizonDays, p: p, q: q) / whole
         let launchWeek = min(7, horizonDays)
@@ -189,6 +204,32 @@ final class DemandModel: Sendable {
             value += (event.lift - 1) * (share(firstDays: min(day, event.end), v) - share(firstDays: event.start, v))
         }
         return value
+    }
+
+    /// `baseline` at every week end, into `ws.demandBaseline`: the same numbers, with F(H) and
+    /// the events' shares at their first and last days worked out once, not at each week end
+    /// (one exponential a week: this runs in every trial whose p or q is drawn).
+    @inline(__always)
+    func baselines(_ v: UnsafeMutablePointer<Double>, _ ws: Workspace) {
+        let pv = v[p], qv = v[q], b = v[boost]
+        let whole = Bass.cumulative(years, p: pv, q: qv)
+        func share(_ day: Double) -> Double {
+            Self.share(firstDays: day, horizonDays: horizonDays, years: years, p: pv, q: qv, boost: b, whole: whole)
+        }
+        let edges = ws.demandEventShares
+        for (index, event) in events.enumerated() {
+            edges[2 * index] = share(event.start)
+            edges[2 * index + 1] = share(event.end)
+        }
+        for week in 0..<weekEnds.count {
+            let day = weekEnds[week]
+            let atDay = share(day)
+            var value = atDay
+            for (index, event) in events.enumerated() where day > event.start {
+                value += (event.lift - 1) * ((day >= event.end ? edges[2 * index + 1] : atDay) - edges[2 * index])
+            }
+            ws.demandBaseline[week] = value
+        }
     }
 
     /// Buyers of one response source in this evaluation.
@@ -233,6 +274,7 @@ final class DemandModel: Sendable {
     /// `launchDays` days.
     @inline(__always)
     func total(_ day: Double, _ v: UnsafeMutablePointer<Double>, _ ws: Workspace, kolRetail: Bool) -> Double {
+        if let actualCumulative { return Self.interpolate(actualCumulative, weekEnds: weekEnds, at: day) }
         let factors = priceFactors(v)
         let all = raw(day, v, ws, kolRetail: kolRetail)
         guard launchPrice != nil, launchDays > 0 else { return factors.regular * all }
@@ -247,6 +289,8 @@ final class DemandModel: Sendable {
         let total = self.total(horizon, v, ws, kolRetail: kolRetail)
         ws[.horizonUnits] = total
         ws[.firstWeekUnits] = self.total(min(7, horizon), v, ws, kolRetail: kolRetail)
+        // With actual sales, the parts of the plan's demand no longer add up to it: not shown.
+        guard actualCumulative == nil else { return }
         let market = size.map { ws[$0] } ?? 0
         let curve = market * share(firstDays: horizon, v)
         var kol = 0.0, ads = 0.0
@@ -272,10 +316,14 @@ final class DemandModel: Sendable {
     @inline(__always)
     func weekly(_ v: UnsafeMutablePointer<Double>, _ ws: Workspace, kolRetail: Bool) {
         let count = weekEnds.count
+        if let actualCumulative {
+            for week in 0...count { ws.demandCumulative[week] = actualCumulative[week] }
+            return
+        }
         let key = (v[p], v[q], v[boost])
         if key != ws.demandShareKey {
             ws.demandShareKey = key
-            for week in 0..<count { ws.demandBaseline[week] = baseline(weekEnds[week], v) }
+            baselines(v, ws)
         }
         let market = size.map { ws[$0] } ?? 0
         let arrived = ws.demandResponses, done = ws.demandDone
@@ -306,6 +354,28 @@ final class DemandModel: Sendable {
                 cumulative[week + 1] = factors.regular * all
             }
         }
+    }
+
+    /// Cumulative demand by `day` from the cumulative demand at the week ends (`cumulative[k]` at
+    /// the end of week k, `cumulative[0]` = 0 at launch), spread evenly over each week's days.
+    static func interpolate(_ cumulative: [Double], weekEnds: [Double], at day: Double) -> Double {
+        guard day > 0 else { return 0 }
+        var start = 0.0
+        for (index, end) in weekEnds.enumerated() {
+            if day <= end {
+                let share = end > start ? (day - start) / (end - start) : 1
+                return cumulative[index] + share * (cumulative[index + 1] - cumulative[index])
+            }
+            start = end
+        }
+        return cumulative[weekEnds.count]
+    }
+
+    /// The units of the first `days` days that are actual sales, not forecast.
+    @inline(__always)
+    func sold(within days: Double) -> Double {
+        guard let actualCumulative, soldDays > 0 else { return 0 }
+        return Self.interpolate(actualCumulative, weekEnds: weekEnds, at: min(days, soldDays))
     }
 
     /// The weekly curve of one evaluation (the report's table), from `weekly`'s cumulative demand.

@@ -128,7 +128,8 @@ final class FirstBatchModel: Sendable {
             ws[.windowKOLUnits] = 0
         } else {
             mean = demand.total(windowDays, v, ws, kolRetail: kolRetail)
-            sd = mean * v[forecastCV]
+            // Weeks already sold carry no forecast error.
+            sd = (mean - demand.sold(within: windowDays)) * v[forecastCV]
             if demand.kolToCampaign {
                 ws[.windowKOLUnits] = kolRetail ? mean - demand.total(windowDays, v, ws, kolRetail: false) : 0
             }

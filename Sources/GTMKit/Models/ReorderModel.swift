@@ -21,20 +21,29 @@ enum ReorderModel {
     /// `coverageDays` after it arrives at the same safety stock, rounded to the MOQ and the case
     /// pack. Orders stop when the horizon's demand fits what is ordered, or when the next would
     /// arrive past the horizon. Each order's `stockout` is the day stock runs out without it.
+    /// `placed`: orders already placed (re-planning on actual sales), kept as they are, each with
+    /// the day stock runs out before it lands (nil when it lands in time); new orders are placed
+    /// from `firstOrder` on. A stockout before an earlier order lands is that order's, not the next's.
     static func plan(daily: [Double], launch: CivilDate, arrives: CivilDate, stock: Double, reorderPoint: Double,
                      safetyStock: Double, leadTime: Period, firstOrder: CivilDate, coverageDays: Int,
-                     moq: Int, casePack: Int) -> [Reorder] {
+                     moq: Int, casePack: Int, placed: [Reorder] = []) -> [Reorder] {
         let days = daily.count
         let start = max(0, launch.days(to: arrives))
-        guard start < days else { return [] }
-        var orders: [Reorder] = []
+        guard start < days else { return placed }
+        var orders = placed
         // Units arriving at the start of each day (orders that arrive before `start` count at `start`).
         var incoming = [Double](repeating: 0, count: days + 1)
         var onOrder = 0.0
+        for order in placed {
+            incoming[min(max(launch.days(to: order.arrival), start), days)] += Double(order.units)
+            onOrder += Double(order.units)
+        }
         // Stock at the start of each day, arrivals of that day included.
         var levels = [Double](repeating: 0, count: days + 1)
-        var searchFrom = start
-        var earliest = firstOrder
+        var searchFrom = max(start, launch.days(to: firstOrder))
+        var earliest = max(firstOrder, placed.last?.date ?? firstOrder)
+        // The day every order so far has landed: a stockout before it belongs to an earlier order.
+        var landed = placed.reduce(start) { max($0, min(launch.days(to: $1.arrival), days)) }
         while searchFrom < days {
             var level = stock
             var position = onOrder
@@ -46,11 +55,11 @@ enum ReorderModel {
                 levels[day] = level
                 if day >= searchFrom, reorderDay == nil, level + position <= reorderPoint { reorderDay = day }
                 level -= daily[day]
-                if day >= searchFrom, stockoutDay == nil, level <= 0 { stockoutDay = day + 1 }
+                if day >= max(searchFrom, landed), stockoutDay == nil, level <= 0 { stockoutDay = day + 1 }
             }
             levels[days] = level + incoming[days]
             guard let reorderDay else { break }
-            var order = launch.adding(days: reorderDay)
+            var order = max(launch.adding(days: reorderDay), earliest)
             if let stockoutDay {
                 // Placed by the day that still lets it arrive before stock runs out.
                 let latest = leadTime.before(launch.adding(days: stockoutDay))
@@ -69,6 +78,26 @@ enum ReorderModel {
             incoming[max(arrivalDay, start)] += Double(units)
             onOrder += Double(units)
             earliest = order
+            landed = max(landed, arrivalDay)
+        }
+        // An order already placed: whether stock, with every order, runs out from the first day a
+        // new order can be placed until it lands.
+        if !placed.isEmpty {
+            var level = stock
+            var runsOut: Int?
+            var previous = max(start, launch.days(to: firstOrder))
+            for index in placed.indices {
+                let arrivalDay = min(launch.days(to: placed[index].arrival), days)
+                level = stock
+                runsOut = nil
+                for day in start..<arrivalDay {
+                    level += incoming[day]
+                    level -= daily[day]
+                    if day >= previous, runsOut == nil, level <= 0 { runsOut = day + 1 }
+                }
+                orders[index].stockout = runsOut.map { launch.adding(days: $0) }
+                previous = max(previous, arrivalDay)
+            }
         }
         return orders
     }

@@ -12,7 +12,7 @@ public enum Output: Int, CaseIterable, Sendable, Comparable {
     case windowDemandMean, windowDemandSD, windowKOLUnits, windowDemandP10, windowDemandP90, criticalRatio, newsvendorUnits,
          firstBatchUnits, pledgedUnits, sampleUnits, expectedSales, expectedLeftover, expectedLostSales, fillRate,
          inStockProbability, inventoryCash, depositAmount, poDate, arrival, safetyStock, reorderPoint,
-         reorderDate, reorderUnits, reorderArrival, stockoutDate
+         reorderDate, reorderUnits, reorderArrival, stockoutDate, reorderTotalUnits
     // Pilot
     case pilotReady, pilotUnits, pilotCost
     // Crowdfunding
@@ -25,6 +25,8 @@ public enum Output: Int, CaseIterable, Sendable, Comparable {
     case adsCost, adsImpressions, adsClicks, adsBuyers
     // Seed reviews
     case testers, testerUnits, testerCost, recruitStart, shipBy
+    // Actuals
+    case actualWeeks, actualToDate, planToDate, reforecastHorizonUnits, nextReorderDate, nextReorderUnits
     // Cash
     case peakNeed, peakDate, fundingGap, payback, endingCash, unitsSold
     // Launch
@@ -36,7 +38,7 @@ public enum Output: Int, CaseIterable, Sendable, Comparable {
     public enum Section: String, Sendable, CaseIterable {
         case market, demand, economics, inventory, pilot, crowdfunding, kol
         case seedReviews = "seed_reviews"
-        case ads, cash, launch
+        case ads, actuals, cash, launch
     }
 
     /// How an output's numbers are written.
@@ -157,6 +159,7 @@ public enum Output: Int, CaseIterable, Sendable, Comparable {
         row(.inventory, "reorder_units", "Reorder (units)", "补货数量（件）", .count, .decision, compared: true),
         row(.inventory, "reorder_arrival", "Reorder in the warehouse", "补货入仓", .date, .decision),
         row(.inventory, "stockout_date", "Stock runs out without a reorder", "不补货时的断货日", .date, .decision),
+        row(.inventory, "reorders_units", "Units reordered through the horizon", "计划期内补货总量", .count, .decision, compared: true),
 
         row(.pilot, "ready", "Pilot units ready", "试产品就绪", .date),
         row(.pilot, "units", "Pilot units", "试产件数", .count, ranged: true),
@@ -201,6 +204,13 @@ public enum Output: Int, CaseIterable, Sendable, Comparable {
         row(.seedReviews, "cost", "Cost of tester units", "内测产品成本", .money, ranged: true),
         row(.seedReviews, "recruit_start", "Recruit testers from", "开始招募", .date),
         row(.seedReviews, "ship_by", "Testers' units ship by", "内测产品寄出", .date, compared: true),
+
+        row(.actuals, "weeks", "Weeks sold so far", "已售周数", .count),
+        row(.actuals, "to_date", "Units sold to date", "至今实际销量", .count, compared: true),
+        row(.actuals, "plan_to_date", "The plan's forecast for those weeks", "计划对同期的预测", .count),
+        row(.actuals, "reforecast_horizon_units", "Re-forecast: demand within the horizon", "重新预测：计划期内需求", .count, compared: true),
+        row(.actuals, "next_reorder_date", "Next reorder to place, by", "下一次补货下单日", .date, compared: true),
+        row(.actuals, "next_reorder_units", "Next reorder to place (units)", "下一次补货数量（件）", .count, compared: true),
 
         row(.cash, "peak_need", "Peak funding need", "峰值资金需求", .money, ranged: true, compared: true),
         row(.cash, "peak_date", "Peak need reached (week of)", "资金需求达到峰值（所在周）", .date),

@@ -15,6 +15,8 @@ public struct Plan: Sendable {
     public var crowdfunding: Campaign?
     public var kol: KOLPlan?
     public var seedReviews: SeedReviewPlan?
+    /// Actual sales and the re-forecast, when the scenario has them.
+    public var actuals: ActualsReport?
     /// The ad flights with their numbers (base case).
     public var ads: [AdFlightResult]?
     /// The weekly cash flow (base case, decisions taken), when the plan pays for anything.
@@ -80,7 +82,46 @@ public enum Planner {
         base.keepsLedger = true
         model.run(base, Decisions())
         let result = Simulation.run(model, base: base, settings: scenario.settings, options: simulation)
-        return assemble(scenario, model: model, base: base, result: result, fingerprint: fingerprint, overrides: overrides)
+        let plan = assemble(scenario, model: model, base: base, result: result, fingerprint: fingerprint, overrides: overrides)
+        guard let sold = scenario.actuals, let curve = plan.demand, model.demand.size != nil else { return plan }
+        return replan(plan, curve: curve, sold: sold, committed: result.decisions, p: base.registers[model.demand.p],
+                      q: base.registers[model.demand.q], model: model, simulation: simulation)
+    }
+
+    /// The plan again on actual sales: the weeks sold and the re-forecast (`ActualsModel`) in place
+    /// of the demand curve; the first batch and the campaign kept as decided before launch (they
+    /// are bought), the reorders, stock and cash planned again from the day after the last week sold.
+    static func replan(_ before: Plan, curve: DemandCurve, sold: Scenario.Actuals, committed: Decisions, p: Double, q: Double,
+                       model: PlanModel, simulation: Simulation.Options?) -> Plan {
+        let scenario = before.scenario
+        var (cumulative, report) = ActualsModel.reforecast(actual: sold.weekly, planWeekly: curve.weeks.map(\.units),
+                                                           weekEnds: model.demand.weekEnds, p: p, q: q,
+                                                           horizonYears: model.demand.years, horizonDays: model.demand.horizonDays)
+        let after = PlanModel(scenario, actualCumulative: cumulative, soldWeeks: report.weeks)
+        let base = Workspace(after)
+        base.keepsLedger = true
+        after.run(base, Decisions())
+        var decisions = committed
+        let asOf = scenario.launch.date.adding(days: Int(after.demand.soldDays))
+        decisions.notBefore = asOf
+        decisions.placed = committed.reorders.filter { $0.date < asOf }
+        let result = Simulation.run(after, base: base, settings: scenario.settings, options: simulation, committed: decisions)
+        var plan = assemble(scenario, model: after, base: base, result: result, fingerprint: before.fingerprint,
+                            overrides: before.overrides)
+        report.path = sold.path
+        report.asOf = asOf
+        report.before = .init(horizonUnits: before[.horizonUnits], reorders: before.firstBatch?.reorders ?? [],
+                              peakNeed: before[.peakNeed], ending: before[.endingCash])
+        plan.actuals = report
+        plan.values[Output.actualWeeks.rawValue] = Double(report.weeks)
+        plan.values[Output.actualToDate.rawValue] = report.toDate
+        plan.values[Output.planToDate.rawValue] = report.planToDate
+        plan.values[Output.reforecastHorizonUnits.rawValue] = report.reforecastHorizonUnits
+        let next = result.decisions.reorders.first { $0.date >= asOf }
+        plan.values[Output.nextReorderDate.rawValue] = next.map { Double($0.date.daysSinceEpoch) } ?? .nan
+        plan.values[Output.nextReorderUnits.rawValue] = next.map { Double($0.units) } ?? .nan
+        plan.warnings = PlanWarning.all(plan, model: after)
+        return plan
     }
 
     /// The plan's values and detail from the base case's evaluation and the simulation.

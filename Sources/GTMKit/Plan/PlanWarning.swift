@@ -37,7 +37,8 @@ public enum PlanWarning: Sendable, Hashable {
     case kolAfterLaunch(Milestone, launch: CivilDate)
     /// The reorder arrives after stock runs out, even placed as early as it may be.
     /// `milestone`: the order's timeline id (`inventory.reorder`, `inventory.reorder.2`…).
-    case stockoutBeforeReorder(Reorder, milestone: String)
+    /// `placed`: an order already placed (re-planning on actual sales), which can only be hurried.
+    case stockoutBeforeReorder(Reorder, milestone: String, placed: Bool)
     /// `crowdfunding.run: yes`, but the numbers do not recommend the campaign.
     case campaignNotRecommended
     /// A milestone that should have started before `scenario.as_of`.
@@ -60,7 +61,7 @@ public enum PlanWarning: Sendable, Hashable {
         case .unitsBeforeSupply(let milestone, let supply, _, _): return (milestone.id, milestone.start, supply)
         case .purchaseOrderBeforeCampaignEnds(let order, let end, _): return ("inventory.purchase_order", order, end)
         case .kolAfterLaunch(let milestone, let launch): return (milestone.id, milestone.start, launch)
-        case .stockoutBeforeReorder(let reorder, let milestone): return reorder.stockout.map { (milestone, reorder.arrival, $0) }
+        case .stockoutBeforeReorder(let reorder, let milestone, _): return reorder.stockout.map { (milestone, reorder.arrival, $0) }
         case .rewardsAfterLaunch(let fulfillment, let launch): return ("crowdfunding.rewards_ship", fulfillment, launch)
         default: return nil
         }
@@ -119,7 +120,11 @@ extension PlanWarning {
         if let kol = plan.kol, let budget = kol.budget, let cost = plan[.kolCost], cost > budget + 0.005 {
             warnings.append(.kolOverBudget(cost: cost, budget: budget))
         }
-        if let asOf = scenario.settings.asOf { warnings += TimelineModel.late(plan.timeline, asOf: asOf) }
+        if let asOf = scenario.settings.asOf {
+            // With actual sales, what happened before the weeks sold ended is history, not late.
+            let open = plan.timeline.filter { milestone in plan.actuals.map { milestone.start >= $0.asOf } ?? true }
+            warnings += TimelineModel.late(open, asOf: asOf)
+        }
         let margin = plan[.unitMargin] ?? 0
         let price = scenario.product.price.value, unitCost = scenario.product.unitCost.value
         if margin <= 0 {
@@ -176,7 +181,8 @@ extension PlanWarning {
             warnings.append(.kolAfterLaunch(post, launch: launch))
         }
         if let orders = plan.firstBatch?.reorders, let index = orders.firstIndex(where: \.arrivesLate) {
-            warnings.append(.stockoutBeforeReorder(orders[index], milestone: TimelineModel.reorderID(index)))
+            let placed = plan.actuals.map { orders[index].date < $0.asOf } ?? false
+            warnings.append(.stockoutBeforeReorder(orders[index], milestone: TimelineModel.reorderID(index), placed: placed))
         }
         return warnings
     }

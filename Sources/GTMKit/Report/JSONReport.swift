@@ -61,8 +61,9 @@ public struct JSONReport {
                     .object([("week", .integer($0.number)), ("start", .string($0.start.description)), ("days", .integer($0.days)),
                              ("units", .number($0.units)), ("cumulative", .number($0.cumulative))])
                 })),
-            ])))
+            ] + fitObject(demand))))
         }
+        if let actuals = plan.actuals { pairs.append(("actuals", actualsObject(actuals))) }
         pairs.append(("economics", section(.economics, extra: [
             ("price", .number(plan.scenario.product.price.value)), ("unit_cost", .number(plan.scenario.product.unitCost.value)),
             ("fixed_costs", .number(plan.scenario.product.fixedCosts.value)),
@@ -141,6 +142,56 @@ public struct JSONReport {
         })))
         pairs.append(("gtm", .object([("version", .string(GTM.version)), ("fingerprint", .string(plan.fingerprint))])))
         return .object(pairs)
+    }
+
+    /// `demand.fit`: the analogs' fits and the one the curve takes (one analog: its own; several:
+    /// p and q the curve's, the middle of their spread, m the middle of theirs, r2 the weakest fit's).
+    func fitObject(_ demand: DemandCurve) -> [(String, JSONValue)] {
+        guard let analogs = plan.scenario.demand?.analogs, !analogs.isEmpty else { return [] }
+        func range(_ range: ClosedRange<Double>?) -> JSONValue {
+            range.map { .array([.number($0.lowerBound), .number($0.upperBound)]) } ?? .null
+        }
+        let ms = analogs.map(\.estimate.m)
+        let m = analogs.count == 1 ? ms[0] : (ms.min()! * ms.max()!).squareRoot()
+        return [("fit", .object([
+            ("p", .number(demand.p)), ("q", .number(demand.q)), ("m", .number(m)),
+            ("r2", .number(analogs.map(\.estimate.r2).min()!)),
+            ("method", .string("nonlinear least squares on period sales (Srinivasan & Mason 1986)")),
+            ("analogs", .array(analogs.map { fit in
+                .object([("path", .string(fit.path)), ("p", .number(fit.estimate.p)), ("q", .number(fit.estimate.q)),
+                         ("m", .number(fit.estimate.m)), ("r2", .number(fit.estimate.r2)), ("periods", .integer(fit.periods)),
+                         ("period_days", .number(fit.periodDays)), ("p_range", range(fit.estimate.pRange)),
+                         ("q_range", range(fit.estimate.qRange)), ("m_range", range(fit.estimate.mRange))])
+            })),
+        ]))]
+    }
+
+    /// `actuals`: the sales to date, the re-forecast, and what changes now.
+    func actualsObject(_ actuals: ActualsReport) -> JSONValue {
+        func order(_ reorder: Reorder) -> JSONValue {
+            .object([("date", .string(reorder.date.description)), ("units", .integer(reorder.units)),
+                     ("arrival", .string(reorder.arrival.description)),
+                     ("stockout", reorder.stockout.map { .string($0.description) } ?? .null)])
+        }
+        let orders = plan.firstBatch?.reorders ?? []
+        let before = actuals.before
+        return section(.actuals, extra: [
+            ("path", .string(actuals.path)),
+            ("as_of", .string(actuals.asOf.description)),
+            ("reorder", orders.first { $0.date >= actuals.asOf }.map(order) ?? .null),
+            ("placed", .array(orders.filter { $0.date < actuals.asOf }.map(order))),
+            ("before", .object([
+                ("horizon_units", .optional(before.horizonUnits)),
+                ("reorder", actuals.beforeNext.map(order) ?? .null),
+                ("reorders", .array(before.reorders.map(order))),
+                ("peak_need", .optional(before.peakNeed)), ("ending", .optional(before.ending)),
+            ])),
+            ("fit", actuals.fit.map { fit in
+                .object([("p", .number(fit.p)), ("q", .number(fit.q)), ("m", .number(fit.m)),
+                         ("prior", .object([("p", .number(actuals.priorP)), ("q", .number(actuals.priorQ)), ("m", .number(actuals.priorM))]))])
+            } ?? .null),
+            ("plan_weeks", .array(actuals.planWeekly.map { .number($0) })),
+        ])
     }
 
     /// An output in JSON: a number, a date string, a boolean, or null where the plan has none.

@@ -20,17 +20,32 @@ extension MarkdownReport {
                 "上市即达峰、每 \(demand.halfLife.map(style.period) ?? "—") 减半的曲线（q = 0 的 Bass 曲线）")
             : t("a Bass diffusion curve (p = \(style.number(demand.p)), q = \(style.number(demand.q)) a year)",
                 "Bass 扩散曲线（p = \(style.number(demand.p))，q = \(style.number(demand.q))，按年计）")
-        parts.append(t("The market's curve spreads \(source) (\(market) units within \(horizon)) over the weeks after launch with the shape of \(shape)\(boost); the launch adds what its levers bring, so demand within \(horizon) is **\(total) units**. Launch week sells \(firstWeek) units; the best week is week \(peak).\(median)",
-                       "市场曲线按\(shape)的形状把\(source)（\(horizon)内 \(market) 件）分布到上市后各周\(boost)；上市动作再带来各自的增量，因此\(horizon)内需求为 **\(total) 件**。首发周销量 \(firstWeek) 件；销量最高的是第 \(peak) 周。\(median)"))
-        parts.append(componentsTable(demand))
+        if let actuals = plan.actuals {
+            parts.append(actualsDemandText(actuals))
+        } else {
+            parts.append(t("The market's curve spreads \(source) (\(market) units within \(horizon)) over the weeks after launch with the shape of \(shape)\(boost); the launch adds what its levers bring, so demand within \(horizon) is **\(total) units**. Launch week sells \(firstWeek) units; the best week is week \(peak).\(median)",
+                           "市场曲线按\(shape)的形状把\(source)（\(horizon)内 \(market) 件）分布到上市后各周\(boost)；上市动作再带来各自的增量，因此\(horizon)内需求为 **\(total) 件**。首发周销量 \(firstWeek) 件；销量最高的是第 \(peak) 周。\(median)"))
+            parts.append(componentsTable(demand))
+        }
+        if let analogs = analogsBlock() { parts.append(analogs) }
         parts.append(chart(demand))
-        let rows = demand.weeks.map { week in
-            [String(week.number), style.date(week.start) + (week.days < 7 ? t(" (\(week.days) days)", "（\(week.days)天）") : ""),
-             style.count(week.units), style.count(week.cumulative)]
+        let rows = demand.weeks.map { week -> [String] in
+            var row = [String(week.number), style.date(week.start) + (week.days < 7 ? t(" (\(week.days) days)", "（\(week.days)天）") : ""),
+                       style.count(week.units), style.count(week.cumulative)]
+            if let actuals = plan.actuals {
+                row.append(week.number <= actuals.weeks ? t("sold", "实际") : t("re-forecast", "重新预测"))
+                row.append(actuals.planWeekly.indices.contains(week.number - 1) ? style.count(actuals.planWeekly[week.number - 1]) : "—")
+            }
+            return row
+        }
+        var headers = [t("Week", "周"), t("Starts", "开始"), t("Units", "件数"), t("Cumulative", "累计")]
+        var alignments: [Markdown.Alignment] = [.right, .left, .right, .right]
+        if plan.actuals != nil {
+            headers += [t("Basis", "依据"), t("Plan", "计划")]
+            alignments += [.left, .right]
         }
         parts.append(folded(t("Week by week (\(rows.count) weeks)", "逐周明细（\(rows.count) 周）"),
-                            Markdown.table([t("Week", "周"), t("Starts", "开始"), t("Units", "件数"), t("Cumulative", "累计")],
-                                           [.right, .left, .right, .right], rows)))
+                            Markdown.table(headers, alignments, rows)))
         return parts.joined(separator: "\n\n")
     }
 
@@ -71,23 +86,34 @@ extension MarkdownReport {
     /// numbers). A last partial week is drawn at its weekly rate, not as a collapse.
     func chart(_ demand: DemandCurve) -> String {
         let rates = demand.weeks.map { $0.days > 0 && $0.days < 7 ? $0.units * 7 / Double($0.days) : $0.units }
+        // With actual sales, the plan before them as a second line.
+        let planRates: [Double] = plan.actuals.map { actuals in
+            demand.weeks.enumerated().map { index, week -> Double in
+                let units = actuals.planWeekly.indices.contains(index) ? actuals.planWeekly[index] : 0
+                return week.days > 0 && week.days < 7 ? units * 7 / Double(week.days) : units
+            }
+        } ?? []
+        let title = plan.actuals == nil ? t("Units sold per week", "每周销量")
+            : t("Units per week: sold, then re-forecast (the second line: the plan before the sales data)",
+                "每周销量：实际与重新预测（第二条线：纳入销售数据前的计划）")
         if svgCharts {
-            return "<figure class=\"chart\">" + SVGChart.line(title: t("Units sold per week", "每周销量"), values: rates,
+            return "<figure class=\"chart\">" + SVGChart.line(title: title, values: rates, reference: planRates,
                                                              firstLabel: t("week 1", "第 1 周"),
                                                              lastLabel: t("week \(rates.count)", "第 \(rates.count) 周"),
                                                              format: { style.count($0) }) + "</figure>"
         }
         let values = rates.map { Format.grouped($0, separator: "") }
-        let top = rates.max() ?? 0
+        let planLine = planRates.isEmpty ? "" : "\n    line [" + planRates.map { Format.grouped($0, separator: "") }.joined(separator: ", ") + "]"
+        let top = (rates + planRates).max() ?? 0
         let ceiling = max(1, niceCeiling(top))
         return """
         ```mermaid
         \(Self.mermaidInit)
         xychart-beta
-            title "\(t("Units sold per week", "每周销量"))"
+            title "\(title)"
             x-axis "\(t("Week after launch", "上市后第几周"))" 1 --> \(max(demand.weeks.count, 2))
             y-axis "\(t("Units", "件数"))" 0 --> \(Format.grouped(ceiling, separator: ""))
-            line [\(values.joined(separator: ", "))]
+            line [\(values.joined(separator: ", "))]\(planLine)
         ```
         """
     }

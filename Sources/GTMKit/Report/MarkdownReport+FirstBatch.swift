@@ -71,6 +71,15 @@ extension MarkdownReport {
         let ratio = plan[.criticalRatio] ?? 0
         let simulated = plan.uncertainty
         var sentences: [String] = []
+        if let actuals = plan.actuals {
+            let pledged = plan[.pledgedUnits] ?? 0
+            let owed = pledged > 0 ? t(", \(style.exactCount(pledged)) of them owed to backers", "，其中 \(style.exactCount(pledged)) 件交付支持者") : ""
+            sentences.append(t("The first batch of **\(self.units(units, exact: true))**, ordered by \(style.longDate(batch.poDate)) as the plan before launch decided\(owed), is bought: the sales data do not change it, and the sizing rows below are that decision.",
+                               "首批 **\(self.units(units, exact: true))** 已按上市前的计划于 \(style.longDate(batch.poDate)) 前下单\(owed)：销售数据不改变它，下表的备货计算即当时的决定。"))
+            sentences.append(t("At the sales so far and the re-forecast, demand in the first \(window) is \(style.count(mean)) units, give or take \(style.count(sd)) (the weeks after \(style.longDate(actuals.asOf.adding(days: -1))) only); the batch serves \(value(.fillRate)) of it and misses about \(value(.expectedLostSales)) sales.",
+                               "按目前销量与重新预测，首\(window)需求为 \(style.count(mean)) 件，上下浮动约 \(style.count(sd)) 件（仅 \(style.longDate(actuals.asOf.adding(days: -1))) 之后的各周）；首批满足其中 \(value(.fillRate))，约少卖 \(value(.expectedLostSales)) 件。"))
+            return sentences.joined(separator: t(" ", ""))
+        }
         sentences.append(t("Order **\(self.units(units, exact: true))** by **\(style.longDate(batch.poDate))**, \(style.period(batch.leadTime)) before launch; they tie up \(value(.inventoryCash)).",
                            "请在 **\(style.longDate(batch.poDate))** 前下单 **\(self.units(units, exact: true))**（上市前 \(style.period(batch.leadTime))），占用资金 \(value(.inventoryCash))。"))
         switch (batch.demandSource, simulated != nil) {

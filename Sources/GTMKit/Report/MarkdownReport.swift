@@ -8,7 +8,7 @@ public struct MarkdownReport {
 
     /// The Mermaid init line every chart starts with: a visible line colour (Mermaid's default
     /// first colour is a pale lavender that all but vanishes on white).
-    static let mermaidInit = ##"%%{init: {"theme": "base", "themeVariables": {"xyChart": {"plotColorPalette": "#1f5fa8"}, "primaryColor": "#dbe7f5", "primaryBorderColor": "#1f5fa8", "taskBkgColor": "#1f5fa8", "taskBorderColor": "#174a82", "milestoneBkgColor": "#b3261e", "sectionBkgColor": "#f2f5f9", "altSectionBkgColor": "#ffffff"}}}%%"##
+    static let mermaidInit = ##"%%{init: {"theme": "base", "themeVariables": {"xyChart": {"plotColorPalette": "#1f5fa8, #9aa5b1"}, "primaryColor": "#dbe7f5", "primaryBorderColor": "#1f5fa8", "taskBkgColor": "#1f5fa8", "taskBorderColor": "#174a82", "milestoneBkgColor": "#b3261e", "sectionBkgColor": "#f2f5f9", "altSectionBkgColor": "#ffffff"}}}%%"##
 
     public init(_ plan: Plan) {
         self.plan = plan
@@ -25,6 +25,7 @@ public struct MarkdownReport {
         if let comparison { parts.append(comparison.markdown()) }
         if plan[.somUnits] != nil || plan[.bottomUpUnits] != nil { parts.append(marketSection()) }
         if let demand = plan.demand { parts.append(demandSection(demand)) }
+        if let actuals = plan.actuals { parts.append(actualsSection(actuals)) }
         if let batch = plan.firstBatch { parts.append(firstBatchSection(batch)) }
         if let campaign = plan.crowdfunding { parts.append(crowdfundingSection(campaign)) }
         if let kol = plan.kol { parts.append(kolSection(kol)) }
@@ -99,7 +100,10 @@ public struct MarkdownReport {
             lines.append(t("**First batch:** order \(self.units(units, exact: true)) by \(style.longDate(batch.poDate)) (\(value(.inventoryCash)) at cost)\(precision(.firstBatchUnits)).",
                            "**首批**：在 \(style.longDate(batch.poDate)) 前下单 \(self.units(units, exact: true))（成本 \(value(.inventoryCash))）\(precision(.firstBatchUnits))。"))
         }
-        if let batch = plan.firstBatch, let reorder = batch.reorder {
+        if let actuals = plan.actuals {
+            lines.append(actualsDecision(actuals))
+            if let batch = plan.firstBatch, let reorders = actualsReorderDecision(actuals, batch) { lines.append(reorders) }
+        } else if let batch = plan.firstBatch, let reorder = batch.reorder {
             let more = batch.reorders.count - 1
             let later = Double(batch.reorders.dropFirst().reduce(0) { $0 + $1.units })
             let all = Double(batch.reorders.reduce(0) { $0 + $1.units })
@@ -175,6 +179,11 @@ public struct MarkdownReport {
         }
         if plan.demand != nil, let week = plan[.firstWeekUnits] {
             rows.append((t("Launch-week sales", "首发周销量"), units(week), range(.firstWeekUnits)))
+        }
+        if let actuals = plan.actuals {
+            rows.append((t("Sold in \(actuals.weeks) weeks (plan: \(style.count(actuals.planToDate)))", "\(actuals.weeks) 周实际销量（计划 \(style.count(actuals.planToDate))）"),
+                         units(actuals.toDate), nil))
+            rows.append((Output.reforecastHorizonUnits.label(language), units(actuals.reforecastHorizonUnits), nil))
         }
         if let batch = plan.firstBatch, let mean = plan[.windowDemandMean], let sd = plan[.windowDemandSD] {
             let window = style.period(batch.coverage)

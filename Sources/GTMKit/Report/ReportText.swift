@@ -78,8 +78,13 @@ struct ReportText {
         case .kolAfterLaunch(let milestone, let launch):
             return t("\(milestoneName(milestone.kind)) on \(style.date(milestone.start)), after the retail launch on \(style.date(launch)). Shorten `kol.publish_window` or align the posts to the launch.",
                      "\(milestoneName(milestone.kind))（\(style.date(milestone.start))）晚于 \(style.date(launch)) 的正式上市。请缩短 `kol.publish_window` 或将发布对准上市。")
-        case .stockoutBeforeReorder(let reorder, _):
+        case .stockoutBeforeReorder(let reorder, _, let placed):
             let out = reorder.stockout.map(style.date) ?? "—"
+            if placed {
+                let days = reorder.stockout.map { $0.days(to: reorder.arrival) } ?? 0
+                return t("At the sales so far, stock runs out on \(out), \(days) days before the reorder placed on \(style.date(reorder.date)) arrives on \(style.date(reorder.arrival)). Ask the factory to send part of it by air, or slow sales (end the launch price, pause the ads) until it lands.",
+                         "按目前的销量，库存将在 \(out) 售罄，比 \(style.date(reorder.date)) 已下的补货单到货（\(style.date(reorder.arrival))）早 \(days) 天。请工厂将部分货物空运，或在到货前放缓销售（结束首发价、暂停广告）。")
+            }
             return t("Stock runs out on \(out), but the reorder placed on \(style.date(reorder.date)) arrives on \(style.date(reorder.arrival)). Raise the first batch or shorten `inventory.lead_time`.",
                      "库存将在 \(out) 售罄，但 \(style.date(reorder.date)) 下的补货单 \(style.date(reorder.arrival)) 才到货。请增加首批数量或缩短 `inventory.lead_time`。")
         case .campaignNotRecommended:

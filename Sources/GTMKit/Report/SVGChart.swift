@@ -23,12 +23,13 @@ enum SVGChart {
     }
 
     /// A line of `values` (one per period) with a labelled value axis (0 included) and the
-    /// first and last period's labels under it.
-    static func line(title: String, values: [Double], firstLabel: String, lastLabel: String,
+    /// first and last period's labels under it. `reference`: a second series, dashed grey (the
+    /// plan before the sales data).
+    static func line(title: String, values: [Double], reference: [Double] = [], firstLabel: String, lastLabel: String,
                      format: (Double) -> String) -> String {
         let height = 260.0, left = 90.0, right = 20.0, top = 36.0, bottom = 40.0
         let plotWidth = width - left - right, plotHeight = height - top - bottom
-        let low = min(0, values.min() ?? 0), high = max(0, values.max() ?? 0)
+        let low = min(0, (values + reference).min() ?? 0), high = max(0, (values + reference).max() ?? 0)
         let span = high > low ? high - low : 1
         func x(_ index: Int) -> Double { left + (values.count > 1 ? Double(index) / Double(values.count - 1) : 0.5) * plotWidth }
         func y(_ value: Double) -> Double { top + (high - value) / span * plotHeight }
@@ -40,6 +41,10 @@ enum SVGChart {
         for tick in ticks {
             svg += "<line x1=\"\(n(left))\" y1=\"\(n(y(tick)))\" x2=\"\(n(width - right))\" y2=\"\(n(y(tick)))\" class=\"\(tick == 0 ? "zero" : "grid")\"/>"
             svg += "<text x=\"\(n(left - 6))\" y=\"\(n(y(tick) + 4))\" class=\"axis\" text-anchor=\"end\">\(escape(format(tick)))</text>"
+        }
+        if !reference.isEmpty {
+            let points = reference.indices.map { "\(n(x($0))),\(n(y(reference[$0])))" }.joined(separator: " ")
+            svg += "<polyline points=\"\(points)\" fill=\"none\" stroke=\"#9aa5b1\" stroke-width=\"2\" stroke-dasharray=\"6 4\"/>"
         }
         let points = values.indices.map { "\(n(x($0))),\(n(y(values[$0])))" }.joined(separator: " ")
         svg += "<polyline points=\"\(points)\" fill=\"none\" stroke=\"\(plotColor)\" stroke-width=\"2\"/>"

@@ -5,6 +5,8 @@ public struct Document: Sendable {
     public internal(set) var root: Node
     /// The tree as the files write it, before overrides and variants (the reference price).
     var written: Node
+    /// Data files attached by path as written: the index of their source.
+    var dataFiles: [String: Int] = [:]
     /// The overrides applied so far, for the fingerprint and the report.
     public private(set) var overrides: [String] = []
 
@@ -69,7 +71,7 @@ public struct Document: Sendable {
 
     /// The typed scenario, or every error in it.
     public func decode() throws(ScenarioError) -> Scenario {
-        try ScenarioDecoder.decode(root, written: written, sources: sources)
+        try ScenarioDecoder.decode(root, written: written, sources: sources, dataFiles: dataFiles)
     }
 
     /// A fingerprint of everything the plan depends on: every source's bytes and the overrides.

@@ -32,4 +32,9 @@ public enum Limits {
     public static let durationDays = 11_000
     /// Years a date may name.
     public static let years = 1900...2200
+    /// Periods in one analog's sales (`demand.analogs`): 19 years of weeks, 83 of months; each
+    /// costs the fit a little (a hostile 15,000-week file took 5 s).
+    public static let analogPeriods = 1_000
+    /// Analogs in one scenario.
+    public static let analogs = 20
 }

@@ -12,6 +12,8 @@ public struct Scenario: Sendable {
     public var pilot: Pilot?
     /// Paid media flights; nil without an `ads` section.
     public var ads: [AdFlight]?
+    /// Weekly sales since launch, when given.
+    public var actuals: Actuals?
     /// Cash on hand for the launch; nil: none (the cash flow still runs when the plan spends).
     public var cash: Cash?
     public var crowdfunding: Crowdfunding?

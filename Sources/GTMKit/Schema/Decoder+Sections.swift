@@ -41,6 +41,7 @@ extension ScenarioDecoder {
         let inventory = section("inventory", in: nil).flatMap { self.inventory($0) }
         let pilot = section("pilot", in: nil).flatMap { self.pilot($0) }
         let ads = list("ads", in: nil).flatMap { self.ads($0, launch: launchDate) }
+        let actuals = self.actuals(launch: launchDate)
         let cash = section("cash", in: nil).flatMap { self.cash($0) }
         let crowdfunding = section("crowdfunding", in: nil).flatMap { self.crowdfunding($0) }
         let kol = section("kol", in: nil).flatMap { self.kol($0) }
@@ -53,7 +54,7 @@ extension ScenarioDecoder {
         }
         guard let product, let launchDate, let settings, let curve, let horizon, diagnostics.isEmpty else { return nil }
         return Scenario(settings: settings, product: product, launch: .init(date: launchDate), market: market,
-                        channels: channels, demand: demand, inventory: inventory, pilot: pilot, ads: ads, cash: cash,
+                        channels: channels, demand: demand, inventory: inventory, pilot: pilot, ads: ads, actuals: actuals, cash: cash,
                         crowdfunding: crowdfunding, kol: kol, seedReviews: seedReviews, curve: curve, horizon: horizon,
                         inputs: inputsInSchemaOrder, variantNames: variants)
     }

@@ -13,6 +13,8 @@ public struct ScenarioDecoder {
     var suggested: Set<String> = []
     let sources: SourceTable
     let root: Node
+    /// Attached data files: path as written → source index.
+    var dataFiles: [String: Int] = [:]
 
     init(root: Node, sources: SourceTable) {
         self.root = root
@@ -20,8 +22,10 @@ public struct ScenarioDecoder {
     }
 
     /// The typed scenario, or every error found.
-    public static func decode(_ root: Node, written: Node? = nil, sources: SourceTable) throws(ScenarioError) -> Scenario {
+    public static func decode(_ root: Node, written: Node? = nil, sources: SourceTable,
+                              dataFiles: [String: Int] = [:]) throws(ScenarioError) -> Scenario {
         var decoder = ScenarioDecoder(root: root, sources: sources)
+        decoder.dataFiles = dataFiles
         var scenario = decoder.scenario()
         // The reference price: `product.price` as the file writes it, so that an override or a
         // variant of the price moves demand (demand.elasticity).

@@ -35,6 +35,16 @@ extension Scenario {
         /// The price the market numbers assume: given, or `product.price` as the file writes it
         /// (before overrides and variants), filled in after decoding.
         public var referencePrice: Double?
+        /// The Bass fits to the analogs' sales, whose p and q the curve takes.
+        public var analogs: [AnalogFit] = []
+    }
+
+    /// One analog's sales and the Bass curve fitted to them.
+    public struct AnalogFit: Sendable, Equatable {
+        public var path: String
+        public var periods: Int
+        public var periodDays: Double
+        public var estimate: BassFit.Estimate
     }
 
     /// The curve's shape: Bass diffusion (a rise to a peak) or a launch that peaks at once and decays.
@@ -97,6 +107,9 @@ extension Schema {
               "The event's last day; its week is the 7 days ending on it.", zh: "活动最后一天；活动周为截至该日的 7 天。"),
         Field("demand.events[].lift", .value(.number), example: "2.5", uncertain: false, bounds: 0...1000, note: "Black Friday: 2.6; others required",
               "Multiplier of that week's sales on the curve.", zh: "该周曲线销量的倍数。"),
+        Field("demand.analogs", .value(.text), example: "analogs/desk-lamp-2023.csv",
+              "CSV files of comparable products' sales (`date,units`, weekly or monthly), a list or one path: p and q are fitted to them (a range when they disagree).",
+              zh: "可比产品的历史销量 CSV（`date,units`，按周或按月），可为列表或单个路径：据此拟合 p 与 q（各文件结果不一时为区间）。"),
         Field("demand.elasticity", .value(.number), bounds: -20...0, default: "0",
               "Price elasticity of demand (negative): demand × (price ÷ reference price)^elasticity.",
               zh: "需求价格弹性（负数）：需求 × (价格 ÷ 参考价)^弹性。"),
@@ -140,8 +153,23 @@ extension ScenarioDecoder {
 
     /// The demand section; read from an absent section it gives the curve's defaults.
     mutating func demand(_ section: Section) -> Scenario.Demand? {
-        let p = quantity("p", in: section)
-        let q = quantity("q", in: section)
+        let analogs = analogFits(section)
+        var p = quantity("p", in: section)
+        var q = quantity("q", in: section)
+        if !analogs.isEmpty, let pair = section.node.pairs?.first(where: { $0.key == "analogs" }) {
+            if section.node.pairs?.contains(where: { $0.key == "p" || $0.key == "q" }) == true {
+                report("`demand` gives both `p`/`q` and `analogs`: the analogs' fit sets p and q", at: pair.keyMark,
+                       hint: "remove `p` and `q`, or remove `analogs`")
+            }
+            // One analog: its estimate; several that disagree: the range they span (a 90% interval).
+            func combined(_ values: [Double], _ bounds: ClosedRange<Double>) -> Quantity {
+                let low = values.min()!, high = values.max()!
+                guard high > low * 1.000001 else { return Quantity(low, bounds: bounds) }
+                return Quantity((low * high).squareRoot(), distribution: .lognormal(low: low, high: high), bounds: bounds)
+            }
+            p = combined(analogs.map(\.estimate.p), Schema.field("demand.p")?.bounds ?? 0...1)
+            q = combined(analogs.map(\.estimate.q), Schema.field("demand.q")?.bounds ?? 0...5)
+        }
         let boost = quantity("launch_boost", in: section)
         let shape = text("shape", in: section).flatMap(Scenario.DemandShape.init(rawValue:))
         let halfLife = period("half_life", in: section)
@@ -177,6 +205,77 @@ extension ScenarioDecoder {
         let reference = quantity("reference_price", in: section)?.value
         guard let p, let q, let boost, let shape, let elasticity, eventsValid, shape == .bass || halfLife != nil else { return nil }
         return .init(p: p, q: q, launchBoost: boost, shape: shape, halfLife: halfLife, events: events, elasticity: elasticity,
-                     referencePrice: reference)
+                     referencePrice: reference, analogs: analogs)
+    }
+
+    /// Each `demand.analogs` file read and fitted; a file that cannot be read or fitted is an
+    /// error located in it, or at its path with the reason.
+    mutating func analogFits(_ section: Section) -> [Scenario.AnalogFit] {
+        guard let pair = section.node.pairs?.first(where: { $0.key == "analogs" }) else { return [] }
+        var nodes: [Node] = []
+        switch pair.value.content {
+        case .scalar: nodes = [pair.value]
+        case .sequence(let items): nodes = items
+        default:
+            report("`analogs` is a list of CSV paths", at: pair.value.mark, hint: "write `analogs:` then `  - past-product.csv` lines")
+            return []
+        }
+        var fits: [Scenario.AnalogFit] = []
+        if nodes.count > Limits.analogs {
+            report("more than \(Limits.analogs) analogs", at: nodes[Limits.analogs].mark,
+                   hint: "keep the most comparable launches: a handful is the usual practice")
+            return []
+        }
+        for (index, node) in nodes.enumerated() {
+            guard case .scalar(let path) = node.content else {
+                report("each analog is a CSV path", at: node.mark, hint: "write `- past-product.csv`")
+                continue
+            }
+            inputs.append(InputRecord(path: "demand.analogs[\(index)]", text: path, origin: node.origin.map { .override($0) }
+                                        ?? .file(name: sources[node.mark.source]?.name ?? "", line: node.mark.line),
+                                      isUncertain: false, mark: node.mark))
+            guard let source = dataFiles[path], let file = sources[source] else {
+                report("the analog `\(path.visible)` was not read", at: node.mark,
+                       hint: "gtm plan reads the file relative to the scenario's folder; check the path")
+                continue
+            }
+            let series: SalesSeries
+            do {
+                series = try SalesSeries.parse(file.bytes, source: source)
+            } catch {
+                diagnostics.append(error.diagnostic)
+                continue
+            }
+            guard series.rows.count <= Limits.analogPeriods else {
+                report("`\(path.visible)` has \(series.rows.count) periods; an analog has at most \(Limits.analogPeriods)", at: node.mark,
+                       hint: series.periodDays == 7 ? "give monthly totals, or the first years after its launch" : "give the first years after its launch")
+                continue
+            }
+            do {
+                let estimate = try BassFit.fit(series.rows.map(\.units), boundaries: series.boundaries)
+                fits.append(Scenario.AnalogFit(path: path, periods: series.rows.count, periodDays: series.periodDays, estimate: estimate))
+            } catch {
+                let (reason, hint) = Self.refusalText(error)
+                report("cannot fit a Bass curve to `\(path.visible)`: \(reason)", at: node.mark, hint: hint)
+            }
+        }
+        return fits
+    }
+
+    /// A refusal in words, with what to do instead.
+    static func refusalText(_ refusal: BassFit.Refusal) -> (String, String) {
+        switch refusal {
+        case .tooFewPeriods(let count):
+            return ("it has \(count) period\(count == 1 ? "" : "s") with sales; three parameters need at least 4",
+                    "add more periods, or give `demand.p` and `demand.q` instead")
+        case .noSales:
+            return ("it has no sales", "check the file's `units` column")
+        case .stillExponential:
+            return ("its sales still grow exponentially, with no slowdown yet, so the market's size cannot be told apart from its growth (Marković & Jukić 2013)",
+                    "use an analog whose sales have peaked, or give `demand.p` and `demand.q`")
+        case .unbounded:
+            return ("the least-squares estimate runs off to a boundary (market size without limit): the data do not pin the curve down",
+                    "use an analog with more periods past its peak, or give `demand.p` and `demand.q`")
+        }
     }
 }

@@ -37,9 +37,30 @@ public enum Simulation {
     /// The decisions, and the uncertainty when any input is uncertain. `base` holds the base
     /// case's evaluation; on return it is evaluated again with the decisions taken. Without
     /// `options` (or an uncertain input), the decisions are taken on the base case alone.
-    static func run(_ model: PlanModel, base: Workspace, settings: Scenario.Settings, options: Options?) -> Result {
-        let uncertain = model.inputs.uncertain
-        guard !uncertain.isEmpty, let options else {
+    /// `committed`: decisions already taken (re-planning on actual sales: the first batch, the
+    /// campaign and the orders placed before the weeks sold ended). They are kept; the window's
+    /// demand, the reorder point and the later reorders are taken again on this model's demand.
+    static func run(_ model: PlanModel, base: Workspace, settings: Scenario.Settings, options: Options?,
+                    committed: Decisions? = nil) -> Result {
+        var (decisions, trials) = decide(model, base: base, settings: settings, options: options)
+        if var kept = committed {
+            kept.windowSD = decisions.windowSD
+            kept.windowP10 = decisions.windowP10
+            kept.windowP90 = decisions.windowP90
+            kept.safetyStock = decisions.safetyStock
+            kept.reorderPoint = decisions.reorderPoint
+            kept.planReorders(model, base: base)
+            decisions = kept
+        }
+        model.run(base, decisions)
+        guard let options, !model.inputs.uncertain.isEmpty else { return Result(decisions: decisions, uncertainty: nil, means: [:]) }
+        return simulate(model, base: base, decisions: decisions, trials: trials, settings: settings, options: options)
+    }
+
+    /// Pass one: the decisions, from the base case alone or from as many trials as they need to
+    /// be precise (unless the scenario fixes the number), and the trials run.
+    static func decide(_ model: PlanModel, base: Workspace, settings: Scenario.Settings, options: Options?) -> (Decisions, Int) {
+        guard !model.inputs.uncertain.isEmpty, let options else {
             // One launch, the base case: its decision columns have one value each.
             let columns = model.decisionOutputs.map { key -> (Output, UnsafeMutableBufferPointer<Double>) in
                 let column = UnsafeMutableBufferPointer<Double>.allocate(capacity: 1)
@@ -47,31 +68,40 @@ public enum Simulation {
                 return (key, column)
             }
             defer { for (_, column) in columns { column.deallocate() } }
-            let decisions = Decisions.take(model, columns: Dictionary(uniqueKeysWithValues: columns), base: base, threads: 1)
-            model.run(base, decisions)
-            return Result(decisions: decisions, uncertainty: nil, means: [:])
+            return (Decisions.take(model, columns: Dictionary(uniqueKeysWithValues: columns), base: base, threads: 1), 1)
         }
-        // At most this many columns (the memory ceiling's count); pass two records those that move.
-        let columns = Output.allCases.filter { $0.info.ranged && model.has($0) }.count
-        let perTrial = uncertain.count + model.workPerTrial
-        let limit = affordableTrials(settings.trials ?? automaticLimit, inputs: uncertain.count, registers: model.workPerTrial,
-                                     columns: columns, work: options.workLimit)
+        let limit = limit(model, settings, options)
         var trials = settings.trials.map { min($0, limit) } ?? min(automaticStart, limit)
         let seed = settings.seed
         var decisions = Decisions()
-        if model.hasDecisions {
-            let table = TrialTable(keys: model.decisionOutputs, capacity: limit)
-            MonteCarlo.run(model, decisions, trials: trials, seed: seed, into: table, threads: options.threads)
+        guard model.hasDecisions else { return (decisions, trials) }
+        let table = TrialTable(keys: model.decisionOutputs, capacity: limit)
+        MonteCarlo.run(model, decisions, trials: trials, seed: seed, into: table, threads: options.threads)
+        decisions = take(model, table, trials: trials, base: base, threads: options.threads, spread: false)
+        while settings.trials == nil, !isPrecise(decisions, model), trials * 2 <= limit {
+            let from = MonteCarlo.chunks(trials)
+            trials *= 2
+            MonteCarlo.run(model, decisions, trials: trials, fromChunk: from, seed: seed, into: table, threads: options.threads)
             decisions = take(model, table, trials: trials, base: base, threads: options.threads, spread: false)
-            while settings.trials == nil, !isPrecise(decisions, model), trials * 2 <= limit {
-                let from = MonteCarlo.chunks(trials)
-                trials *= 2
-                MonteCarlo.run(model, decisions, trials: trials, fromChunk: from, seed: seed, into: table, threads: options.threads)
-                decisions = take(model, table, trials: trials, base: base, threads: options.threads, spread: false)
-            }
-            decisions = take(model, table, trials: trials, base: base, threads: options.threads)
         }
-        model.run(base, decisions)
+        return (take(model, table, trials: trials, base: base, threads: options.threads), trials)
+    }
+
+    /// The trials this plan can afford (`affordableTrials` with the plan's inputs and outputs).
+    static func limit(_ model: PlanModel, _ settings: Scenario.Settings, _ options: Options) -> Int {
+        // At most this many columns (the memory ceiling's count); pass two records those that move.
+        let columns = Output.allCases.filter { $0.info.ranged && model.has($0) }.count
+        return affordableTrials(settings.trials ?? automaticLimit, inputs: model.inputs.uncertain.count,
+                                registers: model.workPerTrial, columns: columns, work: options.workLimit)
+    }
+
+    /// Pass two: every trial with the decisions taken (`base` evaluated with them), recording the
+    /// outputs that move; their summaries, the tornado and the decisions' precision.
+    static func simulate(_ model: PlanModel, base: Workspace, decisions: Decisions, trials: Int,
+                         settings: Scenario.Settings, options: Options) -> Result {
+        let uncertain = model.inputs.uncertain
+        let perTrial = uncertain.count + model.workPerTrial
+        let seed = settings.seed
         let recorded = model.rangedOutputs(base: base, decisions: decisions)
         let table = TrialTable(keys: recorded, capacity: trials)
         MonteCarlo.run(model, decisions, trials: trials, seed: seed, into: table, threads: options.threads, progress: options.progress)

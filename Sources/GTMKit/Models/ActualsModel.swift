@@ -1,0 +1,96 @@
+/// Re-planning on actual sales (see README, "Learning from data"): the weeks sold replace the
+/// plan's forecast for them, and the rest of the horizon is re-forecast by refitting the Bass
+/// curve to the weeks sold with the plan's curve as the prior (a penalized, maximum a posteriori
+/// fit: `ActualsModel.tau` and `noiseShare` make the plan weigh about as much as six weeks of
+/// sales, so two weeks move the forecast a little and twelve a lot). Done once per plan, before
+/// the simulation: not per trial.
+public struct ActualsReport: Sendable, Equatable {
+    /// The CSV the actuals came from, as the scenario or `--actuals` names it.
+    public var path = ""
+    /// The day after the last week sold: the first day of the re-forecast.
+    public var asOf = CivilDate(daysSinceEpoch: 0)
+    /// Complete weeks sold.
+    public var weeks: Int
+    public var toDate: Double
+    /// What the plan forecast for those weeks.
+    public var planToDate: Double
+    /// The weeks sold plus the re-forecast of the rest.
+    public var reforecastHorizonUnits: Double
+    /// The plan's weekly demand (the column beside the actuals and re-forecast).
+    public var planWeekly: [Double]
+    /// The refit: the plan's curve moved by the weeks sold.
+    public var fit: BassFit.Estimate?
+    public var priorP: Double, priorQ: Double, priorM: Double
+    /// The plan before the actuals (first batch and campaign as decided then): what changes now.
+    public var before = Before()
+
+    public struct Before: Sendable, Equatable {
+        public var horizonUnits: Double?
+        /// Its orders after the first batch.
+        public var reorders: [Reorder] = []
+        public var peakNeed: Double?
+        public var ending: Double?
+    }
+
+    /// The plan before's first order from `asOf` on (what the next order was to be).
+    public var beforeNext: Reorder? { before.reorders.first { $0.date >= asOf } }
+}
+
+enum ActualsModel {
+    /// Prior widths on ln m, ln p, ln q, and the noise of a week's sales as a share of the curve's
+    /// (promotions, stock, reviews: 35%). Early weeks' sales are about m·p·Δt, so their level is
+    /// known from the plan to within √(τₘ² + τₚ²) = 14% and from each week to within 35%: the plan
+    /// counts as `planWeeks` = 0.35² ÷ (0.1² + 0.1²) ≈ 6 weeks, and n weeks sold move the level
+    /// about n ÷ (n + 6) of the way to what they show. q, the curve's later shape, is left freer.
+    static let tau = (m: 0.1, p: 0.1, q: 0.3)
+    static let noiseShare = 0.35
+    static var planWeeks: Double { noiseShare * noiseShare / (tau.m * tau.m + tau.p * tau.p) }
+
+    /// The re-forecast: the cumulative demand at every week end (`weekEnds`, days after launch)
+    /// and the report. `planWeekly` is the plan's weekly demand; `p` and `q` its curve's.
+    ///
+    /// The plan's week k is its Bass base bₖ(θ₀) = m₀·ΔFₖ(p₀, q₀) (m₀ = the plan's total ÷ F(H))
+    /// times what the levers do to it (events, ads, KOL posts, price). The weeks sold are brought
+    /// to the base's scale (yₖ = soldₖ · bₖ(θ₀) ÷ planₖ), the base refitted to them with θ₀ as the
+    /// prior (`BassFit.Prior`), and each later week re-forecast as planₖ · bₖ(θ̂) ÷ bₖ(θ₀): the
+    /// levers keep their effect, the base moves. Weeks sold exactly as planned leave the plan as it was.
+    static func reforecast(actual: [Double], planWeekly: [Double], weekEnds: [Double], p: Double, q: Double,
+                           horizonYears: Double, horizonDays: Double) -> (cumulative: [Double], report: ActualsReport) {
+        let weeks = min(actual.count, planWeekly.count)
+        let observed = Array(actual.prefix(weeks))
+        let toDate = observed.reduce(0, +)
+        let planToDate = planWeekly.prefix(weeks).reduce(0, +)
+        let planTotal = planWeekly.reduce(0, +)
+        let q0 = max(q, 1e-6)
+        // Days map onto Bass time as the demand model maps them: t = H·d/D years.
+        let t = [0.0] + weekEnds.map { horizonYears * $0 / horizonDays }
+        let whole = Bass.cumulative(horizonYears, p: p, q: q0)
+        let priorM = whole > 0 ? planTotal / whole : planTotal
+        func base(_ m: Double, _ p: Double, _ q: Double, _ week: Int) -> Double {
+            m * (Bass.cumulative(t[week + 1], p: p, q: q) - Bass.cumulative(t[week], p: p, q: q))
+        }
+        let planBase = weekEnds.indices.map { base(priorM, p, q0, $0) }
+        let scaled = (0..<weeks).map { k in planWeekly[k] > 0 && planBase[k] > 0 ? observed[k] * planBase[k] / planWeekly[k] : observed[k] }
+        let sigma = max(1, noiseShare * planBase.prefix(weeks).reduce(0, +) / Double(max(weeks, 1)))
+        var fit: BassFit.Estimate?
+        if weeks > 0, planTotal > 0, priorM > 0 {
+            fit = try? BassFit.fit(scaled, boundaries: Array(t.prefix(weeks + 1)),
+                                   prior: BassFit.Prior(m: priorM, p: p, q: q0, tau: tau, sigma: sigma))
+        }
+        var cumulative = [0.0]
+        var running = 0.0
+        for week in weekEnds.indices {
+            if week < weeks {
+                running += observed[week]
+            } else if let fit, planBase[week] > 0 {
+                running += planWeekly[week] * base(fit.m, fit.p, fit.q, week) / planBase[week]
+            } else {
+                running += planWeekly[week]
+            }
+            cumulative.append(running)
+        }
+        let report = ActualsReport(weeks: weeks, toDate: toDate, planToDate: planToDate, reforecastHorizonUnits: running,
+                                   planWeekly: planWeekly, fit: fit, priorP: p, priorQ: q, priorM: priorM)
+        return (cumulative, report)
+    }
+}

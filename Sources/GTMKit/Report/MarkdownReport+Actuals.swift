@@ -1,0 +1,101 @@
+/// Learning from data: the analogs' fits (in the demand section) and the plan on the sales so far.
+extension MarkdownReport {
+    /// The analogs' Bass fits, one row each, and how the curve uses them.
+    func analogsBlock() -> String? {
+        guard let analogs = plan.scenario.demand?.analogs, !analogs.isEmpty, let demand = plan.demand else { return nil }
+        func ranged(_ value: Double, _ range: ClosedRange<Double>?) -> String {
+            style.number(value) + (range.map { " (\(style.number($0.lowerBound))–\(style.number($0.upperBound)))" } ?? "")
+        }
+        let rows = analogs.map { fit -> [String] in
+            let periods = fit.periodDays == 7 ? t("\(fit.periods) weeks", "\(fit.periods) 周") : t("\(fit.periods) months", "\(fit.periods) 个月")
+            return ["`" + Markdown.escape(fit.path) + "`", periods, ranged(fit.estimate.p, fit.estimate.pRange),
+                    ranged(fit.estimate.q, fit.estimate.qRange), style.count(fit.estimate.m), Format.grouped(fit.estimate.r2, decimals: 3)]
+        }
+        let table = Markdown.table([t("Analog", "类比产品"), t("Sales data", "销售数据"), t("p a year (95% range)", "p，按年（95% 区间）"),
+                                    t("q a year (95% range)", "q，按年（95% 区间）"), t("Its market potential m", "其市场潜量 m"), "R²"],
+                                   [.left, .right, .right, .right, .right, .right], rows)
+        let use = analogs.count == 1
+            ? t("The curve takes its p and q.", "曲线采用其 p 与 q。")
+            : t("The curve takes the middle of their spread (p = \(style.number(demand.p)), q = \(style.number(demand.q))); the Monte Carlo draws p and q across it, the analogs' lowest and highest taken as a 90% range, so the decisions carry the disagreement.",
+                "曲线取其区间中值（p = \(style.number(demand.p))，q = \(style.number(demand.q))）；蒙特卡洛在该区间内抽取 p 与 q（以各类比的最低与最高值作为 90% 区间），决策因此计入类比之间的分歧。")
+        let method = t("p and q are fitted to each analog's sales by nonlinear least squares on period sales, m·(F(tᵢ) − F(tᵢ₋₁)) against each period's units (Srinivasan & Mason 1986); the 95% ranges come from the fit's standard errors. m is the analog's own market potential, shown to judge the fit: this plan's size comes from the market section. \(use)",
+                       "按各期销量的非线性最小二乘为每个类比产品拟合 p 与 q：以 m·(F(tᵢ) − F(tᵢ₋₁)) 拟合每期销量（Srinivasan & Mason 1986）；95% 区间来自拟合的标准误。m 是类比产品自身的市场潜量，仅用于判断拟合：本计划的规模来自市场规模一节。\(use)")
+        return "### " + t("Analogs: where p and q come from", "类比产品：p 与 q 的来源") + "\n\n" + table + "\n\n" + method
+    }
+
+    /// The demand section's opening with actual sales: what is sold, what is re-forecast.
+    func actualsDemandText(_ actuals: ActualsReport) -> String {
+        let horizon = style.period(plan.scenario.horizon)
+        let last = actuals.asOf.adding(days: -1)
+        return t("Weeks 1–\(actuals.weeks) are the units sold (to \(style.longDate(last)), `\(Markdown.escape(actuals.path))`); from \(style.longDate(actuals.asOf)) on, the re-forecast (see Sales to date). Demand within \(horizon) is now **\(value(.reforecastHorizonUnits)) units**; the plan before the sales data said \(actuals.before.horizonUnits.map(style.count) ?? "—"). The Plan column is that forecast.",
+                 "第 1–\(actuals.weeks) 周为实际销量（截至 \(style.longDate(last))，`\(Markdown.escape(actuals.path))`）；自 \(style.longDate(actuals.asOf)) 起为重新预测（见“至今销量”）。\(horizon)内需求现为 **\(value(.reforecastHorizonUnits)) 件**；纳入销售数据前的计划为 \(actuals.before.horizonUnits.map(style.count) ?? "—") 件。“计划”列即该预测。")
+    }
+
+    /// One decision line: the sales so far against the plan, and the re-forecast.
+    func actualsDecision(_ actuals: ActualsReport) -> String {
+        let change = actuals.planToDate > 0 ? (actuals.toDate - actuals.planToDate) / actuals.planToDate : 0
+        let direction = change >= 0 ? t("above", "高") : t("below", "低")
+        let horizon = style.period(plan.scenario.horizon)
+        return t("**Sales to date:** \(units(actuals.toDate)) in \(actuals.weeks) weeks, \(style.percent(abs(change))) \(direction) the plan's \(style.count(actuals.planToDate)); demand within \(horizon) re-forecast at \(units(actuals.reforecastHorizonUnits)) (the plan said \(actuals.before.horizonUnits.map(style.count) ?? "—")).",
+                 "**至今销量**：\(actuals.weeks) 周售出 \(units(actuals.toDate))，比计划的 \(style.count(actuals.planToDate)) 件\(direction) \(style.percent(abs(change)))；\(horizon)内需求重新预测为 \(units(actuals.reforecastHorizonUnits))（原计划 \(actuals.before.horizonUnits.map(style.count) ?? "—") 件）。")
+    }
+
+    /// The reorders on the sales so far: the orders placed, then the next to place.
+    func actualsReorderDecision(_ actuals: ActualsReport, _ batch: FirstBatch) -> String? {
+        let placed = batch.reorders.filter { $0.date < actuals.asOf }
+        let next = batch.reorders.filter { $0.date >= actuals.asOf }
+        guard !placed.isEmpty || !next.isEmpty else { return nil }
+        var sentences: [String] = []
+        for order in placed {
+            let late = order.stockout.map { t(" (at the sales so far stock runs out on \(style.longDate($0)), before it lands)", "（按目前销量，库存将在 \(style.longDate($0)) 售罄，早于其到货）") } ?? ""
+            sentences.append(t("placed on \(style.longDate(order.date)), \(units(Double(order.units), exact: true)), in the warehouse on \(style.longDate(order.arrival))\(late)",
+                               "\(style.longDate(order.date)) 已下单 \(units(Double(order.units), exact: true))，\(style.longDate(order.arrival)) 入仓\(late)"))
+        }
+        if let first = next.first {
+            let more = next.count - 1
+            let then = more > 0 ? t("; then \(more) more through the horizon, \(units(Double(next.dropFirst().reduce(0) { $0 + $1.units }), exact: true))",
+                                    "；此后计划期内再下 \(more) 单，共 \(units(Double(next.dropFirst().reduce(0) { $0 + $1.units }), exact: true))") : ""
+            let now = first.date == actuals.asOf ? t(" (now)", "（即刻）") : ""
+            sentences.append(t("next: order \(units(Double(first.units), exact: true)) by \(style.longDate(first.date))\(now), in the warehouse on \(style.longDate(first.arrival))\(then)",
+                               "下一单：在 \(style.longDate(first.date))\(now)前下单 \(units(Double(first.units), exact: true))，\(style.longDate(first.arrival)) 入仓\(then)"))
+        }
+        return t("**Reorders:** ", "**补货**：") + sentences.joined(separator: t("; ", "；")) + t(".", "。")
+    }
+
+    /// The sales to date against the plan, what changes now, and how the re-forecast learns.
+    func actualsSection(_ actuals: ActualsReport) -> String {
+        var parts = ["## " + t("Sales to date", "至今销量")]
+        let horizon = style.period(plan.scenario.horizon)
+        let before = actuals.before
+        let next = plan.firstBatch?.reorders.first { $0.date >= actuals.asOf }
+        let planned = actuals.beforeNext
+        func order(_ order: Reorder?) -> String {
+            guard let order else { return t("none", "无") }
+            return "\(style.date(order.date)), \(self.units(Double(order.units), exact: true))"
+        }
+        let rows: [[String]] = [
+            [t("Units sold in weeks 1–\(actuals.weeks)", "第 1–\(actuals.weeks) 周销量"), style.count(actuals.planToDate), "**" + style.count(actuals.toDate) + "**"],
+            [t("Demand within \(horizon)", "\(horizon)内需求"), before.horizonUnits.map(style.count) ?? "—", "**" + value(.reforecastHorizonUnits) + "**"],
+            [t("Next order from \(style.date(actuals.asOf)) (place by, units)", "\(style.date(actuals.asOf)) 起的下一单（下单日、数量）"),
+             order(planned), order(next)],
+            [t("Stock runs out without it", "不下此单的断货日"), planned?.stockout.map(style.date) ?? "—", next?.stockout.map(style.date) ?? "—"],
+            [t("Units reordered through the horizon", "计划期内补货总量"), style.exactCount(Double(before.reorders.reduce(0) { $0 + $1.units })),
+             value(.reorderTotalUnits)],
+            [Output.peakNeed.label(language), before.peakNeed.map(style.money) ?? "—", value(.peakNeed)],
+            [Output.endingCash.label(language), before.ending.map(style.money) ?? "—", value(.endingCash)],
+        ]
+        parts.append(Markdown.table(["", t("Plan before the sales data", "纳入销售数据前的计划"), t("Now", "现在")],
+                                    [.left, .right, .right], rows))
+        let weeks = Int(ActualsModel.planWeeks.rounded())
+        var method = t("How the re-forecast learns: the plan's weekly demand is a Bass curve (p = \(style.number(actuals.priorP)), q = \(style.number(actuals.priorQ)), market potential m = \(style.count(actuals.priorM))) times what the levers add (events, ads, KOL posts, price). The weeks sold, brought to the curve's scale, refit p, q and m by least squares with the plan as the prior (ln m and ln p within \(style.number(ActualsModel.tau.m)) of the plan's, ln q within \(style.number(ActualsModel.tau.q)), one standard deviation; a week's sales within ±\(style.percent(ActualsModel.noiseShare)) of the curve's). The plan weighs about as much as \(weeks) weeks of sales: n weeks sold move the forecast about n ÷ (n + \(weeks)) of the way to what they show, a quarter after two weeks, two thirds after twelve. Later weeks keep the levers' effect on the moved curve.",
+                       "重新预测如何学习：计划的周需求是一条 Bass 曲线（p = \(style.number(actuals.priorP))，q = \(style.number(actuals.priorQ))，市场潜量 m = \(style.count(actuals.priorM))）乘以各上市动作的效果（大促、广告、KOL 内容、价格）。已售各周换算到曲线的尺度后，以计划为先验，用最小二乘重新拟合 p、q 与 m（ln m 与 ln p 偏离计划值的标准差为 \(style.number(ActualsModel.tau.m))，ln q 为 \(style.number(ActualsModel.tau.q))；每周销量视为在曲线该周的 ±\(style.percent(ActualsModel.noiseShare)) 之内）。计划的分量约等于 \(weeks) 周销量：已售 n 周使预测向其所示方向移动约 n ÷ (n + \(weeks))，两周约四分之一，十二周约三分之二。之后各周在移动后的曲线上保留上市动作的效果。")
+        if let fit = actuals.fit {
+            method += t(" Refit: p = \(style.number(fit.p)), q = \(style.number(fit.q)), m = \(style.count(fit.m)).",
+                        "重新拟合：p = \(style.number(fit.p))，q = \(style.number(fit.q))，m = \(style.count(fit.m))。")
+        }
+        method += t(" The first batch and the campaign stay as decided before launch (they are bought); orders the plan placed before \(style.longDate(actuals.asOf)) are taken as placed, and new orders start from that day.",
+                    "首批与众筹保持上市前的决定（已采购）；\(style.longDate(actuals.asOf)) 之前计划中的补货单视为已下，新的订单自该日起安排。")
+        parts.append(method)
+        return parts.joined(separator: "\n\n")
+    }
+}
