@@ -107,7 +107,7 @@ func weeklyCSV(from start: CivilDate, _ units: [Double]) -> String {
         let plan = (1...52).map(Self.planWeek)
         func shift(_ weeks: Int) -> Double {
             let sold = plan.prefix(weeks).map { $0 * 1.3 }
-            let (_, report) = ActualsModel.reforecast(actual: Array(sold), planWeekly: plan, weekEnds: weekEnds, p: 0.03, q: 0.38,
+            let (_, report) = ActualsModel.reforecast(actual: Array(sold), planWeekly: plan, baseTotal: plan.reduce(0, +), weekEnds: weekEnds, p: 0.03, q: 0.38,
                                                       horizonYears: 364 / 365.25, horizonDays: 364)
             // The rest of the horizon, re-forecast ÷ planned.
             let rest = plan.dropFirst(weeks).reduce(0, +)

@@ -153,7 +153,7 @@ struct RenderedReportTests {
         return try String(contentsOf: output, encoding: .utf8)
     }
 
-    @Test(arguments: ["aurora-lamp.txt", "ridgeline-kickstarter.txt"], ["en", "zh"])
+    @Test(arguments: ["aurora-lamp.txt", "ridgeline-kickstarter.txt", "ridgeline-week8.txt"], ["en", "zh"])
     func rendersCleanly(example: String, language: String) throws {
         let path = GTMProcess.root.appendingPathComponent("Scenarios/\(example)").path
         let markdown = CLI.run(["plan", path, "--lang", language, "--trials", "1000"]).stdout
@@ -175,7 +175,10 @@ struct RenderedReportTests {
             text.removeSubrange(start.lowerBound..<end.upperBound)
         }
         for leftover in ["**", "\\|", "\\_", "| ---"] { #expect(!text.contains(leftover), "\(leftover) in \(example) \(language)") }
-        #expect(rendered.components(separatedBy: "<code class=\"language-mermaid\">").count - 1 == 2)
+        // Every chart (demand, cash, timeline) stays a Mermaid code block.
+        let charts = markdown.components(separatedBy: "```mermaid\n").count - 1
+        #expect(charts == 3)
+        #expect(rendered.components(separatedBy: "<code class=\"language-mermaid\">").count - 1 == charts)
         #expect(rendered.contains("<h1>"))
     }
 }

@@ -49,12 +49,13 @@ enum ActualsModel {
     /// The re-forecast: the cumulative demand at every week end (`weekEnds`, days after launch)
     /// and the report. `planWeekly` is the plan's weekly demand; `p` and `q` its curve's.
     ///
-    /// The plan's week k is its Bass base bₖ(θ₀) = m₀·ΔFₖ(p₀, q₀) (m₀ = the plan's total ÷ F(H))
-    /// times what the levers do to it (events, ads, KOL posts, price). The weeks sold are brought
+    /// The plan's week k is its Bass base bₖ(θ₀) = m₀·ΔFₖ(p₀, q₀) (m₀ = `baseTotal`, the market's
+    /// curve within the horizon, ÷ F(H)) times what the levers do to it (events, ads, KOL posts,
+    /// price, the launch boost). The weeks sold are brought
     /// to the base's scale (yₖ = soldₖ · bₖ(θ₀) ÷ planₖ), the base refitted to them with θ₀ as the
     /// prior (`BassFit.Prior`), and each later week re-forecast as planₖ · bₖ(θ̂) ÷ bₖ(θ₀): the
     /// levers keep their effect, the base moves. Weeks sold exactly as planned leave the plan as it was.
-    static func reforecast(actual: [Double], planWeekly: [Double], weekEnds: [Double], p: Double, q: Double,
+    static func reforecast(actual: [Double], planWeekly: [Double], baseTotal: Double, weekEnds: [Double], p: Double, q: Double,
                            horizonYears: Double, horizonDays: Double) -> (cumulative: [Double], report: ActualsReport) {
         let weeks = min(actual.count, planWeekly.count)
         let observed = Array(actual.prefix(weeks))
@@ -65,7 +66,7 @@ enum ActualsModel {
         // Days map onto Bass time as the demand model maps them: t = H·d/D years.
         let t = [0.0] + weekEnds.map { horizonYears * $0 / horizonDays }
         let whole = Bass.cumulative(horizonYears, p: p, q: q0)
-        let priorM = whole > 0 ? planTotal / whole : planTotal
+        let priorM = whole > 0 ? baseTotal / whole : baseTotal
         func base(_ m: Double, _ p: Double, _ q: Double, _ week: Int) -> Double {
             m * (Bass.cumulative(t[week + 1], p: p, q: q) - Bass.cumulative(t[week], p: p, q: q))
         }

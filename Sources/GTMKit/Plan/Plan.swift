@@ -94,7 +94,9 @@ public enum Planner {
     static func replan(_ before: Plan, curve: DemandCurve, sold: Scenario.Actuals, committed: Decisions, p: Double, q: Double,
                        model: PlanModel, simulation: Simulation.Options?) -> Plan {
         let scenario = before.scenario
-        var (cumulative, report) = ActualsModel.reforecast(actual: sold.weekly, planWeekly: curve.weeks.map(\.units),
+        let planWeekly = curve.weeks.map(\.units)
+        var (cumulative, report) = ActualsModel.reforecast(actual: sold.weekly, planWeekly: planWeekly,
+                                                           baseTotal: before[.baselineUnits] ?? planWeekly.reduce(0, +),
                                                            weekEnds: model.demand.weekEnds, p: p, q: q,
                                                            horizonYears: model.demand.years, horizonDays: model.demand.horizonDays)
         let after = PlanModel(scenario, actualCumulative: cumulative, soldWeeks: report.weeks)

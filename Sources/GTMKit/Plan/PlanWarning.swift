@@ -37,8 +37,17 @@ public enum PlanWarning: Sendable, Hashable {
     case kolAfterLaunch(Milestone, launch: CivilDate)
     /// The reorder arrives after stock runs out, even placed as early as it may be.
     /// `milestone`: the order's timeline id (`inventory.reorder`, `inventory.reorder.2`…).
-    /// `placed`: an order already placed (re-planning on actual sales), which can only be hurried.
-    case stockoutBeforeReorder(Reorder, milestone: String, placed: Bool)
+    /// `placed`: for an order already placed (re-planning on actual sales), which can only be
+    /// hurried: the demand that goes unserved until it lands, and the day it leaves the factory.
+    case stockoutBeforeReorder(Reorder, milestone: String, placed: PlacedOrder?)
+
+    public struct PlacedOrder: Sendable, Hashable {
+        /// Units of demand between the stock-out and the day the order lands.
+        public var short: Double
+        /// The day it leaves the factory, and whether it has by the day after the last week sold.
+        public var ships: CivilDate
+        public var left: Bool
+    }
     /// `crowdfunding.run: yes`, but the numbers do not recommend the campaign.
     case campaignNotRecommended
     /// A milestone that should have started before `scenario.as_of`.
@@ -181,8 +190,19 @@ extension PlanWarning {
             warnings.append(.kolAfterLaunch(post, launch: launch))
         }
         if let orders = plan.firstBatch?.reorders, let index = orders.firstIndex(where: \.arrivesLate) {
-            let placed = plan.actuals.map { orders[index].date < $0.asOf } ?? false
-            warnings.append(.stockoutBeforeReorder(orders[index], milestone: TimelineModel.reorderID(index), placed: placed))
+            let order = orders[index]
+            var placed: PlacedOrder?
+            if let actuals = plan.actuals, order.date < actuals.asOf, let out = order.stockout, let weeks = plan.demand?.weeks {
+                // Demand from the stock-out to the day the order lands, and the day it leaves the
+                // factory (the balance is paid then: `inventory.freight` before it lands).
+                let daily = ReorderModel.daily(weeks)
+                let from = max(0, launch.days(to: out)), to = min(daily.count, launch.days(to: order.arrival))
+                let short = from < to ? daily[from..<to].reduce(0, +) : 0
+                let freight = plan.scenario.inventory?.freight.days(from: launch) ?? 0
+                let ships = order.arrival.adding(days: -freight)
+                placed = PlacedOrder(short: short, ships: ships, left: ships < actuals.asOf)
+            }
+            warnings.append(.stockoutBeforeReorder(order, milestone: TimelineModel.reorderID(index), placed: placed))
         }
         return warnings
     }

@@ -11,16 +11,18 @@ extension MarkdownReport {
             return ["`" + Markdown.escape(fit.path) + "`", periods, ranged(fit.estimate.p, fit.estimate.pRange),
                     ranged(fit.estimate.q, fit.estimate.qRange), style.count(fit.estimate.m), Format.grouped(fit.estimate.r2, decimals: 3)]
         }
-        let table = Markdown.table([t("Analog", "类比产品"), t("Sales data", "销售数据"), t("p a year (95% range)", "p，按年（95% 区间）"),
-                                    t("q a year (95% range)", "q，按年（95% 区间）"), t("Its market potential m", "其市场潜量 m"), "R²"],
+        let table = Markdown.table([t("Analog", "类比产品"), t("Sales data", "销售数据"), t("p a year (95% range)", "创新系数 p，按年（95% 区间）"),
+                                    t("q a year (95% range)", "模仿系数 q，按年（95% 区间）"), t("Its market potential m", "其市场潜量 m"), "R²"],
                                    [.left, .right, .right, .right, .right, .right], rows)
         let use = analogs.count == 1
             ? t("The curve takes its p and q.", "曲线采用其 p 与 q。")
             : t("The curve takes the middle of their spread (p = \(style.number(demand.p)), q = \(style.number(demand.q))); the Monte Carlo draws p and q across it, the analogs' lowest and highest taken as a 90% range, so the decisions carry the disagreement.",
-                "曲线取其区间中值（p = \(style.number(demand.p))，q = \(style.number(demand.q))）；蒙特卡洛在该区间内抽取 p 与 q（以各类比的最低与最高值作为 90% 区间），决策因此计入类比之间的分歧。")
+                "曲线取其区间中值（p = \(style.number(demand.p))，q = \(style.number(demand.q))）；蒙特卡洛在该区间内抽取 p 与 q（以各类比的最低与最高值作为 90% 区间），决策因此考虑了类比之间的差异。")
         let method = t("p and q are fitted to each analog's sales by nonlinear least squares on period sales, m·(F(tᵢ) − F(tᵢ₋₁)) against each period's units (Srinivasan & Mason 1986); the 95% ranges come from the fit's standard errors. m is the analog's own market potential, shown to judge the fit: this plan's size comes from the market section. \(use)",
                        "按各期销量的非线性最小二乘为每个类比产品拟合 p 与 q：以 m·(F(tᵢ) − F(tᵢ₋₁)) 拟合每期销量（Srinivasan & Mason 1986）；95% 区间来自拟合的标准误。m 是类比产品自身的市场潜量，仅用于判断拟合：本计划的规模来自市场规模一节。\(use)")
-        return "### " + t("Analogs: where p and q come from", "类比产品：p 与 q 的来源") + "\n\n" + table + "\n\n" + method
+        let refit = plan.actuals != nil
+            ? t(" This is the curve before the sales data; Sales to date gives its refit.", "以上为纳入销售数据前的曲线；重新拟合见“至今销量”。") : ""
+        return "### " + t("Analogs: where p and q come from", "类比产品：p 与 q 的来源") + "\n\n" + table + "\n\n" + method + refit
     }
 
     /// The demand section's opening with actual sales: what is sold, what is re-forecast.
@@ -28,7 +30,7 @@ extension MarkdownReport {
         let horizon = style.period(plan.scenario.horizon)
         let last = actuals.asOf.adding(days: -1)
         return t("Weeks 1–\(actuals.weeks) are the units sold (to \(style.longDate(last)), `\(Markdown.escape(actuals.path))`); from \(style.longDate(actuals.asOf)) on, the re-forecast (see Sales to date). Demand within \(horizon) is now **\(value(.reforecastHorizonUnits)) units**; the plan before the sales data said \(actuals.before.horizonUnits.map(style.count) ?? "—"). The Plan column is that forecast.",
-                 "第 1–\(actuals.weeks) 周为实际销量（截至 \(style.longDate(last))，`\(Markdown.escape(actuals.path))`）；自 \(style.longDate(actuals.asOf)) 起为重新预测（见“至今销量”）。\(horizon)内需求现为 **\(value(.reforecastHorizonUnits)) 件**；纳入销售数据前的计划为 \(actuals.before.horizonUnits.map(style.count) ?? "—") 件。“计划”列即该预测。")
+                 "第 1–\(actuals.weeks) 周为实际销量（截至 \(style.longDate(last))，`\(Markdown.escape(actuals.path))`）；自 \(style.longDate(actuals.asOf)) 起为重新预测（见“至今销量”）。\(horizon)内需求现为 **\(value(.reforecastHorizonUnits)) 件**；纳入销售数据前的计划为 \(actuals.before.horizonUnits.map(style.count) ?? "—") 件。“计划”列为纳入销售数据前的计划。")
     }
 
     /// One decision line: the sales so far against the plan, and the re-forecast.
@@ -47,7 +49,7 @@ extension MarkdownReport {
         guard !placed.isEmpty || !next.isEmpty else { return nil }
         var sentences: [String] = []
         for order in placed {
-            let late = order.stockout.map { t(" (at the sales so far stock runs out on \(style.longDate($0)), before it lands)", "（按目前销量，库存将在 \(style.longDate($0)) 售罄，早于其到货）") } ?? ""
+            let late = order.stockout.map { t(" (at the sales so far stock runs out on \(style.longDate($0)), before it lands)", "（按目前销量，库存将在 \(style.longDate($0)) 断货，早于其到货）") } ?? ""
             sentences.append(t("placed on \(style.longDate(order.date)), \(units(Double(order.units), exact: true)), in the warehouse on \(style.longDate(order.arrival))\(late)",
                                "\(style.longDate(order.date)) 已下单 \(units(Double(order.units), exact: true))，\(style.longDate(order.arrival)) 入仓\(late)"))
         }
@@ -55,11 +57,66 @@ extension MarkdownReport {
             let more = next.count - 1
             let then = more > 0 ? t("; then \(more) more through the horizon, \(units(Double(next.dropFirst().reduce(0) { $0 + $1.units }), exact: true))",
                                     "；此后计划期内再下 \(more) 单，共 \(units(Double(next.dropFirst().reduce(0) { $0 + $1.units }), exact: true))") : ""
-            let now = first.date == actuals.asOf ? t(" (now)", "（即刻）") : ""
-            sentences.append(t("next: order \(units(Double(first.units), exact: true)) by \(style.longDate(first.date))\(now), in the warehouse on \(style.longDate(first.arrival))\(then)",
-                               "下一单：在 \(style.longDate(first.date))\(now)前下单 \(units(Double(first.units), exact: true))，\(style.longDate(first.arrival)) 入仓\(then)"))
+            let order = first.date == actuals.asOf
+                ? t("next: order \(units(Double(first.units), exact: true)) now (\(style.longDate(first.date)))", "下一单：今日（\(style.longDate(first.date))）即下单 \(units(Double(first.units), exact: true))")
+                : t("next: order \(units(Double(first.units), exact: true)) by \(style.longDate(first.date))", "下一单：在 \(style.longDate(first.date)) 前下单 \(units(Double(first.units), exact: true))")
+            sentences.append(order + t(", in the warehouse on \(style.longDate(first.arrival))\(then)", "，\(style.longDate(first.arrival)) 入仓\(then)"))
         }
         return t("**Reorders:** ", "**补货**：") + sentences.joined(separator: t("; ", "；")) + t(".", "。")
+    }
+
+    /// The cash from the day after the last week sold: the lowest balance ahead, and what to raise.
+    func actualsCashDecision(_ actuals: ActualsReport) -> String? {
+        guard let flow = plan.cash else { return nil }
+        let ahead = flow.weeks.filter { $0.start.adding(days: 6) >= actuals.asOf }
+        guard let lowest = ahead.min(by: { $0.balance < $1.balance }) else { return nil }
+        if lowest.balance < 0 {
+            return t("**Cash ahead:** from \(style.longDate(actuals.asOf)) the balance (cash on hand included) falls lowest in the week of \(style.longDate(lowest.start)), to \(style.exactMoney(lowest.balance)): raise **\(style.exactMoney(-lowest.balance))** by then (see Cash over time).",
+                     "**后续资金**：自 \(style.longDate(actuals.asOf)) 起，余额（含现有资金）在 \(style.longDate(lowest.start)) 当周降至最低 \(style.exactMoney(lowest.balance))：需在此前再筹 **\(style.exactMoney(-lowest.balance))**（见“现金流”）。")
+        }
+        return t("**Cash ahead:** from \(style.longDate(actuals.asOf)) the balance (cash on hand included) stays above zero; its lowest is \(style.exactMoney(lowest.balance)) in the week of \(style.longDate(lowest.start)).",
+                 "**后续资金**：自 \(style.longDate(actuals.asOf)) 起，余额（含现有资金）始终为正；最低为 \(style.longDate(lowest.start)) 当周的 \(style.exactMoney(lowest.balance))。")
+    }
+
+    /// The dates ahead, from the day after the last week sold: orders to place, orders that land,
+    /// the stock-out a warning names, the purchase orders' balances.
+    func actualsKeyDates(_ actuals: ActualsReport) -> String? {
+        var dates: [(CivilDate, String)] = []
+        for order in plan.firstBatch?.reorders ?? [] {
+            if order.date >= actuals.asOf {
+                dates.append((order.date, t("place a reorder (\(units(Double(order.units), exact: true)))", "下补货单（\(units(Double(order.units), exact: true))）")))
+            }
+            if order.arrival >= actuals.asOf { dates.append((order.arrival, t("a reorder lands", "补货入仓"))) }
+            if order.date < actuals.asOf, let out = order.stockout, out >= actuals.asOf {
+                dates.append((out, t("stock runs out", "断货")))
+            }
+        }
+        for item in plan.cash?.ledger ?? [] where item.item == .reorderBalance && CivilDate(daysSinceEpoch: item.day) >= actuals.asOf {
+            dates.append((CivilDate(daysSinceEpoch: item.day), t("reorder balance due (\(style.exactMoney(item.amount)))", "补货尾款到期（\(style.exactMoney(item.amount))）")))
+        }
+        guard !dates.isEmpty else { return nil }
+        let ordered = dates.enumerated().sorted { ($0.element.0, $0.offset) < ($1.element.0, $1.offset) }.map(\.element).prefix(8)
+        return t("**Key dates ahead:** ", "**后续关键日期**：")
+            + ordered.map { "\(style.date($0.0)) \($0.1)" }.joined(separator: t("; ", "；")) + t(".", "。")
+    }
+
+    /// What was decided before launch and is kept, in one line.
+    func decidedBeforeLaunch() -> String {
+        var parts: [String] = []
+        if let batch = plan.firstBatch, let units = plan[.firstBatchUnits] {
+            parts.append(t("first batch \(self.units(units, exact: true)) (ordered by \(style.longDate(batch.poDate)))",
+                           "首批 \(self.units(units, exact: true))（\(style.longDate(batch.poDate)) 前下单）"))
+        }
+        if let campaign = plan.crowdfunding, plan.flag(.inPlan) {
+            parts.append(t("the \(platformName) campaign (\(style.date(campaign.start)) – \(style.date(campaign.end)), goal \(value(.goal)))",
+                           "\(platformName) 众筹（\(style.date(campaign.start)) – \(style.date(campaign.end))，目标 \(value(.goal))）"))
+        }
+        if plan.kol != nil { parts.append(t("KOL posts (\(value(.kolCost)))", "KOL 内容（\(value(.kolCost))）")) }
+        if plan.ads != nil { parts.append(t("ads (\(value(.adsCost)))", "广告（\(value(.adsCost))）")) }
+        if plan.seedReviews != nil { parts.append(t("\(value(.testers)) beta testers", "\(value(.testers)) 位内测用户")) }
+        if plan.scenario.pilot != nil { parts.append(t("the pilot run (\(value(.pilotUnits)) units)", "试产（\(value(.pilotUnits)) 件）")) }
+        return t("**Decided before launch, kept as planned:** ", "**上市前已定、按计划执行**：") + parts.joined(separator: t("; ", "；"))
+            + t(". The sections below give them in full; their dates are past.", "。详见下文各节；其日期均已过去。")
     }
 
     /// The sales to date against the plan, what changes now, and how the re-forecast learns.
@@ -84,17 +141,22 @@ extension MarkdownReport {
             [Output.peakNeed.label(language), before.peakNeed.map(style.money) ?? "—", value(.peakNeed)],
             [Output.endingCash.label(language), before.ending.map(style.money) ?? "—", value(.endingCash)],
         ]
-        parts.append(Markdown.table(["", t("Plan before the sales data", "纳入销售数据前的计划"), t("Now", "现在")],
+        parts.append(Markdown.table(["", t("Plan before the sales data", "纳入销售数据前的计划"), t("Now", "最新（纳入销售数据后）")],
                                     [.left, .right, .right], rows))
+        if let before = before.horizonUnits, before > 0, abs(actuals.reforecastHorizonUnits / before - 1) > 0.2, let som = plan[.somUnits] {
+            let change = actuals.reforecastHorizonUnits / before - 1
+            parts.append(t("The re-forecast is \(style.percent(abs(change))) \(change > 0 ? "above" : "below") the plan's demand: the market section (SOM \(style.count(som)) within \(horizon), `market.obtainable`) is the assumption the sales data now question. Revisit it for the next plan.",
+                           "重新预测比计划需求\(change > 0 ? "高" : "低") \(style.percent(abs(change)))：销售数据对市场规模一节的假设（\(horizon)内 SOM \(style.count(som))，`market.obtainable`）提出了疑问，下一版计划请重新审视。"))
+        }
         let weeks = Int(ActualsModel.planWeeks.rounded())
-        var method = t("How the re-forecast learns: the plan's weekly demand is a Bass curve (p = \(style.number(actuals.priorP)), q = \(style.number(actuals.priorQ)), market potential m = \(style.count(actuals.priorM))) times what the levers add (events, ads, KOL posts, price). The weeks sold, brought to the curve's scale, refit p, q and m by least squares with the plan as the prior (ln m and ln p within \(style.number(ActualsModel.tau.m)) of the plan's, ln q within \(style.number(ActualsModel.tau.q)), one standard deviation; a week's sales within ±\(style.percent(ActualsModel.noiseShare)) of the curve's). The plan weighs about as much as \(weeks) weeks of sales: n weeks sold move the forecast about n ÷ (n + \(weeks)) of the way to what they show, a quarter after two weeks, two thirds after twelve. Later weeks keep the levers' effect on the moved curve.",
-                       "重新预测如何学习：计划的周需求是一条 Bass 曲线（p = \(style.number(actuals.priorP))，q = \(style.number(actuals.priorQ))，市场潜量 m = \(style.count(actuals.priorM))）乘以各上市动作的效果（大促、广告、KOL 内容、价格）。已售各周换算到曲线的尺度后，以计划为先验，用最小二乘重新拟合 p、q 与 m（ln m 与 ln p 偏离计划值的标准差为 \(style.number(ActualsModel.tau.m))，ln q 为 \(style.number(ActualsModel.tau.q))；每周销量视为在曲线该周的 ±\(style.percent(ActualsModel.noiseShare)) 之内）。计划的分量约等于 \(weeks) 周销量：已售 n 周使预测向其所示方向移动约 n ÷ (n + \(weeks))，两周约四分之一，十二周约三分之二。之后各周在移动后的曲线上保留上市动作的效果。")
+        var method = t("How the re-forecast learns: the plan's weekly demand is a Bass curve (p = \(style.number(actuals.priorP)), q = \(style.number(actuals.priorQ)), market potential m = \(style.count(actuals.priorM)): the market's curve within \(horizon) ÷ F(H)) times what the levers add (events, ads, KOL posts, price). The weeks sold, brought to the curve's scale, refit p, q and m by least squares with the plan as the prior (ln m and ln p within \(style.number(ActualsModel.tau.m)) of the plan's, ln q within \(style.number(ActualsModel.tau.q)), one standard deviation; a week's sales within ±\(style.percent(ActualsModel.noiseShare)) of the curve's). On the level of early sales the plan weighs about as much as \(weeks) weeks of sales: sales 30% above plan move the rest of the horizon up about 8% after two weeks and about 22% after twelve; q, the curve's later shape, is freer, so a rise that keeps growing moves it further. Later weeks keep the levers' effect on the moved curve.",
+                       "重新预测的方法：计划的周需求是一条 Bass 曲线（p = \(style.number(actuals.priorP))，q = \(style.number(actuals.priorQ))，市场潜量 m = \(style.count(actuals.priorM))，即\(horizon)内的市场曲线 ÷ F(H)）乘以各上市动作的效果（大促、广告、KOL 内容、价格）。已售各周换算到曲线的尺度后，以计划为先验，用最小二乘重新拟合 p、q 与 m（ln m 与 ln p 偏离计划值的标准差为 \(style.number(ActualsModel.tau.m))，ln q 为 \(style.number(ActualsModel.tau.q))；每周销量视为在曲线该周的 ±\(style.percent(ActualsModel.noiseShare)) 之内）。就早期销量水平而言，计划的权重约等于 \(weeks) 周销量：销量比计划高 30% 时，两周数据使其余各周的预测上调约 8%，十二周约 22%；决定后期形状的 q 约束较松，持续走高的销量会使预测移动更多。之后各周在调整后的曲线上保留各上市动作的效果。")
         if let fit = actuals.fit {
             method += t(" Refit: p = \(style.number(fit.p)), q = \(style.number(fit.q)), m = \(style.count(fit.m)).",
                         "重新拟合：p = \(style.number(fit.p))，q = \(style.number(fit.q))，m = \(style.count(fit.m))。")
         }
-        method += t(" The first batch and the campaign stay as decided before launch (they are bought); orders the plan placed before \(style.longDate(actuals.asOf)) are taken as placed, and new orders start from that day.",
-                    "首批与众筹保持上市前的决定（已采购）；\(style.longDate(actuals.asOf)) 之前计划中的补货单视为已下，新的订单自该日起安排。")
+        method += t(" The first batch and the campaign stay as decided before launch (they are done); orders the plan placed before \(style.longDate(actuals.asOf)) are taken as placed, and new orders start from that day.",
+                    "首批与众筹保持上市前的决定（已执行）；\(style.longDate(actuals.asOf)) 之前计划中的补货单视为已下，新的订单自该日起安排。")
         parts.append(method)
         return parts.joined(separator: "\n\n")
     }

@@ -5,10 +5,10 @@ extension MarkdownReport {
     func cashDecision() -> String? {
         guard let need = plan[.peakNeed] else { return nil }
         let onHand = plan.cash?.onHand ?? 0
-        let payback = plan.date(.payback).map {
+        let payback = (plan.date(.payback).map {
             t(" By the week of \(style.longDate($0)) the launch has brought in what it paid out.",
               "至 \(style.longDate($0)) 当周，上市收回的现金已抵过全部支出（累计净现金流回正）。")
-        } ?? t(" Within the horizon the launch does not bring in what it pays out.", "计划期内上市收回的现金未能抵过支出。")
+        } ?? t(" Within the horizon the launch does not bring in what it pays out.", "计划期内上市收回的现金未能抵过支出。")) + belowAgain()
         guard need > 0, let date = plan.date(.peakDate) else {
             return t("**Cash:** the plan never spends more than it has received.", "**资金**：计划支出从未超过已收款项。") + payback
         }
@@ -23,12 +23,29 @@ extension MarkdownReport {
             + onHandText + payback
     }
 
+    /// After the payback week, the lowest the cumulative net cash falls again, when later orders
+    /// take it below zero: " Later payments take it below again: …".
+    func belowAgain() -> String {
+        guard let flow = plan.cash, let payback = plan.date(.payback) else { return "" }
+        let later = flow.weeks.filter { $0.start > payback }
+        guard let lowest = later.min(by: { $0.balance < $1.balance }), lowest.balance - flow.onHand < -0.005 else { return "" }
+        return t(" Later payments (reorders) take it below again: at most \(style.exactMoney(flow.onHand - lowest.balance)) out, in the week of \(style.longDate(lowest.start)).",
+                 "之后的付款（补货）会使其再次为负：最多净支出 \(style.exactMoney(flow.onHand - lowest.balance))，在 \(style.longDate(lowest.start)) 当周。")
+    }
+
+    /// "Mondays", "Tuesdays"… for the week grid's first day.
+    func weekdays(_ date: CivilDate) -> String {
+        let en = ["Mondays", "Tuesdays", "Wednesdays", "Thursdays", "Fridays", "Saturdays", "Sundays"]
+        let zh = ["周一", "周二", "周三", "周四", "周五", "周六", "周日"]
+        return t(en[date.weekday - 1], zh[date.weekday - 1])
+    }
+
     func cashSection(_ flow: CashFlow) -> String {
         var parts = ["## " + t("Cash over time", "现金流")]
         let first = flow.weeks.first?.start ?? plan.scenario.launch.date
         let horizonEnd = plan.scenario.horizon.after(plan.scenario.launch.date).adding(days: -1)
-        parts.append(t("Every payment and receipt the plan implies, on the plan's own dates, summed by week (weeks start on Mondays) from the first payment, in the week of \(style.date(first)), to the end of the horizon on \(style.date(horizonEnd)). The balance is the cash on hand (\(style.money(flow.onHand)), `cash.on_hand`) plus what has come in less what has gone out. The peak need counts each week's payments before its receipts, so money that lands later in a week never covers a payment due earlier in it.",
-                       "计划涉及的每笔付款与收款，按计划自身的日期逐周汇总（每周从周一开始），从首笔付款所在周（\(style.date(first))）到计划期结束（\(style.date(horizonEnd))）。余额 = 现有资金（\(style.money(flow.onHand))，`cash.on_hand`）加已收款减已付款。峰值资金需求按每周先付款、后收款计算，周内晚到的收款不会抵消同周较早的付款。"))
+        parts.append(t("Every payment and receipt the plan implies, on the plan's own dates, summed by week (weeks start on \(weekdays(first)), the launch's weekday) from the first payment, in the week of \(style.date(first)), to the end of the horizon on \(style.date(horizonEnd)). The balance is the cash on hand (\(style.money(flow.onHand)), `cash.on_hand`) plus what has come in less what has gone out. The peak need counts each week's payments before its receipts, so money that lands later in a week never covers a payment due earlier in it.",
+                       "计划涉及的每笔付款与收款，按计划自身的日期逐周汇总（每周从\(weekdays(first))开始，即上市日的星期），从首笔付款所在周（\(style.date(first))）到计划期结束（\(style.date(horizonEnd))）。余额 = 现有资金（\(style.money(flow.onHand))，`cash.on_hand`）加已收款减已付款。峰值资金需求按每周先付款、后收款计算，周内晚到的收款不会抵消同周较早的付款。"))
         var rows: [[String]] = []
         let ranged = plan.uncertainty != nil
         for output in Output.outputs(of: .cash) where plan.values[output.rawValue].isFinite || output == .payback {

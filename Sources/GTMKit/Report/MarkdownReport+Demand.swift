@@ -33,7 +33,7 @@ extension MarkdownReport {
             var row = [String(week.number), style.date(week.start) + (week.days < 7 ? t(" (\(week.days) days)", "（\(week.days)天）") : ""),
                        style.count(week.units), style.count(week.cumulative)]
             if let actuals = plan.actuals {
-                row.append(week.number <= actuals.weeks ? t("sold", "实际") : t("re-forecast", "重新预测"))
+                row.append(week.number <= actuals.weeks ? t("sold", "实际销量") : t("re-forecast", "预测"))
                 row.append(actuals.planWeekly.indices.contains(week.number - 1) ? style.count(actuals.planWeekly[week.number - 1]) : "—")
             }
             return row
@@ -41,7 +41,7 @@ extension MarkdownReport {
         var headers = [t("Week", "周"), t("Starts", "开始"), t("Units", "件数"), t("Cumulative", "累计")]
         var alignments: [Markdown.Alignment] = [.right, .left, .right, .right]
         if plan.actuals != nil {
-            headers += [t("Basis", "依据"), t("Plan", "计划")]
+            headers += [t("Basis", "数据类型"), t("Plan", "计划")]
             alignments += [.left, .right]
         }
         parts.append(folded(t("Week by week (\(rows.count) weeks)", "逐周明细（\(rows.count) 周）"),

@@ -8,9 +8,11 @@ extension MarkdownReport {
         let sd = plan[.windowDemandSD] ?? 0
         let simulated = plan.uncertainty != nil
         var rows: [[String]] = []
-        rows.append([simulated ? t("Demand in the first \(window), over the simulated launches (mean ± sd)", "首\(window)需求，所有模拟上市（均值 ± 标准差）")
-                               : t("Demand in the first \(window) (mean ± sd)", "首\(window)需求（均值 ± 标准差）"),
-                     "\(style.count(mean)) ± \(style.count(sd))"])
+        let demandLabel = plan.actuals != nil
+            ? t("Demand in the first \(window), at the sales so far and the re-forecast (mean ± sd)", "首\(window)需求，按目前销量与重新预测（均值 ± 标准差）")
+            : simulated ? t("Demand in the first \(window), over the simulated launches (mean ± sd)", "首\(window)需求，所有模拟上市（均值 ± 标准差）")
+            : t("Demand in the first \(window) (mean ± sd)", "首\(window)需求（均值 ± 标准差）")
+        rows.append([demandLabel, "\(style.count(mean)) ± \(style.count(sd))"])
         let expected = simulated ? t(", expected", "，期望值") : ""
         let underage = plan.channelTerms.isEmpty ? t("price − cost", "售价 − 成本") : t("contribution per unit", "单件边际贡献")
         rows.append([t("Cost of a missed sale (\(underage)\(expected))", "少卖一件的损失（\(underage)\(expected)）"),
@@ -21,8 +23,9 @@ extension MarkdownReport {
         if let ratio = plan[.criticalRatio], ratio > 0, ratio < 1 {
             rows.append([t("z = Φ⁻¹(ratio), exact", "z = Φ⁻¹(比率)，精确值"), NumberStyle.fixed(Normal.quantile(ratio), 4)])
         }
-        rows.append([simulated ? t("Ratio-quantile of demand over the simulated launches", "临界比率对应的需求分位数（全部模拟上市）")
-                               : t("Newsvendor quantity μ + zσ", "报童最优量 μ + zσ"),
+        let before = plan.actuals != nil ? t(", decided before launch", "，上市前决定") : ""
+        rows.append([(simulated ? t("Ratio-quantile of demand over the simulated launches", "临界比率对应的需求分位数（全部模拟上市）")
+                                : t("Newsvendor quantity μ + zσ", "报童最优量 μ + zσ")) + before,
                      NumberStyle.fixed(plan[.newsvendorUnits] ?? 0, 1)])
         if let pledged = plan[.pledgedUnits], pledged > 0 {
             rows.append([t("Units owed to backers", "应交付支持者件数"), style.exactCount(pledged)])
@@ -41,7 +44,11 @@ extension MarkdownReport {
         rows.append([t("In-stock probability (cycle service level)", "不断货概率（周期服务水平）"), value(.inStockProbability)])
         rows.append([t("Reorder: safety stock / reorder point", "补货：安全库存 / 再订货点"),
                      "\(style.count(plan[.safetyStock] ?? 0)) / \(style.count(plan[.reorderPoint] ?? 0))"])
-        if let reorder = batch.reorder {
+        if let reorder = batch.reorder, let asOf = plan.actuals?.asOf, reorder.date < asOf {
+            rows.append(["**" + t("Reorder (placed)", "补货（已下单）") + "**", "**" + t("\(style.exactCount(Double(reorder.units))) units on \(style.date(reorder.date))", "\(style.date(reorder.date)) 已下 \(style.exactCount(Double(reorder.units))) 件") + "**"])
+            rows.append([Output.reorderArrival.label(language), style.date(reorder.arrival)])
+            if let stockout = reorder.stockout { rows.append([t("Stock runs out before it lands", "到货前断货日"), style.date(stockout)]) }
+        } else if let reorder = batch.reorder {
             rows.append(["**" + t("Reorder", "补货") + "**", "**" + t("\(style.exactCount(Double(reorder.units))) units by \(style.date(reorder.date))", "\(style.date(reorder.date)) 前 \(style.exactCount(Double(reorder.units))) 件") + "**"])
             rows.append([Output.reorderArrival.label(language), style.date(reorder.arrival)])
             if let stockout = reorder.stockout { rows.append([Output.stockoutDate.label(language), style.date(stockout)]) }
@@ -49,7 +56,8 @@ extension MarkdownReport {
         parts.append(Markdown.table([t("First batch", "首批"), t("Value", "数值")], [.left, .right], rows))
         if batch.reorders.count > 1 {
             let orderRows = batch.reorders.enumerated().map { index, order in
-                [String(index + 2), style.date(order.date), style.exactCount(Double(order.units)), style.date(order.arrival),
+                [String(index + 2), style.date(order.date) + (plan.actuals.map { order.date < $0.asOf } == true ? t(" (placed)", "（已下）") : ""),
+                 style.exactCount(Double(order.units)), style.date(order.arrival),
                  order.stockout.map(style.date) ?? "—"]
             }
             parts.append(Markdown.table([t("Order", "订单"), t("Place by", "下单日"), t("Units", "件数"), t("In the warehouse", "入仓"),
@@ -73,11 +81,11 @@ extension MarkdownReport {
         var sentences: [String] = []
         if let actuals = plan.actuals {
             let pledged = plan[.pledgedUnits] ?? 0
-            let owed = pledged > 0 ? t(", \(style.exactCount(pledged)) of them owed to backers", "，其中 \(style.exactCount(pledged)) 件交付支持者") : ""
+            let owed = pledged > 0 ? t(", \(style.exactCount(pledged)) of them owed to backers", "，其中 \(style.exactCount(pledged)) 件用于众筹回报") : ""
             sentences.append(t("The first batch of **\(self.units(units, exact: true))**, ordered by \(style.longDate(batch.poDate)) as the plan before launch decided\(owed), is bought: the sales data do not change it, and the sizing rows below are that decision.",
-                               "首批 **\(self.units(units, exact: true))** 已按上市前的计划于 \(style.longDate(batch.poDate)) 前下单\(owed)：销售数据不改变它，下表的备货计算即当时的决定。"))
-            sentences.append(t("At the sales so far and the re-forecast, demand in the first \(window) is \(style.count(mean)) units, give or take \(style.count(sd)) (the weeks after \(style.longDate(actuals.asOf.adding(days: -1))) only); the batch serves \(value(.fillRate)) of it and misses about \(value(.expectedLostSales)) sales.",
-                               "按目前销量与重新预测，首\(window)需求为 \(style.count(mean)) 件，上下浮动约 \(style.count(sd)) 件（仅 \(style.longDate(actuals.asOf.adding(days: -1))) 之后的各周）；首批满足其中 \(value(.fillRate))，约少卖 \(value(.expectedLostSales)) 件。"))
+                               "首批 **\(self.units(units, exact: true))** 已按上市前的计划于 \(style.longDate(batch.poDate)) 前下单\(owed)：销售数据不影响这一决定，下表的备货计算即当时的决定。"))
+            sentences.append(t("At the sales so far and the re-forecast, demand in the first \(window) is \(style.count(mean)) units (\(style.count(actuals.toDate)) of them sold), give or take \(style.count(sd)): only the weeks after \(style.longDate(actuals.asOf.adding(days: -1))) are uncertain. Before any reorder lands, the batch alone would serve \(value(.fillRate)) of it and miss about \(value(.expectedLostSales)) sales (the reorders, Cash over time and the warnings count them in).",
+                               "按目前销量与重新预测，首\(window)需求为 \(style.count(mean)) 件（其中已售 \(style.count(actuals.toDate)) 件），上下浮动约 \(style.count(sd)) 件：只有 \(style.longDate(actuals.asOf.adding(days: -1))) 之后的各周尚不确定。若不计补货，首批可满足其中 \(value(.fillRate))，预计缺货损失约 \(value(.expectedLostSales)) 件（补货、现金流与警告已计入补货）。"))
             return sentences.joined(separator: t(" ", ""))
         }
         sentences.append(t("Order **\(self.units(units, exact: true))** by **\(style.longDate(batch.poDate))**, \(style.period(batch.leadTime)) before launch; they tie up \(value(.inventoryCash)).",

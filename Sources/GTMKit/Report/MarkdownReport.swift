@@ -95,15 +95,13 @@ public struct MarkdownReport {
     /// One line per decision: the first batch, whether to crowdfund and the goal, the KOL
     /// budget, the seed reviews, then the key dates in order.
     func decisionLines() -> [String] {
+        if let actuals = plan.actuals { return actualsDecisionLines(actuals) }
         var lines: [String] = []
         if let batch = plan.firstBatch, let units = plan[.firstBatchUnits] {
             lines.append(t("**First batch:** order \(self.units(units, exact: true)) by \(style.longDate(batch.poDate)) (\(value(.inventoryCash)) at cost)\(precision(.firstBatchUnits)).",
                            "**首批**：在 \(style.longDate(batch.poDate)) 前下单 \(self.units(units, exact: true))（成本 \(value(.inventoryCash))）\(precision(.firstBatchUnits))。"))
         }
-        if let actuals = plan.actuals {
-            lines.append(actualsDecision(actuals))
-            if let batch = plan.firstBatch, let reorders = actualsReorderDecision(actuals, batch) { lines.append(reorders) }
-        } else if let batch = plan.firstBatch, let reorder = batch.reorder {
+        if let batch = plan.firstBatch, let reorder = batch.reorder {
             let more = batch.reorders.count - 1
             let later = Double(batch.reorders.dropFirst().reduce(0) { $0 + $1.units })
             let all = Double(batch.reorders.reduce(0) { $0 + $1.units })
@@ -127,6 +125,20 @@ public struct MarkdownReport {
         for warning in plan.warnings where warning.changesADecision {
             lines.append("⚠ **\(warning.code)**: " + text.message(warning))
         }
+        return lines
+    }
+
+    /// After launch, on actual sales: what the weeks sold say and what to do now first, then the
+    /// cash and the dates ahead, the warnings, and what was decided before launch in one line.
+    func actualsDecisionLines(_ actuals: ActualsReport) -> [String] {
+        var lines = [actualsDecision(actuals)]
+        if let batch = plan.firstBatch, let reorders = actualsReorderDecision(actuals, batch) { lines.append(reorders) }
+        if let cash = actualsCashDecision(actuals) { lines.append(cash) }
+        if let dates = actualsKeyDates(actuals) { lines.append(dates) }
+        for warning in plan.warnings where warning.changesADecision {
+            lines.append("⚠ **\(warning.code)**: " + text.message(warning))
+        }
+        lines.append(decidedBeforeLaunch())
         return lines
     }
 

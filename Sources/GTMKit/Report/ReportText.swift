@@ -80,10 +80,14 @@ struct ReportText {
                      "\(milestoneName(milestone.kind))（\(style.date(milestone.start))）晚于 \(style.date(launch)) 的正式上市。请缩短 `kol.publish_window` 或将发布对准上市。")
         case .stockoutBeforeReorder(let reorder, _, let placed):
             let out = reorder.stockout.map(style.date) ?? "—"
-            if placed {
+            if let placed {
                 let days = reorder.stockout.map { $0.days(to: reorder.arrival) } ?? 0
-                return t("At the sales so far, stock runs out on \(out), \(days) days before the reorder placed on \(style.date(reorder.date)) arrives on \(style.date(reorder.arrival)). Ask the factory to send part of it by air, or slow sales (end the launch price, pause the ads) until it lands.",
-                         "按目前的销量，库存将在 \(out) 售罄，比 \(style.date(reorder.date)) 已下的补货单到货（\(style.date(reorder.arrival))）早 \(days) 天。请工厂将部分货物空运，或在到货前放缓销售（结束首发价、暂停广告）。")
+                let short = style.count(placed.short)
+                let shipped = !placed.left
+                    ? t("It leaves the factory on \(style.date(placed.ships)): ask the factory to send part of it ahead by air", "该批货 \(style.date(placed.ships)) 出厂：请工厂将其中一部分提前空运")
+                    : t("It left the factory on \(style.date(placed.ships)): ask the forwarder for the fastest last leg", "该批货已于 \(style.date(placed.ships)) 出厂：请货代安排最快的末程运输")
+                return t("At the sales so far and the re-forecast, stock runs out on \(out), \(days) days before the reorder placed on \(style.date(reorder.date)) lands on \(style.date(reorder.arrival)): about \(short) units of demand go unserved. \(shipped), or hold stock back until it lands (limit units per order, no promotions).",
+                         "按目前销量与重新预测，库存将在 \(out) 断货，比 \(style.date(reorder.date)) 已下的补货单入仓（\(style.date(reorder.arrival))）早 \(days) 天：约 \(short) 件需求无法满足。\(shipped)，或在到货前控制出货（限购、暂停促销）。")
             }
             return t("Stock runs out on \(out), but the reorder placed on \(style.date(reorder.date)) arrives on \(style.date(reorder.arrival)). Raise the first batch or shorten `inventory.lead_time`.",
                      "库存将在 \(out) 售罄，但 \(style.date(reorder.date)) 下的补货单 \(style.date(reorder.arrival)) 才到货。请增加首批数量或缩短 `inventory.lead_time`。")

@@ -169,6 +169,18 @@ extension ScenarioDecoder {
             }
             p = combined(analogs.map(\.estimate.p), Schema.field("demand.p")?.bounds ?? 0...1)
             q = combined(analogs.map(\.estimate.q), Schema.field("demand.q")?.bounds ?? 0...5)
+            // The inputs list p and q as the analogs give them, from the line that names them.
+            let origin: InputRecord.Origin = pair.value.origin.map { .override($0) }
+                ?? .file(name: sources[pair.keyMark.source]?.name ?? "", line: pair.keyMark.line)
+            for (key, values) in [("p", analogs.map(\.estimate.p)), ("q", analogs.map(\.estimate.q))] {
+                let low = values.min()!, high = values.max()!
+                let text = high > low * 1.000001
+                    ? "\(Format.significant(low, 3)) to \(Format.significant(high, 3)) (fitted to the analogs)"
+                    : "\(Format.significant(low, 3)) (fitted to the analog)"
+                inputs.removeAll { $0.path == "demand.\(key)" }
+                inputs.append(InputRecord(path: "demand.\(key)", text: text, origin: origin, isUncertain: high > low * 1.000001,
+                                          mark: pair.keyMark))
+            }
         }
         let boost = quantity("launch_boost", in: section)
         let shape = text("shape", in: section).flatMap(Scenario.DemandShape.init(rawValue:))

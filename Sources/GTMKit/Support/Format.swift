@@ -43,6 +43,21 @@ public enum Format {
         return negative ? "-" + text : text
     }
 
+    /// `value` to `digits` significant digits, without trailing zeros or grouping: `0.348`, `2.53`, `1500`.
+    public static func significant(_ value: Double, _ digits: Int) -> String {
+        guard value.isFinite, value != 0 else { return grouped(value) }
+        var magnitude = 0
+        var scaled = abs(value)
+        while scaled >= 10 { scaled /= 10; magnitude += 1 }
+        while scaled < 1 { scaled *= 10; magnitude -= 1 }
+        let text = grouped(value, decimals: max(0, digits - 1 - magnitude), separator: "")
+        guard text.contains(".") else { return text }
+        var trimmed = Substring(text)
+        while trimmed.hasSuffix("0") { trimmed = trimmed.dropLast() }
+        if trimmed.hasSuffix(".") { trimmed = trimmed.dropLast() }
+        return String(trimmed)
+    }
+
     /// The decimal digits of a whole, finite, non-negative double of any size: `1.5e+17` → `150000000000000000`.
     static func wholeDigits(_ value: Double) -> String {
         if value < 9e15 { return String(UInt64(value)) }
