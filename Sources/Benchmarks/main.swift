@@ -130,7 +130,7 @@ func example(_ path: String) -> Scenario? {
     }
     for reference in document.dataReferences {
         let joined = inFolder(reference.path)
-        document.attach(path: reference.path, name: joined, bytes: Array((readFile(joined) ?? "").utf8))
+        document.attach(reference, name: joined, bytes: Array((readFile(joined) ?? "").utf8))
     }
     return try! document.decode()
 }

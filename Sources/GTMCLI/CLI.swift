@@ -141,7 +141,7 @@ public enum CLI {
             let folder = reference.fromCommandLine || naming == "-" || naming == "<stdin>" ? "" : Platform.directory(of: naming)
             let joined = Platform.join(folder, reference.path)
             do {
-                document.attach(path: reference.path, name: joined, bytes: try files.read(joined))
+                document.attach(reference, name: joined, bytes: try files.read(joined))
             } catch {
                 let hint = error == .outsideRoot
                     ? "a data file must lie inside the root folder (the working directory, or --root DIR)"

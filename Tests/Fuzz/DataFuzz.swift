@@ -29,7 +29,7 @@ public func fuzzData(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let text = lamp + (data[0] & 1 == 0 ? "demand:\n  analogs:\n    - sales.csv\n" : "demand:\n  p: 0.03\n  q: 0.38\nactuals: sales.csv\n")
     do {
         var document = try Document.parse(name: "lamp.txt", bytes: Array(text.utf8))
-        document.attach(path: "sales.csv", name: "sales.csv", bytes: csv)
+        for reference in document.dataReferences { document.attach(reference, name: "sales.csv", bytes: csv) }
         try exercise(document, variants: 0)
     } catch {
         _ = error.rendered

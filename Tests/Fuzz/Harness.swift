@@ -61,7 +61,7 @@ func includedFile(input: [UInt8]) -> (String, String) -> Result<Document.Include
 func attachingData(_ document: Document, fallback: [UInt8] = []) -> Document {
     var document = document
     for reference in document.dataReferences {
-        document.attach(path: reference.path, name: reference.path,
+        document.attach(reference, name: reference.path,
                         bytes: baseData[reference.path].map { Array($0.utf8) } ?? fallback)
     }
     return document

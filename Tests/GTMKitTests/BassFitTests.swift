@@ -60,7 +60,7 @@ import Testing
         // Two periods at twice the prior's sales move m a little; with a prior even 2 periods fit.
         let t = (0...60).map { Double($0) / 52 }
         let plan = BassFit.model(10_000, 0.5, 2, t, .periodSales)
-        let prior = BassFit.Prior(m: 10_000, p: 0.5, q: 2, tau: (0.5, 0.7, 0.7), sigma: 0.25 * plan[0])
+        let prior = BassFit.Prior(m: 10_000, p: 0.5, q: 2, tau: (0.5, 0.7, 0.7), sigma: 0.25, floor: 1)
         let two = try BassFit.fit(plan.prefix(2).map { $0 * 2 }, boundaries: Array(t.prefix(3)), prior: prior)
         let twelve = try BassFit.fit(plan.prefix(12).map { $0 * 2 }, boundaries: Array(t.prefix(13)), prior: prior)
         #expect(two.m > 10_000 && twelve.m > two.m)
@@ -89,7 +89,10 @@ import Testing
         ("date,units\n2027-03-01,lots\n", "2:12", "`lots` is not a number of units"),
         ("date,units\n2027-03-01,-4\n", "2:12", "units sold cannot be negative"),
         ("date,units\n2027-03-08,1\n2027-03-01,2\n", "3:1", "dates must increase"),
-        ("date,units\n2027-03-01,1\n2027-03-08,2\n2027-03-16,3\n", "4:1", "weeks (7 days apart) or months"),
+        ("date,units\n2027-03-01,1\n2027-03-08,2\n2027-03-16,3\n", "4:1", "rows are weekly, so this one should be dated 2027-03-15"),
+        // Comments and blank lines keep the line numbers; a month skipped is found where it is.
+        ("# export\ndate,units\n\n2027-01-01,1\n2027-02-01,2\n2027-04-01,3\n", "6:1", "expected 2027-03-01, not 2027-04-01"),
+        ("\u{FEFF}date,units\n2027-03-01,x\n", "2:12", "`x` is not a number of units"),
     ])
     func errorsAreLocated(text: String, at: String, message: String) {
         do {

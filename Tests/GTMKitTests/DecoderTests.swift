@@ -17,9 +17,9 @@ func decode(_ text: String, sets: [String] = [], variant: String? = nil, files: 
 func attachData(_ document: inout Document, files: [String: String] = [:]) {
     for reference in document.dataReferences {
         if let body = files[reference.path] {
-            document.attach(path: reference.path, name: reference.path, bytes: Array(body.utf8))
+            document.attach(reference, name: reference.path, bytes: Array(body.utf8))
         } else if let data = FileManager.default.contents(atPath: GTMProcess.root.appendingPathComponent("Scenarios/" + reference.path).path) {
-            document.attach(path: reference.path, name: reference.path, bytes: Array(data))
+            document.attach(reference, name: reference.path, bytes: Array(data))
         }
     }
 }

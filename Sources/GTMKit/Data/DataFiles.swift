@@ -17,7 +17,10 @@ extension Document {
         var references: [DataReference] = []
         func add(_ node: Node) {
             switch node.content {
-            case .scalar(let text): references.append(DataReference(path: text, mark: node.mark, fromCommandLine: node.origin != nil))
+            case .scalar(let text):
+                // A `what_if` variant is written in the file: its paths are the file's.
+                let commandLine = node.origin.map { !$0.hasPrefix("what_if ") } ?? false
+                references.append(DataReference(path: text, mark: node.mark, fromCommandLine: commandLine))
             case .sequence(let items): items.forEach(add)
             default: break
             }
@@ -27,8 +30,18 @@ extension Document {
         return references
     }
 
-    /// Attaches the bytes of the data file named `path`; `name` is how diagnostics name it.
-    public mutating func attach(path: String, name: String, bytes: [UInt8]) {
-        dataFiles[path] = sources.add(SourceFile(name: name, bytes: bytes))
+    /// Attaches the bytes of the data file `reference` names; `name` is how diagnostics name it
+    /// (the path as read). Two files may write the same relative path for different files: each
+    /// reference has its own.
+    public mutating func attach(_ reference: DataReference, name: String, bytes: [UInt8]) {
+        dataFiles[Self.dataKey(source: reference.mark.source, path: reference.path)] = sources.add(SourceFile(name: name, bytes: bytes))
     }
+
+    /// The key a data file is attached under: the file that names it and the path as written.
+    static func dataKey(source: Int, path: String) -> String { "\(source):\(path)" }
+}
+
+extension ScenarioDecoder {
+    /// The key of the data file `node` (a path) names.
+    func dataKey(_ node: Node) -> String { Document.dataKey(source: node.mark.source, path: node.scalar ?? "") }
 }

@@ -7,6 +7,8 @@ public struct SalesSeries: Sendable, Equatable {
         /// The period's first day.
         public var date: CivilDate
         public var units: Double
+        /// Its line in the file (for errors about it).
+        public var line: Int
     }
 
     public var rows: [Row]
@@ -28,14 +30,19 @@ public struct SalesSeries: Sendable, Equatable {
         func fail(_ message: String, _ line: Int, _ column: Int, _ hint: String) -> ScenarioError.Located {
             ScenarioError.Located(Diagnostic(message, at: Mark(source: source, line: line, column: column), hint: hint))
         }
-        guard let text = String(validating: bytes, as: UTF8.self) else {
+        guard var text = String(validating: bytes, as: UTF8.self) else {
             throw fail("the file is not UTF-8 text", 1, 1, "save it as UTF-8 CSV")
         }
+        // Excel's "CSV UTF-8" starts with a byte order mark.
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         // ("\r\n" is one Character in Swift: split on either line end.)
         var lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
         if lines.last?.isEmpty == true { lines.removeLast() }
-        // Each line with its number, comments left out.
-        let numbered = lines.enumerated().filter { !String($0.element).trimmingCharacters.hasPrefix("#") }.map { (number: $0.offset + 1, text: $0.element) }
+        // Each line with its number, comments and blank lines left out.
+        let numbered = lines.enumerated().filter {
+            let trimmed = String($0.element).trimmingCharacters
+            return !trimmed.isEmpty && !trimmed.hasPrefix("#")
+        }.map { (number: $0.offset + 1, text: $0.element) }
         guard let (headerLine, header) = numbered.first else {
             throw fail("the file is empty", 1, 1, "write a header `date,units` and one row per period")
         }
@@ -73,22 +80,24 @@ public struct SalesSeries: Sendable, Equatable {
             if let previous = rows.last, date <= previous.date {
                 throw fail("dates must increase: \(date) comes after \(previous.date)", number, 1, "sort the rows by date, one per period")
             }
-            rows.append(Row(date: date, units: units))
+            rows.append(Row(date: date, units: units, line: number))
         }
         guard rows.count >= 1 else { throw fail("the file has no rows", headerLine + 1, 1, "add one row per period: date,units") }
         // The period: weekly (7 days apart) or monthly (the same day each month).
         var period = 7.0
         if rows.count >= 2 {
-            let gaps = zip(rows, rows.dropFirst()).map { $0.date.days(to: $1.date) }
-            if gaps.allSatisfy({ $0 == 7 }) {
-                period = 7
-            } else if rows.indices.allSatisfy({ rows[0].date.adding(months: $0) == rows[$0].date }) {
-                period = 365.25 / 12
-            } else {
-                let index = gaps.firstIndex { $0 != gaps[0] } ?? 0
-                throw fail("the periods must be weeks (7 days apart) or months (the same day each month)", index + 3, 1,
-                           "give one row per week or per month, with no gaps")
+            // Weekly when the first two rows are 7 days apart, else monthly; the first row that
+            // breaks the rhythm is the error.
+            let weekly = rows[0].date.days(to: rows[1].date) == 7
+            let broken = rows.indices.first { index in
+                weekly ? rows[0].date.adding(days: 7 * index) != rows[index].date : rows[0].date.adding(months: index) != rows[index].date
             }
+            if let broken {
+                throw fail(weekly ? "rows are weekly, so this one should be dated \(rows[0].date.adding(days: 7 * broken)), not \(rows[broken].date)"
+                                  : "the periods must be weeks (7 days apart) or months (the same day each month): expected \(rows[0].date.adding(months: broken)), not \(rows[broken].date)",
+                           rows[broken].line, 1, "give one row per week or per month, with no gaps (a period without sales is a row with 0)")
+            }
+            period = weekly ? 7 : 365.25 / 12
         }
         return SalesSeries(rows: rows, periodDays: period)
     }

@@ -38,10 +38,11 @@ public struct ActualsReport: Sendable, Equatable {
 
 enum ActualsModel {
     /// Prior widths on ln m, ln p, ln q, and the noise of a week's sales as a share of the curve's
-    /// (promotions, stock, reviews: 35%). Early weeks' sales are about m·p·Δt, so their level is
-    /// known from the plan to within √(τₘ² + τₚ²) = 14% and from each week to within 35%: the plan
-    /// counts as `planWeeks` = 0.35² ÷ (0.1² + 0.1²) ≈ 6 weeks, and n weeks sold move the level
-    /// about n ÷ (n + 6) of the way to what they show. q, the curve's later shape, is left freer.
+    /// on the log scale (promotions, stock, reviews: 35%). Early weeks' sales are about m·p·Δt,
+    /// so their level is known from the plan to within √(τₘ² + τₚ²) = 14% and from each week to
+    /// within 35%: the plan counts as `planWeeks` = 0.35² ÷ (0.1² + 0.1²) ≈ 6 weeks, and n weeks
+    /// at k times the plan move the forecast to about k^(n ÷ (n + 6)) times it. q, the curve's
+    /// later shape, is left freer.
     static let tau = (m: 0.1, p: 0.1, q: 0.3)
     static let noiseShare = 0.35
     static var planWeeks: Double { noiseShare * noiseShare / (tau.m * tau.m + tau.p * tau.p) }
@@ -72,11 +73,12 @@ enum ActualsModel {
         }
         let planBase = weekEnds.indices.map { base(priorM, p, q0, $0) }
         let scaled = (0..<weeks).map { k in planWeekly[k] > 0 && planBase[k] > 0 ? observed[k] * planBase[k] / planWeekly[k] : observed[k] }
-        let sigma = max(1, noiseShare * planBase.prefix(weeks).reduce(0, +) / Double(max(weeks, 1)))
+        // On the log scale, a week without sales counted as 5% of an average planned week.
+        let floor = max(0.5, 0.05 * planBase.prefix(weeks).reduce(0, +) / Double(max(weeks, 1)))
         var fit: BassFit.Estimate?
         if weeks > 0, planTotal > 0, priorM > 0 {
             fit = try? BassFit.fit(scaled, boundaries: Array(t.prefix(weeks + 1)),
-                                   prior: BassFit.Prior(m: priorM, p: p, q: q0, tau: tau, sigma: sigma))
+                                   prior: BassFit.Prior(m: priorM, p: p, q: q0, tau: tau, sigma: noiseShare, floor: floor))
         }
         var cumulative = [0.0]
         var running = 0.0

@@ -36,17 +36,22 @@ public enum BassFit {
         case stillExponential
         /// The least-squares estimate runs off to a boundary (m without limit, p to 0).
         case unbounded
+        /// The best curve explains less than `minimumR2` of the periods' variation: no rise and
+        /// fall to fit (R² given).
+        case poorFit(Double)
     }
 
     public struct Prior: Sendable, Equatable {
         public var m: Double, p: Double, q: Double
         /// Widths of the prior on ln m, ln p, ln q.
         public var tau: (m: Double, p: Double, q: Double)
-        /// The noise of one period's sales, in units.
+        /// The noise of one period's sales on the log scale (0.35: within ±35%), and the units
+        /// added to both sides before the log (so a period without sales counts, finitely).
         public var sigma: Double
+        public var floor: Double
 
         public static func == (a: Prior, b: Prior) -> Bool {
-            a.m == b.m && a.p == b.p && a.q == b.q && a.tau == b.tau && a.sigma == b.sigma
+            a.m == b.m && a.p == b.p && a.q == b.q && a.tau == b.tau && a.sigma == b.sigma && a.floor == b.floor
         }
     }
 
@@ -61,22 +66,33 @@ public enum BassFit {
         }
     }
 
+    /// The smallest R² an analog's fit may have: below it the curve does not describe the sales.
+    static let minimumR2 = 0.3
+
     /// The fit of `sales` (one value per period between consecutive `boundaries`).
     public static func fit(_ sales: [Double], boundaries t: [Double], form: Form = .periodSales,
                            prior: Prior? = nil) throws(Refusal) -> Estimate {
         precondition(t.count == sales.count + 1)
         let n = sales.count
         let total = sales.reduce(0, +)
-        guard total > 0 else { throw .noSales }
+        // With a prior, periods without sales are data too (they pull the curve down).
+        guard total > 0 || prior != nil else { throw .noSales }
         if prior == nil {
             let positive = sales.filter { $0 > 0 }.count
             guard positive >= 4 else { throw .tooFewPeriods(positive) }
         }
-        // Residuals (data, scaled by σ with a prior; then the prior's pseudo-residuals).
+        // Residuals: in units without a prior (least squares on period sales); with one, on the
+        // log scale (a week at half the curve weighs as one at twice it), then the prior's
+        // pseudo-residuals.
         func residuals(_ phi: [Double]) -> [Double] {
             let m = Math.exp(phi[0]), p = Math.exp(phi[1]), q = Math.exp(phi[2])
             let fitted = model(m, p, q, t, form)
-            var r = (0..<n).map { (fitted[$0] - sales[$0]) / (prior?.sigma ?? 1) }
+            var r: [Double]
+            if let prior {
+                r = (0..<n).map { (Math.log(fitted[$0] + prior.floor) - Math.log(sales[$0] + prior.floor)) / prior.sigma }
+            } else {
+                r = (0..<n).map { fitted[$0] - sales[$0] }
+            }
             if let prior {
                 r += [(phi[0] - Math.log(prior.m)) / prior.tau.m, (phi[1] - Math.log(prior.p)) / prior.tau.p,
                       (phi[2] - Math.log(prior.q)) / prior.tau.q]
@@ -94,23 +110,25 @@ public enum BassFit {
             }
         }
         func sumOfSquares(_ r: [Double]) -> Double { r.reduce(0) { $0 + $1 * $1 } }
-        // Starting points: a grid of p and q (per year), m matching the observed total.
+        // Starting points: the prior's, and a grid of p and q (per year) with m matching the
+        // observed total; for each q of the grid its best p by error is descended (so curves
+        // that peak within weeks and within years both get a start).
         var starts: [[Double]] = []
         if let prior { starts.append([Math.log(prior.m), Math.log(prior.p), Math.log(prior.q)]) }
-        let span = t.last ?? 1
-        for p in [0.001, 0.01, 0.05, 0.2] {
-            for q in [0.1, 0.4, 1.0, 3.0] {
-                let share = Bass.cumulative(span, p: p, q: q)
-                guard share > 0 else { continue }
-                starts.append([Math.log(max(total, total / share)), Math.log(p), Math.log(q)])
+        if total > 0 {
+            let span = t.last ?? 1
+            for q in [0.1, 0.4, 1.0, 3.0, 10.0, 30.0] {
+                var best: (start: [Double], rss: Double)?
+                for p in [0.001, 0.01, 0.05, 0.2, 1.0] {
+                    let share = Bass.cumulative(span, p: p, q: q)
+                    guard share > 0 else { continue }
+                    let start = [Math.log(max(total, total / share)), Math.log(p), Math.log(q)]
+                    let rss = sumOfSquares(residuals(start))
+                    if rss.isFinite, best.map({ rss < $0.rss }) ?? true { best = (start, rss) }
+                }
+                if let best { starts.append(best.start) }
             }
         }
-        // Levenberg–Marquardt from the prior's point and the grid's four best starts (each
-        // start costs one evaluation to rank, a descent up to 400 iterations).
-        let ranked = starts.enumerated().map { (index: $0.offset, start: $0.element, rss: sumOfSquares(residuals($0.element))) }
-        let grid = ranked.dropFirst(prior == nil ? 0 : 1).filter { $0.rss.isFinite }
-            .sorted { $0.rss != $1.rss ? $0.rss < $1.rss : $0.index < $1.index }.prefix(4).map(\.start)
-        starts = (prior == nil ? [] : [starts[0]]) + grid
         var best: (phi: [Double], rss: Double)?
         for start in starts {
             var phi = start
@@ -164,13 +182,14 @@ public enum BassFit {
         // (checked first: the reason a user can act on).
         if let exponential = exponentialRSS(sales, t), rss >= exponential * 0.999 { throw .stillExponential }
         // An estimate that ran to a boundary does not exist (Marković & Jukić 2013).
-        if m > 100 * total || p < 1e-6 { throw .unbounded }
+        if m > 100 * total || p < 1e-6 || q < 1e-6 { throw .unbounded }
+        if estimate.r2 < minimumR2 { throw .poorFit(estimate.r2) }
         // Standard errors: s² (JᵀJ)⁻¹ in log parameters, then θ·SE(ln θ).
         if n > 3 {
             let J = jacobian(best.phi, residuals(best.phi))
             var A = [[Double]](repeating: [0, 0, 0], count: 3)
             for i in 0..<3 { for k in 0..<3 { A[i][k] = (0..<n).reduce(0) { $0 + J[i][$1] * J[k][$1] } } }
-            if let inverse = invert(A) {
+            if let inverse = invert(A), (0..<3).allSatisfy({ inverse[$0][$0] >= 0 && inverse[$0][$0].isFinite }) {
                 let s2 = rss / Double(n - 3)
                 let se = (0..<3).map { (s2 * inverse[$0][$0]).squareRoot() }
                 let tq = studentT975(n - 3)

@@ -380,13 +380,15 @@ final class CashModel: Sendable {
             var next = 0
             for week in firstWeek..<weeks {
                 let weekStart = origin + week * 7
-                // Reorders in the warehouse by this week (they arrive in date order).
-                while batch != nil, next < orders.count, orders[next].arrival.daysSinceEpoch - origin < (week + 1) * 7 {
-                    stock += Double(orders[next].units)
-                    next += 1
-                }
                 let start = max(weekStart, sellFrom), end = min(weekStart + 7, horizonEnd)
-                guard end > start else { continue }
+                guard end > start else {
+                    // Reorders that land in a week with no selling days are on hand for the next.
+                    while batch != nil, next < orders.count, orders[next].arrival.daysSinceEpoch < weekStart + 7 {
+                        stock += Double(orders[next].units)
+                        next += 1
+                    }
+                    continue
+                }
                 let wanted: Double
                 // The week's share at the launch price.
                 var atLaunchPrice = 0.0
@@ -401,8 +403,24 @@ final class CashModel: Sendable {
                         atLaunchPrice = min(max((early - from) / wanted, 0), 1)
                     }
                 }
-                let units = min(max(wanted, 0), stock)
-                stock -= units
+                // The week's days in stretches between the reorders that land in it (in date
+                // order; one landing before the week's first selling day counts from that day):
+                // each stretch sells its share of the week's demand from the stock then on hand.
+                var units = 0.0
+                var from = start
+                let perDay = max(wanted, 0) / Double(end - start)
+                while batch != nil, next < orders.count, orders[next].arrival.daysSinceEpoch < end {
+                    let lands = max(orders[next].arrival.daysSinceEpoch, from)
+                    let part = min(perDay * Double(lands - from), stock)
+                    units += part
+                    stock -= part
+                    stock += Double(orders[next].units)
+                    from = lands
+                    next += 1
+                }
+                let last = min(perDay * Double(end - from), stock)
+                units += last
+                stock -= last
                 sold += units
                 outflow[week] += units * (batch == nil ? fulfillment + cost : fulfillment)
                 let revenue = units * (atLaunchPrice * introductory + (1 - atLaunchPrice) * price)

@@ -70,7 +70,9 @@ enum ReorderModel {
             guard arrivalDay < days else { break }
             let onHand = max(0, levels[min(max(arrivalDay, start), days)])
             var cover = 0.0
-            for day in arrivalDay..<min(arrivalDay + coverageDays, days) { cover += daily[day] }
+            // (An order that lands before launch, a clamped month's lead time, covers from launch.)
+            let coverFrom = max(arrivalDay, 0), coverTo = min(arrivalDay + coverageDays, days)
+            if coverTo > coverFrom { for day in coverFrom..<coverTo { cover += daily[day] } }
             let units = Newsvendor.rounded(cover + safetyStock - onHand, moq: moq, casePack: casePack)
             searchFrom = reorderDay + 1
             guard units > 0 else { continue }

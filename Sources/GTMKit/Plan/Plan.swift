@@ -104,7 +104,9 @@ public enum Planner {
         base.keepsLedger = true
         after.run(base, Decisions())
         var decisions = committed
-        let asOf = scenario.launch.date.adding(days: Int(after.demand.soldDays))
+        // New orders from the day after the last week sold, or the planning date when later.
+        let dataEnd = scenario.launch.date.adding(days: Int(after.demand.soldDays))
+        let asOf = scenario.settings.asOf.map { max($0, dataEnd) } ?? dataEnd
         decisions.notBefore = asOf
         decisions.placed = committed.reorders.filter { $0.date < asOf }
         let result = Simulation.run(after, base: base, settings: scenario.settings, options: simulation, committed: decisions)

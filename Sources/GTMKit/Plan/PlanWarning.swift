@@ -37,11 +37,14 @@ public enum PlanWarning: Sendable, Hashable {
     case kolAfterLaunch(Milestone, launch: CivilDate)
     /// The reorder arrives after stock runs out, even placed as early as it may be.
     /// `milestone`: the order's timeline id (`inventory.reorder`, `inventory.reorder.2`…).
-    /// `placed`: for an order already placed (re-planning on actual sales), which can only be
-    /// hurried: the demand that goes unserved until it lands, and the day it leaves the factory.
-    case stockoutBeforeReorder(Reorder, milestone: String, placed: PlacedOrder?)
+    /// `afterLaunch`: when re-planning on actual sales (the first batch is bought, an order
+    /// placed can only be hurried): the demand that goes unserved until it lands, and the day it
+    /// leaves the factory.
+    case stockoutBeforeReorder(Reorder, milestone: String, afterLaunch: AfterLaunch?)
 
-    public struct PlacedOrder: Sendable, Hashable {
+    public struct AfterLaunch: Sendable, Hashable {
+        /// True for an order placed before the weeks sold ended; false for one to place now or later.
+        public var placed: Bool
         /// Units of demand between the stock-out and the day the order lands.
         public var short: Double
         /// The day it leaves the factory, and whether it has by the day after the last week sold.
@@ -191,8 +194,8 @@ extension PlanWarning {
         }
         if let orders = plan.firstBatch?.reorders, let index = orders.firstIndex(where: \.arrivesLate) {
             let order = orders[index]
-            var placed: PlacedOrder?
-            if let actuals = plan.actuals, order.date < actuals.asOf, let out = order.stockout, let weeks = plan.demand?.weeks {
+            var afterLaunch: AfterLaunch?
+            if let actuals = plan.actuals, let out = order.stockout, let weeks = plan.demand?.weeks {
                 // Demand from the stock-out to the day the order lands, and the day it leaves the
                 // factory (the balance is paid then: `inventory.freight` before it lands).
                 let daily = ReorderModel.daily(weeks)
@@ -200,9 +203,9 @@ extension PlanWarning {
                 let short = from < to ? daily[from..<to].reduce(0, +) : 0
                 let freight = plan.scenario.inventory?.freight.days(from: launch) ?? 0
                 let ships = order.arrival.adding(days: -freight)
-                placed = PlacedOrder(short: short, ships: ships, left: ships < actuals.asOf)
+                afterLaunch = AfterLaunch(placed: order.date < actuals.asOf, short: short, ships: ships, left: ships < actuals.asOf)
             }
-            warnings.append(.stockoutBeforeReorder(order, milestone: TimelineModel.reorderID(index), placed: placed))
+            warnings.append(.stockoutBeforeReorder(order, milestone: TimelineModel.reorderID(index), afterLaunch: afterLaunch))
         }
         return warnings
     }

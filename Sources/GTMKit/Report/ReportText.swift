@@ -78,9 +78,14 @@ struct ReportText {
         case .kolAfterLaunch(let milestone, let launch):
             return t("\(milestoneName(milestone.kind)) on \(style.date(milestone.start)), after the retail launch on \(style.date(launch)). Shorten `kol.publish_window` or align the posts to the launch.",
                      "\(milestoneName(milestone.kind))（\(style.date(milestone.start))）晚于 \(style.date(launch)) 的正式上市。请缩短 `kol.publish_window` 或将发布对准上市。")
-        case .stockoutBeforeReorder(let reorder, _, let placed):
+        case .stockoutBeforeReorder(let reorder, _, let afterLaunch):
             let out = reorder.stockout.map(style.date) ?? "—"
-            if let placed {
+            if let placed = afterLaunch, !placed.placed {
+                let short = style.count(placed.short)
+                return t("At the sales so far and the re-forecast, stock runs out on \(out), before even the next order, placed on \(style.date(reorder.date)), lands on \(style.date(reorder.arrival)): about \(short) units of demand go unserved. Ask the factory to send part of it ahead by air, or hold stock back until it lands (limit units per order, no promotions).",
+                         "按目前销量与重新预测，库存将在 \(out) 断货，早于 \(style.date(reorder.date)) 下的下一张补货单入仓（\(style.date(reorder.arrival))）：约 \(short) 件需求无法满足。请工厂将其中一部分提前空运，或在到货前控制出货（限购、暂停促销）。")
+            }
+            if let placed = afterLaunch {
                 let days = reorder.stockout.map { $0.days(to: reorder.arrival) } ?? 0
                 let short = style.count(placed.short)
                 let shipped = !placed.left

@@ -41,7 +41,9 @@ extension ScenarioDecoder {
         let inventory = section("inventory", in: nil).flatMap { self.inventory($0) }
         let pilot = section("pilot", in: nil).flatMap { self.pilot($0) }
         let ads = list("ads", in: nil).flatMap { self.ads($0, launch: launchDate) }
-        let actuals = self.actuals(launch: launchDate)
+        let actuals = self.actuals(ActualsContext(launch: launchDate, asOf: settings?.asOf, horizon: horizon, hasDemand: demandSection != nil,
+                                                  hasSize: market != nil || !(channels ?? []).isEmpty,
+                                                  forecastMark: inventory?.forecast == nil ? nil : marks["inventory.forecast"]))
         let cash = section("cash", in: nil).flatMap { self.cash($0) }
         let crowdfunding = section("crowdfunding", in: nil).flatMap { self.crowdfunding($0) }
         let kol = section("kol", in: nil).flatMap { self.kol($0) }

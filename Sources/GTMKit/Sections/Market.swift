@@ -115,9 +115,9 @@ extension Schema {
               zh: "需求价格弹性（负数）：需求 × (价格 ÷ 参考价)^弹性。"),
         Field("demand.reference_price", .value(.money), example: "399", uncertain: false, note: "`product.price` as the file writes it",
               "The price the market numbers assume.", zh: "市场数据所对应的价格。"),
-        Field("demand.p", .value(.number), bounds: 0.000001...1, default: "0.03",
+        Field("demand.p", .value(.number), bounds: 0.000001...10, default: "0.03",
               "Bass innovation coefficient, per year.", zh: "Bass 创新系数（每年）。"),
-        Field("demand.q", .value(.number), bounds: 0...5, default: "0.38",
+        Field("demand.q", .value(.number), bounds: 0...30, default: "0.38",
               "Bass imitation coefficient, per year.", zh: "Bass 模仿系数（每年）。"),
         Field("demand.launch_boost", .value(.share), default: "0",
               "Share of SOM bought in launch week, on top of the curve's shape.", zh: "上市首周额外购买的 SOM 比例。"),
@@ -167,8 +167,8 @@ extension ScenarioDecoder {
                 guard high > low * 1.000001 else { return Quantity(low, bounds: bounds) }
                 return Quantity((low * high).squareRoot(), distribution: .lognormal(low: low, high: high), bounds: bounds)
             }
-            p = combined(analogs.map(\.estimate.p), Schema.field("demand.p")?.bounds ?? 0...1)
-            q = combined(analogs.map(\.estimate.q), Schema.field("demand.q")?.bounds ?? 0...5)
+            p = combined(analogs.map(\.estimate.p), Schema.field("demand.p")?.bounds ?? 0...10)
+            q = combined(analogs.map(\.estimate.q), Schema.field("demand.q")?.bounds ?? 0...30)
             // The inputs list p and q as the analogs give them, from the line that names them.
             let origin: InputRecord.Origin = pair.value.origin.map { .override($0) }
                 ?? .file(name: sources[pair.keyMark.source]?.name ?? "", line: pair.keyMark.line)
@@ -246,7 +246,7 @@ extension ScenarioDecoder {
             inputs.append(InputRecord(path: "demand.analogs[\(index)]", text: path, origin: node.origin.map { .override($0) }
                                         ?? .file(name: sources[node.mark.source]?.name ?? "", line: node.mark.line),
                                       isUncertain: false, mark: node.mark))
-            guard let source = dataFiles[path], let file = sources[source] else {
+            guard let source = dataFiles[dataKey(node)], let file = sources[source] else {
                 report("the analog `\(path.visible)` was not read", at: node.mark,
                        hint: "gtm plan reads the file relative to the scenario's folder; check the path")
                 continue
@@ -265,6 +265,12 @@ extension ScenarioDecoder {
             }
             do {
                 let estimate = try BassFit.fit(series.rows.map(\.units), boundaries: series.boundaries)
+                let pBounds = Schema.field("demand.p")?.bounds ?? 0...10, qBounds = Schema.field("demand.q")?.bounds ?? 0...30
+                guard pBounds.contains(estimate.p), qBounds.contains(estimate.q) else {
+                    report("`\(path.visible)` fits a curve (p = \(Format.significant(estimate.p, 3)), q = \(Format.significant(estimate.q, 3)) a year) that rises and falls faster than gtm's curve takes (p ≤ \(Format.shortest(pBounds.upperBound)), q ≤ \(Format.shortest(qBounds.upperBound)))",
+                           at: node.mark, hint: "for a launch that peaks at once and fades, give `shape: decay` and the analog's `half_life` instead")
+                    continue
+                }
                 fits.append(Scenario.AnalogFit(path: path, periods: series.rows.count, periodDays: series.periodDays, estimate: estimate))
             } catch {
                 let (reason, hint) = Self.refusalText(error)
@@ -285,6 +291,9 @@ extension ScenarioDecoder {
         case .stillExponential:
             return ("its sales still grow exponentially, with no slowdown yet, so the market's size cannot be told apart from its growth (Marković & Jukić 2013)",
                     "use an analog whose sales have peaked, or give `demand.p` and `demand.q`")
+        case .poorFit(let r2):
+            return ("the best curve explains \(Format.significant(r2 * 100, 2))% of the period-to-period variation (R² \(Format.grouped(r2, decimals: 2)), below \(Format.grouped(BassFit.minimumR2, decimals: 1))): the sales show no rise and fall the model can describe",
+                    "check that the file holds one product's sales since its launch, or give `demand.p` and `demand.q`")
         case .unbounded:
             return ("the least-squares estimate runs off to a boundary (market size without limit): the data do not pin the curve down",
                     "use an analog with more periods past its peak, or give `demand.p` and `demand.q`")
