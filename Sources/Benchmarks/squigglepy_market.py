@@ -53,6 +53,6 @@ def whole_process(label, command, runs=30):
 if "--gtm" in sys.argv:
     whole_process("gtm plan market-1m.txt (1,000,000 trials), whole process",
                   [".build/release/gtm", "plan", "Sources/Benchmarks/market-1m.txt", "--format", "json"])
-    for example in ["Scenarios/aurora-lamp.txt", "Scenarios/ridgeline-kickstarter.txt"]:
+    for example in ["Scenarios/aurora-lamp.txt", "Scenarios/ridgeline-kickstarter.txt", "Scenarios/ridgeline-week8.txt"]:
         whole_process("gtm plan %s (default settings), whole process" % example,
                       [".build/release/gtm", "plan", example])

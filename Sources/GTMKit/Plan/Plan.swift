@@ -81,7 +81,10 @@ public enum Planner {
         let base = Workspace(model)
         base.keepsLedger = true
         model.run(base, Decisions())
-        let result = Simulation.run(model, base: base, settings: scenario.settings, options: simulation)
+        // With actual sales, the plan before them gives its decisions and base case to the
+        // re-plan; its ranges and tornado are not shown, so its second pass is not run.
+        let replans = scenario.actuals != nil && model.showsDemand && model.demand.size != nil
+        let result = Simulation.run(model, base: base, settings: scenario.settings, options: simulation, decisionsOnly: replans)
         let plan = assemble(scenario, model: model, base: base, result: result, fingerprint: fingerprint, overrides: overrides)
         guard let sold = scenario.actuals, let curve = plan.demand, model.demand.size != nil else { return plan }
         return replan(plan, curve: curve, sold: sold, committed: result.decisions, p: base.registers[model.demand.p],

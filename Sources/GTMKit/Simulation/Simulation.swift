@@ -40,8 +40,10 @@ public enum Simulation {
     /// `committed`: decisions already taken (re-planning on actual sales: the first batch, the
     /// campaign and the orders placed before the weeks sold ended). They are kept; the window's
     /// demand, the reorder point and the later reorders are taken again on this model's demand.
+    /// `decisionsOnly`: stop after the decisions (the plan before actual sales, whose ranges and
+    /// tornado the re-plan does not show).
     static func run(_ model: PlanModel, base: Workspace, settings: Scenario.Settings, options: Options?,
-                    committed: Decisions? = nil) -> Result {
+                    committed: Decisions? = nil, decisionsOnly: Bool = false) -> Result {
         var (decisions, trials) = decide(model, base: base, settings: settings, options: options)
         if var kept = committed {
             kept.windowSD = decisions.windowSD
@@ -53,7 +55,9 @@ public enum Simulation {
             decisions = kept
         }
         model.run(base, decisions)
-        guard let options, !model.inputs.uncertain.isEmpty else { return Result(decisions: decisions, uncertainty: nil, means: [:]) }
+        guard let options, !model.inputs.uncertain.isEmpty, !decisionsOnly else {
+            return Result(decisions: decisions, uncertainty: nil, means: [:])
+        }
         return simulate(model, base: base, decisions: decisions, trials: trials, settings: settings, options: options)
     }
 
