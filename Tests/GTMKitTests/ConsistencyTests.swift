@@ -193,8 +193,15 @@ import Testing
             close(value("inventory", "cash"), value("inventory", "first_batch_units").map { $0 * (value("economics", "unit_cost") ?? .nan) },
                   "cash = units × cost")
         }
-        // Each decision's value equals its entry in the uncertainty section.
+        // Each decision's value equals its entry in the uncertainty section; the outputs the
+        // contract lists are there whenever their section is (outputs.md), moved by the draws or not.
         if let uncertainty = json["uncertainty"] as? [String: Any] {
+            for path in ["market.som_units", "demand.horizon_units", "inventory.window_demand_mean", "inventory.first_batch_units",
+                         "crowdfunding.pledged", "crowdfunding.net", "kol.buyers"] {
+                let parts = path.split(separator: ".").map(String.init)
+                guard Self.number(json, parts[0], parts[1]) != nil else { continue }
+                #expect(uncertainty[path] != nil, "\(name): the uncertainty section has no \(path)")
+            }
             for (section, key) in [("inventory", "first_batch_units"), ("crowdfunding", "goal")] where json[section] != nil {
                 let entry = uncertainty["\(section).\(key)"] as? [String: Any]
                 #expect(entry != nil, "\(name): no uncertainty entry for \(section).\(key)")
@@ -257,6 +264,8 @@ import Testing
                     "\(name): a campaign out of the plan has milestones")
             #expect((ConsistencyTests.number(json, "inventory", "pledged_units") ?? 0) == 0)
         }
+        // `reorder` is absent, not null, when no second order is needed.
+        #expect(!((json["inventory"] as? [String: Any])?["reorder"] is NSNull), "\(name): inventory.reorder is null")
         if let reorder = (json["inventory"] as? [String: Any])?["reorder"] as? [String: Any],
            let arrives = date(reorder["arrival"]), let stockout = date(reorder["stockout"]), arrives > stockout {
             #expect(warnings.contains { $0["code"] as? String == "stockout_before_reorder" }, "\(name): a late reorder is not warned")

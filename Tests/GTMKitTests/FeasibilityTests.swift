@@ -47,6 +47,22 @@ import Testing
         #expect(plan[.kolSampleCost] == 120)
     }
 
+    @Test func samplesWithNoPilotAndNoBatchAreWarned() throws {
+        // The same creator (sample shipped 2027-02-08) and testers, but nothing makes a unit.
+        let plan = try plan("kol:\n  tiers:\n    - tier: mid\n      count: 1\n      fee: 10k\n      followers: 150k\nseed_reviews:\n  target: 10\n")
+        guard case .noUnitSupply(let milestone, _)? = warning(plan, "units_before_supply") else {
+            Issue.record("expected units_before_supply")
+            return
+        }
+        #expect(milestone.id == "kol.1.sample" && milestone.start == CivilDate(year: 2027, month: 2, day: 8))
+        #expect(plan.warnings.filter { $0.code == "units_before_supply" }.count == 2)
+        #expect(ReportText(plan).message(warning(plan, "units_before_supply")!)
+            .hasSuffix("Fix: add a `pilot` run ready by 2027-02-08, or an `inventory` section whose first batch is in the warehouse by then."))
+        // A pilot ready in time clears both.
+        let supplied = try self.plan("kol:\n  tiers:\n    - tier: mid\n      count: 1\n      fee: 10k\n      followers: 150k\nseed_reviews:\n  target: 10\npilot:\n  ready: 2027-01-04\n  unit_cost: 150\n")
+        #expect(warning(supplied, "units_before_supply") == nil)
+    }
+
     @Test func aPilotReadyInTimeSuppliesTheSamples() throws {
         let late = try plan(Self.kolAndBatch + "pilot:\n  ready: 2027-02-10\n  unit_cost: 150\n  extra: 10\n")
         guard case .unitsBeforeSupply(let milestone, let supply, let fromPilot, _)? = warning(late, "units_before_supply") else {

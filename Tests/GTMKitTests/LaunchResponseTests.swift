@@ -59,18 +59,27 @@ import Testing
     }
 
     @Test func moreBudgetForAPlatformRaisesTheBatch() throws {
-        // Eight Douyin creators at ¥10k a post, each taking the deal half the time (¥5k
-        // expected): ¥20k invites four, ¥40k all eight. More buyers in the window, a bigger batch.
-        var roster = "kol:\n  budget: BUDGET\n  roster:\n"
+        // Eight Douyin creators at ¥10k a post, quoted, so each takes the deal (roster acceptance
+        // 100% by default): ¥20k picks two, ¥40k four. More buyers in the window, a bigger batch.
+        var text = "kol:\n  budget: BUDGET\n  roster:\n"
         for index in 0..<8 {
-            roster += "    - name: creator \(index)\n      platform: douyin\n      followers: \(200 + 10 * index)k\n      fee: 10k\n"
+            text += "    - name: creator \(index)\n      platform: douyin\n      followers: \(200 + 10 * index)k\n      fee: 10k\nACCEPT"
         }
-        let small = try plan(roster.replacingOccurrences(of: "BUDGET", with: "20k"))
-        let large = try plan(roster.replacingOccurrences(of: "BUDGET", with: "40k"))
+        func roster(_ budget: String, acceptance: String = "") throws -> Plan {
+            try plan(text.replacingOccurrences(of: "BUDGET", with: budget).replacingOccurrences(of: "ACCEPT", with: acceptance))
+        }
+        let small = try roster("20k")
+        let large = try roster("40k")
         #expect((large[.kolBuyers] ?? 0) > (small[.kolBuyers] ?? 0))
         #expect((large[.windowDemandMean] ?? 0) > (small[.windowDemandMean] ?? 0))
         #expect((large[.firstBatchUnits] ?? 0) > (small[.firstBatchUnits] ?? 0))
-        #expect(small.kol?.lines.count == 4 && large.kol?.lines.count == 8)
+        #expect(small.kol?.lines.count == 2 && large.kol?.lines.count == 4)
+        #expect(small[.kolCost] == 20_000)
+        // Taking the deal half the time, each costs ¥5k expected: ¥20k invites four, whose fees
+        // come to ¥40k if all four say yes; the report says so.
+        let unsure = try roster("20k", acceptance: "      acceptance: 50%\n")
+        #expect(unsure.kol?.lines.count == 4 && unsure[.kolCost] == 20_000)
+        #expect(MarkdownReport(unsure).render().contains("if every invited creator says yes, the picks cost ¥40,000 against the budget of ¥20,000"))
     }
 
     @Test func anAdFlightAddsItsBuyersToTheWindow() throws {

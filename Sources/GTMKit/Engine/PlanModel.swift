@@ -176,7 +176,8 @@ struct PlanModel: Sendable {
     /// uncertain inputs move. Which ones they move is found by evaluating the plan with every
     /// uncertain input at its P10 and then at its P90 beside the base case (`base`): an output
     /// equal in all three does not depend on them, and a column of one value costs memory and a
-    /// pass for nothing.
+    /// pass for nothing. The outputs the JSON always summarizes (`Output.alwaysSummarized`) are
+    /// recorded even so.
     func rangedOutputs(base: Workspace, decisions: Decisions) -> [Output] {
         let candidates = Output.allCases.filter { $0.info.ranged && has($0) }
         let ws = Workspace(self)
@@ -189,7 +190,7 @@ struct PlanModel: Sendable {
                 moved.insert(output)
             }
         }
-        return candidates.filter { moved.contains($0) }
+        return candidates.filter { moved.contains($0) || Output.alwaysSummarized.contains($0) }
     }
 
     /// What the decisions read from each trial: the window's demand (mean and spread), the

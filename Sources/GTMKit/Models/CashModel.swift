@@ -6,7 +6,12 @@ public struct CashFlow: Sendable, Equatable {
         public var outflow: Double
         /// Cash on hand plus every receipt less every payment up to the end of this week.
         public var balance: Double
+        /// The week's lowest balance: its payments count before its receipts, as in the peak need.
+        public var lowest: Double { balance - inflow }
     }
+
+    /// The first week whose payments take the balance (cash on hand included) below zero.
+    public var runsOut: Week? { weeks.first { $0.lowest < 0 } }
 
     /// From the week of the first payment to the end of the horizon.
     public var weeks: [Week]

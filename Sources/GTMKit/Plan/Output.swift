@@ -107,6 +107,11 @@ public enum Output: Int, CaseIterable, Sendable, Comparable {
         Info(section: section, key: key, en: en, zh: zh, unit: unit, central: central, ranged: ranged, compared: compared)
     }
 
+    /// The outputs the JSON's `uncertainty` holds whenever any input is uncertain, moved by the
+    /// draws or not (outputs.md), when their section is in the plan; the first batch is there as
+    /// its decision entry.
+    static let alwaysSummarized: [Output] = [.somUnits, .horizonUnits, .windowDemandMean, .pledged, .net, .kolBuyers]
+
     /// The table, in case order (a test checks that each case has its row).
     static let table: [Info] = [
         row(.market, "tam_units", "TAM (units a year)", "TAM（每年件数）", .count),

@@ -31,6 +31,9 @@ public enum PlanWarning: Sendable, Hashable {
     /// none and the first batch is not in the warehouse). `others`: more milestones of the same
     /// kind that are early too.
     case unitsBeforeSupply(Milestone, supply: CivilDate, fromPilot: Bool, others: Int)
+    /// A milestone needs product units, but the plan makes none: no pilot run and no first batch
+    /// (the same code as `unitsBeforeSupply`: there is no day the units exist).
+    case noUnitSupply(Milestone, others: Int)
     /// The first purchase order falls before the campaign that decides its size has closed.
     case purchaseOrderBeforeCampaignEnds(order: CivilDate, end: CivilDate, startBy: CivilDate)
     /// A KOL post goes live after the retail launch.
@@ -60,7 +63,7 @@ public enum PlanWarning: Sendable, Hashable {
     /// late): the report repeats them beside the decisions.
     public var changesADecision: Bool {
         switch self {
-        case .unitsBeforeSupply, .purchaseOrderBeforeCampaignEnds, .stockoutBeforeReorder, .campaignNotRecommended,
+        case .unitsBeforeSupply, .noUnitSupply, .purchaseOrderBeforeCampaignEnds, .stockoutBeforeReorder, .campaignNotRecommended,
              .rewardsAfterLaunch, .kolAfterLaunch: return true
         default: return false
         }
@@ -95,7 +98,7 @@ public enum PlanWarning: Sendable, Hashable {
         case .lateMilestone: return "late_milestone"
         case .monteCarloError: return "monte_carlo_error"
         case .trialsReduced: return "trials_reduced"
-        case .unitsBeforeSupply: return "units_before_supply"
+        case .unitsBeforeSupply, .noUnitSupply: return "units_before_supply"
         case .purchaseOrderBeforeCampaignEnds: return "po_before_campaign_end"
         case .kolAfterLaunch: return "kol_after_launch"
         case .stockoutBeforeReorder: return "stockout_before_reorder"
@@ -176,9 +179,12 @@ extension PlanWarning {
         // Samples and tester units come from the pilot run, or else from the first batch.
         let sampleSupply = model.pilot?.ready ?? arrival
         func early(_ prefix: String, _ suffix: String, supply: CivilDate?, fromPilot: Bool) {
-            guard let supply else { return }
-            let late = plan.timeline.filter { $0.id.hasPrefix(prefix) && $0.id.hasSuffix(suffix) && $0.start < supply }
+            // Without a supply every such milestone is early: no unit ever exists.
+            let late = plan.timeline.filter { milestone in
+                milestone.id.hasPrefix(prefix) && milestone.id.hasSuffix(suffix) && supply.map { milestone.start < $0 } ?? true
+            }
             guard let first = late.first else { return }
+            guard let supply else { return warnings.append(.noUnitSupply(first, others: late.count - 1)) }
             warnings.append(.unitsBeforeSupply(first, supply: supply, fromPilot: fromPilot, others: late.count - 1))
         }
         early("kol.", ".sample", supply: sampleSupply, fromPilot: model.pilot != nil)

@@ -76,13 +76,9 @@ public struct JSONReport {
             })),
         ])))
         if let batch = plan.firstBatch {
-            func order(_ reorder: Reorder) -> JSONValue {
-                .object([("date", .string(reorder.date.description)), ("units", .integer(reorder.units)),
-                         ("arrival", .string(reorder.arrival.description)),
-                         ("stockout", reorder.stockout.map { .string($0.description) } ?? .null)])
-            }
-            pairs.append(("inventory", section(.inventory, extra: [
-                ("reorder", batch.reorder.map(order) ?? .null),
+            // `reorder` is absent when no second order is needed (outputs.md).
+            let second: [(String, JSONValue)] = batch.reorder.map { [("reorder", order($0))] } ?? []
+            pairs.append(("inventory", section(.inventory, extra: second + [
                 ("reorders", .array(batch.reorders.map(order))),
                 ("underage", .number(batch.underage)), ("overage", .number(batch.overage)),
                 ("moq", .integer(batch.moq)), ("case_pack", .integer(batch.casePack)),
@@ -168,11 +164,6 @@ public struct JSONReport {
 
     /// `actuals`: the sales to date, the re-forecast, and what changes now.
     func actualsObject(_ actuals: ActualsReport) -> JSONValue {
-        func order(_ reorder: Reorder) -> JSONValue {
-            .object([("date", .string(reorder.date.description)), ("units", .integer(reorder.units)),
-                     ("arrival", .string(reorder.arrival.description)),
-                     ("stockout", reorder.stockout.map { .string($0.description) } ?? .null)])
-        }
         let orders = plan.firstBatch?.reorders ?? []
         let before = actuals.before
         return section(.actuals, extra: [
@@ -192,6 +183,14 @@ public struct JSONReport {
             } ?? .null),
             ("plan_weeks", .array(actuals.planWeekly.map { .number($0) })),
         ])
+    }
+
+    /// An order after the first batch: when to place it, how many, when it lands, and the day stock
+    /// runs out without it.
+    func order(_ reorder: Reorder) -> JSONValue {
+        .object([("date", .string(reorder.date.description)), ("units", .integer(reorder.units)),
+                 ("arrival", .string(reorder.arrival.description)),
+                 ("stockout", reorder.stockout.map { .string($0.description) } ?? .null)])
     }
 
     /// An output in JSON: a number, a date string, a boolean, or null where the plan has none.

@@ -69,13 +69,16 @@ extension MarkdownReport {
     func actualsCashDecision(_ actuals: ActualsReport) -> String? {
         guard let flow = plan.cash else { return nil }
         let ahead = flow.weeks.filter { $0.start.adding(days: 6) >= actuals.asOf }
-        guard let lowest = ahead.min(by: { $0.balance < $1.balance }) else { return nil }
-        if lowest.balance < 0 {
-            return t("**Cash ahead:** from \(style.longDate(actuals.asOf)) the balance (cash on hand included) falls lowest in the week of \(style.longDate(lowest.start)), to \(style.exactMoney(lowest.balance)): raise **\(style.exactMoney(-lowest.balance))** by then (see Cash over time).",
-                     "**后续资金**：自 \(style.longDate(actuals.asOf)) 起，余额（含现有资金）在 \(style.longDate(lowest.start)) 当周降至最低 \(style.exactMoney(lowest.balance))：需在此前再筹 **\(style.exactMoney(-lowest.balance))**（见“现金流”）。")
+        // Within a week payments count before receipts, as in the peak need.
+        guard let lowest = ahead.min(by: { $0.lowest < $1.lowest }) else { return nil }
+        let basis = t("cash on hand and the plan's payments and receipts so far; money raised since is not in it",
+                      "含现有资金及至今按计划的收支，不含此后新筹资金")
+        if lowest.lowest < 0 {
+            return t("**Cash ahead:** from \(style.longDate(actuals.asOf)) the balance (\(basis)) falls lowest in the week of \(style.longDate(lowest.start)), to \(style.exactMoney(lowest.lowest)) before that week's receipts: have **\(style.exactMoney(-lowest.lowest))** more by then (see Cash over time).",
+                     "**后续资金**：自 \(style.longDate(actuals.asOf)) 起，余额（\(basis)）在 \(style.longDate(lowest.start)) 当周收款前降至最低 \(style.exactMoney(lowest.lowest))：需在此前另备 **\(style.exactMoney(-lowest.lowest))**（见“现金流”）。")
         }
-        return t("**Cash ahead:** from \(style.longDate(actuals.asOf)) the balance (cash on hand included) stays above zero; its lowest is \(style.exactMoney(lowest.balance)) in the week of \(style.longDate(lowest.start)).",
-                 "**后续资金**：自 \(style.longDate(actuals.asOf)) 起，余额（含现有资金）始终为正；最低为 \(style.longDate(lowest.start)) 当周的 \(style.exactMoney(lowest.balance))。")
+        return t("**Cash ahead:** from \(style.longDate(actuals.asOf)) the balance (\(basis)) stays above zero; its lowest is \(style.exactMoney(lowest.lowest)) in the week of \(style.longDate(lowest.start)), before that week's receipts.",
+                 "**后续资金**：自 \(style.longDate(actuals.asOf)) 起，余额（\(basis)）始终为正；最低为 \(style.longDate(lowest.start)) 当周收款前的 \(style.exactMoney(lowest.lowest))。")
     }
 
     /// The dates ahead, from the day after the last week sold: orders to place, orders that land,

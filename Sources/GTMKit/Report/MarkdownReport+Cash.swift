@@ -13,24 +13,31 @@ extension MarkdownReport {
             return t("**Cash:** the plan never spends more than it has received.", "**资金**：计划支出从未超过已收款项。") + payback
         }
         let gap = plan[.fundingGap] ?? need
+        // The money is needed as the payments fall due: the first of the gap when the cash on
+        // hand runs out, which may be weeks before the peak.
+        let runsOut = plan.cash?.runsOut.map { week in
+            week.start < date ? t(": the cash on hand runs out in the week of \(style.longDate(week.start)), so the first of it is due then",
+                                  "：现有资金在 \(style.longDate(week.start)) 当周用尽，届时即需第一笔") : ""
+        } ?? ""
         let onHandText = onHand > 0
-            ? (gap > 0 ? t(" With \(style.exactMoney(onHand)) on hand, raise **\(style.exactMoney(gap))**.", "现有 \(style.exactMoney(onHand))，需再筹 **\(style.exactMoney(gap))**。")
+            ? (gap > 0 ? t(" With \(style.exactMoney(onHand)) on hand, raise **\(style.exactMoney(gap))**\(runsOut).", "现有 \(style.exactMoney(onHand))，需再筹 **\(style.exactMoney(gap))**\(runsOut)。")
                        : t(" The \(style.exactMoney(onHand)) on hand covers it.", "现有 \(style.exactMoney(onHand)) 足以覆盖。"))
             : ""
         let first = plan.cash?.weeks.first.map { style.longDate($0.start) } ?? ""
-        return t("**Cash:** you need **\(style.exactMoney(need))** by \(style.longDate(date)), the week the money paid out exceeds the money in by most\(range(.peakNeed).map { " (P10–P90 \($0))" } ?? ""); payments start in the week of \(first).",
-                 "**资金**：在 \(style.longDate(date)) 前需要 **\(style.exactMoney(need))**，即累计支出超出收入最多的那一周\(range(.peakNeed).map { "（P10–P90 \($0)）" } ?? "")；付款自 \(first) 当周开始。")
+        return t("**Cash:** you need **\(style.exactMoney(need))** by \(style.longDate(date)), the week the money paid out exceeds the money in by most\(range(.peakNeed, exact: true).map { " (P10–P90 \($0))" } ?? ""); payments start in the week of \(first).",
+                 "**资金**：在 \(style.longDate(date)) 前需要 **\(style.exactMoney(need))**，即累计支出超出收入最多的那一周\(range(.peakNeed, exact: true).map { "（P10–P90 \($0)）" } ?? "")；付款自 \(first) 当周开始。")
             + onHandText + payback
     }
 
-    /// After the payback week, the lowest the cumulative net cash falls again, when later orders
-    /// take it below zero: " Later payments take it below again: …".
+    /// After the payback week, the lowest the cumulative net cash falls again (payments before
+    /// receipts, as the peak need), when later orders take it below zero.
     func belowAgain() -> String {
         guard let flow = plan.cash, let payback = plan.date(.payback) else { return "" }
         let later = flow.weeks.filter { $0.start > payback }
-        guard let lowest = later.min(by: { $0.balance < $1.balance }), lowest.balance - flow.onHand < -0.005 else { return "" }
-        return t(" Later payments (reorders) take it below again: at most \(style.exactMoney(flow.onHand - lowest.balance)) out, in the week of \(style.longDate(lowest.start)).",
-                 "之后的付款（补货）会使其再次为负：最多净支出 \(style.exactMoney(flow.onHand - lowest.balance))，在 \(style.longDate(lowest.start)) 当周。")
+        guard let lowest = later.min(by: { $0.lowest < $1.lowest }), lowest.lowest - flow.onHand < -0.5 else { return "" }
+        let short = style.money((flow.onHand - lowest.lowest).rounded())
+        return t(" Later payments (reorders) take it below zero again: by up to \(short), in the week of \(style.longDate(lowest.start)).",
+                 "之后的付款（补货）会使累计净现金流再次为负：最多 \(short)，在 \(style.longDate(lowest.start)) 当周。")
     }
 
     /// "Mondays", "Tuesdays"… for the week grid's first day.

@@ -61,7 +61,11 @@ extension MarkdownReport {
         rows.append(["**" + Output.horizonUnits.label(language) + "**", "**" + value(.horizonUnits) + "**"])
         var notes: [String] = []
         if !demand.events.isEmpty {
-            let list = demand.events.map { "\(Markdown.escape($0.name)) \(style.date($0.last)) ×\(style.number($0.lift))" }.joined(separator: t(", ", "、"))
+            // Each event's whole week, so that a preset dated by its last day (Cyber Monday for
+            // Black Friday) reads as the week it is.
+            let list = demand.events.map {
+                "\(Markdown.escape($0.name)) \(style.date($0.last.adding(days: -6)))–\(style.date($0.last)) ×\(style.number($0.lift))"
+            }.joined(separator: t(", ", "、"))
             notes.append(t("Events multiply the curve's sales in the 7 days ending on their date: \(list).",
                            "大促将截至其日期的 7 天内的曲线销量乘以倍数：\(list)。"))
         }

@@ -39,8 +39,21 @@ extension MarkdownReport {
             intro.append(t("Posts go live over the \(style.period(kol.publishWindow)) before launch, smallest audiences first; each creator is invited a lead time before their post.",
                            "内容在上市前 \(style.period(kol.publishWindow)) 内陆续发布，粉丝少的先发；每位达人按其周期提前邀约。"))
         }
-        intro.append(t("Invited creators take the deal about half the time (Heepsy: about 40% reply; contact twice as many as you need), so a tier's slots need `count ÷ acceptance` invitations and a roster pick counts as its acceptance in posts, fees and buyers. A post's buyers arrive over the days after it, halving every platform half-life (Douyin 10 hours, Instagram 19 hours, Xiaohongshu 3 days, YouTube 6 days); those before launch buy on launch day.",
-                       "受邀达人约有一半接受合作（Heepsy：约 40% 回复，需邀约所需人数的两倍），因此层级名额需邀约 `count ÷ acceptance` 位，名单中的达人按接受概率计入条数、费用与买家。每条内容的买家在发布后陆续到来，按平台半衰期递减（抖音 10 小时、Instagram 19 小时、小红书 3 天、YouTube 6 天）；上市前到来的买家在上市日购买。"))
+        if kol.fromTiers.contains(true) {
+            intro.append(t("Not every invited creator takes the deal (`acceptance`, by default half: Heepsy finds about 40% reply and advises contacting twice as many as you need), so a tier's slots need `count ÷ acceptance` invitations.",
+                           "并非每位受邀达人都会接受合作（`acceptance`，默认一半：Heepsy 统计约 40% 回复，建议邀约所需人数的两倍），因此层级名额需邀约 `count ÷ acceptance` 位。"))
+        }
+        // Roster picks below a certain yes count as their chance; say what all of them would cost.
+        let unsure = zip(kol.lines, kol.fromTiers).filter { !$1 && $0.acceptance < 1 }.map(\.0)
+        if !unsure.isEmpty {
+            let sure = zip(kol.lines, kol.fromTiers).filter { !$1 && $0.acceptance >= 1 }.reduce(0) { $0 + $1.0.cost }
+            let all = unsure.reduce(sure) { $0 + $1.cost / max($1.acceptance, 1e-9) }
+            let budget = kol.budget.map { t(" against the budget of \(style.exactMoney($0))", "（预算 \(style.exactMoney($0))）") } ?? ""
+            intro.append(t("A roster pick below 100% `acceptance` counts as its chance in posts, fees and buyers; if every invited creator says yes, the picks cost \(style.exactMoney(all))\(budget).",
+                           "名单中 `acceptance` 低于 100% 的达人按接受概率计入条数、费用与买家；若受邀达人全部接受，费用为 \(style.exactMoney(all))\(budget)。"))
+        }
+        intro.append(t("A post's buyers arrive over the days after it, halving every platform half-life (Douyin 10 hours, Instagram 19 hours, Xiaohongshu 3 days, YouTube 6 days); those before launch buy on launch day.",
+                       "每条内容的买家在发布后陆续到来，按平台半衰期递减（抖音 10 小时、Instagram 19 小时、小红书 3 天、YouTube 6 天）；上市前到来的买家在上市日购买。"))
         for line in kol.lines where line.conversionFrom != nil {
             intro.append(t("\(Markdown.escape(line.name)) posts on \(line.platform): its buyers convert like the \(line.conversionFrom!) channel's reach (one conversion model for the platform).",
                            "\(Markdown.escape(line.name)) 在\(text.platformName(line.platform))发布：其买家转化率沿用\(text.platformName(line.conversionFrom!))渠道对触达人群的转化率（同一平台同一转化模型）。"))

@@ -11,18 +11,22 @@ extension MarkdownReport {
     }
 
     /// "25,270–50,561" for the key numbers, when the output varies over the trials.
-    func range(_ output: Output) -> String? {
+    /// `exact`: as the decision it qualifies is written (money to pay in full, also in a zh report).
+    func range(_ output: Output, exact: Bool = false) -> String? {
         guard let summary = plan.uncertainty?.summary(output), summary.p10 != summary.p90 else { return nil }
-        return "\(style.format(summary.p10, output.unit))–\(style.format(summary.p90, output.unit))"
+        return "\(style.format(summary.p10, output.unit, exact: exact))–\(style.format(summary.p90, output.unit, exact: exact))"
     }
 
     func uncertaintySection(_ uncertainty: Uncertainty) -> String {
         var parts = ["## " + t("Uncertainty", "不确定性")]
         let count = uncertainty.inputs.count
         let trials = style.count(Double(uncertainty.trials))
+        // The target, and each decision's precision as reached (the Decisions give the same).
+        let reached = uncertainty.precision.map { t("\($0.output.label(language)) ±", "\($0.output.label(language))±") + style.percent($0.error) }
+            .joined(separator: t(", ", "，"))
         let chosen = uncertainty.requestedTrials == nil
-            ? t(" (chosen so that each decision is precise to about ±\(style.percent(Simulation.targetError)), one standard error)",
-                "（自动选择，使每项决策的精度约为 ±\(style.percent(Simulation.targetError))，一个标准误）")
+            ? t(" (chosen so that each decision is precise to ±\(style.percent(Simulation.targetError)) or better, one standard error\(reached.isEmpty ? "" : ": " + reached))",
+                "（自动选择，使每项决策的精度达到 ±\(style.percent(Simulation.targetError)) 或更高，一个标准误\(reached.isEmpty ? "" : "：" + reached)）")
             : ""
         parts.append(t("\(count) input\(count == 1 ? " is" : "s are") uncertain, so the plan ran \(trials) Monte Carlo trials\(chosen), seed \(uncertainty.seed). Numbers elsewhere in this report are the plan's: the base case (each uncertain input at its median), a decision taken from the simulated distributions, or, for what a decision leads to (expected sales, leftover, lost sales), the average over the simulated launches. P10 and P90 bound the middle 80% of outcomes (percentiles interpolated between neighbouring trials).",
                        "有 \(count) 个输入不确定，因此运行了 \(trials) 次蒙特卡洛模拟\(chosen)，种子 \(uncertainty.seed)。本报告其他数字均为计划值：基准情形（各不确定输入取中位数）、依据模拟分布作出的决策，或决策的结果（预期销量、剩余、缺货）在所有模拟上市中的平均值。P10 与 P90 之间是中间 80% 的结果（百分位数取相邻模拟值插值）。"))

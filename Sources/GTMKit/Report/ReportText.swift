@@ -72,6 +72,10 @@ struct ReportText {
             }
             return t("\(milestoneName(milestone.kind)) is due on \(style.date(milestone.start))\(more) and needs units, but \(source). Fix: \(fix).",
                      "\(milestoneName(milestone.kind))（\(style.date(milestone.start))）\(more)需要产品，但\(source)。解决：\(fix)。")
+        case .noUnitSupply(let milestone, let others):
+            let more = others > 0 ? t(" (and \(others) more like it)", "（另有 \(others) 项相同）") : ""
+            return t("\(milestoneName(milestone.kind)) is due on \(style.date(milestone.start))\(more) and needs units, but the plan makes none: it has no `pilot` run and no `inventory` section. Fix: add a `pilot` run ready by \(style.date(milestone.start)), or an `inventory` section whose first batch is in the warehouse by then.",
+                     "\(milestoneName(milestone.kind))（\(style.date(milestone.start))）\(more)需要产品，但计划中没有任何产品来源：既无 `pilot` 试产，也无 `inventory` 部分。解决：增加 `pilot` 试产并在 \(style.date(milestone.start)) 前就绪，或增加 `inventory` 部分使首批在此之前入仓。")
         case .purchaseOrderBeforeCampaignEnds(let order, let end, let startBy):
             return t("The first purchase order is due on \(style.date(order)), before the campaign closes on \(style.date(end)): the units owed to backers are a forecast, not a count, when the order is placed. Start the campaign by \(style.date(startBy)), or order the backers' units separately after it closes.",
                      "首批采购单须在 \(style.date(order)) 下达，早于众筹结束（\(style.date(end))）：下单时应交付支持者的件数只是预测。请在 \(style.date(startBy)) 前开始众筹，或在众筹结束后为支持者单独下单。")
