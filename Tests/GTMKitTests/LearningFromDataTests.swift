@@ -47,11 +47,14 @@ func weeklyCSV(from start: CivilDate, _ units: [Double]) -> String {
 
     @Test func salesAbovePlanBringTheReorderEarlierAndRaiseTheForecast() throws {
         let before = try plan(actuals: nil)
-        // Before: the first batch of 925 lamps; the reorder on 2027-04-01, when stock on hand
-        // and on order reaches the reorder point, 570.56 = the window's mean 831.9 ÷ 70 days ×
-        // 42 days' lead time + 71.4 safety stock.
+        // Before: the first batch of 925 lamps. Stock on hand and on order reaches the reorder
+        // point, 570.56 = the window's mean 831.9 ÷ 70 days × 42 days' lead time + 71.4 safety
+        // stock, on 2027-04-01; but demand rises, and the stock falls to the safety stock at the
+        // end of day 71 (925 less the curve's first 72 days, each week's units ÷ 7: 856.5 sold,
+        // 68.5 left), so the order must land by day 72, 2027-05-12: placed 42 days before,
+        // on 2027-03-31.
         #expect(before[.firstBatchUnits] == 925)
-        #expect(before.firstBatch?.reorder?.date == CivilDate(year: 2027, month: 4, day: 1))
+        #expect(before.firstBatch?.reorder?.date == CivilDate(year: 2027, month: 3, day: 31))
         // Two weeks at 200 lamps, against the plan's 80.713 + 81.255 = 161.968.
         let after = try plan(actuals: [200, 200])
         let actuals = try #require(after.actuals)
@@ -63,7 +66,7 @@ func weeklyCSV(from start: CivilDate, _ units: [Double]) -> String {
         #expect(after[.firstBatchUnits] == 925)
         // 925 − 400 = 525 lamps left, below even the plan's reorder point of 570.56 (and the
         // re-forecast raises it): the reorder is due the first day after the weeks sold,
-        // 2027-03-01 + 14 days = 2027-03-15, 17 days earlier than planned.
+        // 2027-03-01 + 14 days = 2027-03-15, 16 days earlier than planned.
         #expect(after.firstBatch?.reorder?.date == CivilDate(year: 2027, month: 3, day: 15))
         #expect(after.date(.nextReorderDate) == CivilDate(year: 2027, month: 3, day: 15))
         #expect((after[.reorderPoint] ?? 0) > 570.56)
@@ -124,7 +127,7 @@ func weeklyCSV(from start: CivilDate, _ units: [Double]) -> String {
     @Test func ordersPlacedBeforeTheDataEndAreKept() throws {
         let before = try plan(actuals: nil)
         let planned = try #require(before.firstBatch?.reorder)
-        // Six weeks sold (to 2027-04-11): the reorder of 2027-04-01 was placed as planned.
+        // Six weeks sold (to 2027-04-11): the reorder of 2027-03-31 was placed as planned.
         let after = try plan(actuals: [110, 110, 110, 110, 110, 110])
         let orders = try #require(after.firstBatch?.reorders)
         #expect(orders.first?.date == planned.date)

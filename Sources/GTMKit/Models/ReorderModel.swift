@@ -16,8 +16,9 @@ enum ReorderModel {
     /// Every order after the first batch, through the horizon. `daily[d]` is the demand of day d
     /// after launch (day 0 is launch day) within the horizon; the retail stock (`stock`) is in the
     /// warehouse from `arrives`. Each order is placed on the first day the stock position (on hand
-    /// plus on order) reaches `reorderPoint`, or earlier if it would otherwise arrive after stock
-    /// runs out (never before the first purchase order or the previous reorder); it covers the
+    /// plus on order) reaches `reorderPoint`, or earlier if it would otherwise arrive after the
+    /// stock falls to `safetyStock` (never before the first purchase order or the previous
+    /// reorder); it covers the
     /// `coverageDays` after it arrives at the same safety stock, rounded to the MOQ and the case
     /// pack. Orders stop when the horizon's demand fits what is ordered, or when the next would
     /// arrive past the horizon. Each order's `stockout` is the day stock runs out without it.
@@ -49,20 +50,28 @@ enum ReorderModel {
             var position = onOrder
             var reorderDay: Int?
             var stockoutDay: Int?
+            // The first day the stock starts at or below the safety stock: the order should have
+            // landed by then, so that the safety stock is there for the demand the curve misses.
+            var safetyDay: Int?
             for day in start..<days {
                 level += incoming[day]
                 position -= incoming[day]
                 levels[day] = level
                 if day >= searchFrom, reorderDay == nil, level + position <= reorderPoint { reorderDay = day }
                 level -= daily[day]
-                if day >= max(searchFrom, landed), stockoutDay == nil, level <= 0 { stockoutDay = day + 1 }
+                if day >= max(searchFrom, landed) {
+                    if safetyDay == nil, level <= safetyStock { safetyDay = day + 1 }
+                    if stockoutDay == nil, level <= 0 { stockoutDay = day + 1 }
+                }
             }
             levels[days] = level + incoming[days]
             guard let reorderDay else { break }
             var order = max(launch.adding(days: reorderDay), earliest)
-            if let stockoutDay {
-                // Placed by the day that still lets it arrive before stock runs out.
-                let latest = leadTime.before(launch.adding(days: stockoutDay))
+            if let safetyDay {
+                // Placed by the day that still lets it land before the stock reaches its safety
+                // level (with rising demand the reorder point, sized on the first window's daily
+                // demand, is reached too late).
+                let latest = leadTime.before(launch.adding(days: safetyDay))
                 if latest < order { order = max(latest, earliest) }
             }
             let arrival = leadTime.after(order)
