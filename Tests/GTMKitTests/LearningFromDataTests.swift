@@ -92,6 +92,18 @@ func weeklyCSV(from start: CivilDate, _ units: [Double]) -> String {
         #expect((after.firstBatch?.reorder?.stockout ?? .init(daysSinceEpoch: 0)) > (before.firstBatch?.reorder?.stockout ?? .init(daysSinceEpoch: .max)))
     }
 
+    @Test func theReportOfARePlanSaysWhatIsPast() throws {
+        // Two weeks sold from 2027-03-01: the day after them is 2027-03-15. The launch and the
+        // first purchase order (2027-01-18, 6 weeks before launch) are behind it; the reorder is not.
+        let report = MarkdownReport(try plan(actuals: [200, 200])).render()
+        #expect(report.contains("launched on 1 March 2027"))
+        #expect(report.contains("| Retail launch (past)"))
+        #expect(report.contains("| Place the first purchase order (past)"))
+        #expect(report.contains("| Reorder: order to warehouse") && !report.contains("Reorder: order to warehouse ("))
+        let before = MarkdownReport(try plan(actuals: nil)).render()
+        #expect(before.contains("launches on 1 March 2027") && !before.contains("(past)"))
+    }
+
     @Test func salesAsPlannedLeaveThePlanAsItWas() throws {
         let before = try plan(actuals: nil)
         let after = try plan(actuals: [Self.planWeek(1), Self.planWeek(2)])

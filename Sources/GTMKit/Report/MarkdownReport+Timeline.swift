@@ -5,18 +5,24 @@ extension MarkdownReport {
         parts.append(gantt(milestones))
         // One row per creator (invitation to post, with the sample's date); every step is in the JSON.
         var rows: [[String]] = []
+        // Re-planned on actual sales: what is behind the day after the last week sold says so.
+        func status(_ start: CivilDate, _ end: CivilDate) -> String {
+            guard let asOf = plan.actuals?.asOf, start < asOf else { return "" }
+            return end < asOf ? t(" (past)", "（已过）") : t(" (under way)", "（进行中）")
+        }
         for milestone in milestones {
             if milestone.owner == .kol {
                 guard milestone.id.hasSuffix(".invite"), let line = kolLine(milestone.id) else { continue }
                 let s = line.schedule
                 rows.append([style.date(s.invite), style.date(s.publish),
                              Markdown.escape(t("KOL \(line.name): invite → sample \(style.date(s.sampleShipped)) → post",
-                                               "KOL \(line.name)：邀约 → \(style.date(s.sampleShipped)) 寄样 → 发布")),
+                                               "KOL \(line.name)：邀约 → \(style.date(s.sampleShipped)) 寄样 → 发布")) + status(s.invite, s.publish),
                              text.ownerName(.kol), Markdown.code(milestone.group + ".*")])
                 continue
             }
             rows.append([style.date(milestone.start), milestone.isPoint ? "" : style.date(milestone.end),
-                         Markdown.escape(text.milestoneName(milestone.kind)), text.ownerName(milestone.owner), Markdown.code(milestone.id)])
+                         Markdown.escape(text.milestoneName(milestone.kind)) + status(milestone.start, milestone.end),
+                         text.ownerName(milestone.owner), Markdown.code(milestone.id)])
         }
         parts.append(Markdown.table([t("Start", "开始"), t("End", "结束"), t("Milestone", "里程碑"), t("Owner", "负责"), "id"],
                                     [.left, .left, .left, .left, .left], rows))

@@ -65,8 +65,10 @@ public struct MarkdownReport {
     func summary() -> String {
         let scenario = plan.scenario
         var parts: [String] = []
-        var opening = t("**\(Markdown.escape(scenario.product.name))** launches on \(style.longDate(scenario.launch.date)) at \(style.money(scenario.product.price)).",
-                        "**\(Markdown.escape(scenario.product.name))** 于 \(style.longDate(scenario.launch.date)) 上市，售价 \(style.money(scenario.product.price))。")
+        // Re-planned on actual sales, the launch is past.
+        let launched = plan.actuals != nil
+        var opening = t("**\(Markdown.escape(scenario.product.name))** \(launched ? "launched" : "launches") on \(style.longDate(scenario.launch.date)) at \(style.money(scenario.product.price)).",
+                        "**\(Markdown.escape(scenario.product.name))** \(launched ? "已于" : "于") \(style.longDate(scenario.launch.date)) 上市，售价 \(style.money(scenario.product.price))。")
         if !plan.warnings.isEmpty {
             let count = plan.warnings.count
             opening += t(" **\(count) warning\(count == 1 ? "" : "s")** at the end of the report.", "报告末尾有 **\(count) 条警告**。")
@@ -206,9 +208,11 @@ public struct MarkdownReport {
         if let reach = plan[.kolReach], let buyers = plan[.kolBuyers] {
             rows.append((t("KOL reach / buyers", "KOL 触达 / 买家"), "\(style.count(reach)) / \(style.count(buyers))", range(.kolBuyers)))
         }
+        // After launch the campaign is over: its numbers are as planned, without the range of a
+        // campaign still to come.
         if plan.crowdfunding != nil {
-            rows.append((Output.pledged.label(language), value(.pledged), range(.pledged)))
-            rows.append((Output.net.label(language), value(.net), range(.net)))
+            rows.append((Output.pledged.label(language), value(.pledged), plan.actuals == nil ? range(.pledged) : nil))
+            rows.append((Output.net.label(language), value(.net), plan.actuals == nil ? range(.net) : nil))
         }
         rows.append((Output.unitMargin.label(language), value(.unitMargin) + (plan[.grossMargin].map { t(" (\(style.percent($0)))", "（\(style.percent($0))）") } ?? ""),
                      range(.unitMargin)))
@@ -219,7 +223,8 @@ public struct MarkdownReport {
             rows.append((t("Break-even", "盈亏平衡"), t("\(value(.breakEvenUnits)) units", "\(value(.breakEvenUnits)) 件"), range(.breakEvenUnits)))
         }
         if plan[.peakNeed] != nil {
-            rows.append((Output.peakNeed.label(language), value(.peakNeed), range(.peakNeed)))
+            let past = plan.actuals.map { actuals in plan.date(.peakDate).map { $0 < actuals.asOf } ?? false } ?? false
+            rows.append((Output.peakNeed.label(language), value(.peakNeed), past ? nil : range(.peakNeed)))
         }
         return rows
     }
