@@ -128,6 +128,27 @@ func campaignPlan(currency: String = "USD", price: Int = 189, cost: Int = 68, fi
         return plan
     }
 
+    @Test func theTornadoMovesTheBatchWithTheBackersAnInputBrings() throws {
+        // Only the list's conversion is uncertain; retail demand is a fixed forecast. Known at
+        // its P10 or P90, it changes the units owed to backers by 10,000 × (P90 − P10) (one unit
+        // a pledge, none dropped), and the batch holds them: the row's swing is that, to the unit.
+        let plan = try campaignPlan(inventory: "inventory:\n  lead_time: 6 weeks\n  forecast: 2000\n", """
+          platform: kickstarter
+          run: yes
+          start: 2027-02-01
+          email_list: 10000
+          list_conversion: 4% to 8%
+          dropped_pledges: 0
+          tiers:
+            - name: Backer
+              price: 149
+        """)
+        let row = try #require(plan.uncertainty?.tornado.first { $0.input == "crowdfunding.list_conversion" })
+        let backers = 10_000 * (row.inputHigh - row.inputLow)
+        #expect(backers > 300)
+        #expect(abs(row.outputAtHigh - row.outputAtLow - backers) <= 1)
+    }
+
     @Test func minimumRaiseCoversFixedCostsAndTheMOQBatch() throws {
         let plan = try modian(backers: 3_000)
         #expect(plan.crowdfunding?.neededNet == 250_000)

@@ -31,9 +31,15 @@ enum Sensitivity {
             let allowed = options.workLimit / max(1, (2 * groups.count + 1) * perTrial)
             let runTrials = max(1, min(trials, rowTrials, allowed))
             let table = TrialTable(keys: model.decisionOutputs, capacity: runTrials)
+            // The base case with the input known too: what the decision reads from it (the units
+            // owed to backers) moves with the input, as it would once the input is known.
+            let known = Workspace(model)
             func decide(_ pins: [MonteCarlo.Pin]) -> Double {
+                known.registers.update(from: base.registers, count: model.inputs.count)
+                for pin in pins { known.registers[pin.slot] = pin.value }
+                model.run(known, decisions)
                 MonteCarlo.run(model, decisions, trials: runTrials, seed: seed, into: table, threads: options.threads, pins: pins)
-                return Simulation.take(model, table, trials: runTrials, base: base, threads: options.threads, spread: false).value(headline) ?? 0
+                return Simulation.take(model, table, trials: runTrials, base: known, threads: options.threads, spread: false).value(headline) ?? 0
             }
             let shift = runTrials == trials ? 0 : baseValue - decide([])
             value = { pins in decide(pins) + shift }
