@@ -105,7 +105,8 @@ enum Explain {
     }
 
     private static func example(_ kind: ValueKind, field: Field) -> String {
-        if let value = field.defaultText { return value }
+        // The schema's example (as `gtm init` writes it), else the default, else one of the kind.
+        if let value = field.example ?? field.defaultText { return value }
         switch kind {
         case .count: return "12k"
         case .integer: return "500"

@@ -149,6 +149,24 @@ func campaignPlan(currency: String = "USD", price: Int = 189, cost: Int = 68, fi
         #expect(abs(row.outputAtHigh - row.outputAtLow - backers) <= 1)
     }
 
+    @Test func aLaunchWithNothingToCoverSaysSo() throws {
+        // No fixed costs and no batch: the minimum raise is $0, and the reason says so instead
+        // of "— of the minimum raise ($0)".
+        let plan = try campaignPlan("""
+          platform: kickstarter
+          start: 2027-02-01
+          email_list: 10000
+          list_conversion: 10%
+          tiers:
+            - name: Backer
+              price: 149
+        """)
+        #expect(plan[.minimumRaise] == 0)
+        let report = MarkdownReport(plan).render()
+        #expect(report.contains("the launch has no fixed costs or minimum batch to cover"))
+        #expect(!report.contains("— of the minimum raise"))
+    }
+
     @Test func minimumRaiseCoversFixedCostsAndTheMOQBatch() throws {
         let plan = try modian(backers: 3_000)
         #expect(plan.crowdfunding?.neededNet == 250_000)

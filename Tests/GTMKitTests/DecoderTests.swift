@@ -240,6 +240,14 @@ what_if:
         #expect(errors("") == ["1:1: a scenario needs the sections `product` and `launch`"])
     }
 
+    @Test func aSectionInErrorIsNotAlsoMissing() {
+        // The market's error is the only one: the batch's demand source is written, not absent.
+        let market = "market:\n  population: 1M\n  purchases_per_year: 1\n  serviceable: 50%\n  obtainable: 7\n"
+        #expect(errors(minimal + market + "inventory:\n  lead_time: 6 weeks\n")
+            == ["\(minimal.split(separator: "\n").count + 5):15: `obtainable` is a share; write 7% or 0.07, not 7"])
+        #expect(errors(minimal + "inventory:\n  lead_time: 6 weeks\n").last?.hasSuffix("the first batch needs a demand to cover") == true)
+    }
+
     @Test func missingRequiredKeysAreNamed() {
         #expect(errors("product:\n  name: Lamp\n  price: 399\nlaunch:\n  date: 2027-03-15\n")
             == ["1:1: `product` is missing `unit_cost`"])

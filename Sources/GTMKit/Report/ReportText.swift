@@ -230,6 +230,12 @@ struct ReportText {
                 t(" They cover it in \(style.percent($0)) of the simulated launches (the rule asks for at least half).",
                   "在 \(style.percent($0)) 的模拟上市中可覆盖（规则要求至少一半）。")
             } ?? ""
+            if covers, !(minimum > 0) {
+                // Nothing to cover (no fixed costs and no MOQ batch): the goal is the pledges the
+                // first two days should bring.
+                return t("The first 48 hours should bring about \(style.money(first)) in pledges, and the launch has no fixed costs or minimum batch to cover: a goal the campaign can pass in two days.",
+                         "前 48 小时预计认筹约 \(style.money(first))，且上市没有需覆盖的固定成本或最小批量：这是两天内即可达成的目标。") + chance
+            }
             if covers {
                 return t("The first 48 hours should bring about \(style.money(first)) in pledges, \(coverText) of the minimum raise (\(style.money(minimum))): a goal the campaign can pass in two days.",
                          "前 48 小时预计认筹约 \(style.money(first))，为最低筹款额（\(style.money(minimum))）的 \(coverText)：这是两天内即可达成的目标。") + chance

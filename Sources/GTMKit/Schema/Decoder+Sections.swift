@@ -42,14 +42,15 @@ extension ScenarioDecoder {
         let pilot = section("pilot", in: nil).flatMap { self.pilot($0) }
         let ads = list("ads", in: nil).flatMap { self.ads($0, launch: launchDate) }
         let actuals = self.actuals(ActualsContext(launch: launchDate, asOf: settings?.asOf, horizon: horizon, hasDemand: demandSection != nil,
-                                                  hasSize: market != nil || !(channels ?? []).isEmpty,
+                                                  hasSize: marketSection != nil || channels != nil,
                                                   forecastMark: inventory?.forecast == nil ? nil : marks["inventory.forecast"]))
         let cash = section("cash", in: nil).flatMap { self.cash($0) }
         let crowdfunding = section("crowdfunding", in: nil).flatMap { self.crowdfunding($0) }
         let kol = section("kol", in: nil).flatMap { self.kol($0) }
         let seedReviews = section("seed_reviews", in: nil).flatMap { self.seedReviews($0) }
         let variants = variantNames()
-        checkDemandSource(inventory: inventory, hasMarket: market != nil, hasChannels: !(channels ?? []).isEmpty)
+        // A section written but in error has its own message: not "missing" as well.
+        checkDemandSource(inventory: inventory, hasMarket: marketSection != nil, hasChannels: channels != nil)
         if demandSection != nil, marketSection == nil, (channels ?? []).isEmpty, let pair = root.pairs?.first(where: { $0.key == "demand" }) {
             report("`demand` spreads a market size over time, but the scenario has neither `market` nor `channels`",
                    at: pair.keyMark, hint: "add a `market` or `channels` section, or remove `demand`")
