@@ -247,6 +247,19 @@ import Testing
         #expect(abs(goods - (100 + 20_000 * 0.15 * 0.02 * 0.0218) * 40) < 1e-6)
     }
 
+    @Test func aShortfallTheSameWeeksReceiptsCloseIsCalledBrief() throws {
+        // Ridgeline: the batch deposit is due on 2027-03-23 and the campaign's payout lands on
+        // 2027-03-24, in the same week; the week ends above zero. Aurora's peak week does not.
+        var ridgeline = try Document.parse(name: "r.txt", bytes: Array(try exampleText("ridgeline-kickstarter.txt").utf8))
+        attachData(&ridgeline)
+        let plan = try Planner.plan(document: ridgeline)
+        let week = try #require(plan.cash?.weeks.first { $0.start == plan.date(.peakDate) })
+        #expect(week.lowest < 0 && week.balance - (plan.cash?.onHand ?? 0) >= 0)
+        #expect(MarkdownReport(plan).render().contains("The same week's receipts close it by the week's end, so it lasts days"))
+        let aurora = Planner.plan(try decode(try exampleText("aurora-lamp.txt")))
+        #expect(!MarkdownReport(aurora).render().contains("The same week's receipts close it"))
+    }
+
     @Test(arguments: ["aurora-lamp.txt", "ridgeline-kickstarter.txt"])
     func theCashFlowPaysWhatTheOtherSectionsSay(_ example: String) throws {
         // One plan: every amount the cash flow pays or receives is the value another section shows.

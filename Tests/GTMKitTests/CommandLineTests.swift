@@ -128,6 +128,10 @@ import Testing
     @Test func chineseTypesetting() {
         #expect(ReportText.typeset("于 2027年3月15日 上市，共 12 件") == "于2027年3月15日上市，共12件")
         #expect(ReportText.typeset("用于 KOL 样品") == "用于 KOL 样品")
+        // A minus sign between words, and digits that end a Latin token, keep their spaces.
+        #expect(ReportText.typeset("（成本 − 残值）") == "（成本 − 残值）")
+        #expect(ReportText.typeset("为 −¥1,200 与 − 5") == "为−¥1,200与 − 5")
+        #expect(ReportText.typeset("P10 与 P90 之间") == "P10 与 P90 之间")
         let style = NumberStyle(language: .zh, currency: "USD")
         #expect(style.money(290_000) == "29万美元")
         #expect(style.money(9_500) == "$9,500")

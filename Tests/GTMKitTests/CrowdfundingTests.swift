@@ -165,6 +165,17 @@ func campaignPlan(currency: String = "USD", price: Int = 189, cost: Int = 68, fi
         let report = MarkdownReport(plan).render()
         #expect(report.contains("the launch has no fixed costs or minimum batch to cover"))
         #expect(!report.contains("— of the minimum raise"))
+        // Nor when no one backs it: too few backers, said without a share of $0.
+        let none = MarkdownReport(try campaignPlan("""
+          platform: kickstarter
+          start: 2027-02-01
+          email_list: 0
+          tiers:
+            - name: Backer
+              price: 149
+        """)).render()
+        #expect(none.contains("The backers you bring are too few: the first 48 hours should bring about $0 in pledges"))
+        #expect(!none.contains("— of the minimum raise"))
     }
 
     @Test func minimumRaiseCoversFixedCostsAndTheMOQBatch() throws {

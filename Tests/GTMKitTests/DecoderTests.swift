@@ -246,6 +246,8 @@ what_if:
         #expect(errors(minimal + market + "inventory:\n  lead_time: 6 weeks\n")
             == ["\(minimal.split(separator: "\n").count + 5):15: `obtainable` is a share; write 7% or 0.07, not 7"])
         #expect(errors(minimal + "inventory:\n  lead_time: 6 weeks\n").last?.hasSuffix("the first batch needs a demand to cover") == true)
+        // An empty `channels:` is no demand source either.
+        #expect(errors(minimal + "channels:\ninventory:\n  lead_time: 6 weeks\n").contains { $0.hasSuffix("the first batch needs a demand to cover") })
     }
 
     @Test func missingRequiredKeysAreNamed() {

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import GTMKit
 
@@ -58,6 +59,14 @@ import Testing
         #expect(plan.warnings.filter { $0.code == "units_before_supply" }.count == 2)
         #expect(ReportText(plan).message(warning(plan, "units_before_supply")!)
             .hasSuffix("Fix: add a `pilot` run ready by 2027-02-08, or an `inventory` section whose first batch is in the warehouse by then."))
+        // In the JSON, the milestone and its date, and no supply date.
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(JSONReport(plan).render().utf8)) as? [String: Any])
+        let entry = try #require((json["warnings"] as? [[String: Any]])?.first { $0["code"] as? String == "units_before_supply" })
+        #expect(entry["milestone"] as? String == "kol.1.sample" && entry["date"] as? String == "2027-02-08" && entry["supply"] is NSNull)
+        // Rewards come from a batch only: a pilot run does not make them, and the fix says so.
+        let rewards = try self.plan("pilot:\n  ready: 2027-01-04\n  unit_cost: 150\ncrowdfunding:\n  platform: modian\n  run: yes\n  start: 2027-01-10\n  email_list: 10000\n  list_conversion: 6%\n  tiers:\n    - name: Backer\n      price: 299\n")
+        let reward = try #require(warning(rewards, "units_before_supply"))
+        #expect(ReportText(rewards).message(reward).contains("Fix: add an `inventory` section whose first batch is in the warehouse by"))
         // A pilot ready in time clears both.
         let supplied = try self.plan("kol:\n  tiers:\n    - tier: mid\n      count: 1\n      fee: 10k\n      followers: 150k\nseed_reviews:\n  target: 10\npilot:\n  ready: 2027-01-04\n  unit_cost: 150\n")
         #expect(warning(supplied, "units_before_supply") == nil)

@@ -70,10 +70,11 @@ public enum PlanWarning: Sendable, Hashable {
     }
 
     /// For a date that cannot hold: the milestone's id, its date, and the date it needs (the
-    /// units' supply, the campaign's end, the stock-out).
-    public var dates: (milestone: String, date: CivilDate, supply: CivilDate)? {
+    /// units' supply, the campaign's end, the stock-out; nil when no unit is ever made).
+    public var dates: (milestone: String, date: CivilDate, supply: CivilDate?)? {
         switch self {
         case .unitsBeforeSupply(let milestone, let supply, _, _): return (milestone.id, milestone.start, supply)
+        case .noUnitSupply(let milestone, _): return (milestone.id, milestone.start, nil)
         case .purchaseOrderBeforeCampaignEnds(let order, let end, _): return ("inventory.purchase_order", order, end)
         case .kolAfterLaunch(let milestone, let launch): return (milestone.id, milestone.start, launch)
         case .stockoutBeforeReorder(let reorder, let milestone, _): return reorder.stockout.map { (milestone, reorder.arrival, $0) }

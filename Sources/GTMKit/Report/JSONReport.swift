@@ -129,7 +129,8 @@ public struct JSONReport {
         pairs.append(("warnings", .array(plan.warnings.map { warning in
             var fields: [(String, JSONValue)] = [("code", .string(warning.code)), ("message", .string(text.message(warning)))]
             if let (milestone, date, supply) = warning.dates {
-                fields += [("milestone", .string(milestone)), ("date", .string(date.description)), ("supply", .string(supply.description))]
+                fields += [("milestone", .string(milestone)), ("date", .string(date.description)),
+                           ("supply", supply.map { .string($0.description) } ?? .null)]
             }
             return .object(fields)
         })))

@@ -7,7 +7,7 @@ extension MarkdownReport {
     }
 
     func adsSection(_ flights: [Plan.AdFlightResult]) -> String {
-        var parts = ["## " + t("Paid media", "广告投放")]
+        var parts = ["## " + t("Paid media", "广告投放")] + pastSectionNote
         parts.append(t("Each flight's budget buys impressions at its CPM (or clicks at its CPC); clicks × conversion are its buyers, who arrive evenly over the flight's days (those before launch buy on launch day). Rates a flight leaves out are its platform's published averages (sources in the README): treat them as a starting point and replace them with your own campaigns' numbers.",
                        "每次投放的预算按 CPM 购买曝光（或按 CPC 购买点击）；点击 × 转化率为其买家，在投放期内均匀到来（上市前到来的在上市日购买）。未给出的费率取平台公开的平均值（来源见 README）：仅作起点，请换成您自己投放的数据。"))
         let rows = flights.map { flight -> [String] in

@@ -6,7 +6,7 @@ extension MarkdownReport {
         guard let need = plan[.peakNeed] else { return nil }
         let onHand = plan.cash?.onHand ?? 0
         let payback = (plan.date(.payback).map {
-            t(" By the week of \(style.longDate($0)) the launch has brought in what it paid out.",
+            t(" After launch, by the week of \(style.longDate($0)), the launch has brought in what it paid out.",
               "至 \(style.longDate($0)) 当周，上市收回的现金已抵过全部支出（累计净现金流回正）。")
         } ?? t(" Within the horizon the launch does not bring in what it pays out.", "计划期内上市收回的现金未能抵过支出。")) + belowAgain()
         guard need > 0, let date = plan.date(.peakDate) else {
@@ -19,14 +19,22 @@ extension MarkdownReport {
             week.start < date ? t(": the cash on hand runs out in the week of \(style.longDate(week.start)), so the first of it is due then",
                                   "：现有资金在 \(style.longDate(week.start)) 当周用尽，届时即需第一笔") : ""
         } ?? ""
+        // A shortfall that the same week's receipts close (a deposit due the day before a payout)
+        // is a matter of days: a bridge or a moved payment date may do instead of new money.
+        let brief = plan.cash?.weeks.first { $0.start == date }.flatMap { week in
+            week.balance - onHand >= 0
+                ? t(" The same week's receipts close it by the week's end, so it lasts days: a short bridge, or moving that payment after the receipt, may do instead.",
+                    "当周收款在周末前即可补上，缺口只持续数天：短期过桥资金，或把该笔付款挪到收款之后，也可解决。")
+                : nil
+        } ?? ""
         let onHandText = onHand > 0
             ? (gap > 0 ? t(" With \(style.exactMoney(onHand)) on hand, raise **\(style.exactMoney(gap))**\(runsOut).", "现有 \(style.exactMoney(onHand))，需再筹 **\(style.exactMoney(gap))**\(runsOut)。")
                        : t(" The \(style.exactMoney(onHand)) on hand covers it.", "现有 \(style.exactMoney(onHand)) 足以覆盖。"))
             : ""
         let first = plan.cash?.weeks.first.map { style.longDate($0.start) } ?? ""
-        return t("**Cash:** you need **\(style.exactMoney(need))** by \(style.longDate(date)), the week the money paid out exceeds the money in by most\(range(.peakNeed, exact: true).map { " (P10–P90 \($0))" } ?? ""); payments start in the week of \(first).",
-                 "**资金**：在 \(style.longDate(date)) 前需要 **\(style.exactMoney(need))**，即累计支出超出收入最多的那一周\(range(.peakNeed, exact: true).map { "（P10–P90 \($0)）" } ?? "")；付款自 \(first) 当周开始。")
-            + onHandText + payback
+        return t("**Cash:** you need **\(style.exactMoney(need))** by \(style.longDate(date)), the week the cumulative shortfall peaks, a week's payments counted before its receipts\(range(.peakNeed, exact: true).map { " (P10–P90 \($0))" } ?? ""); payments start in the week of \(first).",
+                 "**资金**：在 \(style.longDate(date)) 前需要 **\(style.exactMoney(need))**，即累计资金缺口最大的那一周（每周先计付款、后计收款）\(range(.peakNeed, exact: true).map { "（P10–P90 \($0)）" } ?? "")；付款自 \(first) 当周开始。")
+            + onHandText + brief + payback
     }
 
     /// After the payback week, the lowest the cumulative net cash falls again (payments before
@@ -36,7 +44,7 @@ extension MarkdownReport {
         let later = flow.weeks.filter { $0.start > payback }
         guard let lowest = later.min(by: { $0.lowest < $1.lowest }), lowest.lowest - flow.onHand < -0.5 else { return "" }
         let short = style.money((flow.onHand - lowest.lowest).rounded())
-        return t(" Later payments (reorders) take it below zero again: by up to \(short), in the week of \(style.longDate(lowest.start)).",
+        return t(" Later payments (reorders) take the cumulative net cash (cash on hand aside) below zero again: by up to \(short), in the week of \(style.longDate(lowest.start)).",
                  "之后的付款（补货）会使累计净现金流再次为负：最多 \(short)，在 \(style.longDate(lowest.start)) 当周。")
     }
 

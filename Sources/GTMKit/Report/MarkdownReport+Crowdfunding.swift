@@ -36,7 +36,7 @@ extension MarkdownReport {
     }
 
     func crowdfundingSection(_ campaign: Campaign) -> String {
-        var parts = ["## " + t("Crowdfunding", "众筹")]
+        var parts = ["## " + t("Crowdfunding", "众筹")] + pastSectionNote
         let verdict = plan.flag(.recommended)
             ? t("**Recommended.** Publish a goal of **\(value(.goal))** on \(platformName).",
                 "**建议众筹**。在 \(platformName) 公布目标金额 **\(value(.goal))**。")
@@ -49,7 +49,7 @@ extension MarkdownReport {
         let simulated = plan.uncertainty != nil
         let basis = simulated ? t("a third of the median of the simulated pledges", "模拟认筹额中位数的三分之一") : t("a third of the pledges", "认筹额的三分之一")
         var method = t("The goal is what the first 48 hours should bring (\(basis), by campaign agencies' rule of thumb), rounded down to two significant figures and never below the minimum raise: the net needed for fixed costs (\(style.money(plan.scenario.product.fixedCosts))) and a first batch at MOQ, grossed up for fees and dropped pledges. Campaigns past 20–30% of their goal in two days mostly fund, so the plan recommends a campaign when its first 48 hours cover the minimum raise\(simulated ? " in at least half of the simulated launches" : "").",
-                       "目标金额取前 48 小时的预期认筹（\(basis)，众筹代理机构的经验法则），向下取两位有效数字，且不低于最低筹款额：支付一次性成本（\(style.money(plan.scenario.product.fixedCosts))）与按最小起订量生产首批所需的净额，再计入平台费用与扣款失败。两天内达到目标 20–30% 的项目大多成功，因此当前 48 小时认筹\(simulated ? "在至少一半的模拟上市中" : "")覆盖最低筹款额时，计划建议众筹。")
+                       "目标金额取前 48 小时的预期认筹（\(basis)，众筹代理机构的经验法则），向下取两位有效数字，且不低于最低筹款额：支付一次性成本（\(style.money(plan.scenario.product.fixedCosts))）与按最小起订量生产首批所需的净额，再计入平台费用与扣款失败。两天内达到目标 20–30% 的项目大多成功，因此若前 48 小时认筹\(simulated ? "在至少一半的模拟上市中" : "")覆盖最低筹款额，计划即建议众筹。")
         if campaign.platform == .kickstarter {
             method += t(" Kickstarter reports that about 41–44% of its projects fund.", "Kickstarter 的项目成功率约为 41–44%。")
         }

@@ -53,21 +53,20 @@ extension MarkdownReport {
     /// market's curve is bounded by SOM; the levers add to it.
     func componentsTable(_ demand: DemandCurve) -> String {
         var rows: [[String]] = [[Output.baselineUnits.label(language), value(.baselineUnits)]]
-        let toCampaign = plan.scenario.kol?.align == .campaign && plan.flag(.inPlan)
         for output in [Output.eventUnits, .kolUnits, .adsUnits, .priceEffectUnits] where plan[output] != nil {
-            if output == .kolUnits, toCampaign { continue }
+            if output == .kolUnits, kolToCampaign { continue }
             rows.append([output.label(language), value(output)])
         }
         rows.append(["**" + Output.horizonUnits.label(language) + "**", "**" + value(.horizonUnits) + "**"])
         var notes: [String] = []
         if !demand.events.isEmpty {
-            // Each event's whole week, so that a preset dated by its last day (Cyber Monday for
-            // Black Friday) reads as the week it is.
+            // Each event's week from launch on, so that a preset dated by its last day (Cyber
+            // Monday for Black Friday) reads as the week it is.
             let list = demand.events.map {
-                "\(Markdown.escape($0.name)) \(style.date($0.last.adding(days: -6)))–\(style.date($0.last)) ×\(style.number($0.lift))"
+                "\(Markdown.escape($0.name)) \(style.date(max($0.last.adding(days: -6), plan.scenario.launch.date)))–\(style.date($0.last)) ×\(style.number($0.lift))"
             }.joined(separator: t(", ", "、"))
             notes.append(t("Events multiply the curve's sales in the 7 days ending on their date: \(list).",
-                           "大促将截至其日期的 7 天内的曲线销量乘以倍数：\(list)。"))
+                           "大促周（活动日及其前 6 天）的曲线销量按倍数放大：\(list)。"))
         }
         if plan[.priceEffectUnits] != nil {
             let launchPrice = plan.scenario.product.launchPrice.map {
@@ -77,7 +76,7 @@ extension MarkdownReport {
             notes.append(t("Price moves demand by (price ÷ \(style.money(demand.referencePrice)))^\(style.number(demand.elasticity))\(launchPrice).",
                            "价格按 (价格 ÷ \(style.money(demand.referencePrice)))^\(style.number(demand.elasticity)) 影响需求\(launchPrice)。"))
         }
-        if plan.kol != nil, toCampaign {
+        if plan.kol != nil, kolToCampaign {
             notes.append(t("The KOL posts are timed to the campaign: their buyers are backers, counted in Crowdfunding.",
                            "KOL 内容对准众筹：其买家计为众筹支持者（见“众筹”）。"))
         }

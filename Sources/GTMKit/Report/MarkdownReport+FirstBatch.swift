@@ -65,7 +65,7 @@ extension MarkdownReport {
                                         [.right, .left, .right, .left, .left], orderRows))
         }
         parts.append(t("Expected sales + lost sales = demand; expected sales + leftover = the units ordered for retail. The fill rate is the share of demand served; the in-stock probability is the chance of not running out at all. They differ, and a plan should not confuse them. The reorder point assumes the window's daily demand continues through the lead time (\(style.period(batch.leadTime))); each reorder is placed the day the median case's projected stock, on hand and on order, reaches it (earlier if it would otherwise land after the stock has fallen to the safety stock: with demand rising, the window's daily rate reaches the point too late), and covers the \(style.period(batch.coverage)) after it arrives at the same safety stock; orders follow through the horizon.",
-                       "预期销量 + 缺货损失 = 需求；预期销量 + 剩余 = 零售备货量。满足率是被满足的需求占比；不断货概率是整个覆盖期都不缺货的概率，两者不同，不应混淆。再订货点假设覆盖期的日均需求在 \(style.period(batch.leadTime)) 交期内持续；中位情形的预计库存（在库加在途）降到再订货点当天下补货单（若届时下单到货时库存已降至安全库存以下，则提前：需求上升时，按覆盖期日均需求算出的再订货点到得太晚），补货量覆盖到货后 \(style.period(batch.coverage))，安全库存不变；补货持续到计划期结束。"))
+                       "预期销量 + 缺货损失 = 需求；预期销量 + 剩余 = 零售备货量。满足率是被满足的需求占比；不断货概率是整个覆盖期都不缺货的概率，两者不同，不应混淆。再订货点假设覆盖期的日均需求在 \(style.period(batch.leadTime)) 交期内持续；中位情形的预计库存（在库加在途）降到再订货点当天下补货单（若届时下单，到货前库存已降至安全库存，则提前下单：需求上升时，按覆盖期日均需求算出的再订货点触发过晚），补货量覆盖到货后 \(style.period(batch.coverage))，安全库存不变；补货持续到计划期结束。"))
         return parts.joined(separator: "\n\n")
     }
 

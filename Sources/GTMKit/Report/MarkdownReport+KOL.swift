@@ -1,5 +1,8 @@
 /// The KOL plan and the seed-review programme.
 extension MarkdownReport {
+    /// KOL posts timed to a campaign that is in the plan: their buyers are backers.
+    var kolToCampaign: Bool { plan.scenario.kol?.align == .campaign && plan.flag(.inPlan) }
+
     func kolDecision(_ kol: KOLPlan) -> String {
         let picks = kol.fromTiers.filter { !$0 }.count, tiers = kol.lines.count - picks
         let who = kol.lines.count == 1 ? kol.lines[0].name
@@ -10,14 +13,17 @@ extension MarkdownReport {
         let invite = first.map { t("; first invitations by \(style.longDate($0))", "；最早邀约日 \(style.longDate($0))") } ?? ""
         let invitations = kol.lines.reduce(0) { $0 + $1.invitations }
         let posts = style.number(kol.posts)
-        let destination = plan.scenario.kol?.align == .campaign && plan.flag(.inPlan)
+        let destination = kolToCampaign
             ? t("backers of the campaign", "众筹支持者") : t("buyers at launch", "上市买家")
-        return t("**KOLs:** \(style.exactMoney(plan[.kolCost] ?? 0))\(kol.budget.map { " of the \(style.exactMoney($0)) budget" } ?? "") for \(who): invite \(invitations) creators for about \(posts) posts reaching \(value(.kolReach)) people and bringing \(value(.kolBuyers)) \(destination)\(invite).",
-                 "**KOL**：\(style.exactMoney(plan[.kolCost] ?? 0))\(kol.budget.map { "（预算 \(style.exactMoney($0))）" } ?? "")，\(who)：邀约 \(invitations) 位达人，预计约 \(posts) 条内容，触达 \(value(.kolReach)) 人，带来 \(value(.kolBuyers)) 位\(destination)\(invite)。")
+        // Named picks alone: "for 6 creators: invite 6 creators" says it twice.
+        let named = tiers == 0 && kol.lines.count > 1 && invitations == picks
+        let forWho = named ? "" : t(" for \(who)", "，\(who)")
+        return t("**KOLs:** \(style.exactMoney(plan[.kolCost] ?? 0))\(kol.budget.map { " of the \(style.exactMoney($0)) budget" } ?? "")\(forWho): invite \(invitations) creators for about \(posts) posts reaching \(value(.kolReach)) people and bringing \(value(.kolBuyers)) \(destination)\(invite).",
+                 "**KOL**：\(style.exactMoney(plan[.kolCost] ?? 0))\(kol.budget.map { "（预算 \(style.exactMoney($0))）" } ?? "")\(forWho)：邀约 \(invitations) 位达人，预计约 \(posts) 条内容，触达 \(value(.kolReach)) 人，带来 \(value(.kolBuyers)) 位\(destination)\(invite)。")
     }
 
     func kolSection(_ kol: KOLPlan) -> String {
-        var parts = ["## " + t("KOL plan", "KOL 计划")]
+        var parts = ["## " + t("KOL plan", "KOL 计划")] + pastSectionNote
         var intro: [String] = []
         if let selection = kol.selection {
             let quality = selection.exact
@@ -32,7 +38,7 @@ extension MarkdownReport {
             intro.append(t("From \(style.count(Double(kol.candidates))) candidates gtm picked the \(selection.chosen.count) with \(objective) (`kol.objective`) whose expected fees (fee × the chance they accept) fit the budget: \(quality).",
                            "从 \(style.count(Double(kol.candidates))) 位候选中选出 \(selection.chosen.count) 位：预期费用（报价 × 接受概率）在预算内、\(objective)的组合（`kol.objective`），\(quality)。"))
         }
-        if plan.scenario.kol?.align == .campaign, plan.flag(.inPlan) {
+        if kolToCampaign {
             intro.append(t("Posts go live over the \(style.period(kol.publishWindow)) from the campaign's first day, smallest audiences first; each creator is invited a lead time before their post.",
                            "内容自众筹首日起 \(style.period(kol.publishWindow)) 内陆续发布，粉丝少的先发；每位达人按其周期提前邀约。"))
         } else {
@@ -44,24 +50,28 @@ extension MarkdownReport {
                            "并非每位受邀达人都会接受合作（`acceptance`，默认一半：Heepsy 统计约 40% 回复，建议邀约所需人数的两倍），因此层级名额需邀约 `count ÷ acceptance` 位。"))
         }
         // Roster picks below a certain yes count as their chance; say what all of them would cost.
-        let unsure = zip(kol.lines, kol.fromTiers).filter { !$1 && $0.acceptance < 1 }.map(\.0)
-        if !unsure.isEmpty {
-            let sure = zip(kol.lines, kol.fromTiers).filter { !$1 && $0.acceptance >= 1 }.reduce(0) { $0 + $1.0.cost }
-            let all = unsure.reduce(sure) { $0 + $1.cost / max($1.acceptance, 1e-9) }
+        // (A tier's slots cost what they cost: invitations stop when the slots are filled.)
+        if zip(kol.lines, kol.fromTiers).contains(where: { !$1 && $0.acceptance < 1 }) {
+            let all = zip(kol.lines, kol.fromTiers).reduce(0.0) { total, line in
+                total + (line.1 ? line.0.cost : line.0.cost / max(line.0.acceptance, 1e-9))
+            }
             let budget = kol.budget.map { t(" against the budget of \(style.exactMoney($0))", "（预算 \(style.exactMoney($0))）") } ?? ""
-            intro.append(t("A roster pick below 100% `acceptance` counts as its chance in posts, fees and buyers; if every invited creator says yes, the picks cost \(style.exactMoney(all))\(budget).",
-                           "名单中 `acceptance` 低于 100% 的达人按接受概率计入条数、费用与买家；若受邀达人全部接受，费用为 \(style.exactMoney(all))\(budget)。"))
+            intro.append(t("A roster pick below 100% `acceptance` counts as its chance in posts, fees and buyers; if every invited creator on the roster says yes, the KOL plan costs \(style.exactMoney(all))\(budget).",
+                           "名单中 `acceptance` 低于 100% 的达人按接受概率计入条数、费用与买家；若名单上受邀达人全部接受，KOL 费用为 \(style.exactMoney(all))\(budget)。"))
         }
-        intro.append(t("A post's buyers arrive over the days after it, halving every platform half-life (Douyin 10 hours, Instagram 19 hours, Xiaohongshu 3 days, YouTube 6 days); those before launch buy on launch day.",
-                       "每条内容的买家在发布后陆续到来，按平台半衰期递减（抖音 10 小时、Instagram 19 小时、小红书 3 天、YouTube 6 天）；上市前到来的买家在上市日购买。"))
+        intro.append(t("A post's buyers arrive over the days after it, halving every platform half-life (Douyin 10 hours, Instagram 19 hours, Xiaohongshu 3 days, YouTube 6 days)"
+                        + (kolToCampaign ? "; timed to the campaign, they back it." : "; those before launch buy on launch day."),
+                       "每条内容的买家在发布后陆续到来，按平台半衰期递减（抖音 10 小时、Instagram 19 小时、小红书 3 天、YouTube 6 天）"
+                        + (kolToCampaign ? "；内容对准众筹，买家即成为众筹支持者。" : "；上市前到来的买家在上市日购买。")))
         for line in kol.lines where line.conversionFrom != nil {
             intro.append(t("\(Markdown.escape(line.name)) posts on \(line.platform): its buyers convert like the \(line.conversionFrom!) channel's reach (one conversion model for the platform).",
                            "\(Markdown.escape(line.name)) 在\(text.platformName(line.platform))发布：其买家转化率沿用\(text.platformName(line.conversionFrom!))渠道对触达人群的转化率（同一平台同一转化模型）。"))
             break
         }
-        let source = plan.scenario.pilot != nil ? t("the pilot run", "试产") : t("the first batch", "首批")
-        intro.append(t("Each post needs a sample: \(value(.kolSamples)) units from \(source), \(value(.kolSampleCost)) at cost.",
-                       "每条内容需一件样品：共 \(value(.kolSamples)) 件，来自\(source)，成本 \(value(.kolSampleCost))。"))
+        let source = plan.scenario.pilot != nil ? t("from the pilot run", "来自试产")
+            : plan.firstBatch != nil ? t("from the first batch", "来自首批") : t("bought as they ship (no pilot run or batch)", "寄出时采购（无试产或首批）")
+        intro.append(t("Each post needs a sample: \(value(.kolSamples)) units \(source), \(value(.kolSampleCost)) at cost.",
+                       "每条内容需一件样品：共 \(value(.kolSamples)) 件，\(source)，成本 \(value(.kolSampleCost))。"))
         parts.append(intro.joined(separator: t(" ", "")))
         let rows = kol.lines.map { line in
             [Markdown.escape(line.name), line.platform.isEmpty ? "—" : text.platformName(line.platform), String(line.invitations),
@@ -100,7 +110,7 @@ extension MarkdownReport {
     }
 
     func seedSection(_ seed: SeedReviewPlan) -> String {
-        var parts = ["## " + t("Seed reviews", "内测评论")]
+        var parts = ["## " + t("Seed reviews", "内测评论")] + pastSectionNote
         let by = seed.liveByIsCrowdfundingStart ? t("the crowdfunding campaign opens", "众筹开始时") : style.longDate(seed.liveBy)
         parts.append(t("To have **\(seed.target) reviews** live when \(seed.liveByIsCrowdfundingStart ? by : "it matters (\(by))"), recruit **\(value(.testers)) testers**: only \(style.percent(seed.reviewRate)) of testers post a review, so the target is divided by that rate and rounded up. Their units cost \(value(.testerCost)) at cost. The first five reviews carry most of the lift in purchase likelihood, and shoppers distrust reviews older than 90 days, so earlier is not better.",
                        "要在\(seed.liveByIsCrowdfundingStart ? by : "关键时点（\(by)）")有 **\(seed.target) 条评论**上线，需招募 **\(value(.testers)) 名内测用户**：只有 \(style.percent(seed.reviewRate)) 的用户会发布评论，因此目标除以该比例并向上取整。产品成本 \(value(.testerCost))。前五条评论贡献了大部分购买意愿提升，而消费者不信任 90 天前的评论，因此并非越早越好。"))
@@ -118,7 +128,7 @@ extension MarkdownReport {
     }
 
     func pilotSection() -> String {
-        var parts = ["## " + t("Pilot run", "试产")]
+        var parts = ["## " + t("Pilot run", "试产")] + pastSectionNote
         let ready = plan.date(.pilotReady).map(style.longDate) ?? "—"
         parts.append(t("KOL samples and testers' units come from a pilot run ready by \(ready), not from the first batch, so they can ship before the batch exists.",
                        "KOL 样品与内测用户的产品来自 \(ready) 前完成的试产，而非首批，因此可在首批之前寄出。"))

@@ -24,9 +24,13 @@ extension MarkdownReport {
         // The target, and each decision's precision as reached (the Decisions give the same).
         let reached = uncertainty.precision.map { t("\($0.output.label(language)) ±", "\($0.output.label(language))±") + style.percent($0.error) }
             .joined(separator: t(", ", "，"))
+        // The automatic trials stop at the target, at a third of a case pack, or at the limit.
+        let met = uncertainty.precision.allSatisfy { $0.error <= Simulation.targetError }
         let chosen = uncertainty.requestedTrials == nil
-            ? t(" (chosen so that each decision is precise to ±\(style.percent(Simulation.targetError)) or better, one standard error\(reached.isEmpty ? "" : ": " + reached))",
-                "（自动选择，使每项决策的精度达到 ±\(style.percent(Simulation.targetError)) 或更高，一个标准误\(reached.isEmpty ? "" : "：" + reached)）")
+            ? (met ? t(" (chosen so that each decision is precise to ±\(style.percent(Simulation.targetError)) or better, one standard error\(reached.isEmpty ? "" : ": " + reached))",
+                       "（自动选择，使每项决策的误差在 ±\(style.percent(Simulation.targetError)) 以内，一个标准误\(reached.isEmpty ? "" : "：" + reached)）")
+                   : t(" (chosen to bring each decision to ±\(style.percent(Simulation.targetError)) or a third of a case pack, as far as the trial limit allows; one standard error: \(reached))",
+                       "（自动选择，力求每项决策的误差在 ±\(style.percent(Simulation.targetError)) 或三分之一箱规以内，以模拟次数上限为限；一个标准误：\(reached)）"))
             : ""
         parts.append(t("\(count) input\(count == 1 ? " is" : "s are") uncertain, so the plan ran \(trials) Monte Carlo trials\(chosen), seed \(uncertainty.seed). Numbers elsewhere in this report are the plan's: the base case (each uncertain input at its median), a decision taken from the simulated distributions, or, for what a decision leads to (expected sales, leftover, lost sales), the average over the simulated launches. P10 and P90 bound the middle 80% of outcomes (percentiles interpolated between neighbouring trials).",
                        "有 \(count) 个输入不确定，因此运行了 \(trials) 次蒙特卡洛模拟\(chosen)，种子 \(uncertainty.seed)。本报告其他数字均为计划值：基准情形（各不确定输入取中位数）、依据模拟分布作出的决策，或决策的结果（预期销量、剩余、缺货）在所有模拟上市中的平均值。P10 与 P90 之间是中间 80% 的结果（百分位数取相邻模拟值插值）。"))

@@ -23,7 +23,13 @@ struct ReportText {
         for (index, character) in characters.enumerated() {
             if character == " ", index > 0, index + 1 < characters.count {
                 let before = characters[index - 1], after = characters[index + 1]
-                if (isChinese(before) && startsNumber(after)) || (endsNumber(before) && isChinese(after)) { continue }
+                // A minus sign starts a number only when one follows it (`成本 − 残值` keeps its spaces).
+                let number = startsNumber(after) && (after != "−" || (index + 2 < characters.count && startsNumber(characters[index + 2])))
+                // Digits ending a Latin token are not a number set into the text (`P10 与 P90`).
+                var token = index - 1
+                while token > 0, characters[token - 1].isNumber || characters[token - 1] == "." { token -= 1 }
+                let latin = token > 0 && characters[token - 1].isASCII && characters[token - 1].isLetter
+                if (isChinese(before) && number) || (endsNumber(before) && !latin && isChinese(after)) { continue }
             }
             out.append(character)
         }
@@ -74,8 +80,16 @@ struct ReportText {
                      "\(milestoneName(milestone.kind))（\(style.date(milestone.start))）\(more)需要产品，但\(source)。解决：\(fix)。")
         case .noUnitSupply(let milestone, let others):
             let more = others > 0 ? t(" (and \(others) more like it)", "（另有 \(others) 项相同）") : ""
-            return t("\(milestoneName(milestone.kind)) is due on \(style.date(milestone.start))\(more) and needs units, but the plan makes none: it has no `pilot` run and no `inventory` section. Fix: add a `pilot` run ready by \(style.date(milestone.start)), or an `inventory` section whose first batch is in the warehouse by then.",
-                     "\(milestoneName(milestone.kind))（\(style.date(milestone.start))）\(more)需要产品，但计划中没有任何产品来源：既无 `pilot` 试产，也无 `inventory` 部分。解决：增加 `pilot` 试产并在 \(style.date(milestone.start)) 前就绪，或增加 `inventory` 部分使首批在此之前入仓。")
+            // Rewards come from a batch only; samples and tester units from a pilot run or the batch.
+            let (source, fix) = milestone.kind == .rewardsShip
+                ? (t("no `inventory` section", "没有 `inventory` 部分"),
+                   t("add an `inventory` section whose first batch is in the warehouse by \(style.date(milestone.start))",
+                     "增加 `inventory` 部分，使首批在 \(style.date(milestone.start)) 前入仓"))
+                : (t("no `pilot` run and no `inventory` section", "既无 `pilot` 试产，也无 `inventory` 部分"),
+                   t("add a `pilot` run ready by \(style.date(milestone.start)), or an `inventory` section whose first batch is in the warehouse by then",
+                     "增加 `pilot` 试产并在 \(style.date(milestone.start)) 前就绪，或增加 `inventory` 部分使首批在此之前入仓"))
+            return t("\(milestoneName(milestone.kind)) is due on \(style.date(milestone.start))\(more) and needs units, but the plan makes none (\(source)): gtm counts them as bought at unit cost when they ship, which no order in the plan provides. Fix: \(fix).",
+                     "\(milestoneName(milestone.kind))（\(style.date(milestone.start))）\(more)需要产品，但计划中没有产品来源（\(source)）：gtm 按单件成本在寄出时采购计入，但计划中没有对应的订单。解决：\(fix)。")
         case .purchaseOrderBeforeCampaignEnds(let order, let end, let startBy):
             return t("The first purchase order is due on \(style.date(order)), before the campaign closes on \(style.date(end)): the units owed to backers are a forecast, not a count, when the order is placed. Start the campaign by \(style.date(startBy)), or order the backers' units separately after it closes.",
                      "首批采购单须在 \(style.date(order)) 下达，早于众筹结束（\(style.date(end))）：下单时应交付支持者的件数只是预测。请在 \(style.date(startBy)) 前开始众筹，或在众筹结束后为支持者单独下单。")
@@ -230,11 +244,14 @@ struct ReportText {
                 t(" They cover it in \(style.percent($0)) of the simulated launches (the rule asks for at least half).",
                   "在 \(style.percent($0)) 的模拟上市中可覆盖（规则要求至少一半）。")
             } ?? ""
-            if covers, !(minimum > 0) {
+            if !(minimum > 0) {
                 // Nothing to cover (no fixed costs and no MOQ batch): the goal is the pledges the
-                // first two days should bring.
-                return t("The first 48 hours should bring about \(style.money(first)) in pledges, and the launch has no fixed costs or minimum batch to cover: a goal the campaign can pass in two days.",
-                         "前 48 小时预计认筹约 \(style.money(first))，且上市没有需覆盖的固定成本或最小批量：这是两天内即可达成的目标。") + chance
+                // first two days should bring, if any.
+                return covers
+                    ? t("The first 48 hours should bring about \(style.money(first)) in pledges, and the launch has no fixed costs or minimum batch to cover: a goal the campaign can pass in two days.",
+                        "前 48 小时预计认筹约 \(style.money(first))，且上市没有需覆盖的固定成本或最小批量：这是两天内即可达成的目标。") + chance
+                    : t("The backers you bring are too few: the first 48 hours should bring about \(style.money(first)) in pledges, and campaigns that miss their goal early rarely fund.",
+                        "自有支持者太少：前 48 小时预计认筹约 \(style.money(first))，开局未达标的众筹很少成功。") + chance
             }
             if covers {
                 return t("The first 48 hours should bring about \(style.money(first)) in pledges, \(coverText) of the minimum raise (\(style.money(minimum))): a goal the campaign can pass in two days.",

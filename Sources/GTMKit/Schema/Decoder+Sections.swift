@@ -32,7 +32,10 @@ extension ScenarioDecoder {
         let market = marketSection.flatMap { self.market($0) }
         let horizon = period("horizon", in: marketSection ?? .absent("market"))
         var channels: [Scenario.Channel]?
+        // Channels written (a list with items), whether or not each decodes.
+        var channelsWritten = false
         if let items = list("channels", in: nil) {
+            channelsWritten = !items.isEmpty
             channels = items.compactMap { channel($0) }
         }
         let demandSection = section("demand", in: nil)
@@ -42,7 +45,7 @@ extension ScenarioDecoder {
         let pilot = section("pilot", in: nil).flatMap { self.pilot($0) }
         let ads = list("ads", in: nil).flatMap { self.ads($0, launch: launchDate) }
         let actuals = self.actuals(ActualsContext(launch: launchDate, asOf: settings?.asOf, horizon: horizon, hasDemand: demandSection != nil,
-                                                  hasSize: marketSection != nil || channels != nil,
+                                                  hasSize: marketSection != nil || channelsWritten,
                                                   forecastMark: inventory?.forecast == nil ? nil : marks["inventory.forecast"]))
         let cash = section("cash", in: nil).flatMap { self.cash($0) }
         let crowdfunding = section("crowdfunding", in: nil).flatMap { self.crowdfunding($0) }
@@ -50,7 +53,7 @@ extension ScenarioDecoder {
         let seedReviews = section("seed_reviews", in: nil).flatMap { self.seedReviews($0) }
         let variants = variantNames()
         // A section written but in error has its own message: not "missing" as well.
-        checkDemandSource(inventory: inventory, hasMarket: marketSection != nil, hasChannels: channels != nil)
+        checkDemandSource(inventory: inventory, hasMarket: marketSection != nil, hasChannels: channelsWritten)
         if demandSection != nil, marketSection == nil, (channels ?? []).isEmpty, let pair = root.pairs?.first(where: { $0.key == "demand" }) {
             report("`demand` spreads a market size over time, but the scenario has neither `market` nor `channels`",
                    at: pair.keyMark, hint: "add a `market` or `channels` section, or remove `demand`")

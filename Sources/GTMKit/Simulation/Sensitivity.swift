@@ -21,6 +21,13 @@ enum Sensitivity {
         let inputs = model.inputs.uncertain
         let groups = Self.groups(inputs)
         var value: ([MonteCarlo.Pin]) -> Double
+        // The base case with some inputs held at a value.
+        let known = Workspace(model)
+        func evaluate(_ pins: [MonteCarlo.Pin]) {
+            known.registers.update(from: base.registers, count: model.inputs.count)
+            for pin in pins { known.registers[pin.slot] = pin.value }
+            model.run(known, decisions)
+        }
         let baseValue = base[headline]
         var tornadoTrials: Int?
         if headline.isDecision {
@@ -33,11 +40,8 @@ enum Sensitivity {
             let table = TrialTable(keys: model.decisionOutputs, capacity: runTrials)
             // The base case with the input known too: what the decision reads from it (the units
             // owed to backers) moves with the input, as it would once the input is known.
-            let known = Workspace(model)
             func decide(_ pins: [MonteCarlo.Pin]) -> Double {
-                known.registers.update(from: base.registers, count: model.inputs.count)
-                for pin in pins { known.registers[pin.slot] = pin.value }
-                model.run(known, decisions)
+                evaluate(pins)
                 MonteCarlo.run(model, decisions, trials: runTrials, seed: seed, into: table, threads: options.threads, pins: pins)
                 return Simulation.take(model, table, trials: runTrials, base: known, threads: options.threads, spread: false).value(headline) ?? 0
             }
@@ -45,12 +49,9 @@ enum Sensitivity {
             value = { pins in decide(pins) + shift }
             tornadoTrials = runTrials
         } else {
-            let ws = Workspace(model)
             value = { pins in
-                ws.registers.update(from: base.registers, count: model.inputs.count)
-                for pin in pins { ws.registers[pin.slot] = pin.value }
-                model.run(ws, decisions)
-                return ws[headline]
+                evaluate(pins)
+                return known[headline]
             }
         }
         var rows: [(Int, Uncertainty.Swing)] = []

@@ -58,7 +58,10 @@ public enum Simulation {
         guard let options, !model.inputs.uncertain.isEmpty, !decisionsOnly else {
             return Result(decisions: decisions, uncertainty: nil, means: [:])
         }
-        return simulate(model, base: base, decisions: decisions, trials: trials, settings: settings, options: options)
+        // Decisions already taken (re-planning on actual sales: the first batch is bought) are not
+        // taken again input by input: no tornado.
+        return simulate(model, base: base, decisions: decisions, trials: trials, settings: settings, options: options,
+                        tornado: committed == nil)
     }
 
     /// Pass one: the decisions, from the base case alone or from as many trials as they need to
@@ -102,7 +105,7 @@ public enum Simulation {
     /// Pass two: every trial with the decisions taken (`base` evaluated with them), recording the
     /// outputs that move; their summaries, the tornado and the decisions' precision.
     static func simulate(_ model: PlanModel, base: Workspace, decisions: Decisions, trials: Int,
-                         settings: Scenario.Settings, options: Options) -> Result {
+                         settings: Scenario.Settings, options: Options, tornado wanted: Bool = true) -> Result {
         let uncertain = model.inputs.uncertain
         let perTrial = uncertain.count + model.workPerTrial
         let seed = settings.seed
@@ -120,8 +123,10 @@ public enum Simulation {
             Uncertainty.Input(path: $0.path, distribution: $0.distribution, median: $0.distribution.median, p10: $0.p10, p90: $0.p90)
         }
         let headline = Sensitivity.headline(model)
-        let tornado = Sensitivity.tornado(model, headline: headline, base: base, decisions: decisions, trials: trials,
-                                          seed: seed, perTrial: perTrial, options: options)
+        let tornado = wanted
+            ? Sensitivity.tornado(model, headline: headline, base: base, decisions: decisions, trials: trials,
+                                  seed: seed, perTrial: perTrial, options: options)
+            : (base: base[headline], rows: [], trials: nil)
         var precision: [(output: Output, error: Double)] = []
         if model.firstBatch != nil {
             precision.append((.firstBatchUnits, decisions.retailUnits > 0 ? decisions.batchError / decisions.retailUnits : 0))
