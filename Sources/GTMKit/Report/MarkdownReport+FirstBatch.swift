@@ -26,7 +26,7 @@ extension MarkdownReport {
         let before = plan.actuals != nil ? t(", decided before launch", "，上市前决定") : ""
         rows.append([(simulated ? t("Ratio-quantile of demand over the simulated launches", "临界比率对应的需求分位数（全部模拟上市）")
                                 : t("Newsvendor quantity μ + zσ", "报童最优量 μ + zσ")) + before,
-                     NumberStyle.fixed(plan[.newsvendorUnits] ?? 0, 1)])
+                     Format.grouped(plan[.newsvendorUnits] ?? 0, decimals: 1)])
         if let pledged = plan[.pledgedUnits], pledged > 0 {
             rows.append([t("Units owed to backers", "应交付支持者件数"), style.exactCount(pledged)])
         }
@@ -56,13 +56,14 @@ extension MarkdownReport {
         parts.append(Markdown.table([t("First batch", "首批"), t("Value", "数值")], [.left, .right], rows))
         if batch.reorders.count > 1 {
             let orderRows = batch.reorders.enumerated().map { index, order in
-                [String(index + 2), style.date(order.date) + (plan.actuals.map { order.date < $0.asOf } == true ? t(" (placed)", "（已下）") : ""),
+                // Numbered as the timeline's ids: `inventory.reorder`, `inventory.reorder.2`, …
+                [index == 0 ? "`inventory.reorder`" : "`inventory.reorder.\(index + 1)`", style.date(order.date) + (plan.actuals.map { order.date < $0.asOf } == true ? t(" (placed)", "（已下）") : ""),
                  style.exactCount(Double(order.units)), style.date(order.arrival),
                  order.stockout.map(style.date) ?? "—"]
             }
-            parts.append(Markdown.table([t("Order", "订单"), t("Place by", "下单日"), t("Units", "件数"), t("In the warehouse", "入仓"),
+            parts.append(Markdown.table([t("Reorder", "补货单"), t("Place by", "下单日"), t("Units", "件数"), t("In the warehouse", "入仓"),
                                          t("Stock runs out without it", "不下此单的断货日")],
-                                        [.right, .left, .right, .left, .left], orderRows))
+                                        [.left, .left, .right, .left, .left], orderRows))
         }
         parts.append(t("Expected sales + lost sales = demand; expected sales + leftover = the units ordered for retail. The fill rate is the share of demand served; the in-stock probability is the chance of not running out at all. They differ, and a plan should not confuse them. The reorder point assumes the window's daily demand continues through the lead time (\(style.period(batch.leadTime))); each reorder is placed the day the median case's projected stock, on hand and on order, reaches it (earlier if it would otherwise land after the stock has fallen to the safety stock: with demand rising, the window's daily rate reaches the point too late), and covers the \(style.period(batch.coverage)) after it arrives at the same safety stock; orders follow through the horizon.",
                        "预期销量 + 缺货损失 = 需求；预期销量 + 剩余 = 零售备货量。满足率是被满足的需求占比；不断货概率是整个覆盖期都不缺货的概率，两者不同，不应混淆。再订货点假设覆盖期的日均需求在 \(style.period(batch.leadTime)) 交期内持续；中位情形的预计库存（在库加在途）降到再订货点当天下补货单（若届时下单，到货前库存已降至安全库存，则提前下单：需求上升时，按覆盖期日均需求算出的再订货点触发过晚），补货量覆盖到货后 \(style.period(batch.coverage))，安全库存不变；补货持续到计划期结束。"))

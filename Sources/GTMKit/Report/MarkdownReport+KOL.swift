@@ -63,10 +63,17 @@ extension MarkdownReport {
                         + (kolToCampaign ? "; timed to the campaign, they back it." : "; those before launch buy on launch day."),
                        "每条内容的买家在发布后陆续到来，按平台半衰期递减（抖音 10 小时、Instagram 19 小时、小红书 3 天、YouTube 6 天）"
                         + (kolToCampaign ? "；内容对准众筹，买家即成为众筹支持者。" : "；上市前到来的买家在上市日购买。")))
-        for line in kol.lines where line.conversionFrom != nil {
-            intro.append(t("\(Markdown.escape(line.name)) posts on \(line.platform): its buyers convert like the \(line.conversionFrom!) channel's reach (one conversion model for the platform).",
-                           "\(Markdown.escape(line.name)) 在\(text.platformName(line.platform))发布：其买家转化率沿用\(text.platformName(line.conversionFrom!))渠道对触达人群的转化率（同一平台同一转化模型）。"))
-            break
+        // Lines that convert like a sales channel of their platform, a sentence per channel:
+        // the lines named, or "every line".
+        var channels: [String] = []
+        for line in kol.lines { if let channel = line.conversionFrom, !channels.contains(channel) { channels.append(channel) } }
+        for channel in channels {
+            let shared = kol.lines.filter { $0.conversionFrom == channel }
+            let who = shared.count == kol.lines.count
+                ? t(kol.lines.count == 1 ? "The line" : "Every line", kol.lines.count == 1 ? "该行" : "各行")
+                : shared.map { Markdown.escape($0.name) }.joined(separator: t(", ", "、"))
+            intro.append(t("\(who) posts on \(shared[0].platform): buyers convert like the \(channel) channel's reach (one conversion model for the platform).",
+                           "\(who)在\(text.platformName(shared[0].platform))发布：买家转化率沿用\(text.platformName(channel))渠道对触达人群的转化率（同一平台同一转化模型）。"))
         }
         let source = plan.scenario.pilot != nil ? t("from the pilot run", "来自试产")
             : plan.firstBatch != nil ? t("from the first batch", "来自首批") : t("bought as they ship (no pilot run or batch)", "寄出时采购（无试产或首批）")
