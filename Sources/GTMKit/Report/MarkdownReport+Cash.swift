@@ -20,9 +20,10 @@ extension MarkdownReport {
                                   "：现有资金在 \(style.longDate(week.start)) 当周用尽，届时即需第一笔") : ""
         } ?? ""
         // A shortfall that the same week's receipts close (a deposit due the day before a payout)
-        // is a matter of days: a bridge or a moved payment date may do instead of new money.
+        // is a matter of days: a bridge or a moved payment date may do instead of new money
+        // (said only when there is money to raise).
         let brief = plan.cash?.weeks.first { $0.start == date }.flatMap { week in
-            week.balance - onHand >= 0
+            gap > 0 && week.balance - onHand >= 0
                 ? t(" The same week's receipts close it by the week's end, so it lasts days: a short bridge, or moving that payment after the receipt, may do instead.",
                     "当周收款在周末前即可补上，缺口只持续数天：短期过桥资金，或把该笔付款挪到收款之后，也可解决。")
                 : nil

@@ -234,8 +234,10 @@ public struct MarkdownReport {
     /// Under a section decided before launch, in a re-plan on actual sales: a line that says so
     /// (its recommendations and dates are the plan's as it was, not things to do now).
     var pastSectionNote: [String] {
-        plan.actuals == nil ? [] : [t("*Decided before launch and kept as planned: the dates below that fall before \(style.longDate(plan.actuals!.asOf)) are past.*",
-                                      "*上市前已决定并按计划执行：以下早于 \(style.longDate(plan.actuals!.asOf)) 的日期均已过去。*")]
+        plan.actuals.map { actuals in
+            [t("*Decided before launch and kept as planned: the dates below that fall before \(style.longDate(actuals.asOf)) are past.*",
+               "*上市前已决定并按计划执行：以下早于 \(style.longDate(actuals.asOf)) 的日期均已过去。*")]
+        } ?? []
     }
 
     // MARK: Market
