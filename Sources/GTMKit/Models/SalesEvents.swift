@@ -18,9 +18,9 @@ public enum SalesEvents {
     /// over 5 days and $2.74B a day from January to April; as a calendar week about 2.6×).
     public static let presets: [Preset] = [
         Preset(name: "618", aliases: ["618", "6.18", "6·18", "jd 618"], lift: nil,
-               day: { CivilDate(year: $0, month: 6, day: 18)! }),
+               day: { fixedDay($0, month: 6, day: 18) }),
         Preset(name: "双11", aliases: ["双11", "双十一", "11.11", "singles day", "singles' day", "double 11", "double eleven"], lift: nil,
-               day: { CivilDate(year: $0, month: 11, day: 11)! }),
+               day: { fixedDay($0, month: 11, day: 11) }),
         Preset(name: "Black Friday", aliases: ["black friday", "cyber week", "cyber monday", "黑五", "黑色星期五"], lift: 2.6,
                day: { cyberMonday($0) }),
     ]
@@ -30,11 +30,19 @@ public enum SalesEvents {
         return presets.first { $0.aliases.contains(key) }
     }
 
-    /// The Monday after US Thanksgiving (the fourth Thursday of November): the last day of Cyber Week.
+    /// The Monday after US Thanksgiving (the fourth Thursday of November): the last day of Cyber
+    /// Week. Thanksgiving falls on 22–28 November, so Cyber Monday on 26 November to 2 December:
+    /// counted in days from 1 November, never built from a day number that may not exist.
     static func cyberMonday(_ year: Int) -> CivilDate {
-        let first = CivilDate(year: year, month: 11, day: 1)!
+        let first = fixedDay(year, month: 11, day: 1)
         let firstThursday = (4 - first.weekday + 7) % 7 + 1
-        return CivilDate(year: year, month: 11, day: firstThursday + 21 + 4)!
+        return first.adding(days: firstThursday - 1 + 21 + 4)
+    }
+
+    /// A day that exists in every year (18 June, 11 November, 1 November), by its day number: no
+    /// optional to unwrap.
+    static func fixedDay(_ year: Int, month: Int, day: Int) -> CivilDate {
+        CivilDate(daysSinceEpoch: CivilDate.daysSinceEpoch(year: year, month: month, day: day))
     }
 
     /// The event's weeks that overlap the horizon `[launch, launch + days)`: each the 7 days

@@ -29,7 +29,11 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
     }
 
     /// Days since 1970-01-01 (Howard Hinnant's days_from_civil).
-    public var daysSinceEpoch: Int {
+    public var daysSinceEpoch: Int { Self.daysSinceEpoch(year: year, month: month, day: day) }
+
+    /// Days since 1970-01-01 of a year, month (1–12) and day of month (Howard Hinnant's
+    /// days_from_civil; a day past the month's end counts on into the next).
+    static func daysSinceEpoch(year: Int, month: Int, day: Int) -> Int {
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
         let yoe = y - era * 400
@@ -50,7 +54,7 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
         let newYear = index >= 0 ? index / 12 : (index - 11) / 12
         let newMonth = index - newYear * 12 + 1
         let newDay = min(day, Self.daysIn(month: newMonth, year: newYear))
-        return CivilDate(year: newYear, month: newMonth, day: newDay)!
+        return CivilDate(daysSinceEpoch: Self.daysSinceEpoch(year: newYear, month: newMonth, day: newDay))
     }
 
     /// Whole days from `self` to `other` (positive when `other` is later).
