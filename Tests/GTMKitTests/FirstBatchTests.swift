@@ -40,10 +40,15 @@ func batchScenario(price: Double, cost: Double, salvage: Double, mean: Double, s
         #expect(batch[.firstBatchUnits] == 4186)
         // At Q = 4,186 (mpmath): z = 0.8416596105, lost 131.8350282, sales 3060.164972,
         // leftover 1125.835028, fill 0.9586982994 (NewsvendorModel.jl prints 131.84, 3060.16, 1125.84).
+        // gtm's demand cannot be negative: the normal's tail below zero, σ·L(μ/σ) = 1181 ×
+        // L(2.7027942422) = 1181 × 0.0010504585619 = 1.2405915616 units (Python's erfc), is
+        // demand of zero, so sales are 3060.1649718 + 1.2405916 = 3061.4055633 of a demand of
+        // 3193.2405916, leftover 1125.8350282 − 1.2405916 = 1124.5944367, fill 0.9587143454.
         #expect(abs(batch[.expectedLostSales]! - 131.83502824509673) < 1e-8)
-        #expect(abs(batch[.expectedSales]! - 3060.1649717549033) < 1e-8)
-        #expect(abs(batch[.expectedLeftover]! - 1125.8350282450967) < 1e-8)
-        #expect(abs(batch[.fillRate]! - 0.9586982994219622) < 1e-12)
+        #expect(abs(batch[.expectedSales]! - 3061.4055633165167) < 1e-8)
+        #expect(abs(batch[.expectedLeftover]! - 1124.5944366834838) < 1e-8)
+        #expect(abs(batch[.windowDemandMean]! - 3193.240591561613) < 1e-8)
+        #expect(abs(batch[.fillRate]! - 0.9587143453601709) < 1e-12)
         #expect(abs(batch[.inStockProbability]! - 0.8000107439045764) < 1e-12)
         #expect(batch[.inventoryCash] == 460_460)   // 4,186 × 110
     }
@@ -57,7 +62,8 @@ func batchScenario(price: Double, cost: Double, salvage: Double, mean: Double, s
         #expect(batch[.firstBatchUnits] == 39)
         // At Q = 39: lost 14.65612055, sales 35.34387945, leftover 3.656120546 (NewsvendorModel.jl agrees).
         #expect(abs(batch[.expectedLostSales]! - 14.656120545715868) < 1e-9)
-        #expect(abs(batch[.expectedLeftover]! - 3.6561205457158677) < 1e-9)
+        // Less the normal's tail below zero, 20 × L(2.5) = 20 × 0.0020041371792 = 0.0400827436.
+        #expect(abs(batch[.expectedLeftover]! - (3.6561205457158677 - 0.040082743582563855)) < 1e-9)
     }
 
     /// "Green Thumb" exercise (Chopra & Meindl style): price 200, cost 150, salvage 30, N(100, 40).
@@ -92,10 +98,11 @@ func batchScenario(price: Double, cost: Double, salvage: Double, mean: Double, s
 
     @Test func outcomesAreForTheRoundedOrder() throws {
         // 108 units against N(50, 20): z = 2.9, lost = 20·L(2.9) with L(2.9) = 0.000541673848662 (mpmath),
-        // sales = 50 − lost, leftover = 108 − sales.
+        // sales = demand − lost with demand 50 + 20·L(2.5) = 50.0400827436 (no negative demand),
+        // leftover = 108 − sales.
         let batch = try batchScenario(price: 7, cost: 5, salvage: 0, mean: 50, sd: 20, moq: 100, casePack: 12)
-                #expect(abs(batch[.expectedLostSales]! - 20 * 0.000541673848662) < 1e-6)
-        #expect(abs(batch[.expectedLeftover]! - (108 - (50 - 20 * 0.000541673848662))) < 1e-5)
+        #expect(abs(batch[.expectedLostSales]! - 20 * 0.000541673848662) < 1e-6)
+        #expect(abs(batch[.expectedLeftover]! - (108 - (50.040082743582564 - 20 * 0.000541673848662))) < 1e-5)
     }
 
     @Test func costAtOrAbovePriceWarnsAndStocksNothingForRetail() throws {
@@ -219,8 +226,8 @@ func batchScenario(price: Double, cost: Double, salvage: Double, mean: Double, s
         """
         let plan = Planner.plan(try decode(text))
         let expected = 36_000 * Bass.cumulative(14.0 / 366, p: 0.03, q: 0.38) / Bass.cumulative(1, p: 0.03, q: 0.38)
-        #expect(abs(plan[.windowDemandMean]! - expected) < 1e-9)
-        #expect(abs(plan[.windowDemandMean]! - 1163.0636048858) < 1e-6)   // mpmath: 36,000 × 0.0323073223579
+        #expect(abs(plan[.windowForecastMean]! - expected) < 1e-9)
+        #expect(abs(plan[.windowForecastMean]! - 1163.0636048858) < 1e-6)   // mpmath: 36,000 × 0.0323073223579
         #expect(abs(plan[.windowDemandSD]! - 0.3 * expected) < 1e-9)
     }
 }

@@ -51,7 +51,7 @@ import Testing
         let without = try plan("")
         let with = try plan(Self.kol)
         #expect(abs((with[.kolBuyers] ?? 0) - 32.4) < 1e-9)
-        #expect(abs((with[.windowDemandMean] ?? 0) - (without[.windowDemandMean] ?? 0) - 32.4) < 1e-9)
+        #expect(abs((with[.windowForecastMean] ?? 0) - (without[.windowForecastMean] ?? 0) - 32.4) < 1e-9)
         #expect(abs((with[.horizonUnits] ?? 0) - (without[.horizonUnits] ?? 0) - 32.4) < 1e-9)
         #expect(abs((with[.kolUnits] ?? 0) - 32.4) < 1e-9)
         // Posts before launch: their buyers arrive on launch day, in launch week.
@@ -71,7 +71,7 @@ import Testing
         let small = try roster("20k")
         let large = try roster("40k")
         #expect((large[.kolBuyers] ?? 0) > (small[.kolBuyers] ?? 0))
-        #expect((large[.windowDemandMean] ?? 0) > (small[.windowDemandMean] ?? 0))
+        #expect((large[.windowForecastMean] ?? 0) > (small[.windowForecastMean] ?? 0))
         #expect((large[.firstBatchUnits] ?? 0) > (small[.firstBatchUnits] ?? 0))
         #expect(small.kol?.lines.count == 2 && large.kol?.lines.count == 4)
         #expect(small[.kolCost] == 20_000)
@@ -97,7 +97,7 @@ import Testing
         #expect(abs((with[.adsImpressions] ?? 0) - 2_000_000) < 1e-6)
         #expect(abs((with[.adsClicks] ?? 0) - 60_000) < 1e-6)
         #expect(abs((with[.adsBuyers] ?? 0) - 1_800) < 1e-6)
-        #expect(abs((with[.windowDemandMean] ?? 0) - (without[.windowDemandMean] ?? 0) - 1_800) < 1e-6)
+        #expect(abs((with[.windowForecastMean] ?? 0) - (without[.windowForecastMean] ?? 0) - 1_800) < 1e-6)
         #expect((with[.firstBatchUnits] ?? 0) > (without[.firstBatchUnits] ?? 0))
         #expect(with[.marketingSpend] == 60_000)
         // Meta in dollars, by the click: $10,000 ÷ $1.72 = 5,813.95 clicks × 9.21% = 535.47 buyers.
@@ -142,7 +142,7 @@ import Testing
         let som = try #require(base[.somUnits])
         #expect(abs((base[.horizonUnits] ?? 0) - som) < 1e-6)
         #expect(abs((dearer[.horizonUnits] ?? 0) / som - ratio) < 1e-12)
-        #expect(abs((dearer[.windowDemandMean] ?? 0) / (base[.windowDemandMean] ?? 1) - ratio) < 1e-12)
+        #expect(abs((dearer[.windowForecastMean] ?? 0) / (base[.windowForecastMean] ?? 1) - ratio) < 1e-12)
         #expect(abs((dearer[.priceEffectUnits] ?? 0) - som * (ratio - 1)) < 1e-6)
     }
 
@@ -223,7 +223,7 @@ import Testing
         let atLaunch = try plan(campaign + Self.kol)
         #expect(abs((aligned[.backers] ?? 0) - 132.4) < 1e-9)
         #expect(abs((atLaunch[.backers] ?? 0) - 100) < 1e-9)
-        #expect(abs((atLaunch[.windowDemandMean] ?? 0) - (aligned[.windowDemandMean] ?? 0) - 32.4) < 1e-9)
+        #expect(abs((atLaunch[.windowForecastMean] ?? 0) - (aligned[.windowForecastMean] ?? 0) - 32.4) < 1e-9)
         #expect(abs((aligned.crowdfunding?.kolBackers ?? 0) - 32.4) < 1e-9)
     }
 }

@@ -108,7 +108,7 @@ func weeklyCSV(from start: CivilDate, _ units: [Double]) -> String {
         let before = try plan(actuals: nil)
         let after = try plan(actuals: [Self.planWeek(1), Self.planWeek(2)])
         #expect(abs((after[.reforecastHorizonUnits] ?? 0) - (before[.horizonUnits] ?? 0)) < 0.01)
-        #expect(abs((after[.windowDemandMean] ?? 0) - (before[.windowDemandMean] ?? 0)) < 0.01)
+        #expect(abs((after[.windowForecastMean] ?? 0) - (before[.windowForecastMean] ?? 0)) < 0.01)
         // Two weeks known carry no forecast error: the window's spread, the safety stock and the
         // reorder point shrink a little, so the reorder comes a day or two later, never earlier.
         #expect((after[.windowDemandSD] ?? 0) < (before[.windowDemandSD] ?? 0))

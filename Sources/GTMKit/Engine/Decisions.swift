@@ -16,7 +16,9 @@ struct Decisions: Sendable, Equatable {
     var sampleUnits = 0.0
     /// What to order: retail units + pledged, rounded up to the MOQ and the case pack.
     var batchUnits = 0.0
-    /// The window's demand over every simulated launch (inputs' spread and forecast error).
+    /// The window's demand over every simulated launch (inputs' spread and forecast error): the
+    /// forecast normals' mixture, its mean and standard deviation.
+    var windowMean = 0.0
     var windowSD = 0.0
     var windowP10 = 0.0
     var windowP90 = 0.0
@@ -59,6 +61,7 @@ struct Decisions: Sendable, Equatable {
         case .criticalRatio: return criticalRatio
         case .newsvendorUnits: return retailUnits
         case .firstBatchUnits: return batchUnits
+        case .windowForecastMean: return windowMean
         case .windowDemandSD: return windowSD
         case .windowDemandP10: return windowP10
         case .windowDemandP90: return windowP90
@@ -112,7 +115,7 @@ struct Decisions: Sendable, Equatable {
             d.recommended = baseMinimum.isFinite && median.value > 0 && d.coverProbability >= 0.5
             d.inPlan = model.campaignRun == .yes || (model.campaignRun == .auto && d.recommended)
         }
-        if let batch = model.firstBatch, let means = columns[.windowDemandMean], let sds = columns[.windowDemandSD] {
+        if let batch = model.firstBatch, let means = columns[.windowForecastMean], let sds = columns[.windowDemandSD] {
             let v = base.registers
             // The ratio weighs expected money: the expected contribution of a sale against
             // E[cost − salvage].
@@ -149,6 +152,7 @@ struct Decisions: Sendable, Equatable {
             d.batchUnits = Double(Newsvendor.rounded(d.retailUnits + d.pledgedUnits + d.sampleUnits, moq: batch.inputs.moq,
                                                      casePack: batch.inputs.casePack))
             let mean = mixture.mean
+            d.windowMean = mean
             d.windowSD = mixture.sd
             if spread {
                 // The range the report shows, from the first trials (at most 40,960: it is shown

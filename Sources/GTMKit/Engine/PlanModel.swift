@@ -96,7 +96,7 @@ struct PlanModel: Sendable {
             case .crowdfunding: steps.formUnion([.campaign, .kol])
             case .inventory:
                 steps.formUnion(Steps.demandInputs.union(.window))
-                if output != .windowDemandMean && output != .windowDemandSD && output != .windowKOLUnits {
+                if ![.windowDemandMean, .windowForecastMean, .windowDemandSD, .windowKOLUnits].contains(output) {
                     steps.formUnion([.campaign, .firstBatch])
                 }
             case .kol: steps.insert(.kol)
@@ -190,13 +190,19 @@ struct PlanModel: Sendable {
                 moved.insert(output)
             }
         }
+        // The averages over the simulated launches add up (sales + lost sales = demand; sales +
+        // leftover = the units ordered): one moved, all are averaged, even those that move only in
+        // the tails the P10 and P90 evaluations do not reach.
+        if moved.contains(where: { $0.info.central == .mean }) {
+            moved.formUnion(candidates.filter { $0.info.central == .mean })
+        }
         return candidates.filter { moved.contains($0) || Output.alwaysSummarized.contains($0) }
     }
 
     /// What the decisions read from each trial: the window's demand (mean and spread), the
     /// pledges and the minimum raise.
     var decisionOutputs: [Output] {
-        (firstBatch != nil ? [.windowDemandMean, .windowDemandSD] : [])
+        (firstBatch != nil ? [.windowForecastMean, .windowDemandSD] : [])
             + (firstBatch != nil && demand.kolToCampaign ? [.windowKOLUnits] : [])
             + (crowdfunding != nil ? [.pledged, .minimumRaise] : [])
     }

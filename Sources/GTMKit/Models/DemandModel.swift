@@ -260,13 +260,24 @@ final class DemandModel: Sendable {
         return value
     }
 
-    /// (price ÷ reference)^elasticity at the regular price and at the launch price.
+    /// Constant elasticity is a local model (a straight line on log price and log quantity
+    /// around the price the market numbers assume): gtm applies it to prices from a quarter to
+    /// four times the reference and holds the response there beyond them, so that a price drawn
+    /// near zero cannot promise unbounded demand. The plan warns when its price lies outside.
+    static let elasticityRange = 0.25...4.0
+
+    /// (price ÷ reference)^elasticity at the regular price and at the launch price, the ratio kept
+    /// within `elasticityRange`.
     @inline(__always)
     func priceFactors(_ v: UnsafeMutablePointer<Double>) -> (regular: Double, launch: Double) {
         let e = v[elasticity]
         guard e != 0, reference > 0 else { return (1, 1) }
-        let regular = Math.exp(e * Math.log(max(v[price], 1e-12) / reference))
-        let launch = launchPrice.map { Math.exp(e * Math.log(max(v[$0], 1e-12) / reference)) } ?? regular
+        @inline(__always) func factor(_ price: Double) -> Double {
+            let ratio = min(max(price / reference, Self.elasticityRange.lowerBound), Self.elasticityRange.upperBound)
+            return Math.exp(e * Math.log(ratio))
+        }
+        let regular = factor(v[price])
+        let launch = launchPrice.map { factor(v[$0]) } ?? regular
         return (regular, launch)
     }
 

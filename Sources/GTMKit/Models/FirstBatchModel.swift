@@ -97,7 +97,7 @@ final class FirstBatchModel: Sendable {
     @inline(__always)
     func run(_ v: UnsafeMutablePointer<Double>, _ ws: Workspace, demand: DemandModel, decisions: Decisions) {
         window(v, ws, demand: demand, kolRetail: demand.kolIsRetail(decisions.inPlan))
-        let mean = ws[.windowDemandMean], sd = ws[.windowDemandSD]
+        let mean = ws[.windowForecastMean], sd = ws[.windowDemandSD]
         ws[.criticalRatio] = criticalRatio(price: v[price], cost: v[unitCost], salvage: v[salvage])
         let outcome = Newsvendor.outcome(quantity: decisions.retailStock, mean: mean, sd: sd)
         ws[.expectedSales] = outcome.expectedSales
@@ -134,8 +134,13 @@ final class FirstBatchModel: Sendable {
                 ws[.windowKOLUnits] = kolRetail ? mean - demand.total(windowDays, v, ws, kolRetail: false) : 0
             }
         }
-        ws[.windowDemandMean] = max(0, mean)
-        ws[.windowDemandSD] = max(0, sd)
+        // The forecast is N(μ, σ); the decision reads μ and σ of each simulated launch. The demand
+        // to expect never counts the normal's tail below zero (`Newsvendor.outcome`), so that
+        // expected sales and lost sales add up to it.
+        let mu = max(0, mean), sigma = max(0, sd)
+        ws[.windowForecastMean] = mu
+        ws[.windowDemandSD] = sigma
+        ws[.windowDemandMean] = sigma > 0 ? mu + sigma * Normal.loss(mu / sigma) : mu
     }
 
     /// The report's view: sources, terms and dates.

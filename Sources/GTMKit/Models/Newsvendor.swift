@@ -14,10 +14,13 @@ public enum Newsvendor {
         return underage / (underage + overage)
     }
 
-    /// Outcomes of stocking `quantity` against N(mean, sd) demand.
+    /// Outcomes of stocking `quantity` against demand N(mean, sd) that cannot fall below zero.
     public struct Outcome: Sendable, Equatable {
         /// (quantity − mean) / sd; ±∞ when sd is 0.
         public var z: Double
+        /// The demand to expect: E[max(0, D)], the normal's mean plus the part of its lower tail
+        /// below zero (which no launch sells). Within 0.02% of the mean at a 35% spread.
+        public var expectedDemand: Double
         public var expectedLostSales: Double
         public var expectedSales: Double
         public var expectedLeftover: Double
@@ -35,20 +38,30 @@ public enum Newsvendor {
         return max(0, mean + Normal.quantile(clamped) * sd)
     }
 
-    /// Expected lost sales σ·L(z), sales μ − σ·L(z), leftover Q − sales, fill rate and in-stock
-    /// probability Φ(z), for `quantity` units against N(mean, sd).
+    /// Expected lost sales σ·L(z), the demand to expect μ + σ·L(μ/σ), sales (demand − lost), leftover
+    /// Q − sales, fill rate and in-stock probability Φ(z), for `quantity` (≥ 0) units against
+    /// demand max(0, D), D ~ N(mean, sd). Demand is a number of buyers: the normal's tail below
+    /// zero is demand of zero, never negative sales. Lost sales are the normal's own (the tail
+    /// above Q is the same), so at an ordinary spread every figure is the textbook one
+    /// (μ − σ·L(z) sales); at a spread of 100% or more it keeps sales, leftover and the fill rate
+    /// where they can be (Silver, Pyke & Thomas note the normal's negative tail at high
+    /// coefficients of variation).
     public static func outcome(quantity: Double, mean: Double, sd: Double) -> Outcome {
+        let quantity = max(quantity, 0)
         guard sd > 0 else {
-            let sales = min(quantity, mean)
-            return Outcome(z: quantity >= mean ? .infinity : -.infinity, expectedLostSales: mean - sales,
+            let demand = max(mean, 0)
+            let sales = min(quantity, demand)
+            return Outcome(z: quantity >= mean ? .infinity : -.infinity, expectedDemand: demand, expectedLostSales: demand - sales,
                            expectedSales: sales, expectedLeftover: quantity - sales,
-                           fillRate: mean > 0 ? sales / mean : 1, inStockProbability: quantity >= mean ? 1 : 0)
+                           fillRate: demand > 0 ? sales / demand : 1, inStockProbability: quantity >= mean ? 1 : 0)
         }
         let z = (quantity - mean) / sd
-        let lost = sd * Normal.loss(z)
-        let sales = mean - lost
-        return Outcome(z: z, expectedLostSales: lost, expectedSales: sales, expectedLeftover: quantity - sales,
-                       fillRate: mean > 0 ? sales / mean : 1, inStockProbability: Normal.cdf(z))
+        let demand = mean + sd * Normal.loss(mean / sd)
+        let lost = min(sd * Normal.loss(z), demand)
+        let sales = demand - lost
+        return Outcome(z: z, expectedDemand: demand, expectedLostSales: lost, expectedSales: sales,
+                       expectedLeftover: max(quantity - sales, 0), fillRate: demand > 0 ? sales / demand : 1,
+                       inStockProbability: Normal.cdf(z))
     }
 
     /// Rounds an order up to whole units, then to the MOQ, then to a multiple of the case pack.

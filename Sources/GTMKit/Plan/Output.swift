@@ -9,7 +9,7 @@ public enum Output: Int, CaseIterable, Sendable, Comparable {
     // Economics
     case unitMargin, grossMargin, contributionMargin, breakEvenUnits, unitCostCeiling, marketingSpend
     // Inventory
-    case windowDemandMean, windowDemandSD, windowKOLUnits, windowDemandP10, windowDemandP90, criticalRatio, newsvendorUnits,
+    case windowDemandMean, windowForecastMean, windowDemandSD, windowKOLUnits, windowDemandP10, windowDemandP90, criticalRatio, newsvendorUnits,
          firstBatchUnits, pledgedUnits, sampleUnits, expectedSales, expectedLeftover, expectedLostSales, fillRate,
          inStockProbability, inventoryCash, depositAmount, poDate, arrival, safetyStock, reorderPoint,
          reorderDate, reorderUnits, reorderArrival, stockoutDate, reorderTotalUnits
@@ -84,6 +84,12 @@ public enum Output: Int, CaseIterable, Sendable, Comparable {
         public let ranged: Bool
         /// One of the numbers `--compare` and `gtm diff` set side by side.
         public let compared: Bool
+        /// May be below zero (a margin, a price effect, the cash at the end); every other output
+        /// is zero or more, and a share of this kind may exceed 100%.
+        public let signed: Bool
+        /// May not happen within the horizon (a break-even, a payback): a trial without it counts
+        /// as beyond every number, so its range may be open-ended.
+        public let mayNeverHappen: Bool
     }
 
     public var info: Info { Self.table[rawValue] }
@@ -103,8 +109,10 @@ public enum Output: Int, CaseIterable, Sendable, Comparable {
     public static func outputs(of section: Section) -> [Output] { allCases.filter { $0.section == section } }
 
     private static func row(_ section: Section, _ key: String, _ en: String, _ zh: String, _ unit: Unit,
-                            _ central: Central = .base, ranged: Bool = false, compared: Bool = false) -> Info {
-        Info(section: section, key: key, en: en, zh: zh, unit: unit, central: central, ranged: ranged, compared: compared)
+                            _ central: Central = .base, ranged: Bool = false, compared: Bool = false, signed: Bool = false,
+                            never: Bool = false) -> Info {
+        Info(section: section, key: key, en: en, zh: zh, unit: unit, central: central, ranged: ranged, compared: compared,
+             signed: signed, mayNeverHappen: never)
     }
 
     /// The outputs the JSON's `uncertainty` holds whenever any input is uncertain, moved by the
@@ -127,19 +135,21 @@ public enum Output: Int, CaseIterable, Sendable, Comparable {
         row(.demand, "first_week_units", "Launch-week sales", "首发周销量", .count, ranged: true, compared: true),
         row(.demand, "peak_week", "Best week", "销量最高周", .number),
         row(.demand, "baseline_units", "The market's curve", "市场曲线", .count, ranged: true),
-        row(.demand, "event_units", "Added by sales events", "大促带来的增量", .count, ranged: true),
+        row(.demand, "event_units", "Added by sales events", "大促带来的增量", .count, ranged: true, signed: true),
         row(.demand, "kol_units", "Buyers from KOL posts", "KOL 内容带来的买家", .count, ranged: true),
         row(.demand, "ads_units", "Buyers from ads", "广告带来的买家", .count, ranged: true),
-        row(.demand, "price_effect_units", "Price response (elasticity)", "价格效应（弹性）", .count, ranged: true),
+        row(.demand, "price_effect_units", "Price response (elasticity)", "价格效应（弹性）", .count, ranged: true, signed: true),
 
-        row(.economics, "unit_margin", "Unit margin", "单件毛利", .money, ranged: true, compared: true),
-        row(.economics, "gross_margin", "Gross margin", "毛利率", .share, ranged: true),
-        row(.economics, "contribution_margin", "Contribution per unit", "单件边际贡献", .money, ranged: true, compared: true),
-        row(.economics, "break_even_units", "Break-even (units, on contribution)", "盈亏平衡（件，按边际贡献）", .unitsNeeded, ranged: true, compared: true),
+        row(.economics, "unit_margin", "Unit margin", "单件毛利", .money, ranged: true, compared: true, signed: true),
+        row(.economics, "gross_margin", "Gross margin", "毛利率", .share, ranged: true, signed: true, never: true),
+        row(.economics, "contribution_margin", "Contribution per unit", "单件边际贡献", .money, ranged: true, compared: true, signed: true),
+        row(.economics, "break_even_units", "Break-even (units, on contribution)", "盈亏平衡（件，按边际贡献）", .unitsNeeded, ranged: true, compared: true, never: true),
         row(.economics, "unit_cost_ceiling", "Highest unit cost that keeps the target margin", "保持目标毛利的单件成本上限", .money, ranged: true),
         row(.economics, "marketing_spend", "Marketing spend in this plan", "本计划营销支出", .money, ranged: true),
 
         row(.inventory, "window_demand_mean", "Demand in the first batch's window (mean)", "首批覆盖期需求（均值）", .count, .mean, ranged: true, compared: true),
+        row(.inventory, "window_forecast_mean", "Forecast of the first batch's window (the normal's mean μ)",
+            "首批覆盖期需求预测（正态均值 μ）", .count, .decision),
         row(.inventory, "window_demand_sd", "Demand in the first batch's window (standard deviation)", "首批覆盖期需求（标准差）", .count, .decision),
         row(.inventory, "window_kol_units", "Buyers from KOL posts in the first batch's window", "首批覆盖期内 KOL 内容带来的买家", .count, ranged: true),
         row(.inventory, "window_demand_p10", "Demand in the first batch's window (P10)", "首批覆盖期需求（P10）", .count, .decision),
@@ -178,10 +188,10 @@ public enum Output: Int, CaseIterable, Sendable, Comparable {
         row(.crowdfunding, "platform_fees", "Platform fee", "平台费", .money),
         row(.crowdfunding, "payment_fees", "Payment fees", "支付费", .money),
         row(.crowdfunding, "fees", "Fees", "费用", .money, ranged: true),
-        row(.crowdfunding, "net", "Crowdfunding net", "众筹净得", .money, ranged: true, compared: true),
+        row(.crowdfunding, "net", "Crowdfunding net", "众筹净得", .money, ranged: true, compared: true, signed: true),
         row(.crowdfunding, "goal", "Crowdfunding goal", "众筹目标", .money, .decision, compared: true),
         row(.crowdfunding, "units", "Units owed to backers", "应交付支持者件数", .count, ranged: true),
-        row(.crowdfunding, "minimum_raise", "Minimum raise", "最低筹款额", .money, ranged: true),
+        row(.crowdfunding, "minimum_raise", "Minimum raise", "最低筹款额", .money, ranged: true, never: true),
         row(.crowdfunding, "first_48h_pledges", "First-48-hour pledges", "前 48 小时认筹", .money, .decision),
         row(.crowdfunding, "goal_probability", "Chance of reaching the goal", "达成目标的概率", .share, .decision),
         row(.crowdfunding, "first_48h_cover_probability", "Chance the first 48 hours cover the minimum raise", "前 48 小时覆盖最低筹款额的概率", .share, .decision),
@@ -218,10 +228,10 @@ public enum Output: Int, CaseIterable, Sendable, Comparable {
         row(.actuals, "next_reorder_units", "Next reorder to place (units)", "下一次补货数量（件）", .count, compared: true),
 
         row(.cash, "peak_need", "Peak funding need", "峰值资金需求", .money, ranged: true, compared: true),
-        row(.cash, "peak_date", "Peak need reached (week of)", "资金需求达到峰值（所在周）", .date),
+        row(.cash, "peak_date", "Peak need reached (week of)", "资金需求达到峰值（所在周）", .date, never: true),
         row(.cash, "gap", "Funding gap beyond cash on hand", "超出现有资金的缺口", .money, ranged: true, compared: true),
-        row(.cash, "payback", "The launch has earned back its cash (week of)", "累计净现金流回正（所在周）", .date, ranged: true, compared: true),
-        row(.cash, "ending", "Cash at the end of the horizon", "计划期结束时的现金", .money, ranged: true),
+        row(.cash, "payback", "The launch has earned back its cash (week of)", "累计净现金流回正（所在周）", .date, ranged: true, compared: true, never: true),
+        row(.cash, "ending", "Cash at the end of the horizon", "计划期结束时的现金", .money, ranged: true, signed: true),
         row(.cash, "units_sold", "Retail units sold within the horizon, stock allowing", "计划期内零售销量（受库存限制）", .count, ranged: true),
 
         row(.launch, "date", "Launch", "上市日", .date, compared: true),

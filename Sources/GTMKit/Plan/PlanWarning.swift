@@ -8,6 +8,9 @@ public enum PlanWarning: Sendable, Hashable {
     case demandAboveServiceable(demand: Double, serviceable: Double)
     /// A share written as a bare `1`, which means 100%: often a slip for `1%`.
     case shareWrittenAsOne(path: String)
+    /// With an elasticity, a price (or the launch price) outside the range constant elasticity is
+    /// applied to (`DemandModel.elasticityRange` × the reference price).
+    case priceOutsideElasticityRange(key: String, price: Double, reference: Double)
     /// The price does not cover the unit cost.
     case noUnitMargin(price: Double, unitCost: Double)
     /// The unit cost is above the ceiling that keeps `product.target_margin`.
@@ -89,6 +92,7 @@ public enum PlanWarning: Sendable, Hashable {
         case .sizesDisagree: return "market_sizes_disagree"
         case .shareWrittenAsOne: return "share_written_as_one"
         case .noUnitMargin: return "no_unit_margin"
+        case .priceOutsideElasticityRange: return "price_outside_elasticity_range"
         case .aboveCostCeiling: return "unit_cost_above_ceiling"
         case .zeroDemand: return "zero_demand"
         case .coveragePastHorizon: return "coverage_past_horizon"
@@ -140,6 +144,12 @@ extension PlanWarning {
             // With actual sales, what happened before the weeks sold ended is history, not late.
             let open = plan.timeline.filter { milestone in plan.actuals.map { milestone.start >= $0.asOf } ?? true }
             warnings += TimelineModel.late(open, asOf: asOf)
+        }
+        if let curve = plan.demand, curve.elasticity != 0, curve.referencePrice > 0 {
+            let prices = [("product.price", scenario.product.price.value)] + (scenario.product.launchPrice.map { [("product.launch_price", $0.value)] } ?? [])
+            for (key, price) in prices where !DemandModel.elasticityRange.contains(price / curve.referencePrice) {
+                warnings.append(.priceOutsideElasticityRange(key: key, price: price, reference: curve.referencePrice))
+            }
         }
         let margin = plan[.unitMargin] ?? 0
         let price = scenario.product.price.value, unitCost = scenario.product.unitCost.value

@@ -4,7 +4,7 @@ extension MarkdownReport {
         var parts = ["## " + t("First batch", "首批生产")]
         parts.append(firstBatchStory(batch))
         let window = style.period(batch.coverage)
-        let mean = plan[.windowDemandMean] ?? 0
+        let mean = plan[.windowForecastMean] ?? 0
         let sd = plan[.windowDemandSD] ?? 0
         let simulated = plan.uncertainty != nil
         var rows: [[String]] = []
@@ -39,6 +39,12 @@ extension MarkdownReport {
         rows.append([Output.arrival.label(language), style.date(batch.arrival)])
         rows.append([t("Cash tied up (units × cost)", "占用资金（件数 × 成本）"), value(.inventoryCash)])
         rows.append([Output.depositAmount.label(language), value(.depositAmount)])
+        // Sales and lost sales add up to the demand to expect, which leaves out the forecast's tail
+        // below zero: shown where that makes a difference the table can see.
+        if let expected = plan[.windowDemandMean], style.count(expected) != style.count(mean) {
+            rows.append([t("Demand to expect (the forecast's tail below zero is no demand)", "预期需求（预测中低于零的部分计为零）"),
+                         style.count(expected)])
+        }
         for output in [Output.expectedSales, .expectedLostSales, .expectedLeftover] { rows.append([output.label(language), value(output)]) }
         rows.append([Output.fillRate.label(language), value(.fillRate)])
         rows.append([t("In-stock probability (cycle service level)", "不断货概率（周期服务水平）"), value(.inStockProbability)])
@@ -75,7 +81,7 @@ extension MarkdownReport {
         let product = Markdown.escape(plan.scenario.product.name)
         let window = style.period(batch.coverage)
         let units = plan[.firstBatchUnits] ?? 0
-        let mean = plan[.windowDemandMean] ?? 0
+        let mean = plan[.windowForecastMean] ?? 0
         let sd = plan[.windowDemandSD] ?? 0
         let ratio = plan[.criticalRatio] ?? 0
         let simulated = plan.uncertainty

@@ -199,7 +199,7 @@ public struct MarkdownReport {
                          units(actuals.toDate), nil))
             rows.append((Output.reforecastHorizonUnits.label(language), units(actuals.reforecastHorizonUnits), nil))
         }
-        if let batch = plan.firstBatch, let mean = plan[.windowDemandMean], let sd = plan[.windowDemandSD] {
+        if let batch = plan.firstBatch, let mean = plan[.windowForecastMean], let sd = plan[.windowDemandSD] {
             let window = style.period(batch.coverage)
             let spread = plan.uncertainty != nil ? plan[.windowDemandP10].flatMap { low in plan[.windowDemandP90].map { "\(style.count(low))–\(style.count($0))" } } : nil
             rows.append((t("Demand in the first \(window)", "首\(window)需求"),

@@ -124,6 +124,11 @@ struct ReportText {
             let more = later > 0 ? t(" (and \(later) later step\(later == 1 ? " is" : "s are") past too)", "（其后另有 \(later) 个步骤也已过期）") : ""
             return t("\(milestoneName(milestone.kind)) should have happened by \(style.date(milestone.start)), \(style.days(days)) before the planning date\(more).",
                      "\(milestoneName(milestone.kind))应在 \(style.date(milestone.start)) 前完成，比计划日期早 \(style.days(days))\(more)。")
+        case .priceOutsideElasticityRange(let key, let price, let reference):
+            let low = DemandModel.elasticityRange.lowerBound, high = DemandModel.elasticityRange.upperBound
+            let edge = price < reference * low ? reference * low : reference * high
+            return t("`\(key)` (\(style.money(price))) is outside \(style.number(low))–\(style.number(high))× the reference price (\(style.money(reference))), the range constant elasticity is applied to: demand answers it as if the price were \(style.money(edge)). Set `demand.reference_price` to the price your market numbers assume, or check the price.",
+                     "`\(key)`（\(style.money(price))）超出参考价（\(style.money(reference))）的 \(style.number(low))–\(style.number(high)) 倍，即常弹性模型适用的范围：需求按 \(style.money(edge)) 的价格响应。请把 `demand.reference_price` 设为市场数据所对应的价格，或检查价格。")
         case .noUnitMargin(let price, let unitCost):
             return t("The price (\(style.money(price))) does not cover the unit cost (\(style.money(unitCost))): every unit sold loses \(style.money(unitCost - price)). The first batch stocks nothing for retail on these numbers; raise the price or cut the cost.",
                      "售价（\(style.money(price))）不足以覆盖单件成本（\(style.money(unitCost))）：每卖出一件亏损 \(style.money(unitCost - price))。按此数据首批不为零售备货；请提价或降本。")

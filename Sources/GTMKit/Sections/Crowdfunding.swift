@@ -145,12 +145,32 @@ extension ScenarioDecoder {
         if let platform { checkFees(platform: platform, given: (platformFee, paymentFee, paymentFixed), section: section) }
         guard let platform, let run, let start, let duration, let emailList, let listConversion, let reservations,
               let reservationConversion, let organic, let dropped, let shipping, tiersValid else { return nil }
-        return Scenario.Crowdfunding(
+        let campaign = Scenario.Crowdfunding(
             platform: platform, run: run, start: start, duration: duration, emailList: emailList, listConversion: listConversion,
             reservations: reservations, reservationConversion: reservationConversion, organicShare: organic,
             droppedPledges: dropped, platformFee: platformFee, paymentFee: paymentFee, paymentFixed: paymentFixed,
             fulfillmentLead: lead, payoutDelay: payoutDelay, shipping: shipping,
             costPerLead: quantity("cost_per_lead", in: section)?.value, tiers: tiers)
+        checkFeesLeaveSomething(campaign, section: section)
+        return campaign
+    }
+
+    /// Reports fees that take a whole pledge: the platform's and the processor's shares plus the
+    /// per-pledge fee on the cheapest tier reach 100%, so no campaign size could raise anything
+    /// (and the minimum raise would have no value).
+    mutating func checkFeesLeaveSomething(_ campaign: Scenario.Crowdfunding, section: Section) {
+        let fees = CrowdfundingModel.feeSchedule(campaign, currency: currency)
+        guard let cheapest = campaign.tiers.map(\.price.value).min() else { return }
+        let perPledge = fees.perPledge > 0 ? fees.perPledge / cheapest : 0
+        let taken = fees.platformRate + fees.paymentRate + perPledge
+        guard taken >= 1 else { return }
+        let key = campaign.paymentFixed != nil && perPledge >= 0.5 ? "payment_fixed"
+            : campaign.paymentFee != nil ? "payment_fee" : "platform_fee"
+        let share = taken.isFinite ? "\(Format.shortest((taken * 1000).rounded() / 10))%" : "more than all"
+        report("the fees take \(share) of the cheapest pledge (\(Format.shortest(cheapest))): "
+               + "platform \(Format.shortest(fees.platformRate * 100))%, payment \(Format.shortest(fees.paymentRate * 100))% and \(Format.shortest(fees.perPledge)) a pledge",
+               at: marks["crowdfunding.\(key)"] ?? section.mark,
+               hint: "crowdfunding fees are a few percent of each pledge (Kickstarter 5% + 3% + 0.20 USD); check `platform_fee`, `payment_fee` and `payment_fixed`")
     }
 
     /// Reports the fees the user must give: all of them where the platform publishes none, and

@@ -46,6 +46,7 @@ public enum Simulation {
                     committed: Decisions? = nil, decisionsOnly: Bool = false) -> Result {
         var (decisions, trials) = decide(model, base: base, settings: settings, options: options)
         if var kept = committed {
+            kept.windowMean = decisions.windowMean
             kept.windowSD = decisions.windowSD
             kept.windowP10 = decisions.windowP10
             kept.windowP90 = decisions.windowP90

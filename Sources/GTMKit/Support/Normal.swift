@@ -13,9 +13,10 @@ public enum Normal {
         0.5 * Math.erfc(-z / 2.0.squareRoot())
     }
 
-    /// L(z) = φ(z) − z·(1 − Φ(z)): expected shortfall of a standard normal beyond z.
+    /// L(z) = φ(z) − z·(1 − Φ(z)): expected shortfall of a standard normal beyond z. The upper
+    /// tail 1 − Φ(z) comes from erfc directly, not as a difference that loses its digits for large z.
     public static func loss(_ z: Double) -> Double {
-        density(z) - z * (1 - cdf(z))
+        max(0, density(z) - z * 0.5 * Math.erfc(z / 2.0.squareRoot()))
     }
 
     /// Φ⁻¹(p), exact to about 16 digits: Wichura's algorithm AS241 (PPND16),
