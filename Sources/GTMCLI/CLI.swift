@@ -28,7 +28,9 @@ public enum CLI {
             Platform.write(Array("gtm: error: cannot write to standard output: \(failure.message.lowercased())\n".utf8), to: 2)
             return 1
         }
-        if let failure = Platform.write(Array(outcome.stderr.utf8), to: 2), !failure.brokenPipe {
+        // Messages may carry a file's name, a variant's, a line of a report: nothing a file holds
+        // reaches the terminal as a control, bidirectional or invisible character.
+        if let failure = Platform.write(Array(outcome.stderr.visibleMessage.utf8), to: 2), !failure.brokenPipe {
             return outcome.status == 0 ? 1 : outcome.status
         }
         return outcome.status
@@ -37,6 +39,21 @@ public enum CLI {
     /// Ends the process with `status`; the only exit in gtm.
     public static func exit(_ status: Int32) -> Never {
         Platform.exit(status)
+    }
+
+    /// The arguments as bytes: each must be UTF-8 (gtm reads paths, keys and values as UTF-8
+    /// text), else the run is a usage error that says which.
+    public static func run(rawArguments: [[UInt8]]) -> Outcome {
+        var arguments: [String] = []
+        for (index, bytes) in rawArguments.enumerated() {
+            guard let text = String(validating: bytes, as: UTF8.self) else {
+                let shown = String(decoding: bytes, as: UTF8.self)
+                return .usage(Help.usageError(UsageError(message: "argument \(index + 1) ('\(shown)') is not UTF-8 text",
+                                                         hint: "gtm reads file names and values as UTF-8; rename the file or retype the value")))
+            }
+            arguments.append(text)
+        }
+        return run(arguments)
     }
 
     public static func run(_ arguments: [String]) -> Outcome {
@@ -74,6 +91,7 @@ public enum CLI {
     /// `-` is standard input (its includes are read relative to the working directory).
     static func read(_ options: PlanOptions, _ files: FileSystem) -> Result<Document, Outcome> {
         let bytes: [UInt8]
+        var identity = "<stdin>"
         let name = options.file == "-" ? "<stdin>" : options.file
         if options.file == "-" {
             switch Platform.readStandardInput(limit: Limits.fileBytes) {
@@ -83,14 +101,15 @@ public enum CLI {
             }
         } else {
             do {
-                bytes = try files.read(options.file)
+                let file = try files.file(options.file)
+                bytes = file.bytes
+                identity = file.path
             } catch {
                 return .failure(.invalid(error.rendered(options.file)))
             }
         }
         do {
-            return .success(try Document.parse(name: name, identity: options.file == "-" ? "<stdin>" : files.identity(options.file),
-                                               bytes: bytes, open: files.include))
+            return .success(try Document.parse(name: name, identity: identity, bytes: bytes, open: files.include))
         } catch {
             return .failure(.invalid(error.rendered + "\n"))
         }
@@ -109,7 +128,7 @@ public enum CLI {
                 let names = document.variantNames
                 let guess = Suggestion.closest(to: name, in: names).map { "did you mean '\($0)'? " } ?? ""
                 let hint = names.isEmpty ? "\(options.file) has no `what_if` variants"
-                    : guess + "the variants are: \(names.joined(separator: ", "))"
+                    : guess + "the variants are: \(names.prefix(20).joined(separator: ", "))\(names.count > 20 ? " and \(names.count - 20) more" : "")"
                 return .failure(.usage(Help.usageError(UsageError(message: "no variant '\(name)' in \(options.file)",
                                                                   hint: hint, command: "plan"))))
             }
@@ -168,7 +187,7 @@ public enum CLI {
         case .failure(let outcome): return outcome
         }
         guard let path = options.out else { return .success(text) }
-        return options.check ? check(text, against: path, options) : write(text, to: path, files)
+        return options.check ? check(text, against: path, options) : write(text, to: path, options, files)
     }
 
     /// The report of one scenario in the options' format (with `--compare`, every variant).
@@ -178,13 +197,40 @@ public enum CLI {
         case .success(let value): parsed = value
         case .failure(let outcome): return .failure(outcome)
         }
+        // `--compare`: the variants read once and applied to the scenario without them.
+        var variants: (base: Document, list: [(name: String, overrides: [Override])]) = (parsed, [])
+        if options.compare {
+            do {
+                variants = try parsed.variants()
+            } catch {
+                return .failure(.invalid(error.rendered + "\n"))
+            }
+            if variants.list.count > Limits.comparedVariants {
+                return .failure(.usage(Help.usageError(UsageError(
+                    message: "'--compare' sets at most \(Limits.comparedVariants) variants side by side; \(options.file) has \(variants.list.count)",
+                    hint: "plan the variants you need one at a time with --what-if NAME", command: "plan"))))
+            }
+        }
+        // One work budget for the run: the plans of `--compare` share it.
         let simulation = Simulation.Options(threads: simulation.threads, progress: simulation.progress ?? Progress.reporter(),
-                                            workLimit: simulation.workLimit)
-        let names = options.compare ? parsed.variantNames : []
+                                            workLimit: simulation.workLimit / (1 + variants.list.count))
+        let names = variants.list.map(\.name)
         var plans: [Plan] = []
-        for variant in [options.whatIf] + names.map(Optional.some) {
+        for index in -1..<variants.list.count {
+            let applied: Result<Document, Outcome>
+            if index < 0 {
+                applied = applying(options.whatIf, options, to: parsed)
+            } else {
+                var document = variants.base
+                do {
+                    try document.apply(variants.list[index].overrides, variant: names[index])
+                    applied = applying(nil, options, to: document)
+                } catch {
+                    applied = .failure(.invalid(error.rendered + "\n"))
+                }
+            }
             let document: Document
-            switch applying(variant, options, to: parsed).flatMap({ attachingData(to: $0, options, files) }) {
+            switch applied.flatMap({ attachingData(to: $0, options, files) }) {
             case .success(let value): document = value
             case .failure(let outcome): return .failure(outcome)
             }
@@ -275,29 +321,39 @@ public enum CLI {
         return Outcome(stdout: text, stderr: "", status: options.exitCode && diff.differs ? 1 : 0)
     }
 
-    /// `gtm init`: a starter scenario at `path`, never over an existing file.
+    /// `gtm init`: a starter scenario at `path`, never over an existing file, and never through
+    /// a link out of the folder it names (the same rule as `--out`).
     static func initialize(_ path: String, language: Scenario.Language) -> Outcome {
         // `-`: standard output, as FILE `-` is standard input for plan.
         if path == "-" { return .success(Template.text(language: language)) }
-        guard let failure = Platform.createNew(Array(Template.text(language: language).utf8), at: path) else {
-            return .success("wrote \(path); plan it with: gtm plan \(path)\n")
+        let shown = path.visible
+        let root: String
+        switch ReportTarget.root(nil, for: path) {
+        case .success(let value): root = value
+        case .failure(let error): return .usage(Help.usageError(error))
+        }
+        guard let failure = Beneath.create(path, root: root, with: Array(Template.text(language: language).utf8)) else {
+            return .success("wrote \(shown); plan it with: gtm plan \(rerunQuoted(path))\n".visibleMessage)
         }
         if failure.exists {
-            return .invalid("\(path): error: the file exists; gtm init never overwrites a file\n  hint: name a new file: gtm init new-scenario.txt\n")
+            return .invalid("\(shown): error: the file exists; gtm init never overwrites a file\n  hint: name a new file: gtm init new-scenario.txt\n")
         }
-        return .invalid("\(path): error: cannot write the starter scenario: \(failure.message.lowercased())\n  hint: check that the folder exists and is writable\n")
+        if failure.outside {
+            return .invalid("\(shown): error: the path leads outside the folder it names (through a symbolic link)\n  hint: name a new file in the working directory\n")
+        }
+        return .invalid("\(shown): error: cannot write the starter scenario: \(failure.message)\n  hint: check that the folder exists and is writable\n")
     }
 
     /// `--out PATH`: the report, atomically, and only over a report: never over the scenario, a
-    /// file it includes, a device, a FIFO, a folder or a file gtm did not write.
-    static func write(_ text: String, to path: String, _ files: FileSystem) -> Outcome {
-        let shown = path.visible
-        if let refusal = ReportTarget.refusal(path, files) {
-            return .invalid("\(shown): error: \(refusal.message)\n  hint: \(refusal.hint)\n")
+    /// file it includes, a device, a FIFO, a folder or a file gtm did not write (`ReportTarget`).
+    static func write(_ text: String, to path: String, _ options: PlanOptions, _ files: FileSystem) -> Outcome {
+        let root: String
+        switch ReportTarget.root(options.root, for: path) {
+        case .success(let value): root = value
+        case .failure(let error): return .usage(Help.usageError(error))
         }
-        let target = Platform.resolved(path) ?? path
-        if let failure = Platform.writeAtomically(Array(text.utf8), to: target) {
-            return .invalid("\(shown): error: cannot write the report: \(failure.message.lowercased())\n  hint: check that the folder exists and is writable\n")
+        if let refusal = ReportTarget.write(text, to: path, root: root, files: files) {
+            return .invalid("\(path.visible): error: \(refusal.message)\n  hint: \(refusal.hint)\n")
         }
         return .success("")
     }
@@ -306,17 +362,27 @@ public enum CLI {
     /// status, a unified diff of what changed, and the command that brings it up to date.
     static func check(_ text: String, against path: String, _ options: PlanOptions) -> Outcome {
         let rerun = "gtm plan " + rerunArguments(options, out: path).joined(separator: " ")
-        switch Platform.read(path, limit: Limits.fileBytes * 4) {
-        case .failure(let failure) where failure.noSuchFile:
-            return Outcome(stdout: "", stderr: "\(path): error: the report does not exist\n  hint: write it with: \(rerun)\n",
+        let shown = path.visible
+        let root: String
+        switch ReportTarget.root(options.root, for: path) {
+        case .success(let value): root = value
+        case .failure(let error): return .usage(Help.usageError(error))
+        }
+        switch ReportTarget.current(path, root: root) {
+        case .missing:
+            return Outcome(stdout: "", stderr: "\(shown): error: the report does not exist\n  hint: write it with: \(rerun)\n",
                            status: Outcome.staleStatus)
-        case .failure(let failure):
-            return .invalid("\(path): error: cannot read the report: \(failure.message.lowercased())\n  hint: --out names the report file gtm writes\n")
-        case .success(let bytes):
-            let current = String(decoding: bytes, as: UTF8.self)
-            if current == text { return .success("\(path) is up to date\n") }
-            let (changed, diff) = LineDiff.unified(old: current, new: text, oldName: path, newName: "\(path) (gtm plan now)")
-            return Outcome(stdout: "", stderr: "\(path): error: the report is stale: \(changed) line\(changed == 1 ? "" : "s") differ from what gtm writes now\n\(diff)\n  hint: update it with: \(rerun)\n",
+        case .unreadable(let failure) where failure.outside:
+            return .invalid("\(shown): error: the report is outside the root folder (through a symbolic link, or by name), so gtm does not read it\n  hint: commit the report as a file, not a link, or pass --root DIR\n")
+        case .unreadable(let failure):
+            return .invalid("\(shown): error: cannot read the report: \(failure.message)\n  hint: --out names the report file gtm writes\n")
+        case .notAReport:
+            return Outcome(stdout: "", stderr: "\(shown): error: the file is not a report gtm wrote (its contents are not shown)\n  hint: remove it and write the report with: \(rerun)\n",
+                           status: Outcome.staleStatus)
+        case .report(let current):
+            if current == text { return .success("\(shown) is up to date\n") }
+            let (changed, diff) = LineDiff.unified(old: current, new: text, oldName: shown, newName: "\(shown) (gtm plan now)")
+            return Outcome(stdout: "", stderr: "\(shown): error: the report is stale: \(changed) line\(changed == 1 ? "" : "s") differ from what gtm writes now\n\(diff)\n  hint: update it with: \(rerun)\n",
                            status: Outcome.staleStatus)
         }
     }
@@ -353,9 +419,16 @@ public enum CLI {
                 index += 1
             }
         }
-        arguments.insert(options.file, at: 0)
         if !sawOut { arguments += ["--out", out] }
-        return arguments.map(shellQuoted)
+        // A file whose name starts with `-` follows `--`, as the user had to write it.
+        if options.file.hasPrefix("-"), options.file != "-" { return arguments.map(shellQuoted) + ["--", shellQuoted(options.file)] }
+        return [shellQuoted(options.file)] + arguments.map(shellQuoted)
+    }
+
+    /// A file name as a command line must write it: quoted for a POSIX shell, after `--` when it
+    /// starts with `-`.
+    static func rerunQuoted(_ file: String) -> String {
+        (file.hasPrefix("-") && file != "-" ? "-- " : "") + shellQuoted(file)
     }
 
     static func shellQuoted(_ argument: String) -> String {
@@ -381,15 +454,22 @@ public enum CLI {
         } catch {
             diagnostics += error.diagnostics
         }
+        // Each variant applied to the scenario without the others (linear in the variants),
+        // until the errors found are more than a message can list.
         if options.whatIf == nil {
-            for name in document.variantNames {
-                var variant = document
-                do {
-                    _ = try variant.applyVariant(name)
-                    _ = try variant.decode()
-                } catch {
-                    diagnostics += error.diagnostics
+            do {
+                let (base, list) = try document.variants()
+                for (name, overrides) in list where diagnostics.count <= Limits.diagnostics {
+                    var variant = base
+                    do {
+                        try variant.apply(overrides, variant: name)
+                        _ = try variant.decode()
+                    } catch {
+                        diagnostics += error.diagnostics
+                    }
                 }
+            } catch {
+                diagnostics += error.diagnostics
             }
         }
         guard diagnostics.isEmpty else {

@@ -248,9 +248,16 @@ enum ArgumentParser {
             if !option.repeatable, seen.contains(name) {
                 throw UsageError(message: "'\(name)' is given twice", hint: "give it once", command: spec.name)
             }
-            if name == "--trials" || name == "--seed", UInt64(value) == nil {
-                throw UsageError(message: "'\(name)' takes a whole number, not '\(value)'",
-                                 hint: name == "--trials" ? "e.g. --trials 20000" : "e.g. --seed 42", command: spec.name)
+            if name == "--trials" || name == "--seed" {
+                // The key's own bounds (the schema's), so that a value the file would refuse is a
+                // command-line error here, with the same exit code at both ends of the range.
+                let key = name == "--trials" ? "scenario.trials" : "scenario.seed"
+                let bounds = Schema.field(key)?.bounds ?? 0...Double(UInt32.max)
+                let shown = "\(Int(bounds.lowerBound)) to \(Int(bounds.upperBound))"
+                guard let number = Int(value), bounds.contains(Double(number)) else {
+                    throw UsageError(message: "'\(name)' takes a whole number from \(shown), not '\(value)'",
+                                     hint: name == "--trials" ? "e.g. --trials 20000" : "e.g. --seed 42", command: spec.name)
+                }
             }
             seen.insert(name)
             options.append((name, value))

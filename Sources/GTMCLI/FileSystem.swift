@@ -1,3 +1,10 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import GTMKit
 
 /// The files gtm reads: scenarios, the files they include, and data files. Every one must lie
@@ -13,7 +20,18 @@ final class FileSystem {
         case directory
         case notRegular(Platform.FileKind)
         case permissionDenied
+        case tooLarge(Int)
         case other(String)
+
+        init(_ failure: Beneath.Failure) {
+            if failure.outside { self = .outsideRoot
+            } else if let limit = failure.tooLarge { self = .tooLarge(limit)
+            } else if failure.kind == .directory || failure.code == EISDIR { self = .directory
+            } else if let kind = failure.kind, kind != .regular { self = .notRegular(kind)
+            } else if failure.code == ENOENT || failure.code == ENOTDIR { self = .missing
+            } else if failure.code == EACCES { self = .permissionDenied
+            } else { self = .other(failure.message) }
+        }
 
         /// "no such file", "is outside the root folder"…, to follow a file's name.
         var reason: String {
@@ -23,6 +41,7 @@ final class FileSystem {
             case .directory: return "it is a directory, not a file"
             case .notRegular(let kind): return "it is \(kind.description), not a regular file"
             case .permissionDenied: return "permission denied"
+            case .tooLarge(let limit): return "it is larger than \(limit >> 20) MiB, so gtm does not read it"
             case .other(let message): return message.lowercased()
             }
         }
@@ -35,6 +54,7 @@ final class FileSystem {
             case .directory: return "name the .txt file inside it"
             case .notRegular: return "name a file saved on disk"
             case .permissionDenied: return "check the file's permissions"
+            case .tooLarge: return "a scenario or data file is a short text file; split it, or give monthly data"
             case .other: return "check the file"
             }
         }
@@ -76,28 +96,26 @@ final class FileSystem {
         return .success(FileSystem(root: folder.isEmpty ? "/" : folder))
     }
 
-    /// True when the resolved path lies inside the root.
-    func isInsideRoot(_ resolved: String) -> Bool {
-        root == "/" || resolved == root || resolved.hasPrefix(root + "/")
+    /// The files read so far, by the path they were asked for: each is read once per run, so
+    /// `--compare` with many variants reads a data file once.
+    private var cache: [String: Beneath.File] = [:]
+
+    /// The bytes of the file at `path` (relative to the working directory), resolved beneath the
+    /// root as one operation (`Beneath.read`). A file over `limit` is refused, never cut.
+    func read(_ path: String, limit: Int = Limits.fileBytes) throws(Failure) -> [UInt8] {
+        try file(path, limit: limit).bytes
     }
 
-    /// The bytes of the file at `path` (relative to the working directory), checked as above.
-    func read(_ path: String, limit: Int = Limits.fileBytes) throws(Failure) -> [UInt8] {
-        guard let resolved = Platform.resolved(path) else {
-            if case .failure(let failure) = Platform.read(path, limit: 0), failure.permissionDenied { throw .permissionDenied }
-            throw .missing
-        }
-        guard isInsideRoot(resolved) else { throw .outsideRoot }
-        switch Platform.read(resolved, limit: limit, noFollow: true) {
-        case .success(let bytes):
-            if let id = Platform.kind(of: resolved)?.id { read.append(id) }
-            return bytes
+    /// The file at `path`, with its identity (the path with every link expanded).
+    func file(_ path: String, limit: Int = Limits.fileBytes) throws(Failure) -> Beneath.File {
+        if let file = cache[path], file.bytes.count <= limit { return file }
+        switch Beneath.read(path, root: root, limit: limit) {
+        case .success(let file):
+            read.append(file.id)
+            cache[path] = file
+            return file
         case .failure(let failure):
-            if failure.noSuchFile { throw .missing }
-            if failure.isDirectory { throw .directory }
-            if let kind = failure.kind { throw .notRegular(kind) }
-            if failure.permissionDenied { throw .permissionDenied }
-            throw .other(failure.message)
+            throw Failure(failure)
         }
     }
 
@@ -106,8 +124,8 @@ final class FileSystem {
         let directory = Platform.directory(of: includingFile)
         let joined = Platform.join(directory, path)
         do {
-            let bytes = try read(joined)
-            return .success(Document.IncludedFile(name: joined, identity: identity(joined), bytes: bytes))
+            let file = try file(joined)
+            return .success(Document.IncludedFile(name: joined, identity: file.path, bytes: file.bytes))
         } catch {
             let hint = error == .outsideRoot
                 ? "an included file must lie inside the root folder (the working directory, or --root DIR); copy the shared file into it"
@@ -116,8 +134,4 @@ final class FileSystem {
         }
     }
 
-    /// An absolute, symlink-free path: the same file reached two ways is one file.
-    func identity(_ path: String) -> String {
-        Platform.resolved(path) ?? path
-    }
 }

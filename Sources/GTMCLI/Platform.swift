@@ -73,42 +73,13 @@ enum Platform {
         return (FileKind(mode: status.st_mode), FileID(device: UInt64(status.st_dev), inode: UInt64(status.st_ino)))
     }
 
-    /// The bytes of the regular file `path`, at most `limit` + 1 of them (so a caller can tell a
-    /// file over the limit). Anything but a regular file is refused without blocking: the file is
-    /// opened non-blocking and checked before the first read, so a FIFO or a device never hangs
-    /// the run. With `noFollow`, a symbolic link in the last component is refused too.
-    static func read(_ path: String, limit: Int, noFollow: Bool = false) -> Result<[UInt8], Failure> {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | (noFollow ? O_NOFOLLOW : 0))
-        guard descriptor >= 0 else { return .failure(Failure(code: errno)) }
-        defer { close(descriptor) }
-        var status = stat()
-        guard fstat(descriptor, &status) == 0 else { return .failure(Failure(code: errno)) }
-        let kind = FileKind(mode: status.st_mode)
-        if kind == .directory { return .failure(Failure(code: EISDIR, kind: kind)) }
-        guard kind == .regular else { return .failure(Failure(code: EINVAL, kind: kind)) }
-        var bytes = [UInt8](repeating: 0, count: min(limit + 1, max(Int(status.st_size), 0) + 1))
-        var filled = 0
-        while filled < limit + 1 {
-            if filled == bytes.count { bytes.append(contentsOf: [UInt8](repeating: 0, count: min(bytes.count, limit + 1 - filled))) }
-            let count = bytes.withUnsafeMutableBytes { buffer in
-                Glibc_read(descriptor, buffer.baseAddress! + filled, buffer.count - filled)
-            }
-            if count < 0 {
-                if errno == EINTR { continue }
-                return .failure(Failure(code: errno))
-            }
-            if count == 0 { break }
-            filled += count
-        }
-        return .success(Array(bytes.prefix(filled)))
-    }
-
-    /// Standard input, at most `limit` + 1 bytes (`gtm plan -`).
-    static func readStandardInput(limit: Int) -> Result<[UInt8], Failure> {
+    /// At most `limit` + 1 bytes from an open descriptor (so a caller can tell a file over the limit).
+    static func readAll(_ descriptor: Int32, limit: Int) -> Result<[UInt8], Failure> {
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 65_536)
         while bytes.count <= limit {
-            let count = chunk.withUnsafeMutableBytes { Glibc_read(0, $0.baseAddress!, $0.count) }
+            let wanted = min(chunk.count, limit + 1 - bytes.count)
+            let count = chunk.withUnsafeMutableBytes { Glibc_read(descriptor, $0.baseAddress!, wanted) }
             if count < 0 {
                 if errno == EINTR { continue }
                 return .failure(Failure(code: errno))
@@ -117,6 +88,11 @@ enum Platform {
             bytes += chunk.prefix(count)
         }
         return .success(bytes)
+    }
+
+    /// Standard input, at most `limit` + 1 bytes (`gtm plan -`).
+    static func readStandardInput(limit: Int) -> Result<[UInt8], Failure> {
+        readAll(0, limit: limit)
     }
 
     /// The terminal's width in columns when standard output is a terminal, else 80.
@@ -151,56 +127,6 @@ enum Platform {
         signal(SIGPIPE, SIG_IGN)
     }
 
-    /// Replaces (or creates) `path` with `bytes` atomically: the bytes go to a new temporary file
-    /// in the same folder, which is flushed and then renamed over `path`. A reader sees the old
-    /// file or the new one, never half of one; on any failure the temporary file is removed.
-    static func writeAtomically(_ bytes: [UInt8], to path: String) -> Failure? {
-        let directory = directory(of: path)
-        let name = String(path.split(separator: "/").last ?? Substring(path))
-        let prefix = temporaryPrefix(for: name)
-        removeAbandonedTemporaries(prefix: prefix, in: directory)
-        var attempt = 0
-        var descriptor: Int32 = -1
-        var temporary = ""
-        while descriptor < 0 {
-            attempt += 1
-            temporary = join(directory, "\(prefix)\(getpid())-\(attempt).tmp")
-            descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-            if descriptor < 0, errno != EEXIST || attempt > 100 { return Failure(code: errno) }
-        }
-        // Keep the existing file's permissions.
-        var status = stat()
-        if stat(path, &status) == 0 { fchmod(descriptor, status.st_mode & 0o7777) }
-        var failure = write(bytes, to: descriptor)
-        if failure == nil, fsync(descriptor) != 0 { failure = Failure(code: errno) }
-        close(descriptor)
-        if let failure {
-            unlink(temporary)
-            return failure
-        }
-        if rename(temporary, path) != 0 {
-            let failure = Failure(code: errno)
-            unlink(temporary)
-            return failure
-        }
-        return nil
-    }
-
-    /// Creates `path` with `bytes`, never replacing a file: the bytes go to a temporary file
-    /// that is then hard-linked to `path`, which fails when `path` exists. Nil on success.
-    static func createNew(_ bytes: [UInt8], at path: String) -> Failure? {
-        let name = String(path.split(separator: "/").last ?? "")
-        let temporary = join(directory(of: path), "\(temporaryPrefix(for: name))\(getpid())-0.tmp")
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { return Failure(code: errno) }
-        var failure = write(bytes, to: descriptor)
-        if failure == nil, fsync(descriptor) != 0 { failure = Failure(code: errno) }
-        close(descriptor)
-        defer { unlink(temporary) }
-        if let failure { return failure }
-        return link(temporary, path) == 0 ? nil : Failure(code: errno)
-    }
-
     /// `.gtm-<hash of name>-`: a temporary name of fixed length, whatever the length of the name
     /// it stands for (a 255-byte report name still gets a valid temporary name beside it).
     static func temporaryPrefix(for name: String) -> String {
@@ -208,16 +134,6 @@ enum Platform {
         for byte in name.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
         let digits = String(hash, radix: 16)
         return ".gtm-" + String(repeating: "0", count: 16 - digits.count) + digits + "-"
-    }
-
-    /// Temporary files an earlier writer of the same name left when it was killed:
-    /// `PREFIX<pid>-N.tmp` whose process no longer exists.
-    static func removeAbandonedTemporaries(prefix: String, in directory: String) {
-        for entry in list(directory.isEmpty ? "." : directory) where entry.hasPrefix(prefix) && entry.hasSuffix(".tmp") {
-            let digits = entry.dropFirst(prefix.count).prefix { $0.isNumber }
-            guard let pid = Int32(digits), pid != getpid(), kill(pid, 0) != 0, errno == ESRCH else { continue }
-            unlink(join(directory, entry))
-        }
     }
 
     /// The names in a folder (without `.` and `..`), for tests and checks.

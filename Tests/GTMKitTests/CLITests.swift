@@ -36,7 +36,7 @@ import Testing
         (["completions", "tcsh"], "Error: no completions for 'tcsh'"),
         (["plna", "a.txt"], "Error: unknown command 'plna'\nHint: did you mean 'gtm plan'?"),
         (["--verison"], "Error: unknown option '--verison'\nHint: did you mean '--version'?"),
-        (["plan", "a.txt", "--trials", "many"], "Error: '--trials' takes a whole number, not 'many'"),
+        (["plan", "a.txt", "--trials", "many"], "Error: '--trials' takes a whole number from 100 to 2000000, not 'many'"),
         (["plan", "a.txt", "--format", "json", "--format", "json"], "Error: '--format' is given twice"),
         (["explain", "market.obtainabel"], "Error: no key 'market.obtainabel' in the schema\nHint: did you mean 'market.obtainable'?"),
         (["help", "plam"], "Error: no help for unknown command 'plam'"),

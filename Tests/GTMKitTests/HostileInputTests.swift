@@ -84,8 +84,12 @@ import Testing
         #expect(CLI.run(["plan", dir + "/plan.txt", "--out", dir + "/plan.csv"]).status == 0)
         #expect(CLI.run(["plan", dir + "/plan.txt", "--out", dir + "/plan.html"]).status == 0)
         #expect(CLI.run(["plan", dir + "/plan.txt", "--out", dir + "/plan.html"]).status == 0)
+        // An empty file is not a report (issue 24): it is kept.
         #expect(FileManager.default.createFile(atPath: dir + "/empty.md", contents: Data()))
-        #expect(CLI.run(["plan", dir + "/plan.txt", "--out", dir + "/empty.md"]).status == 0)
+        let empty = CLI.run(["plan", dir + "/plan.txt", "--out", dir + "/empty.md"])
+        #expect(empty.status == 1)
+        #expect(empty.stderr.contains("is not a gtm report"))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: dir + "/empty.md")).isEmpty)
     }
 
     @Test func outRefusesDevicesFIFOsAndFolders() throws {
@@ -151,16 +155,17 @@ import Testing
         let plan = try Planner.plan(document: document, simulation: Simulation.Options(workLimit: work))
         let uncertainty = try #require(plan.uncertainty)
         #expect(uncertainty.requestedTrials == 2_000_000)
-        // 20,000 inputs plus the registers a trial evaluates, within the work allowed.
-        let registers = PlanModel(plan.scenario).inputs.count
-        #expect(uncertainty.trials == work / (20_000 + registers))
-        #expect(uncertainty.trials * (20_000 + registers) <= work)
+        // 20,000 inputs plus what a trial evaluates (the registers, the weeks, 10,000 channels),
+        // within the work allowed, and never below the floor of 100 trials.
+        let perTrial = 20_000 + PlanModel(plan.scenario).workPerTrial
+        #expect(uncertainty.trials == max(100, work / perTrial))
+        #expect(perTrial > 40_000)
         #expect(plan.warnings.contains { $0.code == "trials_reduced" })
         // The tornado swings each long list as one row, not 20,000 rows.
         #expect(uncertainty.tornado.count == 2)
         #expect(uncertainty.tornado.contains { $0.input == "channels[*].reach (10,000 items)" })
         // Memory: the stored outputs and one worker's draws stay bounded whatever the trials.
-        #expect(Simulation.affordableTrials(2_000_000, inputs: 20_000, registers: registers, columns: 20) * 20 * 8
+        #expect(Simulation.affordableTrials(2_000_000, inputs: 20_000, registers: perTrial - 20_000, columns: 20) * 20 * 8
                 <= Limits.simulationBytes)
         #expect(MonteCarlo.rowLength(trials: 2_000_000, inputs: 20_000) * 20_001 <= Limits.drawBufferValues)
     }

@@ -1,3 +1,5 @@
+import Synchronization
+
 /// The data files a scenario names: each `demand.analogs` item and `actuals`. gtm's library reads
 /// no file: the command line reads them (inside its root folder) and attaches their bytes, which
 /// join the document's sources (diagnostics name them, the fingerprint covers them).
@@ -44,4 +46,21 @@ extension Document {
 extension ScenarioDecoder {
     /// The key of the data file `node` (a path) names.
     func dataKey(_ node: Node) -> String { Document.dataKey(source: node.mark.source, path: node.scalar ?? "") }
+}
+
+/// The analogs' fits of one run, by the file's bytes: `--compare` decodes the scenario once per
+/// variant, and a fit of a long series takes a while; each file is fitted once. Shared by the
+/// copies of a document (a class), and safe across threads.
+final class AnalogFits: Sendable {
+    private let table = Mutex<[[UInt8]: Result<BassFit.Estimate, BassFit.Refusal>]>([:])
+
+    func fit(_ bytes: [UInt8], _ make: () -> Result<BassFit.Estimate, BassFit.Refusal>) -> Result<BassFit.Estimate, BassFit.Refusal> {
+        if let known = table.withLock({ $0[bytes] }) { return known }
+        let result = make()
+        table.withLock { $0[bytes] = result }
+        return result
+    }
+
+    /// The files fitted so far.
+    var count: Int { table.withLock { $0.count } }
 }

@@ -207,9 +207,16 @@ struct PlanModel: Sendable {
             + (crowdfunding != nil ? [.pledged, .minimumRaise] : [])
     }
 
-    /// What one evaluation reads and writes, for the work budget: the registers and the cash
-    /// flow's weeks (three numbers each).
-    var workPerTrial: Int { inputs.count + 3 * (cash?.weeks ?? 0) }
+    /// What one evaluation reads and writes, for the work budget: the registers, the demand
+    /// curve's weeks (each with every sales event's share and every KOL post's and ad flight's
+    /// arrivals), the cash flow's weeks (three numbers each), and the KOL lines, channels and
+    /// reward tiers. Every per-trial cost a scenario can make large is counted, so that no list
+    /// (100 sales events, 10,000 creators) escapes the budget.
+    var workPerTrial: Int {
+        let weeks = demand.weekEnds.count
+        return inputs.count + 3 * (cash?.weeks ?? 0) + weeks * (2 + demand.events.count + demand.responses.count)
+            + (kol?.lineCount ?? 0) + (market?.channels.count ?? 0) + (crowdfunding?.tierCount ?? 0)
+    }
 
     /// True when the plan takes a decision from simulated distributions.
     var hasDecisions: Bool { firstBatch != nil || crowdfunding != nil }

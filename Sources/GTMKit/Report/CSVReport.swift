@@ -37,10 +37,10 @@ public struct CSVReport {
             case .date: unit = "date"
             case .flag: unit = "flag"
             }
-            let fields = [output.section.rawValue, output.info.key, output.label(text.language), cell(value, output), unit,
+            let fields = [output.section.rawValue, output.info.key, Self.inert(output.label(text.language)), cell(value, output), unit,
                           output.unit == .money ? plan.scenario.settings.currency : "",
                           summary.map { cell($0.p10, output) } ?? "", summary.map { cell($0.p50, output) } ?? "",
-                          summary.map { cell($0.p90, output) } ?? "", variant]
+                          summary.map { cell($0.p90, output) } ?? "", Self.inert(variant)]
             return fields.map(Self.field).joined(separator: ",")
         }
     }
@@ -53,6 +53,14 @@ public struct CSVReport {
         case .flag: return value != 0 ? "true" : "false"
         default: return Format.shortest(value)
         }
+    }
+
+    /// Text a spreadsheet must not run as a formula: a cell that starts with `=`, `+`, `-`, `@`, a
+    /// tab or a carriage return gets a leading `'` (OWASP, "CSV Injection"). Numbers are written
+    /// by `cell`, never through here, so a negative number stays a number.
+    static func inert(_ text: String) -> String {
+        guard let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) else { return text }
+        return "'" + text
     }
 
     /// RFC 4180: a field with a comma, a double quote or a line break is quoted, its quotes doubled.

@@ -97,13 +97,13 @@ public enum LineDiff {
     }
 
     static func cut(_ text: String, _ width: Int) -> String {
-        text.count <= width ? text : String(text.prefix(width)) + "…"
+        text.utf8.count <= width || text.count <= width ? text : String(text.prefix(width)) + "…"
     }
 
     /// A unified diff (`diff -u` format) with `context` lines around each change, at most
     /// `maxLines` lines of it (then a note of how many more), and the count of lines changed.
     public static func unified(old: String, new: String, oldName: String, newName: String, context: Int = 3,
-                               maxLines: Int = 200) -> (changed: Int, text: String) {
+                               maxLines: Int = 200, width: Int = 300) -> (changed: Int, text: String) {
         let edits = edits(old.split(separator: "\n", omittingEmptySubsequences: false).map(String.init),
                           new.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
         let changed = edits.reduce(0) { if case .same = $1 { return $0 }; return $0 + 1 }
@@ -137,11 +137,13 @@ public enum LineDiff {
             let newCount = slice.filter { if case .removed = $0 { return false }; return true }.count
             let start = positions[hunk.lowerBound]
             lines.append("@@ -\(oldCount == 0 ? start.old - 1 : start.old),\(oldCount) +\(newCount == 0 ? start.new - 1 : start.new),\(newCount) @@")
+            // A line is cut to `width`: a report's line is short, and a long one is not worth a
+            // screenful (the file may not be what gtm wrote).
             for edit in slice {
                 switch edit {
-                case .same(let text): lines.append(" " + text)
-                case .removed(let text): lines.append("-" + text)
-                case .added(let text): lines.append("+" + text)
+                case .same(let text): lines.append(" " + cut(text, width))
+                case .removed(let text): lines.append("-" + cut(text, width))
+                case .added(let text): lines.append("+" + cut(text, width))
                 }
             }
         }

@@ -9,6 +9,8 @@ public struct Document: Sendable {
     var dataFiles: [String: Int] = [:]
     /// The overrides applied so far, for the fingerprint and the report.
     public private(set) var overrides: [String] = []
+    /// The analogs' fits, shared by every copy (each variant of `--compare`): one fit a file.
+    let fits = AnalogFits()
 
     /// Reads a scenario file's bytes; `name` is how diagnostics name the file.
     public static func parse(name: String, bytes: [UInt8]) throws(ScenarioError) -> Document {
@@ -40,14 +42,9 @@ public struct Document: Sendable {
                                             hint: "e.g. --set market.obtainable=2%")], sources: sources)
         }
         let pathText = String(argument[..<equals]).trimmingCharacters
-        let valueText = String(argument[argument.index(after: equals)...])
-        let valueColumn = argument[...equals].unicodeScalars.count + 1
         do {
             let path = try OverridePath(pathText, at: start)
-            var value = Node(.scalar(valueText), at: Mark(source: index, line: 1, column: valueColumn))
-            if let unquoted = Self.unquote(valueText) {
-                value = Node(.scalar(unquoted), at: value.mark, quoted: true)
-            }
+            let value = try Parser.overrideValue(Array(argument.utf8), from: argument[...equals].utf8.count, source: index)
             try Override(path: path, value: value, origin: option).apply(to: &root)
             overrides.append(argument)
         } catch {
@@ -59,7 +56,7 @@ public struct Document: Sendable {
     public mutating func applyVariant(_ name: String) throws(ScenarioError) -> Bool {
         do {
             guard let list = try Variants.overrides(name, in: root) else { return false }
-            for override in list { try override.apply(to: &root) }
+            try Override.apply(list, to: &root)
             overrides.append("--what-if \(name)")
             return true
         } catch {
@@ -67,11 +64,42 @@ public struct Document: Sendable {
         }
     }
 
+    /// Applies a variant's overrides, read beforehand (`variants()`).
+    public mutating func apply(_ list: [Override], variant name: String) throws(ScenarioError) {
+        do {
+            try Override.apply(list, to: &root)
+            overrides.append("--what-if \(name)")
+        } catch {
+            throw ScenarioError([error], sources: sources)
+        }
+    }
+
+    /// Every `what_if` variant with its overrides, read in one pass, and the document they apply
+    /// to: this one without its `what_if` section, so that planning or checking many variants
+    /// copies the scenario, not every variant with it, once each.
+    public func variants() throws(ScenarioError) -> (base: Document, list: [(name: String, overrides: [Override])]) {
+        var base = self
+        guard case .mapping(var pairs) = base.root.content, let index = pairs.firstIndex(where: { $0.key == "what_if" }) else {
+            return (self, [])
+        }
+        let section = pairs.remove(at: index).value
+        base.root.content = .mapping(pairs)
+        var list: [(name: String, overrides: [Override])] = []
+        do {
+            for variant in section.pairs ?? [] {
+                list.append((variant.key, try Variants.overrides(in: variant.value, name: variant.key)))
+            }
+        } catch {
+            throw ScenarioError([error], sources: sources)
+        }
+        return (base, list)
+    }
+
     public var variantNames: [String] { Variants.names(in: root) }
 
     /// The typed scenario, or every error in it.
     public func decode() throws(ScenarioError) -> Scenario {
-        try ScenarioDecoder.decode(root, written: written, sources: sources, dataFiles: dataFiles)
+        try ScenarioDecoder.decode(root, written: written, sources: sources, dataFiles: dataFiles, fits: fits)
     }
 
     /// A fingerprint of everything the plan depends on: every source's bytes and the overrides.
@@ -88,11 +116,6 @@ public struct Document: Sendable {
         return hasher.hexDigest
     }
 
-    /// A `--set` value in quotes, unquoted: `--set 'product.name="A: B"'`.
-    static func unquote(_ text: String) -> String? {
-        guard text.count >= 2, let first = text.first, first == text.last, first == "\"" || first == "'" else { return nil }
-        return String(text.dropFirst().dropLast())
-    }
 }
 
 extension String {

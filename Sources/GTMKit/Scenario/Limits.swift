@@ -35,6 +35,9 @@ public enum Limits {
     /// Periods in one analog's sales (`demand.analogs`): 19 years of weeks, 83 of months; each
     /// costs the fit a little (a hostile 15,000-week file took 5 s).
     public static let analogPeriods = 1_000
+    /// Variants `--compare` plans side by side: a report of more columns is not read, and each
+    /// variant is a plan of its own (they share the run's work budget).
+    public static let comparedVariants = 50
     /// Analogs in one scenario.
     public static let analogs = 20
 }

@@ -16,36 +16,60 @@ public struct Override: Sendable {
     /// Puts the value in place in `root`, creating absent sections on the way.
     /// List items must exist; they are picked by position or by name.
     public func apply(to root: inout Node) throws(Diagnostic) {
+        var names: [String: [String: Int]] = [:]
+        try apply(to: &root, names: &names)
+    }
+
+    /// Applies `overrides` in order (a variant): one index of each list's item names serves them
+    /// all, and each change is made in place, so a variant of many overrides by name costs time
+    /// in proportion to its overrides, not to overrides × items.
+    public static func apply(_ overrides: [Override], to root: inout Node) throws(Diagnostic) {
+        var names: [String: [String: Int]] = [:]
+        for override in overrides { try override.apply(to: &root, names: &names) }
+    }
+
+    /// `names`: for each list (by its concrete path), the position of the first item of each name.
+    private func apply(to root: inout Node, names: inout [String: [String: Int]]) throws(Diagnostic) {
         var value = self.value
         value.origin = origin
-        try Self.set(value, at: Array(path.components.indices)[...], in: &root, path: path, done: "", origin: origin)
+        try Self.set(value, at: Array(path.components.indices)[...], in: &root, path: path, done: "", origin: origin, names: &names)
     }
 
     /// Sets `value` at the components `steps` (indices into `path.components`) below `node`.
+    /// Each level's array is taken out of its node while it changes, so it is changed in place.
     private static func set(_ value: Node, at steps: ArraySlice<Int>, in node: inout Node,
-                            path: OverridePath, done: String, origin: String) throws(Diagnostic) {
+                            path: OverridePath, done: String, origin: String,
+                            names: inout [String: [String: Int]]) throws(Diagnostic) {
         guard let step = steps.first else {
             node = value
             return
         }
         let rest = steps.dropFirst()
-        let next = rest.first.map { path.components[$0] }
         let mark = path.marks[step]
         switch path.components[step] {
         case .key(let key):
-            var pairs = node.pairs ?? []
+            var pairs: [Pair] = []
+            if case .mapping(let existing) = node.content { pairs = existing }
+            let content = node.content
+            node.content = .empty
             let here = done.isEmpty ? key : "\(done).\(key)"
             if let index = pairs.firstIndex(where: { $0.key == key }) {
                 if !rest.isEmpty, case .empty = pairs[index].value.content {
                     pairs[index].value = Node(.mapping([]), at: value.mark)
                 }
-                try set(value, at: rest, in: &pairs[index].value, path: path, done: here, origin: origin)
-            } else {
-                if case .index = next {
-                    throw missingItem(here, path: path, at: path.marks[rest.first!], count: 0)
+                do {
+                    try set(value, at: rest, in: &pairs[index].value, path: path, done: here, origin: origin, names: &names)
+                } catch {
+                    node.content = content
+                    throw error
                 }
-                if case .named = next {
-                    throw missingItem(here, path: path, at: path.marks[rest.first!], count: 0)
+            } else {
+                node.content = content
+                if let nextStep = rest.first {
+                    switch path.components[nextStep] {
+                    case .index, .named: throw missingItem(here, path: path, at: path.marks[nextStep], count: 0)
+                    case .key: break
+                    }
                 }
                 let schemaHere = Schema.schemaPath(here)
                 if let nextStep = rest.first, case .key(let nextKey) = path.components[nextStep],
@@ -58,29 +82,44 @@ public struct Override: Sendable {
                     }
                 }
                 var child = Node(.mapping([]), at: value.mark)
-                try set(value, at: rest, in: &child, path: path, done: here, origin: origin)
+                try set(value, at: rest, in: &child, path: path, done: here, origin: origin, names: &names)
+                if case .mapping(let existing) = node.content { pairs = existing }
+                node.content = .empty
                 pairs.append(Pair(key: key, keyMark: value.mark, value: child))
             }
             node.content = .mapping(pairs)
         case .index(let position):
-            guard var items = node.items, items.indices.contains(position) else {
+            guard case .sequence(var items) = node.content, items.indices.contains(position) else {
                 throw missingItem(done, path: path, at: mark, count: node.items?.count ?? 0)
             }
-            try set(value, at: rest, in: &items[position], path: path, done: "\(done)[\(position)]", origin: origin)
-            node.content = .sequence(items)
+            node.content = .empty
+            defer { node.content = .sequence(items) }
+            try set(value, at: rest, in: &items[position], path: path, done: "\(done)[\(position)]", origin: origin, names: &names)
         case .named(let name):
             let itemKey: String
             if case .list(let key) = Schema.field(Schema.schemaPath(done))?.shape { itemKey = key } else { itemKey = "name" }
-            guard var items = node.items,
-                  let position = items.firstIndex(where: { $0[itemKey]?.scalar == name }) else {
-                let names = (node.items ?? []).compactMap { $0[itemKey]?.scalar }
-                let guess = Suggestion.closest(to: name, in: names).map { "did you mean `\($0)`? " } ?? ""
-                throw Diagnostic("`\(done)` has no item with \(itemKey) `\(name)`", at: mark,
-                                 hint: names.isEmpty ? "the scenario has no `\(done)` items to change"
-                                     : "\(guess)the \(itemKey)s are: \(names.joined(separator: ", "))")
+            guard case .sequence(var items) = node.content else {
+                throw Diagnostic("`\(done)` has no item with \(itemKey) `\(name)`", at: mark, hint: "the scenario has no `\(done)` items to change")
             }
-            try set(value, at: rest, in: &items[position], path: path, done: "\(done)[\(name)]", origin: origin)
-            node.content = .sequence(items)
+            if names[done] == nil {
+                var index: [String: Int] = [:]
+                for (position, item) in items.enumerated() {
+                    if let text = item[itemKey]?.scalar, index[text] == nil { index[text] = position }
+                }
+                names[done] = index
+            }
+            guard let position = names[done]?[name] else {
+                let known = items.compactMap { $0[itemKey]?.scalar }
+                let guess = Suggestion.closest(to: name, in: known).map { "did you mean `\($0)`? " } ?? ""
+                throw Diagnostic("`\(done)` has no item with \(itemKey) `\(name)`", at: mark,
+                                 hint: known.isEmpty ? "the scenario has no `\(done)` items to change"
+                                     : "\(guess)the \(itemKey)s are: \(known.prefix(20).joined(separator: ", "))\(known.count > 20 ? "…" : "")")
+            }
+            // A change to an item's name makes the index stale.
+            if let nextStep = rest.first, case .key(itemKey) = path.components[nextStep] { names[done] = nil }
+            node.content = .empty
+            defer { node.content = .sequence(items) }
+            try set(value, at: rest, in: &items[position], path: path, done: "\(done)[\(name)]", origin: origin, names: &names)
         }
     }
 
@@ -111,8 +150,13 @@ public enum Variants {
     /// The overrides of variant `name`, or nil when there is no such variant.
     public static func overrides(_ name: String, in root: Node) throws(Diagnostic) -> [Override]? {
         guard let variant = root["what_if"]?.pairs?.first(where: { $0.key == name }) else { return nil }
+        return try overrides(in: variant.value, name: name)
+    }
+
+    /// The overrides of one variant's mapping.
+    static func overrides(in variant: Node, name: String) throws(Diagnostic) -> [Override] {
         var overrides: [Override] = []
-        for pair in variant.value.pairs ?? [] {
+        for pair in variant.pairs ?? [] {
             let path = try OverridePath(pair.key, at: pair.keyMark)
             overrides.append(Override(path: path, value: pair.value, origin: "what_if \(name)"))
         }

@@ -1,6 +1,25 @@
 /// Scalars: plain values, `"double"` and `'single'` quoted values, and the
 /// YAML indicators a plain value may not start with.
 extension Parser {
+    /// An override's value read by the file's own grammar: `argument` is one `PATH=VALUE` line
+    /// and the value starts at byte `offset` (after the `=`). Quotes, a trailing comment, the
+    /// indicators a plain value may not start with (`*alias`, `[a, b]`, `&`, `!`, `|`), a `: `
+    /// inside a plain value, the line limit and UTF-8 are checked as in a scenario file, so
+    /// `--set` and a `what_if` variant accept exactly what the file does.
+    static func overrideValue(_ argument: [UInt8], from offset: Int, source: Int) throws(Diagnostic) -> Node {
+        let lines = try lines(of: argument, source: source)
+        guard lines.count <= 1, let line = lines.first else {
+            let mark = Mark(source: source, line: 1, column: 1)
+            if lines.isEmpty { return Node(.scalar(""), at: mark) }
+            throw Diagnostic("an override is one line", at: Mark(source: source, line: 2, column: 1),
+                             hint: "give one PATH=VALUE per --set")
+        }
+        let parser = Parser(bytes: argument, source: source, lines: lines)
+        var start = max(offset, line.content)
+        while start < line.end, argument[start] == .space { start += 1 }
+        return try parser.scalar(line, from: min(start, line.end))
+    }
+
     /// The value starting at byte `offset` of `line`, up to a comment or the end of the line.
     func scalar(_ line: Line, from offset: Int) throws(Diagnostic) -> Node {
         var reader = Reader(bytes, from: offset, to: line.end)

@@ -15,6 +15,8 @@ public struct ScenarioDecoder {
     let root: Node
     /// Attached data files: path as written → source index.
     var dataFiles: [String: Int] = [:]
+    /// Fits already made in this run (`--compare`), by the file's bytes.
+    var fits = AnalogFits()
 
     init(root: Node, sources: SourceTable) {
         self.root = root
@@ -22,10 +24,11 @@ public struct ScenarioDecoder {
     }
 
     /// The typed scenario, or every error found.
-    public static func decode(_ root: Node, written: Node? = nil, sources: SourceTable,
-                              dataFiles: [String: Int] = [:]) throws(ScenarioError) -> Scenario {
+    static func decode(_ root: Node, written: Node? = nil, sources: SourceTable,
+                              dataFiles: [String: Int] = [:], fits: AnalogFits = AnalogFits()) throws(ScenarioError) -> Scenario {
         var decoder = ScenarioDecoder(root: root, sources: sources)
         decoder.dataFiles = dataFiles
+        decoder.fits = fits
         var scenario = decoder.scenario()
         // The reference price: `product.price` as the file writes it, so that an override or a
         // variant of the price moves demand (demand.elasticity).

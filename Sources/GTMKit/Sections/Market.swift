@@ -263,8 +263,15 @@ extension ScenarioDecoder {
                        hint: series.periodDays == 7 ? "give monthly totals, or the first years after its launch" : "give the first years after its launch")
                 continue
             }
-            do {
-                let estimate = try BassFit.fit(series.rows.map(\.units), boundaries: series.boundaries)
+            let fit = self.fits.fit(file.bytes) {
+                do throws(BassFit.Refusal) {
+                    return .success(try BassFit.fit(series.rows.map(\.units), boundaries: series.boundaries))
+                } catch {
+                    return .failure(error)
+                }
+            }
+            switch fit {
+            case .success(let estimate):
                 let pBounds = Schema.field("demand.p")?.bounds ?? 0...10, qBounds = Schema.field("demand.q")?.bounds ?? 0...30
                 guard pBounds.contains(estimate.p), qBounds.contains(estimate.q) else {
                     report("`\(path.visible)` fits a curve (p = \(Format.significant(estimate.p, 3)), q = \(Format.significant(estimate.q, 3)) a year) that rises and falls faster than gtm's curve takes (p ≤ \(Format.shortest(pBounds.upperBound)), q ≤ \(Format.shortest(qBounds.upperBound)))",
@@ -272,7 +279,7 @@ extension ScenarioDecoder {
                     continue
                 }
                 fits.append(Scenario.AnalogFit(path: path, periods: series.rows.count, periodDays: series.periodDays, estimate: estimate))
-            } catch {
+            case .failure(let error):
                 let (reason, hint) = Self.refusalText(error)
                 report("cannot fit a Bass curve to `\(path.visible)`: \(reason)", at: node.mark, hint: hint)
             }
