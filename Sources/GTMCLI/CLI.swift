@@ -260,14 +260,15 @@ public enum CLI {
             var one = options
             one.file = file
             one.others = []
-            one.out = PlanOptions.report(beside: file, format: options.format)
+            let out = PlanOptions.report(beside: file, format: options.format)
+            one.out = out
             let outcome: Outcome
             switch self.files(one) {
             case .failure(let failure): outcome = failure
             case .success(let files):
                 switch render(one, files, simulation: simulation) {
                 case .failure(let failure): outcome = failure
-                case .success(let text): outcome = check(text, against: one.out!, one)
+                case .success(let text): outcome = check(text, against: out, one)
                 }
             }
             stdout += outcome.stdout

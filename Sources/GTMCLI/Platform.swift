@@ -79,6 +79,7 @@ enum Platform {
         var chunk = [UInt8](repeating: 0, count: 65_536)
         while bytes.count <= limit {
             let wanted = min(chunk.count, limit + 1 - bytes.count)
+            // A 64 KiB chunk: its base address is never nil.
             let count = chunk.withUnsafeMutableBytes { Glibc_read(descriptor, $0.baseAddress!, wanted) }
             if count < 0 {
                 if errno == EINTR { continue }
@@ -108,6 +109,7 @@ enum Platform {
     static func write(_ bytes: [UInt8], to descriptor: Int32) -> Failure? {
         var offset = 0
         while offset < bytes.count {
+            // Only while bytes remain (offset < count): the buffer is not empty, its base never nil.
             let written = bytes.withUnsafeBytes { buffer in
                 Glibc_write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
             }

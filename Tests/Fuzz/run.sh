@@ -6,8 +6,9 @@
 #   Tests/Fuzz/run.sh -runs=10000000  # each target for 10 million executions
 #   Tests/Fuzz/run.sh -max_total_time=30 scenario
 #
-# Targets: scenario (bytes as a scenario file), set (bytes as --set arguments) and data (bytes
-# as an analog's or the actuals' CSV). The seed
+# Targets: scenario (bytes as a scenario file), set (bytes as --set arguments), data (bytes
+# as an analog's or the actuals' CSV) and generated (bytes driving the schema's scenario
+# generator). Every target judges each plan by its invariants (PlanInvariants). The seed
 # corpus is built from the example scenarios, the invalid-scenario corpus and the committed
 # seeds in Tests/Fuzz/seeds; what the fuzzer finds is kept in Tests/Fuzz/work (ignored by git).
 # A hang is an input that takes over 1 s. Exit status: non-zero when a target finds a problem.
@@ -29,7 +30,7 @@ for argument in "$@"; do
   esac
 done
 [ ${#options[@]} -eq 0 ] && options=(-max_total_time=60)
-[ ${#targets[@]} -eq 0 ] && targets=(scenario set data)
+[ ${#targets[@]} -eq 0 ] && targets=(scenario set data generated)
 
 work=Tests/Fuzz/work
 sanitizer=${GTM_FUZZ_SANITIZER:-address}
@@ -65,13 +66,14 @@ for target in "${targets[@]}"; do
     scenario) entry=Tests/Fuzz/ScenarioFuzz.swift ;;
     set) entry=Tests/Fuzz/SetFuzz.swift ;;
     data) entry=Tests/Fuzz/DataFuzz.swift ;;
-    *) echo "unknown target: $target (scenario, set or data)" >&2; exit 2 ;;
+    generated) entry="Tests/GTMKitTests/Support/ScenarioGenerator.swift Tests/Fuzz/GeneratedFuzz.swift" ;;
+    *) echo "unknown target: $target (scenario, set, data or generated)" >&2; exit 2 ;;
   esac
   binary="$work/fuzz-$target-$sanitizer"
   echo "== building $target"
   # shellcheck disable=SC2086
   swiftc "${flags[@]}" -parse-as-library -O -module-name GTMKit -package-name gtm \
-    $sources Tests/Fuzz/Harness.swift "$work/Bases.swift" "$entry" -o "$binary" 2> "$work/build-$target.log" \
+    $sources Tests/Fuzz/Harness.swift "$work/Bases.swift" $entry -o "$binary" 2> "$work/build-$target.log" \
     || { cat "$work/build-$target.log" >&2; exit 1; }
 
   corpus="$work/corpus-$target"
@@ -85,12 +87,16 @@ for target in "${targets[@]}"; do
       { printf '\000'; cat "$file"; } > "$corpus/$name-analog"
       { printf '\001'; cat "$file"; } > "$corpus/$name-actuals"
     done
+  elif [ "$target" = generated ]; then
+    # Any bytes are a scenario here: a few fixed seeds start the search.
+    for seed in 1 2 3 4 5 6 7 8; do head -c 512 < <(yes "$seed" | tr -d '\n') > "$corpus/seed-$seed"; done
   else
     cp Tests/Fuzz/seeds/set/* "$corpus/" 2>/dev/null || true
   fi
 
   echo "== running $target ${options[*]}"
-  if ! ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1 LSAN_OPTIONS=allocator_may_return_null=1 "$binary" "$corpus" \
+  # SWIFT_BACKTRACE off: libFuzzer, not Swift's backtracer, must catch a trap to keep its input.
+  if ! SWIFT_BACKTRACE=enable=no ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1 LSAN_OPTIONS=allocator_may_return_null=1 "$binary" "$corpus" \
       -timeout=1 -rss_limit_mb=2048 -max_len=8192 -print_final_stats=1 -seed=1 \
       -artifact_prefix="$work/$target-" "${options[@]}" 2> "$work/run-$target.log"; then
     status=1

@@ -105,6 +105,22 @@ func batchScenario(price: Double, cost: Double, salvage: Double, mean: Double, s
         #expect(abs(batch[.expectedLeftover]! - (108 - (50.040082743582564 - 20 * 0.000541673848662))) < 1e-5)
     }
 
+    /// Found by the `generated` fuzz target: nothing stocked against a large demand must sell
+    /// exactly nothing and leave nothing (the normal's two losses cancel at Q = 0 only on paper).
+    @Test func nothingStockedSellsNothing() {
+        for (mean, sd) in [(1e7, 1e6), (1e7, 3e7), (50.0, 20.0), (0.0, 5.0)] {
+            let outcome = Newsvendor.outcome(quantity: 0, mean: mean, sd: sd)
+            #expect(outcome.expectedSales == 0 && outcome.expectedLeftover == 0, "\(mean), \(sd)")
+            #expect(outcome.expectedLostSales == outcome.expectedDemand)
+            #expect(outcome.fillRate == 0 || outcome.expectedDemand == 0)
+        }
+        // A spread three times the mean: demand to expect is μ + σ·L(μ/σ) = 10 + 30 × L(1/3)
+        // = 10 + 30 × 0.2542361143 (Python's erfc) = 17.627083; stocking 20 sells within [0, 17.627].
+        let wide = Newsvendor.outcome(quantity: 20, mean: 10, sd: 30)
+        #expect(abs(wide.expectedDemand - 17.62708342897216) < 1e-9)
+        #expect(wide.expectedSales >= 0 && wide.expectedSales <= 17.62708342897216 && wide.expectedLeftover >= 0)
+    }
+
     @Test func costAtOrAbovePriceWarnsAndStocksNothingForRetail() throws {
         // price 100, cost 120: Cu = −20 < 0, so the critical ratio is 0 and Q* = 0; the MOQ
         // applies only to an order that is placed, so the answer is 0 units.

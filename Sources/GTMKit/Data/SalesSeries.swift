@@ -19,9 +19,9 @@ public struct SalesSeries: Sendable, Equatable {
 
     /// Period boundaries in years from the first period's start: t₀ = 0, t₁ … tₙ.
     public var boundaries: [Double] {
-        guard let first = rows.first?.date else { return [] }
+        guard let first = rows.first?.date, let last = rows.last?.date else { return [] }
         var ends = rows.dropFirst().map { Double(first.days(to: $0.date)) / 365.25 }
-        ends.append(Double(first.days(to: rows.last!.date)) / 365.25 + periodDays / 365.25)
+        ends.append(Double(first.days(to: last)) / 365.25 + periodDays / 365.25)
         return [0] + ends
     }
 

@@ -34,7 +34,7 @@ struct PlanModel: Sendable {
         actuals = actualCumulative != nil
         economics = EconomicsModel(scenario, &table, channels: channels)
         salvage = table.bind(scenario.product.salvage, "product.salvage")
-        pilot = scenario.pilot == nil ? nil : PilotModel(scenario, &table, productUnitCost: economics.unitCost)
+        pilot = PilotModel(scenario, &table, productUnitCost: economics.unitCost)
         // Samples and tester units cost what the pilot's cost, or the product's without one.
         let sampleCost = pilot?.unitCost ?? economics.unitCost
         market = MarketModel(scenario, &table, price: economics.price)
@@ -42,19 +42,17 @@ struct PlanModel: Sendable {
         let conversions = (market?.channels ?? []).map { (platform: ChannelDefaults.named($0.name).platform, slot: $0.conversion) }
         let contribution = ChannelEconomics.contribution(price: scenario.product.price.value, unitCost: scenario.product.unitCost.value,
                                                          keep: channels.keep, fulfillment: channels.fulfillment)
-        kol = scenario.kol == nil ? nil : KOLModel(scenario, &table, sampleCost: sampleCost, price: economics.price,
+        kol = KOLModel(scenario, &table, sampleCost: sampleCost, price: economics.price,
                                                    contribution: contribution, channelConversions: conversions)
         ads = (scenario.ads ?? []).isEmpty ? nil : AdsModel(scenario, &table)
         demand = DemandModel(scenario, &table, size: market?.sizeOutput, price: economics.price, kol: kol, ads: ads,
                              actualCumulative: actualCumulative, soldWeeks: soldWeeks)
         showsDemand = scenario.demand != nil && market != nil
-        crowdfunding = scenario.crowdfunding == nil ? nil
-            : CrowdfundingModel(scenario, &table, fixedCosts: economics.fixedCosts, unitCost: economics.unitCost,
+        crowdfunding = CrowdfundingModel(scenario, &table, fixedCosts: economics.fixedCosts, unitCost: economics.unitCost,
                                 kolBackers: demand.kolToCampaign)
-        firstBatch = scenario.inventory == nil ? nil
-            : FirstBatchModel(scenario, &table, price: economics.price, unitCost: economics.unitCost, salvage: salvage,
+        firstBatch = FirstBatchModel(scenario, &table, price: economics.price, unitCost: economics.unitCost, salvage: salvage,
                               channels: channels)
-        seed = scenario.seedReviews == nil ? nil : SeedReviewModel(scenario, &table, unitCost: sampleCost)
+        seed = SeedReviewModel(scenario, &table, unitCost: sampleCost)
         // The cash flow, when the plan pays for anything beyond fixed costs (or has cash on hand).
         let spends = scenario.inventory != nil || scenario.pilot != nil || scenario.crowdfunding != nil
             || scenario.kol != nil || scenario.seedReviews != nil || scenario.cash != nil || ads != nil

@@ -247,9 +247,9 @@ public enum BassFit {
 
     /// The inverse of a 3×3 matrix; nil when it is singular or badly conditioned.
     static func invert(_ a: [[Double]]) -> [[Double]]? {
-        let columns = (0..<3).map { j in solve(a, (0..<3).map { $0 == j ? 1 : 0 }) }
-        guard columns.allSatisfy({ $0 != nil }) else { return nil }
-        let inverse = (0..<3).map { i in (0..<3).map { j in columns[j]![i] } }
+        let columns = (0..<3).compactMap { j in solve(a, (0..<3).map { $0 == j ? 1 : 0 }) }
+        guard columns.count == 3 else { return nil }
+        let inverse = (0..<3).map { i in (0..<3).map { j in columns[j][i] } }
         // Conditioning: a tiny pivot shows as huge entries relative to the matrix's scale.
         let scale = a.flatMap { $0 }.map(abs).max() ?? 0, inverseScale = inverse.flatMap { $0 }.map(abs).max() ?? 0
         return scale * inverseScale < 1e14 ? inverse : nil

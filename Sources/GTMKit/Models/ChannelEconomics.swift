@@ -67,7 +67,7 @@ public struct ChannelEconomics: Sendable, Equatable {
         self.channels = channels
         keep = channels.reduce(0) { $0 + $1.share * (1 - $1.fee) * (1 - $1.returns) }
         fulfillment = channels.reduce(0) { $0 + $1.share * $1.fulfillment }
-        receipts = byDelay.keys.sorted().map { ($0, byDelay[$0]!) }
+        receipts = byDelay.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
     }
 
     private init(channels: [Channel], keep: Double, fulfillment: Double, receipts: [(Int, Double)]) {

@@ -69,8 +69,9 @@ final class CrowdfundingModel: Sendable {
     /// True when the KOL posts are timed to the campaign: their buyers are backers.
     let kolBackers: Bool
 
-    init(_ scenario: Scenario, _ inputs: inout InputTable, fixedCosts: Int, unitCost: Int, kolBackers: Bool) {
-        let campaign = scenario.crowdfunding!
+    /// Nil without the section.
+    init?(_ scenario: Scenario, _ inputs: inout InputTable, fixedCosts: Int, unitCost: Int, kolBackers: Bool) {
+        guard let campaign = scenario.crowdfunding else { return nil }
         self.inputs = campaign
         self.kolBackers = kolBackers
         emailList = inputs.bind(campaign.emailList, "crowdfunding.email_list")

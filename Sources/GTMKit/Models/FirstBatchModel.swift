@@ -57,10 +57,11 @@ final class FirstBatchModel: Sendable {
     /// loses its contribution, not its gross margin).
     let keep: Double, fulfillment: Double
 
-    init(_ scenario: Scenario, _ inputs: inout InputTable, price: Int, unitCost: Int, salvage: Int, channels: ChannelEconomics) {
+    /// Nil without the section.
+    init?(_ scenario: Scenario, _ inputs: inout InputTable, price: Int, unitCost: Int, salvage: Int, channels: ChannelEconomics) {
         keep = channels.keep
         fulfillment = channels.fulfillment
-        let inventory = scenario.inventory!
+        guard let inventory = scenario.inventory else { return nil }
         self.inputs = inventory
         forecast = inventory.forecast.map { inputs.bind($0, "inventory.forecast") }
         forecastSD = inventory.forecastSD.map { inputs.bind($0, "inventory.forecast_sd") }

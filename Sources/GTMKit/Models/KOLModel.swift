@@ -85,9 +85,10 @@ final class KOLModel: Sendable {
     /// The price commissions are paid on.
     let price: Int
 
-    init(_ scenario: Scenario, _ inputs: inout InputTable, sampleCost: Int, price: Int, contribution: Double,
+    /// Nil without the section.
+    init?(_ scenario: Scenario, _ inputs: inout InputTable, sampleCost: Int, price: Int, contribution: Double,
          channelConversions: [(platform: String, slot: Int)]) {
-        let kol = scenario.kol!
+        guard let kol = scenario.kol else { return nil }
         self.sampleCost = sampleCost
         self.price = price
         let launch = scenario.launch.date

@@ -57,10 +57,12 @@ public enum Newsvendor {
         }
         let z = (quantity - mean) / sd
         let demand = mean + sd * Normal.loss(mean / sd)
-        let lost = min(sd * Normal.loss(z), demand)
-        let sales = demand - lost
-        return Outcome(z: z, expectedDemand: demand, expectedLostSales: lost, expectedSales: sales,
-                       expectedLeftover: max(quantity - sales, 0), fillRate: demand > 0 ? sales / demand : 1,
+        // Sales lie between 0 and both the stock and the demand (the two losses cancel exactly at
+        // Q = 0, but not in floating point); lost sales and leftover follow from them, so that the
+        // sums hold to the last bit.
+        let sales = min(max(demand - sd * Normal.loss(z), 0), quantity, demand)
+        return Outcome(z: z, expectedDemand: demand, expectedLostSales: demand - sales, expectedSales: sales,
+                       expectedLeftover: quantity - sales, fillRate: demand > 0 ? sales / demand : 1,
                        inStockProbability: Normal.cdf(z))
     }
 

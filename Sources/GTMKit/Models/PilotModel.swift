@@ -6,8 +6,9 @@ final class PilotModel: Sendable {
     let unitCost: Int
     let extra: Int
 
-    init(_ scenario: Scenario, _ inputs: inout InputTable, productUnitCost: Int) {
-        let pilot = scenario.pilot!
+    /// Nil without the section.
+    init?(_ scenario: Scenario, _ inputs: inout InputTable, productUnitCost: Int) {
+        guard let pilot = scenario.pilot else { return nil }
         ready = pilot.ready
         readyDay = Double(pilot.ready.daysSinceEpoch)
         unitCost = pilot.unitCost.map { inputs.bind($0, "pilot.unit_cost") } ?? productUnitCost

@@ -25,8 +25,9 @@ final class SeedReviewModel: Sendable {
     let reviewRate: Int, unitCost: Int
     let days: (recruit: Double, ship: Double), campaignDays: (recruit: Double, ship: Double)
 
-    init(_ scenario: Scenario, _ inputs: inout InputTable, unitCost: Int) {
-        let seed = scenario.seedReviews!
+    /// Nil without the section.
+    init?(_ scenario: Scenario, _ inputs: inout InputTable, unitCost: Int) {
+        guard let seed = scenario.seedReviews else { return nil }
         func schedule(liveBy: CivilDate, fromCampaign: Bool) -> SeedReviewPlan {
             let reviewsDue = seed.buffer.before(liveBy)
             let trialStart = seed.trial.before(reviewsDue)

@@ -82,9 +82,9 @@ public enum TimelineModel {
             add("seed_reviews.live", .seedReviewsLive, seed.liveBy, nil, .seedReviews, group: "seed_reviews")
         }
         add("launch", .launch, launch, nil, .launch, group: "launch")
-        let ownerRank = Dictionary(uniqueKeysWithValues: Milestone.Owner.allCases.enumerated().map { ($1, $0) })
+        func rank(_ owner: Milestone.Owner) -> Int { Milestone.Owner.allCases.firstIndex(of: owner) ?? 0 }
         return list.enumerated().sorted { a, b in
-            (a.element.start, ownerRank[a.element.owner]!, a.offset) < (b.element.start, ownerRank[b.element.owner]!, b.offset)
+            (a.element.start, rank(a.element.owner), a.offset) < (b.element.start, rank(b.element.owner), b.offset)
         }.map(\.element)
     }
 

@@ -149,10 +149,10 @@ public struct JSONReport {
             range.map { .array([.number($0.lowerBound), .number($0.upperBound)]) } ?? .null
         }
         let ms = analogs.map(\.estimate.m)
-        let m = analogs.count == 1 ? ms[0] : (ms.min()! * ms.max()!).squareRoot()
+        let m = ((ms.min() ?? 0) * (ms.max() ?? 0)).squareRoot()
         return [("fit", .object([
             ("p", .number(demand.p)), ("q", .number(demand.q)), ("m", .number(m)),
-            ("r2", .number(analogs.map(\.estimate.r2).min()!)),
+            ("r2", .number(analogs.map(\.estimate.r2).min() ?? 0)),
             ("method", .string("nonlinear least squares on period sales (Srinivasan & Mason 1986)")),
             ("analogs", .array(analogs.map { fit in
                 .object([("path", .string(fit.path)), ("p", .number(fit.estimate.p)), ("q", .number(fit.estimate.q)),

@@ -88,9 +88,8 @@ extension MarkdownReport {
                 spans[line.tier] = (line.schedule.invite, line.schedule.publish, 1)
             }
         }
-        return order.map { tier in
-            let span = spans[tier]!
-            return ("\(tier) × \(span.2)", span.0, span.1)
+        return order.compactMap { tier in
+            spans[tier].map { span in ("\(tier) × \(span.2)", span.0, span.1) }
         }
     }
 

@@ -41,7 +41,8 @@ public struct Diagnostic: Error, Sendable, Hashable {
         var caret = column
         for (index, scalar) in line.unicodeScalars.enumerated() {
             switch scalar.value {
-            case 0x00..<0x09, 0x0A..<0x20: scalars.append(Unicode.Scalar(0x2400 + scalar.value)!)
+            // U+2400…U+241F, the control pictures: scalars for every value in the range.
+            case 0x00..<0x09, 0x0A..<0x20: scalars.append(Unicode.Scalar(0x2400 + scalar.value) ?? "\u{FFFD}")
             case 0x7F: scalars.append("\u{2421}")
             case 0x80..<0xA0: scalars.append("\u{FFFD}")
             default:

@@ -134,7 +134,7 @@ public struct Override: Sendable {
 extension Array where Element == String {
     /// "a", "a and b", "a, b and c".
     var naturalList: String {
-        count <= 2 ? joined(separator: " and ") : dropLast().joined(separator: ", ") + " and " + last!
+        count <= 2 ? joined(separator: " and ") : dropLast().joined(separator: ", ") + " and " + (last ?? "")
     }
 }
 

@@ -258,7 +258,7 @@ public struct Parser {
         switch levels.count {
         case 0: expected = "0"
         case 1: expected = levels[0]
-        default: expected = levels.dropLast().joined(separator: ", ") + " or " + levels.last!
+        default: expected = levels.dropLast().joined(separator: ", ") + " or " + (levels.last ?? "")
         }
         return error("this line is indented \(spaces(line.indent)), which matches no block above (expected \(expected))",
                      line, hint: "line it up exactly with the keys or list items it belongs with")

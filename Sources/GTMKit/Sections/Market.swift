@@ -163,7 +163,7 @@ extension ScenarioDecoder {
             }
             // One analog: its estimate; several that disagree: the range they span (a 90% interval).
             func combined(_ values: [Double], _ bounds: ClosedRange<Double>) -> Quantity {
-                let low = values.min()!, high = values.max()!
+                let low = values.min() ?? 0, high = values.max() ?? 0
                 guard high > low * 1.000001 else { return Quantity(low, bounds: bounds) }
                 return Quantity((low * high).squareRoot(), distribution: .lognormal(low: low, high: high), bounds: bounds)
             }
@@ -173,7 +173,7 @@ extension ScenarioDecoder {
             let origin: InputRecord.Origin = pair.value.origin.map { .override($0) }
                 ?? .file(name: sources[pair.keyMark.source]?.name ?? "", line: pair.keyMark.line)
             for (key, values) in [("p", analogs.map(\.estimate.p)), ("q", analogs.map(\.estimate.q))] {
-                let low = values.min()!, high = values.max()!
+                let low = values.min() ?? 0, high = values.max() ?? 0
                 let text = high > low * 1.000001
                     ? "\(Format.significant(low, 3)) to \(Format.significant(high, 3)) (fitted to the analogs)"
                     : "\(Format.significant(low, 3)) (fitted to the analog)"

@@ -25,6 +25,7 @@ final class TrialTable: @unchecked Sendable {
     }
 
     deinit {
+        // `storage` starts at the pointer LargeBuffer allocated: never nil.
         LargeBuffer.free(storage.baseAddress!, count: storage.count)
         chunkSums.deallocate()
         chunkMins.deallocate()
@@ -105,6 +106,7 @@ enum MonteCarlo {
             // One chunk's draws, input by input: allocated once per worker.
             let draws = UnsafeMutablePointer<Double>.allocate(capacity: max(inputCount, 1) * rowLength)
             defer { draws.deallocate() }
+            // The table's buffers are allocated with at least one element: their base is never nil.
             let storage = table.storage.baseAddress!
             var done = 0
             drawSlots.withUnsafeBufferPointer { drawSlots in

@@ -67,6 +67,7 @@ enum Quantiles {
         partCounts.initialize(repeating: 0)
         let shared = SharedColumn(column: column, counts: partCounts)
         runParts(parts) { part in
+            // Allocated above for parts × buckets ≥ 1 counts: never nil.
             let counts = shared.counts.baseAddress! + part * buckets
             for index in (part * n / parts)..<((part + 1) * n / parts) {
                 counts[min(Int((shared.column[index] - origin) * scale), top)] &+= 1

@@ -79,7 +79,7 @@ enum Sensitivity {
         }
         var groups: [[Int]] = []
         for key in order {
-            let members = byKey[key]!
+            let members = byKey[key] ?? []
             if members.count > InputGroup.threshold { groups.append(members) } else { groups += members.map { [$0] } }
         }
         return groups.sorted { $0[0] < $1[0] }

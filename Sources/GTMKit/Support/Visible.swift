@@ -8,6 +8,8 @@ extension Unicode.Scalar {
     /// name, a diff line or a report they are shown by code point, so "unknown key `pri͏ce`"
     /// cannot pass for `price`.
     var isInvisible: Bool {
+        // Printable ASCII, most of any text, without a lookup of the Unicode tables.
+        if value >= 0x21 && value < 0x7F || value == 0x20 { return false }
         switch properties.generalCategory {
         case .control, .format, .lineSeparator, .paragraphSeparator: return true
         case .spaceSeparator: return value != 0x20

@@ -149,7 +149,7 @@ public struct ValueParser: Sendable {
             arguments.append(try single(argument, offset: offset))
             offset += part.unicodeScalars.count + 1
         }
-        let expected = ["normal": 2, "lognormal": 2, "uniform": 2, "triangular": 3, "pert": 3][name]!
+        let expected = name == "triangular" || name == "pert" ? 3 : 2
         guard arguments.count == expected else {
             let form = expected == 2 ? (name == "normal" ? "normal(mean, sd)" : "\(name)(low, high)") : "\(name)(min, mode, max)"
             throw ValueError("`\(name)` takes \(expected) numbers, not \(arguments.count)",
