@@ -90,6 +90,7 @@ for target in "${targets[@]}"; do
   elif [ "$target" = generated ]; then
     # Any bytes are a scenario here: a few fixed seeds start the search.
     for seed in 1 2 3 4 5 6 7 8; do head -c 512 < <(yes "$seed" | tr -d '\n') > "$corpus/seed-$seed"; done
+    cp Tests/Fuzz/seeds/generated/* "$corpus/" 2>/dev/null || true
   else
     cp Tests/Fuzz/seeds/set/* "$corpus/" 2>/dev/null || true
   fi
