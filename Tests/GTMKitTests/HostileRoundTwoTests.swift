@@ -7,6 +7,8 @@ import Testing
 /// checking that it now fails to leak, clobber, truncate, inject or run away.
 @Suite(.serialized) struct HostileRoundTwoTests {
     static let product = HostileInputTests.product
+    /// A market of 5,000 units over the year.
+    static let market = "market:\n  population: 1M\n  serviceable: 50%\n  obtainable: 1%\n"
     let canary = "CANARY-\(UUID().uuidString)"
 
     func folder(_ files: [String: String] = [:]) throws -> String {
@@ -117,7 +119,7 @@ import Testing
     // MARK: 4. A file over the limit is refused, never cut
 
     @Test func aDataFileOverTheLimitIsRefusedNotCut() throws {
-        let dir = try folder(["plan.txt": Self.product + "market:\n  population: 1M\n  serviceable: 50%\n  obtainable: 1%\ndemand:\n  p: 0.03\nactuals: big.csv\n"])
+        let dir = try folder(["plan.txt": Self.product + Self.market + "demand:\n  p: 0.03\nactuals: big.csv\n"])
         var text = "date,units\n2027-03-15,100\n"
         let padding = String(repeating: " ", count: 1000)
         while text.utf8.count <= Limits.fileBytes { text += "2027-03-15,1\(padding)\n" }
@@ -151,7 +153,7 @@ import Testing
     // MARK: 6. Work that escaped the budget
 
     @Test func salesEventsCountInTheWorkBudget() throws {
-        var text = Self.product + "market:\n  population: 1M\n  serviceable: 50%\n  obtainable: 1%\ndemand:\n  p: 0.02 to 0.04\n  events:\n"
+        var text = Self.product + Self.market + "demand:\n  p: 0.02 to 0.04\n  events:\n"
         for day in 0..<100 { text += "    - name: e\(day)\n      date: \(CivilDate(year: 2027, month: 3, day: 16)!.adding(days: 3 * day))\n      lift: 2\n" }
         var document = try Document.parse(name: "events.txt", bytes: Array(text.utf8))
         try document.set("scenario.trials=2000000")
@@ -165,7 +167,7 @@ import Testing
     }
 
     @Test func eachAnalogIsFittedOncePerRun() throws {
-        var text = Self.product + "market:\n  population: 1M\n  serviceable: 50%\n  obtainable: 1%\ndemand:\n  analogs:\n"
+        var text = Self.product + Self.market + "demand:\n  analogs:\n"
         for index in 0..<5 { text += "    - a\(index).csv\n" }
         text += "what_if:\n"
         for index in 0..<10 { text += "  v\(index):\n    market.obtainable: \(index + 1)%\n" }
@@ -187,7 +189,7 @@ import Testing
     }
 
     @Test func checkIsLinearInTheVariants() throws {
-        var text = Self.product + "market:\n  population: 1M\n  serviceable: 50%\n  obtainable: 1%\nwhat_if:\n"
+        var text = Self.product + Self.market + "what_if:\n"
         for index in 0..<10_000 { text += "  v\(index):\n    market.obtainable: \(index % 50 + 1)%\n" }
         let dir = try folder(["plan.txt": text])
         let started = ContinuousClock.now

@@ -24,13 +24,7 @@ import Testing
 
     /// The checker itself finds what it is for: a plan whose numbers are tampered with fails.
     @Test func theCheckerCatchesABrokenPlan() throws {
-        let text = """
-        product:
-          name: Lamp
-          price: 100
-          unit_cost: 40
-        launch:
-          date: 2027-03-15
+        let plan = Planner.plan(try decode(minimal + """
         market:
           population: 1M
           serviceable: 50%
@@ -40,8 +34,7 @@ import Testing
         inventory:
           lead_time: 6 weeks
 
-        """
-        let plan = try Planner.plan(document: Document.parse(name: "x.txt", bytes: Array(text.utf8)))
+        """))
         #expect(PlanInvariants.violations(plan).isEmpty)
         var broken = plan
         broken.values[Output.expectedSales.rawValue] = -1
