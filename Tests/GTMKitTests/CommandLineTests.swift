@@ -80,8 +80,8 @@ import Testing
         let row = KeyOutput(output: .kolBuyers, label: "KOL buyers")
         let plan = Planner.plan(try decode(Self.lamp))
         var old = plan, new = plan
-        old.values[Output.kolBuyers.rawValue] = 88.6
-        new.values[Output.kolBuyers.rawValue] = 87.6
+        old.values[Output.kolBuyers.id] = 88.6
+        new.values[Output.kolBuyers.id] = 87.6
         #expect(row.value(old) == 89 && row.value(new) == 88)
         let diff = PlanDiff(old: old, new: new, oldName: "a", newName: "b")
         #expect(diff.absolute(row, NumberStyle(language: .en, currency: "CNY")) == "\(NumberStyle.minus)1")

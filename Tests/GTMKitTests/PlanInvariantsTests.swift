@@ -37,13 +37,13 @@ import Testing
         """))
         #expect(PlanInvariants.violations(plan).isEmpty)
         var broken = plan
-        broken.values[Output.expectedSales.rawValue] = -1
+        broken.values[Output.expectedSales.id] = -1
         #expect(PlanInvariants.violations(broken).contains { $0.contains("inventory.expected_sales = -1.0 is negative") })
         broken = plan
-        broken.values[Output.fillRate.rawValue] = 1.5
+        broken.values[Output.fillRate.id] = 1.5
         #expect(PlanInvariants.violations(broken).contains { $0.contains("above 100%") })
         broken = plan
-        broken.values[Output.horizonUnits.rawValue] = .infinity
+        broken.values[Output.horizonUnits.id] = .infinity
         #expect(!PlanInvariants.violations(broken).isEmpty)
         broken = plan
         broken.timeline.reverse()

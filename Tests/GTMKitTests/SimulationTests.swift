@@ -190,7 +190,7 @@ market:
             let base = Workspace(model)
             model.run(base, Decisions())
             let pins = model.inputs.uncertain.map { MonteCarlo.Pin(slot: $0.slot, value: model.inputs.base[$0.slot]) }
-            let outputs = Output.allCases.filter { model.has($0) && $0.unit != .date }
+            let outputs = Output.all.filter { model.has($0) && $0.unit != .date }
             let table = TrialTable(keys: outputs, capacity: 3)
             MonteCarlo.run(model, Decisions(), trials: 3, seed: 1, into: table, threads: 1, pins: pins)
             for output in outputs {
@@ -293,10 +293,131 @@ func exampleText(_ name: String) throws -> String {
 }
 
 @Suite struct OutputTableTests {
-    @Test func everyOutputHasOneRowAndAUniquePath() {
-        #expect(Output.table.count == Output.allCases.count)
-        let paths = Output.allCases.map(\.path)
+    @Test func everyOutputIsDeclaredOnceInItsSectionsBlock() {
+        let ids = Output.all.map(\.id)
+        #expect(Set(ids).count == ids.count)
+        #expect(ids == ids.sorted())
+        let paths = Output.all.map(\.path)
         #expect(Set(paths).count == paths.count)
-        #expect(Output.allCases.allSatisfy { !$0.info.en.isEmpty && !$0.info.zh.isEmpty })
+        #expect(Output.all.allSatisfy { !$0.info.en.isEmpty && !$0.info.zh.isEmpty })
+        // A section's outputs sit in one block of 50 ids.
+        for output in Output.all {
+            let first = Output.all.first { $0.section == output.section }?.id ?? 0
+            #expect(output.id / 50 == first / 50, "\(output.path)")
+        }
+    }
+
+    /// Each output with the JSON path and unit the contract (outputs.md) and the report give it,
+    /// written out by hand: facts declared beside the wrong output fail here.
+    @Test func everyOutputHasItsOwnPathAndUnit() {
+        let expected: [(Output, String, Output.Unit)] = [
+        (.tamUnits, "market.tam_units", .count),
+        (.tamRevenue, "market.tam_revenue", .money),
+        (.samUnits, "market.sam_units", .count),
+        (.samRevenue, "market.sam_revenue", .money),
+        (.somUnits, "market.som_units", .count),
+        (.somRevenue, "market.som_revenue", .money),
+        (.bottomUpUnits, "market.bottom_up_units", .count),
+        (.bottomUpRevenue, "market.bottom_up_revenue", .money),
+        (.horizonUnits, "demand.horizon_units", .count),
+        (.firstWeekUnits, "demand.first_week_units", .count),
+        (.peakWeek, "demand.peak_week", .number),
+        (.baselineUnits, "demand.baseline_units", .count),
+        (.eventUnits, "demand.event_units", .count),
+        (.kolUnits, "demand.kol_units", .count),
+        (.adsUnits, "demand.ads_units", .count),
+        (.priceEffectUnits, "demand.price_effect_units", .count),
+        (.unitMargin, "economics.unit_margin", .money),
+        (.grossMargin, "economics.gross_margin", .share),
+        (.contributionMargin, "economics.contribution_margin", .money),
+        (.breakEvenUnits, "economics.break_even_units", .unitsNeeded),
+        (.unitCostCeiling, "economics.unit_cost_ceiling", .money),
+        (.marketingSpend, "economics.marketing_spend", .money),
+        (.windowDemandMean, "inventory.window_demand_mean", .count),
+        (.windowForecastMean, "inventory.window_forecast_mean", .count),
+        (.windowDemandSD, "inventory.window_demand_sd", .count),
+        (.windowKOLUnits, "inventory.window_kol_units", .count),
+        (.windowDemandP10, "inventory.window_demand_p10", .count),
+        (.windowDemandP90, "inventory.window_demand_p90", .count),
+        (.criticalRatio, "inventory.critical_ratio", .share),
+        (.newsvendorUnits, "inventory.newsvendor_units", .number),
+        (.firstBatchUnits, "inventory.first_batch_units", .count),
+        (.pledgedUnits, "inventory.pledged_units", .count),
+        (.sampleUnits, "inventory.sample_units", .count),
+        (.expectedSales, "inventory.expected_sales", .count),
+        (.expectedLeftover, "inventory.expected_leftover", .count),
+        (.expectedLostSales, "inventory.expected_lost_sales", .count),
+        (.fillRate, "inventory.fill_rate", .share),
+        (.inStockProbability, "inventory.in_stock_probability", .share),
+        (.inventoryCash, "inventory.cash", .money),
+        (.depositAmount, "inventory.deposit_amount", .money),
+        (.poDate, "inventory.po_date", .date),
+        (.arrival, "inventory.arrival", .date),
+        (.safetyStock, "inventory.safety_stock", .count),
+        (.reorderPoint, "inventory.reorder_point", .count),
+        (.reorderDate, "inventory.reorder_date", .date),
+        (.reorderUnits, "inventory.reorder_units", .count),
+        (.reorderArrival, "inventory.reorder_arrival", .date),
+        (.stockoutDate, "inventory.stockout_date", .date),
+        (.reorderTotalUnits, "inventory.reorders_units", .count),
+        (.pilotReady, "pilot.ready", .date),
+        (.pilotUnits, "pilot.units", .count),
+        (.pilotCost, "pilot.cost", .money),
+        (.recommended, "crowdfunding.recommended", .flag),
+        (.inPlan, "crowdfunding.in_plan", .flag),
+        (.backers, "crowdfunding.backers", .count),
+        (.pledged, "crowdfunding.pledged", .money),
+        (.collected, "crowdfunding.collected", .money),
+        (.platformFees, "crowdfunding.platform_fees", .money),
+        (.paymentFees, "crowdfunding.payment_fees", .money),
+        (.fees, "crowdfunding.fees", .money),
+        (.net, "crowdfunding.net", .money),
+        (.goal, "crowdfunding.goal", .money),
+        (.crowdfundingUnits, "crowdfunding.units", .count),
+        (.minimumRaise, "crowdfunding.minimum_raise", .money),
+        (.firstTwoDays, "crowdfunding.first_48h_pledges", .money),
+        (.goalProbability, "crowdfunding.goal_probability", .share),
+        (.firstTwoDaysCoverProbability, "crowdfunding.first_48h_cover_probability", .share),
+        (.campaignStart, "crowdfunding.start", .date),
+        (.campaignEnd, "crowdfunding.end", .date),
+        (.fulfillment, "crowdfunding.fulfillment", .date),
+        (.kolCost, "kol.cost", .money),
+        (.kolReach, "kol.reach", .count),
+        (.kolEngagements, "kol.engagements", .count),
+        (.kolBuyers, "kol.buyers", .count),
+        (.kolCPM, "kol.cpm", .money),
+        (.kolCPE, "kol.cpe", .money),
+        (.kolCostPerBuyer, "kol.cost_per_buyer", .money),
+        (.kolSamples, "kol.samples", .count),
+        (.kolSampleCost, "kol.sample_cost", .money),
+        (.adsCost, "ads.cost", .money),
+        (.adsImpressions, "ads.impressions", .count),
+        (.adsClicks, "ads.clicks", .count),
+        (.adsBuyers, "ads.buyers", .count),
+        (.testers, "seed_reviews.testers", .count),
+        (.testerUnits, "seed_reviews.units", .count),
+        (.testerCost, "seed_reviews.cost", .money),
+        (.recruitStart, "seed_reviews.recruit_start", .date),
+        (.shipBy, "seed_reviews.ship_by", .date),
+        (.actualWeeks, "actuals.weeks", .count),
+        (.actualToDate, "actuals.to_date", .count),
+        (.planToDate, "actuals.plan_to_date", .count),
+        (.reforecastHorizonUnits, "actuals.reforecast_horizon_units", .count),
+        (.nextReorderDate, "actuals.next_reorder_date", .date),
+        (.nextReorderUnits, "actuals.next_reorder_units", .count),
+        (.peakNeed, "cash.peak_need", .money),
+        (.peakDate, "cash.peak_date", .date),
+        (.fundingGap, "cash.gap", .money),
+        (.payback, "cash.payback", .date),
+        (.endingCash, "cash.ending", .money),
+        (.unitsSold, "cash.units_sold", .count),
+        (.launchDate, "launch.date", .date),
+        ]
+        #expect(expected.count == Output.all.count)
+        for (output, path, unit) in expected {
+            #expect(output.path == path, "\(path)")
+            #expect(output.unit == unit, "\(path)")
+            #expect(Output.at(path: path) == output)
+        }
     }
 }

@@ -105,7 +105,7 @@ final class Workspace: @unchecked Sendable {
         registerCount = max(model.inputs.count, 1)
         registers = Self.buffer(registerCount, 0)
         for (slot, value) in model.inputs.base.enumerated() { registers[slot] = value }
-        out = Self.buffer(Output.allCases.count, .nan)
+        out = Self.buffer(Output.slots, .nan)
         lineCount = max(model.kol?.lineCount ?? 0, 1)
         lines = Self.buffer(lineCount * Self.lineMetrics, 0)
         channelCount = max(model.market?.channels.count ?? 0, 1)
@@ -137,8 +137,8 @@ final class Workspace: @unchecked Sendable {
 
     @inline(__always)
     subscript(output: Output) -> Double {
-        get { out[output.rawValue] }
-        set { out[output.rawValue] = newValue }
+        get { out[output.id] }
+        set { out[output.id] = newValue }
     }
 
     /// The register values as a pointer the sections read.

@@ -103,7 +103,7 @@ struct PlanModel: Sendable {
             case .pilot: steps.formUnion([.kol, .seed, .pilot])
             case .economics: steps.formUnion([.kol, .ads, .seed, .pilot, .economics])
             case .cash: steps = .all
-            case .actuals: break
+            default: break
             }
         }
         return steps
@@ -167,6 +167,7 @@ struct PlanModel: Sendable {
         case .actuals: return actuals
         case .cash: return cash != nil
         case .launch: return true
+        default: return false
         }
     }
 
@@ -177,7 +178,7 @@ struct PlanModel: Sendable {
     /// pass for nothing. The outputs the JSON always summarizes (`Output.alwaysSummarized`) are
     /// recorded even so.
     func rangedOutputs(base: Workspace, decisions: Decisions) -> [Output] {
-        let candidates = Output.allCases.filter { $0.info.ranged && has($0) }
+        let candidates = Output.all.filter { $0.info.ranged && has($0) }
         let ws = Workspace(self)
         var moved = Set<Output>()
         for low in [true, false] {

@@ -79,3 +79,20 @@ final class AdsModel: Sendable {
         ws[.adsBuyers] = buyers
     }
 }
+
+// MARK: Outputs
+
+extension Output.Section {
+    /// Paid media (`AdsModel`).
+    static let ads = Output.Section("ads")
+}
+
+extension Output {
+    static let adsCost = Output(350, .ads, "cost", "Ad spend", "广告花费", .money, ranged: true, compared: true)
+    static let adsImpressions = Output(351, .ads, "impressions", "Ad impressions", "广告曝光", .count, ranged: true)
+    static let adsClicks = Output(352, .ads, "clicks", "Ad clicks", "广告点击", .count, ranged: true)
+    static let adsBuyers = Output(353, .ads, "buyers", "Buyers from ads", "广告买家", .count, ranged: true, compared: true)
+
+    /// The section's outputs, in the order the report and the JSON list them.
+    static let adsOutputs: [Output] = [.adsCost, .adsImpressions, .adsClicks, .adsBuyers]
+}

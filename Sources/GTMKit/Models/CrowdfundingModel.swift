@@ -311,3 +311,34 @@ final class CrowdfundingModel: Sendable {
         return weights
     }
 }
+
+// MARK: Outputs
+
+extension Output.Section {
+    /// The campaign: funnel, fees, goal and verdict (`CrowdfundingModel`, `Decisions`).
+    static let crowdfunding = Output.Section("crowdfunding")
+}
+
+extension Output {
+    static let recommended = Output(250, .crowdfunding, "recommended", "Crowdfund?", "是否众筹", .flag, .decision, compared: true)
+    static let inPlan = Output(251, .crowdfunding, "in_plan", "Campaign in the plan", "众筹计入计划", .flag, .decision)
+    static let backers = Output(252, .crowdfunding, "backers", "Backers", "支持者", .count, ranged: true)
+    static let pledged = Output(253, .crowdfunding, "pledged", "Crowdfunding pledged", "众筹认筹额", .money, ranged: true, compared: true)
+    static let collected = Output(254, .crowdfunding, "collected", "Collected", "实收", .money, ranged: true)
+    static let platformFees = Output(255, .crowdfunding, "platform_fees", "Platform fee", "平台费", .money)
+    static let paymentFees = Output(256, .crowdfunding, "payment_fees", "Payment fees", "支付费", .money)
+    static let fees = Output(257, .crowdfunding, "fees", "Fees", "费用", .money, ranged: true)
+    static let net = Output(258, .crowdfunding, "net", "Crowdfunding net", "众筹净得", .money, ranged: true, compared: true, signed: true)
+    static let goal = Output(259, .crowdfunding, "goal", "Crowdfunding goal", "众筹目标", .money, .decision, compared: true)
+    static let crowdfundingUnits = Output(260, .crowdfunding, "units", "Units owed to backers", "应交付支持者件数", .count, ranged: true)
+    static let minimumRaise = Output(261, .crowdfunding, "minimum_raise", "Minimum raise", "最低筹款额", .money, ranged: true, never: true)
+    static let firstTwoDays = Output(262, .crowdfunding, "first_48h_pledges", "First-48-hour pledges", "前 48 小时认筹", .money, .decision)
+    static let goalProbability = Output(263, .crowdfunding, "goal_probability", "Chance of reaching the goal", "达成目标的概率", .share, .decision)
+    static let firstTwoDaysCoverProbability = Output(264, .crowdfunding, "first_48h_cover_probability", "Chance the first 48 hours cover the minimum raise", "前 48 小时覆盖最低筹款额的概率", .share, .decision)
+    static let campaignStart = Output(265, .crowdfunding, "start", "Campaign opens", "众筹开始", .date)
+    static let campaignEnd = Output(266, .crowdfunding, "end", "Campaign closes", "众筹结束", .date)
+    static let fulfillment = Output(267, .crowdfunding, "fulfillment", "Rewards ship", "回报发货", .date)
+
+    /// The section's outputs, in the order the report and the JSON list them.
+    static let crowdfundingOutputs: [Output] = [.recommended, .inPlan, .backers, .pledged, .collected, .platformFees, .paymentFees, .fees, .net, .goal, .crowdfundingUnits, .minimumRaise, .firstTwoDays, .goalProbability, .firstTwoDaysCoverProbability, .campaignStart, .campaignEnd, .fulfillment]
+}

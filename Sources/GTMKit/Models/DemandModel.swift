@@ -411,3 +411,24 @@ final class DemandModel: Sendable {
         return best?.number ?? 1
     }
 }
+
+// MARK: Outputs
+
+extension Output.Section {
+    /// Demand within the horizon and what each part adds to it (`DemandModel`).
+    static let demand = Output.Section("demand")
+}
+
+extension Output {
+    static let horizonUnits = Output(50, .demand, "horizon_units", "Demand within the horizon", "计划期内需求", .count, ranged: true)
+    static let firstWeekUnits = Output(51, .demand, "first_week_units", "Launch-week sales", "首发周销量", .count, ranged: true, compared: true)
+    static let peakWeek = Output(52, .demand, "peak_week", "Best week", "销量最高周", .number)
+    static let baselineUnits = Output(53, .demand, "baseline_units", "The market's curve", "市场曲线", .count, ranged: true)
+    static let eventUnits = Output(54, .demand, "event_units", "Added by sales events", "大促带来的增量", .count, ranged: true, signed: true)
+    static let kolUnits = Output(55, .demand, "kol_units", "Buyers from KOL posts", "KOL 内容带来的买家", .count, ranged: true)
+    static let adsUnits = Output(56, .demand, "ads_units", "Buyers from ads", "广告带来的买家", .count, ranged: true)
+    static let priceEffectUnits = Output(57, .demand, "price_effect_units", "Price response (elasticity)", "价格效应（弹性）", .count, ranged: true, signed: true)
+
+    /// The section's outputs, in the order the report and the JSON list them.
+    static let demandOutputs: [Output] = [.horizonUnits, .firstWeekUnits, .peakWeek, .baselineUnits, .eventUnits, .kolUnits, .adsUnits, .priceEffectUnits]
+}

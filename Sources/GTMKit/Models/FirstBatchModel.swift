@@ -154,3 +154,43 @@ final class FirstBatchModel: Sendable {
                    leadTime: inputs.leadTime, poDate: poDate, arrival: arrival, reorders: reorders)
     }
 }
+
+// MARK: Outputs
+
+extension Output.Section {
+    /// The first batch, its window and outcomes, and the reorders (`FirstBatchModel`, `Decisions`).
+    static let inventory = Output.Section("inventory")
+}
+
+extension Output {
+    static let windowDemandMean = Output(150, .inventory, "window_demand_mean", "Demand in the first batch's window (mean)", "首批覆盖期需求（均值）", .count, .mean, ranged: true, compared: true)
+    static let windowForecastMean = Output(151, .inventory, "window_forecast_mean", "Forecast of the first batch's window (the normal's mean μ)", "首批覆盖期需求预测（正态均值 μ）", .count, .decision)
+    static let windowDemandSD = Output(152, .inventory, "window_demand_sd", "Demand in the first batch's window (standard deviation)", "首批覆盖期需求（标准差）", .count, .decision)
+    static let windowKOLUnits = Output(153, .inventory, "window_kol_units", "Buyers from KOL posts in the first batch's window", "首批覆盖期内 KOL 内容带来的买家", .count, ranged: true)
+    static let windowDemandP10 = Output(154, .inventory, "window_demand_p10", "Demand in the first batch's window (P10)", "首批覆盖期需求（P10）", .count, .decision)
+    static let windowDemandP90 = Output(155, .inventory, "window_demand_p90", "Demand in the first batch's window (P90)", "首批覆盖期需求（P90）", .count, .decision)
+    static let criticalRatio = Output(156, .inventory, "critical_ratio", "Critical ratio", "临界比率", .share, .decision, ranged: true)
+    static let newsvendorUnits = Output(157, .inventory, "newsvendor_units", "Newsvendor quantity for retail", "零售报童最优量", .number, .decision)
+    static let firstBatchUnits = Output(158, .inventory, "first_batch_units", "First batch (units)", "首批数量（件）", .count, .decision, compared: true)
+    static let pledgedUnits = Output(159, .inventory, "pledged_units", "Units in the batch owed to backers", "首批中应交付支持者的件数", .count)
+    static let sampleUnits = Output(160, .inventory, "sample_units", "Units in the batch for KOL samples and testers", "首批中用作 KOL 样品与内测的件数", .count)
+    static let expectedSales = Output(161, .inventory, "expected_sales", "Expected sales in the window", "覆盖期预期销量", .count, .mean, ranged: true)
+    static let expectedLeftover = Output(162, .inventory, "expected_leftover", "Expected leftover", "预期剩余", .count, .mean, ranged: true)
+    static let expectedLostSales = Output(163, .inventory, "expected_lost_sales", "Expected lost sales", "预期缺货损失销量", .count, .mean, ranged: true)
+    static let fillRate = Output(164, .inventory, "fill_rate", "Fill rate (sales ÷ demand)", "满足率（销量 ÷ 需求）", .share, .mean)
+    static let inStockProbability = Output(165, .inventory, "in_stock_probability", "In-stock probability", "不断货概率", .share, .mean)
+    static let inventoryCash = Output(166, .inventory, "cash", "First batch cash", "首批资金", .money, .decision, compared: true)
+    static let depositAmount = Output(167, .inventory, "deposit_amount", "Deposit paid with the purchase order", "下单时支付的订金", .money, ranged: true)
+    static let poDate = Output(168, .inventory, "po_date", "Purchase order by", "最晚下单日", .date, compared: true)
+    static let arrival = Output(169, .inventory, "arrival", "First batch in the warehouse", "首批入仓", .date)
+    static let safetyStock = Output(170, .inventory, "safety_stock", "Safety stock for the reorder", "补货安全库存", .count, .decision)
+    static let reorderPoint = Output(171, .inventory, "reorder_point", "Reorder point", "再订货点", .count, .decision)
+    static let reorderDate = Output(172, .inventory, "reorder_date", "Reorder by", "补货下单日", .date, .decision, compared: true)
+    static let reorderUnits = Output(173, .inventory, "reorder_units", "Reorder (units)", "补货数量（件）", .count, .decision, compared: true)
+    static let reorderArrival = Output(174, .inventory, "reorder_arrival", "Reorder in the warehouse", "补货入仓", .date, .decision)
+    static let stockoutDate = Output(175, .inventory, "stockout_date", "Stock runs out without a reorder", "不补货时的断货日", .date, .decision)
+    static let reorderTotalUnits = Output(176, .inventory, "reorders_units", "Units reordered through the horizon", "计划期内补货总量", .count, .decision, compared: true)
+
+    /// The section's outputs, in the order the report and the JSON list them.
+    static let inventoryOutputs: [Output] = [.windowDemandMean, .windowForecastMean, .windowDemandSD, .windowKOLUnits, .windowDemandP10, .windowDemandP90, .criticalRatio, .newsvendorUnits, .firstBatchUnits, .pledgedUnits, .sampleUnits, .expectedSales, .expectedLeftover, .expectedLostSales, .fillRate, .inStockProbability, .inventoryCash, .depositAmount, .poDate, .arrival, .safetyStock, .reorderPoint, .reorderDate, .reorderUnits, .reorderArrival, .stockoutDate, .reorderTotalUnits]
+}

@@ -300,3 +300,25 @@ final class KOLModel: Sendable {
         return (posts * fee, reach, posts * followers * engagement, clicks, clicks * conversion)
     }
 }
+
+// MARK: Outputs
+
+extension Output.Section {
+    /// The KOL plan (`KOLModel`).
+    static let kol = Output.Section("kol")
+}
+
+extension Output {
+    static let kolCost = Output(300, .kol, "cost", "KOL cost", "KOL 费用", .money, ranged: true, compared: true)
+    static let kolReach = Output(301, .kol, "reach", "KOL reach", "KOL 触达", .count, ranged: true)
+    static let kolEngagements = Output(302, .kol, "engagements", "KOL engagements", "KOL 互动", .count, ranged: true)
+    static let kolBuyers = Output(303, .kol, "buyers", "KOL buyers", "KOL 买家", .count, ranged: true, compared: true)
+    static let kolCPM = Output(304, .kol, "cpm", "CPM (cost per 1,000 reached)", "CPM（每千次触达成本）", .money)
+    static let kolCPE = Output(305, .kol, "cpe", "CPE (cost per engagement)", "CPE（每次互动成本）", .money)
+    static let kolCostPerBuyer = Output(306, .kol, "cost_per_buyer", "Cost per buyer", "每位买家成本", .money)
+    static let kolSamples = Output(307, .kol, "samples", "KOL samples", "KOL 样品", .count)
+    static let kolSampleCost = Output(308, .kol, "sample_cost", "Cost of KOL samples", "KOL 样品成本", .money)
+
+    /// The section's outputs, in the order the report and the JSON list them.
+    static let kolOutputs: [Output] = [.kolCost, .kolReach, .kolEngagements, .kolBuyers, .kolCPM, .kolCPE, .kolCostPerBuyer, .kolSamples, .kolSampleCost]
+}

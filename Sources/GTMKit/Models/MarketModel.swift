@@ -82,3 +82,24 @@ final class MarketModel: Sendable {
         return .sizesDisagree(topDown: som, bottomUp: bottomUp)
     }
 }
+
+// MARK: Outputs
+
+extension Output.Section {
+    /// TAM, SAM and SOM from the top down; the channels' total from the bottom up (`MarketModel`).
+    static let market = Output.Section("market")
+}
+
+extension Output {
+    static let tamUnits = Output(0, .market, "tam_units", "TAM (units a year)", "TAM（每年件数）", .count)
+    static let tamRevenue = Output(1, .market, "tam_revenue", "TAM (revenue a year)", "TAM（每年收入）", .money)
+    static let samUnits = Output(2, .market, "sam_units", "SAM (units a year)", "SAM（每年件数）", .count)
+    static let samRevenue = Output(3, .market, "sam_revenue", "SAM (revenue a year)", "SAM（每年收入）", .money)
+    package static let somUnits = Output(4, .market, "som_units", "SOM (units)", "SOM（件数）", .count, ranged: true, compared: true)
+    static let somRevenue = Output(5, .market, "som_revenue", "SOM (revenue)", "SOM（收入）", .money)
+    static let bottomUpUnits = Output(6, .market, "bottom_up_units", "Channels, bottom-up (units)", "渠道自下而上（件数）", .count, ranged: true, compared: true)
+    static let bottomUpRevenue = Output(7, .market, "bottom_up_revenue", "Channels, bottom-up (revenue)", "渠道自下而上（收入）", .money)
+
+    /// The section's outputs, in the order the report and the JSON list them.
+    static let marketOutputs: [Output] = [.tamUnits, .tamRevenue, .samUnits, .samRevenue, .somUnits, .somRevenue, .bottomUpUnits, .bottomUpRevenue]
+}

@@ -24,3 +24,19 @@ final class PilotModel: Sendable {
         ws[.pilotCost] = units * v[unitCost]
     }
 }
+
+// MARK: Outputs
+
+extension Output.Section {
+    /// The pilot run (`PilotModel`).
+    static let pilot = Output.Section("pilot")
+}
+
+extension Output {
+    static let pilotReady = Output(200, .pilot, "ready", "Pilot units ready", "试产品就绪", .date)
+    static let pilotUnits = Output(201, .pilot, "units", "Pilot units", "试产件数", .count, ranged: true)
+    static let pilotCost = Output(202, .pilot, "cost", "Pilot run cost", "试产成本", .money, ranged: true)
+
+    /// The section's outputs, in the order the report and the JSON list them.
+    static let pilotOutputs: [Output] = [.pilotReady, .pilotUnits, .pilotCost]
+}

@@ -66,3 +66,21 @@ final class SeedReviewModel: Sendable {
         ws[.shipBy] = chosen.ship
     }
 }
+
+// MARK: Outputs
+
+extension Output.Section {
+    /// Beta testers (`SeedReviewModel`).
+    static let seedReviews = Output.Section("seed_reviews")
+}
+
+extension Output {
+    static let testers = Output(400, .seedReviews, "testers", "Seed-review testers", "内测人数", .count, ranged: true, compared: true)
+    static let testerUnits = Output(401, .seedReviews, "units", "Tester units", "内测产品件数", .count, ranged: true)
+    static let testerCost = Output(402, .seedReviews, "cost", "Cost of tester units", "内测产品成本", .money, ranged: true)
+    static let recruitStart = Output(403, .seedReviews, "recruit_start", "Recruit testers from", "开始招募", .date)
+    static let shipBy = Output(404, .seedReviews, "ship_by", "Testers' units ship by", "内测产品寄出", .date, compared: true)
+
+    /// The section's outputs, in the order the report and the JSON list them.
+    static let seedReviewsOutputs: [Output] = [.testers, .testerUnits, .testerCost, .recruitStart, .shipBy]
+}

@@ -107,3 +107,17 @@ public enum TimelineModel {
         return warnings
     }
 }
+
+// MARK: Outputs
+
+extension Output.Section {
+    /// The launch day.
+    static let launch = Output.Section("launch")
+}
+
+extension Output {
+    static let launchDate = Output(550, .launch, "date", "Launch", "上市日", .date, compared: true)
+
+    /// The section's outputs, in the order the report and the JSON list them.
+    static let launchOutputs: [Output] = [.launchDate]
+}

@@ -33,7 +33,7 @@ public struct Plan: Sendable {
 
     /// The value of `output`, or nil when the plan has none (its section is absent).
     public subscript(output: Output) -> Double? {
-        let value = values[output.rawValue]
+        let value = values[output.id]
         return value.isNaN ? nil : value
     }
 
@@ -120,13 +120,13 @@ public enum Planner {
         report.before = .init(horizonUnits: before[.horizonUnits], reorders: before.firstBatch?.reorders ?? [],
                               peakNeed: before[.peakNeed], ending: before[.endingCash])
         plan.actuals = report
-        plan.values[Output.actualWeeks.rawValue] = Double(report.weeks)
-        plan.values[Output.actualToDate.rawValue] = report.toDate
-        plan.values[Output.planToDate.rawValue] = report.planToDate
-        plan.values[Output.reforecastHorizonUnits.rawValue] = report.reforecastHorizonUnits
+        plan.values[Output.actualWeeks.id] = Double(report.weeks)
+        plan.values[Output.actualToDate.id] = report.toDate
+        plan.values[Output.planToDate.id] = report.planToDate
+        plan.values[Output.reforecastHorizonUnits.id] = report.reforecastHorizonUnits
         let next = result.decisions.reorders.first { $0.date >= asOf }
-        plan.values[Output.nextReorderDate.rawValue] = next.map { Double($0.date.daysSinceEpoch) } ?? .nan
-        plan.values[Output.nextReorderUnits.rawValue] = next.map { Double($0.units) } ?? .nan
+        plan.values[Output.nextReorderDate.id] = next.map { Double($0.date.daysSinceEpoch) } ?? .nan
+        plan.values[Output.nextReorderUnits.id] = next.map { Double($0.units) } ?? .nan
         plan.warnings = PlanWarning.all(plan, model: after)
         return plan
     }
@@ -135,18 +135,18 @@ public enum Planner {
     static func assemble(_ scenario: Scenario, model: PlanModel, base: Workspace, result: Simulation.Result,
                          fingerprint: String, overrides: [String]) -> Plan {
         let d = result.decisions
-        var values = [Double](repeating: .nan, count: Output.allCases.count)
-        for output in Output.allCases where model.has(output) {
+        var values = [Double](repeating: .nan, count: Output.slots)
+        for output in Output.all where model.has(output) {
             switch output.info.central {
-            case .base: values[output.rawValue] = base[output]
-            case .mean: values[output.rawValue] = result.means[output] ?? base[output]
-            case .decision: values[output.rawValue] = d.value(output) ?? base[output]
+            case .base: values[output.id] = base[output]
+            case .mean: values[output.id] = result.means[output] ?? base[output]
+            case .decision: values[output.id] = d.value(output) ?? base[output]
             }
         }
         if model.firstBatch != nil {
             // Sales ÷ demand, of the two averages the table shows (not the average of ratios).
-            let mean = values[Output.windowDemandMean.rawValue]
-            values[Output.fillRate.rawValue] = mean > 0 ? values[Output.expectedSales.rawValue] / mean : 1
+            let mean = values[Output.windowDemandMean.id]
+            values[Output.fillRate.id] = mean > 0 ? values[Output.expectedSales.id] / mean : 1
         }
         let v = base.registers
         let channels = (model.market?.channels ?? []).enumerated().map { index, channel in
@@ -157,7 +157,7 @@ public enum Planner {
         if model.showsDemand {
             model.demand.weekly(v, base, kolRetail: model.demand.kolIsRetail(d.inPlan))
             let curve = model.demand.curve(v, base, launch: scenario.launch.date)
-            values[Output.peakWeek.rawValue] = Double(DemandModel.peakWeek(curve.weeks))
+            values[Output.peakWeek.id] = Double(DemandModel.peakWeek(curve.weeks))
             demand = curve
         }
         let firstBatch = model.firstBatch?.firstBatch(horizonDays: model.demand.horizonDays, underage: d.underage,

@@ -18,8 +18,8 @@ package enum PlanInvariants {
         }
 
         // Outputs: finite, in range, non-negative unless signed.
-        for output in Output.allCases {
-            let value = plan.values[output.rawValue]
+        for output in Output.all {
+            let value = plan.values[output.id]
             if value.isNaN { continue }
             guard value.isFinite, abs(value) <= largest else {
                 fail("\(output.path) = \(value): not a finite number of a sane size")

@@ -25,7 +25,7 @@ public struct CSVReport {
 
     /// One line per output with a value.
     func rows(variant: String) -> [String] {
-        Output.allCases.compactMap { output -> String? in
+        Output.all.compactMap { output -> String? in
             guard let value = plan[output] else { return nil }
             let summary = plan.uncertainty?.summary(output)
             let unit: String
@@ -37,7 +37,7 @@ public struct CSVReport {
             case .date: unit = "date"
             case .flag: unit = "flag"
             }
-            let fields = [output.section.rawValue, output.info.key, Self.inert(output.label(text.language)), cell(value, output), unit,
+            let fields = [output.section.name, output.info.key, Self.inert(output.label(text.language)), cell(value, output), unit,
                           output.unit == .money ? plan.scenario.settings.currency : "",
                           summary.map { cell($0.p10, output) } ?? "", summary.map { cell($0.p50, output) } ?? "",
                           summary.map { cell($0.p90, output) } ?? "", Self.inert(variant)]

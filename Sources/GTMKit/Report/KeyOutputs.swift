@@ -16,7 +16,7 @@ struct KeyOutput {
     /// The rows, labelled in `report`'s language.
     static func all(_ report: MarkdownReport) -> [KeyOutput] {
         let language = report.plan.scenario.settings.language
-        return Output.allCases.filter(\.info.compared).map { KeyOutput(output: $0, label: $0.label(language)) }
+        return Output.all.filter(\.info.compared).map { KeyOutput(output: $0, label: $0.label(language)) }
             + [KeyOutput(output: nil, label: report.t("Warnings", "警告"))]
     }
 

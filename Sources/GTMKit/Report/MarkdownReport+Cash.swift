@@ -64,7 +64,7 @@ extension MarkdownReport {
                        "计划涉及的每笔付款与收款，按计划自身的日期逐周汇总（每周从\(weekdays(first))开始，即上市日的星期），从首笔付款所在周（\(style.date(first))）到计划期结束（\(style.date(horizonEnd))）。余额 = 现有资金（\(style.money(flow.onHand))，`cash.on_hand`）加已收款减已付款。峰值资金需求按每周先付款、后收款计算，周内晚到的收款不会抵消同周较早的付款。"))
         var rows: [[String]] = []
         let ranged = plan.uncertainty != nil
-        for output in Output.outputs(of: .cash) where plan.values[output.rawValue].isFinite || output == .payback {
+        for output in Output.outputs(of: .cash) where plan.values[output.id].isFinite || output == .payback {
             let shown = output == .payback && plan[.payback] == nil ? t("not within the horizon", "计划期内未回正") : value(output)
             rows.append([output.label(language), shown] + (ranged ? [range(output) ?? "—"] : []))
         }

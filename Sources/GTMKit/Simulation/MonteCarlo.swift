@@ -97,7 +97,7 @@ enum MonteCarlo {
         let copied = inputs.enumerated().filter { !pinned.contains($0.element.slot) }
         let drawSlots = copied.map(\.element.slot)
         let drawOffsets = copied.map { $0.offset * rowLength }
-        let outputs = keys.map(\.rawValue)
+        let outputs = keys.map(\.id)
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             let ws = Workspace(model)
             for pin in pins { ws.registers[pin.slot] = pin.value }

@@ -98,7 +98,7 @@ public enum Simulation {
     /// The trials this plan can afford (`affordableTrials` with the plan's inputs and outputs).
     static func limit(_ model: PlanModel, _ settings: Scenario.Settings, _ options: Options) -> Int {
         // At most this many columns (the memory ceiling's count); pass two records those that move.
-        let columns = Output.allCases.filter { $0.info.ranged && model.has($0) }.count
+        let columns = Output.all.filter { $0.info.ranged && model.has($0) }.count
         return affordableTrials(settings.trials ?? automaticLimit, inputs: model.inputs.uncertain.count,
                                 registers: model.workPerTrial, columns: columns, work: options.workLimit)
     }
@@ -195,7 +195,7 @@ public enum Simulation {
         let base = Workspace(model)
         model.run(base, Decisions())
         let decisions = run(model, base: base, settings: scenario.settings, options: Options(threads: threads)).decisions
-        let keys = Output.allCases.filter { $0.info.ranged && model.has($0) && (withCash || $0.section != .cash) }
+        let keys = Output.all.filter { $0.info.ranged && model.has($0) && (withCash || $0.section != .cash) }
         let table = TrialTable(keys: keys, capacity: trials)
         let clock = ContinuousClock()
         let start = clock.now
