@@ -341,15 +341,15 @@ final class CashModel: Sendable {
                 if samplesFrom == .bought { add(kolPosts[index] * v[sampleCost], on: days.sample, to: outflow, .samples, ws) }
             }
         }
-        if seed, samplesFrom == .bought, let seedShip {
-            add(ws[.testerCost], on: d.inPlan ? seedShip.campaign : seedShip.launch, to: outflow, .testerUnits, ws)
-        }
         for flight in 0..<adBudgets.count {
             let budget = v[adBudgets[flight]]
             for entry in adStart[flight]..<adStart[flight + 1] {
                 outflow[adWeek[entry]] += budget * adShare[entry]
                 if ws.keepsLedger { ws.ledger.append(.init(item: .ads, day: adDay[entry], amount: budget * adShare[entry])) }
             }
+        }
+        if seed, samplesFrom == .bought, let seedShip {
+            add(ws[.testerCost], on: d.inPlan ? seedShip.campaign : seedShip.launch, to: outflow, .testerUnits, ws)
         }
         if let campaign, d.inPlan {
             add(ws[.net], on: campaign.payout, to: inflow, .campaignPayout, ws)

@@ -90,13 +90,6 @@ public struct JSONReport {
         if plan.scenario.pilot != nil { pairs.append(("pilot", section(.pilot))) }
         if let campaign = plan.crowdfunding { pairs.append(("crowdfunding", crowdfundingObject(campaign))) }
         if let kol = plan.kol { pairs.append(("kol", kolObject(kol))) }
-        if let seed = plan.seedReviews {
-            pairs.append(("seed_reviews", section(.seedReviews, extra: [
-                ("trial_start", .string(seed.trialStart.description)), ("reviews_due", .string(seed.reviewsDue.description)),
-                ("live_by", .string(seed.liveBy.description)), ("target", .integer(seed.target)),
-                ("review_rate", .number(seed.reviewRate)),
-            ])))
-        }
         if let ads = plan.ads {
             pairs.append(("ads", section(.ads, extra: [
                 ("flights", .array(ads.map {
@@ -104,6 +97,13 @@ public struct JSONReport {
                              ("end", .string($0.end.description)), ("budget", .number($0.budget)), ("impressions", .number($0.impressions)),
                              ("clicks", .number($0.clicks)), ("buyers", .number($0.buyers))])
                 })),
+            ])))
+        }
+        if let seed = plan.seedReviews {
+            pairs.append(("seed_reviews", section(.seedReviews, extra: [
+                ("trial_start", .string(seed.trialStart.description)), ("reviews_due", .string(seed.reviewsDue.description)),
+                ("live_by", .string(seed.liveBy.description)), ("target", .integer(seed.target)),
+                ("review_rate", .number(seed.reviewRate)),
             ])))
         }
         if let flow = plan.cash {
