@@ -52,15 +52,17 @@ struct UncertainInput: Sendable {
 }
 
 /// Scratch memory for one evaluation: the registers, every output by id, and the per-item
-/// numbers the report lists (KOL lines, channels, reward tiers). Allocated once per worker (and
-/// once for the base case), reused by every trial: the hot loop allocates nothing.
+/// numbers the report lists (the levers' lines, channels, reward tiers). Allocated once per
+/// worker (and once for the base case), reused by every trial: the hot loop allocates nothing.
+/// Every buffer is made by one `Arena`, which keeps it for `deinit`: none can be forgotten.
 final class Workspace: @unchecked Sendable {
+    /// The buffers this workspace owns, freed together.
+    private let owned: [UnsafeMutableRawPointer]
     let registers: UnsafeMutablePointer<Double>
     let registerCount: Int
     let out: UnsafeMutablePointer<Double>
-    /// Per KOL line: cost, reach, engagements, clicks, buyers.
-    let lines: UnsafeMutablePointer<Double>
-    let lineCount: Int
+    /// The levers' numbers per evaluation (`Lever.scratchCount` each, at `PlanModel.levers`' offsets).
+    let scratch: UnsafeMutablePointer<Double>
     /// Per channel: buyers (reach × conversion).
     let channels: UnsafeMutablePointer<Double>
     let channelCount: Int
@@ -72,8 +74,6 @@ final class Workspace: @unchecked Sendable {
     let cashOut: UnsafeMutablePointer<Double>
     let cashBalance: UnsafeMutablePointer<Double>
     let cashWeeks: Int
-    /// Per ad flight: buyers.
-    let adBuyers: UnsafeMutablePointer<Double>
     /// Per week end of the demand curve: the curve's cumulative share with the events' lifts
     /// (kept while p, q and the launch boost are the ones in `demandShareKey`), the responses'
     /// arrived buyers and those complete (scratch), and the cumulative demand; index 0 is launch.
@@ -88,51 +88,53 @@ final class Workspace: @unchecked Sendable {
     /// True for the base case's workspace only: the cash flow also lists its payments item by item.
     var keepsLedger = false
     var ledger: [CashFlow.Entry] = []
-    static let lineMetrics = 5
 
-    /// `count` doubles filled with `value`, on whole cache lines of their own: each worker writes
-    /// its workspace every trial, and two workspaces sharing a line would slow both.
-    static func buffer(_ count: Int, _ value: Double) -> UnsafeMutablePointer<Double> {
-        let line = 64
-        let bytes = (count * MemoryLayout<Double>.stride + line - 1) / line * line
-        let raw = UnsafeMutableRawPointer.allocate(byteCount: bytes, alignment: line)
-        let pointer = raw.bindMemory(to: Double.self, capacity: bytes / MemoryLayout<Double>.stride)
-        pointer.initialize(repeating: value, count: bytes / MemoryLayout<Double>.stride)
-        return pointer
+    /// Makes a workspace's buffers and remembers each, for `deinit`.
+    private struct Arena {
+        var pointers: [UnsafeMutableRawPointer] = []
+
+        /// `count` values of `T` filled with `value`, on whole cache lines of their own: each worker
+        /// writes its workspace every trial, and two workspaces sharing a line would slow both.
+        mutating func buffer<T>(_ count: Int, _ value: T) -> UnsafeMutablePointer<T> {
+            let line = 64
+            let bytes = (max(count, 1) * MemoryLayout<T>.stride + line - 1) / line * line
+            let raw = UnsafeMutableRawPointer.allocate(byteCount: bytes, alignment: line)
+            pointers.append(raw)
+            let pointer = raw.bindMemory(to: T.self, capacity: bytes / MemoryLayout<T>.stride)
+            pointer.initialize(repeating: value, count: bytes / MemoryLayout<T>.stride)
+            return pointer
+        }
     }
 
     init(_ model: PlanModel) {
+        var arena = Arena()
         registerCount = max(model.inputs.count, 1)
-        registers = Self.buffer(registerCount, 0)
+        registers = arena.buffer(registerCount, 0.0)
         for (slot, value) in model.inputs.base.enumerated() { registers[slot] = value }
-        out = Self.buffer(Output.slots, .nan)
-        lineCount = max(model.kol?.lineCount ?? 0, 1)
-        lines = Self.buffer(lineCount * Self.lineMetrics, 0)
+        out = arena.buffer(Output.slots, Double.nan)
+        scratch = arena.buffer(model.scratchCount, 0.0)
         channelCount = max(model.market?.channels.count ?? 0, 1)
-        channels = Self.buffer(channelCount, 0)
+        channels = arena.buffer(channelCount, 0.0)
         cashWeeks = max(model.cash?.weeks ?? 0, 1)
-        cashIn = Self.buffer(cashWeeks, 0)
-        cashOut = Self.buffer(cashWeeks, 0)
-        cashBalance = Self.buffer(cashWeeks, 0)
-        adBuyers = Self.buffer(max(model.ads?.flights.count ?? 0, 1), 0)
+        cashIn = arena.buffer(cashWeeks, 0.0)
+        cashOut = arena.buffer(cashWeeks, 0.0)
+        cashBalance = arena.buffer(cashWeeks, 0.0)
         demandWeeks = model.demand.weekEnds.count
-        demandBaseline = Self.buffer(demandWeeks + 1, 0)
-        demandEventShares = Self.buffer(max(2 * model.demand.events.count, 1), 0)
-        demandResponses = Self.buffer(demandWeeks + 1, 0)
-        demandDone = Self.buffer(demandWeeks + 1, 0)
-        demandCumulative = Self.buffer(demandWeeks + 1, 0)
+        demandBaseline = arena.buffer(demandWeeks + 1, 0.0)
+        demandEventShares = arena.buffer(2 * model.demand.events.count, 0.0)
+        demandResponses = arena.buffer(demandWeeks + 1, 0.0)
+        demandDone = arena.buffer(demandWeeks + 1, 0.0)
+        demandCumulative = arena.buffer(demandWeeks + 1, 0.0)
         let tiers = model.crowdfunding?.tierCount ?? 0
-        tierPledges = .allocate(capacity: tiers)
-        tierPledges.initialize(repeating: 0)
-        tierOrder = .allocate(capacity: tiers)
-        for index in 0..<tiers { tierOrder[index] = index }
+        tierPledges = UnsafeMutableBufferPointer(start: arena.buffer(tiers, 0.0), count: tiers)
+        let order = arena.buffer(tiers, 0)
+        for index in 0..<tiers { order[index] = index }
+        tierOrder = UnsafeMutableBufferPointer(start: order, count: tiers)
+        owned = arena.pointers
     }
 
     deinit {
-        for buffer in [registers, out, lines, channels, cashIn, cashOut, cashBalance, adBuyers, demandBaseline, demandEventShares, demandResponses,
-                       demandDone, demandCumulative] { UnsafeMutableRawPointer(buffer).deallocate() }
-        tierPledges.deallocate()
-        tierOrder.deallocate()
+        for raw in owned { raw.deallocate() }
     }
 
     @inline(__always)

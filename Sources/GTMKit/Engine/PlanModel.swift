@@ -12,8 +12,14 @@ struct PlanModel: Sendable {
     let showsDemand: Bool
     let crowdfunding: CrowdfundingModel?
     let firstBatch: FirstBatchModel?
+    /// The marketing levers of the scenario (`Levers.all`), each with its offset in a workspace's
+    /// scratch, and the scratch they take in all.
+    let levers: [(lever: any Lever, offset: Int)]
+    let scratchCount: Int
+    /// What the levers spend, counted in marketing spend, in the levers' order.
+    let leverSpend: [Output]
+    /// The KOL lever, which other sections read (samples, backers, the pilot's units).
     let kol: KOLModel?
-    let ads: AdsModel?
     let seed: SeedReviewModel?
     let pilot: PilotModel?
     let cash: CashModel?
@@ -42,10 +48,21 @@ struct PlanModel: Sendable {
         let conversions = (market?.channels ?? []).map { (platform: ChannelDefaults.named($0.name).platform, slot: $0.conversion) }
         let contribution = ChannelEconomics.contribution(price: scenario.product.price.value, unitCost: scenario.product.unitCost.value,
                                                          keep: channels.keep, fulfillment: channels.fulfillment)
-        kol = KOLModel(scenario, &table, sampleCost: sampleCost, price: economics.price,
-                                                   contribution: contribution, channelConversions: conversions)
-        ads = (scenario.ads ?? []).isEmpty ? nil : AdsModel(scenario, &table)
-        demand = DemandModel(scenario, &table, size: market?.sizeOutput, price: economics.price, kol: kol, ads: ads,
+        var context = LeverContext(scenario: scenario, inputs: table, price: economics.price, contribution: contribution,
+                                   sampleCost: sampleCost, channelConversions: conversions)
+        var levers: [(lever: any Lever, offset: Int)] = []
+        var scratch = 0
+        for kind in Levers.all {
+            guard let lever = kind.make(&context) else { continue }
+            levers.append((lever, scratch))
+            scratch += lever.scratchCount
+        }
+        table = context.inputs
+        self.levers = levers
+        scratchCount = scratch
+        leverSpend = levers.flatMap(\.lever.spend)
+        kol = levers.lazy.compactMap { $0.lever as? KOLModel }.first
+        demand = DemandModel(scenario, &table, size: market?.sizeOutput, price: economics.price, levers: levers,
                              actualCumulative: actualCumulative, soldWeeks: soldWeeks)
         showsDemand = scenario.demand != nil && market != nil
         crowdfunding = CrowdfundingModel(scenario, &table, fixedCosts: economics.fixedCosts, unitCost: economics.unitCost,
@@ -55,9 +72,10 @@ struct PlanModel: Sendable {
         seed = SeedReviewModel(scenario, &table, unitCost: sampleCost)
         // The cash flow, when the plan pays for anything beyond fixed costs (or has cash on hand).
         let spends = scenario.inventory != nil || scenario.pilot != nil || scenario.crowdfunding != nil
-            || scenario.kol != nil || scenario.seedReviews != nil || scenario.cash != nil || ads != nil
+            || scenario.seedReviews != nil || scenario.cash != nil || !levers.isEmpty
         cash = spends ? CashModel(scenario, &table, economics: economics, channels: channels, demand: demand,
-                                  firstBatch: firstBatch, pilot: pilot, kol: kol, ads: ads, seed: seed, crowdfunding: crowdfunding) : nil
+                                  firstBatch: firstBatch, pilot: pilot, levers: levers, sampleCost: sampleCost, seed: seed,
+                                  crowdfunding: crowdfunding) : nil
         campaignRun = scenario.crowdfunding?.run ?? .no
         launchDay = Double(scenario.launch.date.daysSinceEpoch)
         inputs = table
@@ -67,21 +85,21 @@ struct PlanModel: Sendable {
     /// records (and the steps they read): the same code, less of it.
     struct Steps: OptionSet, Sendable {
         let rawValue: Int
-        static let market = Steps(rawValue: 1)
-        static let campaign = Steps(rawValue: 2)
+        static let market = Steps(rawValue: 1 << 0)
+        static let campaign = Steps(rawValue: 1 << 1)
         /// The first batch's window: its demand's mean and spread.
-        static let window = Steps(rawValue: 4)
-        static let demand = Steps(rawValue: 8)
-        static let firstBatch = Steps(rawValue: 16)
-        static let kol = Steps(rawValue: 32)
-        static let seed = Steps(rawValue: 64)
-        static let economics = Steps(rawValue: 128)
-        static let pilot = Steps(rawValue: 256)
-        static let cash = Steps(rawValue: 512)
-        static let ads = Steps(rawValue: 1024)
-        static let all = Steps(rawValue: 2047)
-        /// What demand reads: the market size, and the KOL posts' and ads' buyers.
-        static let demandInputs: Steps = [.market, .kol, .ads]
+        static let window = Steps(rawValue: 1 << 2)
+        static let demand = Steps(rawValue: 1 << 3)
+        static let firstBatch = Steps(rawValue: 1 << 4)
+        /// Every marketing lever.
+        static let levers = Steps(rawValue: 1 << 5)
+        static let seed = Steps(rawValue: 1 << 6)
+        static let economics = Steps(rawValue: 1 << 7)
+        static let pilot = Steps(rawValue: 1 << 8)
+        static let cash = Steps(rawValue: 1 << 9)
+        static let all: Steps = [.market, .campaign, .window, .demand, .firstBatch, .levers, .seed, .economics, .pilot, .cash]
+        /// What demand reads: the market size, and the levers' buyers.
+        static let demandInputs: Steps = [.market, .levers]
     }
 
     /// The steps that compute `outputs`, with the steps each of them reads.
@@ -91,19 +109,18 @@ struct PlanModel: Sendable {
             switch output.section {
             case .market, .launch: steps.insert(.market)
             case .demand: steps.formUnion(Steps.demandInputs.union(.demand))
-            case .crowdfunding: steps.formUnion([.campaign, .kol])
+            case .crowdfunding: steps.formUnion([.campaign, .levers])
             case .inventory:
                 steps.formUnion(Steps.demandInputs.union(.window))
                 if ![.windowDemandMean, .windowForecastMean, .windowDemandSD, .windowKOLUnits].contains(output) {
                     steps.formUnion([.campaign, .firstBatch])
                 }
-            case .kol: steps.insert(.kol)
-            case .ads: steps.insert(.ads)
             case .seedReviews: steps.insert(.seed)
-            case .pilot: steps.formUnion([.kol, .seed, .pilot])
-            case .economics: steps.formUnion([.kol, .ads, .seed, .pilot, .economics])
+            case .pilot: steps.formUnion([.levers, .seed, .pilot])
+            case .economics: steps.formUnion([.levers, .seed, .pilot, .economics])
             case .cash: steps = .all
-            default: break
+            case .actuals: break
+            default: if isLeverOutput(output) { steps.insert(.levers) }
             }
         }
         return steps
@@ -115,8 +132,7 @@ struct PlanModel: Sendable {
     func run(_ ws: Workspace, _ decisions: Decisions, steps: Steps = .all) {
         let v = ws.registers
         if steps.contains(.market) { market?.run(v, ws) }
-        if steps.contains(.kol) { kol?.run(v, ws) }
-        if steps.contains(.ads) { ads?.run(v, ws) }
+        if steps.contains(.levers) { for lever in levers { lever.lever.run(v, ws, ws.scratch + lever.offset) } }
         if steps.contains(.campaign), let crowdfunding {
             crowdfunding.run(v, ws)
             ws[.recommended] = decisions.recommended ? 1 : 0
@@ -133,8 +149,8 @@ struct PlanModel: Sendable {
         }
         if steps.contains(.seed) { seed?.run(v, ws, campaignInPlan: decisions.inPlan) }
         if steps.contains(.pilot) { pilot?.run(v, ws, kol: kol != nil, seed: seed != nil) }
-        if steps.contains(.economics) { economics.run(v, ws, kol: kol != nil, ads: ads != nil, seed: seed != nil, pilot: pilot) }
-        if steps.contains(.cash) { cash?.run(v, ws, decisions, pilot: pilot != nil, kol: kol != nil, seed: seed != nil) }
+        if steps.contains(.economics) { economics.run(v, ws, spend: leverSpend, seed: seed != nil, pilot: pilot) }
+        if steps.contains(.cash) { cash?.run(v, ws, decisions, pilot: pilot != nil, seed: seed != nil) }
         ws[.launchDate] = launchDay
     }
 
@@ -149,10 +165,9 @@ struct PlanModel: Sendable {
             }
         case .demand:
             // With actual sales, the parts of the plan's demand no longer add up to it.
-            if actuals, [.baselineUnits, .eventUnits, .kolUnits, .adsUnits, .priceEffectUnits].contains(output) { return false }
+            if actuals, ([.baselineUnits, .eventUnits, .priceEffectUnits] + Levers.components).contains(output) { return false }
+            if Self.isLeverOutput(output) { return showsDemand && demand.components.contains(output) }
             switch output {
-            case .kolUnits: return showsDemand && kol != nil
-            case .adsUnits: return showsDemand && ads != nil
             case .eventUnits: return showsDemand && !demand.events.isEmpty
             case .priceEffectUnits: return showsDemand && demand.respondsToPrice
             default: return showsDemand
@@ -161,14 +176,17 @@ struct PlanModel: Sendable {
         case .inventory: return firstBatch != nil && (output != .windowKOLUnits || demand.kolToCampaign)
         case .pilot: return pilot != nil
         case .crowdfunding: return crowdfunding != nil
-        case .kol: return kol != nil
         case .seedReviews: return seed != nil
-        case .ads: return ads != nil
         case .actuals: return actuals
         case .cash: return cash != nil
         case .launch: return true
-        default: return false
+        default: return levers.contains { type(of: $0.lever).outputs.contains(output) }
         }
+    }
+
+    /// True for an output a lever makes: one of its section's, or its part of demand.
+    static func isLeverOutput(_ output: Output) -> Bool {
+        Levers.all.contains { $0.outputs.contains(output) } || Levers.components.contains(output)
     }
 
     /// The outputs every trial records: those with a range, of the sections present, that the

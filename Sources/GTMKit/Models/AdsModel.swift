@@ -1,10 +1,33 @@
+/// The ad flights of a plan with their numbers (the base case's evaluation).
+public struct AdsPlan: LeverResult, Equatable {
+    public struct Flight: Sendable, Equatable {
+        public var name: String
+        public var platform: String
+        public var start: CivilDate
+        /// The day after its last.
+        public var end: CivilDate
+        public var budget: Double
+        /// Cost per 1,000 impressions or per click, as priced.
+        public var price: Double
+        public var perClick: Bool
+        public var clickRate: Double
+        public var conversion: Double
+        public var impressions: Double
+        public var clicks: Double
+        public var buyers: Double
+    }
+
+    public var flights: [Flight]
+}
+
 /// The paid-media model (see README, "Paid media"): each flight's budget buys impressions (at
 /// its CPM) or clicks (at its CPC); clicks × conversion are its buyers, who arrive evenly over
-/// the flight's days (those before launch on launch day). One computation for the base case and
-/// every trial.
-final class AdsModel: Sendable {
+/// the flight's days (those before launch on launch day); its budget is paid evenly over them.
+/// One computation for the base case and every trial.
+final class AdsModel: Lever {
     struct Flight: Sendable {
         let name: String
+        let platform: String
         let budget: Int
         /// Price per 1,000 impressions, or per click.
         let price: Int
@@ -17,10 +40,15 @@ final class AdsModel: Sendable {
 
     let flights: [Flight]
 
-    init(_ scenario: Scenario, _ inputs: inout InputTable) {
+    static func make(_ context: inout LeverContext) -> AdsModel? {
+        guard let flights = context.scenario.ads, !flights.isEmpty else { return nil }
+        return AdsModel(context.scenario, flights, &context.inputs)
+    }
+
+    init(_ scenario: Scenario, _ flights: [Scenario.AdFlight], _ inputs: inout InputTable) {
         let currency = scenario.settings.currency
         let launch = scenario.launch.date
-        flights = (scenario.ads ?? []).enumerated().map { index, flight in
+        self.flights = flights.enumerated().map { index, flight in
             let defaults = AdDefaults.of(flight.platform)
             let published = defaults.price(in: currency)
             func bind(_ quantity: Quantity?, _ key: String, _ fallback: Double?) -> Int {
@@ -30,13 +58,25 @@ final class AdsModel: Sendable {
             let perClick = flight.cpc != nil || (flight.cpm == nil && published?.cpc != nil)
             let price = perClick ? bind(flight.cpc, "cpc", published?.cpc) : bind(flight.cpm, "cpm", published?.cpm)
             let end = flight.duration.after(flight.start)
-            return Flight(name: flight.name, budget: bind(flight.budget, "budget", 0), price: price, perClick: perClick,
-                          click: bind(flight.clickRate, "click_rate", defaults.clickRate),
+            return Flight(name: flight.name, platform: flight.platform.rawValue, budget: bind(flight.budget, "budget", 0), price: price,
+                          perClick: perClick, click: bind(flight.clickRate, "click_rate", defaults.clickRate),
                           conversion: bind(flight.conversion, "conversion", defaults.conversion),
                           start: flight.start, end: end, startDay: Double(launch.days(to: flight.start)),
                           endDay: Double(launch.days(to: end)))
         }
     }
+
+    static var outputs: [Output] { Output.adsOutputs }
+    static var demandComponent: Output { .adsUnits }
+    var spend: [Output] { [.adsCost] }
+    /// Each flight's buyers.
+    var scratchCount: Int { flights.count }
+    var sources: [BuyerSource] {
+        flights.indices.map { BuyerSource(arrival: Arrival(start: flights[$0].startDay, shape: .even(end: flights[$0].endDay)),
+                                          buyers: $0, toCampaign: false) }
+    }
+    var paymentDays: [Int] { flights.flatMap { [$0.start.daysSinceEpoch, $0.end.daysSinceEpoch - 1] } }
+    var evenPayments: [Range<Int>] { flights.map { $0.start.daysSinceEpoch..<$0.end.daysSinceEpoch } }
 
     /// Impressions, clicks and buyers of one flight: `budget ÷ CPM × 1,000` impressions and
     /// × click rate clicks, or `budget ÷ CPC` clicks and ÷ click rate impressions.
@@ -49,25 +89,13 @@ final class AdsModel: Sendable {
         return (impressions, clicks, clicks * conversion)
     }
 
-    /// The report's view of one evaluation (the base case).
-    func results(_ v: UnsafeMutablePointer<Double>, _ ws: Workspace, _ scenario: Scenario) -> [Plan.AdFlightResult] {
-        zip(flights, scenario.ads ?? []).map { flight, input in
-            let m = Self.metrics(budget: v[flight.budget], price: v[flight.price], perClick: flight.perClick,
-                                 click: v[flight.click], conversion: v[flight.conversion])
-            return Plan.AdFlightResult(name: flight.name, platform: input.platform.rawValue, start: flight.start, end: flight.end,
-                                       budget: v[flight.budget], price: v[flight.price], perClick: flight.perClick,
-                                       clickRate: v[flight.click], conversion: v[flight.conversion],
-                                       impressions: m.impressions, clicks: m.clicks, buyers: m.buyers)
-        }
-    }
-
     @inline(__always)
-    func run(_ v: UnsafeMutablePointer<Double>, _ ws: Workspace) {
+    func run(_ v: Registers, _ ws: Workspace, _ scratch: UnsafeMutablePointer<Double>) {
         var cost = 0.0, impressions = 0.0, clicks = 0.0, buyers = 0.0
         for (index, flight) in flights.enumerated() {
             let m = Self.metrics(budget: v[flight.budget], price: v[flight.price], perClick: flight.perClick,
                                  click: v[flight.click], conversion: v[flight.conversion])
-            ws.adBuyers[index] = m.buyers
+            scratch[index] = m.buyers
             cost += v[flight.budget]
             impressions += m.impressions
             clicks += m.clicks
@@ -78,6 +106,29 @@ final class AdsModel: Sendable {
         ws[.adsClicks] = clicks
         ws[.adsBuyers] = buyers
     }
+
+    /// Each flight's budget, evenly over its days.
+    @inline(__always)
+    func pay(_ v: Registers, _ ws: Workspace, _ scratch: UnsafeMutablePointer<Double>, _ d: Decisions, _ book: inout CashBook) {
+        for (index, flight) in flights.enumerated() { book.payEvenly(v[flight.budget], over: index, .ads) }
+    }
+
+    /// The report's view of one evaluation (the base case).
+    func result(_ v: Registers, _ ws: Workspace, _ scratch: UnsafeMutablePointer<Double>, _ d: Decisions) -> any LeverResult {
+        AdsPlan(flights: flights.map { flight in
+            let m = Self.metrics(budget: v[flight.budget], price: v[flight.price], perClick: flight.perClick,
+                                 click: v[flight.click], conversion: v[flight.conversion])
+            return AdsPlan.Flight(name: flight.name, platform: flight.platform, start: flight.start, end: flight.end,
+                                  budget: v[flight.budget], price: v[flight.price], perClick: flight.perClick,
+                                  clickRate: v[flight.click], conversion: v[flight.conversion],
+                                  impressions: m.impressions, clicks: m.clicks, buyers: m.buyers)
+        })
+    }
+}
+
+extension Plan {
+    /// The ad flights, when the scenario has an `ads` section.
+    public var ads: AdsPlan? { lever(AdsPlan.self) }
 }
 
 // MARK: Outputs
@@ -95,4 +146,8 @@ extension Output {
 
     /// The section's outputs, in the order the report and the JSON list them.
     static let adsOutputs: [Output] = [.adsCost, .adsImpressions, .adsClicks, .adsBuyers]
+}
+
+extension CashFlow.Item {
+    static let ads = CashFlow.Item("ads", rank: 8, "Ad spend", "广告投放")
 }

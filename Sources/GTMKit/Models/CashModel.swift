@@ -24,35 +24,42 @@ public struct CashFlow: Sendable, Equatable {
     /// Every payment and receipt, item by item, in the order the computation made them.
     public var ledger: [Entry]
 
-    /// What a payment or receipt is for.
-    public enum Item: Int, Sendable, CaseIterable {
-        case fixedCosts, pilotRun, deposit, balance, samples, testerUnits, kolContract, kolPublish, ads, campaignPayout,
-             rewardShipping, reorderDeposit, reorderBalance, goodsSold, fulfillment, retailReceipts
-
+    /// What a payment or receipt is for, with its JSON key and its label: declared beside the
+    /// model that pays it (`CashFlow.Item.ads` in AdsModel.swift). `rank` orders items that start
+    /// on the same day, as the report lists them.
+    public struct Item: Hashable, Sendable {
         /// The JSON key: `fixed_costs`, `retail_receipts`….
-        public var key: String {
-            switch self {
-            case .fixedCosts: return "fixed_costs"
-            case .pilotRun: return "pilot_run"
-            case .deposit: return "deposit"
-            case .balance: return "balance"
-            case .samples: return "samples"
-            case .testerUnits: return "tester_units"
-            case .kolContract: return "kol_contract"
-            case .kolPublish: return "kol_publish"
-            case .ads: return "ads"
-            case .campaignPayout: return "campaign_payout"
-            case .rewardShipping: return "reward_shipping"
-            case .reorderDeposit: return "reorder_deposit"
-            case .reorderBalance: return "reorder_balance"
-            case .goodsSold: return "goods_sold"
-            case .fulfillment: return "fulfillment"
-            case .retailReceipts: return "retail_receipts"
-            }
+        public let key: String
+        let rank: Int
+        let en: String, zh: String
+        /// Money in (the campaign's payout, retail receipts) rather than out.
+        public let isReceipt: Bool
+
+        init(_ key: String, rank: Int, _ en: String, _ zh: String, receipt: Bool = false) {
+            self.key = key
+            self.rank = rank
+            self.en = en
+            self.zh = zh
+            isReceipt = receipt
         }
 
-        /// Money in (the campaign's payout, retail receipts) rather than out.
-        public var isReceipt: Bool { self == .campaignPayout || self == .retailReceipts }
+        public static func == (a: Item, b: Item) -> Bool { a.key == b.key }
+        public func hash(into hasher: inout Hasher) { hasher.combine(key) }
+
+        static let fixedCosts = Item("fixed_costs", rank: 0, "Fixed launch costs", "一次性上市成本")
+        static let pilotRun = Item("pilot_run", rank: 1, "Pilot run", "试产")
+        static let deposit = Item("deposit", rank: 2, "First batch: deposit", "首批：订金")
+        static let balance = Item("balance", rank: 3, "First batch: balance (goods leave the factory)", "首批：尾款（出厂时）")
+        static let testerUnits = Item("tester_units", rank: 5, "Tester units", "内测产品")
+        static let campaignPayout = Item("campaign_payout", rank: 9, "Crowdfunding payout (net of fees)", "众筹款到账（扣除费用）",
+                                         receipt: true)
+        static let rewardShipping = Item("reward_shipping", rank: 10, "Reward shipping", "回报运费")
+        static let reorderDeposit = Item("reorder_deposit", rank: 11, "Reorder: deposit", "补货：订金")
+        static let reorderBalance = Item("reorder_balance", rank: 12, "Reorder: balance", "补货：尾款")
+        static let goodsSold = Item("goods_sold", rank: 13, "Units sold (bought as they sell)", "售出产品成本（随售随采）")
+        static let fulfillment = Item("fulfillment", rank: 14, "Fulfilment of retail orders", "零售订单履约")
+        static let retailReceipts = Item("retail_receipts", rank: 15, "Retail sales received (after fees and returns)",
+                                         "零售回款（扣除平台费与退货）", receipt: true)
     }
 
     /// One item's payments or receipts: its first and last day and its total.
@@ -77,7 +84,7 @@ public struct CashFlow: Sendable, Equatable {
                 byItem[entry.item] = Total(item: entry.item, first: day, last: day, amount: entry.amount)
             }
         }
-        return byItem.values.sorted { ($0.first, $0.item.rawValue) < ($1.first, $1.item.rawValue) }
+        return byItem.values.sorted { ($0.first, $0.item.rank) < ($1.first, $1.item.rank) }
     }
 
     public struct Entry: Sendable, Equatable {
@@ -133,15 +140,10 @@ final class CashModel: Sendable {
     let freightDays: Int
     let samplesFrom: CashFlow.SampleSource
     let sampleCost: Int
-    /// KOL lines: posts, and the contract, publish and sample days timed to launch and, when the
-    /// scenario has a campaign, to its first days.
-    let kolPosts: [Double]
-    /// The fee's slot of each KOL line (the rest of its cost is commission, paid at publish).
-    let kolFees: [Int]
-    let kolDays: [(contract: Int, publish: Int, sample: Int)]
-    let kolCampaignDays: [(contract: Int, publish: Int, sample: Int)]
-    let kolAlignsToCampaign: Bool
-    let kolUpfront: Double
+    /// The plan's levers (`Levers.all`), each with its scratch offset and its even payments as
+    /// the weeks they fall in, in the order of `Lever.evenPayments`.
+    let levers: [(lever: any Lever, offset: Int)]
+    let spreads: [[Spread]]
     /// Seed reviews: the ship day from launch and from the campaign.
     let seedShip: (launch: Int, campaign: Int)?
     /// The campaign: payout and rewards-ship days, the shipping and dropped-pledge slots.
@@ -158,9 +160,10 @@ final class CashModel: Sendable {
     /// channel group's settlement delay shifts the week's selling days, which fall in at most
     /// two weeks; the shares weigh in what the channels keep (fees, returns). Fixed per plan.
     let receiptStart: [Int], receiptWeek: [Int], receiptShare: [Double], receiptDay: [Int]
-    /// Ad flights: the budget's slot, and its weeks and shares (even over the flight's days).
-    let adBudgets: [Int]
-    let adStart: [Int], adWeek: [Int], adShare: [Double], adDay: [Int]
+    /// A payment spread evenly over days: the weeks it falls in, each one's share, and its first day.
+    struct Spread: Sendable {
+        var weeks: [Int] = [], shares: [Double] = [], days: [Int] = []
+    }
     /// Weeks before launch week in the grid.
     let weeksBeforeLaunch: Int
     /// The launch price's slot and its last day (exclusive), when there is one.
@@ -168,7 +171,7 @@ final class CashModel: Sendable {
     let launchPriceEnd: Int
 
     init(_ scenario: Scenario, _ inputs: inout InputTable, economics: EconomicsModel, channels: ChannelEconomics,
-         demand: DemandModel, firstBatch: FirstBatchModel?, pilot: PilotModel?, kol: KOLModel?, ads: AdsModel?,
+         demand: DemandModel, firstBatch: FirstBatchModel?, pilot: PilotModel?, levers: [(lever: any Lever, offset: Int)], sampleCost: Int,
          seed: SeedReviewModel?, crowdfunding: CrowdfundingModel?) {
         let launch = scenario.launch.date
         launchDay = launch.daysSinceEpoch
@@ -194,23 +197,8 @@ final class CashModel: Sendable {
         }
         fixedDue = scenario.product.fixedCostsDue?.daysSinceEpoch ?? batch?.order ?? launchDay
         samplesFrom = pilot != nil ? .pilot : firstBatch != nil ? .batch : .bought
-        sampleCost = kol?.sampleCost ?? seed?.unitCost ?? economics.unitCost
-        if let kol {
-            func days(_ schedule: KOLPlan.Schedule) -> (Int, Int, Int) {
-                (schedule.contract.daysSinceEpoch, schedule.publish.daysSinceEpoch, schedule.sampleShipped.daysSinceEpoch)
-            }
-            kolPosts = kol.plan.lines.map(\.posts)
-            kolFees = kol.lines.map(\.fee)
-            kolDays = kol.plan.lines.map { days($0.schedule) }
-            kolCampaignDays = kol.campaignSchedules?.map(days) ?? kolDays
-        } else {
-            kolPosts = []
-            kolFees = []
-            kolDays = []
-            kolCampaignDays = []
-        }
-        kolAlignsToCampaign = scenario.kol?.align == .campaign
-        kolUpfront = scenario.kol?.upfront ?? 1
+        self.sampleCost = sampleCost
+        self.levers = levers
         seedShip = seed.map { ($0.plan.shipBy.daysSinceEpoch, $0.plan(campaignInPlan: true).shipBy.daysSinceEpoch) }
         if let crowdfunding, let terms = scenario.crowdfunding {
             let rule: PlatformFees.Payout = terms.payoutDelay.map { .afterEnd($0) } ?? PlatformFees.payout(terms.platform)
@@ -228,15 +216,12 @@ final class CashModel: Sendable {
         }
         launchPrice = demand.launchPrice
         launchPriceEnd = launchDay + Int(demand.launchDays)
-        let flights = ads?.flights ?? []
-        adBudgets = flights.map(\.budget)
         // The grid: from the week (starting on the launch's weekday) of the earliest day anything
         // may be paid, to the horizon's end (or a later dated payment).
         var first = min(launchDay, fixedDue)
         var last = horizonEnd - 1
         for day in [pilotDay, batch?.order, campaign?.payout, campaign?.fulfillment, seedShip?.launch, seedShip?.campaign]
-            .compactMap({ $0 }) + (kolDays + kolCampaignDays).flatMap({ [$0.contract, $0.publish, $0.sample] }) + [fixedDue]
-            + flights.flatMap({ [$0.start.daysSinceEpoch, $0.end.daysSinceEpoch - 1] }) {
+            .compactMap({ $0 }) + levers.flatMap({ $0.lever.paymentDays }) + [fixedDue] {
             first = min(first, day)
             last = max(last, day)
         }
@@ -260,16 +245,13 @@ final class CashModel: Sendable {
                 day = next
             }
         }
-        var adRows: (weeks: [Int], shares: [Double], days: [Int]) = ([], [], [])
-        var adStarts = [0]
-        for flight in flights {
-            spread(max(flight.start.daysSinceEpoch, origin), flight.end.daysSinceEpoch, weight: 1, into: &adRows)
-            adStarts.append(adRows.weeks.count)
+        spreads = levers.map { lever in
+            lever.lever.evenPayments.map { range in
+                var rows: (weeks: [Int], shares: [Double], days: [Int]) = ([], [], [])
+                spread(max(range.lowerBound, origin), range.upperBound, weight: 1, into: &rows)
+                return Spread(weeks: rows.weeks, shares: rows.shares, days: rows.days)
+            }
         }
-        adStart = adStarts
-        adWeek = adRows.weeks
-        adShare = adRows.shares
-        adDay = adRows.days
         sellFrom = max(launchDay, batch?.arrival ?? launchDay)
         var starts = [0]
         var rows: (weeks: [Int], shares: [Double], days: [Int]) = ([], [], [])
@@ -307,7 +289,7 @@ final class CashModel: Sendable {
 
     /// One evaluation: the weeks' receipts and payments in the workspace's buffers, and the outputs.
     @inline(__always)
-    func run(_ v: UnsafeMutablePointer<Double>, _ ws: Workspace, _ d: Decisions, pilot: Bool, kol: Bool, seed: Bool) {
+    func run(_ v: UnsafeMutablePointer<Double>, _ ws: Workspace, _ d: Decisions, pilot: Bool, seed: Bool) {
         let inflow = ws.cashIn, outflow = ws.cashOut
         if ws.keepsLedger { ws.ledger.removeAll() }
         for week in 0..<weeks {
@@ -329,24 +311,9 @@ final class CashModel: Sendable {
                     .reorderBalance, ws)
             }
         }
-        if kol {
-            let aligned = d.inPlan && kolAlignsToCampaign
-            for index in 0..<kolPosts.count {
-                let days = aligned ? kolCampaignDays[index] : kolDays[index]
-                // The fee split as agreed; a commission on the sales the post drives, at publish.
-                let fee = kolPosts[index] * v[kolFees[index]]
-                let commission = ws.lines[index * Workspace.lineMetrics] - fee
-                add(fee * kolUpfront, on: days.contract, to: outflow, .kolContract, ws)
-                add(fee * (1 - kolUpfront) + commission, on: days.publish, to: outflow, .kolPublish, ws)
-                if samplesFrom == .bought { add(kolPosts[index] * v[sampleCost], on: days.sample, to: outflow, .samples, ws) }
-            }
-        }
-        for flight in 0..<adBudgets.count {
-            let budget = v[adBudgets[flight]]
-            for entry in adStart[flight]..<adStart[flight + 1] {
-                outflow[adWeek[entry]] += budget * adShare[entry]
-                if ws.keepsLedger { ws.ledger.append(.init(item: .ads, day: adDay[entry], amount: budget * adShare[entry])) }
-            }
+        for (index, lever) in levers.enumerated() {
+            var book = CashBook(cash: self, ws: ws, outflow: outflow, spreads: spreads[index], samplesBought: samplesFrom == .bought)
+            lever.lever.pay(v, ws, ws.scratch + lever.offset, d, &book)
         }
         if seed, samplesFrom == .bought, let seedShip {
             add(ws[.testerCost], on: d.inPlan ? seedShip.campaign : seedShip.launch, to: outflow, .testerUnits, ws)
@@ -510,4 +477,31 @@ extension Output {
 
     /// The section's outputs, in the order the report and the JSON list them.
     static let cashOutputs: [Output] = [.peakNeed, .peakDate, .fundingGap, .payback, .endingCash, .unitsSold]
+}
+
+/// What a lever pays through in one evaluation: the cash flow's weeks and its ledger.
+struct CashBook {
+    let cash: CashModel
+    let ws: Workspace
+    let outflow: UnsafeMutablePointer<Double>
+    /// The lever's even payments as weeks (`Lever.evenPayments`, in order).
+    let spreads: [CashModel.Spread]
+    /// True when samples are bought one by one as they ship (no pilot run or first batch makes them).
+    let samplesBought: Bool
+
+    /// A payment of `item` on `day`.
+    @inline(__always)
+    func pay(_ amount: Double, on day: Int, _ item: CashFlow.Item) {
+        cash.add(amount, on: day, to: outflow, item, ws)
+    }
+
+    /// A payment of `item` spread evenly over the lever's `index`th range of days.
+    @inline(__always)
+    func payEvenly(_ amount: Double, over index: Int, _ item: CashFlow.Item) {
+        let spread = spreads[index]
+        for entry in spread.weeks.indices {
+            outflow[spread.weeks[entry]] += amount * spread.shares[entry]
+            if ws.keepsLedger { ws.ledger.append(.init(item: item, day: spread.days[entry], amount: amount * spread.shares[entry])) }
+        }
+    }
 }

@@ -57,20 +57,25 @@ final class DemandModel: Sendable {
     /// The launch price's slot and its last day (launch-relative, exclusive).
     let launchPrice: Int?
     let launchDays: Double
-    /// A response source: a KOL line (its buyers in the workspace's line rows) or an ad flight.
+    /// A response source: a lever's line (a KOL line, an ad flight, a send), its buyers in the
+    /// workspace's scratch.
     struct Response: Sendable {
-        enum Source: Sendable { case kol(Int), ad(Int) }
-        let source: Source
-        /// KOL: decay from `start` with `halfLife` days; ads: even over `[start, end)`.
-        let start: Double, end: Double, halfLife: Double
+        /// Where its buyers are in `Workspace.scratch`, and which lever's it is.
+        let buyers: Int
+        let lever: Int
+        let arrival: Arrival
+        /// Its buyers back the campaign, not the retail launch, when the campaign is in the plan.
+        let toCampaign: Bool
         /// The cumulative share at each week end, from `first` (earlier: 0) to `first + values.count`
         /// (later: 1).
         let first: Int
         let values: [Double]
     }
     let responses: [Response]
-    /// Whether KOL posts are timed to the campaign (then, with the campaign in the plan, their
-    /// buyers are backers, not retail demand).
+    /// Each lever's part of demand (`demand.kol_units`…), in the levers' order.
+    let components: [Output]
+    /// Whether some sources (KOL posts) are timed to the campaign: then, with the campaign in the
+    /// plan, their buyers are backers, not retail demand.
     let kolToCampaign: Bool
     /// Launch-relative week ends: 7, 14, …, the horizon's last (maybe partial) week's end.
     let weekEnds: [Double]
@@ -84,7 +89,7 @@ final class DemandModel: Sendable {
     /// Days after launch the actual sales cover (0 without them): demand known, not forecast.
     let soldDays: Double
 
-    init(_ scenario: Scenario, _ inputs: inout InputTable, size: Output?, price: Int, kol: KOLModel?, ads: AdsModel?,
+    init(_ scenario: Scenario, _ inputs: inout InputTable, size: Output?, price: Int, levers: [(lever: any Lever, offset: Int)],
          actualCumulative: [Double]? = nil, soldWeeks: Int = 0) {
         self.actualCumulative = actualCumulative
         let curve = scenario.curve
@@ -126,41 +131,38 @@ final class DemandModel: Sendable {
         let weekEnds = horizonDays > 0 ? ends : []
         self.weekEnds = weekEnds
         soldDays = soldWeeks > 0 && soldWeeks <= weekEnds.count ? weekEnds[soldWeeks - 1] : 0
-        kolToCampaign = scenario.kol?.align == .campaign && scenario.crowdfunding != nil
         var responses: [Response] = []
-        func response(_ source: Response.Source, start: Double, end: Double, halfLife: Double) -> Response {
-            let values = weekEnds.map { Self.fraction(source, at: $0, start: start, end: end, halfLife: halfLife) }
-            let first = values.firstIndex { $0 > 0 } ?? values.count
-            let full = values.firstIndex { $0 >= 1 } ?? values.count
-            return Response(source: source, start: start, end: end, halfLife: halfLife, first: first,
-                            values: Array(values[first..<max(first, full)]))
-        }
-        for (index, line) in (kol?.plan.lines ?? []).enumerated() {
-            responses.append(response(.kol(index), start: Double(launch.days(to: line.schedule.publish)), end: 0,
-                                      halfLife: line.halfLifeDays))
-        }
-        for (index, flight) in (ads?.flights ?? []).enumerated() {
-            responses.append(response(.ad(index), start: flight.startDay, end: flight.endDay, halfLife: 0))
+        for (index, lever) in levers.enumerated() {
+            for source in lever.lever.sources {
+                let values = weekEnds.map { Self.fraction(source.arrival, at: $0) }
+                let first = values.firstIndex { $0 > 0 } ?? values.count
+                let full = values.firstIndex { $0 >= 1 } ?? values.count
+                responses.append(Response(buyers: lever.offset + source.buyers, lever: index, arrival: source.arrival,
+                                          toCampaign: source.toCampaign, first: first, values: Array(values[first..<max(first, full)])))
+            }
         }
         self.responses = responses
+        components = levers.map { type(of: $0.lever).demandComponent }
+        kolToCampaign = responses.contains(where: \.toCampaign)
     }
 
     /// Posts' buyers arrive this many half-lives at most; the decay is scaled so that they all do.
     static let decayHalfLives = 7.0
 
-    /// The share of a response's buyers who have arrived by launch-relative day `day` (0 at
+    /// The share of a source's buyers who have arrived by launch-relative day `day` (0 at
     /// launch: those before launch arrive on launch day, counted in the first day after it).
     @inline(__always)
-    static func fraction(_ source: Response.Source, at day: Double, start: Double, end: Double, halfLife: Double) -> Double {
+    static func fraction(_ arrival: Arrival, at day: Double) -> Double {
         guard day > 0 else { return 0 }
-        switch source {
-        case .kol:
+        let start = arrival.start
+        switch arrival.shape {
+        case .decay(let halfLife):
             let elapsed = day - start
             guard elapsed > 0 else { return 0 }
             guard halfLife > 0, elapsed < decayHalfLives * halfLife else { return 1 }
             let ln2 = 0.6931471805599453
             return (1 - Math.exp(-ln2 * elapsed / halfLife)) / (1 - Math.exp(-ln2 * decayHalfLives))
-        case .ad:
+        case .even(let end):
             guard end > start else { return day >= start ? 1 : 0 }
             return min(max((day - start) / (end - start), 0), 1)
         }
@@ -232,14 +234,6 @@ final class DemandModel: Sendable {
         }
     }
 
-    /// Buyers of one response source in this evaluation.
-    @inline(__always)
-    func buyers(_ source: Response.Source, _ ws: Workspace) -> Double {
-        switch source {
-        case .kol(let line): return ws.lines[line * Workspace.lineMetrics + 4]
-        case .ad(let flight): return ws.adBuyers[flight]
-        }
-    }
 
     /// Whether KOL buyers are retail demand in this evaluation: not when the posts are timed to
     /// a campaign in the plan, whose backers they are.
@@ -253,9 +247,8 @@ final class DemandModel: Sendable {
         guard day > 0 else { return 0 }
         var value = (size.map { ws[$0] } ?? 0) * baseline(day, v)
         for response in responses {
-            if case .kol = response.source, !kolRetail { continue }
-            value += buyers(response.source, ws)
-                * Self.fraction(response.source, at: day, start: response.start, end: response.end, halfLife: response.halfLife)
+            if response.toCampaign, !kolRetail { continue }
+            value += ws.scratch[response.buyers] * Self.fraction(response.arrival, at: day)
         }
         return value
     }
@@ -304,19 +297,22 @@ final class DemandModel: Sendable {
         guard actualCumulative == nil else { return }
         let market = size.map { ws[$0] } ?? 0
         let curve = market * share(firstDays: horizon, v)
-        var kol = 0.0, ads = 0.0
+        // Each lever's buyers within the horizon (its sources come together, in order).
+        for component in components { ws[component] = 0 }
+        var part = 0.0
+        var lever = -1
         for response in responses {
-            let arrived = buyers(response.source, ws)
-                * Self.fraction(response.source, at: horizon, start: response.start, end: response.end, halfLife: response.halfLife)
-            switch response.source {
-            case .kol: if kolRetail { kol += arrived }
-            case .ad: ads += arrived
+            if response.lever != lever {
+                if lever >= 0 { ws[components[lever]] = part }
+                part = 0
+                lever = response.lever
             }
+            let arrived = ws.scratch[response.buyers] * Self.fraction(response.arrival, at: horizon)
+            if !response.toCampaign || kolRetail { part += arrived }
         }
+        if lever >= 0 { ws[components[lever]] = part }
         ws[.baselineUnits] = curve
         ws[.eventUnits] = market * baseline(horizon, v) - curve
-        ws[.kolUnits] = kol
-        ws[.adsUnits] = ads
         ws[.priceEffectUnits] = total - raw(horizon, v, ws, kolRetail: kolRetail)
     }
 
@@ -343,8 +339,8 @@ final class DemandModel: Sendable {
             done[week] = 0
         }
         for response in responses {
-            if case .kol = response.source, !kolRetail { continue }
-            let b = buyers(response.source, ws)
+            if response.toCampaign, !kolRetail { continue }
+            let b = ws.scratch[response.buyers]
             response.values.withUnsafeBufferPointer { values in
                 for index in 0..<values.count { arrived[response.first + index] += b * values[index] }
             }

@@ -1,5 +1,5 @@
 /// The KOL plan: what the chosen creators cost, reach and sell, and when each must be asked.
-public struct KOLPlan: Sendable, Equatable {
+public struct KOLPlan: LeverResult, Equatable {
     /// One line of the plan: a tier's slots or one roster pick.
     public struct Line: Sendable, Equatable {
         public var name: String
@@ -60,7 +60,7 @@ public struct KOLPlan: Sendable, Equatable {
 /// roster picks the selector made at the base case (a pick is a decision, not redrawn per
 /// trial). Each evaluation computes every line's cost, reach, engagements and buyers from the
 /// inputs in its registers: the base case and every trial run this same code.
-final class KOLModel: Sendable {
+final class KOLModel: Lever {
     /// One line's inputs: registers, or constants for a roster pick.
     struct LineSlots: Sendable {
         let posts: Double
@@ -84,6 +84,25 @@ final class KOLModel: Sendable {
 
     /// The price commissions are paid on.
     let price: Int
+    /// Numbers kept per line and evaluation (cost, reach, engagements, clicks, buyers).
+    static let metricsPerLine = 5
+    /// Share of each fee paid at contract (the rest when the post goes live).
+    let upfront: Double
+    /// `kol.align: campaign`: the posts are timed to the campaign's first days, and their buyers
+    /// back it once it is in the plan.
+    let alignsToCampaign: Bool
+    /// With a campaign in the scenario too: the posts' buyers are backers when it is in the plan.
+    let buyersToCampaign: Bool
+    /// Each line's publish day after launch; its contract, publish and sample days (days since
+    /// 1970) timed to the launch and to the campaign.
+    let publishDays: [Double]
+    let days: [(contract: Int, publish: Int, sample: Int)]
+    let campaignDays: [(contract: Int, publish: Int, sample: Int)]
+
+    static func make(_ context: inout LeverContext) -> KOLModel? {
+        KOLModel(context.scenario, &context.inputs, sampleCost: context.sampleCost, price: context.price,
+                 contribution: context.contribution, channelConversions: context.channelConversions)
+    }
 
     /// Nil without the section.
     init?(_ scenario: Scenario, _ inputs: inout InputTable, sampleCost: Int, price: Int, contribution: Double,
@@ -204,6 +223,49 @@ final class KOLModel: Sendable {
         self.lines = slots
         plan = KOLPlan(lines: lines, budget: kol.budget, selection: selection, candidates: kol.roster.count,
                        publishWindow: kol.publishWindow, fromTiers: fromTiers, objective: kol.objective)
+        upfront = kol.upfront
+        alignsToCampaign = kol.align == .campaign
+        buyersToCampaign = kol.align == .campaign && scenario.crowdfunding != nil
+        publishDays = lines.map { Double(launch.days(to: $0.schedule.publish)) }
+        func days(_ schedule: KOLPlan.Schedule) -> (Int, Int, Int) {
+            (schedule.contract.daysSinceEpoch, schedule.publish.daysSinceEpoch, schedule.sampleShipped.daysSinceEpoch)
+        }
+        self.days = lines.map { days($0.schedule) }
+        campaignDays = campaignSchedules?.map(days) ?? self.days
+    }
+
+    static var outputs: [Output] { Output.kolOutputs }
+    static var demandComponent: Output { .kolUnits }
+    var spend: [Output] { [.kolCost, .kolSampleCost] }
+    var scratchCount: Int { lines.count * Self.metricsPerLine }
+    /// Each line's buyers arrive from its publish day, halving every half-life of its platform.
+    var sources: [BuyerSource] {
+        plan.lines.indices.map { index in
+            BuyerSource(arrival: Arrival(start: publishDays[index], shape: .decay(halfLife: plan.lines[index].halfLifeDays)),
+                        buyers: index * Self.metricsPerLine + 4, toCampaign: buyersToCampaign)
+        }
+    }
+    var paymentDays: [Int] { (days + campaignDays).flatMap { [$0.contract, $0.publish, $0.sample] } }
+
+    /// Each line's fee as agreed (`kol.upfront` at contract, the rest on publishing), its
+    /// commission on the sales its posts drive (on publishing), and its samples when they ship,
+    /// where they are bought one by one.
+    @inline(__always)
+    func pay(_ v: Registers, _ ws: Workspace, _ scratch: UnsafeMutablePointer<Double>, _ d: Decisions, _ book: inout CashBook) {
+        let aligned = d.inPlan && alignsToCampaign
+        for index in 0..<lines.count {
+            let days = aligned ? campaignDays[index] : self.days[index]
+            let posts = plan.lines[index].posts
+            let fee = posts * v[lines[index].fee]
+            let commission = scratch[index * Self.metricsPerLine] - fee
+            book.pay(fee * upfront, on: days.contract, .kolContract)
+            book.pay(fee * (1 - upfront) + commission, on: days.publish, .kolPublish)
+            if book.samplesBought { book.pay(posts * v[sampleCost], on: days.sample, .samples) }
+        }
+    }
+
+    func result(_ v: Registers, _ ws: Workspace, _ scratch: UnsafeMutablePointer<Double>, _ d: Decisions) -> any LeverResult {
+        plan(v, scratch, campaignAligned: d.inPlan && alignsToCampaign)
     }
 
     /// A tier's share of those reached who buy: its click rate × conversion, or the channel's
@@ -214,7 +276,7 @@ final class KOLModel: Sendable {
 
     /// One evaluation: every line's numbers (kept per line for the report) and the totals.
     @inline(__always)
-    func run(_ v: UnsafeMutablePointer<Double>, _ ws: Workspace) {
+    func run(_ v: Registers, _ ws: Workspace, _ scratch: UnsafeMutablePointer<Double>) {
         var cost = 0.0, reach = 0.0, engagements = 0.0, buyers = 0.0
         for (index, line) in lines.enumerated() {
             // A channel's conversion of those reached, as page conversion behind the line's clicks.
@@ -222,7 +284,7 @@ final class KOLModel: Sendable {
             var m = Self.metrics(posts: line.posts, followers: v[line.followers], engagement: v[line.engagement],
                                  view: v[line.view], click: v[line.click], conversion: conversion, fee: v[line.fee])
             m.cost += v[line.commission] * m.buyers * v[price]
-            let row = ws.lines + index * Workspace.lineMetrics
+            let row = scratch + index * Self.metricsPerLine
             row[0] = m.cost
             row[1] = m.reach
             row[2] = m.engagements
@@ -246,13 +308,13 @@ final class KOLModel: Sendable {
 
     /// The report's view of one evaluation: the lines with their numbers, timed to the campaign
     /// when `campaignAligned`.
-    func plan(_ v: UnsafeMutablePointer<Double>, _ ws: Workspace, campaignAligned: Bool) -> KOLPlan {
+    func plan(_ v: Registers, _ scratch: UnsafeMutablePointer<Double>, campaignAligned: Bool) -> KOLPlan {
         var plan = self.plan
         if campaignAligned, let campaignSchedules {
             for index in plan.lines.indices { plan.lines[index].schedule = campaignSchedules[index] }
         }
         for index in plan.lines.indices {
-            let row = ws.lines + index * Workspace.lineMetrics
+            let row = scratch + index * Self.metricsPerLine
             let slots = lines[index]
             plan.lines[index].followers = v[slots.followers]
             plan.lines[index].engagementRate = v[slots.engagement]
@@ -321,4 +383,15 @@ extension Output {
 
     /// The section's outputs, in the order the report and the JSON list them.
     static let kolOutputs: [Output] = [.kolCost, .kolReach, .kolEngagements, .kolBuyers, .kolCPM, .kolCPE, .kolCostPerBuyer, .kolSamples, .kolSampleCost]
+}
+
+extension CashFlow.Item {
+    static let samples = CashFlow.Item("samples", rank: 4, "KOL samples", "KOL 样品")
+    static let kolContract = CashFlow.Item("kol_contract", rank: 6, "KOL fees: at contract", "KOL 费用：签约时")
+    static let kolPublish = CashFlow.Item("kol_publish", rank: 7, "KOL fees: on publishing (and commissions)", "KOL 费用：发布时（含佣金）")
+}
+
+extension Plan {
+    /// The KOL plan, when the scenario has a `kol` section.
+    public var kol: KOLPlan? { lever(KOLPlan.self) }
 }

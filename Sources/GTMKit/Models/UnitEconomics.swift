@@ -20,10 +20,13 @@ final class EconomicsModel: Sendable {
     /// After the sections whose spending it counts: KOL fees and samples, ads, tester units, and the
     /// pilot's extra units (photography, certification), a launch cost.
     @inline(__always)
-    func run(_ v: UnsafeMutablePointer<Double>, _ ws: Workspace, kol: Bool, ads: Bool, seed: Bool, pilot: PilotModel?) {
+    func run(_ v: UnsafeMutablePointer<Double>, _ ws: Workspace, spend: [Output], seed: Bool, pilot: PilotModel?) {
         let price = v[self.price]
         let margin = price - v[unitCost]
-        let marketing = (kol ? ws[.kolCost] + ws[.kolSampleCost] : 0) + (ads ? ws[.adsCost] : 0) + (seed ? ws[.testerCost] : 0)
+        // What the levers spend (`Lever.spend`, in the levers' order), then the tester units.
+        var marketing = 0.0
+        for output in spend { marketing += ws[output] }
+        if seed { marketing += ws[.testerCost] }
         let launchCosts = v[fixedCosts] + (pilot.map { v[$0.extra] * v[$0.unitCost] } ?? 0)
         ws[.unitMargin] = margin
         ws[.grossMargin] = price > 0 ? margin / price : .nan

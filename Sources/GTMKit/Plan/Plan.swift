@@ -13,12 +13,13 @@ public struct Plan: Sendable {
     public var demand: DemandCurve?
     public var firstBatch: FirstBatch?
     public var crowdfunding: Campaign?
-    public var kol: KOLPlan?
+    /// The marketing levers' parts (`Levers.all`, in order): the KOL plan, the ad flights….
+    public var levers: [any LeverResult]
+    /// Their parts of demand (`demand.kol_units`…), in the same order.
+    var demandComponents: [Output]
     public var seedReviews: SeedReviewPlan?
     /// Actual sales and the re-forecast, when the scenario has them.
     public var actuals: ActualsReport?
-    /// The ad flights with their numbers (base case).
-    public var ads: [AdFlightResult]?
     /// The weekly cash flow (base case, decisions taken), when the plan pays for anything.
     public var cash: CashFlow?
     /// Every milestone, ordered by start.
@@ -45,21 +46,9 @@ public struct Plan: Sendable {
     /// A flag output as a Bool.
     public func flag(_ output: Output) -> Bool { (self[output] ?? 0) != 0 }
 
-    public struct AdFlightResult: Sendable, Equatable {
-        public var name: String
-        public var platform: String
-        public var start: CivilDate
-        /// The day after its last.
-        public var end: CivilDate
-        public var budget: Double
-        /// Cost per 1,000 impressions or per click, as priced.
-        public var price: Double
-        public var perClick: Bool
-        public var clickRate: Double
-        public var conversion: Double
-        public var impressions: Double
-        public var clicks: Double
-        public var buyers: Double
+    /// A lever's part of the plan, by its type (`plan.lever(KOLPlan.self)`).
+    public func lever<Part: LeverResult>(_ type: Part.Type) -> Part? {
+        levers.lazy.compactMap { $0 as? Part }.first
     }
 
     public struct ChannelBuyers: Sendable, Equatable {
@@ -166,15 +155,16 @@ public enum Planner {
             crowdfunding.campaign(v, base, reasons: reasons(crowdfunding, v, base, d, simulated: result.uncertainty != nil,
                                                             launch: scenario.launch.date))
         }
-        let kol = model.kol?.plan(v, base, campaignAligned: d.inPlan && scenario.kol?.align == .campaign)
+        let levers = model.levers.map { $0.lever.result(v, base, base.scratch + $0.offset, d) }
+        let kol = levers.lazy.compactMap { $0 as? KOLPlan }.first
         let seed = model.seed?.plan(campaignInPlan: d.inPlan)
         let timeline = TimelineModel.milestones(launch: scenario.launch.date, pilotReady: model.pilot?.ready, firstBatch: firstBatch,
                                                 campaign: d.inPlan ? campaign : nil, kol: kol, seed: seed)
         var plan = Plan(scenario: scenario, values: values, channels: channels,
                         channelTerms: model.channelTerms.withContributions(price: v[model.economics.price],
                                                                            unitCost: v[model.economics.unitCost]),
-                        demand: demand, firstBatch: firstBatch, crowdfunding: campaign, kol: kol, seedReviews: seed,
-                        ads: model.ads?.results(v, base, scenario), cash: model.cash?.flow(v, base), timeline: timeline,
+                        demand: demand, firstBatch: firstBatch, crowdfunding: campaign, levers: levers,
+                        demandComponents: model.demand.components, seedReviews: seed, cash: model.cash?.flow(v, base), timeline: timeline,
                         uncertainty: result.uncertainty, warnings: [], fingerprint: fingerprint, overrides: overrides)
         plan.warnings = PlanWarning.all(plan, model: model)
         return plan

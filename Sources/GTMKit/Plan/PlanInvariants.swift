@@ -39,7 +39,8 @@ package enum PlanInvariants {
             if !close(sales + leftover, retail) { fail("expected_sales \(sales) + expected_leftover \(leftover) ≠ retail units \(retail)") }
         }
         if let horizon = plan[.horizonUnits], let baseline = plan[.baselineUnits] {
-            let parts = baseline + (plan[.eventUnits] ?? 0) + (plan[.kolUnits] ?? 0) + (plan[.adsUnits] ?? 0) + (plan[.priceEffectUnits] ?? 0)
+            let parts = baseline + (plan[.eventUnits] ?? 0) + Levers.components.reduce(0) { $0 + (plan[$1] ?? 0) }
+                + (plan[.priceEffectUnits] ?? 0)
             if !close(parts, horizon) { fail("demand's parts add up to \(parts), not horizon_units \(horizon)") }
         }
         if let curve = plan.demand {

@@ -50,8 +50,9 @@ public struct JSONReport {
             pairs.append(("demand", section(.demand, extra: [
                 ("source", .string(demand.fromTopDown ? "top_down" : "bottom_up")),
                 ("shape", .string(demand.shape.rawValue)),
-                ("components", .object([("baseline", json(.baselineUnits)), ("events", json(.eventUnits)), ("kol", json(.kolUnits)),
-                                        ("ads", json(.adsUnits)), ("price", json(.priceEffectUnits))])),
+                ("components", .object([("baseline", json(.baselineUnits)), ("events", json(.eventUnits))]
+                    + Levers.components.map { (String($0.info.key.dropLast("_units".count)), json($0)) }
+                    + [("price", json(.priceEffectUnits))])),
                 ("events", .array(demand.events.map {
                     .object([("name", .string($0.name)), ("last_day", .string($0.last.description)), ("lift", .number($0.lift))])
                 })),
@@ -89,15 +90,9 @@ public struct JSONReport {
         }
         if plan.scenario.pilot != nil { pairs.append(("pilot", section(.pilot))) }
         if let campaign = plan.crowdfunding { pairs.append(("crowdfunding", crowdfundingObject(campaign))) }
-        if let kol = plan.kol { pairs.append(("kol", kolObject(kol))) }
-        if let ads = plan.ads {
-            pairs.append(("ads", section(.ads, extra: [
-                ("flights", .array(ads.map {
-                    .object([("name", .string($0.name)), ("platform", .string($0.platform)), ("start", .string($0.start.description)),
-                             ("end", .string($0.end.description)), ("budget", .number($0.budget)), ("impressions", .number($0.impressions)),
-                             ("clicks", .number($0.clicks)), ("buyers", .number($0.buyers))])
-                })),
-            ])))
+        for lever in plan.leverReports {
+            let part = lever.json(self)
+            pairs.append((part.key, part.value))
         }
         if let seed = plan.seedReviews {
             pairs.append(("seed_reviews", section(.seedReviews, extra: [

@@ -53,7 +53,7 @@ extension MarkdownReport {
     /// market's curve is bounded by SOM; the levers add to it.
     func componentsTable(_ demand: DemandCurve) -> String {
         var rows: [[String]] = [[Output.baselineUnits.label(language), value(.baselineUnits)]]
-        for output in [Output.eventUnits, .kolUnits, .adsUnits, .priceEffectUnits] where plan[output] != nil {
+        for output in [Output.eventUnits] + Levers.components + [.priceEffectUnits] where plan[output] != nil {
             if output == .kolUnits, kolToCampaign { continue }
             rows.append([output.label(language), value(output)])
         }

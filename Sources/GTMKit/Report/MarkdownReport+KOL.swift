@@ -1,3 +1,10 @@
+/// The KOL plan in the reports.
+extension KOLPlan: LeverReport {
+    func decision(_ report: MarkdownReport) -> String { report.kolDecision(self) }
+    func markdown(_ report: MarkdownReport) -> String { report.kolSection(self) }
+    func json(_ report: JSONReport) -> (key: String, value: JSONValue) { ("kol", report.kolObject(self)) }
+}
+
 /// The KOL plan and the seed-review programme.
 extension MarkdownReport {
     /// KOL posts timed to a campaign that is in the plan: their buyers are backers.

@@ -28,8 +28,7 @@ public struct MarkdownReport {
         if let actuals = plan.actuals { parts.append(actualsSection(actuals)) }
         if let batch = plan.firstBatch { parts.append(firstBatchSection(batch)) }
         if let campaign = plan.crowdfunding { parts.append(crowdfundingSection(campaign)) }
-        if let kol = plan.kol { parts.append(kolSection(kol)) }
-        if let ads = plan.ads { parts.append(adsSection(ads)) }
+        for lever in plan.leverReports { parts.append(lever.markdown(self)) }
         if let seed = plan.seedReviews { parts.append(seedSection(seed)) }
         if plan.scenario.pilot != nil { parts.append(pilotSection()) }
         parts.append(economicsSection())
@@ -119,8 +118,7 @@ public struct MarkdownReport {
                            "**试产**：\(style.longDate(ready)) 前备好 \(self.units(units, exact: true))，用于 KOL 样品与内测（\(value(.pilotCost))）。"))
         }
         if let campaign = plan.crowdfunding { lines.append(crowdfundingDecision(campaign)) }
-        if let kol = plan.kol { lines.append(kolDecision(kol)) }
-        if let ads = plan.ads { lines.append(adsDecision(ads)) }
+        for lever in plan.leverReports { lines.append(lever.decision(self)) }
         if let seed = plan.seedReviews { lines.append(seedDecision(seed)) }
         if let cash = cashDecision() { lines.append(cash) }
         if let dates = keyDates() { lines.append(dates) }

@@ -189,26 +189,7 @@ struct ReportText {
     }
 
     /// What a payment or receipt of the cash flow is for.
-    func cashItem(_ item: CashFlow.Item) -> String {
-        switch item {
-        case .fixedCosts: return t("Fixed launch costs", "一次性上市成本")
-        case .pilotRun: return t("Pilot run", "试产")
-        case .deposit: return t("First batch: deposit", "首批：订金")
-        case .balance: return t("First batch: balance (goods leave the factory)", "首批：尾款（出厂时）")
-        case .samples: return t("KOL samples", "KOL 样品")
-        case .testerUnits: return t("Tester units", "内测产品")
-        case .kolContract: return t("KOL fees: at contract", "KOL 费用：签约时")
-        case .kolPublish: return t("KOL fees: on publishing (and commissions)", "KOL 费用：发布时（含佣金）")
-        case .ads: return t("Ad spend", "广告投放")
-        case .campaignPayout: return t("Crowdfunding payout (net of fees)", "众筹款到账（扣除费用）")
-        case .rewardShipping: return t("Reward shipping", "回报运费")
-        case .reorderDeposit: return t("Reorder: deposit", "补货：订金")
-        case .reorderBalance: return t("Reorder: balance", "补货：尾款")
-        case .goodsSold: return t("Units sold (bought as they sell)", "售出产品成本（随售随采）")
-        case .fulfillment: return t("Fulfilment of retail orders", "零售订单履约")
-        case .retailReceipts: return t("Retail sales received (after fees and returns)", "零售回款（扣除平台费与退货）")
-        }
-    }
+    func cashItem(_ item: CashFlow.Item) -> String { t(item.en, item.zh) }
 
     /// A sales platform's name as the report writes it (天猫 for Tmall in Chinese).
     func platformName(_ platform: String) -> String {
