@@ -88,10 +88,11 @@ public struct Output: Hashable, Sendable, Comparable {
     /// The label in a report's language.
     public func label(_ language: Scenario.Language) -> String { language == .zh ? info.zh : info.en }
 
-    /// Every output, in the order the report lists them (by id): each section's list.
+    /// Every output, in the order the report lists them (by id): each section's list, and each
+    /// lever's (`Lever.outputs`).
     static let all: [Output] = (marketOutputs + demandOutputs + economicsOutputs + inventoryOutputs + pilotOutputs
-        + crowdfundingOutputs + kolOutputs + adsOutputs + seedReviewsOutputs + actualsOutputs + cashOutputs + launchOutputs)
-        .sorted()
+        + crowdfundingOutputs + seedReviewsOutputs + actualsOutputs + cashOutputs + launchOutputs
+        + Levers.all.flatMap { $0.outputs }).sorted()
 
     /// One past the largest id: the size of a workspace's and a plan's table of values.
     static let slots = (all.last?.id ?? 0) + 1

@@ -19,6 +19,8 @@ public struct Scenario: Sendable {
     public var crowdfunding: Crowdfunding?
     public var kol: KOL?
     public var seedReviews: SeedReviews?
+    /// The sections read as units (`Schema.leverSections`), in that order.
+    var leverSections: [any LeverSection]
     /// The curve's settings: the `demand` section's, or their defaults when it is absent.
     public var curve: Demand
     /// How far ahead the plan sells: `market.horizon`, or its default without a market.

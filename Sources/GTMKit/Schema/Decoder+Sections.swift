@@ -51,6 +51,10 @@ extension ScenarioDecoder {
         let crowdfunding = section("crowdfunding", in: nil).flatMap { self.crowdfunding($0) }
         let kol = section("kol", in: nil).flatMap { self.kol($0) }
         let seedReviews = section("seed_reviews", in: nil).flatMap { self.seedReviews($0) }
+        var leverSections: [any LeverSection] = []
+        for kind in Schema.leverSections {
+            if let section = kind.decode(&self, launch: launchDate) { leverSections.append(section) }
+        }
         let variants = variantNames()
         // A section written but in error has its own message: not "missing" as well.
         checkDemandSource(inventory: inventory, hasMarket: marketSection != nil, hasChannels: channelsWritten)
@@ -61,7 +65,7 @@ extension ScenarioDecoder {
         guard let product, let launchDate, let settings, let curve, let horizon, diagnostics.isEmpty else { return nil }
         return Scenario(settings: settings, product: product, launch: .init(date: launchDate), market: market,
                         channels: channels, demand: demand, inventory: inventory, pilot: pilot, ads: ads, actuals: actuals, cash: cash,
-                        crowdfunding: crowdfunding, kol: kol, seedReviews: seedReviews, curve: curve, horizon: horizon,
+                        crowdfunding: crowdfunding, kol: kol, seedReviews: seedReviews, leverSections: leverSections, curve: curve, horizon: horizon,
                         inputs: inputsInSchemaOrder, variantNames: variants)
     }
 

@@ -6,9 +6,13 @@ public enum Schema {
                "Another scenario file whose values this one starts from (platform fees, rate cards); relative to this file, which wins on conflicts.",
                zh: "共享假设文件（平台费率、KOL 报价等），路径相对本文件；与本文件冲突时以本文件为准。")]
         + settingsFields + productFields + marketFields + inventoryFields + pilotFields + crowdfundingFields + kolFields
-        + seedReviewFields + adsFields + cashFields + actualsFields
+        + seedReviewFields + adsFields + leverSections.flatMap { $0.fields } + cashFields + actualsFields
         + [Field("what_if", .variants, "Named variants, each a set of overrides by dotted path (`market.obtainable: 1%`).",
                  zh: "命名的假设情景，每个是一组按路径覆盖的取值。")]
+
+    /// The sections read as a unit (`LeverSection`): a new lever's inputs are its own file and
+    /// one line here.
+    static let leverSections: [any LeverSection.Type] = []
 
     /// The default of a key as its kind's value, parsed from the schema row: for code that needs
     /// a default of a section the file leaves out. Nil when the key has no single default.
@@ -53,5 +57,21 @@ public enum Schema {
             }
         }
         return out
+    }
+}
+
+/// A lever's section of the scenario, read as a unit: its schema rows and its reading live in
+/// its own file, and the decoder and the scenario hold it without knowing its type.
+protocol LeverSection: Sendable {
+    /// Its schema rows, the section's first.
+    static var fields: [Field] { get }
+    /// Reads it (reporting what is wrong); nil when the scenario has none or it is in error.
+    static func decode(_ decoder: inout ScenarioDecoder, launch: CivilDate?) -> Self?
+}
+
+extension Scenario {
+    /// A lever section of the scenario by its type (`scenario.section(EmailSends.self)`).
+    func section<Section: LeverSection>(_ type: Section.Type) -> Section? {
+        leverSections.lazy.compactMap { $0 as? Section }.first
     }
 }
