@@ -86,6 +86,11 @@ import Testing
       - name: Qianchuan
         platform: douyin_qianchuan
         budget: 50k
+    email:
+      - name: Launch newsletter
+        list: 40k
+        date: 2027-06-15
+        cost_per_send: 0.05
 
     """
 
@@ -125,7 +130,7 @@ import Testing
     /// the curve, and the full one with every key that takes a range given one.
     static var generated: [(name: String, text: String, sets: [String])] {
         var list: [(String, String, [String])] = [("full", full, [])]
-        for section in ["market", "channels", "demand", "crowdfunding", "kol", "seed_reviews", "pilot"] {
+        for section in ["market", "channels", "demand", "crowdfunding", "kol", "seed_reviews", "pilot", "ads", "email"] {
             list.append(("without \(section)", without(section), []))
         }
         let forecast = full.replacingOccurrences("  forecast_cv: 35%", with: "  forecast: 5000\n  forecast_sd: 1200")
@@ -142,7 +147,13 @@ import Testing
 
     /// The plan's JSON, through the command line's own renderer.
     static func json(_ text: String, sets: [String], seed: Int? = nil, files: [String: String] = [:]) throws -> [String: Any] {
-        var document = try Document.parse(name: "plan.txt", bytes: Array(text.utf8))
+        // An example's includes are read from `Scenarios/`, as `gtm plan` reads them beside it.
+        var document = try Document.parse(name: "plan.txt", identity: "plan.txt", bytes: Array(text.utf8)) { path, _ in
+            guard let data = FileManager.default.contents(atPath: GTMProcess.root.appendingPathComponent("Scenarios/" + path).path) else {
+                return .failure(IncludeFailure(message: "cannot include \(path)", hint: ""))
+            }
+            return .success(Document.IncludedFile(name: path, identity: path, bytes: Array(data)))
+        }
         for set in sets { try document.set(set) }
         if let seed { try document.set("scenario.seed=\(seed)") }
         attachData(&document, files: files)
@@ -155,15 +166,25 @@ import Testing
         (object[section] as? [String: Any])?[key] as? Double
     }
 
+    /// The generated scenarios and every example in `Scenarios/`.
     static var all: [(name: String, text: String, sets: [String])] {
-        generated + ["aurora-lamp.txt", "ridgeline-kickstarter.txt"].map { ($0, (try? exampleText($0)) ?? "", []) }
+        generated + GTMProcess.examples.map { path in
+            let name = String(path.dropFirst("Scenarios/".count))
+            return (name, (try? exampleText(name)) ?? "", [])
+        }
     }
 
-    @Test(arguments: 0..<11)
-    func theNumbersFitTogether(_ index: Int) throws {
-        let scenarios = Self.all
-        guard index < scenarios.count else { return }
-        let (name, text, sets) = scenarios[index]
+    /// Every scenario of `all` runs: 12 generated (the full one, one without each of 9 sections,
+    /// a forecast, every range) and the 3 examples.
+    @Test func everyScenarioIsChecked() {
+        #expect(Self.all.count == 15)
+        #expect(Self.all.allSatisfy { !$0.text.isEmpty })
+        #expect(Set(Self.all.map(\.name)).count == Self.all.count)
+    }
+
+    @Test(arguments: ConsistencyTests.all.map(\.name))
+    func theNumbersFitTogether(_ name: String) throws {
+        let (_, text, sets) = try #require(Self.all.first { $0.name == name })
         let json = try Self.json(text, sets: sets)
         func value(_ section: String, _ key: String) -> Double? { Self.number(json, section, key) }
         func close(_ a: Double?, _ b: Double?, _ what: String) {
@@ -210,18 +231,17 @@ import Testing
                 }
             }
         }
-        // KOL and ad spend counted once: in unit economics' marketing spend (fees, samples, ads,
-        // tester units).
-        if json["kol"] != nil {
-            close(value("economics", "marketing_spend"),
-                  (value("kol", "cost") ?? 0) + (value("kol", "sample_cost") ?? 0) + (value("ads", "cost") ?? 0)
-                      + (value("seed_reviews", "cost") ?? 0),
-                  "marketing spend = KOL fees and samples + ads + testers")
-        }
-        // Demand is the sum of its parts: the market's curve, the events, the KOL posts, the ads
-        // and the price response.
-        if let demand = json["demand"] as? [String: Any] {
-            let parts = ["baseline_units", "event_units", "kol_units", "ads_units", "price_effect_units"]
+        // Every lever's spend counted once: in unit economics' marketing spend (KOL fees and
+        // samples, ads, list sends, tester units).
+        close(value("economics", "marketing_spend"),
+              (value("kol", "cost") ?? 0) + (value("kol", "sample_cost") ?? 0) + (value("ads", "cost") ?? 0)
+                  + (value("email", "cost") ?? 0) + (value("seed_reviews", "cost") ?? 0),
+              "marketing spend = KOL fees and samples + ads + list sends + testers")
+        // Demand is the sum of its parts: the market's curve, the events, each lever's buyers
+        // (KOL posts, ads, list sends) and the price response. With actual sales the weeks sold
+        // replace the curve, and the parts are not given.
+        if let demand = json["demand"] as? [String: Any], json["actuals"] == nil {
+            let parts = ["baseline_units", "event_units", "kol_units", "ads_units", "email_units", "price_effect_units"]
                 .reduce(0.0) { $0 + ((demand[$1] as? Double) ?? 0) }
             close(parts, value("demand", "horizon_units"), "demand = its parts")
         }

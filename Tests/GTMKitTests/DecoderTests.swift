@@ -105,6 +105,14 @@ inventory:
   freight: 5 days
 cash:
   on_hand: 500k
+email:
+  - name: Launch newsletter
+    list: 20k
+    date: 2027-03-15
+    open_rate: 30%
+    click_rate: 5%
+    conversion: 4%
+    cost_per_send: 0.002
 ads:
   - name: Launch push
     platform: meta

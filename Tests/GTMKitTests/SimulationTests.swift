@@ -412,6 +412,12 @@ func exampleText(_ name: String) throws -> String {
         (.endingCash, "cash.ending", .money),
         (.unitsSold, "cash.units_sold", .count),
         (.launchDate, "launch.date", .date),
+        (.emailUnits, "demand.email_units", .count),
+        (.emailCost, "email.cost", .money),
+        (.emailRecipients, "email.recipients", .count),
+        (.emailClicks, "email.clicks", .count),
+        (.emailBuyers, "email.buyers", .count),
+        (.emailCostPerBuyer, "email.cost_per_buyer", .money),
         ]
         #expect(expected.count == Output.all.count)
         for (output, path, unit) in expected {

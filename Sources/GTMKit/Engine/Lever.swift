@@ -80,7 +80,7 @@ struct LeverContext {
 /// Every marketing lever, in the order demand adds their buyers, the cash flow pays them and
 /// the report lists them.
 enum Levers {
-    static let all: [any Lever.Type] = [KOLModel.self, AdsModel.self]
+    static let all: [any Lever.Type] = [KOLModel.self, AdsModel.self, EmailModel.self]
 
     /// Their parts of demand (`demand.kol_units`, `demand.ads_units`…), in the same order.
     static let components = all.map { $0.demandComponent }

@@ -12,7 +12,7 @@ public enum Schema {
 
     /// The sections read as a unit (`LeverSection`): a new lever's inputs are its own file and
     /// one line here.
-    static let leverSections: [any LeverSection.Type] = []
+    static let leverSections: [any LeverSection.Type] = [EmailSends.self]
 
     /// The default of a key as its kind's value, parsed from the schema row: for code that needs
     /// a default of a section the file leaves out. Nil when the key has no single default.
