@@ -201,7 +201,7 @@ what_if:
         let values = Schema.fields.filter { $0.valueKind != nil && !["include", "demand.analogs", "actuals"].contains($0.path) }.map(\.path)
         #expect(values.filter { !read.contains($0) } == [])
         #expect(scenario.settings.trials == 2000)
-        #expect(scenario.inventory?.casePack == 12)
+        #expect(scenario.inventory?.terms.casePack == 12)
         #expect(scenario.crowdfunding?.tiers.first?.limit == 300)
         #expect(scenario.kol?.roster.first?.followers == 80_000)
         #expect(scenario.seedReviews?.liveBy == CivilDate(year: 2027, month: 3, day: 1))

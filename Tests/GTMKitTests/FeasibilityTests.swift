@@ -302,7 +302,7 @@ import Testing
         let reorder = ReorderModel.plan(daily: [Double](repeating: 100, count: 365), launch: launch,
                                         arrives: launch.adding(days: 30), stock: 500, reorderPoint: 2_800, safetyStock: 0,
                                         leadTime: .weeks(4), firstOrder: launch.adding(days: 20), coverageDays: 28,
-                                        moq: 0, casePack: 1).first
+                                        terms: .none).first
         #expect(reorder?.date == launch.adding(days: 20))
         #expect(reorder?.stockout == launch.adding(days: 35))
         #expect(reorder?.arrival == launch.adding(days: 48))

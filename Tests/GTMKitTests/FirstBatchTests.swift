@@ -93,7 +93,7 @@ func batchScenario(price: Double, cost: Double, salvage: Double, mean: Double, s
         #expect(try batchScenario(price: 7, cost: 5, salvage: 0, mean: 50, sd: 20, moq: 100, casePack: 12)[.firstBatchUnits] == 108)
         // Case pack alone: 39 → 48 (four cartons of 12).
         #expect(try batchScenario(price: 7, cost: 5, salvage: 0, mean: 50, sd: 20, casePack: 12)[.firstBatchUnits] == 48)
-        #expect(Newsvendor.rounded(4186.0000000001, moq: 0, casePack: 1) == 4186)
+        #expect(OrderTerms.none.rounded(4186.0000000001) == 4186)
     }
 
     @Test func outcomesAreForTheRoundedOrder() throws {

@@ -149,8 +149,7 @@ struct Decisions: Sendable, Equatable {
             if model.pilot == nil {
                 d.sampleUnits = (model.kol != nil ? base[.kolSamples] : 0) + (model.seed != nil ? base[.testerUnits] : 0)
             }
-            d.batchUnits = Double(Newsvendor.rounded(d.retailUnits + d.pledgedUnits + d.sampleUnits, moq: batch.inputs.moq,
-                                                     casePack: batch.inputs.casePack))
+            d.batchUnits = Double(batch.inputs.terms.rounded(d.retailUnits + d.pledgedUnits + d.sampleUnits))
             let mean = mixture.mean
             d.windowMean = mean
             d.windowSD = mixture.sd
@@ -191,8 +190,7 @@ struct Decisions: Sendable, Equatable {
         reorders = ReorderModel.plan(daily: daily, launch: batch.launch, arrives: batch.arrival, stock: retailStock,
                                      reorderPoint: reorderPoint, safetyStock: safetyStock,
                                      leadTime: batch.inputs.leadTime, firstOrder: max(batch.poDate, notBefore ?? batch.poDate),
-                                     coverageDays: Int(batch.windowDays), moq: batch.inputs.moq,
-                                     casePack: batch.inputs.casePack, placed: placed)
+                                     coverageDays: Int(batch.windowDays), terms: batch.inputs.terms, placed: placed)
     }
 }
 

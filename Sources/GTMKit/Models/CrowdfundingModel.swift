@@ -94,7 +94,7 @@ final class CrowdfundingModel: Sendable {
         shares = Self.shares(campaign.tiers)
         self.fixedCosts = fixedCosts
         self.unitCost = unitCost
-        moq = Double(scenario.inventory?.moq ?? 0)
+        moq = Double(scenario.inventory?.terms.moq ?? 0)
         end = campaign.duration.after(campaign.start).adding(days: -1)
         if let lead = campaign.fulfillmentLead {
             fulfillment = lead.after(end)

@@ -26,8 +26,12 @@ public struct FirstBatch: Sendable, Equatable {
     /// critical ratio weighs them: expected values over the uncertain inputs.
     public var underage: Double
     public var overage: Double
-    public var moq: Int
-    public var casePack: Int
+    /// The MOQ and the case pack the order obeys.
+    public var terms: OrderTerms
+    /// Whole units the newsvendor quantity asks for retail (⌈Q*⌉), and with the units owed to
+    /// backers, before the terms round them.
+    public var retailUnits: Int
+    public var beforeTerms: Int
     public var leadTime: Period
     /// The last day to place the purchase order: launch minus lead time.
     public var poDate: CivilDate
@@ -145,13 +149,14 @@ final class FirstBatchModel: Sendable {
     }
 
     /// The report's view: sources, terms and dates.
-    func firstBatch(horizonDays: Double, underage: Double, overage: Double, reorders: [Reorder]) -> FirstBatch {
+    func firstBatch(horizonDays: Double, decisions d: Decisions) -> FirstBatch {
         FirstBatch(demandSource: forecast == nil ? .curve : .forecast,
                    ratioSource: inputs.serviceLevel == nil ? .economics : .serviceLevel,
                    coverage: inputs.coverage, windowDays: Int(windowDays),
                    windowPastHorizon: forecast == nil && windowDays > horizonDays,
-                   underage: underage, overage: overage, moq: inputs.moq, casePack: inputs.casePack,
-                   leadTime: inputs.leadTime, poDate: poDate, arrival: arrival, reorders: reorders)
+                   underage: d.underage, overage: d.overage, terms: inputs.terms,
+                   retailUnits: OrderTerms.none.rounded(d.retailUnits), beforeTerms: OrderTerms.none.rounded(d.retailUnits + d.pledgedUnits),
+                   leadTime: inputs.leadTime, poDate: poDate, arrival: arrival, reorders: d.reorders)
     }
 }
 

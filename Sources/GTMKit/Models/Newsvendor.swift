@@ -65,15 +65,4 @@ public enum Newsvendor {
                        expectedLeftover: quantity - sales, fillRate: demand > 0 ? sales / demand : 1,
                        inStockProbability: Normal.cdf(z))
     }
-
-    /// Rounds an order up to whole units, then to the MOQ, then to a multiple of the case pack.
-    /// An order of nothing stays nothing: the MOQ applies only to an order that is placed.
-    public static func rounded(_ quantity: Double, moq: Int, casePack: Int) -> Int {
-        // A hair of tolerance, so that 4186.0000000001 (float noise) stays 4186.
-        guard quantity > 1e-7 else { return 0 }
-        let units = Int((min(quantity, Limits.magnitude) - 1e-7).rounded(.up))
-        let atLeastMOQ = max(units, moq)
-        let pack = max(casePack, 1)
-        return (atLeastMOQ + pack - 1) / pack * pack
-    }
 }

@@ -27,7 +27,7 @@ enum ReorderModel {
     /// from `firstOrder` on. A stockout before an earlier order lands is that order's, not the next's.
     static func plan(daily: [Double], launch: CivilDate, arrives: CivilDate, stock: Double, reorderPoint: Double,
                      safetyStock: Double, leadTime: Period, firstOrder: CivilDate, coverageDays: Int,
-                     moq: Int, casePack: Int, placed: [Reorder] = []) -> [Reorder] {
+                     terms: OrderTerms, placed: [Reorder] = []) -> [Reorder] {
         let days = daily.count
         let start = max(0, launch.days(to: arrives))
         guard start < days else { return placed }
@@ -82,7 +82,7 @@ enum ReorderModel {
             // (An order that lands before launch, a clamped month's lead time, covers from launch.)
             let coverFrom = max(arrivalDay, 0), coverTo = min(arrivalDay + coverageDays, days)
             if coverTo > coverFrom { for day in coverFrom..<coverTo { cover += daily[day] } }
-            let units = Newsvendor.rounded(cover + safetyStock - onHand, moq: moq, casePack: casePack)
+            let units = terms.rounded(cover + safetyStock - onHand)
             searchFrom = reorderDay + 1
             guard units > 0 else { continue }
             orders.append(Reorder(date: order, units: units, arrival: arrival, stockout: stockoutDay.map { launch.adding(days: $0) }))

@@ -149,8 +149,7 @@ public enum Planner {
             values[Output.peakWeek.id] = Double(DemandModel.peakWeek(curve.weeks))
             demand = curve
         }
-        let firstBatch = model.firstBatch?.firstBatch(horizonDays: model.demand.horizonDays, underage: d.underage,
-                                                      overage: d.overage, reorders: d.reorders)
+        let firstBatch = model.firstBatch?.firstBatch(horizonDays: model.demand.horizonDays, decisions: d)
         let campaign = model.crowdfunding.map { crowdfunding in
             crowdfunding.campaign(v, base, reasons: reasons(crowdfunding, v, base, d, simulated: result.uncertainty != nil,
                                                             launch: scenario.launch.date))

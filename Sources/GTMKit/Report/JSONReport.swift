@@ -82,7 +82,7 @@ public struct JSONReport {
             pairs.append(("inventory", section(.inventory, extra: second + [
                 ("reorders", .array(batch.reorders.map(order))),
                 ("underage", .number(batch.underage)), ("overage", .number(batch.overage)),
-                ("moq", .integer(batch.moq)), ("case_pack", .integer(batch.casePack)),
+            ] + batch.terms.terms.map { ($0.key, .integer($0.value)) } + [
                 ("coverage_days", .integer(batch.windowDays)),
                 ("demand_source", .string(batch.demandSource == .curve ? "curve" : "forecast")),
                 ("ratio_source", .string(batch.ratioSource == .economics ? "critical_ratio" : "service_level")),

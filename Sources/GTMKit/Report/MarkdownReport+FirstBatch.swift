@@ -33,7 +33,8 @@ extension MarkdownReport {
         if let samples = plan[.sampleUnits], samples > 0 {
             rows.append([t("KOL samples and testers' units (no pilot run)", "KOL 样品与内测产品（无试产）"), style.exactCount(samples)])
         }
-        rows.append([t("MOQ / case pack", "最小起订量 / 箱规"), "\(style.exactCount(Double(batch.moq))) / \(batch.casePack)"])
+        rows.append([batch.terms.terms.map { t($0.en, $0.zh) }.joined(separator: " / "),
+                     batch.terms.terms.map { style.exactCount(Double($0.value)) }.joined(separator: " / ")])
         rows.append(["**" + t("First batch", "首批数量") + "**", "**" + value(.firstBatchUnits) + "**"])
         rows.append([t("Last day to place the order", "最晚下单日"), style.date(batch.poDate)])
         rows.append([Output.arrival.label(language), style.date(batch.arrival)])
@@ -119,13 +120,12 @@ extension MarkdownReport {
             sentences.append(t("A missed sale costs \(style.money(batch.underage)) of \(plan.channelTerms.isEmpty ? "margin" : "contribution") and an unsold unit costs \(style.money(batch.overage)) (cost less what it fetches at clearance), so it pays to stock \(above ? "above" : "below") the average: enough to cover demand \(style.percent(ratio)) of the time.",
                                "少卖一件损失\(plan.channelTerms.isEmpty ? "毛利" : "边际贡献") \(style.money(batch.underage))，多备一件损失 \(style.money(batch.overage))（成本减清仓残值），因此备货应\(above ? "高于" : "低于")平均需求：覆盖 \(style.percent(ratio)) 的需求情形。"))
         }
-        let retail = plan[.newsvendorUnits] ?? 0
         let pledged = plan[.pledgedUnits] ?? 0
-        let newsvendor = Newsvendor.rounded(retail + pledged, moq: 0, casePack: 1)
+        let newsvendor = batch.beforeTerms
         if Double(newsvendor) != units {
-            var reasons: [String] = []
-            if batch.moq > newsvendor { reasons.append(t("the minimum order of \(style.exactCount(Double(batch.moq)))", "最小起订量 \(style.exactCount(Double(batch.moq)))")) }
-            if batch.casePack > 1 { reasons.append(t("cartons of \(batch.casePack)", "每箱 \(batch.casePack) 件")) }
+            let reasons = batch.terms.binding(for: newsvendor).map { term in
+                t(term.changedEn, term.changedZh).replacing("{}", with: style.exactCount(Double(term.value)))
+            }
             sentences.append(t("That is \(style.exactCount(Double(newsvendor))) units; \(reasons.joined(separator: " and ")) make it \(style.exactCount(units)).",
                                "即 \(style.exactCount(Double(newsvendor))) 件；因\(reasons.joined(separator: "与"))调整为 \(style.exactCount(units)) 件。"))
         }

@@ -77,7 +77,7 @@ extension MarkdownReport {
     }
 
     /// The units the newsvendor quantity orders for retail: ⌈Q*⌉, as the first batch's story says.
-    var retailUnits: Double { Double(Newsvendor.rounded(plan[.newsvendorUnits] ?? 0, moq: 0, casePack: 1)) }
+    var retailUnits: Double { Double(plan.firstBatch?.retailUnits ?? 0) }
 
     /// How each decision used the spread, in words, with its precision.
     func decisionsUnderUncertainty(_ uncertainty: Uncertainty) -> String {

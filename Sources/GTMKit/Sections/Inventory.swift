@@ -8,8 +8,8 @@ extension Scenario {
         public var forecast: Quantity?
         public var forecastSD: Quantity?
         public var forecastCV: Quantity
-        public var moq: Int
-        public var casePack: Int
+        /// The MOQ and the case pack every order obeys.
+        public var terms: OrderTerms
         /// Share of a purchase order paid when it is placed; the rest when goods leave the factory.
         public var deposit: Quantity
         /// Factory to warehouse, part of the lead time: the balance is paid this long before arrival.
@@ -73,7 +73,8 @@ extension ScenarioDecoder {
         guard let leadTime, let cv, let moq, let casePack, let deposit, let freight else { return nil }
         return .init(leadTime: leadTime, coverage: coverage ?? leadTime,
                      serviceLevel: quantity("service_level", in: section)?.value,
-                     forecast: forecast, forecastSD: forecastSD, forecastCV: cv, moq: moq, casePack: casePack, deposit: deposit, freight: freight)
+                     forecast: forecast, forecastSD: forecastSD, forecastCV: cv, terms: OrderTerms(moq: moq, casePack: casePack),
+                     deposit: deposit, freight: freight)
     }
 
     /// The first batch needs a demand: a forecast, or a market or channels to draw the curve from.

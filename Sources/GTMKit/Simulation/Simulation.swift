@@ -153,7 +153,7 @@ public enum Simulation {
     /// batch, a third of a case pack, whichever is larger).
     static func isPrecise(_ d: Decisions, _ model: PlanModel) -> Bool {
         if let batch = model.firstBatch, d.retailUnits > 0,
-           d.batchError > max(targetError * d.retailUnits, Double(batch.inputs.casePack) / 3) { return false }
+           d.batchError > max(targetError * d.retailUnits, Double(batch.inputs.terms.step) / 3) { return false }
         if model.crowdfunding != nil, d.firstTwoDays > 0, d.goalError > targetError * d.firstTwoDays { return false }
         return true
     }
