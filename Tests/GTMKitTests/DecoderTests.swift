@@ -101,6 +101,7 @@ inventory:
   forecast_cv: 30%
   moq: 1000
   case_pack: 12
+  pallet: 1200
   deposit: 30%
   freight: 5 days
 cash:

@@ -3,7 +3,7 @@ import Testing
 
 /// A scenario whose first batch uses the given forecast, priced as given.
 func batchScenario(price: Double, cost: Double, salvage: Double, mean: Double, sd: Double,
-                   moq: Int = 0, casePack: Int = 1, serviceLevel: String? = nil) throws -> Plan {
+                   moq: Int = 0, casePack: Int = 1, pallet: Int? = nil, serviceLevel: String? = nil) throws -> Plan {
     var text = """
     product:
       name: Wetsuit
@@ -21,6 +21,7 @@ func batchScenario(price: Double, cost: Double, salvage: Double, mean: Double, s
 
     """
     if let serviceLevel { text += "  service_level: \(serviceLevel)\n" }
+    if let pallet { text += "  pallet: \(pallet)\n" }
     let plan = Planner.plan(try decode(text))
     _ = try #require(plan.firstBatch)
     return plan
@@ -94,6 +95,24 @@ func batchScenario(price: Double, cost: Double, salvage: Double, mean: Double, s
         // Case pack alone: 39 → 48 (four cartons of 12).
         #expect(try batchScenario(price: 7, cost: 5, salvage: 0, mean: 50, sd: 20, casePack: 12)[.firstBatchUnits] == 48)
         #expect(OrderTerms.none.rounded(4186.0000000001) == 4186)
+    }
+
+    @Test func wholePallets() throws {
+        // 39 units in cartons of 12 is 48; on pallets of 60 (5 cartons) it is one pallet, 60.
+        let one = try batchScenario(price: 7, cost: 5, salvage: 0, mean: 50, sd: 20, casePack: 12, pallet: 60)
+        #expect(one[.firstBatchUnits] == 60)
+        // An MOQ of 100 in cartons of 12 is 108, two pallets: 120.
+        let two = try batchScenario(price: 7, cost: 5, salvage: 0, mean: 50, sd: 20, moq: 100, casePack: 12, pallet: 60)
+        #expect(two[.firstBatchUnits] == 120)
+        #expect(two.firstBatch?.terms.pallet == 60)
+        let report = MarkdownReport(two).render()
+        #expect(report.contains("| MOQ / case pack / pallet"))
+        #expect(report.contains("the minimum order of 100 and cartons of 12 and pallets of 60 make it 120")
+                || report.contains("the minimum order of 100, cartons of 12 and pallets of 60 make it 120"))
+        #expect(JSONReport(two).render().contains("\"pallet\": 60"))
+        // A pallet that is not whole cartons is refused where it is written.
+        let found = errors(minimal + "inventory:\n  lead_time: 4 weeks\n  forecast: 50\n  case_pack: 12\n  pallet: 50\n")
+        #expect(found.contains { $0.contains("`pallet` (50) is not a whole number of cartons of 12") }, "\(found)")
     }
 
     @Test func outcomesAreForTheRoundedOrder() throws {

@@ -1,9 +1,12 @@
-/// The factory's terms every purchase order obeys: a minimum order and a carton (case pack). One
+/// The factory's terms every purchase order obeys: a minimum order, a carton (case pack) and,
+/// where the freight is booked by the pallet, whole pallets. One
 /// value, read once from `inventory`, for the first batch, every reorder and every report: each
 /// term's rounding and its words live here, so a new term is this file and its schema row.
 public struct OrderTerms: Sendable, Equatable {
     public var moq: Int
     public var casePack: Int
+    /// Units per pallet (a multiple of the case pack): each order rounded up to whole pallets.
+    public var pallet: Int? = nil
 
     /// One term as the reports name it: its JSON key, its label, and the phrase that says it
     /// changed an order (`{}` takes its value as the report writes a count).
@@ -21,16 +24,19 @@ public struct OrderTerms: Sendable, Equatable {
     public var terms: [Term] {
         [Term(key: "moq", value: moq, en: "MOQ", zh: "最小起订量", changedEn: "the minimum order of {}", changedZh: "最小起订量 {}"),
          Term(key: "case_pack", value: casePack, en: "case pack", zh: "箱规", changedEn: "cartons of {}", changedZh: "每箱 {} 件")]
+            + (pallet.map { [Term(key: "pallet", value: $0, en: "pallet", zh: "每托盘", changedEn: "pallets of {}",
+                                 changedZh: "每托盘 {} 件")] } ?? [])
     }
 
     /// An order of `quantity` units: whole units, at least the MOQ, then a multiple of the case
-    /// pack. An order of nothing stays nothing: the MOQ binds only an order that is placed.
+    /// pack, then of the pallet. An order of nothing stays nothing: the MOQ binds only an order
+    /// that is placed.
     public func rounded(_ quantity: Double) -> Int {
         // A hair of tolerance, so that 4186.0000000001 (float noise) stays 4186.
         guard quantity > 1e-7 else { return 0 }
         let units = Int((min(quantity, Limits.magnitude) - 1e-7).rounded(.up))
         let atLeastMOQ = max(units, moq)
-        let pack = max(casePack, 1)
+        let pack = max(pallet ?? casePack, casePack, 1)
         return (atLeastMOQ + pack - 1) / pack * pack
     }
 
@@ -41,5 +47,5 @@ public struct OrderTerms: Sendable, Equatable {
     }
 
     /// The smallest step an order moves by: a decision need not be more precise than a third of it.
-    var step: Int { max(casePack, 1) }
+    var step: Int { max(pallet ?? casePack, casePack, 1) }
 }

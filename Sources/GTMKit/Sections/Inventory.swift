@@ -38,6 +38,9 @@ extension Schema {
         Field("inventory.moq", .value(.integer), default: "0", "Minimum order quantity.", zh: "最小起订量。"),
         Field("inventory.case_pack", .value(.integer), bounds: 1...Limits.magnitude, default: "1",
               "Order in multiples of this.", zh: "按此数的整数倍下单（箱规）。"),
+        Field("inventory.pallet", .value(.integer), example: "480", bounds: 1...Limits.magnitude, note: "no pallets",
+              "Units per pallet (a multiple of the case pack): every order is rounded up to whole pallets.",
+              zh: "每托盘件数（箱规的整数倍）：每笔订单向上取整到整托盘。"),
         Field("inventory.deposit", .value(.share), default: "30%",
               "Share of a purchase order paid when it is placed (T/T deposit); the balance is paid when the goods leave the factory.",
               zh: "下采购单时支付的订金比例（电汇订金）；尾款在货物出厂时支付。"),
@@ -64,6 +67,11 @@ extension ScenarioDecoder {
         let cv = quantity("forecast_cv", in: section)
         let moq = integer("moq", in: section)
         let casePack = integer("case_pack", in: section)
+        let pallet = integer("pallet", in: section)
+        if let pallet, let casePack, casePack > 0, pallet % casePack != 0 {
+            report("`pallet` (\(pallet)) is not a whole number of cartons of \(casePack)", at: marks["inventory.pallet"] ?? section.mark,
+                   hint: "give the units on a full pallet: cartons per pallet × `case_pack`")
+        }
         let deposit = quantity("deposit", in: section)
         let freight = period("freight", in: section)
         if let freight, let leadTime, freight.averageDays > leadTime.averageDays {
@@ -73,7 +81,7 @@ extension ScenarioDecoder {
         guard let leadTime, let cv, let moq, let casePack, let deposit, let freight else { return nil }
         return .init(leadTime: leadTime, coverage: coverage ?? leadTime,
                      serviceLevel: quantity("service_level", in: section)?.value,
-                     forecast: forecast, forecastSD: forecastSD, forecastCV: cv, terms: OrderTerms(moq: moq, casePack: casePack),
+                     forecast: forecast, forecastSD: forecastSD, forecastCV: cv, terms: OrderTerms(moq: moq, casePack: casePack, pallet: pallet),
                      deposit: deposit, freight: freight)
     }
 
