@@ -126,8 +126,8 @@ extension MarkdownReport {
             let reasons = batch.terms.binding(for: newsvendor).map { term in
                 t(term.changedEn, term.changedZh).replacing("{}", with: style.exactCount(Double(term.value)))
             }
-            sentences.append(t("That is \(style.exactCount(Double(newsvendor))) units; \(reasons.joined(separator: " and ")) make it \(style.exactCount(units)).",
-                               "即 \(style.exactCount(Double(newsvendor))) 件；因\(reasons.joined(separator: "与"))调整为 \(style.exactCount(units)) 件。"))
+            sentences.append(t("That is \(style.exactCount(Double(newsvendor))) units; \(reasons.naturalList) make it \(style.exactCount(units)).",
+                               "即 \(style.exactCount(Double(newsvendor))) 件；因\(reasons.count <= 2 ? reasons.joined(separator: "与") : reasons.dropLast().joined(separator: "、") + "与" + (reasons.last ?? ""))调整为 \(style.exactCount(units)) 件。"))
         }
         if pledged > 0 {
             sentences.append(t("It includes the \(style.exactCount(pledged)) units owed to backers.",
