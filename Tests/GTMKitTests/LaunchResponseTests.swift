@@ -134,6 +134,34 @@ import Testing
         #expect(abs((with[.eventUnits] ?? 0) - 1.5 * plain) < 1e-9)
     }
 
+    /// Found by the `generated` fuzz target: two events of lift 0 sharing a day took that day's
+    /// sales below zero (their effects were added). Lifts that share days multiply.
+    @Test func overlappingEventsMultiply() throws {
+        func events(_ list: [(String, Double)]) -> String {
+            Self.lamp.replacingOccurrences(of: "  q: 0.38\n", with: "  q: 0.38\n  events:\n"
+                + list.enumerated().map { "    - name: e\($0.offset)\n      date: \($0.element.0)\n      lift: \($0.element.1)\n" }.joined())
+        }
+        let without = try plan("")
+        // A 2× event on the 7 days ending 2027-03-21 (launch days 14–20, week 3) and a 1.5× one
+        // ending 03-24 (days 17–23): days 14–16 sell 2×, 17–20 both, 2 × 1.5 = 3×, 21–23 1.5×. The
+        // curve is nearly flat within a week, so week 3 sells about (3 × 2 + 4 × 3) ÷ 7 = 2.571×
+        // its plain figure and week 4 (days 21–27) (3 × 1.5 + 4) ÷ 7 = 1.214×.
+        let with = Planner.plan(try decode(events([("2027-03-21", 2), ("2027-03-24", 1.5)])))
+        let plainWeeks = try #require(without.demand?.weeks), liftedWeeks = try #require(with.demand?.weeks)
+        #expect(abs(liftedWeeks[2].units / plainWeeks[2].units - 18.0 / 7) < 0.01)
+        #expect(abs(liftedWeeks[3].units / plainWeeks[3].units - 8.5 / 7) < 0.01)
+        let stretches = DemandModel.combinedLifts([
+            .init(name: "a", last: CivilDate(daysSinceEpoch: 0), start: 14, end: 21, lift: 2),
+            .init(name: "b", last: CivilDate(daysSinceEpoch: 0), start: 18, end: 25, lift: 1.5),
+        ])
+        #expect(stretches.map(\.start) == [14, 18, 21] && stretches.map(\.end) == [18, 21, 25])
+        #expect(stretches.map(\.lift) == [2, 3, 1.5])
+        // Two lifts of 0 sharing a day: those days sell nothing, never less.
+        let empty = Planner.plan(try decode(events([("2027-03-21", 0), ("2027-03-24", 0)])))
+        for week in try #require(empty.demand?.weeks) { #expect(week.units >= 0) }
+        #expect(PlanInvariants.violations(empty).isEmpty)
+    }
+
     @Test func elasticityScalesDemandByThePriceRatio() throws {
         // ε = −2: at ¥459 instead of the ¥399 the file writes, demand × (459 ÷ 399)^−2.
         let base = try plan("", ["demand.elasticity=-2"])

@@ -121,7 +121,7 @@ final class Workspace: @unchecked Sendable {
         cashBalance = arena.buffer(cashWeeks, 0.0)
         demandWeeks = model.demand.weekEnds.count
         demandBaseline = arena.buffer(demandWeeks + 1, 0.0)
-        demandEventShares = arena.buffer(2 * model.demand.events.count, 0.0)
+        demandEventShares = arena.buffer(2 * model.demand.lifts.count, 0.0)
         demandResponses = arena.buffer(demandWeeks + 1, 0.0)
         demandDone = arena.buffer(demandWeeks + 1, 0.0)
         demandCumulative = arena.buffer(demandWeeks + 1, 0.0)

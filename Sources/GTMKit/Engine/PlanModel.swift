@@ -208,12 +208,11 @@ struct PlanModel: Sendable {
             }
         }
         // The averages over the simulated launches add up (sales + lost sales = demand; sales +
-        // leftover = the units ordered): one moved, all are averaged, even those that move only in
-        // the tails the P10 and P90 evaluations do not reach.
-        if moved.contains(where: { $0.info.central == .mean }) {
-            moved.formUnion(candidates.filter { $0.info.central == .mean })
-        }
-        return candidates.filter { moved.contains($0) || Output.alwaysSummarized.contains($0) }
+        // leftover = the units ordered): one recorded (moved, or always summarized), all are
+        // averaged, even those that move only in the tails the P10 and P90 evaluations miss.
+        let recorded = candidates.filter { moved.contains($0) || Output.alwaysSummarized.contains($0) }
+        guard recorded.contains(where: { $0.info.central == .mean }) else { return recorded }
+        return candidates.filter { recorded.contains($0) || $0.info.central == .mean }
     }
 
     /// What the decisions read from each trial: the window's demand (mean and spread), the
@@ -231,7 +230,7 @@ struct PlanModel: Sendable {
     /// (100 sales events, 10,000 creators) escapes the budget.
     var workPerTrial: Int {
         let weeks = demand.weekEnds.count
-        return inputs.count + 3 * (cash?.weeks ?? 0) + weeks * (2 + demand.events.count + demand.responses.count)
+        return inputs.count + 3 * (cash?.weeks ?? 0) + weeks * (2 + demand.lifts.count + demand.responses.count)
             + (kol?.lineCount ?? 0) + (market?.channels.count ?? 0) + (crowdfunding?.tierCount ?? 0)
     }
 

@@ -52,6 +52,10 @@ final class DemandModel: Sendable {
         let lift: Double
     }
     let events: [Event]
+    /// The days the events lift, each stretch with the product of the lifts that cover it (two
+    /// events on one day multiply: a 2× event inside a 1.5× week sells 3× there, and a lift of 0
+    /// inside another empties those days, never below). Without overlaps, the events themselves.
+    let lifts: [Event]
     let price: Int, elasticity: Int
     let reference: Double
     /// The launch price's slot and its last day (launch-relative, exclusive).
@@ -121,6 +125,7 @@ final class DemandModel: Sendable {
                 Event(name: event.name, last: $0.last, start: Double($0.start), end: Double($0.end), lift: event.lift)
             }
         }
+        lifts = Self.combinedLifts(events)
         var ends: [Double] = []
         var end = 7.0
         while end < horizonDays {
@@ -196,13 +201,30 @@ final class DemandModel: Sendable {
         Self.share(firstDays: days, horizonDays: horizonDays, years: years, p: v[p], q: v[q], boost: v[boost])
     }
 
+    /// The events' stretches with their combined lifts (`lifts`), in order of their first day.
+    static func combinedLifts(_ events: [Event]) -> [Event] {
+        let edges = Set(events.flatMap { [$0.start, $0.end] }).sorted()
+        var stretches: [Event] = []
+        for (start, end) in zip(edges, edges.dropFirst()) {
+            let covering = events.filter { $0.start <= start && $0.end >= end }
+            guard let first = covering.first else { continue }
+            let lift = covering.dropFirst().reduce(first.lift) { $0 * $1.lift }
+            if let last = stretches.last, last.end == start, last.lift == lift {
+                stretches[stretches.count - 1] = Event(name: last.name, last: last.last, start: last.start, end: end, lift: lift)
+            } else {
+                stretches.append(Event(name: first.name, last: first.last, start: start, end: end, lift: lift))
+            }
+        }
+        return stretches
+    }
+
     /// The market's cumulative share by `day` with the events' lifts: share(day) + Σ (lift − 1) ×
-    /// the curve's share of the event's days before `day`. More than 1 at the horizon when
-    /// events lift it.
+    /// the curve's share of the lifted days before `day`. More than 1 at the horizon when
+    /// events lift it; never below 0.
     @inline(__always)
     func baseline(_ day: Double, _ v: UnsafeMutablePointer<Double>) -> Double {
         var value = share(firstDays: day, v)
-        for event in events where day > event.start {
+        for event in lifts where day > event.start {
             value += (event.lift - 1) * (share(firstDays: min(day, event.end), v) - share(firstDays: event.start, v))
         }
         return value
@@ -219,7 +241,7 @@ final class DemandModel: Sendable {
             Self.share(firstDays: day, horizonDays: horizonDays, years: years, p: pv, q: qv, boost: b, whole: whole)
         }
         let edges = ws.demandEventShares
-        for (index, event) in events.enumerated() {
+        for (index, event) in lifts.enumerated() {
             edges[2 * index] = share(event.start)
             edges[2 * index + 1] = share(event.end)
         }
@@ -227,7 +249,7 @@ final class DemandModel: Sendable {
             let day = weekEnds[week]
             let atDay = share(day)
             var value = atDay
-            for (index, event) in events.enumerated() where day > event.start {
+            for (index, event) in lifts.enumerated() where day > event.start {
                 value += (event.lift - 1) * ((day >= event.end ? edges[2 * index + 1] : atDay) - edges[2 * index])
             }
             ws.demandBaseline[week] = value
