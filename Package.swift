@@ -5,7 +5,6 @@ let package = Package(
     name: "gtm",
     products: [
         .executable(name: "gtm", targets: ["gtm"]),
-        .library(name: "GTMKit", targets: ["GTMKit"]),
     ],
     targets: [
         // The scenario language, the models, the simulation and the renderers. No I/O.

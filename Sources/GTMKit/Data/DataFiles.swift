@@ -4,18 +4,18 @@ import Synchronization
 /// no file: the command line reads them (inside its root folder) and attaches their bytes, which
 /// join the document's sources (diagnostics name them, the fingerprint covers them).
 extension Document {
-    public struct DataReference: Sendable, Equatable {
+    package struct DataReference: Sendable, Equatable {
         /// As written.
-        public var path: String
+        package var path: String
         /// Where it is written (for an error about the file).
-        public var mark: Mark
+        package var mark: Mark
         /// True for a path given on the command line (`--actuals`, `--set`): relative to the
         /// working directory; else relative to the scenario's folder.
-        public var fromCommandLine: Bool
+        package var fromCommandLine: Bool
     }
 
     /// The data files the document names, in order.
-    public var dataReferences: [DataReference] {
+    package var dataReferences: [DataReference] {
         var references: [DataReference] = []
         func add(_ node: Node) {
             switch node.content {
@@ -35,7 +35,7 @@ extension Document {
     /// Attaches the bytes of the data file `reference` names; `name` is how diagnostics name it
     /// (the path as read). Two files may write the same relative path for different files: each
     /// reference has its own.
-    public mutating func attach(_ reference: DataReference, name: String, bytes: [UInt8]) {
+    package mutating func attach(_ reference: DataReference, name: String, bytes: [UInt8]) {
         dataFiles[Self.dataKey(source: reference.mark.source, path: reference.path)] = sources.add(SourceFile(name: name, bytes: bytes))
     }
 

@@ -2,23 +2,23 @@
 /// `YYYY-MM-DD` in order, units ≥ 0; weekly or monthly; UTF-8, LF or CRLF; lines starting with
 /// `#` are comments, e.g. the data's source). Read by gtm's own
 /// reader: every error is located (`file:line:col`) with a hint, like the scenario's.
-public struct SalesSeries: Sendable, Equatable {
-    public struct Row: Sendable, Equatable {
+struct SalesSeries: Sendable, Equatable {
+    struct Row: Sendable, Equatable {
         /// The period's first day.
-        public var date: CivilDate
-        public var units: Double
+        var date: CivilDate
+        var units: Double
         /// Its line in the file (for errors about it).
-        public var line: Int
+        var line: Int
     }
 
-    public var rows: [Row]
+    var rows: [Row]
     /// Days in a period: 7 (weekly) or about 30.44 (monthly).
-    public var periodDays: Double
+    var periodDays: Double
 
-    public var total: Double { rows.reduce(0) { $0 + $1.units } }
+    var total: Double { rows.reduce(0) { $0 + $1.units } }
 
     /// Period boundaries in years from the first period's start: t₀ = 0, t₁ … tₙ.
-    public var boundaries: [Double] {
+    var boundaries: [Double] {
         guard let first = rows.first?.date, let last = rows.last?.date else { return [] }
         var ends = rows.dropFirst().map { Double(first.days(to: $0.date)) / 365.25 }
         ends.append(Double(first.days(to: last)) / 365.25 + periodDays / 365.25)
@@ -26,7 +26,7 @@ public struct SalesSeries: Sendable, Equatable {
     }
 
     /// Parses `bytes`, whose diagnostics name source `source`. At most `Limits.items` rows.
-    public static func parse(_ bytes: [UInt8], source: Int) throws(ScenarioError.Located) -> SalesSeries {
+    static func parse(_ bytes: [UInt8], source: Int) throws(ScenarioError.Located) -> SalesSeries {
         func fail(_ message: String, _ line: Int, _ column: Int, _ hint: String) -> ScenarioError.Located {
             ScenarioError.Located(Diagnostic(message, at: Mark(source: source, line: line, column: column), hint: hint))
         }
@@ -105,8 +105,8 @@ public struct SalesSeries: Sendable, Equatable {
 
 extension ScenarioError {
     /// One located diagnostic, thrown by a reader of a data file.
-    public struct Located: Error, Sendable {
-        public var diagnostic: Diagnostic
+    struct Located: Error, Sendable {
+        var diagnostic: Diagnostic
         init(_ diagnostic: Diagnostic) { self.diagnostic = diagnostic }
     }
 }

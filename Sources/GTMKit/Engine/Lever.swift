@@ -36,7 +36,7 @@ extension Lever {
 
 /// A lever's part of a finished plan: the model's own value (its lines with their numbers); the
 /// renderers give it a report part (`LeverReport`).
-public protocol LeverResult: Sendable {}
+protocol LeverResult: Sendable {}
 
 /// How one source's buyers arrive after launch (launch-relative days; those before launch buy
 /// on launch day).

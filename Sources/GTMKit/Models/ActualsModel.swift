@@ -4,36 +4,36 @@
 /// fit: `ActualsModel.tau` and `noiseShare` make the plan weigh about as much as six weeks of
 /// sales, so two weeks move the forecast a little and twelve a lot). Done once per plan, before
 /// the simulation: not per trial.
-public struct ActualsReport: Sendable, Equatable {
+struct ActualsReport: Sendable, Equatable {
     /// The CSV the actuals came from, as the scenario or `--actuals` names it.
-    public var path = ""
+    var path = ""
     /// The day after the last week sold: the first day of the re-forecast.
-    public var asOf = CivilDate(daysSinceEpoch: 0)
+    var asOf = CivilDate(daysSinceEpoch: 0)
     /// Complete weeks sold.
-    public var weeks: Int
-    public var toDate: Double
+    var weeks: Int
+    var toDate: Double
     /// What the plan forecast for those weeks.
-    public var planToDate: Double
+    var planToDate: Double
     /// The weeks sold plus the re-forecast of the rest.
-    public var reforecastHorizonUnits: Double
+    var reforecastHorizonUnits: Double
     /// The plan's weekly demand (the column beside the actuals and re-forecast).
-    public var planWeekly: [Double]
+    var planWeekly: [Double]
     /// The refit: the plan's curve moved by the weeks sold.
-    public var fit: BassFit.Estimate?
-    public var priorP: Double, priorQ: Double, priorM: Double
+    var fit: BassFit.Estimate?
+    var priorP: Double, priorQ: Double, priorM: Double
     /// The plan before the actuals (first batch and campaign as decided then): what changes now.
-    public var before = Before()
+    var before = Before()
 
-    public struct Before: Sendable, Equatable {
-        public var horizonUnits: Double?
+    struct Before: Sendable, Equatable {
+        var horizonUnits: Double?
         /// Its orders after the first batch.
-        public var reorders: [Reorder] = []
-        public var peakNeed: Double?
-        public var ending: Double?
+        var reorders: [Reorder] = []
+        var peakNeed: Double?
+        var ending: Double?
     }
 
     /// The plan before's first order from `asOf` on (what the next order was to be).
-    public var beforeNext: Reorder? { before.reorders.first { $0.date >= asOf } }
+    var beforeNext: Reorder? { before.reorders.first { $0.date >= asOf } }
 }
 
 enum ActualsModel {

@@ -1,23 +1,23 @@
 /// The ad flights of a plan with their numbers (the base case's evaluation).
-public struct AdsPlan: LeverResult, Equatable {
-    public struct Flight: Sendable, Equatable {
-        public var name: String
-        public var platform: String
-        public var start: CivilDate
+struct AdsPlan: LeverResult, Equatable {
+    struct Flight: Sendable, Equatable {
+        var name: String
+        var platform: String
+        var start: CivilDate
         /// The day after its last.
-        public var end: CivilDate
-        public var budget: Double
+        var end: CivilDate
+        var budget: Double
         /// Cost per 1,000 impressions or per click, as priced.
-        public var price: Double
-        public var perClick: Bool
-        public var clickRate: Double
-        public var conversion: Double
-        public var impressions: Double
-        public var clicks: Double
-        public var buyers: Double
+        var price: Double
+        var perClick: Bool
+        var clickRate: Double
+        var conversion: Double
+        var impressions: Double
+        var clicks: Double
+        var buyers: Double
     }
 
-    public var flights: [Flight]
+    var flights: [Flight]
 }
 
 /// The paid-media model (see README, "Paid media"): each flight's budget buys impressions (at
@@ -128,7 +128,7 @@ final class AdsModel: Lever {
 
 extension Plan {
     /// The ad flights, when the scenario has an `ads` section.
-    public var ads: AdsPlan? { lever(AdsPlan.self) }
+    var ads: AdsPlan? { lever(AdsPlan.self) }
 }
 
 // MARK: Outputs

@@ -1,23 +1,23 @@
 /// The Bass diffusion model in closed form (Bass 1969; see the README).
 /// p and q are per year; t is in years.
-public enum Bass {
+package enum Bass {
     /// F(t) = (1 − e^{−(p+q)t}) / (1 + (q/p)·e^{−(p+q)t}): the share of eventual adopters by t.
     @inline(__always)
-    public static func cumulative(_ t: Double, p: Double, q: Double) -> Double {
+    package static func cumulative(_ t: Double, p: Double, q: Double) -> Double {
         guard t > 0 else { return 0 }
         let decay = Math.exp(-(p + q) * t)
         return (1 - decay) / (1 + (q / p) * decay)
     }
 
     /// f(t) = ((p+q)²/p)·e^{−(p+q)t} / (1 + (q/p)·e^{−(p+q)t})²: the rate of adoption at t.
-    public static func density(_ t: Double, p: Double, q: Double) -> Double {
+    static func density(_ t: Double, p: Double, q: Double) -> Double {
         let decay = Math.exp(-(p + q) * t)
         let denominator = 1 + (q / p) * decay
         return (p + q) * (p + q) / p * decay / (denominator * denominator)
     }
 
     /// t* = ln(q/p)/(p+q), the peak of adoption; 0 when q ≤ p (sales fall from launch).
-    public static func peakTime(p: Double, q: Double) -> Double {
+    static func peakTime(p: Double, q: Double) -> Double {
         q > p ? Math.log(q / p) / (p + q) : 0
     }
 }

@@ -6,9 +6,9 @@
 /// `summary.nls`). With a prior, a penalized (MAP) fit: each log parameter is pulled toward the
 /// prior's by (φ − φ₀)/τ, so two weeks of data move the curve a little and twelve a lot
 /// (Lenk & Rao 1990; Dalal, Ho & Sherman). Deterministic: no random starts.
-public enum BassFit {
+package enum BassFit {
     /// What period i's fitted value is.
-    public enum Form: Sendable {
+    package enum Form: Sendable {
         /// m·(F(tᵢ) − F(tᵢ₋₁)): the sales inside the period (Srinivasan & Mason 1986). gtm's fit.
         case periodSales
         /// m·f(tᵢ), the adoption rate at the period's end (Cowpertwait & Metcalfe §3.3.4), kept to
@@ -16,20 +16,20 @@ public enum BassFit {
         case density
     }
 
-    public struct Estimate: Sendable, Equatable {
-        public var m: Double, p: Double, q: Double
+    package struct Estimate: Sendable, Equatable {
+        package var m: Double, p: Double, q: Double
         /// Standard errors (nil for a fit with a prior, or without a degree of freedom).
-        public var seM: Double?, seP: Double?, seQ: Double?
+        var seM: Double?, seP: Double?, seQ: Double?
         /// 1 − RSS ÷ total sum of squares around the mean.
-        public var r2: Double
-        public var rss: Double
+        var r2: Double
+        var rss: Double
         /// 95% ranges on the log scale: exp(ln θ ± t₀.₉₇₅,ₙ₋₃ · SE(θ)/θ).
-        public var mRange: ClosedRange<Double>?, pRange: ClosedRange<Double>?, qRange: ClosedRange<Double>?
-        public var fitted: [Double]
+        var mRange: ClosedRange<Double>?, pRange: ClosedRange<Double>?, qRange: ClosedRange<Double>?
+        var fitted: [Double]
     }
 
     /// Why the data give no estimate.
-    public enum Refusal: Error, Sendable, Equatable {
+    package enum Refusal: Error, Sendable, Equatable {
         case tooFewPeriods(Int)
         case noSales
         /// Sales still grow like an exponential: the market size is not identifiable yet.
@@ -41,16 +41,16 @@ public enum BassFit {
         case poorFit(Double)
     }
 
-    public struct Prior: Sendable, Equatable {
-        public var m: Double, p: Double, q: Double
+    package struct Prior: Sendable, Equatable {
+        var m: Double, p: Double, q: Double
         /// Widths of the prior on ln m, ln p, ln q.
-        public var tau: (m: Double, p: Double, q: Double)
+        var tau: (m: Double, p: Double, q: Double)
         /// The noise of one period's sales on the log scale (0.35: within ±35%), and the units
         /// added to both sides before the log (so a period without sales counts, finitely).
-        public var sigma: Double
-        public var floor: Double
+        var sigma: Double
+        var floor: Double
 
-        public static func == (a: Prior, b: Prior) -> Bool {
+        package static func == (a: Prior, b: Prior) -> Bool {
             a.m == b.m && a.p == b.p && a.q == b.q && a.tau == b.tau && a.sigma == b.sigma && a.floor == b.floor
         }
     }
@@ -70,7 +70,7 @@ public enum BassFit {
     static let minimumR2 = 0.3
 
     /// The fit of `sales` (one value per period between consecutive `boundaries`).
-    public static func fit(_ sales: [Double], boundaries t: [Double], form: Form = .periodSales,
+    package static func fit(_ sales: [Double], boundaries t: [Double], form: Form = .periodSales,
                            prior: Prior? = nil) throws(Refusal) -> Estimate {
         precondition(t.count == sales.count + 1)
         let n = sales.count

@@ -1,39 +1,39 @@
 /// The cash flow's weeks as the report shows them (the base case's evaluation, decisions taken).
-public struct CashFlow: Sendable, Equatable {
-    public struct Week: Sendable, Equatable {
-        public var start: CivilDate
-        public var inflow: Double
-        public var outflow: Double
+struct CashFlow: Sendable, Equatable {
+    struct Week: Sendable, Equatable {
+        var start: CivilDate
+        var inflow: Double
+        var outflow: Double
         /// Cash on hand plus every receipt less every payment up to the end of this week.
-        public var balance: Double
+        var balance: Double
         /// The week's lowest balance: its payments count before its receipts, as in the peak need.
-        public var lowest: Double { balance - inflow }
+        var lowest: Double { balance - inflow }
     }
 
     /// The first week whose payments take the balance (cash on hand included) below zero.
-    public var runsOut: Week? { weeks.first { $0.lowest < 0 } }
+    var runsOut: Week? { weeks.first { $0.lowest < 0 } }
 
     /// From the week of the first payment to the end of the horizon.
-    public var weeks: [Week]
-    public var onHand: Double
+    var weeks: [Week]
+    var onHand: Double
     /// When the campaign's money arrives, and the rule that dated it.
-    public var payout: CivilDate?
-    public var payoutRule: PlatformFees.Payout?
+    var payout: CivilDate?
+    var payoutRule: PlatformFees.Payout?
     /// Where KOL samples and tester units are paid for.
-    public var samplesFrom: SampleSource
+    var samplesFrom: SampleSource
     /// Every payment and receipt, item by item, in the order the computation made them.
-    public var ledger: [Entry]
+    var ledger: [Entry]
 
     /// What a payment or receipt is for, with its JSON key and its label: declared beside the
     /// model that pays it (`CashFlow.Item.ads` in AdsModel.swift). `rank` orders items that start
     /// on the same day, as the report lists them.
-    public struct Item: Hashable, Sendable {
+    struct Item: Hashable, Sendable {
         /// The JSON key: `fixed_costs`, `retail_receipts`….
-        public let key: String
+        let key: String
         let rank: Int
         let en: String, zh: String
         /// Money in (the campaign's payout, retail receipts) rather than out.
-        public let isReceipt: Bool
+        let isReceipt: Bool
 
         init(_ key: String, rank: Int, _ en: String, _ zh: String, receipt: Bool = false) {
             self.key = key
@@ -43,8 +43,8 @@ public struct CashFlow: Sendable, Equatable {
             isReceipt = receipt
         }
 
-        public static func == (a: Item, b: Item) -> Bool { a.key == b.key }
-        public func hash(into hasher: inout Hasher) { hasher.combine(key) }
+        static func == (a: Item, b: Item) -> Bool { a.key == b.key }
+        func hash(into hasher: inout Hasher) { hasher.combine(key) }
 
         static let fixedCosts = Item("fixed_costs", rank: 0, "Fixed launch costs", "一次性上市成本")
         static let pilotRun = Item("pilot_run", rank: 1, "Pilot run", "试产")
@@ -63,15 +63,15 @@ public struct CashFlow: Sendable, Equatable {
     }
 
     /// One item's payments or receipts: its first and last day and its total.
-    public struct Total: Sendable, Equatable {
-        public var item: Item
-        public var first: CivilDate
-        public var last: CivilDate
-        public var amount: Double
+    struct Total: Sendable, Equatable {
+        var item: Item
+        var first: CivilDate
+        var last: CivilDate
+        var amount: Double
     }
 
     /// The ledger by item, ordered by the item's first day.
-    public var totals: [Total] {
+    var totals: [Total] {
         var byItem: [Item: Total] = [:]
         for entry in ledger {
             let day = CivilDate(daysSinceEpoch: entry.day)
@@ -87,15 +87,15 @@ public struct CashFlow: Sendable, Equatable {
         return byItem.values.sorted { ($0.first, $0.item.rank) < ($1.first, $1.item.rank) }
     }
 
-    public struct Entry: Sendable, Equatable {
-        public var item: Item
+    struct Entry: Sendable, Equatable {
+        var item: Item
         /// Days since 1970-01-01.
-        public var day: Int
-        public var amount: Double
+        var day: Int
+        var amount: Double
     }
 
     /// Where KOL samples and tester units come from, and so when they are paid for.
-    public enum SampleSource: Sendable, Equatable {
+    enum SampleSource: Sendable, Equatable {
         /// The pilot run (paid when the pilot is ready).
         case pilot
         /// The first batch (paid with its purchase order).

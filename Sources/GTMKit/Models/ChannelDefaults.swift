@@ -1,17 +1,17 @@
 /// A sales channel's costs and settlement, by the platform its name names (see the README,
 /// "Channel economics", for each source). Amounts per unit hold only in the platform's own
 /// currency; in another currency they are 0 and the report says so.
-public struct ChannelDefaults: Sendable, Equatable {
-    public var platform: String
+struct ChannelDefaults: Sendable, Equatable {
+    var platform: String
     /// Commission or referral fee on each sale.
-    public var fee: Double
+    var fee: Double
     /// Pick, pack and ship per unit, in `currency`.
-    public var fulfillment: Double
-    public var currency: String?
+    var fulfillment: Double
+    var currency: String?
     /// Units that come back.
-    public var returns: Double
+    var returns: Double
     /// Sale to cash in the account.
-    public var settlementDays: Int
+    var settlementDays: Int
 
     /// Tmall: technical service fee 2–5% (HI-COM) + about 1% Alipay; express ¥4 a parcel (Great
     /// Handshake: ¥3–5); Alipay pays out when the buyer confirms, automatically 10 days after
@@ -37,7 +37,7 @@ public struct ChannelDefaults: Sendable, Equatable {
     static let none = ChannelDefaults(platform: "", fee: 0, fulfillment: 0, currency: nil, returns: 0, settlementDays: 0)
 
     /// The defaults of the platform a channel's name names (first match in the table's order).
-    public static func named(_ name: String) -> ChannelDefaults {
+    static func named(_ name: String) -> ChannelDefaults {
         let lower = name.lowercased()
         let words = Set(lower.split(whereSeparator: { !$0.isLetter && !$0.isNumber && $0 != "." }).map(String.init))
         for (keywords, defaults) in platforms where keywords.contains(where: { keyword in

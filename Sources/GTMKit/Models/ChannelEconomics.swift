@@ -2,33 +2,33 @@
 /// fulfilment, returns and settlement (given, or its platform's defaults) and its share of retail
 /// sales (given, or in proportion to its bottom-up buyers). Worked out once per plan; the
 /// computation reads the weighted sums.
-public struct ChannelEconomics: Sendable, Equatable {
-    public struct Channel: Sendable, Equatable {
-        public var name: String
+struct ChannelEconomics: Sendable, Equatable {
+    struct Channel: Sendable, Equatable {
+        var name: String
         /// The platform whose defaults fill what the scenario leaves out ("" for none).
-        public var platform: String
-        public var fee: Double
-        public var fulfillment: Double
-        public var returns: Double
-        public var settlementDays: Int
-        public var share: Double
+        var platform: String
+        var fee: Double
+        var fulfillment: Double
+        var returns: Double
+        var settlementDays: Int
+        var share: Double
         /// What a unit sold here contributes (price after fee and returns, less cost and
         /// fulfilment), at the base case's price and cost; filled in for the report.
-        public var contribution = 0.0
+        var contribution = 0.0
         /// True when the platform's default fulfilment is in another currency and the scenario
         /// gives none: it counts as 0, and the report asks for it.
-        public var fulfillmentMissing = false
+        var fulfillmentMissing = false
     }
 
-    public var channels: [Channel]
+    var channels: [Channel]
     /// Σ share × (1 − fee) × (1 − returns): what a unit's price brings in, on average.
-    public var keep: Double
+    var keep: Double
     /// Σ share × fulfilment: what shipping a unit costs, on average.
-    public var fulfillment: Double
+    var fulfillment: Double
     /// The settlement delays and the share of the price each brings in (channels grouped by delay).
-    public var receipts: [(days: Int, keep: Double)]
+    var receipts: [(days: Int, keep: Double)]
 
-    public static func == (a: ChannelEconomics, b: ChannelEconomics) -> Bool {
+    static func == (a: ChannelEconomics, b: ChannelEconomics) -> Bool {
         a.channels == b.channels && a.keep == b.keep && a.fulfillment == b.fulfillment
             && a.receipts.map(\.days) == b.receipts.map(\.days) && a.receipts.map(\.keep) == b.receipts.map(\.keep)
     }

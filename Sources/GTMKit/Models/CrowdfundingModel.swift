@@ -1,17 +1,17 @@
 /// What the report lists of a campaign beside its numbers (which are outputs): the platform,
 /// the dates, where the backers come from, how the tiers fill, and the fee rates.
-public struct Campaign: Sendable, Equatable {
-    public struct TierFill: Sendable, Equatable {
-        public var name: String
-        public var price: Double
-        public var limit: Int?
-        public var unitsPerPledge: Int
-        public var pledges: Double
-        public var amount: Double { pledges * price }
+struct Campaign: Sendable, Equatable {
+    struct TierFill: Sendable, Equatable {
+        var name: String
+        var price: Double
+        var limit: Int?
+        var unitsPerPledge: Int
+        var pledges: Double
+        var amount: Double { pledges * price }
     }
 
     /// Why the campaign is or is not recommended, as data; the renderers word it.
-    public enum Reason: Sendable, Equatable {
+    enum Reason: Sendable, Equatable {
         /// First-48-hour pledges against the minimum raise, the share of simulated launches in
         /// which they cover it, and whether that meets the rule (at least half of them, or without
         /// uncertainty, covering it).
@@ -25,27 +25,27 @@ public struct Campaign: Sendable, Equatable {
         case soldOut(backersTurnedAway: Double)
     }
 
-    public var platform: Scenario.Platform
-    public var start: CivilDate
+    var platform: Scenario.Platform
+    var start: CivilDate
     /// The campaign's last day: start + duration − 1.
-    public var end: CivilDate
-    public var fulfillment: CivilDate
+    var end: CivilDate
+    var fulfillment: CivilDate
     /// Backers from the email list, from paid reservations, and from the platform itself.
-    public var listBackers: Double
-    public var reservationBackers: Double
+    var listBackers: Double
+    var reservationBackers: Double
     /// Buyers of the KOL posts timed to the campaign.
-    public var kolBackers: Double
-    public var organicBackers: Double
+    var kolBackers: Double
+    var organicBackers: Double
     /// Backers who find every tier sold out.
-    public var backersTurnedAway: Double
-    public var tiers: [TierFill]
-    public var droppedShare: Double
-    public var platformRate: Double
-    public var paymentRate: Double
-    public var perPledgeFee: Double
+    var backersTurnedAway: Double
+    var tiers: [TierFill]
+    var droppedShare: Double
+    var platformRate: Double
+    var paymentRate: Double
+    var perPledgeFee: Double
     /// What the campaign must net: fixed costs + MOQ × unit cost.
-    public var neededNet: Double
-    public var reasons: [Reason]
+    var neededNet: Double
+    var reasons: [Reason]
 }
 
 /// The crowdfunding model (see README, "Crowdfunding"): the funnel, the tiers and the fees, one
@@ -210,13 +210,13 @@ final class CrowdfundingModel: Sendable {
 
     /// Fees as they apply to one pledge.
     struct FeeSchedule: Sendable {
-        public var platformRate: Double
-        public var paymentRate: Double
-        public var perPledge: Double
+        var platformRate: Double
+        var paymentRate: Double
+        var perPledge: Double
         /// Kickstarter's micropledges: pledges below this pay `microRate` and `microFixed`.
-        public var microBelow: Double?
-        public var microRate: Double
-        public var microFixed: Double
+        var microBelow: Double?
+        var microRate: Double
+        var microFixed: Double
     }
 
     /// The campaign's fees: given ones, else the platform's published ones. Kickstarter's
@@ -234,13 +234,13 @@ final class CrowdfundingModel: Sendable {
 
     /// What the tiers raise from `wanted` backers.
     struct Totals: Sendable, Equatable {
-        public var backers: Double
-        public var turnedAway: Double
-        public var pledged: Double
-        public var collected: Double
-        public var platformFees: Double
-        public var paymentFees: Double
-        public var units: Double
+        var backers: Double
+        var turnedAway: Double
+        var pledged: Double
+        var collected: Double
+        var platformFees: Double
+        var paymentFees: Double
+        var units: Double
     }
 
     /// The tiers as backers choose them (see README, "Crowdfunding"): limited (early) tiers fill

@@ -1,33 +1,33 @@
 /// Weekly sales within the horizon: the market's curve plus what the launch adds to it.
-public struct DemandCurve: Sendable, Equatable {
-    public struct Week: Sendable, Equatable {
+struct DemandCurve: Sendable, Equatable {
+    struct Week: Sendable, Equatable {
         /// 1 = launch week.
-        public var number: Int
-        public var start: CivilDate
+        var number: Int
+        var start: CivilDate
         /// Days of the horizon in this week: 7, or fewer in a last partial week.
-        public var days: Int
-        public var units: Double
-        public var cumulative: Double
+        var days: Int
+        var units: Double
+        var cumulative: Double
     }
 
     /// True when the size is the top-down SOM; false for the channels' bottom-up total.
-    public var fromTopDown: Bool
-    public var weeks: [Week]
-    public var p: Double
-    public var q: Double
-    public var launchBoost: Double
-    public var shape: Scenario.DemandShape
-    public var halfLife: Period?
+    var fromTopDown: Bool
+    var weeks: [Week]
+    var p: Double
+    var q: Double
+    var launchBoost: Double
+    var shape: Scenario.DemandShape
+    var halfLife: Period?
     /// The sales events' weeks within the horizon (a preset recurs each year).
-    public var events: [Event]
-    public var elasticity: Double
-    public var referencePrice: Double
+    var events: [Event]
+    var elasticity: Double
+    var referencePrice: Double
 
-    public struct Event: Sendable, Equatable {
-        public var name: String
+    struct Event: Sendable, Equatable {
+        var name: String
         /// The event's last day; its week is the 7 days ending on it.
-        public var last: CivilDate
-        public var lift: Double
+        var last: CivilDate
+        var lift: Double
     }
 }
 

@@ -1,19 +1,19 @@
 /// The list sends of a plan with their numbers (the base case's evaluation).
-public struct EmailPlan: LeverResult, Equatable {
-    public struct Send: Sendable, Equatable {
-        public var name: String
-        public var date: CivilDate
-        public var list: Double
-        public var openRate: Double
-        public var clickRate: Double
-        public var conversion: Double
-        public var opens: Double
-        public var clicks: Double
-        public var buyers: Double
-        public var cost: Double
+struct EmailPlan: LeverResult, Equatable {
+    struct Send: Sendable, Equatable {
+        var name: String
+        var date: CivilDate
+        var list: Double
+        var openRate: Double
+        var clickRate: Double
+        var conversion: Double
+        var opens: Double
+        var clicks: Double
+        var buyers: Double
+        var cost: Double
     }
 
-    public var sends: [Send]
+    var sends: [Send]
 }
 
 /// List sends (see README, "List sends"): a send's buyers are its recipients × open rate ×
@@ -107,7 +107,7 @@ final class EmailModel: Lever {
 
 extension Plan {
     /// The list sends, when the scenario has an `email` section.
-    public var email: EmailPlan? { lever(EmailPlan.self) }
+    var email: EmailPlan? { lever(EmailPlan.self) }
 }
 
 extension CashFlow.Item {

@@ -1,46 +1,46 @@
 /// What the report says of the first batch beside its numbers (which are outputs): where the
 /// window's demand comes from, the ratio's source, the order terms and dates.
-public struct FirstBatch: Sendable, Equatable {
-    public enum DemandSource: Sendable, Equatable {
+struct FirstBatch: Sendable, Equatable {
+    enum DemandSource: Sendable, Equatable {
         /// Window demand from the sales curve; σ = mean × forecast_cv (or forecast_sd).
         case curve
         /// The user's own `inventory.forecast`.
         case forecast
     }
 
-    public enum RatioSource: Sendable, Equatable {
+    enum RatioSource: Sendable, Equatable {
         /// From price, cost and salvage.
         case economics
         /// `inventory.service_level`.
         case serviceLevel
     }
 
-    public var demandSource: DemandSource
-    public var ratioSource: RatioSource
-    public var coverage: Period
+    var demandSource: DemandSource
+    var ratioSource: RatioSource
+    var coverage: Period
     /// Days the window covers, counted from launch day.
-    public var windowDays: Int
+    var windowDays: Int
     /// True when the window runs past the demand horizon (demand beyond it is not counted).
-    public var windowPastHorizon: Bool
+    var windowPastHorizon: Bool
     /// Cost of a missed sale (price − cost) and of an unsold unit (cost − salvage), as the
     /// critical ratio weighs them: expected values over the uncertain inputs.
-    public var underage: Double
-    public var overage: Double
+    var underage: Double
+    var overage: Double
     /// The MOQ and the case pack the order obeys.
-    public var terms: OrderTerms
+    var terms: OrderTerms
     /// Whole units the newsvendor quantity asks for retail (⌈Q*⌉), and with the units owed to
     /// backers, before the terms round them.
-    public var retailUnits: Int
-    public var beforeTerms: Int
-    public var leadTime: Period
+    var retailUnits: Int
+    var beforeTerms: Int
+    var leadTime: Period
     /// The last day to place the purchase order: launch minus lead time.
-    public var poDate: CivilDate
+    var poDate: CivilDate
     /// The day its units are in the warehouse.
-    public var arrival: CivilDate
+    var arrival: CivilDate
     /// The orders after the first, when the horizon's demand outgrows the first batch.
-    public var reorders: [Reorder]
+    var reorders: [Reorder]
     /// The second order.
-    public var reorder: Reorder? { reorders.first }
+    var reorder: Reorder? { reorders.first }
 }
 
 /// The first-batch model (see README, "First batch"): the window's demand (mean and spread) and

@@ -1,59 +1,59 @@
 /// The KOL plan: what the chosen creators cost, reach and sell, and when each must be asked.
-public struct KOLPlan: LeverResult, Equatable {
+struct KOLPlan: LeverResult, Equatable {
     /// One line of the plan: a tier's slots or one roster pick.
-    public struct Line: Sendable, Equatable {
-        public var name: String
+    struct Line: Sendable, Equatable {
+        var name: String
         /// Tier name (the item's `tier`, or the pick's follower tier).
-        public var tier: String
+        var tier: String
         /// Posts: a tier's count, or a pick's acceptance (the posts to expect).
-        public var posts: Double
-        public var followers: Double
-        public var engagementRate: Double
-        public var viewRate: Double
-        public var clickRate: Double
-        public var conversion: Double
-        public var cost: Double
-        public var reach: Double
-        public var engagements: Double
-        public var clicks: Double
-        public var buyers: Double
-        public var leadTime: Period
-        public var schedule: Schedule
+        var posts: Double
+        var followers: Double
+        var engagementRate: Double
+        var viewRate: Double
+        var clickRate: Double
+        var conversion: Double
+        var cost: Double
+        var reach: Double
+        var engagements: Double
+        var clicks: Double
+        var buyers: Double
+        var leadTime: Period
+        var schedule: Schedule
         /// Where the line posts ("" when not given) and what that changes.
-        public var platform: String
-        public var halfLifeDays: Double
+        var platform: String
+        var halfLifeDays: Double
         /// Invitations to send: a tier's `count ÷ acceptance`, rounded up; 1 for a roster pick.
-        public var invitations: Int
+        var invitations: Int
         /// The chance an invited creator takes the deal (a roster pick's posts are this expectation).
-        public var acceptance: Double
+        var acceptance: Double
         /// Share of the sales the posts drive paid to the creator on top of the fee.
-        public var commission: Double
+        var commission: Double
         /// The channel whose conversion of those reached the line takes (a channel of its platform).
-        public var conversionFrom: String?
+        var conversionFrom: String?
     }
 
     /// Backwards from the publish date.
-    public struct Schedule: Sendable, Equatable {
-        public var invite: CivilDate
-        public var contract: CivilDate
-        public var sampleShipped: CivilDate
-        public var draftDue: CivilDate
-        public var reviewDone: CivilDate
-        public var publish: CivilDate
+    struct Schedule: Sendable, Equatable {
+        var invite: CivilDate
+        var contract: CivilDate
+        var sampleShipped: CivilDate
+        var draftDue: CivilDate
+        var reviewDone: CivilDate
+        var publish: CivilDate
     }
 
-    public var lines: [Line]
-    public var budget: Double?
+    var lines: [Line]
+    var budget: Double?
     /// For a roster: what the selector found.
-    public var selection: RosterSelection?
-    public var candidates: Int
-    public var publishWindow: Period
+    var selection: RosterSelection?
+    var candidates: Int
+    var publishWindow: Period
     /// True for lines from `kol.tiers`, false for roster picks (named creators).
-    public var fromTiers: [Bool]
+    var fromTiers: [Bool]
     /// What the roster pick maximised.
-    public var objective: Scenario.KOLObjective
+    var objective: Scenario.KOLObjective
     /// Expected posts: a tier's slots, and each roster pick times its acceptance.
-    public var posts: Double { lines.reduce(0) { $0 + $1.posts } }
+    var posts: Double { lines.reduce(0) { $0 + $1.posts } }
 }
 
 /// The KOL model (see README, "KOL plan"). The lines are fixed once: a tier's slots, or the
@@ -335,7 +335,7 @@ final class KOLModel: Lever {
     /// content, brand review (3–5 working days), then publishing.
     static let steps = (contract: 0.25, sample: 0.375, draft: 0.75, review: 0.84)
 
-    public static func schedule(publish: CivilDate, leadTime: Period) -> KOLPlan.Schedule {
+    static func schedule(publish: CivilDate, leadTime: Period) -> KOLPlan.Schedule {
         let invite = leadTime.before(publish)
         let days = Double(invite.days(to: publish))
         func at(_ share: Double) -> CivilDate { invite.adding(days: Int((days * share).rounded())) }
@@ -354,7 +354,7 @@ final class KOLModel: Lever {
     /// One tier's numbers: reach = posts × followers × view rate; engagements = posts ×
     /// followers × engagement; buyers = reach × click rate × conversion; cost = posts × fee.
     @inline(__always)
-    public static func metrics(posts: Double, followers: Double, engagement: Double, view: Double, click: Double,
+    static func metrics(posts: Double, followers: Double, engagement: Double, view: Double, click: Double,
                                conversion: Double, fee: Double)
         -> (cost: Double, reach: Double, engagements: Double, clicks: Double, buyers: Double) {
         let reach = posts * followers * view
@@ -393,5 +393,5 @@ extension CashFlow.Item {
 
 extension Plan {
     /// The KOL plan, when the scenario has a `kol` section.
-    public var kol: KOLPlan? { lever(KOLPlan.self) }
+    var kol: KOLPlan? { lever(KOLPlan.self) }
 }

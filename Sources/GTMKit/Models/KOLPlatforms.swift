@@ -2,17 +2,17 @@
 /// source): engagement by tier where a platform's own figures were found, the share of
 /// followers who see a post, and how fast a post's effect decays (its half-life). What a
 /// platform does not publish falls back to the tier table (`KOLTierDefaults`, Instagram-based).
-public struct KOLPlatform: Sendable, Equatable {
-    public var name: String
+struct KOLPlatform: Sendable, Equatable {
+    var name: String
     /// Engagements per follower for nano, micro, mid, macro, mega; nil: the tier table's.
-    public var engagement: [Double]?
+    var engagement: [Double]?
     /// Followers who see a post; nil: the tier table's.
-    public var viewRate: Double?
+    var viewRate: Double?
     /// Days for a post's buyers to halve: half of them arrive within this long of the post.
-    public var halfLifeDays: Double
+    var halfLifeDays: Double
     /// The sales channel of the same platform, by `ChannelDefaults` name: a channel of that
     /// platform in the scenario gives the posts its conversion of those reached.
-    public var channel: String?
+    var channel: String?
 
     /// Douyin, TikTok, Kuaishou, WeChat Channels (short video): more than 80% of a video's
     /// traffic within 24 hours, so a half-life of about 10 hours; views are 16% of followers
@@ -41,7 +41,7 @@ public struct KOLPlatform: Sendable, Equatable {
     /// A platform gtm does not know, or none given: the tier table, and a half-life of a day.
     static let unknown = KOLPlatform(name: "", engagement: nil, viewRate: nil, halfLifeDays: 1, channel: nil)
 
-    public static func named(_ name: String?) -> KOLPlatform {
+    static func named(_ name: String?) -> KOLPlatform {
         guard let name else { return unknown }
         let key = name.lowercased().trimmingCharacters
         return all.first { $0.keywords.contains(key) }?.platform ?? unknown

@@ -1,37 +1,37 @@
 /// The newsvendor: how many units to stock for one selling window of uncertain,
 /// normally distributed demand (see README, "First batch").
-public enum Newsvendor {
+enum Newsvendor {
     /// Cu / (Cu + Co) with Cu = price − cost (a missed sale) and Co = cost − salvage
     /// (an unsold unit). Nil when Co ≤ 0 (overstock would be free).
-    public static func criticalRatio(price: Double, cost: Double, salvage: Double) -> Double? {
+    static func criticalRatio(price: Double, cost: Double, salvage: Double) -> Double? {
         criticalRatio(underage: price - cost, overage: cost - salvage)
     }
 
     /// Cu ÷ (Cu + Co) for a missed sale's cost `underage` and an unsold unit's `overage`.
-    public static func criticalRatio(underage: Double, overage: Double) -> Double? {
+    static func criticalRatio(underage: Double, overage: Double) -> Double? {
         guard overage > 0 else { return nil }
         guard underage > 0 else { return 0 }
         return underage / (underage + overage)
     }
 
     /// Outcomes of stocking `quantity` against demand N(mean, sd) that cannot fall below zero.
-    public struct Outcome: Sendable, Equatable {
+    struct Outcome: Sendable, Equatable {
         /// (quantity − mean) / sd; ±∞ when sd is 0.
-        public var z: Double
+        var z: Double
         /// The demand to expect: E[max(0, D)], the normal's mean plus the part of its lower tail
         /// below zero (which no launch sells). Within 0.02% of the mean at a 35% spread.
-        public var expectedDemand: Double
-        public var expectedLostSales: Double
-        public var expectedSales: Double
-        public var expectedLeftover: Double
+        var expectedDemand: Double
+        var expectedLostSales: Double
+        var expectedSales: Double
+        var expectedLeftover: Double
         /// Expected sales ÷ expected demand.
-        public var fillRate: Double
+        var fillRate: Double
         /// Chance of not running out in the window (cycle service level).
-        public var inStockProbability: Double
+        var inStockProbability: Double
     }
 
     /// Q* = mean + z·sd with z = Φ⁻¹(ratio), exact (AS241), unrounded. Zero below a zero ratio.
-    public static func optimalQuantity(mean: Double, sd: Double, ratio: Double) -> Double {
+    static func optimalQuantity(mean: Double, sd: Double, ratio: Double) -> Double {
         guard ratio > 0, mean > 0 || sd > 0 else { return 0 }
         guard sd > 0 else { return mean }
         let clamped = min(max(ratio, 1e-9), 1 - 1e-9)
@@ -46,7 +46,7 @@ public enum Newsvendor {
     /// (μ − σ·L(z) sales); at a spread of 100% or more it keeps sales, leftover and the fill rate
     /// where they can be (Silver, Pyke & Thomas note the normal's negative tail at high
     /// coefficients of variation).
-    public static func outcome(quantity: Double, mean: Double, sd: Double) -> Outcome {
+    static func outcome(quantity: Double, mean: Double, sd: Double) -> Outcome {
         let quantity = max(quantity, 0)
         guard sd > 0 else {
             let demand = max(mean, 0)

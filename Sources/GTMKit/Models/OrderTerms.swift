@@ -2,17 +2,17 @@
 /// where the freight is booked by the pallet, whole pallets. One
 /// value, read once from `inventory`, for the first batch, every reorder and every report: each
 /// term's rounding and its words live here, so a new term is this file and its schema row.
-public struct OrderTerms: Sendable, Equatable {
-    public var moq: Int
-    public var casePack: Int
+struct OrderTerms: Sendable, Equatable {
+    var moq: Int
+    var casePack: Int
     /// Units per pallet (a multiple of the case pack): each order rounded up to whole pallets.
-    public var pallet: Int? = nil
+    var pallet: Int? = nil
 
     /// One term as the reports name it: its JSON key, its label, and the phrase that says it
     /// changed an order (`{}` takes its value as the report writes a count).
-    public struct Term: Sendable, Equatable {
-        public let key: String
-        public let value: Int
+    struct Term: Sendable, Equatable {
+        let key: String
+        let value: Int
         let en: String, zh: String
         let changedEn: String, changedZh: String
     }
@@ -21,7 +21,7 @@ public struct OrderTerms: Sendable, Equatable {
     static let none = OrderTerms(moq: 0, casePack: 1)
 
     /// Every term, in the order they apply.
-    public var terms: [Term] {
+    var terms: [Term] {
         [Term(key: "moq", value: moq, en: "MOQ", zh: "最小起订量", changedEn: "the minimum order of {}", changedZh: "最小起订量 {}"),
          Term(key: "case_pack", value: casePack, en: "case pack", zh: "箱规", changedEn: "cartons of {}", changedZh: "每箱 {} 件")]
             + (pallet.map { [Term(key: "pallet", value: $0, en: "pallet", zh: "每托盘", changedEn: "pallets of {}",
@@ -31,7 +31,7 @@ public struct OrderTerms: Sendable, Equatable {
     /// An order of `quantity` units: whole units, at least the MOQ, then a multiple of the case
     /// pack, then of the pallet. An order of nothing stays nothing: the MOQ binds only an order
     /// that is placed.
-    public func rounded(_ quantity: Double) -> Int {
+    func rounded(_ quantity: Double) -> Int {
         // A hair of tolerance, so that 4186.0000000001 (float noise) stays 4186.
         guard quantity > 1e-7 else { return 0 }
         let units = Int((min(quantity, Limits.magnitude) - 1e-7).rounded(.up))
@@ -42,7 +42,7 @@ public struct OrderTerms: Sendable, Equatable {
 
     /// The terms that made an order of `units` (whole units, before the terms) bigger: the
     /// MOQ when it is above them, every carton (or pallet) size above one.
-    public func binding(for units: Int) -> [Term] {
+    func binding(for units: Int) -> [Term] {
         terms.filter { term in term.key == "moq" ? term.value > units : term.value > 1 }
     }
 

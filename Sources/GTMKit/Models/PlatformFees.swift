@@ -1,20 +1,20 @@
 /// A crowdfunding platform's published fees (see the README for each source).
-public struct PlatformFees: Sendable, Equatable {
+struct PlatformFees: Sendable, Equatable {
     /// Share of funds collected the platform keeps.
-    public var platform: Double
+    var platform: Double
     /// Payment processing, as a share of funds collected.
-    public var payment: Double
+    var payment: Double
     /// Payment processing per pledge, in `fixedCurrency`.
-    public var fixed: Double
-    public var fixedCurrency: String
+    var fixed: Double
+    var fixedCurrency: String
     /// Kickstarter's micropledge rule: pledges under `smallPledgeBelow` pay
     /// `smallPayment` and `smallFixed` instead.
-    public var smallPledgeBelow: Double?
-    public var smallPayment: Double
-    public var smallFixed: Double
+    var smallPledgeBelow: Double?
+    var smallPayment: Double
+    var smallFixed: Double
 
     /// The defaults for a platform, or nil where no fee is published (jd, other).
-    public static func published(_ platform: Scenario.Platform) -> PlatformFees? {
+    static func published(_ platform: Scenario.Platform) -> PlatformFees? {
         switch platform {
         case .kickstarter:
             // kickstarter.com/help/fees: 5% + 3% + $0.20 a pledge; under $10, 5% + $0.05.
@@ -36,7 +36,7 @@ public struct PlatformFees: Sendable, Equatable {
 
 extension PlatformFees {
     /// When the campaign's money reaches the bank, by platform (see the README for each source).
-    public enum Payout: Sendable, Equatable {
+    enum Payout: Sendable, Equatable {
         /// This long after the campaign's last day.
         case afterEnd(Period)
         /// This long after rewards ship (the platform pays once backers confirm delivery).
@@ -48,7 +48,7 @@ extension PlatformFees {
     /// after rewards are delivered and confirmed (its FAQ), taken as 10 days after they ship,
     /// Taobao's auto-confirm for express parcels; JD and others: no published timing, 30 days
     /// as a placeholder the report names.
-    public static func payout(_ platform: Scenario.Platform) -> Payout {
+    static func payout(_ platform: Scenario.Platform) -> Payout {
         switch platform {
         case .kickstarter: return .afterEnd(.days(21))
         case .indiegogo: return .afterEnd(.days(21))

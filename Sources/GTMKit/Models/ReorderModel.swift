@@ -1,14 +1,14 @@
 /// The second order: the day projected stock reaches the reorder point, what to order, and when
 /// it arrives, so that the first batch is followed before it runs out.
-public struct Reorder: Sendable, Hashable {
+struct Reorder: Sendable, Hashable {
     /// The day to place the order.
-    public var date: CivilDate
-    public var units: Int
-    public var arrival: CivilDate
+    var date: CivilDate
+    var units: Int
+    var arrival: CivilDate
     /// The day stock runs out without the reorder, if it does within the horizon.
-    public var stockout: CivilDate?
+    var stockout: CivilDate?
     /// True when the reorder cannot arrive before stock runs out, even placed as early as it may be.
-    public var arrivesLate: Bool { stockout.map { arrival > $0 } ?? false }
+    var arrivesLate: Bool { stockout.map { arrival > $0 } ?? false }
 }
 
 /// The reorder model (see README, "Reorders"), on the base case's projected demand.

@@ -6,31 +6,31 @@
 /// cents), the answer is exact. Otherwise fees are rounded *up* to cells of budget ÷ cells, so
 /// the pick always fits, and the optimality gap against the fractional (LP) bound is stated.
 /// Ties go to the cheaper set, then to candidates earlier in the file.
-public struct RosterSelection: Sendable, Equatable {
+package struct RosterSelection: Sendable, Equatable {
     /// Indices of the chosen candidates, in file order.
-    public var chosen: [Int]
-    public var engagements: Double
-    public var cost: Double
+    package var chosen: [Int]
+    var engagements: Double
+    var cost: Double
     /// An upper bound on the best possible engagements (the fractional knapsack).
-    public var upperBound: Double
+    var upperBound: Double
     /// True when the dynamic programme was exact (no fee rounding).
-    public var exact: Bool
+    var exact: Bool
     /// (bound − found) ÷ bound; 0 when exact.
-    public var gap: Double { exact || upperBound <= 0 ? 0 : max(0, (upperBound - engagements) / upperBound) }
+    package var gap: Double { exact || upperBound <= 0 ? 0 : max(0, (upperBound - engagements) / upperBound) }
 }
 
-public enum RosterSelector {
+package enum RosterSelector {
     /// Most cells × candidates the programme may visit: about 15 ms of work. (60 million cells
     /// took six times as long for the same answer on 10,000 candidates: gap 0.013% either way.)
-    public static let workLimit = 8_000_000
+    static let workLimit = 8_000_000
     /// Most cells of budget, whatever the number of candidates: two 8-byte tables of this size.
-    public static let cellLimit = 1_000_000
+    static let cellLimit = 1_000_000
     /// Rosters of up to this many candidates (that fit the budget) are searched exhaustively:
     /// 2¹⁶ subsets, well under a millisecond.
-    public static let exhaustiveLimit = 16
+    static let exhaustiveLimit = 16
 
     /// Chooses from candidates given as (fee, engagements), within `budget`.
-    public static func select(fees: [Double], values: [Double], budget: Double,
+    package static func select(fees: [Double], values: [Double], budget: Double,
                               exhaustiveLimit: Int = exhaustiveLimit, workLimit: Int = workLimit) -> RosterSelection {
         precondition(fees.count == values.count)
         let n = fees.count

@@ -1,22 +1,22 @@
 /// Sales events and seasons (see README, "Sales events"): a week whose sales on the curve are
 /// multiplied by a lift. Presets name the events whose date recurs each year; a published lift
 /// comes with the preset only where one was found.
-public enum SalesEvents {
-    public struct Preset: Sendable {
-        public var name: String
+enum SalesEvents {
+    struct Preset: Sendable {
+        var name: String
         /// Names a scenario may write for it (lower case).
-        public var aliases: [String]
+        var aliases: [String]
         /// Published lift of the event's week over an ordinary week, where one was found.
-        public var lift: Double?
+        var lift: Double?
         /// The event's last day in `year`.
-        public var day: @Sendable (Int) -> CivilDate
+        var day: @Sendable (Int) -> CivilDate
     }
 
     /// 618 (JD's festival, ending 18 June) and 双11 (Singles Day, 11 November): no published lift
     /// for a brand's week, so the scenario gives one. Cyber Week (Thanksgiving to Cyber Monday,
     /// US): 2.6× an ordinary week, derived from Adobe Analytics' 2024 figures (Cyber Week $41.1B
     /// over 5 days and $2.74B a day from January to April; as a calendar week about 2.6×).
-    public static let presets: [Preset] = [
+    static let presets: [Preset] = [
         Preset(name: "618", aliases: ["618", "6.18", "6·18", "jd 618"], lift: nil,
                day: { fixedDay($0, month: 6, day: 18) }),
         Preset(name: "双11", aliases: ["双11", "双十一", "11.11", "singles day", "singles' day", "double 11", "double eleven"], lift: nil,
@@ -25,7 +25,7 @@ public enum SalesEvents {
                day: { cyberMonday($0) }),
     ]
 
-    public static func preset(named name: String) -> Preset? {
+    static func preset(named name: String) -> Preset? {
         let key = name.lowercased().trimmingCharacters
         return presets.first { $0.aliases.contains(key) }
     }

@@ -1,18 +1,18 @@
 /// Beta testers whose reviews are live by a date: the dates to recruit and ship (the numbers,
 /// testers and cost, are outputs).
-public struct SeedReviewPlan: Sendable, Equatable {
-    public var target: Int
-    public var reviewRate: Double
-    public var recruitStart: CivilDate
+struct SeedReviewPlan: Sendable, Equatable {
+    var target: Int
+    var reviewRate: Double
+    var recruitStart: CivilDate
     /// The day units leave for the testers.
-    public var shipBy: CivilDate
+    var shipBy: CivilDate
     /// Units arrive and the trial starts.
-    public var trialStart: CivilDate
+    var trialStart: CivilDate
     /// Reviews posted at the end of the trial.
-    public var reviewsDue: CivilDate
-    public var liveBy: CivilDate
+    var reviewsDue: CivilDate
+    var liveBy: CivilDate
     /// What `liveBy` was taken from.
-    public var liveByIsCrowdfundingStart: Bool
+    var liveByIsCrowdfundingStart: Bool
 }
 
 /// The seed-review model (see README, "Seed reviews"): testers = ⌈target ÷ review rate⌉, one

@@ -1,6 +1,6 @@
 /// One dated step of the launch, with who owns it.
-public struct Milestone: Sendable, Hashable {
-    public enum Owner: String, Sendable, CaseIterable {
+package struct Milestone: Sendable, Hashable {
+    enum Owner: String, Sendable, CaseIterable {
         case supplyChain = "supply_chain"
         case crowdfunding
         case kol
@@ -9,7 +9,7 @@ public struct Milestone: Sendable, Hashable {
     }
 
     /// What the milestone is, as data; the renderers name it in the report's language.
-    public enum Kind: Sendable, Hashable {
+    enum Kind: Sendable, Hashable {
         case pilotReady
         case purchaseOrder
         case production
@@ -30,21 +30,21 @@ public struct Milestone: Sendable, Hashable {
     }
 
     /// Stable across runs: `inventory.purchase_order`, `kol.2.invite`, `seed_reviews.ship`.
-    public var id: String
-    public var kind: Kind
-    public var start: CivilDate
-    public var end: CivilDate
-    public var owner: Owner
+    var id: String
+    var kind: Kind
+    var start: CivilDate
+    var end: CivilDate
+    var owner: Owner
     /// Milestones of one group (a KOL line, the seed programme…) are late together.
-    public var group: String
+    var group: String
 
-    public var isPoint: Bool { start == end }
+    var isPoint: Bool { start == end }
 }
 
 /// Every milestone of every section in one list ordered by date.
-public enum TimelineModel {
+enum TimelineModel {
     /// `campaign`: the campaign when it is in the plan (a campaign the plan does not run has no dates).
-    public static func milestones(launch: CivilDate, pilotReady: CivilDate?, firstBatch: FirstBatch?, campaign: Campaign?,
+    static func milestones(launch: CivilDate, pilotReady: CivilDate?, firstBatch: FirstBatch?, campaign: Campaign?,
                                   kol: KOLPlan?, seed: SeedReviewPlan?) -> [Milestone] {
         var list: [Milestone] = []
         func add(_ id: String, _ kind: Milestone.Kind, _ start: CivilDate, _ end: CivilDate? = nil,
@@ -90,13 +90,13 @@ public enum TimelineModel {
 
     /// The timeline id of the reorder at `index`: the second order keeps `inventory.reorder`;
     /// later ones are `inventory.reorder.2` (the third order), `.3`, ….
-    public static func reorderID(_ index: Int) -> String {
+    static func reorderID(_ index: Int) -> String {
         index == 0 ? "inventory.reorder" : "inventory.reorder.\(index + 1)"
     }
 
     /// Milestones that start before the planning date: the earliest of each group, with how
     /// many of the group's later steps are past too.
-    public static func late(_ milestones: [Milestone], asOf: CivilDate) -> [PlanWarning] {
+    static func late(_ milestones: [Milestone], asOf: CivilDate) -> [PlanWarning] {
         var seen = Set<String>()
         var warnings: [PlanWarning] = []
         for milestone in milestones where milestone.start < asOf && !seen.contains(milestone.group) {

@@ -1,70 +1,70 @@
 /// A finished plan: every output's one value, the decisions, the per-item detail the report
 /// lists, the timeline and the warnings, ready for the renderers.
-public struct Plan: Sendable {
-    public var scenario: Scenario
+package struct Plan: Sendable {
+    package var scenario: Scenario
     /// Every output by id: the base case's value, the decision's, or the average over the
     /// simulated launches (`Output.Central`); NaN where the plan has no such output.
     var values: [Double]
     /// The channels, each with its buyers (base case).
-    public var channels: [ChannelBuyers]
+    var channels: [ChannelBuyers]
     /// Each channel's terms and contribution per unit (base case), in the scenario's order.
-    public var channelTerms: [ChannelEconomics.Channel]
+    var channelTerms: [ChannelEconomics.Channel]
     /// The weekly sales curve (base case), when the scenario has a `demand` section.
-    public var demand: DemandCurve?
-    public var firstBatch: FirstBatch?
-    public var crowdfunding: Campaign?
+    var demand: DemandCurve?
+    var firstBatch: FirstBatch?
+    var crowdfunding: Campaign?
     /// The marketing levers' parts (`Levers.all`, in order): the KOL plan, the ad flights….
-    public var levers: [any LeverResult]
+    var levers: [any LeverResult]
     /// Their parts of demand (`demand.kol_units`…), in the same order.
     var demandComponents: [Output]
-    public var seedReviews: SeedReviewPlan?
+    var seedReviews: SeedReviewPlan?
     /// Actual sales and the re-forecast, when the scenario has them.
-    public var actuals: ActualsReport?
+    var actuals: ActualsReport?
     /// The weekly cash flow (base case, decisions taken), when the plan pays for anything.
-    public var cash: CashFlow?
+    var cash: CashFlow?
     /// Every milestone, ordered by start.
-    public var timeline: [Milestone]
+    package var timeline: [Milestone]
     /// The Monte Carlo results, when any input is uncertain.
-    public var uncertainty: Uncertainty?
-    public var warnings: [PlanWarning]
+    package var uncertainty: Uncertainty?
+    var warnings: [PlanWarning]
     /// SHA-256 of the inputs (files and overrides).
-    public var fingerprint: String
+    var fingerprint: String
     /// The overrides applied, as given (`market.obtainable=2%`, `--what-if pessimistic`).
-    public var overrides: [String]
+    var overrides: [String]
 
     /// The value of `output`, or nil when the plan has none (its section is absent).
-    public subscript(output: Output) -> Double? {
+    package subscript(output: Output) -> Double? {
         let value = values[output.id]
         return value.isNaN ? nil : value
     }
 
     /// A date output as a date.
-    public func date(_ output: Output) -> CivilDate? {
+    func date(_ output: Output) -> CivilDate? {
         self[output].map { CivilDate(daysSinceEpoch: Int($0)) }
     }
 
     /// A flag output as a Bool.
-    public func flag(_ output: Output) -> Bool { (self[output] ?? 0) != 0 }
+    func flag(_ output: Output) -> Bool { (self[output] ?? 0) != 0 }
 
     /// A lever's part of the plan, by its type (`plan.lever(KOLPlan.self)`).
-    public func lever<Part: LeverResult>(_ type: Part.Type) -> Part? {
+    func lever<Part: LeverResult>(_ type: Part.Type) -> Part? {
         levers.lazy.compactMap { $0 as? Part }.first
     }
 
-    public struct ChannelBuyers: Sendable, Equatable {
-        public var name: String
-        public var reach: Double
-        public var conversion: Double
-        public var buyers: Double
+    struct ChannelBuyers: Sendable, Equatable {
+        var name: String
+        var reach: Double
+        var conversion: Double
+        var buyers: Double
     }
 }
 
 /// Composes the models into a plan. Pure: the same scenario gives the same plan.
-public enum Planner {
+package enum Planner {
     /// The plan. With any uncertain input the Monte Carlo runs, and the first batch and the
     /// crowdfunding goal are taken from the simulated distributions; `simulation: nil` plans the
     /// base case alone (its decisions taken as if nothing were uncertain).
-    public static func plan(_ scenario: Scenario, fingerprint: String = "", overrides: [String] = [],
+    package static func plan(_ scenario: Scenario, fingerprint: String = "", overrides: [String] = [],
                             simulation: Simulation.Options? = Simulation.Options()) -> Plan {
         let model = PlanModel(scenario)
         let base = Workspace(model)
@@ -192,13 +192,13 @@ public enum Planner {
     }
 
     /// Parses, applies overrides, decodes and plans, in one call.
-    public static func plan(document: Document, simulation: Simulation.Options? = Simulation.Options()) throws(ScenarioError) -> Plan {
+    package static func plan(document: Document, simulation: Simulation.Options? = Simulation.Options()) throws(ScenarioError) -> Plan {
         let scenario = try document.decode()
         return plan(scenario, fingerprint: document.fingerprint, overrides: document.overrides, simulation: simulation)
     }
 }
 
 /// The program's version, printed by `gtm --version` and in every report's footer.
-public enum GTM {
-    public static let version = "0.2.0"
+package enum GTM {
+    package static let version = "0.2.0"
 }

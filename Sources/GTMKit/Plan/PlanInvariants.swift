@@ -3,14 +3,14 @@
 /// infinite, negative where it cannot be, outside its range, or in contradiction with another.
 /// A violation is a bug: either the inputs that produce it are refused with a located message,
 /// or the model is fixed.
-package enum PlanInvariants {
+enum PlanInvariants {
     /// Largest magnitude an output may reach. Inputs are bounded by `Limits.magnitude` (10^15)
     /// each; a product of two (a population by a price) stays near 10^30. Beyond 10^33 a number
     /// is an overflow in the making, not a plan.
     static let largest = 1e33
 
     /// Every violation in `plan`, each as one line naming the output and the values.
-    package static func violations(_ plan: Plan) -> [String] {
+    static func violations(_ plan: Plan) -> [String] {
         var found: [String] = []
         func fail(_ message: String) { found.append(message) }
         func close(_ a: Double, _ b: Double, _ scale: Double = 1) -> Bool {

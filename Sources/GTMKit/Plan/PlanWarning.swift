@@ -1,6 +1,6 @@
 /// Something the plan's reader must know: an infeasible date, an overrun, a
 /// doubtful input. Kept as data; the renderers word it in the report's language.
-public enum PlanWarning: Sendable, Hashable {
+enum PlanWarning: Sendable, Hashable {
     /// Top-down SOM and the bottom-up total differ by more than 2×.
     case sizesDisagree(topDown: Double, bottomUp: Double)
     /// Demand within the horizon, with what the launch adds, exceeds the serviceable market
@@ -48,14 +48,14 @@ public enum PlanWarning: Sendable, Hashable {
     /// leaves the factory.
     case stockoutBeforeReorder(Reorder, milestone: String, afterLaunch: AfterLaunch?)
 
-    public struct AfterLaunch: Sendable, Hashable {
+    struct AfterLaunch: Sendable, Hashable {
         /// True for an order placed before the weeks sold ended; false for one to place now or later.
-        public var placed: Bool
+        var placed: Bool
         /// Units of demand between the stock-out and the day the order lands.
-        public var short: Double
+        var short: Double
         /// The day it leaves the factory, and whether it has by the day after the last week sold.
-        public var ships: CivilDate
-        public var left: Bool
+        var ships: CivilDate
+        var left: Bool
     }
     /// `crowdfunding.run: yes`, but the numbers do not recommend the campaign.
     case campaignNotRecommended
@@ -64,7 +64,7 @@ public enum PlanWarning: Sendable, Hashable {
 
     /// True for the warnings that change a decision (a date that cannot hold, an order too
     /// late): the report repeats them beside the decisions.
-    public var changesADecision: Bool {
+    var changesADecision: Bool {
         switch self {
         case .unitsBeforeSupply, .noUnitSupply, .purchaseOrderBeforeCampaignEnds, .stockoutBeforeReorder, .campaignNotRecommended,
              .rewardsAfterLaunch, .kolAfterLaunch: return true
@@ -74,7 +74,7 @@ public enum PlanWarning: Sendable, Hashable {
 
     /// For a date that cannot hold: the milestone's id, its date, and the date it needs (the
     /// units' supply, the campaign's end, the stock-out; nil when no unit is ever made).
-    public var dates: (milestone: String, date: CivilDate, supply: CivilDate?)? {
+    var dates: (milestone: String, date: CivilDate, supply: CivilDate?)? {
         switch self {
         case .unitsBeforeSupply(let milestone, let supply, _, _): return (milestone.id, milestone.start, supply)
         case .noUnitSupply(let milestone, _): return (milestone.id, milestone.start, nil)
@@ -87,7 +87,7 @@ public enum PlanWarning: Sendable, Hashable {
     }
 
     /// A stable identifier for the JSON and for tests.
-    public var code: String {
+    var code: String {
         switch self {
         case .sizesDisagree: return "market_sizes_disagree"
         case .shareWrittenAsOne: return "share_written_as_one"

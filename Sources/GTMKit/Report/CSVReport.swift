@@ -2,18 +2,18 @@
 /// CRLF line ends, fields quoted where they hold a comma, a quote or a line break). Values are
 /// unrounded as in the JSON; dates `YYYY-MM-DD`; yes/no as `true`/`false`. With `--compare`,
 /// each variant's rows follow the base case's, named in the `variant` column.
-public struct CSVReport {
+package struct CSVReport {
     let plan: Plan
     let text: ReportText
 
-    public init(_ plan: Plan) {
+    package init(_ plan: Plan) {
         self.plan = plan
         self.text = ReportText(plan)
     }
 
-    public static let header = ["section", "key", "label", "value", "unit", "currency", "p10", "p50", "p90", "variant"]
+    static let header = ["section", "key", "label", "value", "unit", "currency", "p10", "p50", "p90", "variant"]
 
-    public func render(comparison: Comparison? = nil) -> String {
+    package func render(comparison: Comparison? = nil) -> String {
         var lines = [Self.header.map(Self.field).joined(separator: ",")]
         lines += rows(variant: "")
         for variant in comparison?.variants ?? [] { lines += CSVReport(variant.plan).rows(variant: variant.name) }

@@ -1,15 +1,15 @@
 /// The base plan and each variant side by side, with the change against the base.
-public struct Comparison {
-    public var base: Plan
-    public var variants: [(name: String, plan: Plan)]
+package struct Comparison {
+    var base: Plan
+    var variants: [(name: String, plan: Plan)]
 
-    public init(base: Plan, variants: [(name: String, plan: Plan)]) {
+    package init(base: Plan, variants: [(name: String, plan: Plan)]) {
         self.base = base
         self.variants = variants
     }
 
     /// The comparison as a Markdown section (`## What if: the variants compared`).
-    public func markdown() -> String {
+    func markdown() -> String {
         let report = MarkdownReport(base)
         let t = report.t
         let plans = [base] + variants.map(\.plan)

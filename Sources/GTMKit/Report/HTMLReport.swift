@@ -1,14 +1,14 @@
 /// The HTML report: one self-contained file (no script, no network, no external reference), the
 /// Markdown report's content with gtm's own SVG charts, styled for the screen and for print
 /// ("Print → PDF" gives a clean document: folded tables open, charts kept on one page).
-public struct HTMLReport {
+package struct HTMLReport {
     let plan: Plan
 
-    public init(_ plan: Plan) {
+    package init(_ plan: Plan) {
         self.plan = plan
     }
 
-    public func render(comparison: Comparison? = nil) -> String {
+    package func render(comparison: Comparison? = nil) -> String {
         var markdown = MarkdownReport(plan)
         markdown.svgCharts = true
         let body = MarkdownHTML.convert(markdown.render(comparison: comparison))

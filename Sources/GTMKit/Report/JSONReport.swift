@@ -1,16 +1,16 @@
 /// The JSON report: the contract's keys (outputs.md), numbers unrounded.
-public struct JSONReport {
+package struct JSONReport {
     let plan: Plan
     let text: ReportText
 
-    public init(_ plan: Plan) {
+    package init(_ plan: Plan) {
         self.plan = plan
         self.text = ReportText(plan)
     }
 
     /// The whole object, ending with one newline; with a comparison, each variant's object
     /// goes under `variants`.
-    public func render(comparison: Comparison? = nil) -> String {
+    package func render(comparison: Comparison? = nil) -> String {
         var object = self.object()
         if let comparison, case .object(var pairs) = object {
             pairs.append(("variants", .object(comparison.variants.map { ($0.name, JSONReport($0.plan).object()) })))
@@ -20,9 +20,9 @@ public struct JSONReport {
     }
 
     /// The contract's schema version (outputs.md): 2 since `run` holds the run's metadata.
-    public static let schemaVersion = 2
+    static let schemaVersion = 2
 
-    public func object() -> JSONValue {
+    func object() -> JSONValue {
         var pairs: [(String, JSONValue)] = [("schema_version", .integer(Self.schemaVersion))]
         let settings = plan.scenario.settings
         pairs.append(("run", runObject()))

@@ -1,5 +1,5 @@
 /// A JSON value with ordered keys, written deterministically.
-public indirect enum JSONValue: Sendable, Equatable {
+indirect enum JSONValue: Sendable, Equatable {
     case object([(String, JSONValue)])
     case array([JSONValue])
     case string(String)
@@ -8,7 +8,7 @@ public indirect enum JSONValue: Sendable, Equatable {
     case bool(Bool)
     case null
 
-    public static func == (a: JSONValue, b: JSONValue) -> Bool {
+    static func == (a: JSONValue, b: JSONValue) -> Bool {
         a.serialized() == b.serialized()
     }
 
@@ -19,7 +19,7 @@ public indirect enum JSONValue: Sendable, Equatable {
     }
 
     /// Pretty-printed with two-space indentation (the caller adds the final newline).
-    public func serialized() -> String {
+    func serialized() -> String {
         var out = ""
         write(to: &out, indent: 0)
         return out

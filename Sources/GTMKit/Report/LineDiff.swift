@@ -1,7 +1,7 @@
 /// Which lines changed between two texts: Myers' O((N+M)·D) shortest edit script, enough to
 /// say what changed in a stale report without printing all of it.
-public enum LineDiff {
-    public enum Edit: Equatable, Sendable {
+package enum LineDiff {
+    enum Edit: Equatable, Sendable {
         case same(String)
         case removed(String)
         case added(String)
@@ -9,7 +9,7 @@ public enum LineDiff {
 
     /// The edits that turn `old` into `new`, line by line. Work is bounded: past `limit`
     /// differences it gives up and reports every line of both as changed.
-    public static func edits(_ old: [String], _ new: [String], limit: Int = 2_000) -> [Edit] {
+    static func edits(_ old: [String], _ new: [String], limit: Int = 2_000) -> [Edit] {
         let n = old.count
         let m = new.count
         let maxD = min(n + m, limit)
@@ -69,7 +69,7 @@ public enum LineDiff {
 
     /// A short summary: how many lines differ and the first few, as `-`/`+` lines with their
     /// line numbers in the new text.
-    public static func summary(old: String, new: String, hunks: Int = 3, width: Int = 100) -> (changed: Int, text: String) {
+    static func summary(old: String, new: String, hunks: Int = 3, width: Int = 100) -> (changed: Int, text: String) {
         let edits = edits(old.split(separator: "\n", omittingEmptySubsequences: false).map(String.init),
                           new.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
         var changed = 0
@@ -102,7 +102,7 @@ public enum LineDiff {
 
     /// A unified diff (`diff -u` format) with `context` lines around each change, at most
     /// `maxLines` lines of it (then a note of how many more), and the count of lines changed.
-    public static func unified(old: String, new: String, oldName: String, newName: String, context: Int = 3,
+    package static func unified(old: String, new: String, oldName: String, newName: String, context: Int = 3,
                                maxLines: Int = 200, width: Int = 300) -> (changed: Int, text: String) {
         let edits = edits(old.split(separator: "\n", omittingEmptySubsequences: false).map(String.init),
                           new.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))

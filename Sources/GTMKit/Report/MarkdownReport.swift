@@ -1,5 +1,5 @@
 /// The Markdown report: GitHub-flavoured, readable raw, byte-for-byte reproducible.
-public struct MarkdownReport {
+package struct MarkdownReport {
     let plan: Plan
     let text: ReportText
     var style: NumberStyle { text.style }
@@ -10,7 +10,7 @@ public struct MarkdownReport {
     /// first colour is a pale lavender that all but vanishes on white).
     static let mermaidInit = ##"%%{init: {"theme": "base", "themeVariables": {"xyChart": {"plotColorPalette": "#1f5fa8, #9aa5b1"}, "primaryColor": "#dbe7f5", "primaryBorderColor": "#1f5fa8", "taskBkgColor": "#1f5fa8", "taskBorderColor": "#174a82", "milestoneBkgColor": "#b3261e", "sectionBkgColor": "#f2f5f9", "altSectionBkgColor": "#ffffff"}}}%%"##
 
-    public init(_ plan: Plan) {
+    package init(_ plan: Plan) {
         self.plan = plan
         self.text = ReportText(plan)
     }
@@ -18,7 +18,7 @@ public struct MarkdownReport {
     func t(_ en: String, _ zh: String) -> String { text.t(en, zh) }
 
     /// The whole report, ending with one newline. A comparison of variants goes after the summary.
-    public func render(comparison: Comparison? = nil) -> String {
+    package func render(comparison: Comparison? = nil) -> String {
         var parts: [String] = []
         parts.append("# " + t("Launch plan: ", "上市计划：") + Markdown.escape(plan.scenario.settings.name))
         parts.append(summary())

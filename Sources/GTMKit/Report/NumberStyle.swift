@@ -1,19 +1,19 @@
 /// How a report writes numbers, money, shares and dates in its language.
 /// English groups by thousands (`12,345`); Chinese by 万 and 亿 (`1.23万`).
-public struct NumberStyle: Sendable {
-    public var language: Scenario.Language
-    public var currency: String
+struct NumberStyle: Sendable {
+    var language: Scenario.Language
+    var currency: String
 
-    public init(language: Scenario.Language, currency: String) {
+    init(language: Scenario.Language, currency: String) {
         self.language = language
         self.currency = currency
     }
 
     /// The one minus sign of a report: U+2212, in prose and tables alike.
-    public static let minus = "\u{2212}"
+    static let minus = "\u{2212}"
 
     /// A whole count: `12,345` or `1.23万`.
-    public func count(_ value: Double) -> String {
+    func count(_ value: Double) -> String {
         Self.signed(language == .zh ? chinese(value) : Format.grouped(value))
     }
 
@@ -23,17 +23,17 @@ public struct NumberStyle: Sendable {
     }
 
     /// A whole count in full digits in both languages (`10,680`): units to order, testers to recruit.
-    public func exactCount(_ value: Double) -> String {
+    func exactCount(_ value: Double) -> String {
         Self.signed(Format.grouped(value))
     }
 
     /// An amount in full digits in both languages (`¥1,516,560`): a goal to publish, money to pay.
-    public func exactMoney(_ value: Double) -> String {
+    func exactMoney(_ value: Double) -> String {
         NumberStyle(language: .en, currency: currency).money(value)
     }
 
     /// A count with decimals kept for small values (`0.42`), whole above 100.
-    public func number(_ value: Double) -> String {
+    func number(_ value: Double) -> String {
         if abs(value) >= 100 || value == value.rounded() { return count(value) }
         let decimals = abs(value) < 1 ? 3 : 2
         return Self.signed(trimmed(Format.grouped(value, decimals: decimals)))
@@ -41,7 +41,7 @@ public struct NumberStyle: Sendable {
 
     /// An amount with its currency: `¥1,234`, `$49.90`, `1,234 CHF`, `¥1.23万`. Cents show
     /// below 10,000 when there are any; larger amounts are whole.
-    public func money(_ value: Double) -> String {
+    func money(_ value: Double) -> String {
         let fractional = abs(value) < 10_000 && abs(value - value.rounded()) >= 0.005
         var digits: String
         if language == .zh && abs(value) >= 10_000 {
@@ -66,19 +66,19 @@ public struct NumberStyle: Sendable {
                                        "SGD": "新加坡元", "AUD": "澳元", "CAD": "加元", "KRW": "韩元", "CHF": "瑞士法郎"]
 
     /// A share as a percentage: `12.5%`; small shares keep two significant digits (`0.35%`).
-    public func percent(_ share: Double) -> String {
+    func percent(_ share: Double) -> String {
         let value = share * 100
         let decimals = abs(value) >= 10 || value == value.rounded() ? (value == value.rounded() ? 0 : 1) : 2
         return Self.signed(trimmed(Format.grouped(value, decimals: decimals))) + "%"
     }
 
     /// A date in a table: always ISO `2027-03-15`.
-    public func date(_ date: CivilDate) -> String {
+    func date(_ date: CivilDate) -> String {
         date.description
     }
 
     /// A date in prose: `15 March 2027` or `2027年3月15日`.
-    public func longDate(_ date: CivilDate) -> String {
+    func longDate(_ date: CivilDate) -> String {
         switch language {
         case .en: return "\(date.day) \(ValueParser.monthNames[date.month - 1]) \(date.year)"
         case .zh: return "\(date.year)年\(date.month)月\(date.day)日"
@@ -86,7 +86,7 @@ public struct NumberStyle: Sendable {
     }
 
     /// A duration: `14 days` or `14天`.
-    public func period(_ period: Period) -> String {
+    func period(_ period: Period) -> String {
         guard language == .zh else { return period.description }
         switch period.unit {
         case .days where period.amount % 7 == 0 && period.amount > 0: return "\(period.amount / 7)周"
@@ -97,7 +97,7 @@ public struct NumberStyle: Sendable {
     }
 
     /// Days as a duration: `24 days` or `24天`.
-    public func days(_ count: Int) -> String {
+    func days(_ count: Int) -> String {
         language == .zh ? "\(count)天" : (count == 1 ? "1 day" : "\(count) days")
     }
 

@@ -1,13 +1,13 @@
 /// Two plans compared for a pull request: the decisions that moved first, then every input
 /// that changed, then the key outputs with their absolute and relative change.
-public struct PlanDiff {
-    public var old: Plan
-    public var new: Plan
+package struct PlanDiff {
+    var old: Plan
+    var new: Plan
     /// How the two are named (file names).
-    public var oldName: String
-    public var newName: String
+    var oldName: String
+    var newName: String
 
-    public init(old: Plan, new: Plan, oldName: String, newName: String) {
+    package init(old: Plan, new: Plan, oldName: String, newName: String) {
         self.old = old
         self.new = new
         self.oldName = oldName
@@ -15,7 +15,7 @@ public struct PlanDiff {
     }
 
     /// True when an input or a key output differs (`gtm diff --exit-code` exits 1).
-    public var differs: Bool {
+    package var differs: Bool {
         !inputChanges.isEmpty || !outputChanges(MarkdownReport(new)).isEmpty
     }
 
@@ -49,7 +49,7 @@ public struct PlanDiff {
         }
     }
 
-    public func markdown() -> String {
+    package func markdown() -> String {
         let report = MarkdownReport(new)
         let t = report.t
         let outputs = outputChanges(report)
@@ -98,7 +98,7 @@ public struct PlanDiff {
         }
     }
 
-    public func json() -> String {
+    package func json() -> String {
         let report = MarkdownReport(new)
         let outputs = outputChanges(report).map { change -> JSONValue in
             .object([("key", .string(change.row.key)), ("label", .string(change.row.label)),

@@ -4,9 +4,9 @@
 /// puts them (the Markdown's title and footer line, the HTML's doctype and footer paragraph, the
 /// JSON's opening brace and closing `gtm` object, the CSV's header and closing fingerprint row).
 /// An empty file is not a report. Read as bytes: the CSV's CRLF is one character to a `String`.
-public enum ReportSignature {
+package enum ReportSignature {
     /// True when `bytes` hold a report gtm wrote, in any format and language.
-    public static func isReport(_ bytes: [UInt8]) -> Bool {
+    package static func isReport(_ bytes: [UInt8]) -> Bool {
         guard !bytes.isEmpty, String(validating: bytes, as: UTF8.self) != nil else { return false }
         let head = Line(firstLine(of: bytes))
         let tail = lastLines(of: bytes, count: 6).map(Line.init)

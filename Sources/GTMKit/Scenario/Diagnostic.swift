@@ -2,19 +2,19 @@
 ///
 /// Its text is compiler-style: `file:line:col: error: message`, then the source
 /// line with a caret under the place, then the hint.
-public struct Diagnostic: Error, Sendable, Hashable {
-    public var mark: Mark
-    public var message: String
-    public var hint: String?
+package struct Diagnostic: Error, Sendable, Hashable {
+    var mark: Mark
+    var message: String
+    var hint: String?
 
-    public init(_ message: String, at mark: Mark, hint: String? = nil) {
+    package init(_ message: String, at mark: Mark, hint: String? = nil) {
         self.message = message
         self.mark = mark
         self.hint = hint
     }
 
     /// The full text, with file name, source line and caret taken from `sources`.
-    public func rendered(with sources: SourceTable) -> String {
+    func rendered(with sources: SourceTable) -> String {
         let file = sources[mark.source]
         let name = file?.name ?? "<input>"
         var text = "\(name.visible):\(mark.line):\(mark.column): error: \(message.visible)"
@@ -86,17 +86,17 @@ public struct Diagnostic: Error, Sendable, Hashable {
 }
 
 /// All the diagnostics of one file, sorted by place; what the decoder throws.
-public struct ScenarioError: Error, Sendable {
-    public var diagnostics: [Diagnostic]
-    public var sources: SourceTable
+package struct ScenarioError: Error, Sendable {
+    package var diagnostics: [Diagnostic]
+    var sources: SourceTable
 
-    public init(_ diagnostics: [Diagnostic], sources: SourceTable) {
+    package init(_ diagnostics: [Diagnostic], sources: SourceTable) {
         self.diagnostics = diagnostics
         self.sources = sources
     }
 
     /// Without repeats (the same message at the same place), in the order of the file.
-    public var deduplicated: ScenarioError {
+    package var deduplicated: ScenarioError {
         var seen = Set<Diagnostic>()
         let unique = diagnostics.filter { seen.insert($0).inserted }.sorted { $0.mark < $1.mark }
         var error = ScenarioError(unique, sources: sources)
@@ -105,10 +105,10 @@ public struct ScenarioError: Error, Sendable {
     }
 
     /// Errors found beyond those listed (past `Limits.diagnostics`).
-    public var omitted = 0
+    var omitted = 0
 
     /// Every diagnostic rendered, separated by blank lines, with a count at the end.
-    public var rendered: String {
+    package var rendered: String {
         var parts = diagnostics.map { $0.rendered(with: sources) }
         if omitted > 0 {
             parts.append("\(diagnostics.count + omitted) errors, the first \(diagnostics.count) shown; fix these and run again to see the rest")

@@ -1,19 +1,19 @@
 /// A scenario read from text: its sources and node tree, before decoding.
 /// Overrides are applied here, to the tree, so they are typed and checked like the file.
-public struct Document: Sendable {
-    public internal(set) var sources: SourceTable
-    public internal(set) var root: Node
+package struct Document: Sendable {
+    package internal(set) var sources: SourceTable
+    package internal(set) var root: Node
     /// The tree as the files write it, before overrides and variants (the reference price).
     var written: Node
     /// Data files attached by path as written: the index of their source.
     var dataFiles: [String: Int] = [:]
     /// The overrides applied so far, for the fingerprint and the report.
-    public private(set) var overrides: [String] = []
+    private(set) var overrides: [String] = []
     /// The analogs' fits, shared by every copy (each variant of `--compare`): one fit a file.
     let fits = AnalogFits()
 
     /// Reads a scenario file's bytes; `name` is how diagnostics name the file.
-    public static func parse(name: String, bytes: [UInt8]) throws(ScenarioError) -> Document {
+    package static func parse(name: String, bytes: [UInt8]) throws(ScenarioError) -> Document {
         var sources = SourceTable()
         let index = sources.add(SourceFile(name: name, bytes: bytes))
         let root: Node
@@ -30,7 +30,7 @@ public struct Document: Sendable {
     /// Applies `--set PATH=VALUE`. The argument becomes a source of its own, named `option`
     /// (`--set`, or `--trials` for the options that are overrides underneath), so an error in it
     /// is shown with a caret under the argument.
-    public mutating func set(_ argument: String, option: String = "--set") throws(ScenarioError) {
+    package mutating func set(_ argument: String, option: String = "--set") throws(ScenarioError) {
         let index = sources.add(SourceFile(name: option, bytes: Array(argument.utf8)))
         let start = Mark(source: index, line: 1, column: 1)
         if let (offset, scalar) = Parser.controlCharacter(inLine: argument) {
@@ -53,7 +53,7 @@ public struct Document: Sendable {
     }
 
     /// Applies the `what_if` variant `name`; nil when the scenario has no such variant.
-    public mutating func applyVariant(_ name: String) throws(ScenarioError) -> Bool {
+    package mutating func applyVariant(_ name: String) throws(ScenarioError) -> Bool {
         do {
             guard let list = try Variants.overrides(name, in: root) else { return false }
             try Override.apply(list, to: &root)
@@ -65,7 +65,7 @@ public struct Document: Sendable {
     }
 
     /// Applies a variant's overrides, read beforehand (`variants()`).
-    public mutating func apply(_ list: [Override], variant name: String) throws(ScenarioError) {
+    package mutating func apply(_ list: [Override], variant name: String) throws(ScenarioError) {
         do {
             try Override.apply(list, to: &root)
             overrides.append("--what-if \(name)")
@@ -77,7 +77,7 @@ public struct Document: Sendable {
     /// Every `what_if` variant with its overrides, read in one pass, and the document they apply
     /// to: this one without its `what_if` section, so that planning or checking many variants
     /// copies the scenario, not every variant with it, once each.
-    public func variants() throws(ScenarioError) -> (base: Document, list: [(name: String, overrides: [Override])]) {
+    package func variants() throws(ScenarioError) -> (base: Document, list: [(name: String, overrides: [Override])]) {
         var base = self
         guard case .mapping(var pairs) = base.root.content, let index = pairs.firstIndex(where: { $0.key == "what_if" }) else {
             return (self, [])
@@ -95,16 +95,16 @@ public struct Document: Sendable {
         return (base, list)
     }
 
-    public var variantNames: [String] { Variants.names(in: root) }
+    package var variantNames: [String] { Variants.names(in: root) }
 
     /// The typed scenario, or every error in it.
-    public func decode() throws(ScenarioError) -> Scenario {
+    package func decode() throws(ScenarioError) -> Scenario {
         try ScenarioDecoder.decode(root, written: written, sources: sources, dataFiles: dataFiles, fits: fits)
     }
 
     /// A fingerprint of everything the plan depends on: every source's bytes and the overrides.
     /// File names count without their directory, so the report does not depend on where gtm ran.
-    public var fingerprint: String {
+    var fingerprint: String {
         var hasher = SHA256()
         for file in sources.files {
             let baseName = file.name.split(separator: "/", omittingEmptySubsequences: false).last ?? ""

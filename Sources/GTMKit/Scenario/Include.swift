@@ -5,13 +5,13 @@
 /// included one whole (a `kol.tiers` list is one input, not a list to append to).
 extension Document {
     /// What the caller found at an include path: the name to show, and the bytes.
-    public struct IncludedFile: Sendable {
-        public var name: String
+    package struct IncludedFile: Sendable {
+        var name: String
         /// A canonical form of the path, to find cycles (`a.txt` → `b.txt` → `a.txt`).
-        public var identity: String
-        public var bytes: [UInt8]
+        var identity: String
+        var bytes: [UInt8]
 
-        public init(name: String, identity: String, bytes: [UInt8]) {
+        package init(name: String, identity: String, bytes: [UInt8]) {
             self.name = name
             self.identity = identity
             self.bytes = bytes
@@ -20,7 +20,7 @@ extension Document {
 
     /// Reads a scenario file and its includes. `open(path, includingFile)` returns the
     /// included file or a message saying why it cannot be read; it is the only I/O.
-    public static func parse(name: String, identity: String, bytes: [UInt8],
+    package static func parse(name: String, identity: String, bytes: [UInt8],
                              open: (String, String) -> Result<IncludedFile, IncludeFailure>) throws(ScenarioError) -> Document {
         var document = try parse(name: name, bytes: bytes)
         var chain = [identity]
@@ -74,11 +74,11 @@ extension Document {
 }
 
 /// Why an included file could not be read.
-public struct IncludeFailure: Error, Sendable {
-    public var message: String
-    public var hint: String
+package struct IncludeFailure: Error, Sendable {
+    var message: String
+    var hint: String
 
-    public init(message: String, hint: String) {
+    package init(message: String, hint: String) {
         self.message = message
         self.hint = hint
     }

@@ -2,38 +2,38 @@
 ///
 /// Columns count Unicode scalars, so a Chinese character is one column,
 /// as editors show it.
-public struct Mark: Sendable, Hashable, Comparable {
+package struct Mark: Sendable, Hashable, Comparable {
     /// Index into the `SourceTable` the mark was made for.
-    public var source: Int
-    public var line: Int
-    public var column: Int
+    package var source: Int
+    var line: Int
+    var column: Int
 
-    public init(source: Int = 0, line: Int, column: Int) {
+    init(source: Int = 0, line: Int, column: Int) {
         self.source = source
         self.line = line
         self.column = column
     }
 
-    public static func < (a: Mark, b: Mark) -> Bool {
+    package static func < (a: Mark, b: Mark) -> Bool {
         (a.source, a.line, a.column) < (b.source, b.line, b.column)
     }
 }
 
 /// One text the scenario was read from: a file, an included file, or a `--set` argument.
-public struct SourceFile: Sendable {
+package struct SourceFile: Sendable {
     /// The name printed in diagnostics: the path as the user wrote it, or `--set`.
-    public var name: String
+    package var name: String
     /// The raw bytes, as read.
-    public var bytes: [UInt8]
+    var bytes: [UInt8]
 
-    public init(name: String, bytes: [UInt8]) {
+    init(name: String, bytes: [UInt8]) {
         self.name = name
         self.bytes = bytes
     }
 
     /// The text of a 1-based line, without its line break; empty when out of range.
     /// Invalid UTF-8 is repaired so that a diagnostic can always be printed.
-    public func line(_ number: Int) -> String {
+    func line(_ number: Int) -> String {
         guard number >= 1 else { return "" }
         var line = 1
         var start = 0
@@ -54,18 +54,18 @@ public struct SourceFile: Sendable {
 }
 
 /// All the texts one run has read, so that a `Mark` can name its file and line.
-public struct SourceTable: Sendable {
-    public private(set) var files: [SourceFile] = []
+package struct SourceTable: Sendable {
+    private(set) var files: [SourceFile] = []
 
-    public init() {}
+    init() {}
 
     /// Adds a source and returns its index for `Mark.source`.
-    public mutating func add(_ file: SourceFile) -> Int {
+    mutating func add(_ file: SourceFile) -> Int {
         files.append(file)
         return files.count - 1
     }
 
-    public subscript(index: Int) -> SourceFile? {
+    package subscript(index: Int) -> SourceFile? {
         files.indices.contains(index) ? files[index] : nil
     }
 }

@@ -1,8 +1,8 @@
 /// What the reader makes of a scenario: a tree of strings with their places.
 ///
 /// Types come later, from the schema; a node never guesses that `no` is a boolean.
-public struct Node: Sendable {
-    public enum Content: Sendable {
+package struct Node: Sendable {
+    enum Content: Sendable {
         /// A plain or quoted value, unescaped.
         case scalar(String)
         /// Keys in file order. Keys are unique (the reader rejects duplicates).
@@ -12,14 +12,14 @@ public struct Node: Sendable {
         case empty
     }
 
-    public var content: Content
-    public var mark: Mark
+    var content: Content
+    var mark: Mark
     /// True when the value was written in quotes.
-    public var quoted: Bool
+    var quoted: Bool
     /// Set on values put in place by `--set` or a `what_if` variant: which one.
-    public var origin: String?
+    var origin: String?
 
-    public init(_ content: Content, at mark: Mark, quoted: Bool = false, origin: String? = nil) {
+    init(_ content: Content, at mark: Mark, quoted: Bool = false, origin: String? = nil) {
         self.content = content
         self.mark = mark
         self.quoted = quoted
@@ -27,23 +27,23 @@ public struct Node: Sendable {
     }
 
     /// The scalar text, or nil for a mapping, list or empty value.
-    public var scalar: String? {
+    var scalar: String? {
         if case .scalar(let text) = content { return text }
         return nil
     }
 
-    public var pairs: [Pair]? {
+    package var pairs: [Pair]? {
         if case .mapping(let pairs) = content { return pairs }
         return nil
     }
 
-    public var items: [Node]? {
+    var items: [Node]? {
         if case .sequence(let items) = content { return items }
         return nil
     }
 
     /// The value under `key` in a mapping.
-    public subscript(key: String) -> Node? {
+    subscript(key: String) -> Node? {
         pairs?.first { $0.key == key }?.value
     }
 
@@ -59,12 +59,12 @@ public struct Node: Sendable {
 }
 
 /// One `key: value` of a mapping.
-public struct Pair: Sendable {
-    public var key: String
-    public var keyMark: Mark
-    public var value: Node
+package struct Pair: Sendable {
+    var key: String
+    var keyMark: Mark
+    var value: Node
 
-    public init(key: String, keyMark: Mark, value: Node) {
+    init(key: String, keyMark: Mark, value: Node) {
         self.key = key
         self.keyMark = keyMark
         self.value = value

@@ -1,7 +1,7 @@
 /// A dotted path naming one input: `market.obtainable`, `crowdfunding.tiers[0].price`,
 /// `kol.tiers[head].count`. Checked against the schema when it is read.
-public struct OverridePath: Sendable, Equatable, CustomStringConvertible {
-    public enum Component: Sendable, Equatable {
+struct OverridePath: Sendable, Equatable, CustomStringConvertible {
+    enum Component: Sendable, Equatable {
         case key(String)
         /// A list item by position, from 0.
         case index(Int)
@@ -9,16 +9,16 @@ public struct OverridePath: Sendable, Equatable, CustomStringConvertible {
         case named(String)
     }
 
-    public let components: [Component]
+    let components: [Component]
     /// Where each component starts: the path's mark moved to the component's first character.
-    public let marks: [Mark]
+    let marks: [Mark]
     /// The schema path, with `[]` for list items.
-    public let schemaPath: String
-    public let text: String
-    public var description: String { text }
+    let schemaPath: String
+    let text: String
+    var description: String { text }
 
     /// Parses and checks `text`; errors point into it from `mark`.
-    public init(_ text: String, at mark: Mark) throws(Diagnostic) {
+    init(_ text: String, at mark: Mark) throws(Diagnostic) {
         self.text = text
         var components: [Component] = []
         var marks: [Mark] = []

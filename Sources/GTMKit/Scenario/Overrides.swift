@@ -1,13 +1,13 @@
 /// One change to an input, applied to the node tree before decoding, so that it
 /// gets the file's own typing and errors (`--set`, `what_if` variants).
-public struct Override: Sendable {
-    public var path: OverridePath
+package struct Override: Sendable {
+    var path: OverridePath
     /// The new value, with its own mark (in a `--set` argument or the variant's line).
-    public var value: Node
+    var value: Node
     /// Where the override comes from, for the inputs table: `--set`, `what_if pessimistic`.
-    public var origin: String
+    var origin: String
 
-    public init(path: OverridePath, value: Node, origin: String) {
+    init(path: OverridePath, value: Node, origin: String) {
         self.path = path
         self.value = value
         self.origin = origin
@@ -15,7 +15,7 @@ public struct Override: Sendable {
 
     /// Puts the value in place in `root`, creating absent sections on the way.
     /// List items must exist; they are picked by position or by name.
-    public func apply(to root: inout Node) throws(Diagnostic) {
+    func apply(to root: inout Node) throws(Diagnostic) {
         var names: [String: [String: Int]] = [:]
         try apply(to: &root, names: &names)
     }
@@ -23,7 +23,7 @@ public struct Override: Sendable {
     /// Applies `overrides` in order (a variant): one index of each list's item names serves them
     /// all, and each change is made in place, so a variant of many overrides by name costs time
     /// in proportion to its overrides, not to overrides × items.
-    public static func apply(_ overrides: [Override], to root: inout Node) throws(Diagnostic) {
+    static func apply(_ overrides: [Override], to root: inout Node) throws(Diagnostic) {
         var names: [String: [String: Int]] = [:]
         for override in overrides { try override.apply(to: &root, names: &names) }
     }
@@ -146,9 +146,9 @@ extension String {
 }
 
 /// The `what_if` variants of a scenario's node tree.
-public enum Variants {
+enum Variants {
     /// The overrides of variant `name`, or nil when there is no such variant.
-    public static func overrides(_ name: String, in root: Node) throws(Diagnostic) -> [Override]? {
+    static func overrides(_ name: String, in root: Node) throws(Diagnostic) -> [Override]? {
         guard let variant = root["what_if"]?.pairs?.first(where: { $0.key == name }) else { return nil }
         return try overrides(in: variant.value, name: name)
     }
@@ -164,7 +164,7 @@ public enum Variants {
     }
 
     /// The variant names, in file order.
-    public static func names(in root: Node) -> [String] {
+    static func names(in root: Node) -> [String] {
         root["what_if"]?.pairs?.map(\.key) ?? []
     }
 }

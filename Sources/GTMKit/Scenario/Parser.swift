@@ -4,7 +4,7 @@
 /// Everything else YAML has (flow collections, anchors, tags, block scalars,
 /// several documents) is rejected with a message of its own. The first syntax
 /// error stops the read. Recursion is bounded by `Limits.depth`.
-public struct Parser {
+struct Parser {
     let bytes: [UInt8]
     let source: Int
     var lines: [Line]
@@ -18,7 +18,7 @@ public struct Parser {
 
     /// Parses `bytes`, read from the source at index `source` of the run's `SourceTable`.
     /// Throws the first syntax error (or the first duplicate key).
-    public static func parse(_ bytes: [UInt8], source: Int) throws(Diagnostic) -> Node {
+    static func parse(_ bytes: [UInt8], source: Int) throws(Diagnostic) -> Node {
         let (root, duplicates) = try parseCollectingDuplicates(bytes, source: source)
         if let first = duplicates.first { throw first }
         return root

@@ -3,7 +3,7 @@
 /// Every problem is collected (up to `Limits.diagnostics`) so the user sees all
 /// of them at once: unknown keys with "did you mean", wrong kinds, bounds,
 /// missing required keys, and the checks that involve two keys.
-public struct ScenarioDecoder {
+struct ScenarioDecoder {
     var diagnostics: [Diagnostic] = []
     var inputs: [InputRecord] = []
     /// Marks of the values read, by concrete path, for checks that involve two keys.

@@ -1,7 +1,7 @@
 /// One row of the schema: a section, a list, or a key, with everything the
 /// parser, `--set`, `gtm explain`, `gtm init` and the README need to know of it.
-public struct Field: Sendable {
-    public enum Shape: Sendable {
+package struct Field: Sendable {
+    package enum Shape: Sendable {
         /// A mapping of keys.
         case section
         /// A list of mappings; `itemKey` names an item for `--set` (`name` or `tier`).
@@ -13,39 +13,39 @@ public struct Field: Sendable {
     }
 
     /// Dotted path; list items appear as `[]`: `crowdfunding.tiers[].price`.
-    public let path: String
-    public let shape: Shape
-    public let required: Bool
+    package let path: String
+    package let shape: Shape
+    package let required: Bool
     /// True when the key accepts ranges and distributions.
-    public let uncertain: Bool
+    package let uncertain: Bool
     /// False for keys `--set` and `what_if` may not change (`include`: which files are read).
-    public let overridable: Bool
+    let overridable: Bool
     /// Bounds in stored units: fractions for shares, days for durations.
-    public let bounds: ClosedRange<Double>
+    package let bounds: ClosedRange<Double>
     /// The default as a scenario would write it (`12 months`, `0.03`, `30%`); parsed like a file's value.
-    public let defaultText: String?
+    package let defaultText: String?
     /// Where there is no single default: how the model fills the value in.
-    public let defaultNote: String?
+    let defaultNote: String?
     /// A realistic value for `gtm init`'s starter file and `gtm explain`.
-    public let example: String?
+    package let example: String?
     /// One line: what the key means.
-    public let doc: String
+    package let doc: String
     /// The same line in Chinese, for `gtm init --lang zh`.
-    public let docZh: String
+    let docZh: String
 
     /// The last component of the path: `price`.
-    public let key: String
+    package let key: String
 
     /// The path of the section or list the field belongs to; "" at the top.
-    public let parent: String
+    package let parent: String
 
-    public var valueKind: ValueKind? {
+    var valueKind: ValueKind? {
         if case .value(let kind) = shape { return kind }
         return nil
     }
 
     /// "share", "section", "list"…
-    public var kindName: String {
+    package var kindName: String {
         switch shape {
         case .section: return "section"
         case .list: return "list"
@@ -55,12 +55,12 @@ public struct Field: Sendable {
     }
 
     /// The default as the reference shows it.
-    public var defaultDescription: String? {
+    package var defaultDescription: String? {
         defaultText ?? defaultNote
     }
 
     /// The bounds in the key's own terms, when they differ from the kind's.
-    public var boundsDescription: String? {
+    package var boundsDescription: String? {
         guard case .value(let kind) = shape else { return nil }
         let low = bounds.lowerBound
         let high = bounds.upperBound

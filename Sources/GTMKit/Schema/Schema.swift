@@ -1,7 +1,7 @@
 /// The one schema: every section and key a scenario may hold (spec §3), in the
 /// order the README, `gtm explain` and `gtm init` show them.
-public enum Schema {
-    public static let fields: [Field] =
+package enum Schema {
+    package static let fields: [Field] =
         [Field("include", .value(.text), example: "shared-assumptions.txt", overridable: false,
                "Another scenario file whose values this one starts from (platform fees, rate cards); relative to this file, which wins on conflicts.",
                zh: "共享假设文件（平台费率、KOL 报价等），路径相对本文件；与本文件冲突时以本文件为准。")]
@@ -29,7 +29,7 @@ public enum Schema {
     }()
 
     /// The field at a schema path (`crowdfunding.tiers[].price`), if any.
-    public static func field(_ path: String) -> Field? {
+    package static func field(_ path: String) -> Field? {
         index[path]
     }
 
@@ -37,12 +37,12 @@ public enum Schema {
     static let childrenIndex: [String: [Field]] = Dictionary(grouping: fields, by: \.parent)
 
     /// The fields directly under `parent` ("" for the top level), in table order.
-    public static func children(of parent: String) -> [Field] {
+    package static func children(of parent: String) -> [Field] {
         childrenIndex[parent] ?? []
     }
 
     /// The schema path of a concrete one: `crowdfunding.tiers[2].price` → `crowdfunding.tiers[].price`.
-    public static func schemaPath(_ concrete: String) -> String {
+    package static func schemaPath(_ concrete: String) -> String {
         var out = ""
         var inBracket = false
         for character in concrete {

@@ -1,7 +1,7 @@
 /// The starter scenario `gtm init` writes, generated from the schema table: every section and
 /// key with its one-line doc. The sections a first plan needs are filled in with realistic
 /// values (so the file passes `gtm check` as written); the rest are commented out, ready to use.
-public enum Template {
+package enum Template {
     /// Optional keys written with their section's required ones: uncommenting a section's
     /// block gives a plan that means something (a campaign with backers to count).
     static let starter: Set<String> = ["crowdfunding.email_list", "crowdfunding.list_conversion", "crowdfunding.reservations",
@@ -11,7 +11,7 @@ public enum Template {
     /// live line with `#` in front (no space), so removing the `#` restores its indentation.
     static let live: Set<String> = ["scenario", "product", "launch", "market", "channels", "demand", "inventory", "what_if"]
 
-    public static func text(language: Scenario.Language) -> String {
+    package static func text(language: Scenario.Language) -> String {
         let zh = language == .zh
         var lines: [String] = zh ? [
             "# gtm 上市场景：复制本文件开始规划。运行 `gtm plan 本文件` 生成计划，`gtm check 本文件` 只做校验。",

@@ -1,10 +1,10 @@
 /// `actuals` (or `--actuals CSV`): weekly sales since launch. The weeks sold replace the plan's
 /// forecast for them; the rest is re-forecast by refitting the curve with the plan as a prior.
 extension Scenario {
-    public struct Actuals: Sendable, Equatable {
-        public var path: String
+    struct Actuals: Sendable, Equatable {
+        var path: String
         /// Units sold in each launch week (week 1 = launch week), complete weeks only.
-        public var weekly: [Double]
+        var weekly: [Double]
     }
 }
 

@@ -1,19 +1,19 @@
 /// `ads`: paid media flights (广告投入), each a budget spent over dated days.
 extension Scenario {
-    public struct AdFlight: Sendable {
-        public var name: String
-        public var platform: AdPlatform
-        public var budget: Quantity
+    struct AdFlight: Sendable {
+        var name: String
+        var platform: AdPlatform
+        var budget: Quantity
         /// The flight's first day; the flight runs `duration` from it.
-        public var start: CivilDate
-        public var duration: Period
-        public var cpm: Quantity?
-        public var cpc: Quantity?
-        public var clickRate: Quantity?
-        public var conversion: Quantity?
+        var start: CivilDate
+        var duration: Period
+        var cpm: Quantity?
+        var cpc: Quantity?
+        var clickRate: Quantity?
+        var conversion: Quantity?
     }
 
-    public enum AdPlatform: String, Sendable, CaseIterable {
+    enum AdPlatform: String, Sendable, CaseIterable {
         case douyinQianchuan = "douyin_qianchuan"
         case xiaohongshuJuguang = "xiaohongshu_juguang"
         case meta, google

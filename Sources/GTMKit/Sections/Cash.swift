@@ -1,7 +1,7 @@
 /// `cash`: the money available for the launch.
 extension Scenario {
-    public struct Cash: Sendable {
-        public var onHand: Quantity
+    struct Cash: Sendable {
+        var onHand: Quantity
     }
 }
 

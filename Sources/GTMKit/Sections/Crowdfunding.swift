@@ -1,46 +1,46 @@
 /// `crowdfunding`: a campaign before retail, its funnel, tiers and fees.
 extension Scenario {
-    public enum Platform: String, Sendable, CaseIterable {
+    enum Platform: String, Sendable, CaseIterable {
         case kickstarter, indiegogo, modian, jd, other
     }
 
     /// Whether the campaign is part of the plan: `auto` follows the recommendation.
-    public enum CampaignRun: String, Sendable, CaseIterable {
+    enum CampaignRun: String, Sendable, CaseIterable {
         case auto, yes, no
     }
 
-    public struct Crowdfunding: Sendable {
-        public var platform: Platform
-        public var run: CampaignRun
-        public var start: CivilDate
-        public var duration: Period
-        public var emailList: Quantity
-        public var listConversion: Quantity
-        public var reservations: Quantity
-        public var reservationConversion: Quantity
-        public var organicShare: Quantity
-        public var droppedPledges: Quantity
-        public var platformFee: Quantity?
-        public var paymentFee: Quantity?
-        public var paymentFixed: Quantity?
-        public var fulfillmentLead: Period?
+    struct Crowdfunding: Sendable {
+        var platform: Platform
+        var run: CampaignRun
+        var start: CivilDate
+        var duration: Period
+        var emailList: Quantity
+        var listConversion: Quantity
+        var reservations: Quantity
+        var reservationConversion: Quantity
+        var organicShare: Quantity
+        var droppedPledges: Quantity
+        var platformFee: Quantity?
+        var paymentFee: Quantity?
+        var paymentFixed: Quantity?
+        var fulfillmentLead: Period?
         /// Campaign end to money in the bank; nil: the platform's published timing.
-        public var payoutDelay: Period?
+        var payoutDelay: Period?
         /// Reward shipping per paying backer.
-        public var shipping: Quantity
+        var shipping: Quantity
         /// What one more list subscriber costs to acquire.
-        public var costPerLead: Double?
-        public var tiers: [PledgeTier]
+        var costPerLead: Double?
+        var tiers: [PledgeTier]
     }
 
-    public struct PledgeTier: Sendable {
-        public var name: String
-        public var price: Quantity
-        public var limit: Int?
-        public var units: Int
+    struct PledgeTier: Sendable {
+        var name: String
+        var price: Quantity
+        var limit: Int?
+        var units: Int
         /// Share of the backers left after the limited tiers who choose this open tier; nil: an
         /// equal part of what the given shares leave.
-        public var share: Double?
+        var share: Double?
     }
 }
 

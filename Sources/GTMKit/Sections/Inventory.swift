@@ -1,19 +1,19 @@
 /// `inventory`: the first production batch and the terms it is ordered on.
 extension Scenario {
-    public struct Inventory: Sendable {
-        public var leadTime: Period
-        public var coverage: Period
+    struct Inventory: Sendable {
+        var leadTime: Period
+        var coverage: Period
         /// Replaces the critical ratio when given (not uncertain: a target the user sets).
-        public var serviceLevel: Double?
-        public var forecast: Quantity?
-        public var forecastSD: Quantity?
-        public var forecastCV: Quantity
+        var serviceLevel: Double?
+        var forecast: Quantity?
+        var forecastSD: Quantity?
+        var forecastCV: Quantity
         /// The MOQ and the case pack every order obeys.
-        public var terms: OrderTerms
+        var terms: OrderTerms
         /// Share of a purchase order paid when it is placed; the rest when goods leave the factory.
-        public var deposit: Quantity
+        var deposit: Quantity
         /// Factory to warehouse, part of the lead time: the balance is paid this long before arrival.
-        public var freight: Period
+        var freight: Period
     }
 }
 

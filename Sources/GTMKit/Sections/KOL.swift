@@ -1,56 +1,56 @@
 /// `kol`: influencer slots by tier, or a roster of candidates to choose from, within a budget.
 extension Scenario {
-    public struct KOL: Sendable {
+    struct KOL: Sendable {
         /// A budget is a decision, not an uncertain input: the roster is picked to fit it.
-        public var budget: Double?
-        public var tiers: [KOLTier]
-        public var roster: [Candidate]
-        public var publishWindow: Period
-        public var align: KOLAlign
+        var budget: Double?
+        var tiers: [KOLTier]
+        var roster: [Candidate]
+        var publishWindow: Period
+        var align: KOLAlign
         /// Share of each fee paid when the contract is signed; the rest when the post goes live.
-        public var upfront: Double
+        var upfront: Double
         /// Where the tiers post, unless a tier says.
-        public var platform: String?
-        public var objective: KOLObjective
+        var platform: String?
+        var objective: KOLObjective
     }
 
     /// What the roster pick maximises within the budget.
-    public enum KOLObjective: String, Sendable, CaseIterable {
+    enum KOLObjective: String, Sendable, CaseIterable {
         case buyers, margin, engagements
     }
 
     /// What the posts are timed to: the retail launch, or the crowdfunding campaign's first days.
-    public enum KOLAlign: String, Sendable, CaseIterable {
+    enum KOLAlign: String, Sendable, CaseIterable {
         case launch, campaign
     }
 
-    public struct KOLTier: Sendable {
-        public var tier: String
-        public var count: Int
-        public var fee: Quantity
-        public var followers: Quantity
-        public var engagement: Quantity?
-        public var viewRate: Quantity?
-        public var clickRate: Quantity?
-        public var conversion: Quantity?
-        public var leadTime: Period?
-        public var platform: String?
+    struct KOLTier: Sendable {
+        var tier: String
+        var count: Int
+        var fee: Quantity
+        var followers: Quantity
+        var engagement: Quantity?
+        var viewRate: Quantity?
+        var clickRate: Quantity?
+        var conversion: Quantity?
+        var leadTime: Period?
+        var platform: String?
         /// Invited creators who take the deal: `count ÷ acceptance` are invited.
-        public var acceptance: Quantity
+        var acceptance: Quantity
         /// Share of the sales the posts drive paid to the creator (CPS, or a live stream's commission).
-        public var commission: Quantity
+        var commission: Quantity
     }
 
-    public struct Candidate: Sendable {
-        public var name: String
-        public var platform: String?
-        public var followers: Double
-        public var fee: Double
-        public var engagement: Double?
+    struct Candidate: Sendable {
+        var name: String
+        var platform: String?
+        var followers: Double
+        var fee: Double
+        var engagement: Double?
         /// The chance the creator takes the deal.
-        public var acceptance: Double
+        var acceptance: Double
         /// Share of the sales the post drives paid on top of the fee (CPS, live-stream commission).
-        public var commission: Double
+        var commission: Double
     }
 }
 

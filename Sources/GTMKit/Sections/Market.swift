@@ -1,62 +1,62 @@
 /// `market`, `channels` and `demand`: how big the market is, from the top down and the bottom
 /// up, and how its sales spread over the weeks after launch.
 extension Scenario {
-    public struct Market: Sendable {
-        public var population: Quantity
-        public var purchasesPerYear: Quantity
-        public var serviceable: Quantity
-        public var obtainable: Quantity
-        public var horizon: Period
+    struct Market: Sendable {
+        var population: Quantity
+        var purchasesPerYear: Quantity
+        var serviceable: Quantity
+        var obtainable: Quantity
+        var horizon: Period
     }
 
-    public struct Channel: Sendable {
-        public var name: String
-        public var reach: Quantity
-        public var conversion: Quantity
+    struct Channel: Sendable {
+        var name: String
+        var reach: Quantity
+        var conversion: Quantity
         /// Commission or referral fee, fulfilment per unit, returns, settlement delay and share of
         /// sales: given, or the defaults of the platform the name names (nil here).
-        public var fee: Double?
-        public var fulfillment: Double?
-        public var returns: Double?
-        public var settlement: Period?
-        public var share: Double?
+        var fee: Double?
+        var fulfillment: Double?
+        var returns: Double?
+        var settlement: Period?
+        var share: Double?
     }
 
-    public struct Demand: Sendable {
-        public var p: Quantity
-        public var q: Quantity
-        public var launchBoost: Quantity
-        public var shape: DemandShape
+    struct Demand: Sendable {
+        var p: Quantity
+        var q: Quantity
+        var launchBoost: Quantity
+        var shape: DemandShape
         /// For `shape: decay`: sales halve every this long.
-        public var halfLife: Period?
-        public var events: [SalesEvent]
+        var halfLife: Period?
+        var events: [SalesEvent]
         /// Price elasticity of demand (≤ 0); 0: price does not move demand.
-        public var elasticity: Quantity
+        var elasticity: Quantity
         /// The price the market numbers assume: given, or `product.price` as the file writes it
         /// (before overrides and variants), filled in after decoding.
-        public var referencePrice: Double?
+        var referencePrice: Double?
         /// The Bass fits to the analogs' sales, whose p and q the curve takes.
-        public var analogs: [AnalogFit] = []
+        var analogs: [AnalogFit] = []
     }
 
     /// One analog's sales and the Bass curve fitted to them.
-    public struct AnalogFit: Sendable, Equatable {
-        public var path: String
-        public var periods: Int
-        public var periodDays: Double
-        public var estimate: BassFit.Estimate
+    struct AnalogFit: Sendable, Equatable {
+        var path: String
+        var periods: Int
+        var periodDays: Double
+        var estimate: BassFit.Estimate
     }
 
     /// The curve's shape: Bass diffusion (a rise to a peak) or a launch that peaks at once and decays.
-    public enum DemandShape: String, Sendable, CaseIterable {
+    enum DemandShape: String, Sendable, CaseIterable {
         case bass, decay
     }
 
     /// A sales event: a date and a lift, or a preset name whose date recurs each year.
-    public struct SalesEvent: Sendable {
-        public var name: String
-        public var date: CivilDate?
-        public var lift: Double
+    struct SalesEvent: Sendable {
+        var name: String
+        var date: CivilDate?
+        var lift: Double
     }
 }
 

@@ -1,11 +1,11 @@
 /// `pilot`: a pre-production run that supplies KOL samples and tester units before the first
 /// batch exists, and extra units for photography and certification.
 extension Scenario {
-    public struct Pilot: Sendable {
-        public var ready: CivilDate
+    struct Pilot: Sendable {
+        var ready: CivilDate
         /// Per unit; nil: the product's unit cost.
-        public var unitCost: Quantity?
-        public var extra: Quantity
+        var unitCost: Quantity?
+        var extra: Quantity
     }
 }
 

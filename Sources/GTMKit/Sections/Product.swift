@@ -1,21 +1,21 @@
 /// `product` and `launch`: what is sold, at what price and cost, from which day.
 extension Scenario {
-    public struct Product: Sendable {
-        public var name: String
-        public var price: Quantity
-        public var unitCost: Quantity
-        public var salvage: Quantity
-        public var fixedCosts: Quantity
+    struct Product: Sendable {
+        var name: String
+        var price: Quantity
+        var unitCost: Quantity
+        var salvage: Quantity
+        var fixedCosts: Quantity
         /// When the fixed costs are paid; nil: with the first purchase order.
-        public var fixedCostsDue: CivilDate?
-        public var targetMargin: Quantity?
+        var fixedCostsDue: CivilDate?
+        var targetMargin: Quantity?
         /// An introductory price (首发价) for the first `launchPriceWeeks` after launch.
-        public var launchPrice: Quantity?
-        public var launchPriceWeeks: Period
+        var launchPrice: Quantity?
+        var launchPriceWeeks: Period
     }
 
-    public struct Launch: Sendable {
-        public var date: CivilDate
+    struct Launch: Sendable {
+        var date: CivilDate
     }
 }
 

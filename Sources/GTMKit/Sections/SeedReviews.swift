@@ -1,13 +1,13 @@
 /// `seed_reviews`: beta testers (内测) whose reviews are live by a date.
 extension Scenario {
-    public struct SeedReviews: Sendable {
-        public var target: Int
-        public var reviewRate: Quantity
-        public var recruit: Period
-        public var shipping: Period
-        public var trial: Period
-        public var buffer: Period
-        public var liveBy: CivilDate?
+    struct SeedReviews: Sendable {
+        var target: Int
+        var reviewRate: Quantity
+        var recruit: Period
+        var shipping: Period
+        var trial: Period
+        var buffer: Period
+        var liveBy: CivilDate?
     }
 }
 

@@ -1,16 +1,16 @@
 /// `scenario`: the run's settings (name, planning date, currency, language, trials, seed).
 extension Scenario {
-    public struct Settings: Sendable {
-        public var name: String
-        public var asOf: CivilDate?
-        public var currency: String
-        public var language: Language
+    package struct Settings: Sendable {
+        var name: String
+        var asOf: CivilDate?
+        package var currency: String
+        var language: Language
         /// Monte Carlo trials as given; nil: chosen automatically for the decisions' precision.
-        public var trials: Int?
-        public var seed: UInt64
+        package var trials: Int?
+        var seed: UInt64
     }
 
-    public enum Language: String, Sendable { case en, zh }
+    package enum Language: String, Sendable { case en, zh }
 }
 
 extension Schema {

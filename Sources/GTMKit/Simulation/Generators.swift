@@ -1,11 +1,11 @@
 /// SplitMix64 (Steele, Lea and Flood 2014; Vigna's reference code): seeds the main generator.
-public struct SplitMix64: RandomNumberGenerator, Sendable {
-    public var state: UInt64
+struct SplitMix64: RandomNumberGenerator, Sendable {
+    var state: UInt64
 
-    public init(seed: UInt64) { state = seed }
+    init(seed: UInt64) { state = seed }
 
     @inline(__always)
-    public mutating func next() -> UInt64 {
+    mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
@@ -16,28 +16,28 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
 
 /// xoshiro256** (Blackman and Vigna 2018): fast, 256 bits of state, the same numbers on
 /// every machine. Never the system generator.
-public struct Xoshiro256: RandomNumberGenerator, Sendable {
-    public var s0: UInt64, s1: UInt64, s2: UInt64, s3: UInt64
+package struct Xoshiro256: RandomNumberGenerator, Sendable {
+    var s0: UInt64, s1: UInt64, s2: UInt64, s3: UInt64
 
     /// Seeded from one number through SplitMix64, as the authors recommend.
-    public init(seed: UInt64) {
+    package init(seed: UInt64) {
         var mix = SplitMix64(seed: seed)
         s0 = mix.next(); s1 = mix.next(); s2 = mix.next(); s3 = mix.next()
     }
 
-    public init(state: (UInt64, UInt64, UInt64, UInt64)) {
+    init(state: (UInt64, UInt64, UInt64, UInt64)) {
         (s0, s1, s2, s3) = state
     }
 
     /// The stream for one chunk of trials: independent of how chunks are spread over threads.
-    public init(seed: UInt64, stream: UInt64) {
+    init(seed: UInt64, stream: UInt64) {
         var mix = SplitMix64(seed: seed ^ (stream &* 0xD1B5_4A32_D192_ED03))
         _ = mix.next()
         s0 = mix.next(); s1 = mix.next(); s2 = mix.next(); s3 = mix.next()
     }
 
     @inline(__always)
-    public mutating func next() -> UInt64 {
+    package mutating func next() -> UInt64 {
         let result = (s1 &* 5).rotatedLeft(7) &* 9
         let t = s1 << 17
         s2 ^= s0
@@ -51,7 +51,7 @@ public struct Xoshiro256: RandomNumberGenerator, Sendable {
 
     /// A uniform double in [0, 1) from the top 53 bits.
     @inline(__always)
-    public mutating func nextUnit() -> Double {
+    package mutating func nextUnit() -> Double {
         Double(next() >> 11) * 0x1.0p-53
     }
 }

@@ -1,5 +1,5 @@
 /// A distribution with its parameters worked out once, ready to draw from in a hot loop.
-public struct Sampler: Sendable {
+package struct Sampler: Sendable {
     enum Form: Sendable {
         case lognormal(mu: Double, sigma: Double)
         case normal(mean: Double, sd: Double)
@@ -13,7 +13,7 @@ public struct Sampler: Sendable {
     let low: Double
     let high: Double
 
-    public init(_ distribution: Distribution, bounds: ClosedRange<Double>) {
+    package init(_ distribution: Distribution, bounds: ClosedRange<Double>) {
         low = bounds.lowerBound
         high = bounds.upperBound
         switch distribution {
@@ -35,7 +35,7 @@ public struct Sampler: Sendable {
     /// `count` draws into `buffer`, kept within the key's bounds. Each form runs its own loop,
     /// so the lognormal's exponentials go through a tight, vectorisable one.
     @inline(__always)
-    public func fill(_ buffer: UnsafeMutablePointer<Double>, count: Int, _ generator: inout Xoshiro256, _ normal: Ziggurat) {
+    package func fill(_ buffer: UnsafeMutablePointer<Double>, count: Int, _ generator: inout Xoshiro256, _ normal: Ziggurat) {
         // A local copy lets the generator's state live in registers through the loops.
         var rng = generator
         defer { generator = rng }
@@ -70,7 +70,7 @@ public struct Sampler: Sendable {
 
     /// One draw, kept within the key's bounds.
     @inline(__always)
-    public func draw(_ rng: inout Xoshiro256, _ normal: Ziggurat) -> Double {
+    func draw(_ rng: inout Xoshiro256, _ normal: Ziggurat) -> Double {
         let value: Double
         switch form {
         case .lognormal(let mu, let sigma):

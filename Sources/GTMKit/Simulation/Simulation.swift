@@ -2,15 +2,15 @@
 /// decisions need to be precise, unless the scenario fixes the number), then the decisions,
 /// then every trial again with the decisions taken, recording each output that has a range.
 /// Both passes run the plan's one computation (`PlanModel.run`); so does the base case.
-public enum Simulation {
-    public struct Options: Sendable {
-        public var threads: Int
+package enum Simulation {
+    package struct Options: Sendable {
+        package var threads: Int
         /// Called from a worker thread with the share of trials done.
-        public var progress: (@Sendable (Double) -> Void)?
+        package var progress: (@Sendable (Double) -> Void)?
         /// The work ceiling (trials × inputs and registers per trial); lower only in tests.
-        public var workLimit: Int
+        package var workLimit: Int
 
-        public init(threads: Int = Processors.online, progress: (@Sendable (Double) -> Void)? = nil,
+        package init(threads: Int = Processors.online, progress: (@Sendable (Double) -> Void)? = nil,
                     workLimit: Int = Limits.simulationWork) {
             self.threads = threads
             self.progress = progress

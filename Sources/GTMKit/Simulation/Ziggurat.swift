@@ -1,7 +1,7 @@
 /// Standard normal draws by the ziggurat method (Marsaglia and Tsang 2000, with the
 /// 256-layer tables and the exact tail of Doornik 2005). Tables are computed once from
 /// closed forms, so the draws are the same on every machine with a correctly rounded libm.
-public struct Ziggurat: @unchecked Sendable {
+package struct Ziggurat: @unchecked Sendable {
     static let layers = 256
     /// Right edge of the base layer.
     static let r = 3.6541528853610088
@@ -14,7 +14,7 @@ public struct Ziggurat: @unchecked Sendable {
     /// f(x_i) = e^{−x_i²/2}.
     let f: UnsafePointer<Double>
 
-    public static let shared = Ziggurat()
+    package static let shared = Ziggurat()
 
     init() {
         var x = [Double](repeating: 0, count: Self.layers + 1)
@@ -41,7 +41,7 @@ public struct Ziggurat: @unchecked Sendable {
 
     /// One standard normal draw. About 99% of draws take one 64-bit number and no transcendental.
     @inline(__always)
-    public func next(_ rng: inout Xoshiro256) -> Double {
+    package func next(_ rng: inout Xoshiro256) -> Double {
         while true {
             let bits = rng.next()
             let i = Int(bits & 0xFF)

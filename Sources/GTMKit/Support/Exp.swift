@@ -5,8 +5,8 @@
 /// e^x = 2^m · 2^{j/64} · e^r, with 2^{j/64} from a table of correctly rounded constants
 /// (computed with mpmath at 60 digits) and e^r by its Taylor series to degree 5 (truncation
 /// below 4·10⁻¹⁷). Within 1 ulp of the correctly rounded result (tested against the C library).
-public enum Exp {
-    public static func exp(_ x: Double) -> Double {
+package enum Exp {
+    static func exp(_ x: Double) -> Double {
         // Outside this range the result leaves the normal doubles: let the C library handle it.
         guard x > -708, x < 709 else { return Math.exp(x) }
         return core(x)
@@ -14,7 +14,7 @@ public enum Exp {
 
     /// e^x for −708 ≤ x ≤ 708, without a branch.
     @inline(__always)
-    public static func core(_ x: Double) -> Double {
+    package static func core(_ x: Double) -> Double {
         core(x, table: table)
     }
 
@@ -42,7 +42,7 @@ public enum Exp {
     /// e^x for two lanes at once (−708 ≤ x ≤ 708): the same arithmetic as `core`, lane by
     /// lane, so both give the same bits; packed instructions do the work of two.
     @inline(__always)
-    public static func core(_ x: SIMD2<Double>) -> SIMD2<Double> {
+    static func core(_ x: SIMD2<Double>) -> SIMD2<Double> {
         core(x, table: table)
     }
 

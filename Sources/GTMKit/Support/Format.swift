@@ -1,8 +1,8 @@
 /// Number formatting that depends on nothing but the number: no locale, no platform.
-public enum Format {
+package enum Format {
     /// The shortest text that reads back as `value`, without a trailing `.0`:
     /// `2`, `0.02`, `1.5e-07`.
-    public static func shortest(_ value: Double) -> String {
+    static func shortest(_ value: Double) -> String {
         if value == value.rounded(), abs(value) < 1e15 {
             return String(Int64(value))
         }
@@ -11,7 +11,7 @@ public enum Format {
 
     /// `value` rounded half away from zero to `decimals` places, with `,` between
     /// groups of three digits (or no grouping when `separator` is empty).
-    public static func grouped(_ value: Double, decimals: Int = 0, separator: String = ",") -> String {
+    package static func grouped(_ value: Double, decimals: Int = 0, separator: String = ",") -> String {
         guard value.isFinite else { return "—" }
         var scale = 1.0
         for _ in 0..<decimals { scale *= 10 }
@@ -44,7 +44,7 @@ public enum Format {
     }
 
     /// `value` to `digits` significant digits, without trailing zeros or grouping: `0.348`, `2.53`, `1500`.
-    public static func significant(_ value: Double, _ digits: Int) -> String {
+    static func significant(_ value: Double, _ digits: Int) -> String {
         guard value.isFinite, value != 0 else { return grouped(value) }
         var magnitude = 0
         var scaled = abs(value)

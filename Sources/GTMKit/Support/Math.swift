@@ -33,8 +33,8 @@ enum Math {
 @inline(__always) private func Glibc_sin(_ x: Double) -> Double { sin(x) }
 
 /// How many processors the machine has online: the default number of simulation threads.
-public enum Processors {
-    public static var online: Int {
+enum Processors {
+    static var online: Int {
         #if canImport(Glibc) || canImport(Musl) || canImport(Darwin)
         return max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
         #else

@@ -1,27 +1,27 @@
 /// The standard normal distribution: density, distribution, its exact inverse and the loss function.
-public enum Normal {
+enum Normal {
     /// z of a 90% interval's ends: Φ⁻¹(0.95).
-    public static let z95 = 1.6448536269514727
+    static let z95 = 1.6448536269514727
 
     /// φ(z), the density.
-    public static func density(_ z: Double) -> Double {
+    static func density(_ z: Double) -> Double {
         0.3989422804014327 * Math.exp(-0.5 * z * z)
     }
 
     /// Φ(z), the cumulative distribution, through the complementary error function.
-    public static func cdf(_ z: Double) -> Double {
+    static func cdf(_ z: Double) -> Double {
         0.5 * Math.erfc(-z / 2.0.squareRoot())
     }
 
     /// L(z) = φ(z) − z·(1 − Φ(z)): expected shortfall of a standard normal beyond z. The upper
     /// tail 1 − Φ(z) comes from erfc directly, not as a difference that loses its digits for large z.
-    public static func loss(_ z: Double) -> Double {
+    static func loss(_ z: Double) -> Double {
         max(0, density(z) - z * 0.5 * Math.erfc(z / 2.0.squareRoot()))
     }
 
     /// Φ⁻¹(p), exact to about 16 digits: Wichura's algorithm AS241 (PPND16),
     /// Applied Statistics 37(3), 1988. p must lie strictly between 0 and 1.
-    public static func quantile(_ p: Double) -> Double {
+    static func quantile(_ p: Double) -> Double {
         precondition(p > 0 && p < 1, "Normal.quantile needs 0 < p < 1")
         let q = p - 0.5
         if abs(q) <= 0.425 {

@@ -1,7 +1,7 @@
 /// "Did you mean" by edit distance, for keys, options and choices.
-public enum Suggestion {
+package enum Suggestion {
     /// The candidate closest to `word`, when it is close enough to be a likely typo.
-    public static func closest(to word: String, in candidates: [String]) -> String? {
+    package static func closest(to word: String, in candidates: [String]) -> String? {
         let word = word.lowercased()
         let length = word.unicodeScalars.count
         var best: (name: String, distance: Int)?
@@ -25,7 +25,7 @@ public enum Suggestion {
     }
 
     /// Damerau–Levenshtein distance (with adjacent transpositions), in characters.
-    public static func editDistance(_ a: String, _ b: String) -> Int {
+    static func editDistance(_ a: String, _ b: String) -> Int {
         let a = Array(a.unicodeScalars)
         let b = Array(b.unicodeScalars)
         if a.isEmpty { return b.count }

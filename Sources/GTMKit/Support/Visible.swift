@@ -26,14 +26,14 @@ extension Unicode.Scalar {
 
 extension String {
     /// The text with every invisible character shown as `<U+XXXX>` (see `isInvisible`).
-    public var visible: String {
+    package var visible: String {
         escapingInvisible(keeping: [])
     }
 
     /// A message for a terminal: every invisible character shown as `<U+XXXX>` but the line
     /// breaks and tabs that lay it out. The command line passes all it prints to stderr through
     /// it: one rule for every message, hint, file name and diff line.
-    public var visibleMessage: String {
+    package var visibleMessage: String {
         escapingInvisible(keeping: ["\n", "\t"])
     }
 

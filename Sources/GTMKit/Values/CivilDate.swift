@@ -1,11 +1,11 @@
 /// A calendar date with no time of day and no time zone: what a launch plan talks about.
-public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible {
-    public let year: Int
-    public let month: Int
-    public let day: Int
+struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible {
+    let year: Int
+    let month: Int
+    let day: Int
 
     /// A valid date, or nil (2027-02-30, month 13…).
-    public init?(year: Int, month: Int, day: Int) {
+    init?(year: Int, month: Int, day: Int) {
         guard (1...12).contains(month), day >= 1, day <= Self.daysIn(month: month, year: year) else { return nil }
         self.year = year
         self.month = month
@@ -13,7 +13,7 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
     }
 
     /// The date `days` days after 1970-01-01 (negative: before).
-    public init(daysSinceEpoch days: Int) {
+    init(daysSinceEpoch days: Int) {
         // Howard Hinnant's civil_from_days.
         let z = days + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
@@ -29,7 +29,7 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
     }
 
     /// Days since 1970-01-01 (Howard Hinnant's days_from_civil).
-    public var daysSinceEpoch: Int { Self.daysSinceEpoch(year: year, month: month, day: day) }
+    var daysSinceEpoch: Int { Self.daysSinceEpoch(year: year, month: month, day: day) }
 
     /// Days since 1970-01-01 of a year, month (1–12) and day of month (Howard Hinnant's
     /// days_from_civil; a day past the month's end counts on into the next).
@@ -43,13 +43,13 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
         return era * 146_097 + doe - 719_468
     }
 
-    public func adding(days: Int) -> CivilDate {
+    func adding(days: Int) -> CivilDate {
         CivilDate(daysSinceEpoch: daysSinceEpoch + days)
     }
 
     /// Calendar months later (or earlier); the day is clamped to the month's end,
     /// so 2027-01-31 plus one month is 2027-02-28.
-    public func adding(months: Int) -> CivilDate {
+    func adding(months: Int) -> CivilDate {
         let index = year * 12 + (month - 1) + months
         let newYear = index >= 0 ? index / 12 : (index - 11) / 12
         let newMonth = index - newYear * 12 + 1
@@ -58,34 +58,34 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
     }
 
     /// Whole days from `self` to `other` (positive when `other` is later).
-    public func days(to other: CivilDate) -> Int {
+    func days(to other: CivilDate) -> Int {
         other.daysSinceEpoch - daysSinceEpoch
     }
 
     /// Monday = 1 … Sunday = 7 (ISO 8601).
-    public var weekday: Int {
+    var weekday: Int {
         let d = daysSinceEpoch
         // 1970-01-01 was a Thursday (4).
         return ((d % 7 + 7) % 7 + 3) % 7 + 1
     }
 
     /// `2027-03-15`.
-    public var description: String {
+    var description: String {
         let y = String(year)
         let m = month < 10 ? "0\(month)" : String(month)
         let d = day < 10 ? "0\(day)" : String(day)
         return "\(String(repeating: "0", count: max(0, 4 - y.count)))\(y)-\(m)-\(d)"
     }
 
-    public static func < (a: CivilDate, b: CivilDate) -> Bool {
+    static func < (a: CivilDate, b: CivilDate) -> Bool {
         (a.year, a.month, a.day) < (b.year, b.month, b.day)
     }
 
-    public static func isLeap(_ year: Int) -> Bool {
+    static func isLeap(_ year: Int) -> Bool {
         (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
     }
 
-    public static func daysIn(month: Int, year: Int) -> Int {
+    static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: return isLeap(year) ? 29 : 28
         case 4, 6, 9, 11: return 30

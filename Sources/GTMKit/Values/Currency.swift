@@ -1,6 +1,6 @@
 /// Currency codes and the symbols a user may write instead of them.
 /// gtm holds no exchange rates: every amount is in the scenario's currency.
-public enum Currency {
+enum Currency {
     /// Symbols written before an amount, longest first so that `HK$` wins over `$`.
     static let prefixSymbols: [(symbol: String, code: String)] = [
         ("US$", "USD"), ("HK$", "HKD"), ("NT$", "TWD"), ("S$", "SGD"), ("A$", "AUD"), ("C$", "CAD"),
@@ -13,7 +13,7 @@ public enum Currency {
     ]
 
     /// The symbol a report puts before an amount, where one is unambiguous.
-    public static func symbol(for code: String) -> String? {
+    static func symbol(for code: String) -> String? {
         switch code {
         case "CNY": return "¥"
         case "USD": return "$"
@@ -32,7 +32,7 @@ public enum Currency {
     }
 
     /// True for three uppercase ASCII letters.
-    public static func isCode(_ text: Substring) -> Bool {
+    static func isCode(_ text: Substring) -> Bool {
         text.count == 3 && text.unicodeScalars.allSatisfy { ("A"..."Z").contains($0) }
     }
 

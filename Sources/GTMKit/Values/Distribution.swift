@@ -1,6 +1,6 @@
 /// An uncertain input as the user wrote it. The base case uses its median;
 /// Monte Carlo draws from it.
-public enum Distribution: Sendable, Hashable {
+package enum Distribution: Sendable, Hashable {
     /// `a to b` or `lognormal(a, b)`: a lognormal whose 5th and 95th percentiles are a and b.
     case lognormal(low: Double, high: Double)
     /// `normal(m, sd)`: a mean and a standard deviation (not an interval).
@@ -24,10 +24,10 @@ public enum Distribution: Sendable, Hashable {
     }
 
     /// The 50th percentile: the base-case value.
-    public var median: Double { quantile(0.5) }
+    var median: Double { quantile(0.5) }
 
     /// The p-th quantile, 0 < p < 1.
-    public func quantile(_ p: Double) -> Double {
+    func quantile(_ p: Double) -> Double {
         switch self {
         case .lognormal(let low, let high):
             let (mu, sigma) = Self.logParameters(low: low, high: high)
@@ -51,7 +51,7 @@ public enum Distribution: Sendable, Hashable {
     }
 
     /// The mean, for reports and tests.
-    public var mean: Double {
+    var mean: Double {
         switch self {
         case .lognormal(let low, let high):
             let (mu, sigma) = Self.logParameters(low: low, high: high)
@@ -70,18 +70,18 @@ public enum Distribution: Sendable, Hashable {
 
 /// A number-like input (count, number, share or money): its base-case value and,
 /// when uncertain, the distribution it is drawn from.
-public struct Quantity: Sendable, Hashable {
+struct Quantity: Sendable, Hashable {
     /// The base case: the value itself, or the distribution's median.
-    public var value: Double
-    public var distribution: Distribution?
+    var value: Double
+    var distribution: Distribution?
     /// Draws are clamped into these bounds (a normal share stays within 0–100%).
-    public var bounds: ClosedRange<Double>
+    var bounds: ClosedRange<Double>
 
-    public init(_ value: Double, distribution: Distribution? = nil, bounds: ClosedRange<Double> = -.infinity ... .infinity) {
+    init(_ value: Double, distribution: Distribution? = nil, bounds: ClosedRange<Double> = -.infinity ... .infinity) {
         self.value = value
         self.distribution = distribution
         self.bounds = bounds
     }
 
-    public var isUncertain: Bool { distribution != nil }
+    var isUncertain: Bool { distribution != nil }
 }

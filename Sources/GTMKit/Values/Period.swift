@@ -1,43 +1,43 @@
 /// A length of time as the user wrote it: whole days (weeks are 7 days) or
 /// calendar months (years are 12 months). Months stay months, so that
 /// "3 months" after January 31 is April 30, as a calendar reads.
-public struct Period: Sendable, Hashable, CustomStringConvertible {
-    public enum Unit: Sendable, Hashable { case days, months }
+struct Period: Sendable, Hashable, CustomStringConvertible {
+    enum Unit: Sendable, Hashable { case days, months }
 
-    public let amount: Int
-    public let unit: Unit
+    let amount: Int
+    let unit: Unit
 
-    public static func days(_ amount: Int) -> Period { Period(amount: amount, unit: .days) }
-    public static func weeks(_ amount: Int) -> Period { Period(amount: amount * 7, unit: .days) }
-    public static func months(_ amount: Int) -> Period { Period(amount: amount, unit: .months) }
+    static func days(_ amount: Int) -> Period { Period(amount: amount, unit: .days) }
+    static func weeks(_ amount: Int) -> Period { Period(amount: amount * 7, unit: .days) }
+    static func months(_ amount: Int) -> Period { Period(amount: amount, unit: .months) }
 
     /// The date this long after `date`.
-    public func after(_ date: CivilDate) -> CivilDate {
+    func after(_ date: CivilDate) -> CivilDate {
         unit == .days ? date.adding(days: amount) : date.adding(months: amount)
     }
 
     /// The date this long before `date`.
-    public func before(_ date: CivilDate) -> CivilDate {
+    func before(_ date: CivilDate) -> CivilDate {
         unit == .days ? date.adding(days: -amount) : date.adding(months: -amount)
     }
 
     /// Length in years: months / 12, or days / 365.25.
-    public var years: Double {
+    var years: Double {
         unit == .months ? Double(amount) / 12 : Double(amount) / 365.25
     }
 
     /// Length in days counted from `date` (months are calendar months from that date).
-    public func days(from date: CivilDate) -> Int {
+    func days(from date: CivilDate) -> Int {
         date.days(to: after(date))
     }
 
     /// Average length in days, for periods not anchored to a date.
-    public var averageDays: Double {
+    var averageDays: Double {
         unit == .days ? Double(amount) : Double(amount) * 30.436875
     }
 
     /// `14 days`, `6 weeks`, `3 months`, `1 year`.
-    public var description: String {
+    var description: String {
         switch unit {
         case .days where amount % 7 == 0 && amount > 0:
             let weeks = amount / 7

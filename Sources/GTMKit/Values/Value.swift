@@ -1,5 +1,5 @@
 /// The kinds of value a key may hold (spec §2).
-public enum ValueKind: Sendable, Hashable {
+package enum ValueKind: Sendable, Hashable {
     /// Zero or more; fractional allowed (`1.2M` people). Suffixes k, M, B, 万, 亿.
     case count
     /// A whole count (`moq`, `case_pack`, slots).
@@ -21,7 +21,7 @@ public enum ValueKind: Sendable, Hashable {
     case choice([String])
 
     /// How the kind is named in messages and in the key reference.
-    public var name: String {
+    var name: String {
         switch self {
         case .count: return "count"
         case .integer: return "whole number"
@@ -47,7 +47,7 @@ public enum ValueKind: Sendable, Hashable {
     }
 
     /// True for the kinds that hold a `Quantity` and may be uncertain.
-    public var isNumeric: Bool {
+    var isNumeric: Bool {
         switch self {
         case .count, .integer, .number, .share, .money: return true
         default: return false
@@ -56,7 +56,7 @@ public enum ValueKind: Sendable, Hashable {
 }
 
 /// A typed value decoded from a scalar.
-public enum Value: Sendable, Hashable {
+enum Value: Sendable, Hashable {
     case quantity(Quantity)
     case period(Period)
     case date(CivilDate)
@@ -66,12 +66,12 @@ public enum Value: Sendable, Hashable {
 
 /// Why a scalar is not a valid value of its kind. `offset` counts Unicode scalars
 /// from the start of the scalar, for the caret.
-public struct ValueError: Error, Sendable, Equatable {
-    public var message: String
-    public var hint: String?
-    public var offset: Int
+struct ValueError: Error, Sendable, Equatable {
+    var message: String
+    var hint: String?
+    var offset: Int
 
-    public init(_ message: String, hint: String? = nil, offset: Int = 0) {
+    init(_ message: String, hint: String? = nil, offset: Int = 0) {
         self.message = message
         self.hint = hint
         self.offset = offset

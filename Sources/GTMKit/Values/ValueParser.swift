@@ -1,16 +1,16 @@
 /// Turns a scalar's text into a typed `Value` for one key, with that key's bounds.
-public struct ValueParser: Sendable {
+struct ValueParser: Sendable {
     /// The key as named in messages, e.g. `obtainable`.
-    public var key: String
-    public var kind: ValueKind
+    var key: String
+    var kind: ValueKind
     /// Bounds in stored units (a share's bounds are fractions).
-    public var bounds: ClosedRange<Double>
+    var bounds: ClosedRange<Double>
     /// True when the key accepts `a to b` and the distribution forms.
-    public var allowsUncertainty: Bool
+    var allowsUncertainty: Bool
     /// The scenario's currency: money written in another is refused.
-    public var currency: String
+    var currency: String
 
-    public init(key: String, kind: ValueKind, bounds: ClosedRange<Double>, allowsUncertainty: Bool, currency: String) {
+    init(key: String, kind: ValueKind, bounds: ClosedRange<Double>, allowsUncertainty: Bool, currency: String) {
         self.key = key
         self.kind = kind
         self.bounds = bounds
@@ -21,7 +21,7 @@ public struct ValueParser: Sendable {
     static let distributionNames = ["normal", "lognormal", "uniform", "triangular", "pert"]
     static let rangeHint = "write a to b, normal(m, sd), lognormal(a, b), uniform(a, b), triangular(min, mode, max) or pert(min, mode, max)"
 
-    public func parse(_ text: String) throws(ValueError) -> Value {
+    func parse(_ text: String) throws(ValueError) -> Value {
         let trimmed = Substring(text).trimmingSpaces
         let lead = text.unicodeScalars.count - Substring(text).trimmingLeadingSpaces.unicodeScalars.count
         guard !trimmed.isEmpty else {
