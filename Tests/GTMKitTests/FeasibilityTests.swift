@@ -308,4 +308,19 @@ import Testing
         #expect(reorder?.arrival == launch.adding(days: 48))
         #expect(reorder?.arrivesLate == true)
     }
+    @Test func anOrderPlacedToLandBeforeTheFirstBatchCountsWithIt() {
+        // Found by the generated fuzz target (a trap: a range from day 30 down to day 10). The
+        // first batch of 500 lands on day 30; an order of 1,000 placed earlier lands on day 10, so
+        // it counts from day 30: 1,500 units at 100 a day last until day 45, and the placed order
+        // saw no stockout before it landed.
+        let launch = CivilDate(year: 2027, month: 3, day: 1)!
+        let placed = Reorder(date: launch.adding(days: -20), units: 1_000, arrival: launch.adding(days: 10), stockout: nil)
+        let orders = ReorderModel.plan(daily: [Double](repeating: 100, count: 365), launch: launch,
+                                       arrives: launch.adding(days: 30), stock: 500, reorderPoint: 2_800, safetyStock: 0,
+                                       leadTime: .weeks(4), firstOrder: launch.adding(days: -20), coverageDays: 28,
+                                       terms: .none, placed: [placed])
+        #expect(orders.first == placed)
+        // The next order is placed when stock plus orders reach the reorder point, 2,800: at once.
+        #expect(orders.dropFirst().first?.stockout == launch.adding(days: 45))
+    }
 }

@@ -98,7 +98,8 @@ enum ReorderModel {
             var runsOut: Int?
             var previous = max(start, launch.days(to: firstOrder))
             for index in placed.indices {
-                let arrivalDay = min(launch.days(to: placed[index].arrival), days)
+                // (An order that landed before the first batch counts from the first batch's day.)
+                let arrivalDay = min(max(launch.days(to: placed[index].arrival), start), days)
                 level = stock
                 runsOut = nil
                 for day in start..<arrivalDay {
