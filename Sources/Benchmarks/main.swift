@@ -93,7 +93,10 @@ if wanted("roster-stages") {
     let (fees, values) = roster(10_000, seed: 42)
     var text = "product:\n  name: Lamp\n  price: 399\n  unit_cost: 142\nlaunch:\n  date: 2027-03-15\nkol:\n  budget: 2M\n  roster:\n"
     for index in 0..<fees.count {
-        text += "    - name: creator \(index)\n      followers: \(Int(values[index] / 0.02))\n      fee: \(Format.grouped(fees[index], decimals: 2, separator: ""))\n"
+        text += """
+                - name: creator \(index)\n      followers: \(Int(values[index] / 0.02))\n      fee: \
+            \(Format.grouped(fees[index], decimals: 2, separator: ""))\n
+            """
     }
     let bytes = Array(text.utf8)
     let document = try! Document.parse(name: "roster.txt", bytes: bytes)
@@ -219,7 +222,10 @@ func trialsPerSecond(_ name: String, _ scenario: Scenario, trials: Int) {
         fastest = min(fastest, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
     }
     let rate = Double(trials) / fastest
-    print("\(name.padding(48))  \(Format.grouped(rate, separator: ",")) trials/s  (\(Format.grouped(Double(trials))) trials in \((fastest * 1e5).rounded() / 100) ms)")
+    print("""
+        \(name.padding(48))  \(Format.grouped(rate, separator: ",")) trials/s  (\(Format.grouped(Double(trials))) trials in \
+        \((fastest * 1e5).rounded() / 100) ms)
+        """)
 }
 
 if wanted("throughput") {

@@ -96,7 +96,10 @@ public enum CLI {
         if options.file == "-" {
             switch Platform.readStandardInput(limit: Limits.fileBytes) {
             case .success(let read) where read.count <= Limits.fileBytes: bytes = read
-            case .success: return .failure(.invalid("<stdin>: error: the scenario is larger than \(Limits.fileBytes >> 20) MiB\n  hint: a scenario is a short text file; split shared assumptions into an include\n"))
+            case .success: return .failure(.invalid("""
+                <stdin>: error: the scenario is larger than \(Limits.fileBytes >> 20) MiB\n  hint: a scenario is a short text file; split shared \
+                assumptions into an include\n
+                """))
             case .failure(let failure): return .failure(.invalid("<stdin>: error: cannot read standard input: \(failure.message.lowercased())\n"))
             }
         } else {
@@ -165,7 +168,10 @@ public enum CLI {
                 let hint = error == .outsideRoot
                     ? "a data file must lie inside the root folder (the working directory, or --root DIR)"
                     : reference.fromCommandLine ? "a path given on the command line is relative to the current folder"
-                    : "a path in a scenario is relative to the folder of the file that names it (\(folder.isEmpty ? "here, the current folder" : "`\(folder.visible)`"))"
+                    : """
+                        a path in a scenario is relative to the folder of the file that names it \
+                        (\(folder.isEmpty ? "here, the current folder" : "`\(folder.visible)`"))
+                        """
                 diagnostics.append(Diagnostic("cannot read `\(reference.path.visible)`: \(error.reason)", at: reference.mark, hint: hint))
             }
         }
@@ -315,7 +321,10 @@ public enum CLI {
         Progress.finish()
         let (oldCurrency, newCurrency) = (plans[0].scenario.settings.currency, plans[1].scenario.settings.currency)
         if oldCurrency != newCurrency {
-            return .invalid("gtm: error: \(options.old) plans in \(oldCurrency) and \(options.new) in \(newCurrency): their amounts cannot be compared\n  hint: set the same `scenario.currency` in both (convert one's amounts first)\n")
+            return .invalid("""
+                gtm: error: \(options.old) plans in \(oldCurrency) and \(options.new) in \(newCurrency): their amounts cannot be compared\n  hint: \
+                set the same `scenario.currency` in both (convert one's amounts first)\n
+                """)
         }
         let diff = PlanDiff(old: plans[0], new: plans[1], oldName: Platform.baseName(options.old), newName: Platform.baseName(options.new))
         let text = options.json ? diff.json() : diff.markdown()
@@ -340,7 +349,10 @@ public enum CLI {
             return .invalid("\(shown): error: the file exists; gtm init never overwrites a file\n  hint: name a new file: gtm init new-scenario.txt\n")
         }
         if failure.outside {
-            return .invalid("\(shown): error: the path leads outside the folder it names (through a symbolic link)\n  hint: name a new file in the working directory\n")
+            return .invalid("""
+                \(shown): error: the path leads outside the folder it names (through a symbolic link)\n  hint: name a new file in the working \
+                directory\n
+                """)
         }
         return .invalid("\(shown): error: cannot write the starter scenario: \(failure.message)\n  hint: check that the folder exists and is writable\n")
     }
@@ -374,16 +386,25 @@ public enum CLI {
             return Outcome(stdout: "", stderr: "\(shown): error: the report does not exist\n  hint: write it with: \(rerun)\n",
                            status: Outcome.staleStatus)
         case .unreadable(let failure) where failure.outside:
-            return .invalid("\(shown): error: the report is outside the root folder (through a symbolic link, or by name), so gtm does not read it\n  hint: commit the report as a file, not a link, or pass --root DIR\n")
+            return .invalid("""
+                \(shown): error: the report is outside the root folder (through a symbolic link, or by name), so gtm does not read it\n  hint: \
+                commit the report as a file, not a link, or pass --root DIR\n
+                """)
         case .unreadable(let failure):
             return .invalid("\(shown): error: cannot read the report: \(failure.message)\n  hint: --out names the report file gtm writes\n")
         case .notAReport:
-            return Outcome(stdout: "", stderr: "\(shown): error: the file is not a report gtm wrote (its contents are not shown)\n  hint: remove it and write the report with: \(rerun)\n",
+            return Outcome(stdout: "", stderr: """
+                \(shown): error: the file is not a report gtm wrote (its contents are not shown)\n  hint: remove it and write the report with: \
+                \(rerun)\n
+                """,
                            status: Outcome.staleStatus)
         case .report(let current):
             if current == text { return .success("\(shown) is up to date\n") }
             let (changed, diff) = LineDiff.unified(old: current, new: text, oldName: shown, newName: "\(shown) (gtm plan now)")
-            return Outcome(stdout: "", stderr: "\(shown): error: the report is stale: \(changed) line\(changed == 1 ? "" : "s") differ from what gtm writes now\n\(diff)\n  hint: update it with: \(rerun)\n",
+            return Outcome(stdout: "", stderr: """
+                \(shown): error: the report is stale: \(changed) line\(changed == 1 ? "" : "s") differ from what gtm writes now\n\(diff)\n  hint: \
+                update it with: \(rerun)\n
+                """,
                            status: Outcome.staleStatus)
         }
     }

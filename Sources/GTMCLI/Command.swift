@@ -156,7 +156,10 @@ enum ArgumentParser {
                 }
                 if let fromPath, let explicit = plan.explicitFormat, fromPath != explicit {
                     throw UsageError(message: "'--format \(explicit)' but '--out \(out)' names a \(fromPath) file",
-                                     hint: "drop --format (the extension picks it) or give the path a .\(PlanOptions.formats.first { $0.name == explicit }?.extensions[0] ?? "md") extension",
+                                     hint: """
+                                         drop --format (the extension picks it) or give the path a \
+                                         .\(PlanOptions.formats.first { $0.name == explicit }?.extensions[0] ?? "md") extension
+                                         """,
                                      command: spec.name)
                 }
             }

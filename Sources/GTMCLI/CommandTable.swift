@@ -29,13 +29,19 @@ struct CommandSpec: Sendable {
 
 enum CommandTable {
     static let format = OptionSpec(name: "--format", value: "FORMAT",
-                                   help: "markdown (default), json, csv (one row per output, for a spreadsheet) or html (one self-contained page with charts, prints to PDF); --out's extension picks it",
+                                   help: """
+                                       markdown (default), json, csv (one row per output, for a spreadsheet) or html (one self-contained page with \
+                                       charts, prints to PDF); --out's extension picks it
+                                       """,
                                    choices: ["markdown", "json", "csv", "html"])
     static let diffFormat = OptionSpec(name: "--format", value: "FORMAT", help: "markdown (default) or json", choices: ["markdown", "json"])
     static let lang = OptionSpec(name: "--lang", value: "LANG", help: "report language: en or zh (overrides scenario.language)",
                                  choices: ["en", "zh"])
     static let set = OptionSpec(name: "--set", value: "PATH=VALUE",
-                                help: "change one input for this run, typed and checked like the file; repeatable (e.g. --set market.obtainable=2%, --set crowdfunding.tiers[0].price=279)",
+                                help: """
+                                    change one input for this run, typed and checked like the file; repeatable (e.g. --set market.obtainable=2%, \
+                                    --set crowdfunding.tiers[0].price=279)
+                                    """,
                                 repeatable: true)
     static let whatIf = OptionSpec(name: "--what-if", value: "NAME", help: "apply the scenario's `what_if` variant NAME")
     static let root = OptionSpec(name: "--root", value: "DIR",
@@ -45,15 +51,27 @@ enum CommandTable {
         CommandSpec(
             name: "plan", arguments: ["FILE..."],
             summary: "Plan a launch and print the report",
-            details: "Reads the scenario FILE (- for standard input) and prints the plan: market size and every section the file has. Markdown on stdout, or the --format given, or the format of --out's extension (.md, .json, .csv, .html). With --check and several FILEs, each is checked against the report beside it (FILE with the format's extension) and a summary follows. Exit codes: 0 success; 1 invalid scenario or failed write; 2 wrong command line; 3 a report --check found stale or missing.",
+            details: """
+                Reads the scenario FILE (- for standard input) and prints the plan: market size and every section the file has. Markdown on stdout, \
+                or the --format given, or the format of --out's extension (.md, .json, .csv, .html). With --check and several FILEs, each is \
+                checked against the report beside it (FILE with the format's extension) and a summary follows. Exit codes: 0 success; 1 invalid \
+                scenario or failed write; 2 wrong command line; 3 a report --check found stale or missing.
+                """,
             options: [set, whatIf,
                       OptionSpec(name: "--compare", value: nil, help: "plan the base case and every what_if variant, side by side"),
                       OptionSpec(name: "--trials", value: "N", help: "Monte Carlo trials (overrides scenario.trials)"),
                       OptionSpec(name: "--seed", value: "N", help: "random seed (overrides scenario.seed)"),
-                      OptionSpec(name: "--actuals", value: "CSV", help: "weekly sales since launch (date,units): the weeks sold replace the forecast, the rest is re-forecast, and the reorders and cash are planned again (overrides `actuals`)"),
+                      OptionSpec(name: "--actuals", value: "CSV", help: """
+                          weekly sales since launch (date,units): the weeks sold replace the forecast, the rest is re-forecast, and the reorders \
+                          and cash are planned again (overrides `actuals`)
+                          """),
                       format, lang,
-                      OptionSpec(name: "--out", value: "PATH", help: "write the report to PATH atomically (a temporary file, then rename) instead of stdout; its extension picks the format"),
-                      OptionSpec(name: "--check", value: nil, help: "write nothing; exit 3 with a unified diff when the report (--out PATH, or the one beside each FILE) is not what gtm would write now (for CI)"),
+                      OptionSpec(name: "--out", value: "PATH",
+                                 help: "write the report to PATH atomically (a temporary file, then rename) instead of stdout; its extension picks the format"),
+                      OptionSpec(name: "--check", value: nil, help: """
+                          write nothing; exit 3 with a unified diff when the report (--out PATH, or the one beside each FILE) is not what gtm would \
+                          write now (for CI)
+                          """),
                       root],
             examples: ["gtm plan Scenarios/aurora-lamp.txt",
                        "gtm plan Scenarios/aurora-lamp.txt --format json",
@@ -72,27 +90,41 @@ enum CommandTable {
         CommandSpec(
             name: "explain", arguments: ["[KEY]"],
             summary: "What a key means: its kind, default and bounds",
-            details: "Without KEY, lists every section and key. KEY is a dotted path such as market.obtainable or crowdfunding.tiers.price. With --format markdown, prints the key reference as Markdown tables (as in the README).",
+            details: """
+                Without KEY, lists every section and key. KEY is a dotted path such as market.obtainable or crowdfunding.tiers.price. With --format \
+                markdown, prints the key reference as Markdown tables (as in the README).
+                """,
             options: [OptionSpec(name: "--format", value: "FORMAT", help: "text (default) or markdown", choices: ["text", "markdown"])],
             examples: ["gtm explain", "gtm explain inventory.service_level"]),
         CommandSpec(
             name: "diff", arguments: ["OLD", "NEW"],
             summary: "Compare the plans of two scenarios (or two versions of one)",
-            details: "Plans OLD and NEW and prints what changed: the decisions first, then every input that differs, then the key outputs with their absolute and relative change. For two versions of one file, check the old one out first (e.g. git show main:plan.txt > /tmp/old.txt).",
+            details: """
+                Plans OLD and NEW and prints what changed: the decisions first, then every input that differs, then the key outputs with their \
+                absolute and relative change. For two versions of one file, check the old one out first (e.g. git show main:plan.txt > \
+                /tmp/old.txt).
+                """,
             options: [diffFormat, lang, root,
                       OptionSpec(name: "--exit-code", value: nil, help: "exit 1 when the plans differ (as git diff --exit-code)")],
             examples: ["gtm diff /tmp/old.txt Scenarios/aurora-lamp.txt", "gtm diff a.txt b.txt --format json --exit-code"]),
         CommandSpec(
             name: "init", arguments: ["[PATH]"],
             summary: "Write a commented starter scenario",
-            details: "Writes a starter scenario generated from the schema to PATH (default scenario.txt; - prints it): the sections a first plan needs, filled in; every other key commented out with its meaning. Never overwrites a file.",
+            details: """
+                Writes a starter scenario generated from the schema to PATH (default scenario.txt; - prints it): the sections a first plan needs, \
+                filled in; every other key commented out with its meaning. Never overwrites a file.
+                """,
             options: [OptionSpec(name: "--lang", value: "LANG", help: "language of the comments and the report: en (default) or zh",
                                  choices: ["en", "zh"])],
             examples: ["gtm init", "gtm init Scenarios/new-lamp.txt --lang zh"]),
         CommandSpec(
             name: "completions", arguments: ["SHELL"],
             summary: "Print a shell completion script (bash, zsh or fish)",
-            details: "Prints a completion script for SHELL, generated from gtm's own command table. bash: gtm completions bash > /etc/bash_completion.d/gtm; zsh: gtm completions zsh > \"${fpath[1]}/_gtm\"; fish: gtm completions fish > ~/.config/fish/completions/gtm.fish.",
+            details: """
+                Prints a completion script for SHELL, generated from gtm's own command table. bash: gtm completions bash > \
+                /etc/bash_completion.d/gtm; zsh: gtm completions zsh > \"${fpath[1]}/_gtm\"; fish: gtm completions fish > \
+                ~/.config/fish/completions/gtm.fish.
+                """,
             options: [],
             examples: ["gtm completions bash", "gtm completions zsh"]),
         CommandSpec(

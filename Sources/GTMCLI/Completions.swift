@@ -36,7 +36,10 @@ enum Completions {
             } else if command.name == "help" {
                 lines.append("            COMPREPLY=($(compgen -W \"\(commands.map(\.name).joined(separator: " "))\" -- \"$cur\"))")
             } else {
-                lines.append("            COMPREPLY=($(compgen -W \"\((command.options.map(\.name) + ["--help"]).joined(separator: " "))\" -- \"$cur\") $(compgen -f -- \"$cur\"))")
+                lines.append("""
+                                COMPREPLY=($(compgen -W \"\((command.options.map(\.name) + ["--help"]).joined(separator: " "))\" -- \"$cur\") \
+                    $(compgen -f -- \"$cur\"))
+                    """)
             }
             lines.append("            ;;")
         }

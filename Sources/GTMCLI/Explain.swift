@@ -60,7 +60,10 @@ enum Explain {
         if let value = field.defaultDescription { lines.append("  Default: \(value)") }
         if let bounds = field.boundsDescription { lines.append("  Bounds: \(bounds)") }
         if field.uncertain {
-            lines.append("  Uncertain forms allowed: `a to b` (a 90% interval), normal(m, sd), lognormal(a, b), uniform(a, b), triangular(min, mode, max), pert(min, mode, max).")
+            lines.append("""
+                  Uncertain forms allowed: `a to b` (a 90% interval), normal(m, sd), lognormal(a, b), uniform(a, b), triangular(min, mode, max), \
+                pert(min, mode, max).
+                """)
         }
         switch field.shape {
         case .section, .list:

@@ -129,7 +129,10 @@ final class FileSystem {
         } catch {
             let hint = error == .outsideRoot
                 ? "an included file must lie inside the root folder (the working directory, or --root DIR); copy the shared file into it"
-                : "an include path is relative to the folder of the file that includes it (\(directory.isEmpty ? "here, the current folder" : "`\(directory.visible)`"))"
+                : """
+                    an include path is relative to the folder of the file that includes it \
+                    (\(directory.isEmpty ? "here, the current folder" : "`\(directory.visible)`"))
+                    """
             return .failure(IncludeFailure(message: "cannot include `\(path.visible)`: \(error.reason)", hint: hint))
         }
     }

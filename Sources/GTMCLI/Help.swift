@@ -44,7 +44,10 @@ enum Help {
             "  --version".padding(to: width + 2) + "  print the version",
             "",
             "Run 'gtm help <command>' for a command's options.",
-        ] + wrap("Exit codes: 0 success; 1 invalid scenario, override or data file, or a failed write; 2 wrong command line; 3 a report `gtm plan --check` found stale or missing.")
+        ] + wrap("""
+            Exit codes: 0 success; 1 invalid scenario, override or data file, or a failed write; 2 wrong command line; 3 a report `gtm plan \
+            --check` found stale or missing.
+            """)
         return lines.joined(separator: "\n") + "\n"
     }
 

@@ -64,11 +64,17 @@ import Testing
         let entry = try #require((json["warnings"] as? [[String: Any]])?.first { $0["code"] as? String == "units_before_supply" })
         #expect(entry["milestone"] as? String == "kol.1.sample" && entry["date"] as? String == "2027-02-08" && entry["supply"] is NSNull)
         // Rewards come from a batch only: a pilot run does not make them, and the fix says so.
-        let rewards = try self.plan("pilot:\n  ready: 2027-01-04\n  unit_cost: 150\ncrowdfunding:\n  platform: modian\n  run: yes\n  start: 2027-01-10\n  email_list: 10000\n  list_conversion: 6%\n  tiers:\n    - name: Backer\n      price: 299\n")
+        let rewards = try self.plan("""
+            pilot:\n  ready: 2027-01-04\n  unit_cost: 150\ncrowdfunding:\n  platform: modian\n  run: yes\n  start: 2027-01-10\n  email_list: \
+            10000\n  list_conversion: 6%\n  tiers:\n    - name: Backer\n      price: 299\n
+            """)
         let reward = try #require(warning(rewards, "units_before_supply"))
         #expect(ReportText(rewards).message(reward).contains("Fix: add an `inventory` section whose first batch is in the warehouse by"))
         // A pilot ready in time clears both.
-        let supplied = try self.plan("kol:\n  tiers:\n    - tier: mid\n      count: 1\n      fee: 10k\n      followers: 150k\nseed_reviews:\n  target: 10\npilot:\n  ready: 2027-01-04\n  unit_cost: 150\n")
+        let supplied = try self.plan("""
+            kol:\n  tiers:\n    - tier: mid\n      count: 1\n      fee: 10k\n      followers: 150k\nseed_reviews:\n  target: 10\npilot:\n  ready: \
+            2027-01-04\n  unit_cost: 150\n
+            """)
         #expect(warning(supplied, "units_before_supply") == nil)
     }
 
@@ -212,7 +218,10 @@ import Testing
         #expect(fills.map(\.pledges) == [100, 240, 160])
         #expect(plan[.pledged] == 86_000)
         #expect(abs(plan[.crowdfundingUnits]! - 627) < 1e-9)
-        #expect(errors(Self.product + "crowdfunding:\n  platform: modian\n  start: 2026-12-01\n  tiers:\n    - name: A\n      price: 1\n      share: 70%\n    - name: B\n      price: 2\n      share: 40%\n")
+        #expect(errors(Self.product + """
+            crowdfunding:\n  platform: modian\n  start: 2026-12-01\n  tiers:\n    - name: A\n      price: 1\n      share: 70%\n    - name: B\n      \
+            price: 2\n      share: 40%\n
+            """)
                 == ["14:14: the open tiers' shares add up to 110%, more than 100%"])
     }
 

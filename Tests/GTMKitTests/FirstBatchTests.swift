@@ -80,7 +80,10 @@ func batchScenario(price: Double, cost: Double, salvage: Double, mean: Double, s
     @Test func precisionShortOfTheTargetIsNotCalledPrecise() throws {
         // A forecast from 5 to 400 with 150% error and cartons of 48: the trials stop at a third
         // of a carton (16 units), far above 0.18% of the order; the report must not claim it.
-        let plan = Planner.plan(try decode("product:\n  name: Lamp\n  price: 399\n  unit_cost: 142\nlaunch:\n  date: 2027-03-15\ninventory:\n  lead_time: 6 weeks\n  forecast: 5 to 400\n  forecast_cv: 150%\n  case_pack: 48\n"))
+        let plan = Planner.plan(try decode("""
+            product:\n  name: Lamp\n  price: 399\n  unit_cost: 142\nlaunch:\n  date: 2027-03-15\ninventory:\n  lead_time: 6 weeks\n  forecast: 5 to \
+            400\n  forecast_cv: 150%\n  case_pack: 48\n
+            """))
         let error = try #require(plan.uncertainty?.precision.first?.error)
         #expect(error > Simulation.targetError)
         let report = MarkdownReport(plan).render()

@@ -134,7 +134,10 @@ import Testing
     @Test func csvTextCellsCannotRunAsFormulas() throws {
         let names = ["=HYPERLINK(\"http://x\")", "+1", "-2+3", "@SUM(A1)", "\tx"]
         var text = Self.product + "market:\n  population: 1M\n  serviceable: 50%\n  obtainable: 1% to 2%\nwhat_if:\n"
-        for name in names { text += "  \"\(name.replacingOccurrences(of: "\t", with: "\\t").replacingOccurrences(of: "\"", with: "\\\""))\":\n    market.serviceable: 40%\n" }
+        for name in names {
+            let quoted = name.replacingOccurrences(of: "\t", with: "\\t").replacingOccurrences(of: "\"", with: "\\\"")
+            text += "  \"\(quoted)\":\n    market.serviceable: 40%\n"
+        }
         let dir = try folder(["plan.txt": text])
         let result = CLI.run(["plan", dir + "/plan.txt", "--compare", "--format", "csv"])
         #expect(result.status == 0, "\(result.stderr)")
@@ -173,7 +176,10 @@ import Testing
         for index in 0..<10 { text += "  v\(index):\n    market.obtainable: \(index + 1)%\n" }
         var document = try Document.parse(name: "plan.txt", bytes: Array(text.utf8))
         let series = (1...30).map { week in
-            "\(CivilDate(year: 2024, month: 1, day: 1)!.adding(days: 7 * week)),\(Int(1000 * Bass.cumulative(Double(week) / 26, p: 0.02, q: 0.5) - 1000 * Bass.cumulative(Double(week - 1) / 26, p: 0.02, q: 0.5)))"
+            """
+            \(CivilDate(year: 2024, month: 1, day: 1)!.adding(days: 7 * week)),\
+            \(Int(1000 * Bass.cumulative(Double(week) / 26, p: 0.02, q: 0.5) - 1000 * Bass.cumulative(Double(week - 1) / 26, p: 0.02, q: 0.5)))
+            """
         }
         for reference in document.dataReferences {
             document.attach(reference, name: reference.path, bytes: Array(("date,units\n" + series.joined(separator: "\n") + "\n").utf8))

@@ -79,11 +79,13 @@ import Testing
         // come to ¥40k if all four say yes; the report says so.
         let unsure = try roster("20k", acceptance: "      acceptance: 50%\n")
         #expect(unsure.kol?.lines.count == 4 && unsure[.kolCost] == 20_000)
-        #expect(MarkdownReport(unsure).render().contains("if every invited creator on the roster says yes, the KOL plan costs ¥40,000 against the budget of ¥20,000"))
+        let costs = "if every invited creator on the roster says yes, the KOL plan costs ¥40,000 against the budget of ¥20,000"
+        #expect(MarkdownReport(unsure).render().contains(costs))
         // With a tier beside them, its slot's fee counts too: ¥10k for the tier, and ¥10k of
         // expected fees invites two picks, ¥20k if both say yes: ¥30,000 in all.
         let mixed = try plan("kol:\n  budget: 20k\n  tiers:\n    - tier: mid\n      count: 1\n      fee: 10k\n      followers: 150k\n  roster:\n"
-            + text.replacingOccurrences(of: "kol:\n  budget: BUDGET\n  roster:\n", with: "").replacingOccurrences(of: "ACCEPT", with: "      acceptance: 50%\n"))
+            + text.replacingOccurrences(of: "kol:\n  budget: BUDGET\n  roster:\n", with: "").replacingOccurrences(of: "ACCEPT",
+                                                                                                                  with: "      acceptance: 50%\n"))
         #expect(MarkdownReport(mixed).render().contains("the KOL plan costs ¥30,000 against the budget of ¥20,000"))
     }
 

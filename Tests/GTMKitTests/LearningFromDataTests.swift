@@ -174,7 +174,8 @@ func weeklyCSV(from start: CivilDate, _ units: [Double]) -> String {
         let noDemand = Self.lamp.replacingOccurrences(of: "demand:\n  p: 0.03\n  q: 0.38\n", with: "")
         #expect(messages(noDemand) == ["15:1: `actuals` re-forecast the demand curve, but the scenario has no `demand` section"])
         let forecast = Self.lamp.replacingOccurrences(of: "  coverage: 10 weeks\n", with: "  coverage: 10 weeks\n  forecast: 900\n")
-        #expect(messages(forecast) == ["18:13: with `inventory.forecast` the first batch and the reorders follow your forecast, not the sales: `actuals` cannot re-plan them"])
+        #expect(messages(forecast)
+                == ["18:13: with `inventory.forecast` the first batch and the reorders follow your forecast, not the sales: `actuals` cannot re-plan them"])
     }
 
     @Test func actualsNotWeeklyOrBeforeLaunchAreRefusedWhereTheyAre() {
@@ -326,7 +327,8 @@ func weeklyCSV(from start: CivilDate, _ units: [Double]) -> String {
         // actuals are its own data/a.csv, a different file; a variant names data/b.csv, relative
         // to main.txt's folder like the rest of the file.
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("gtm-paths-\(UUID().uuidString)")
-        for folder in ["data", "sub/data"] { try FileManager.default.createDirectory(at: dir.appendingPathComponent(folder), withIntermediateDirectories: true) }
+        for folder in ["data", "sub/data"] { try FileManager.default.createDirectory(at: dir.appendingPathComponent(folder),
+                                                                                     withIntermediateDirectories: true) }
         defer { try? FileManager.default.removeItem(at: dir) }
         func write(_ text: String, _ path: String) throws { try text.write(to: dir.appendingPathComponent(path), atomically: true, encoding: .utf8) }
         try write(Self.withAnalogs.replacingOccurrences(of: "- a.csv", with: "- data/a.csv"), "sub/base.txt")

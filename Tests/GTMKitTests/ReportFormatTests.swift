@@ -138,7 +138,10 @@ import Testing
     @Test func htmlEscapesWhatAScenarioWrites() {
         #expect(MarkdownHTML.inline("<b>&\\|") == "&lt;b&gt;&amp;|")
         #expect(MarkdownHTML.convert("| a | b |\n| --- | ---: |\n| <x> | 1 |\n") ==
-                "<table>\n<thead><tr><th>a</th><th class=\"r\">b</th></tr></thead>\n<tbody>\n<tr><td>&lt;x&gt;</td><td class=\"r\">1</td></tr>\n</tbody>\n</table>")
+                """
+                <table>\n<thead><tr><th>a</th><th class=\"r\">b</th></tr></thead>\n<tbody>\n<tr><td>&lt;x&gt;</td><td \
+                class=\"r\">1</td></tr>\n</tbody>\n</table>
+                """)
     }
 }
 

@@ -94,7 +94,10 @@ struct SalesSeries: Sendable, Equatable {
             }
             if let broken {
                 throw fail(weekly ? "rows are weekly, so this one should be dated \(rows[0].date.adding(days: 7 * broken)), not \(rows[broken].date)"
-                                  : "the periods must be weeks (7 days apart) or months (the same day each month): expected \(rows[0].date.adding(months: broken)), not \(rows[broken].date)",
+                                  : """
+                                      the periods must be weeks (7 days apart) or months (the same day each month): expected \
+                                      \(rows[0].date.adding(months: broken)), not \(rows[broken].date)
+                                      """,
                            rows[broken].line, 1, "give one row per week or per month, with no gaps (a period without sales is a row with 0)")
             }
             period = weekly ? 7 : 365.25 / 12

@@ -109,7 +109,8 @@ extension Output {
     static let actualWeeks = Output(450, .actuals, "weeks", "Weeks sold so far", "已售周数", .count)
     static let actualToDate = Output(451, .actuals, "to_date", "Units sold to date", "至今实际销量", .count, compared: true)
     static let planToDate = Output(452, .actuals, "plan_to_date", "The plan's forecast for those weeks", "计划对同期的预测", .count)
-    static let reforecastHorizonUnits = Output(453, .actuals, "reforecast_horizon_units", "Re-forecast: demand within the horizon", "重新预测：计划期内需求", .count, compared: true)
+    static let reforecastHorizonUnits = Output(453, .actuals, "reforecast_horizon_units", "Re-forecast: demand within the horizon", "重新预测：计划期内需求",
+                                               .count, compared: true)
     static let nextReorderDate = Output(454, .actuals, "next_reorder_date", "Next reorder to place, by", "下一次补货下单日", .date, compared: true)
     static let nextReorderUnits = Output(455, .actuals, "next_reorder_units", "Next reorder to place (units)", "下一次补货数量（件）", .count, compared: true)
 

@@ -471,7 +471,8 @@ extension Output {
     static let peakNeed = Output(500, .cash, "peak_need", "Peak funding need", "峰值资金需求", .money, ranged: true, compared: true)
     static let peakDate = Output(501, .cash, "peak_date", "Peak need reached (week of)", "资金需求达到峰值（所在周）", .date, never: true)
     static let fundingGap = Output(502, .cash, "gap", "Funding gap beyond cash on hand", "超出现有资金的缺口", .money, ranged: true, compared: true)
-    static let payback = Output(503, .cash, "payback", "The launch has earned back its cash (week of)", "累计净现金流回正（所在周）", .date, ranged: true, compared: true, never: true)
+    static let payback = Output(503, .cash, "payback", "The launch has earned back its cash (week of)", "累计净现金流回正（所在周）", .date, ranged: true,
+                                compared: true, never: true)
     static let endingCash = Output(504, .cash, "ending", "Cash at the end of the horizon", "计划期结束时的现金", .money, ranged: true, signed: true)
     static let unitsSold = Output(505, .cash, "units_sold", "Retail units sold within the horizon, stock allowing", "计划期内零售销量（受库存限制）", .count, ranged: true)
 

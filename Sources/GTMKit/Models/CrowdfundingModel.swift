@@ -334,11 +334,14 @@ extension Output {
     static let minimumRaise = Output(261, .crowdfunding, "minimum_raise", "Minimum raise", "最低筹款额", .money, ranged: true, never: true)
     static let firstTwoDays = Output(262, .crowdfunding, "first_48h_pledges", "First-48-hour pledges", "前 48 小时认筹", .money, .decision)
     static let goalProbability = Output(263, .crowdfunding, "goal_probability", "Chance of reaching the goal", "达成目标的概率", .share, .decision)
-    static let firstTwoDaysCoverProbability = Output(264, .crowdfunding, "first_48h_cover_probability", "Chance the first 48 hours cover the minimum raise", "前 48 小时覆盖最低筹款额的概率", .share, .decision)
+    static let firstTwoDaysCoverProbability = Output(264, .crowdfunding, "first_48h_cover_probability",
+                                                     "Chance the first 48 hours cover the minimum raise", "前 48 小时覆盖最低筹款额的概率", .share, .decision)
     static let campaignStart = Output(265, .crowdfunding, "start", "Campaign opens", "众筹开始", .date)
     static let campaignEnd = Output(266, .crowdfunding, "end", "Campaign closes", "众筹结束", .date)
     static let fulfillment = Output(267, .crowdfunding, "fulfillment", "Rewards ship", "回报发货", .date)
 
     /// The section's outputs, in the order the report and the JSON list them.
-    static let crowdfundingOutputs: [Output] = [.recommended, .inPlan, .backers, .pledged, .collected, .platformFees, .paymentFees, .fees, .net, .goal, .crowdfundingUnits, .minimumRaise, .firstTwoDays, .goalProbability, .firstTwoDaysCoverProbability, .campaignStart, .campaignEnd, .fulfillment]
+    static let crowdfundingOutputs: [Output] = [.recommended, .inPlan, .backers, .pledged, .collected, .platformFees, .paymentFees, .fees, .net,
+                                                .goal, .crowdfundingUnits, .minimumRaise, .firstTwoDays, .goalProbability,
+                                                .firstTwoDaysCoverProbability, .campaignStart, .campaignEnd, .fulfillment]
 }

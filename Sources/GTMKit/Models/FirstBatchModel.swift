@@ -168,10 +168,14 @@ extension Output.Section {
 }
 
 extension Output {
-    static let windowDemandMean = Output(150, .inventory, "window_demand_mean", "Demand in the first batch's window (mean)", "首批覆盖期需求（均值）", .count, .mean, ranged: true, compared: true)
-    static let windowForecastMean = Output(151, .inventory, "window_forecast_mean", "Forecast of the first batch's window (the normal's mean μ)", "首批覆盖期需求预测（正态均值 μ）", .count, .decision)
-    static let windowDemandSD = Output(152, .inventory, "window_demand_sd", "Demand in the first batch's window (standard deviation)", "首批覆盖期需求（标准差）", .count, .decision)
-    static let windowKOLUnits = Output(153, .inventory, "window_kol_units", "Buyers from KOL posts in the first batch's window", "首批覆盖期内 KOL 内容带来的买家", .count, ranged: true)
+    static let windowDemandMean = Output(150, .inventory, "window_demand_mean", "Demand in the first batch's window (mean)", "首批覆盖期需求（均值）", .count,
+                                         .mean, ranged: true, compared: true)
+    static let windowForecastMean = Output(151, .inventory, "window_forecast_mean", "Forecast of the first batch's window (the normal's mean μ)",
+                                           "首批覆盖期需求预测（正态均值 μ）", .count, .decision)
+    static let windowDemandSD = Output(152, .inventory, "window_demand_sd", "Demand in the first batch's window (standard deviation)", "首批覆盖期需求（标准差）",
+                                       .count, .decision)
+    static let windowKOLUnits = Output(153, .inventory, "window_kol_units", "Buyers from KOL posts in the first batch's window", "首批覆盖期内 KOL 内容带来的买家",
+                                       .count, ranged: true)
     static let windowDemandP10 = Output(154, .inventory, "window_demand_p10", "Demand in the first batch's window (P10)", "首批覆盖期需求（P10）", .count, .decision)
     static let windowDemandP90 = Output(155, .inventory, "window_demand_p90", "Demand in the first batch's window (P90)", "首批覆盖期需求（P90）", .count, .decision)
     static let criticalRatio = Output(156, .inventory, "critical_ratio", "Critical ratio", "临界比率", .share, .decision, ranged: true)
@@ -194,8 +198,13 @@ extension Output {
     static let reorderUnits = Output(173, .inventory, "reorder_units", "Reorder (units)", "补货数量（件）", .count, .decision, compared: true)
     static let reorderArrival = Output(174, .inventory, "reorder_arrival", "Reorder in the warehouse", "补货入仓", .date, .decision)
     static let stockoutDate = Output(175, .inventory, "stockout_date", "Stock runs out without a reorder", "不补货时的断货日", .date, .decision)
-    static let reorderTotalUnits = Output(176, .inventory, "reorders_units", "Units reordered through the horizon", "计划期内补货总量", .count, .decision, compared: true)
+    static let reorderTotalUnits = Output(176, .inventory, "reorders_units", "Units reordered through the horizon", "计划期内补货总量", .count, .decision,
+                                          compared: true)
 
     /// The section's outputs, in the order the report and the JSON list them.
-    static let inventoryOutputs: [Output] = [.windowDemandMean, .windowForecastMean, .windowDemandSD, .windowKOLUnits, .windowDemandP10, .windowDemandP90, .criticalRatio, .newsvendorUnits, .firstBatchUnits, .pledgedUnits, .sampleUnits, .expectedSales, .expectedLeftover, .expectedLostSales, .fillRate, .inStockProbability, .inventoryCash, .depositAmount, .poDate, .arrival, .safetyStock, .reorderPoint, .reorderDate, .reorderUnits, .reorderArrival, .stockoutDate, .reorderTotalUnits]
+    static let inventoryOutputs: [Output] = [.windowDemandMean, .windowForecastMean, .windowDemandSD, .windowKOLUnits, .windowDemandP10,
+                                             .windowDemandP90, .criticalRatio, .newsvendorUnits, .firstBatchUnits, .pledgedUnits, .sampleUnits,
+                                             .expectedSales, .expectedLeftover, .expectedLostSales, .fillRate, .inStockProbability, .inventoryCash,
+                                             .depositAmount, .poDate, .arrival, .safetyStock, .reorderPoint, .reorderDate, .reorderUnits,
+                                             .reorderArrival, .stockoutDate, .reorderTotalUnits]
 }

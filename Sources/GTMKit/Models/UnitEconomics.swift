@@ -48,9 +48,12 @@ extension Output.Section {
 extension Output {
     static let unitMargin = Output(100, .economics, "unit_margin", "Unit margin", "单件毛利", .money, ranged: true, compared: true, signed: true)
     static let grossMargin = Output(101, .economics, "gross_margin", "Gross margin", "毛利率", .share, ranged: true, signed: true, never: true)
-    static let contributionMargin = Output(102, .economics, "contribution_margin", "Contribution per unit", "单件边际贡献", .money, ranged: true, compared: true, signed: true)
-    static let breakEvenUnits = Output(103, .economics, "break_even_units", "Break-even (units, on contribution)", "盈亏平衡（件，按边际贡献）", .unitsNeeded, ranged: true, compared: true, never: true)
-    static let unitCostCeiling = Output(104, .economics, "unit_cost_ceiling", "Highest unit cost that keeps the target margin", "保持目标毛利的单件成本上限", .money, ranged: true)
+    static let contributionMargin = Output(102, .economics, "contribution_margin", "Contribution per unit", "单件边际贡献", .money, ranged: true,
+                                           compared: true, signed: true)
+    static let breakEvenUnits = Output(103, .economics, "break_even_units", "Break-even (units, on contribution)", "盈亏平衡（件，按边际贡献）", .unitsNeeded,
+                                       ranged: true, compared: true, never: true)
+    static let unitCostCeiling = Output(104, .economics, "unit_cost_ceiling", "Highest unit cost that keeps the target margin", "保持目标毛利的单件成本上限",
+                                        .money, ranged: true)
     static let marketingSpend = Output(105, .economics, "marketing_spend", "Marketing spend in this plan", "本计划营销支出", .money, ranged: true)
 
     /// The section's outputs, in the order the report and the JSON list them.

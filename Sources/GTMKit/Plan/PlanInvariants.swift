@@ -96,7 +96,9 @@ enum PlanInvariants {
         for summary in plan.uncertainty?.outputs ?? [] {
             let path = summary.output.path
             let values = [summary.p10, summary.p50, summary.p90]
-            if !(summary.p10 <= summary.p50 && summary.p50 <= summary.p90) { fail("\(path): P10 \(values[0]), P50 \(values[1]), P90 \(values[2]) out of order") }
+            if !(summary.p10 <= summary.p50 && summary.p50 <= summary.p90) {
+                fail("\(path): P10 \(values[0]), P50 \(values[1]), P90 \(values[2]) out of order")
+            }
             for value in values + [summary.mean] where !(value.isInfinite && summary.output.info.mayNeverHappen) {
                 guard value.isFinite, abs(value) <= largest else {
                     fail("\(path) range holds \(value)")

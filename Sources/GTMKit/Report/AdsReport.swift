@@ -17,13 +17,20 @@ extension AdsPlan: LeverReport {
 extension MarkdownReport {
     func adsDecision(_ flights: [AdsPlan.Flight]) -> String {
         let first = flights.map(\.start).min().map(style.longDate) ?? ""
-        return t("**Ads:** \(style.exactMoney(plan[.adsCost] ?? 0)) over \(flights.count) flight\(flights.count == 1 ? "" : "s") from \(first), bringing about \(value(.adsBuyers)) buyers.",
+        return t("""
+            **Ads:** \(style.exactMoney(plan[.adsCost] ?? 0)) over \(flights.count) flight\(flights.count == 1 ? "" : "s") from \(first), bringing \
+            about \(value(.adsBuyers)) buyers.
+            """,
                  "**广告**：\(style.exactMoney(plan[.adsCost] ?? 0))，共 \(flights.count) 次投放，自 \(first) 起，预计带来约 \(value(.adsBuyers)) 位买家。")
     }
 
     func adsSection(_ flights: [AdsPlan.Flight]) -> String {
         var parts = ["## " + t("Paid media", "广告投放")] + pastSectionNote
-        parts.append(t("Each flight's budget buys impressions at its CPM (or clicks at its CPC); clicks × conversion are its buyers, who arrive evenly over the flight's days (those before launch buy on launch day). Rates a flight leaves out are its platform's published averages (sources in the README): treat them as a starting point and replace them with your own campaigns' numbers.",
+        parts.append(t("""
+            Each flight's budget buys impressions at its CPM (or clicks at its CPC); clicks × conversion are its buyers, who arrive evenly over the \
+            flight's days (those before launch buy on launch day). Rates a flight leaves out are its platform's published averages (sources in the \
+            README): treat them as a starting point and replace them with your own campaigns' numbers.
+            """,
                        "每次投放的预算按 CPM 购买曝光（或按 CPC 购买点击）；点击 × 转化率为其买家，在投放期内均匀到来（上市前到来的在上市日购买）。未给出的费率取平台公开的平均值（来源见 README）：仅作起点，请换成您自己投放的数据。"))
         let rows = flights.map { flight -> [String] in
             return [Markdown.escape(flight.name), flight.platform, style.date(flight.start) + " – " + style.date(flight.end.adding(days: -1)),

@@ -37,7 +37,8 @@ package struct HTMLReport {
     }
 
     static let css = """
-    body { font: 15px/1.5 -apple-system, "Segoe UI", "Helvetica Neue", Arial, "PingFang SC", "Microsoft YaHei", sans-serif; color: #1b1f24; margin: 0; background: #fff; }
+    body { font: 15px/1.5 -apple-system, "Segoe UI", "Helvetica Neue", Arial, "PingFang SC", "Microsoft YaHei", \
+    sans-serif; color: #1b1f24; margin: 0; background: #fff; }
     main { max-width: 980px; margin: 0 auto; padding: 24px; }
     h1 { font-size: 1.7em; border-bottom: 2px solid #1f5fa8; padding-bottom: .2em; }
     h2 { font-size: 1.3em; margin-top: 1.8em; border-bottom: 1px solid #d0d7de; padding-bottom: .2em; }

@@ -264,7 +264,8 @@ package struct JSONReport {
             guard let value = plan[output] else { continue }
             pairs.append((output.path, .object([("p10", .optional(value)), ("p50", .optional(value)), ("p90", .optional(value)),
                                                 ("mean", .optional(value)), ("decision", .bool(true)),
-                                                ("standard_error", .optional(error * (output == .goal ? plan[.firstTwoDays] ?? 0 : plan[.newsvendorUnits] ?? 0)))])))
+                                                ("standard_error",
+                                                 .optional(error * (output == .goal ? plan[.firstTwoDays] ?? 0 : plan[.newsvendorUnits] ?? 0)))])))
         }
         return .object(pairs)
     }

@@ -24,17 +24,27 @@ extension MarkdownReport {
         // (said only when there is money to raise).
         let brief = plan.cash?.weeks.first { $0.start == date }.flatMap { week in
             gap > 0 && week.balance - onHand >= 0
-                ? t(" The same week's receipts close it by the week's end, so it lasts days: a short bridge, or moving that payment after the receipt, may do instead.",
+                ? t("""
+                     The same week's receipts close it by the week's end, so it lasts days: a short bridge, or moving that payment after the \
+                    receipt, may do instead.
+                    """,
                     "当周收款在周末前即可补上，缺口只持续数天：短期过桥资金，或把该笔付款挪到收款之后，也可解决。")
                 : nil
         } ?? ""
         let onHandText = onHand > 0
-            ? (gap > 0 ? t(" With \(style.exactMoney(onHand)) on hand, raise **\(style.exactMoney(gap))**\(runsOut).", "现有 \(style.exactMoney(onHand))，需再筹 **\(style.exactMoney(gap))**\(runsOut)。")
+            ? (gap > 0 ? t(" With \(style.exactMoney(onHand)) on hand, raise **\(style.exactMoney(gap))**\(runsOut).",
+                           "现有 \(style.exactMoney(onHand))，需再筹 **\(style.exactMoney(gap))**\(runsOut)。")
                        : t(" The \(style.exactMoney(onHand)) on hand covers it.", "现有 \(style.exactMoney(onHand)) 足以覆盖。"))
             : ""
         let first = plan.cash?.weeks.first.map { style.longDate($0.start) } ?? ""
-        return t("**Cash:** you need **\(style.exactMoney(need))** by \(style.longDate(date)), the week the cumulative shortfall peaks, a week's payments counted before its receipts\(range(.peakNeed, exact: true).map { " (P10–P90 \($0))" } ?? ""); payments start in the week of \(first).",
-                 "**资金**：在 \(style.longDate(date)) 前需要 **\(style.exactMoney(need))**，即累计资金缺口最大的那一周（每周先计付款、后计收款）\(range(.peakNeed, exact: true).map { "（P10–P90 \($0)）" } ?? "")；付款自 \(first) 当周开始。")
+        return t("""
+            **Cash:** you need **\(style.exactMoney(need))** by \(style.longDate(date)), the week the cumulative shortfall peaks, a week's payments \
+            counted before its receipts\(range(.peakNeed, exact: true).map { " (P10–P90 \($0))" } ?? ""); payments start in the week of \(first).
+            """,
+                 """
+                 **资金**：在 \(style.longDate(date)) 前需要 **\(style.exactMoney(need))**，即累计资金缺口最大的那一周（每周先计付款、后计收\
+                 款）\(range(.peakNeed, exact: true).map { "（P10–P90 \($0)）" } ?? "")；付款自 \(first) 当周开始。
+                 """)
             + onHandText + brief + payback
     }
 
@@ -45,7 +55,10 @@ extension MarkdownReport {
         let later = flow.weeks.filter { $0.start > payback }
         guard let lowest = later.min(by: { $0.lowest < $1.lowest }), lowest.lowest - flow.onHand < -0.5 else { return "" }
         let short = style.money((flow.onHand - lowest.lowest).rounded())
-        return t(" Later payments (reorders) take the cumulative net cash (cash on hand aside) below zero again: by up to \(short), in the week of \(style.longDate(lowest.start)).",
+        return t("""
+             Later payments (reorders) take the cumulative net cash (cash on hand aside) below zero again: by up to \(short), in the week of \
+            \(style.longDate(lowest.start)).
+            """,
                  "之后的付款（补货）会使累计净现金流再次为负：最多 \(short)，在 \(style.longDate(lowest.start)) 当周。")
     }
 
@@ -60,8 +73,16 @@ extension MarkdownReport {
         var parts = ["## " + t("Cash over time", "现金流")]
         let first = flow.weeks.first?.start ?? plan.scenario.launch.date
         let horizonEnd = plan.scenario.horizon.after(plan.scenario.launch.date).adding(days: -1)
-        parts.append(t("Every payment and receipt the plan implies, on the plan's own dates, summed by week (weeks start on \(weekdays(first)), the launch's weekday) from the first payment, in the week of \(style.date(first)), to the end of the horizon on \(style.date(horizonEnd)). The balance is the cash on hand (\(style.money(flow.onHand)), `cash.on_hand`) plus what has come in less what has gone out. The peak need counts each week's payments before its receipts, so money that lands later in a week never covers a payment due earlier in it.",
-                       "计划涉及的每笔付款与收款，按计划自身的日期逐周汇总（每周从\(weekdays(first))开始，即上市日的星期），从首笔付款所在周（\(style.date(first))）到计划期结束（\(style.date(horizonEnd))）。余额 = 现有资金（\(style.money(flow.onHand))，`cash.on_hand`）加已收款减已付款。峰值资金需求按每周先付款、后收款计算，周内晚到的收款不会抵消同周较早的付款。"))
+        parts.append(t("""
+            Every payment and receipt the plan implies, on the plan's own dates, summed by week (weeks start on \(weekdays(first)), the launch's \
+            weekday) from the first payment, in the week of \(style.date(first)), to the end of the horizon on \(style.date(horizonEnd)). The \
+            balance is the cash on hand (\(style.money(flow.onHand)), `cash.on_hand`) plus what has come in less what has gone out. The peak need \
+            counts each week's payments before its receipts, so money that lands later in a week never covers a payment due earlier in it.
+            """,
+                       """
+                       计划涉及的每笔付款与收款，按计划自身的日期逐周汇总（每周从\(weekdays(first))开始，即上市日的星期），从首笔付款所在周（\(style.date(first))）到计划期结束（\(style.date(horizonEnd))）。余额\
+                        = 现有资金（\(style.money(flow.onHand))，`cash.on_hand`）加已收款减已付款。峰值资金需求按每周先付款、后收款计算，周内晚到的收款不会抵消同周较早的付款。
+                       """))
         var rows: [[String]] = []
         let ranged = plan.uncertainty != nil
         for output in Output.outputs(of: .cash) where plan.values[output.id].isFinite || output == .payback {
@@ -104,7 +125,10 @@ extension MarkdownReport {
         var notes: [String] = []
         let scenario = plan.scenario
         if let inventory = scenario.inventory {
-            notes.append(t("Purchase orders pay \(style.percent(inventory.deposit.value)) when placed and the rest when the goods leave the factory (`inventory.freight` = \(style.period(inventory.freight)) before they arrive).",
+            notes.append(t("""
+                Purchase orders pay \(style.percent(inventory.deposit.value)) when placed and the rest when the goods leave the factory \
+                (`inventory.freight` = \(style.period(inventory.freight)) before they arrive).
+                """,
                            "采购单下单时付 \(style.percent(inventory.deposit.value))，其余在出厂时支付（`inventory.freight` = 到货前 \(style.period(inventory.freight))）。"))
         }
         if let payout = flow.payout, let rule = flow.payoutRule, plan.flag(.inPlan) {
@@ -133,7 +157,10 @@ extension MarkdownReport {
             }
         }
         if !plan.channelTerms.isEmpty {
-            notes.append(t("Retail money comes in after each channel's settlement delay (see Unit economics); what is still owed at the horizon's end is not counted.",
+            notes.append(t("""
+                Retail money comes in after each channel's settlement delay (see Unit economics); what is still owed at the horizon's end is not \
+                counted.
+                """,
                            "零售款按各渠道结算周期到账（见“单位经济”）；计划期结束时尚未结算的款项不计入。"))
         }
         if scenario.inventory == nil {

@@ -23,8 +23,15 @@ extension MarkdownReport {
         if let actuals = plan.actuals {
             parts.append(actualsDemandText(actuals))
         } else {
-            parts.append(t("The market's curve spreads \(source) (\(market) units within \(horizon)) over the weeks after launch with the shape of \(shape)\(boost); the launch adds what its levers bring, so demand within \(horizon) is **\(total) units**. Launch week sells \(firstWeek) units; the best week is week \(peak).\(median)",
-                           "市场曲线按\(shape)的形状把\(source)（\(horizon)内 \(market) 件）分布到上市后各周\(boost)；上市动作再带来各自的增量，因此\(horizon)内需求为 **\(total) 件**。首发周销量 \(firstWeek) 件；销量最高的是第 \(peak) 周。\(median)"))
+            parts.append(t("""
+                The market's curve spreads \(source) (\(market) units within \(horizon)) over the weeks after launch with the shape of \
+                \(shape)\(boost); the launch adds what its levers bring, so demand within \(horizon) is **\(total) units**. Launch week sells \
+                \(firstWeek) units; the best week is week \(peak).\(median)
+                """,
+                           """
+                           市场曲线按\(shape)的形状把\(source)（\(horizon)内 \(market) 件）分布到上市后各周\(boost)；上市动作再带来各自的增量，因此\(horizon)内需求为 **\(total) 件**。首发周销量 \
+                           \(firstWeek) 件；销量最高的是第 \(peak) 周。\(median)
+                           """))
             parts.append(componentsTable(demand))
         }
         if let analogs = analogsBlock() { parts.append(analogs) }
@@ -63,7 +70,10 @@ extension MarkdownReport {
             // Each event's week from launch on, so that a preset dated by its last day (Cyber
             // Monday for Black Friday) reads as the week it is.
             let list = demand.events.map {
-                "\(Markdown.escape($0.name)) \(style.date(max($0.last.adding(days: -6), plan.scenario.launch.date)))–\(style.date($0.last)) ×\(style.number($0.lift))"
+                """
+                \(Markdown.escape($0.name)) \(style.date(max($0.last.adding(days: -6), plan.scenario.launch.date)))–\(style.date($0.last)) \
+                ×\(style.number($0.lift))
+                """
             }.joined(separator: t(", ", "、"))
             notes.append(t("Events multiply the curve's sales in the 7 days ending on their date: \(list).",
                            "大促周（活动日及其前 6 天）的曲线销量按倍数放大：\(list)。"))

@@ -52,15 +52,31 @@ extension MarkdownReport {
                        t("Returns", "退货"), t("Settlement", "回款周期"), t("Share of sales", "销量占比"), t("Contribution / unit", "边际贡献 / 件")]
             + (sold != nil ? [t("Contribution within the horizon", "计划期内边际贡献")] : [])
         parts.append(Markdown.table(headers, [.left, .left, .right, .right, .right, .right, .right, .right] + (sold != nil ? [.right] : []), rows))
-        var notes = [t("Contribution per unit = price × (1 − fee) × (1 − returns) − unit cost − fulfilment: a returned unit is refunded and written off. Terms a channel does not give are the default terms of the platform in its name (Tmall, JD, Douyin, Xiaohongshu, Amazon, an own store; sources in the README), else 0. Sales split by each channel's bottom-up buyers unless `share` is given.",
-                       "单件边际贡献 = 售价 × (1 − 平台费) × (1 − 退货率) − 单件成本 − 履约成本：退货按退款并报废计。渠道未给出的条款取其名称中平台的默认条款（天猫、京东、抖音、小红书、亚马逊、品牌官网；来源见 README），否则为 0。未给出 `share` 时按各渠道自下而上的买家数分配销量。")]
+        var notes = [t("""
+            Contribution per unit = price × (1 − fee) × (1 − returns) − unit cost − fulfilment: a returned unit is refunded and written off. Terms \
+            a channel does not give are the default terms of the platform in its name (Tmall, JD, Douyin, Xiaohongshu, Amazon, an own store; \
+            sources in the README), else 0. Sales split by each channel's bottom-up buyers unless `share` is given.
+            """,
+                       """
+                       单件边际贡献 = 售价 × (1 − 平台费) × (1 − 退货率) − 单件成本 − 履约成本：退货按退款并报废计。渠道未给出的条款取其名称中平台的默认条款（天猫、京东、抖音、小红书、亚马逊、品牌官网；来源见 README），否则为 0。未给出 \
+                       `share` 时按各渠道自下而上的买家数分配销量。
+                       """)]
         if sold != nil {
-            notes.append(t("Within the horizon: the retail units sold (\(value(.unitsSold)), stock allowing) × the channel's share × its contribution, before fixed costs and marketing; some of it is received after the horizon (see Cash over time).",
+            notes.append(t("""
+                Within the horizon: the retail units sold (\(value(.unitsSold)), stock allowing) × the channel's share × its contribution, before \
+                fixed costs and marketing; some of it is received after the horizon (see Cash over time).
+                """,
                            "计划期内：零售销量（\(value(.unitsSold))，受库存限制）× 渠道占比 × 单件边际贡献，未扣一次性成本与营销支出；其中部分款项在计划期结束后才到账（见“现金流”）。"))
         }
         for channel in plan.channelTerms where channel.fulfillmentMissing {
-            notes.append(t("⚠ \(Markdown.escape(channel.name)): \(channel.platform)'s default fulfilment is not in \(plan.scenario.settings.currency), so it counts as 0; give `fulfillment` for this channel.",
-                           "⚠ \(Markdown.escape(channel.name))：\(channel.platform) 的默认履约成本不是以 \(plan.scenario.settings.currency) 计价，按 0 计；请为该渠道给出 `fulfillment`。"))
+            notes.append(t("""
+                ⚠ \(Markdown.escape(channel.name)): \(channel.platform)'s default fulfilment is not in \(plan.scenario.settings.currency), so it \
+                counts as 0; give `fulfillment` for this channel.
+                """,
+                           """
+                           ⚠ \(Markdown.escape(channel.name))：\(channel.platform) 的默认履约成本不是以 \(plan.scenario.settings.currency) 计价，按 0 计；请为该渠道给出 \
+                           `fulfillment`。
+                           """))
         }
         parts.append(notes.joined(separator: t(" ", "")))
         return parts.joined(separator: "\n\n")

@@ -52,11 +52,15 @@ extension MarkdownReport {
         rows.append([t("Reorder: safety stock / reorder point", "补货：安全库存 / 再订货点"),
                      "\(style.count(plan[.safetyStock] ?? 0)) / \(style.count(plan[.reorderPoint] ?? 0))"])
         if let reorder = batch.reorder, let asOf = plan.actuals?.asOf, reorder.date < asOf {
-            rows.append(["**" + t("Reorder (placed)", "补货（已下单）") + "**", "**" + t("\(style.exactCount(Double(reorder.units))) units on \(style.date(reorder.date))", "\(style.date(reorder.date)) 已下 \(style.exactCount(Double(reorder.units))) 件") + "**"])
+            rows.append(["**" + t("Reorder (placed)", "补货（已下单）") + "**",
+                         "**" + t("\(style.exactCount(Double(reorder.units))) units on \(style.date(reorder.date))",
+                                  "\(style.date(reorder.date)) 已下 \(style.exactCount(Double(reorder.units))) 件") + "**"])
             rows.append([Output.reorderArrival.label(language), style.date(reorder.arrival)])
             if let stockout = reorder.stockout { rows.append([t("Stock runs out before it lands", "到货前断货日"), style.date(stockout)]) }
         } else if let reorder = batch.reorder {
-            rows.append(["**" + t("Reorder", "补货") + "**", "**" + t("\(style.exactCount(Double(reorder.units))) units by \(style.date(reorder.date))", "\(style.date(reorder.date)) 前 \(style.exactCount(Double(reorder.units))) 件") + "**"])
+            rows.append(["**" + t("Reorder", "补货") + "**",
+                         "**" + t("\(style.exactCount(Double(reorder.units))) units by \(style.date(reorder.date))",
+                                  "\(style.date(reorder.date)) 前 \(style.exactCount(Double(reorder.units))) 件") + "**"])
             rows.append([Output.reorderArrival.label(language), style.date(reorder.arrival)])
             if let stockout = reorder.stockout { rows.append([Output.stockoutDate.label(language), style.date(stockout)]) }
         }
@@ -64,7 +68,8 @@ extension MarkdownReport {
         if batch.reorders.count > 1 {
             let orderRows = batch.reorders.enumerated().map { index, order in
                 // Numbered as the timeline's ids: `inventory.reorder`, `inventory.reorder.2`, …
-                [index == 0 ? "`inventory.reorder`" : "`inventory.reorder.\(index + 1)`", style.date(order.date) + (plan.actuals.map { order.date < $0.asOf } == true ? t(" (placed)", "（已下）") : ""),
+                [index == 0 ? "`inventory.reorder`" : "`inventory.reorder.\(index + 1)`",
+                 style.date(order.date) + (plan.actuals.map { order.date < $0.asOf } == true ? t(" (placed)", "（已下）") : ""),
                  style.exactCount(Double(order.units)), style.date(order.arrival),
                  order.stockout.map(style.date) ?? "—"]
             }
@@ -72,8 +77,19 @@ extension MarkdownReport {
                                          t("Stock runs out without it", "不下此单的断货日")],
                                         [.left, .left, .right, .left, .left], orderRows))
         }
-        parts.append(t("Expected sales + lost sales = demand; expected sales + leftover = the units ordered for retail. The fill rate is the share of demand served; the in-stock probability is the chance of not running out at all. They differ, and a plan should not confuse them. The reorder point assumes the window's daily demand continues through the lead time (\(style.period(batch.leadTime))); each reorder is placed the day the median case's projected stock, on hand and on order, reaches it (earlier if it would otherwise land after the stock has fallen to the safety stock: with demand rising, the window's daily rate reaches the point too late), and covers the \(style.period(batch.coverage)) after it arrives at the same safety stock; orders follow through the horizon.",
-                       "预期销量 + 缺货损失 = 需求；预期销量 + 剩余 = 零售备货量。满足率是被满足的需求占比；不断货概率是整个覆盖期都不缺货的概率，两者不同，不应混淆。再订货点假设覆盖期的日均需求在 \(style.period(batch.leadTime)) 交期内持续；中位情形的预计库存（在库加在途）降到再订货点当天下补货单（若届时下单，到货前库存已降至安全库存，则提前下单：需求上升时，按覆盖期日均需求算出的再订货点触发过晚），补货量覆盖到货后 \(style.period(batch.coverage))，安全库存不变；补货持续到计划期结束。"))
+        parts.append(t("""
+            Expected sales + lost sales = demand; expected sales + leftover = the units ordered for retail. The fill rate is the share of demand \
+            served; the in-stock probability is the chance of not running out at all. They differ, and a plan should not confuse them. The reorder \
+            point assumes the window's daily demand continues through the lead time (\(style.period(batch.leadTime))); each reorder is placed the \
+            day the median case's projected stock, on hand and on order, reaches it (earlier if it would otherwise land after the stock has fallen \
+            to the safety stock: with demand rising, the window's daily rate reaches the point too late), and covers the \
+            \(style.period(batch.coverage)) after it arrives at the same safety stock; orders follow through the horizon.
+            """,
+                       """
+                       预期销量 + 缺货损失 = 需求；预期销量 + 剩余 = 零售备货量。满足率是被满足的需求占比；不断货概率是整个覆盖期都不缺货的概率，两者不同，不应混淆。再订货点假设覆盖期的日均需求在 \(style.period(batch.leadTime)) \
+                       交期内持续；中位情形的预计库存（在库加在途）降到再订货点当天下补货单（若届时下单，到货前库存已降至安全库存，则提前下单：需求上升时，按覆盖期日均需求算出的再订货点触发过晚），补货量覆盖到货后 \
+                       \(style.period(batch.coverage))，安全库存不变；补货持续到计划期结束。
+                       """))
         return parts.joined(separator: "\n\n")
     }
 
@@ -90,24 +106,53 @@ extension MarkdownReport {
         if let actuals = plan.actuals {
             let pledged = plan[.pledgedUnits] ?? 0
             let owed = pledged > 0 ? t(", \(style.exactCount(pledged)) of them owed to backers", "，其中 \(style.exactCount(pledged)) 件用于众筹回报") : ""
-            sentences.append(t("The first batch of **\(self.units(units, exact: true))**, ordered by \(style.longDate(batch.poDate)) as the plan before launch decided\(owed), is bought: the sales data do not change it, and the sizing rows below are that decision.",
+            sentences.append(t("""
+                The first batch of **\(self.units(units, exact: true))**, ordered by \(style.longDate(batch.poDate)) as the plan before launch \
+                decided\(owed), is bought: the sales data do not change it, and the sizing rows below are that decision.
+                """,
                                "首批 **\(self.units(units, exact: true))** 已按上市前的计划于 \(style.longDate(batch.poDate)) 前下单\(owed)：销售数据不影响这一决定，下表的备货计算即当时的决定。"))
-            sentences.append(t("At the sales so far and the re-forecast, demand in the first \(window) is \(style.count(mean)) units (\(style.count(actuals.toDate)) of them sold), give or take \(style.count(sd)): only the weeks after \(style.longDate(actuals.asOf.adding(days: -1))) are uncertain. Before any reorder lands, the batch alone would serve \(value(.fillRate)) of it and miss about \(value(.expectedLostSales)) sales (the reorders, Cash over time and the warnings count them in).",
-                               "按目前销量与重新预测，首\(window)需求为 \(style.count(mean)) 件（其中已售 \(style.count(actuals.toDate)) 件），上下浮动约 \(style.count(sd)) 件：只有 \(style.longDate(actuals.asOf.adding(days: -1))) 之后的各周尚不确定。若不计补货，首批可满足其中 \(value(.fillRate))，预计缺货损失约 \(value(.expectedLostSales)) 件（补货、现金流与警告已计入补货）。"))
+            sentences.append(t("""
+                At the sales so far and the re-forecast, demand in the first \(window) is \(style.count(mean)) units \
+                (\(style.count(actuals.toDate)) of them sold), give or take \(style.count(sd)): only the weeks after \
+                \(style.longDate(actuals.asOf.adding(days: -1))) are uncertain. Before any reorder lands, the batch alone would serve \
+                \(value(.fillRate)) of it and miss about \(value(.expectedLostSales)) sales (the reorders, Cash over time and the warnings count \
+                them in).
+                """,
+                               """
+                               按目前销量与重新预测，首\(window)需求为 \(style.count(mean)) 件（其中已售 \(style.count(actuals.toDate)) 件），上下浮动约 \(style.count(sd)) 件：只有 \
+                               \(style.longDate(actuals.asOf.adding(days: -1))) 之后的各周尚不确定。若不计补货，首批可满足其中 \(value(.fillRate))，预计缺货损失约 \
+                               \(value(.expectedLostSales)) 件（补货、现金流与警告已计入补货）。
+                               """))
             return sentences.joined(separator: t(" ", ""))
         }
-        sentences.append(t("Order **\(self.units(units, exact: true))** by **\(style.longDate(batch.poDate))**, \(style.period(batch.leadTime)) before launch; they tie up \(value(.inventoryCash)).",
-                           "请在 **\(style.longDate(batch.poDate))** 前下单 **\(self.units(units, exact: true))**（上市前 \(style.period(batch.leadTime))），占用资金 \(value(.inventoryCash))。"))
+        sentences.append(t("""
+            Order **\(self.units(units, exact: true))** by **\(style.longDate(batch.poDate))**, \(style.period(batch.leadTime)) before launch; they \
+            tie up \(value(.inventoryCash)).
+            """,
+                           """
+                           请在 **\(style.longDate(batch.poDate))** 前下单 **\(self.units(units, exact: true))**（上市前 \
+                           \(style.period(batch.leadTime))），占用资金 \(value(.inventoryCash))。
+                           """))
         switch (batch.demandSource, simulated != nil) {
         case (.curve, false):
-            sentences.append(t("In the first \(window) after launch the sales curve expects about \(style.count(mean)) units, give or take \(style.count(sd)) (one standard deviation).",
+            sentences.append(t("""
+                In the first \(window) after launch the sales curve expects about \(style.count(mean)) units, give or take \(style.count(sd)) (one \
+                standard deviation).
+                """,
                                "上市后首\(window)，销售曲线预计约 \(style.count(mean)) 件，上下浮动约 \(style.count(sd)) 件（一个标准差）。"))
         case (.forecast, false):
             sentences.append(t("Your forecast for the first \(window) is \(style.count(mean)) units, give or take \(style.count(sd)).",
                                "您对首\(window)的预测为 \(style.count(mean)) 件，上下浮动约 \(style.count(sd)) 件。"))
         case (_, true):
-            sentences.append(t("Over \(style.count(Double(simulated!.trials))) simulated launches, demand in the first \(window) averages \(style.count(mean)) units, give or take \(style.count(sd)): the spread of the uncertain inputs and the forecast error around \(batch.demandSource == .curve ? "the curve" : "your forecast") together.",
-                               "在 \(style.count(Double(simulated!.trials))) 次模拟上市中，首\(window)需求平均 \(style.count(mean)) 件，上下浮动约 \(style.count(sd)) 件：包括不确定输入的波动与围绕\(batch.demandSource == .curve ? "曲线" : "您的预测")的预测误差。"))
+            sentences.append(t("""
+                Over \(style.count(Double(simulated!.trials))) simulated launches, demand in the first \(window) averages \(style.count(mean)) \
+                units, give or take \(style.count(sd)): the spread of the uncertain inputs and the forecast error around \
+                \(batch.demandSource == .curve ? "the curve" : "your forecast") together.
+                """,
+                               """
+                               在 \(style.count(Double(simulated!.trials))) 次模拟上市中，首\(window)需求平均 \(style.count(mean)) 件，上下浮动约 \(style.count(sd)) \
+                               件：包括不确定输入的波动与围绕\(batch.demandSource == .curve ? "曲线" : "您的预测")的预测误差。
+                               """))
         }
         if batch.ratioSource == .serviceLevel {
             sentences.append(t("You asked for a \(style.percent(ratio)) chance of not running out, so the order stocks for that.",
@@ -117,8 +162,15 @@ extension MarkdownReport {
                                "每件 \(product) 的售价低于成本，为零售备货只会增加亏损。"))
         } else {
             let above = ratio > 0.5
-            sentences.append(t("A missed sale costs \(style.money(batch.underage)) of \(plan.channelTerms.isEmpty ? "margin" : "contribution") and an unsold unit costs \(style.money(batch.overage)) (cost less what it fetches at clearance), so it pays to stock \(above ? "above" : "below") the average: enough to cover demand \(style.percent(ratio)) of the time.",
-                               "少卖一件损失\(plan.channelTerms.isEmpty ? "毛利" : "边际贡献") \(style.money(batch.underage))，多备一件损失 \(style.money(batch.overage))（成本减清仓残值），因此备货应\(above ? "高于" : "低于")平均需求：覆盖 \(style.percent(ratio)) 的需求情形。"))
+            sentences.append(t("""
+                A missed sale costs \(style.money(batch.underage)) of \(plan.channelTerms.isEmpty ? "margin" : "contribution") and an unsold unit \
+                costs \(style.money(batch.overage)) (cost less what it fetches at clearance), so it pays to stock \(above ? "above" : "below") the \
+                average: enough to cover demand \(style.percent(ratio)) of the time.
+                """,
+                               """
+                               少卖一件损失\(plan.channelTerms.isEmpty ? "毛利" : "边际贡献") \(style.money(batch.underage))，多备一件损失 \
+                               \(style.money(batch.overage))（成本减清仓残值），因此备货应\(above ? "高于" : "低于")平均需求：覆盖 \(style.percent(ratio)) 的需求情形。
+                               """))
         }
         let pledged = plan[.pledgedUnits] ?? 0
         let newsvendor = batch.beforeTerms
@@ -127,7 +179,12 @@ extension MarkdownReport {
                 t(term.changedEn, term.changedZh).replacing("{}", with: style.exactCount(Double(term.value)))
             }
             sentences.append(t("That is \(style.exactCount(Double(newsvendor))) units; \(reasons.naturalList) make it \(style.exactCount(units)).",
-                               "即 \(style.exactCount(Double(newsvendor))) 件；因\(reasons.count <= 2 ? reasons.joined(separator: "与") : reasons.dropLast().joined(separator: "、") + "与" + (reasons.last ?? ""))调整为 \(style.exactCount(units)) 件。"))
+                               """
+                               即 \(style.exactCount(Double(newsvendor))) 件；\
+                               因\
+                               \(reasons.count <= 2 ? reasons.joined(separator: "与") : reasons.dropLast().joined(separator: "、") + "与" + (reasons.last ?? ""))\
+                               调整为 \(style.exactCount(units)) 件。
+                               """))
         }
         if pledged > 0 {
             sentences.append(t("It includes the \(style.exactCount(pledged)) units owed to backers.",
@@ -137,8 +194,15 @@ extension MarkdownReport {
             let leftover = plan[.expectedLeftover] ?? 0
             let leftoverCost = leftover * plan.scenario.product.unitCost.value
             let average = simulated != nil ? t("Averaged over the simulated launches", "按所有模拟上市平均") : t("On average", "平均而言")
-            sentences.append(t("\(average), about \(style.count(leftover)) units are left when the window ends (\(style.money(leftoverCost)) at cost) and about \(style.count(plan[.expectedLostSales] ?? 0)) sales are missed; the order serves \(value(.fillRate)) of demand and does not run out \(value(.inStockProbability)) of the time.",
-                               "\(average)，覆盖期结束时约剩 \(style.count(leftover)) 件（按成本计 \(style.money(leftoverCost))），约少卖 \(style.count(plan[.expectedLostSales] ?? 0)) 件；满足 \(value(.fillRate)) 的需求，\(value(.inStockProbability)) 的情况下不会断货。"))
+            sentences.append(t("""
+                \(average), about \(style.count(leftover)) units are left when the window ends (\(style.money(leftoverCost)) at cost) and about \
+                \(style.count(plan[.expectedLostSales] ?? 0)) sales are missed; the order serves \(value(.fillRate)) of demand and does not run out \
+                \(value(.inStockProbability)) of the time.
+                """,
+                               """
+                               \(average)，覆盖期结束时约剩 \(style.count(leftover)) 件（按成本计 \(style.money(leftoverCost))），约少卖 \
+                               \(style.count(plan[.expectedLostSales] ?? 0)) 件；满足 \(value(.fillRate)) 的需求，\(value(.inStockProbability)) 的情况下不会断货。
+                               """))
         }
         return sentences.joined(separator: t(" ", ""))
     }

@@ -25,8 +25,15 @@ extension MarkdownReport {
         // Named picks alone: "for 6 creators: invite 6 creators" says it twice.
         let named = tiers == 0 && kol.lines.count > 1 && invitations == picks
         let forWho = named ? "" : t(" for \(who)", "，\(who)")
-        return t("**KOLs:** \(style.exactMoney(plan[.kolCost] ?? 0))\(kol.budget.map { " of the \(style.exactMoney($0)) budget" } ?? "")\(forWho): invite \(invitations) creators for about \(posts) posts reaching \(value(.kolReach)) people and bringing \(value(.kolBuyers)) \(destination)\(invite).",
-                 "**KOL**：\(style.exactMoney(plan[.kolCost] ?? 0))\(kol.budget.map { "（预算 \(style.exactMoney($0))）" } ?? "")\(forWho)：邀约 \(invitations) 位达人，预计约 \(posts) 条内容，触达 \(value(.kolReach)) 人，带来 \(value(.kolBuyers)) 位\(destination)\(invite)。")
+        return t("""
+            **KOLs:** \(style.exactMoney(plan[.kolCost] ?? 0))\(kol.budget.map { " of the \(style.exactMoney($0)) budget" } ?? "")\(forWho): invite \
+            \(invitations) creators for about \(posts) posts reaching \(value(.kolReach)) people and bringing \(value(.kolBuyers)) \
+            \(destination)\(invite).
+            """,
+                 """
+                 **KOL**：\(style.exactMoney(plan[.kolCost] ?? 0))\(kol.budget.map { "（预算 \(style.exactMoney($0))）" } ?? "")\(forWho)：邀约 \
+                 \(invitations) 位达人，预计约 \(posts) 条内容，触达 \(value(.kolReach)) 人，带来 \(value(.kolBuyers)) 位\(destination)\(invite)。
+                 """)
     }
 
     func kolSection(_ kol: KOLPlan) -> String {
@@ -42,18 +49,33 @@ extension MarkdownReport {
             case .margin: objective = t("the most expected margin after fees and commissions", "扣除费用与佣金后预期毛利最多")
             case .engagements: objective = t("the most expected engagements (followers × engagement rate)", "预期互动（粉丝 × 互动率）最多")
             }
-            intro.append(t("From \(style.count(Double(kol.candidates))) candidates gtm picked the \(selection.chosen.count) with \(objective) (`kol.objective`) whose expected fees (fee × the chance they accept) fit the budget: \(quality).",
-                           "从 \(style.count(Double(kol.candidates))) 位候选中选出 \(selection.chosen.count) 位：预期费用（报价 × 接受概率）在预算内、\(objective)的组合（`kol.objective`），\(quality)。"))
+            intro.append(t("""
+                From \(style.count(Double(kol.candidates))) candidates gtm picked the \(selection.chosen.count) with \(objective) (`kol.objective`) \
+                whose expected fees (fee × the chance they accept) fit the budget: \(quality).
+                """,
+                           """
+                           从 \(style.count(Double(kol.candidates))) 位候选中选出 \(selection.chosen.count) 位：预期费用（报价 × 接受概率）在预算内、\(objective)的组合（\
+                           `kol.objective`），\(quality)。
+                           """))
         }
         if kolToCampaign {
-            intro.append(t("Posts go live over the \(style.period(kol.publishWindow)) from the campaign's first day, smallest audiences first; each creator is invited a lead time before their post.",
+            intro.append(t("""
+                Posts go live over the \(style.period(kol.publishWindow)) from the campaign's first day, smallest audiences first; each creator is \
+                invited a lead time before their post.
+                """,
                            "内容自众筹首日起 \(style.period(kol.publishWindow)) 内陆续发布，粉丝少的先发；每位达人按其周期提前邀约。"))
         } else {
-            intro.append(t("Posts go live over the \(style.period(kol.publishWindow)) before launch, smallest audiences first; each creator is invited a lead time before their post.",
+            intro.append(t("""
+                Posts go live over the \(style.period(kol.publishWindow)) before launch, smallest audiences first; each creator is invited a lead \
+                time before their post.
+                """,
                            "内容在上市前 \(style.period(kol.publishWindow)) 内陆续发布，粉丝少的先发；每位达人按其周期提前邀约。"))
         }
         if kol.fromTiers.contains(true) {
-            intro.append(t("Not every invited creator takes the deal (`acceptance`, by default half: Heepsy finds about 40% reply and advises contacting twice as many as you need), so a tier's slots need `count ÷ acceptance` invitations.",
+            intro.append(t("""
+                Not every invited creator takes the deal (`acceptance`, by default half: Heepsy finds about 40% reply and advises contacting twice \
+                as many as you need), so a tier's slots need `count ÷ acceptance` invitations.
+                """,
                            "并非每位受邀达人都会接受合作（`acceptance`，默认一半：Heepsy 统计约 40% 回复，建议邀约所需人数的两倍），因此层级名额需邀约 `count ÷ acceptance` 位。"))
         }
         // Roster picks below a certain yes count as their chance; say what all of them would cost.
@@ -63,10 +85,16 @@ extension MarkdownReport {
                 total + (line.1 ? line.0.cost : line.0.cost / max(line.0.acceptance, 1e-9))
             }
             let budget = kol.budget.map { t(" against the budget of \(style.exactMoney($0))", "（预算 \(style.exactMoney($0))）") } ?? ""
-            intro.append(t("A roster pick below 100% `acceptance` counts as its chance in posts, fees and buyers; if every invited creator on the roster says yes, the KOL plan costs \(style.exactMoney(all))\(budget).",
+            intro.append(t("""
+                A roster pick below 100% `acceptance` counts as its chance in posts, fees and buyers; if every invited creator on the roster says \
+                yes, the KOL plan costs \(style.exactMoney(all))\(budget).
+                """,
                            "名单中 `acceptance` 低于 100% 的达人按接受概率计入条数、费用与买家；若名单上受邀达人全部接受，KOL 费用为 \(style.exactMoney(all))\(budget)。"))
         }
-        intro.append(t("A post's buyers arrive over the days after it, halving every platform half-life (Douyin 10 hours, Instagram 19 hours, Xiaohongshu 3 days, YouTube 6 days)"
+        intro.append(t("""
+            A post's buyers arrive over the days after it, halving every platform half-life (Douyin 10 hours, Instagram 19 hours, Xiaohongshu 3 \
+            days, YouTube 6 days)
+            """
                         + (kolToCampaign ? "; timed to the campaign, they back it." : "; those before launch buy on launch day."),
                        "每条内容的买家在发布后陆续到来，按平台半衰期递减（抖音 10 小时、Instagram 19 小时、小红书 3 天、YouTube 6 天）"
                         + (kolToCampaign ? "；内容对准众筹，买家即成为众筹支持者。" : "；上市前到来的买家在上市日购买。")))
@@ -90,7 +118,8 @@ extension MarkdownReport {
         let rows = kol.lines.map { line in
             [Markdown.escape(line.name), line.platform.isEmpty ? "—" : text.platformName(line.platform), String(line.invitations),
              style.number(line.posts), style.count(line.followers), style.percent(line.engagementRate),
-             style.money(line.cost) + (line.commission > 0 ? t(" (incl. \(style.percent(line.commission)) commission)", "（含 \(style.percent(line.commission)) 佣金）") : ""),
+             style.money(line.cost) + (line.commission > 0 ? t(" (incl. \(style.percent(line.commission)) commission)",
+                                                               "（含 \(style.percent(line.commission)) 佣金）") : ""),
              style.count(line.reach), style.count(line.engagements), style.number(line.buyers)]
         } + [["**" + t("Total", "合计") + "**", "", String(kol.lines.reduce(0) { $0 + $1.invitations }), style.number(kol.posts), "", "",
               "**" + value(.kolCost) + "**", value(.kolReach), value(.kolEngagements), value(.kolBuyers)]]
@@ -119,15 +148,30 @@ extension MarkdownReport {
     }
 
     func seedDecision(_ seed: SeedReviewPlan) -> String {
-        t("**Seed reviews:** recruit \(value(.testers)) beta testers from \(style.longDate(seed.recruitStart)) and ship their units by \(style.longDate(seed.shipBy)), so that \(seed.target) reviews are live by \(style.longDate(seed.liveBy)).",
-          "**内测评论**：自 \(style.longDate(seed.recruitStart)) 起招募 \(value(.testers)) 名内测用户，\(style.longDate(seed.shipBy)) 前寄出产品，确保 \(style.longDate(seed.liveBy)) 前有 \(seed.target) 条评论上线。")
+        t("""
+            **Seed reviews:** recruit \(value(.testers)) beta testers from \(style.longDate(seed.recruitStart)) and ship their units by \
+            \(style.longDate(seed.shipBy)), so that \(seed.target) reviews are live by \(style.longDate(seed.liveBy)).
+            """,
+          """
+          **内测评论**：自 \(style.longDate(seed.recruitStart)) 起招募 \(value(.testers)) 名内测用户，\(style.longDate(seed.shipBy)) 前寄出产品，确保 \
+          \(style.longDate(seed.liveBy)) 前有 \(seed.target) 条评论上线。
+          """)
     }
 
     func seedSection(_ seed: SeedReviewPlan) -> String {
         var parts = ["## " + t("Seed reviews", "内测评论")] + pastSectionNote
         let by = seed.liveByIsCrowdfundingStart ? t("the crowdfunding campaign opens", "众筹开始时") : style.longDate(seed.liveBy)
-        parts.append(t("To have **\(seed.target) reviews** live when \(seed.liveByIsCrowdfundingStart ? by : "it matters (\(by))"), recruit **\(value(.testers)) testers**: only \(style.percent(seed.reviewRate)) of testers post a review, so the target is divided by that rate and rounded up. Their units cost \(value(.testerCost)) at cost. The first five reviews carry most of the lift in purchase likelihood, and shoppers distrust reviews older than 90 days, so earlier is not better.",
-                       "要在\(seed.liveByIsCrowdfundingStart ? by : "关键时点（\(by)）")有 **\(seed.target) 条评论**上线，需招募 **\(value(.testers)) 名内测用户**：只有 \(style.percent(seed.reviewRate)) 的用户会发布评论，因此目标除以该比例并向上取整。产品成本 \(value(.testerCost))。前五条评论贡献了大部分购买意愿提升，而消费者不信任 90 天前的评论，因此并非越早越好。"))
+        parts.append(t("""
+            To have **\(seed.target) reviews** live when \(seed.liveByIsCrowdfundingStart ? by : "it matters (\(by))"), recruit \
+            **\(value(.testers)) testers**: only \(style.percent(seed.reviewRate)) of testers post a review, so the target is divided by that rate \
+            and rounded up. Their units cost \(value(.testerCost)) at cost. The first five reviews carry most of the lift in purchase likelihood, \
+            and shoppers distrust reviews older than 90 days, so earlier is not better.
+            """,
+                       """
+                       要在\(seed.liveByIsCrowdfundingStart ? by : "关键时点（\(by)）")有 **\(seed.target) 条评论**上线，需招募 **\(value(.testers)) 名内测用户**：只有 \
+                       \(style.percent(seed.reviewRate)) 的用户会发布评论，因此目标除以该比例并向上取整。产品成本 \(value(.testerCost))。前五条评论贡献了大部分购买意愿提升，而消费者不信任 90 \
+                       天前的评论，因此并非越早越好。
+                       """))
         let rows: [[String]] = [
             [t("Recruit testers from", "开始招募"), style.date(seed.recruitStart)],
             [t("Ship units by", "寄出产品"), style.date(seed.shipBy)],
@@ -144,7 +188,10 @@ extension MarkdownReport {
     func pilotSection() -> String {
         var parts = ["## " + t("Pilot run", "试产")] + pastSectionNote
         let ready = plan.date(.pilotReady).map(style.longDate) ?? "—"
-        parts.append(t("KOL samples and testers' units come from a pilot run ready by \(ready), not from the first batch, so they can ship before the batch exists.",
+        parts.append(t("""
+            KOL samples and testers' units come from a pilot run ready by \(ready), not from the first batch, so they can ship before the batch \
+            exists.
+            """,
                        "KOL 样品与内测用户的产品来自 \(ready) 前完成的试产，而非首批，因此可在首批之前寄出。"))
         var rows: [[String]] = []
         if plan.kol != nil { rows.append([Output.kolSamples.label(language), value(.kolSamples)]) }

@@ -27,13 +27,27 @@ extension MarkdownReport {
         // The automatic trials stop at the target, at a third of a case pack, or at the limit.
         let met = uncertainty.precision.allSatisfy { $0.error <= Simulation.targetError }
         let chosen = uncertainty.requestedTrials == nil
-            ? (met ? t(" (chosen so that each decision is precise to ±\(style.percent(Simulation.targetError)) or better, one standard error\(reached.isEmpty ? "" : ": " + reached))",
+            ? (met ? t("""
+                 (chosen so that each decision is precise to ±\(style.percent(Simulation.targetError)) or better, one standard \
+                error\(reached.isEmpty ? "" : ": " + reached))
+                """,
                        "（自动选择，使每项决策的误差在 ±\(style.percent(Simulation.targetError)) 以内，一个标准误\(reached.isEmpty ? "" : "：" + reached)）")
-                   : t(" (chosen to bring each decision to ±\(style.percent(Simulation.targetError)) or a third of a case pack, as far as the trial limit allows; one standard error: \(reached))",
+                   : t("""
+                        (chosen to bring each decision to ±\(style.percent(Simulation.targetError)) or a third of a case pack, as far as the trial \
+                       limit allows; one standard error: \(reached))
+                       """,
                        "（自动选择，力求每项决策的误差在 ±\(style.percent(Simulation.targetError)) 或三分之一箱规以内，以模拟次数上限为限；一个标准误：\(reached)）"))
             : ""
-        parts.append(t("\(count) input\(count == 1 ? " is" : "s are") uncertain, so the plan ran \(trials) Monte Carlo trials\(chosen), seed \(uncertainty.seed). Numbers elsewhere in this report are the plan's: the base case (each uncertain input at its median), a decision taken from the simulated distributions, or, for what a decision leads to (expected sales, leftover, lost sales), the average over the simulated launches. P10 and P90 bound the middle 80% of outcomes (percentiles interpolated between neighbouring trials).",
-                       "有 \(count) 个输入不确定，因此运行了 \(trials) 次蒙特卡洛模拟\(chosen)，种子 \(uncertainty.seed)。本报告其他数字均为计划值：基准情形（各不确定输入取中位数）、依据模拟分布作出的决策，或决策的结果（预期销量、剩余、缺货）在所有模拟上市中的平均值。P10 与 P90 之间是中间 80% 的结果（百分位数取相邻模拟值插值）。"))
+        parts.append(t("""
+            \(count) input\(count == 1 ? " is" : "s are") uncertain, so the plan ran \(trials) Monte Carlo trials\(chosen), seed \
+            \(uncertainty.seed). Numbers elsewhere in this report are the plan's: the base case (each uncertain input at its median), a decision \
+            taken from the simulated distributions, or, for what a decision leads to (expected sales, leftover, lost sales), the average over the \
+            simulated launches. P10 and P90 bound the middle 80% of outcomes (percentiles interpolated between neighbouring trials).
+            """,
+                       """
+                       有 \(count) 个输入不确定，因此运行了 \(trials) 次蒙特卡洛模拟\(chosen)，种子 \(uncertainty.seed)。本报告其他数字均为计划值：基准情形（各不确定输入取中位数）、依据模拟分布作出的决策，或决策的结果（预期\
+                       销量、剩余、缺货）在所有模拟上市中的平均值。P10 与 P90 之间是中间 80% 的结果（百分位数取相邻模拟值插值）。
+                       """))
         let inputRows = uncertainty.inputs.map { input in
             [Markdown.code(input.path), describe(input.distribution, path: input.path),
              inputValue(input.path, input.p10), inputValue(input.path, input.median), inputValue(input.path, input.p90)]
@@ -49,7 +63,10 @@ extension MarkdownReport {
         }
         parts.append(Markdown.table([t("Output", "输出"), "P10", "P50", "P90", t("Mean", "均值"), t("Plan", "计划值")],
                                     [.left, .right, .right, .right, .right, .right], rows))
-        parts.append(t("Outputs that the uncertain inputs do not move are left out (the JSON lists every recorded output). Each range is the spread of the uncertain inputs alone.",
+        parts.append(t("""
+            Outputs that the uncertain inputs do not move are left out (the JSON lists every recorded output). Each range is the spread of the \
+            uncertain inputs alone.
+            """,
                        "不受不确定输入影响的输出未列出（JSON 列出全部记录的输出）。各区间仅反映不确定输入的波动。"))
         parts.append(decisionsUnderUncertainty(uncertainty))
         if !uncertainty.tornado.isEmpty {
@@ -58,10 +75,20 @@ extension MarkdownReport {
             parts.append("### " + t("What drives it: \(headline.label(language))", "影响因素：\(headline.label(language))"))
             if headline.isDecision {
                 let each = style.count(Double(uncertainty.tornadoTrials ?? uncertainty.trials))
-                parts.append(t("Each row takes the decision again as if one input were known to sit at its P10, then at its P90 (\(each) simulated launches each, the other inputs still uncertain); the plan orders \(style.format(uncertainty.headlineBase, unit, exact: true)). Largest swing first.",
-                               "每行假设某个输入已知取其 P10 或 P90，重新作出决策（各 \(each) 次模拟，其余输入仍不确定）；计划下单 \(style.format(uncertainty.headlineBase, unit, exact: true))。按波动从大到小排列。"))
+                parts.append(t("""
+                    Each row takes the decision again as if one input were known to sit at its P10, then at its P90 (\(each) simulated launches \
+                    each, the other inputs still uncertain); the plan orders \(style.format(uncertainty.headlineBase, unit, exact: true)). Largest \
+                    swing first.
+                    """,
+                               """
+                               每行假设某个输入已知取其 P10 或 P90，重新作出决策（各 \(each) 次模拟，其余输入仍不确定）；计划下单 \
+                               \(style.format(uncertainty.headlineBase, unit, exact: true))。按波动从大到小排列。
+                               """))
             } else {
-                parts.append(t("Each input at its P10 and its P90 with the others at their medians (base case \(style.format(uncertainty.headlineBase, unit))), largest swing first.",
+                parts.append(t("""
+                    Each input at its P10 and its P90 with the others at their medians (base case \(style.format(uncertainty.headlineBase, unit))), \
+                    largest swing first.
+                    """,
                                "每次将一个输入分别取 P10 与 P90，其余取中位数（基准 \(style.format(uncertainty.headlineBase, unit))），按波动从大到小排列。"))
             }
             let exact = headline.isDecision
@@ -85,12 +112,32 @@ extension MarkdownReport {
         let trials = style.count(Double(uncertainty.trials))
         if let batch = plan.firstBatch, let units = plan[.firstBatchUnits] {
             let source = batch.demandSource == .curve ? t("the curve's", "曲线的") : t("your forecast's", "您的预测的")
-            lines.append(t("**First batch:** each simulated launch has its own demand in the window (\(source) mean for its inputs, with the forecast error around it); over all \(trials) of them the order covers the \(value(.criticalRatio)) quantile: \(style.exactCount(retailUnits)) units for retail\((plan[.pledgedUnits] ?? 0) > 0 ? t(" plus \(style.exactCount(plan[.pledgedUnits] ?? 0)) owed to backers", "") : ""), so **\(self.units(units, exact: true))** after MOQ and case pack\(precision(.firstBatchUnits)).",
-                           "**首批**：每次模拟上市在覆盖期内有各自的需求（按其输入得出的\(source)均值，加上围绕它的预测误差）；订单覆盖全部 \(trials) 次模拟需求的 \(value(.criticalRatio)) 分位数：零售备货 \(style.exactCount(retailUnits)) 件\((plan[.pledgedUnits] ?? 0) > 0 ? "，另加应交付支持者的 \(style.exactCount(plan[.pledgedUnits] ?? 0)) 件" : "")，经最小起订量与箱规调整为 **\(self.units(units, exact: true))**\(precision(.firstBatchUnits))。"))
+            lines.append(t("""
+                **First batch:** each simulated launch has its own demand in the window (\(source) mean for its inputs, with the forecast error \
+                around it); over all \(trials) of them the order covers the \(value(.criticalRatio)) quantile: \(style.exactCount(retailUnits)) \
+                units for \
+                retail\((plan[.pledgedUnits] ?? 0) > 0 ? t(" plus \(style.exactCount(plan[.pledgedUnits] ?? 0)) owed to backers", "") : ""), so \
+                **\(self.units(units, exact: true))** after MOQ and case pack\(precision(.firstBatchUnits)).
+                """,
+                           """
+                           **首批**：每次模拟上市在覆盖期内有各自的需求（按其输入得出的\(source)均值，加上围绕它的预测误差）；订单覆盖全部 \(trials) 次模拟需求的 \(value(.criticalRatio)) 分位数：零售备货 \
+                           \(style.exactCount(retailUnits)) \
+                           件\((plan[.pledgedUnits] ?? 0) > 0 ? "，另加应交付支持者的 \(style.exactCount(plan[.pledgedUnits] ?? 0)) 件" : "")，经最小起订量与箱规调整为 \
+                           **\(self.units(units, exact: true))**\(precision(.firstBatchUnits))。
+                           """))
         }
         if plan.crowdfunding != nil {
-            lines.append(t("**Crowdfunding:** the goal is a third of the median simulated pledges (\(value(.firstTwoDays))), rounded down, never below the minimum raise: **\(value(.goal))**\(precision(.goal)). Pledges reach it in \(value(.goalProbability)) of the trials; the first 48 hours cover the minimum raise in \(value(.firstTwoDaysCoverProbability)) of them, so the campaign is \(plan.flag(.recommended) ? "recommended" : "not recommended") (the rule asks for at least half).",
-                           "**众筹**：目标金额为模拟认筹额中位数的三分之一（\(value(.firstTwoDays))），向下取两位有效数字且不低于最低筹款额：**\(value(.goal))**\(precision(.goal))。\(value(.goalProbability)) 的模拟中认筹额达到目标；\(value(.firstTwoDaysCoverProbability)) 的模拟中前 48 小时即覆盖最低筹款额，因此\(plan.flag(.recommended) ? "建议" : "不建议")众筹（规则要求至少一半）。"))
+            lines.append(t("""
+                **Crowdfunding:** the goal is a third of the median simulated pledges (\(value(.firstTwoDays))), rounded down, never below the \
+                minimum raise: **\(value(.goal))**\(precision(.goal)). Pledges reach it in \(value(.goalProbability)) of the trials; the first 48 \
+                hours cover the minimum raise in \(value(.firstTwoDaysCoverProbability)) of them, so the campaign is \
+                \(plan.flag(.recommended) ? "recommended" : "not recommended") (the rule asks for at least half).
+                """,
+                           """
+                           **众筹**：目标金额为模拟认筹额中位数的三分之一（\(value(.firstTwoDays))），向下取两位有效数字且不低于最低筹款额：\
+                           **\(value(.goal))**\(precision(.goal))。\(value(.goalProbability)) 的模拟中认筹额达到目标；\(value(.firstTwoDaysCoverProbability)) \
+                           的模拟中前 48 小时即覆盖最低筹款额，因此\(plan.flag(.recommended) ? "建议" : "不建议")众筹（规则要求至少一半）。
+                           """))
         }
         if lines.isEmpty {
             return t("No decision in this plan depends on the uncertain inputs beyond the ranges above.", "本计划的决策不受上述不确定输入以外的影响。")

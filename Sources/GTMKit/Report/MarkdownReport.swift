@@ -8,7 +8,11 @@ package struct MarkdownReport {
 
     /// The Mermaid init line every chart starts with: a visible line colour (Mermaid's default
     /// first colour is a pale lavender that all but vanishes on white).
-    static let mermaidInit = ##"%%{init: {"theme": "base", "themeVariables": {"xyChart": {"plotColorPalette": "#1f5fa8, #9aa5b1"}, "primaryColor": "#dbe7f5", "primaryBorderColor": "#1f5fa8", "taskBkgColor": "#1f5fa8", "taskBorderColor": "#174a82", "milestoneBkgColor": "#b3261e", "sectionBkgColor": "#f2f5f9", "altSectionBkgColor": "#ffffff"}}}%%"##
+    static let mermaidInit = ##"""
+        %%{init: {"theme": "base", "themeVariables": {"xyChart": {"plotColorPalette": "#1f5fa8, #9aa5b1"}, \##
+        "primaryColor": "#dbe7f5", "primaryBorderColor": "#1f5fa8", "taskBkgColor": "#1f5fa8", "taskBorderColor": "#174a82", \##
+        "milestoneBkgColor": "#b3261e", "sectionBkgColor": "#f2f5f9", "altSectionBkgColor": "#ffffff"}}}%%
+        """##
 
     package init(_ plan: Plan) {
         self.plan = plan
@@ -66,8 +70,14 @@ package struct MarkdownReport {
         var parts: [String] = []
         // Re-planned on actual sales, the launch is past.
         let launched = plan.actuals != nil
-        var opening = t("**\(Markdown.escape(scenario.product.name))** \(launched ? "launched" : "launches") on \(style.longDate(scenario.launch.date)) at \(style.money(scenario.product.price)).",
-                        "**\(Markdown.escape(scenario.product.name))** \(launched ? "已于" : "于") \(style.longDate(scenario.launch.date)) 上市，售价 \(style.money(scenario.product.price))。")
+        var opening = t("""
+            **\(Markdown.escape(scenario.product.name))** \(launched ? "launched" : "launches") on \(style.longDate(scenario.launch.date)) at \
+            \(style.money(scenario.product.price)).
+            """,
+                        """
+                        **\(Markdown.escape(scenario.product.name))** \(launched ? "已于" : "于") \(style.longDate(scenario.launch.date)) 上市，售价 \
+                        \(style.money(scenario.product.price))。
+                        """)
         if !plan.warnings.isEmpty {
             let count = plan.warnings.count
             opening += t(" **\(count) warning\(count == 1 ? "" : "s")** at the end of the report.", "报告末尾有 **\(count) 条警告**。")
@@ -85,7 +95,10 @@ package struct MarkdownReport {
             var block = "**" + t("Key numbers", "关键数字") + "**\n\n"
                 + Markdown.table(headers, ranged ? [.left, .right, .right] : [.left, .right], table)
             if ranged {
-                block += "\n\n" + t("P10–P90 is the middle 80% of the simulated launches: the spread of the uncertain inputs, and for demand in the first batch's window also the forecast error around the curve (`inventory.forecast_cv`).",
+                block += "\n\n" + t("""
+                    P10–P90 is the middle 80% of the simulated launches: the spread of the uncertain inputs, and for demand in the first batch's \
+                    window also the forecast error around the curve (`inventory.forecast_cv`).
+                    """,
                                      "P10–P90 为模拟上市结果的中间 80%：来自不确定输入的波动；首批覆盖期需求还包含围绕曲线的预测误差（`inventory.forecast_cv`）。")
             }
             parts.append(block)
@@ -99,22 +112,43 @@ package struct MarkdownReport {
         if let actuals = plan.actuals { return actualsDecisionLines(actuals) }
         var lines: [String] = []
         if let batch = plan.firstBatch, let units = plan[.firstBatchUnits] {
-            lines.append(t("**First batch:** order \(self.units(units, exact: true)) by \(style.longDate(batch.poDate)) (\(value(.inventoryCash)) at cost)\(precision(.firstBatchUnits)).",
-                           "**首批**：在 \(style.longDate(batch.poDate)) 前下单 \(self.units(units, exact: true))（成本 \(value(.inventoryCash))）\(precision(.firstBatchUnits))。"))
+            lines.append(t("""
+                **First batch:** order \(self.units(units, exact: true)) by \(style.longDate(batch.poDate)) (\(value(.inventoryCash)) at \
+                cost)\(precision(.firstBatchUnits)).
+                """,
+                           """
+                           **首批**：在 \(style.longDate(batch.poDate)) 前下单 \(self.units(units, exact: true))（成本 \
+                           \(value(.inventoryCash))）\(precision(.firstBatchUnits))。
+                           """))
         }
         if let batch = plan.firstBatch, let reorder = batch.reorder {
             let more = batch.reorders.count - 1
             let later = Double(batch.reorders.dropFirst().reduce(0) { $0 + $1.units })
             let all = Double(batch.reorders.reduce(0) { $0 + $1.units })
             let then = more > 0
-                ? t("; then \(more) more through the horizon, \(self.units(later, exact: true)) (\(self.units(all, exact: true)) with this one; see First batch)",
+                ? t("""
+                    ; then \(more) more through the horizon, \(self.units(later, exact: true)) (\(self.units(all, exact: true)) with this one; see \
+                    First batch)
+                    """,
                     "；此后在计划期内再下 \(more) 单，共 \(self.units(later, exact: true))（连同本单 \(self.units(all, exact: true))；见“首批”）")
                 : ""
-            lines.append(t("**Reorder:** order \(self.units(Double(reorder.units), exact: true)) by \(style.longDate(reorder.date)), in the warehouse on \(style.longDate(reorder.arrival))\(reorder.stockout.map { t(" (without it stock runs out on \(style.longDate($0)))", "（不补货将于 \(style.longDate($0)) 断货）") } ?? "")\(then).",
-                           "**补货**：在 \(style.longDate(reorder.date)) 前下单 \(self.units(Double(reorder.units), exact: true))，\(style.longDate(reorder.arrival)) 入仓\(reorder.stockout.map { "（不补货将于 \(style.longDate($0)) 断货）" } ?? "")\(then)。"))
+            lines.append(t("""
+                **Reorder:** order \(self.units(Double(reorder.units), exact: true)) by \(style.longDate(reorder.date)), in the warehouse on \
+                \(style.longDate(reorder.arrival))\
+                \(reorder.stockout.map { t(" (without it stock runs out on \(style.longDate($0)))", "（不补货将于 \(style.longDate($0)) 断货）") } ?? "")\
+                \(then).
+                """,
+                           """
+                           **补货**：在 \(style.longDate(reorder.date)) 前下单 \
+                           \(self.units(Double(reorder.units), exact: true))，\(style.longDate(reorder.arrival)) 入\
+                           仓\(reorder.stockout.map { "（不补货将于 \(style.longDate($0)) 断货）" } ?? "")\(then)。
+                           """))
         }
         if plan.scenario.pilot != nil, let units = plan[.pilotUnits], let ready = plan.date(.pilotReady) {
-            lines.append(t("**Pilot run:** \(self.units(units, exact: true)) ready by \(style.longDate(ready)) for KOL samples and testers (\(value(.pilotCost))).",
+            lines.append(t("""
+                **Pilot run:** \(self.units(units, exact: true)) ready by \(style.longDate(ready)) for KOL samples and testers \
+                (\(value(.pilotCost))).
+                """,
                            "**试产**：\(style.longDate(ready)) 前备好 \(self.units(units, exact: true))，用于 KOL 样品与内测（\(value(.pilotCost))）。"))
         }
         if let campaign = plan.crowdfunding { lines.append(crowdfundingDecision(campaign)) }
@@ -193,13 +227,15 @@ package struct MarkdownReport {
             rows.append((t("Launch-week sales", "首发周销量"), units(week), range(.firstWeekUnits)))
         }
         if let actuals = plan.actuals {
-            rows.append((t("Sold in \(actuals.weeks) weeks (plan: \(style.count(actuals.planToDate)))", "\(actuals.weeks) 周实际销量（计划 \(style.count(actuals.planToDate))）"),
+            rows.append((t("Sold in \(actuals.weeks) weeks (plan: \(style.count(actuals.planToDate)))",
+                           "\(actuals.weeks) 周实际销量（计划 \(style.count(actuals.planToDate))）"),
                          units(actuals.toDate), nil))
             rows.append((Output.reforecastHorizonUnits.label(language), units(actuals.reforecastHorizonUnits), nil))
         }
         if let batch = plan.firstBatch, let mean = plan[.windowForecastMean], let sd = plan[.windowDemandSD] {
             let window = style.period(batch.coverage)
-            let spread = plan.uncertainty != nil ? plan[.windowDemandP10].flatMap { low in plan[.windowDemandP90].map { "\(style.count(low))–\(style.count($0))" } } : nil
+            let spread = plan.uncertainty == nil ? nil
+                : plan[.windowDemandP10].flatMap { low in plan[.windowDemandP90].map { "\(style.count(low))–\(style.count($0))" } }
             rows.append((t("Demand in the first \(window)", "首\(window)需求"),
                          t("\(style.count(mean)) ± \(style.count(sd)) units", "\(style.count(mean)) ± \(style.count(sd)) 件"), spread))
         }
@@ -212,7 +248,8 @@ package struct MarkdownReport {
             rows.append((Output.pledged.label(language), value(.pledged), plan.actuals == nil ? range(.pledged) : nil))
             rows.append((Output.net.label(language), value(.net), plan.actuals == nil ? range(.net) : nil))
         }
-        rows.append((Output.unitMargin.label(language), value(.unitMargin) + (plan[.grossMargin].map { t(" (\(style.percent($0)))", "（\(style.percent($0))）") } ?? ""),
+        rows.append((Output.unitMargin.label(language),
+                     value(.unitMargin) + (plan[.grossMargin].map { t(" (\(style.percent($0)))", "（\(style.percent($0))）") } ?? ""),
                      range(.unitMargin)))
         if !plan.channelTerms.isEmpty {
             rows.append((Output.contributionMargin.label(language), value(.contributionMargin), range(.contributionMargin)))
@@ -256,12 +293,23 @@ package struct MarkdownReport {
                                     [.left, .right, .right], rows))
         if let som = plan[.somUnits], let inputs = plan.scenario.market {
             let years = plan.scenario.horizon.years
-            parts.append(t("TAM = \(style.count(inputs.population.value)) people × \(style.number(inputs.purchasesPerYear.value)) a year; SAM = TAM × \(style.percent(inputs.serviceable.value)) serviceable; SOM = SAM × \(style.percent(inputs.obtainable.value)) obtainable × \(style.number(years)) year\(years == 1 ? "" : "s") = \(style.count(som)) units.",
-                           "TAM = \(style.count(inputs.population.value)) 人 × 每年 \(style.number(inputs.purchasesPerYear.value)) 件；SAM = TAM × \(style.percent(inputs.serviceable.value)) 可服务；SOM = SAM × \(style.percent(inputs.obtainable.value)) 可获得 × \(style.number(years)) 年 = \(style.count(som)) 件。"))
+            parts.append(t("""
+                TAM = \(style.count(inputs.population.value)) people × \(style.number(inputs.purchasesPerYear.value)) a year; SAM = TAM × \
+                \(style.percent(inputs.serviceable.value)) serviceable; SOM = SAM × \(style.percent(inputs.obtainable.value)) obtainable × \
+                \(style.number(years)) year\(years == 1 ? "" : "s") = \(style.count(som)) units.
+                """,
+                           """
+                           TAM = \(style.count(inputs.population.value)) 人 × 每年 \(style.number(inputs.purchasesPerYear.value)) 件；SAM = TAM × \
+                           \(style.percent(inputs.serviceable.value)) 可服务；SOM = SAM × \(style.percent(inputs.obtainable.value)) 可获得 × \
+                           \(style.number(years)) 年 = \(style.count(som)) 件。
+                           """))
         }
         if let som = plan[.somUnits], let bottomUp = plan[.bottomUpUnits], bottomUp > 0 {
             let ratio = som / bottomUp
-            parts.append(t("Top-down SOM is \(style.number(ratio))× the bottom-up total\(ratio > 2 || ratio < 0.5 ? " (more than 2× apart: see the warnings)" : "; the two agree within 2×").",
+            parts.append(t("""
+                Top-down SOM is \(style.number(ratio))× the bottom-up \
+                total\(ratio > 2 || ratio < 0.5 ? " (more than 2× apart: see the warnings)" : "; the two agree within 2×").
+                """,
                            "自上而下 SOM 是自下而上合计的 \(style.number(ratio)) 倍\(ratio > 2 || ratio < 0.5 ? "（相差超过 2 倍，见警告）" : "，两者相差在 2 倍以内")。"))
         }
         if !plan.channels.isEmpty {
@@ -311,7 +359,10 @@ package struct MarkdownReport {
     func footer() -> String {
         let settings = plan.scenario.settings
         let fingerprint = String(plan.fingerprint.prefix(16))
-        return "---\n\n" + t("Generated by gtm \(GTM.version) · inputs sha256:\(fingerprint) · seed \(settings.seed). Do not edit by hand: change the scenario and run `gtm plan` again.",
+        return "---\n\n" + t("""
+            Generated by gtm \(GTM.version) · inputs sha256:\(fingerprint) · seed \(settings.seed). Do not edit by hand: change the scenario and \
+            run `gtm plan` again.
+            """,
                              "由 gtm \(GTM.version) 生成 · 输入 sha256:\(fingerprint) · 种子 \(settings.seed)。请勿手工编辑：修改场景文件后重新运行 `gtm plan`。")
     }
 }

@@ -58,18 +58,32 @@ struct ReportText {
             let what = percentile == 50 && Output.at(path: path)?.isDecision == true
                 ? t("The Monte Carlo error of the decision `\(path)`", "决策 `\(path)` 的蒙特卡洛误差")
                 : t("The Monte Carlo error of P\(percentile) of `\(path)`", "`\(path)` 的 P\(percentile) 蒙特卡洛误差")
-            return t("\(what) is about \(style.percent(error)), above \(style.percent(limit)): too few trials for that figure. Run with `--trials \(suggested)` or more, or leave `scenario.trials` out so that gtm chooses them.",
+            return t("""
+                \(what) is about \(style.percent(error)), above \(style.percent(limit)): too few trials for that figure. Run with `--trials \
+                \(suggested)` or more, or leave `scenario.trials` out so that gtm chooses them.
+                """,
                      "\(what)约为 \(style.percent(error))，超过 \(style.percent(limit))：模拟次数不足。请使用 `--trials \(suggested)` 或更多，或不填 `scenario.trials`，由 gtm 自动选择。")
         case .trialsReduced(let requested, let used, let inputs):
-            return t("\(style.count(Double(inputs))) uncertain inputs at \(style.count(Double(requested))) trials would exceed gtm's work limit (\(style.count(Double(Limits.simulationWork))) input-trials), so the plan ran \(style.count(Double(used))) trials. Give fewer inputs as ranges (a single value where the spread matters little), or accept the wider Monte Carlo error.",
-                     "\(style.count(Double(inputs))) 个不确定输入、\(style.count(Double(requested))) 次模拟会超出 gtm 的计算上限（\(style.count(Double(Limits.simulationWork))) 次输入抽样），因此只运行了 \(style.count(Double(used))) 次。请减少以区间给出的输入（影响小的改为单一数值），或接受更大的蒙特卡洛误差。")
+            return t("""
+                \(style.count(Double(inputs))) uncertain inputs at \(style.count(Double(requested))) trials would exceed gtm's work limit \
+                (\(style.count(Double(Limits.simulationWork))) input-trials), so the plan ran \(style.count(Double(used))) trials. Give fewer \
+                inputs as ranges (a single value where the spread matters little), or accept the wider Monte Carlo error.
+                """,
+                     """
+                     \(style.count(Double(inputs))) 个不确定输入、\(style.count(Double(requested))) 次模拟会超出 gtm \
+                     的计算上限（\(style.count(Double(Limits.simulationWork))) 次输入抽样），因此只运行了 \(style.count(Double(used))) 次。请减少以区间给出的输入（影响小的改为单一数值），或接受更大的\
+                     蒙特卡洛误差。
+                     """)
         case .unitsBeforeSupply(let milestone, let supply, let fromPilot, let others):
             let more = others > 0 ? t(" (and \(others) more like it)", "（另有 \(others) 项相同）") : ""
             let source = fromPilot ? t("the pilot units are ready on \(style.date(supply))", "试产品 \(style.date(supply)) 才就绪")
                 : t("no unit exists before the first batch is in the warehouse on \(style.date(supply))", "首批 \(style.date(supply)) 入仓前没有任何产品")
             let fix: String
             if milestone.kind == .rewardsShip {
-                fix = t("leave `crowdfunding.fulfillment_lead` out, so rewards ship when the batch arrives (\(style.date(supply))), or place the purchase order earlier",
+                fix = t("""
+                    leave `crowdfunding.fulfillment_lead` out, so rewards ship when the batch arrives (\(style.date(supply))), or place the \
+                    purchase order earlier
+                    """,
                         "去掉 `crowdfunding.fulfillment_lead`，使回报在首批入仓（\(style.date(supply))）时发货，或提前下采购单")
             } else if fromPilot {
                 fix = t("set `pilot.ready` to \(style.date(milestone.start)) or earlier", "将 `pilot.ready` 提前到 \(style.date(milestone.start)) 或更早")
@@ -88,79 +102,155 @@ struct ReportText {
                 : (t("no `pilot` run and no `inventory` section", "既无 `pilot` 试产，也无 `inventory` 部分"),
                    t("add a `pilot` run ready by \(style.date(milestone.start)), or an `inventory` section whose first batch is in the warehouse by then",
                      "增加 `pilot` 试产并在 \(style.date(milestone.start)) 前就绪，或增加 `inventory` 部分使首批在此之前入仓"))
-            return t("\(milestoneName(milestone.kind)) is due on \(style.date(milestone.start))\(more) and needs units, but the plan makes none (\(source)): gtm counts them as bought at unit cost when they ship, which no order in the plan provides. Fix: \(fix).",
-                     "\(milestoneName(milestone.kind))（\(style.date(milestone.start))）\(more)需要产品，但计划中没有产品来源（\(source)）：gtm 按单件成本在寄出时采购计入，但计划中没有对应的订单。解决：\(fix)。")
+            return t("""
+                \(milestoneName(milestone.kind)) is due on \(style.date(milestone.start))\(more) and needs units, but the plan makes none \
+                (\(source)): gtm counts them as bought at unit cost when they ship, which no order in the plan provides. Fix: \(fix).
+                """,
+                     """
+                     \(milestoneName(milestone.kind))（\(style.date(milestone.start))）\(more)需要产品，但计划中没有产品来源（\(source)）：gtm \
+                     按单件成本在寄出时采购计入，但计划中没有对应的订单。解决：\(fix)。
+                     """)
         case .purchaseOrderBeforeCampaignEnds(let order, let end, let startBy):
-            return t("The first purchase order is due on \(style.date(order)), before the campaign closes on \(style.date(end)): the units owed to backers are a forecast, not a count, when the order is placed. Start the campaign by \(style.date(startBy)), or order the backers' units separately after it closes.",
+            return t("""
+                The first purchase order is due on \(style.date(order)), before the campaign closes on \(style.date(end)): the units owed to \
+                backers are a forecast, not a count, when the order is placed. Start the campaign by \(style.date(startBy)), or order the backers' \
+                units separately after it closes.
+                """,
                      "首批采购单须在 \(style.date(order)) 下达，早于众筹结束（\(style.date(end))）：下单时应交付支持者的件数只是预测。请在 \(style.date(startBy)) 前开始众筹，或在众筹结束后为支持者单独下单。")
         case .kolAfterLaunch(let milestone, let launch):
-            return t("\(milestoneName(milestone.kind)) on \(style.date(milestone.start)), after the retail launch on \(style.date(launch)). Shorten `kol.publish_window` or align the posts to the launch.",
+            return t("""
+                \(milestoneName(milestone.kind)) on \(style.date(milestone.start)), after the retail launch on \(style.date(launch)). Shorten \
+                `kol.publish_window` or align the posts to the launch.
+                """,
                      "\(milestoneName(milestone.kind))（\(style.date(milestone.start))）晚于 \(style.date(launch)) 的正式上市。请缩短 `kol.publish_window` 或将发布对准上市。")
         case .stockoutBeforeReorder(let reorder, _, let afterLaunch):
             let out = reorder.stockout.map(style.date) ?? "—"
             if let placed = afterLaunch, !placed.placed {
                 let short = style.count(placed.short)
-                return t("At the sales so far and the re-forecast, stock runs out on \(out), before even the next order, placed on \(style.date(reorder.date)), lands on \(style.date(reorder.arrival)): about \(short) units of demand go unserved. Ask the factory to send part of it ahead by air, or hold stock back until it lands (limit units per order, no promotions).",
-                         "按目前销量与重新预测，库存将在 \(out) 断货，早于 \(style.date(reorder.date)) 下的下一张补货单入仓（\(style.date(reorder.arrival))）：约 \(short) 件需求无法满足。请工厂将其中一部分提前空运，或在到货前控制出货（限购、暂停促销）。")
+                return t("""
+                    At the sales so far and the re-forecast, stock runs out on \(out), before even the next order, placed on \
+                    \(style.date(reorder.date)), lands on \(style.date(reorder.arrival)): about \(short) units of demand go unserved. Ask the \
+                    factory to send part of it ahead by air, or hold stock back until it lands (limit units per order, no promotions).
+                    """,
+                         """
+                         按目前销量与重新预测，库存将在 \(out) 断货，早于 \(style.date(reorder.date)) 下的下一张补货单入仓（\(style.date(reorder.arrival))）：约 \(short) \
+                         件需求无法满足。请工厂将其中一部分提前空运，或在到货前控制出货（限购、暂停促销）。
+                         """)
             }
             if let placed = afterLaunch {
                 let days = reorder.stockout.map { $0.days(to: reorder.arrival) } ?? 0
                 let short = style.count(placed.short)
                 let shipped = !placed.left
-                    ? t("It leaves the factory on \(style.date(placed.ships)): ask the factory to send part of it ahead by air", "该批货 \(style.date(placed.ships)) 出厂：请工厂将其中一部分提前空运")
-                    : t("It left the factory on \(style.date(placed.ships)): ask the forwarder for the fastest last leg", "该批货已于 \(style.date(placed.ships)) 出厂：请货代安排最快的末程运输")
-                return t("At the sales so far and the re-forecast, stock runs out on \(out), \(days) days before the reorder placed on \(style.date(reorder.date)) lands on \(style.date(reorder.arrival)): about \(short) units of demand go unserved. \(shipped), or hold stock back until it lands (limit units per order, no promotions).",
-                         "按目前销量与重新预测，库存将在 \(out) 断货，比 \(style.date(reorder.date)) 已下的补货单入仓（\(style.date(reorder.arrival))）早 \(days) 天：约 \(short) 件需求无法满足。\(shipped)，或在到货前控制出货（限购、暂停促销）。")
+                    ? t("It leaves the factory on \(style.date(placed.ships)): ask the factory to send part of it ahead by air",
+                        "该批货 \(style.date(placed.ships)) 出厂：请工厂将其中一部分提前空运")
+                    : t("It left the factory on \(style.date(placed.ships)): ask the forwarder for the fastest last leg",
+                        "该批货已于 \(style.date(placed.ships)) 出厂：请货代安排最快的末程运输")
+                return t("""
+                    At the sales so far and the re-forecast, stock runs out on \(out), \(days) days before the reorder placed on \
+                    \(style.date(reorder.date)) lands on \(style.date(reorder.arrival)): about \(short) units of demand go unserved. \(shipped), or \
+                    hold stock back until it lands (limit units per order, no promotions).
+                    """,
+                         """
+                         按目前销量与重新预测，库存将在 \(out) 断货，比 \(style.date(reorder.date)) 已下的补货单入仓（\(style.date(reorder.arrival))）早 \(days) 天：约 \(short) \
+                         件需求无法满足。\(shipped)，或在到货前控制出货（限购、暂停促销）。
+                         """)
             }
-            return t("Stock runs out on \(out), but the reorder placed on \(style.date(reorder.date)) arrives on \(style.date(reorder.arrival)). Raise the first batch or shorten `inventory.lead_time`.",
+            return t("""
+                Stock runs out on \(out), but the reorder placed on \(style.date(reorder.date)) arrives on \(style.date(reorder.arrival)). Raise \
+                the first batch or shorten `inventory.lead_time`.
+                """,
                      "库存将在 \(out) 售罄，但 \(style.date(reorder.date)) 下的补货单 \(style.date(reorder.arrival)) 才到货。请增加首批数量或缩短 `inventory.lead_time`。")
         case .campaignNotRecommended:
-            return t("`crowdfunding.run: yes` keeps the campaign in the plan, but its numbers do not recommend it (see Crowdfunding): the batch, the dates and the money count on pledges that may not come.",
+            return t("""
+                `crowdfunding.run: yes` keeps the campaign in the plan, but its numbers do not recommend it (see Crowdfunding): the batch, the \
+                dates and the money count on pledges that may not come.
+                """,
                      "`crowdfunding.run: yes` 将众筹计入计划，但数据不建议众筹（见“众筹”）：首批、日期与资金都依赖可能不会到来的认筹。")
         case .kolOverBudget(let cost, let budget):
-            return t("The KOL plan costs \(style.money(cost)), \(style.money(cost - budget)) over the \(style.money(budget)) budget. Cut slots or raise `kol.budget`.",
+            return t("""
+                The KOL plan costs \(style.money(cost)), \(style.money(cost - budget)) over the \(style.money(budget)) budget. Cut slots or raise \
+                `kol.budget`.
+                """,
                      "KOL 计划花费 \(style.money(cost))，超出 \(style.money(budget)) 预算 \(style.money(cost - budget))。请减少名额或提高 `kol.budget`。")
         case .lateMilestone(let milestone, let days, let later):
             let more = later > 0 ? t(" (and \(later) later step\(later == 1 ? " is" : "s are") past too)", "（其后另有 \(later) 个步骤也已过期）") : ""
-            return t("\(milestoneName(milestone.kind)) should have happened by \(style.date(milestone.start)), \(style.days(days)) before the planning date\(more).",
+            return t("""
+                \(milestoneName(milestone.kind)) should have happened by \(style.date(milestone.start)), \(style.days(days)) before the planning \
+                date\(more).
+                """,
                      "\(milestoneName(milestone.kind))应在 \(style.date(milestone.start)) 前完成，比计划日期早 \(style.days(days))\(more)。")
         case .priceOutsideElasticityRange(let key, let price, let reference):
             let low = DemandModel.elasticityRange.lowerBound, high = DemandModel.elasticityRange.upperBound
             let edge = price < reference * low ? reference * low : reference * high
-            return t("`\(key)` (\(style.money(price))) is outside \(style.number(low))–\(style.number(high))× the reference price (\(style.money(reference))), the range constant elasticity is applied to: demand answers it as if the price were \(style.money(edge)). Set `demand.reference_price` to the price your market numbers assume, or check the price.",
-                     "`\(key)`（\(style.money(price))）超出参考价（\(style.money(reference))）的 \(style.number(low))–\(style.number(high)) 倍，即常弹性模型适用的范围：需求按 \(style.money(edge)) 的价格响应。请把 `demand.reference_price` 设为市场数据所对应的价格，或检查价格。")
+            return t("""
+                `\(key)` (\(style.money(price))) is outside \(style.number(low))–\(style.number(high))× the reference price \
+                (\(style.money(reference))), the range constant elasticity is applied to: demand answers it as if the price were \
+                \(style.money(edge)). Set `demand.reference_price` to the price your market numbers assume, or check the price.
+                """,
+                     """
+                     `\(key)`（\(style.money(price))）超出参考价（\(style.money(reference))）的 \(style.number(low))–\(style.number(high)) 倍，即常弹性模型适用的范围：需求按 \
+                     \(style.money(edge)) 的价格响应。请把 `demand.reference_price` 设为市场数据所对应的价格，或检查价格。
+                     """)
         case .noUnitMargin(let price, let unitCost):
-            return t("The price (\(style.money(price))) does not cover the unit cost (\(style.money(unitCost))): every unit sold loses \(style.money(unitCost - price)). The first batch stocks nothing for retail on these numbers; raise the price or cut the cost.",
+            return t("""
+                The price (\(style.money(price))) does not cover the unit cost (\(style.money(unitCost))): every unit sold loses \
+                \(style.money(unitCost - price)). The first batch stocks nothing for retail on these numbers; raise the price or cut the cost.
+                """,
                      "售价（\(style.money(price))）不足以覆盖单件成本（\(style.money(unitCost))）：每卖出一件亏损 \(style.money(unitCost - price))。按此数据首批不为零售备货；请提价或降本。")
         case .aboveCostCeiling(let unitCost, let ceiling):
-            return t("The unit cost (\(style.money(unitCost))) is above the \(style.money(ceiling)) that keeps `product.target_margin`: cut \(style.money(unitCost - ceiling)) a unit or accept a lower margin.",
+            return t("""
+                The unit cost (\(style.money(unitCost))) is above the \(style.money(ceiling)) that keeps `product.target_margin`: cut \
+                \(style.money(unitCost - ceiling)) a unit or accept a lower margin.
+                """,
                      "单件成本（\(style.money(unitCost))）高于保持 `product.target_margin` 的上限 \(style.money(ceiling))：需每件降本 \(style.money(unitCost - ceiling))，或接受更低毛利。")
         case .zeroDemand:
             return t("The first batch's window has no demand, so nothing is ordered for retail. Check the market size or `inventory.forecast`.",
                      "首批覆盖期内没有需求，因此不为零售下单。请检查市场规模或 `inventory.forecast`。")
         case .coveragePastHorizon(let days):
-            return t("`inventory.coverage` (\(style.days(days))) runs past `market.horizon`; demand after the horizon is not counted, so the first batch may be short. Lengthen the horizon or shorten the coverage.",
+            return t("""
+                `inventory.coverage` (\(style.days(days))) runs past `market.horizon`; demand after the horizon is not counted, so the first batch \
+                may be short. Lengthen the horizon or shorten the coverage.
+                """,
                      "`inventory.coverage`（\(style.days(days))）超出 `market.horizon`；超出部分的需求未计入，首批可能不足。请延长计划期或缩短覆盖期。")
         case .rewardsAfterLaunch(let fulfillment, let launch):
-            return t("Crowdfunding rewards ship on \(style.date(fulfillment)), after the retail launch on \(style.date(launch)): backers would wait longer than shoppers. Start the campaign earlier or shorten `crowdfunding.fulfillment_lead`.",
+            return t("""
+                Crowdfunding rewards ship on \(style.date(fulfillment)), after the retail launch on \(style.date(launch)): backers would wait \
+                longer than shoppers. Start the campaign earlier or shorten `crowdfunding.fulfillment_lead`.
+                """,
                      "众筹回报于 \(style.date(fulfillment)) 发货，晚于 \(style.date(launch)) 的零售上市：支持者比普通买家等得更久。请提前众筹或缩短 `crowdfunding.fulfillment_lead`。")
         case .tiersSoldOut(let backers):
-            return t("Every reward tier sells out: about \(style.count(backers)) more backers would pledge if a tier had room. Raise a limit or add an unlimited tier.",
+            return t("""
+                Every reward tier sells out: about \(style.count(backers)) more backers would pledge if a tier had room. Raise a limit or add an \
+                unlimited tier.
+                """,
                      "所有回报档位售罄：若有余量还有约 \(style.count(backers)) 名支持者会认筹。请提高限额或增加不限量档位。")
         case .shareWrittenAsOne(let path):
             return t("`\(path): 1` means 100%. Write 1% if you meant one percent, or 100% to say it plainly.",
                      "`\(path): 1` 表示 100%。若想表示百分之一请写 1%，若确为 100% 请写 100%。")
         case .demandAboveServiceable(let demand, let serviceable):
-            return t("Demand within the horizon (\(style.count(demand)) units, with what KOLs, ads, events and price add to the market's curve) is more than the serviceable market holds over it (SAM, \(style.count(serviceable)) units): the levers' buyers are not all new to the market. Check the KOL and ad conversion rates, the events' lifts and the elasticity.",
-                     "计划期内需求（\(style.count(demand)) 件，含 KOL、广告、大促与价格在市场曲线之上的增量）超过计划期内可服务市场（SAM，\(style.count(serviceable)) 件）：各项动作带来的买家并非都是市场新增。请检查 KOL 与广告转化率、大促倍数与价格弹性。")
+            return t("""
+                Demand within the horizon (\(style.count(demand)) units, with what KOLs, ads, events and price add to the market's curve) is more \
+                than the serviceable market holds over it (SAM, \(style.count(serviceable)) units): the levers' buyers are not all new to the \
+                market. Check the KOL and ad conversion rates, the events' lifts and the elasticity.
+                """,
+                     """
+                     计划期内需求（\(style.count(demand)) 件，含 KOL、广告、大促与价格在市场曲线之上的增量）超过计划期内可服务市场（SAM，\(style.count(serviceable)) 件）：各项动作带来的买家并非都是市场新增。请检查 \
+                     KOL 与广告转化率、大促倍数与价格弹性。
+                     """)
         case .sizesDisagree(let topDown, let bottomUp):
             let ratio = bottomUp > 0 && topDown > 0 ? max(topDown, bottomUp) / min(topDown, bottomUp) : 0
             let times = ratio > 0 ? style.number(ratio) + "×" : t("far", "远")
             if topDown >= bottomUp {
-                return t("Top-down SOM (\(style.count(topDown)) units) is \(times) the channels' bottom-up total (\(style.count(bottomUp)) units): the share you expect to win is not backed by the reach and conversion of your channels. Check `market.obtainable` and the channels.",
+                return t("""
+                    Top-down SOM (\(style.count(topDown)) units) is \(times) the channels' bottom-up total (\(style.count(bottomUp)) units): the \
+                    share you expect to win is not backed by the reach and conversion of your channels. Check `market.obtainable` and the channels.
+                    """,
                          "自上而下的 SOM（\(style.count(topDown)) 件）是渠道自下而上合计（\(style.count(bottomUp)) 件）的 \(times)：预期份额缺少渠道触达与转化的支撑。请检查 `market.obtainable` 与各渠道。")
             }
-            return t("The channels' bottom-up total (\(style.count(bottomUp)) units) is \(times) the top-down SOM (\(style.count(topDown)) units): the channels promise more than the market share you expect. Check `market.obtainable` and the channels' reach.",
+            return t("""
+                The channels' bottom-up total (\(style.count(bottomUp)) units) is \(times) the top-down SOM (\(style.count(topDown)) units): the \
+                channels promise more than the market share you expect. Check `market.obtainable` and the channels' reach.
+                """,
                      "渠道自下而上合计（\(style.count(bottomUp)) 件）是自上而下 SOM（\(style.count(topDown)) 件）的 \(times)：渠道预期高于市场份额。请检查 `market.obtainable` 与渠道触达。")
         }
     }
@@ -234,20 +324,35 @@ struct ReportText {
                 // Nothing to cover (no fixed costs and no MOQ batch): the goal is the pledges the
                 // first two days should bring, if any.
                 return covers
-                    ? t("The first 48 hours should bring about \(style.money(first)) in pledges, and the launch has no fixed costs or minimum batch to cover: a goal the campaign can pass in two days.",
+                    ? t("""
+                        The first 48 hours should bring about \(style.money(first)) in pledges, and the launch has no fixed costs or minimum batch \
+                        to cover: a goal the campaign can pass in two days.
+                        """,
                         "前 48 小时预计认筹约 \(style.money(first))，且上市没有需覆盖的固定成本或最小批量：这是两天内即可达成的目标。") + chance
-                    : t("The backers you bring are too few: the first 48 hours should bring about \(style.money(first)) in pledges, and campaigns that miss their goal early rarely fund.",
+                    : t("""
+                        The backers you bring are too few: the first 48 hours should bring about \(style.money(first)) in pledges, and campaigns \
+                        that miss their goal early rarely fund.
+                        """,
                         "自有支持者太少：前 48 小时预计认筹约 \(style.money(first))，开局未达标的众筹很少成功。") + chance
             }
             if covers {
-                return t("The first 48 hours should bring about \(style.money(first)) in pledges, \(coverText) of the minimum raise (\(style.money(minimum))): a goal the campaign can pass in two days.",
+                return t("""
+                    The first 48 hours should bring about \(style.money(first)) in pledges, \(coverText) of the minimum raise \
+                    (\(style.money(minimum))): a goal the campaign can pass in two days.
+                    """,
                          "前 48 小时预计认筹约 \(style.money(first))，为最低筹款额（\(style.money(minimum))）的 \(coverText)：这是两天内即可达成的目标。") + chance
             }
-            return t("The backers you bring are too few: first-48-hour pledges (about \(style.money(first))) cover \(coverText) of the minimum raise (\(style.money(minimum))), and campaigns that miss their goal early rarely fund.",
+            return t("""
+                The backers you bring are too few: first-48-hour pledges (about \(style.money(first))) cover \(coverText) of the minimum raise \
+                (\(style.money(minimum))), and campaigns that miss their goal early rarely fund.
+                """,
                      "自有支持者太少：前 48 小时认筹（约 \(style.money(first))）只覆盖最低筹款额（\(style.money(minimum))）的 \(coverText)，开局未达标的众筹很少成功。") + chance
         case .growList(let subscribers, let cost):
             let price = cost.map { t(", about \(style.money($0)) at `cost_per_lead`", "，按 `cost_per_lead` 约需 \(style.money($0))") } ?? ""
-            return t("To close the gap, grow the email list by about \(style.count(subscribers.rounded(.up))) subscribers (at its conversion rate\(price)), or collect more paid reservations.",
+            return t("""
+                To close the gap, grow the email list by about \(style.count(subscribers.rounded(.up))) subscribers (at its conversion \
+                rate\(price)), or collect more paid reservations.
+                """,
                      "要补足缺口，需再增加约 \(style.count(subscribers.rounded(.up))) 名邮件订阅者（按当前转化率\(price)），或收取更多付费预约。")
         case .shipsAfterLaunch(let fulfillment, let launch):
             return t("Rewards would ship on \(style.date(fulfillment)), after the retail launch on \(style.date(launch)).",

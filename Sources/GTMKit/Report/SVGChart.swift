@@ -75,9 +75,15 @@ enum SVGChart {
                 svg += "<text x=\"20\" y=\"\(n(y + 13))\" class=\"label\">\(escape(String(task.title.prefix(40))))</text>"
                 if task.start == task.end {
                     let cx = x(task.start), cy = y + row / 2
-                    svg += "<polygon points=\"\(n(cx)),\(n(cy - 6)) \(n(cx + 6)),\(n(cy)) \(n(cx)),\(n(cy + 6)) \(n(cx - 6)),\(n(cy))\" fill=\"\(negativeColor)\"/>"
+                    svg += """
+                        <polygon points=\"\(n(cx)),\(n(cy - 6)) \(n(cx + 6)),\(n(cy)) \(n(cx)),\(n(cy + 6)) \(n(cx - 6)),\(n(cy))\" \
+                        fill=\"\(negativeColor)\"/>
+                        """
                 } else {
-                    svg += "<rect x=\"\(n(x(task.start)))\" y=\"\(n(y + 3))\" width=\"\(n(max(2, x(task.end) - x(task.start))))\" height=\"\(n(row - 6))\" fill=\"\(plotColor)\"/>"
+                    svg += """
+                        <rect x=\"\(n(x(task.start)))\" y=\"\(n(y + 3))\" width=\"\(n(max(2, x(task.end) - x(task.start))))\" \
+                        height=\"\(n(row - 6))\" fill=\"\(plotColor)\"/>
+                        """
                 }
                 y += row
             }

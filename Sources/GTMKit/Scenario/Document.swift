@@ -34,7 +34,8 @@ package struct Document: Sendable {
         let index = sources.add(SourceFile(name: option, bytes: Array(argument.utf8)))
         let start = Mark(source: index, line: 1, column: 1)
         if let (offset, scalar) = Parser.controlCharacter(inLine: argument) {
-            throw ScenarioError([Diagnostic("a control character (\(scalar.codePointName)) in `\(option)`", at: Mark(source: index, line: 1, column: offset + 1),
+            throw ScenarioError([Diagnostic("a control character (\(scalar.codePointName)) in `\(option)`",
+                                            at: Mark(source: index, line: 1, column: offset + 1),
                                             hint: "an override is one line of plain text, as in a scenario file; remove it")], sources: sources)
         }
         guard let equals = argument.firstIndex(of: "=") else {

@@ -78,7 +78,10 @@ package struct Override: Sendable {
                     if !required.isEmpty {
                         throw Diagnostic("\(origin.describedAsOverride) sets `\(path)`, but the scenario has no `\(here)` section",
                                          at: mark,
-                                         hint: "add `\(here):` to the file with \(required.map { "`\($0)`" }.naturalList); an override changes inputs, it does not add sections")
+                                         hint: """
+                                             add `\(here):` to the file with \(required.map { "`\($0)`" }.naturalList); an override changes inputs, \
+                                             it does not add sections
+                                             """)
                     }
                 }
                 var child = Node(.mapping([]), at: value.mark)

@@ -44,8 +44,12 @@ extension ScenarioDecoder {
         // The re-forecast refits the plan's demand curve: it needs one, and a plan that sizes the
         // batch and the reorders on it.
         if !context.hasDemand || !context.hasSize {
-            report("`actuals` re-forecast the demand curve, but the scenario has \(context.hasSize ? "no `demand` section" : "no market size (`market` or `channels`)")",
-                   at: pair.keyMark, hint: context.hasSize ? "add `demand:` (an empty section takes the default curve)" : "add a `market` or `channels` section and `demand:`")
+            report("""
+                `actuals` re-forecast the demand curve, but the scenario has \
+                \(context.hasSize ? "no `demand` section" : "no market size (`market` or `channels`)")
+                """,
+                   at: pair.keyMark,
+                   hint: context.hasSize ? "add `demand:` (an empty section takes the default curve)" : "add a `market` or `channels` section and `demand:`")
             return nil
         }
         if let forecast = context.forecastMark {

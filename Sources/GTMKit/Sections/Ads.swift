@@ -74,7 +74,10 @@ extension ScenarioDecoder {
             if click == nil, defaults.clickRate == nil, cpc == nil || cpm != nil { missing.append("`click_rate`") }
             if conversion == nil, defaults.conversion == nil { missing.append("`conversion`") }
             if !missing.isEmpty {
-                report("`\(item.display)` needs \(missing.joined(separator: ", ")): \(platform == .other ? "`other` has no published rates" : "no published figure for \(platform.rawValue)")",
+                report("""
+                    `\(item.display)` needs \(missing.joined(separator: ", ")): \
+                    \(platform == .other ? "`other` has no published rates" : "no published figure for \(platform.rawValue)")
+                    """,
                        at: item.mark, hint: "add them from your own campaigns (`gtm explain ads`)")
                 valid = false
                 continue

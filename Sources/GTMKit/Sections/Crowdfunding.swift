@@ -168,9 +168,15 @@ extension ScenarioDecoder {
             : campaign.paymentFee != nil ? "payment_fee" : "platform_fee"
         let share = taken.isFinite ? "\(Format.shortest((taken * 1000).rounded() / 10))%" : "more than all"
         report("the fees take \(share) of the cheapest pledge (\(Format.shortest(cheapest))): "
-               + "platform \(Format.shortest(fees.platformRate * 100))%, payment \(Format.shortest(fees.paymentRate * 100))% and \(Format.shortest(fees.perPledge)) a pledge",
+               + """
+                   platform \(Format.shortest(fees.platformRate * 100))%, payment \(Format.shortest(fees.paymentRate * 100))% and \
+                   \(Format.shortest(fees.perPledge)) a pledge
+                   """,
                at: marks["crowdfunding.\(key)"] ?? section.mark,
-               hint: "crowdfunding fees are a few percent of each pledge (Kickstarter 5% + 3% + 0.20 USD); check `platform_fee`, `payment_fee` and `payment_fixed`")
+               hint: """
+                   crowdfunding fees are a few percent of each pledge (Kickstarter 5% + 3% + 0.20 USD); check `platform_fee`, `payment_fee` and \
+                   `payment_fixed`
+                   """)
     }
 
     /// Reports the fees the user must give: all of them where the platform publishes none, and

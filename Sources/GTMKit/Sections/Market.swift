@@ -108,7 +108,10 @@ extension Schema {
         Field("demand.events[].lift", .value(.number), example: "2.5", uncertain: false, bounds: 0...1000, note: "Black Friday: 2.6; others required",
               "Multiplier of that week's sales on the curve.", zh: "该周曲线销量的倍数。"),
         Field("demand.analogs", .value(.text), example: "analogs/desk-lamp-2023.csv",
-              "CSV files of comparable products' sales (`date,units`, weekly or monthly), a list or one path: p and q are fitted to them (a range when they disagree).",
+              """
+              CSV files of comparable products' sales (`date,units`, weekly or monthly), a list or one path: p and q are fitted to them (a range \
+              when they disagree).
+              """,
               zh: "可比产品的历史销量 CSV（`date,units`，按周或按月），可为列表或单个路径：据此拟合 p 与 q（各文件结果不一时为区间）。"),
         Field("demand.elasticity", .value(.number), bounds: -20...0, default: "0",
               "Price elasticity of demand (negative): demand × (price ÷ reference price)^elasticity.",
@@ -274,7 +277,11 @@ extension ScenarioDecoder {
             case .success(let estimate):
                 let pBounds = Schema.field("demand.p")?.bounds ?? 0...10, qBounds = Schema.field("demand.q")?.bounds ?? 0...30
                 guard pBounds.contains(estimate.p), qBounds.contains(estimate.q) else {
-                    report("`\(path.visible)` fits a curve (p = \(Format.significant(estimate.p, 3)), q = \(Format.significant(estimate.q, 3)) a year) that rises and falls faster than gtm's curve takes (p ≤ \(Format.shortest(pBounds.upperBound)), q ≤ \(Format.shortest(qBounds.upperBound)))",
+                    report("""
+                        `\(path.visible)` fits a curve (p = \(Format.significant(estimate.p, 3)), q = \(Format.significant(estimate.q, 3)) a year) \
+                        that rises and falls faster than gtm's curve takes (p ≤ \(Format.shortest(pBounds.upperBound)), q ≤ \
+                        \(Format.shortest(qBounds.upperBound)))
+                        """,
                            at: node.mark, hint: "for a launch that peaks at once and fades, give `shape: decay` and the analog's `half_life` instead")
                     continue
                 }
@@ -296,10 +303,17 @@ extension ScenarioDecoder {
         case .noSales:
             return ("it has no sales", "check the file's `units` column")
         case .stillExponential:
-            return ("its sales still grow exponentially, with no slowdown yet, so the market's size cannot be told apart from its growth (Marković & Jukić 2013)",
+            return ("""
+                its sales still grow exponentially, with no slowdown yet, so the market's size cannot be told apart from its growth (Marković & \
+                Jukić 2013)
+                """,
                     "use an analog whose sales have peaked, or give `demand.p` and `demand.q`")
         case .poorFit(let r2):
-            return ("the best curve explains \(Format.significant(r2 * 100, 2))% of the period-to-period variation (R² \(Format.grouped(r2, decimals: 2)), below \(Format.grouped(BassFit.minimumR2, decimals: 1))): the sales show no rise and fall the model can describe",
+            return ("""
+                the best curve explains \(Format.significant(r2 * 100, 2))% of the period-to-period variation (R² \
+                \(Format.grouped(r2, decimals: 2)), below \(Format.grouped(BassFit.minimumR2, decimals: 1))): the sales show no rise and fall the \
+                model can describe
+                """,
                     "check that the file holds one product's sales since its launch, or give `demand.p` and `demand.q`")
         case .unbounded:
             return ("the least-squares estimate runs off to a boundary (market size without limit): the data do not pin the curve down",

@@ -39,7 +39,10 @@ extension Schema {
               zh: "价格须保持的毛利率；据此给出单件成本上限。"),
 
         Field("product.launch_price", .value(.money), example: "349",
-              "Introductory price (首发价) for the first weeks after launch: with `demand.elasticity` it moves demand, and it is what those weeks' sales bring in.",
+              """
+              Introductory price (首发价) for the first weeks after launch: with `demand.elasticity` it moves demand, and it is what those weeks' \
+              sales bring in.
+              """,
               zh: "首发价：上市最初几周的价格；配合 `demand.elasticity` 影响需求，也是这几周的实收单价。"),
         Field("product.launch_price_weeks", .value(.period), bounds: 1...Double(Limits.durationDays), default: "2 weeks",
               "How long the launch price lasts.", zh: "首发价持续时间。"),
@@ -60,7 +63,10 @@ extension ScenarioDecoder {
         if let unitCost, let salvage, salvage.value >= unitCost.value, unitCost.value > 0 || salvage.value > 0 {
             report("`salvage` (\(Format.shortest(salvage.value))) must be below `unit_cost` (\(Format.shortest(unitCost.value)))",
                    at: marks["product.salvage"] ?? section.mark,
-                   hint: "an unsold unit worth its cost makes overstock free, so the first batch would have no limit; write the clearance value of an unsold unit")
+                   hint: """
+                       an unsold unit worth its cost makes overstock free, so the first batch would have no limit; write the clearance value of an \
+                       unsold unit
+                       """)
         }
         let launchPrice = quantity("launch_price", in: section)
         // Its length is read only with a launch price (the inputs list it then).
