@@ -42,11 +42,11 @@ import Testing
     }
 
     @Test func sizesMoreThanTwiceApartAreWarned() {
-        #expect(MarketModel.disagreement(som: 50_000, bottomUp: 20_000) == .sizesDisagree(topDown: 50_000, bottomUp: 20_000))
-        #expect(MarketModel.disagreement(som: 50_000, bottomUp: 25_000) == nil)  // exactly 2×: not more than 2×
-        #expect(MarketModel.disagreement(som: 50_000, bottomUp: 110_000) != nil)  // bottom-up larger: also warned
-        #expect(MarketModel.disagreement(som: 50_000, bottomUp: 0) != nil)
-        #expect(MarketModel.disagreement(som: 50_000, bottomUp: nil) == nil)
+        #expect(MarketModel.disagree(som: 50_000, bottomUp: 20_000))
+        #expect(!MarketModel.disagree(som: 50_000, bottomUp: 25_000))  // exactly 2×: not more than 2×
+        #expect(MarketModel.disagree(som: 50_000, bottomUp: 110_000))  // bottom-up larger: also warned
+        #expect(MarketModel.disagree(som: 50_000, bottomUp: 0))
+        #expect(!MarketModel.disagree(som: 50_000, bottomUp: nil))
     }
 
     @Test func channelsAloneGiveTheDemand() throws {

@@ -5,6 +5,8 @@ struct Decisions: Sendable, Equatable {
     // First batch
     /// The critical ratio (or service level) the order is sized at.
     var criticalRatio = 0.0
+    /// Φ⁻¹(critical ratio): the normal's z; nil when the ratio is 0 or 1.
+    var z: Double?
     /// Cost of a missed sale and of an unsold unit, as the ratio weighs them (expected values).
     var underage = 0.0
     var overage = 0.0
@@ -167,7 +169,8 @@ struct Decisions: Sendable, Equatable {
             // Reorder: the window's daily demand continues through the lead time.
             let days = max(batch.windowDays, 1)
             let lead = Double(batch.inputs.leadTime.days(from: batch.poDate))
-            let z = d.criticalRatio > 0 && d.criticalRatio < 1 ? Normal.quantile(d.criticalRatio) : 0
+            d.z = d.criticalRatio > 0 && d.criticalRatio < 1 ? Normal.quantile(d.criticalRatio) : nil
+            let z = d.z ?? 0
             d.safetyStock = z > 0 ? z * d.windowSD / days.squareRoot() * lead.squareRoot() : 0
             d.reorderPoint = mean / days * lead + d.safetyStock
             if spread { d.planReorders(model, base: base) }

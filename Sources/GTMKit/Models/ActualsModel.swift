@@ -98,6 +98,20 @@ enum ActualsModel {
     }
 }
 
+extension ActualsModel {
+    /// The section's outputs: the weeks sold, the re-forecast, and the next of `reorders` to place
+    /// on or after the re-plan's first day.
+    static func record(_ report: ActualsReport, reorders: [Reorder], into values: inout [Double]) {
+        values[Output.actualWeeks.id] = Double(report.weeks)
+        values[Output.actualToDate.id] = report.toDate
+        values[Output.planToDate.id] = report.planToDate
+        values[Output.reforecastHorizonUnits.id] = report.reforecastHorizonUnits
+        let next = reorders.first { $0.date >= report.asOf }
+        values[Output.nextReorderDate.id] = next.map { Double($0.date.daysSinceEpoch) } ?? .nan
+        values[Output.nextReorderUnits.id] = next.map { Double($0.units) } ?? .nan
+    }
+}
+
 // MARK: Outputs
 
 extension Output.Section {

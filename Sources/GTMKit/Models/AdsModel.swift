@@ -126,11 +126,6 @@ final class AdsModel: Lever {
     }
 }
 
-extension Plan {
-    /// The ad flights, when the scenario has an `ads` section.
-    var ads: AdsPlan? { lever(AdsPlan.self) }
-}
-
 // MARK: Outputs
 
 extension Output.Section {

@@ -105,11 +105,6 @@ final class EmailModel: Lever {
     }
 }
 
-extension Plan {
-    /// The list sends, when the scenario has an `email` section.
-    var email: EmailPlan? { lever(EmailPlan.self) }
-}
-
 extension CashFlow.Item {
     static let emailSends = CashFlow.Item("email_sends", rank: 16, "List sends (email, SMS, 私域)", "私域/邮件/短信群发")
 }

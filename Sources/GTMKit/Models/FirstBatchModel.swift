@@ -26,6 +26,8 @@ struct FirstBatch: Sendable, Equatable {
     /// critical ratio weighs them: expected values over the uncertain inputs.
     var underage: Double
     var overage: Double
+    /// Φ⁻¹ of the critical ratio (nil when the ratio is 0 or 1): the safety stock's z.
+    var z: Double?
     /// The MOQ and the case pack the order obeys.
     var terms: OrderTerms
     /// Whole units the newsvendor quantity asks for retail (⌈Q*⌉), and with the units owed to
@@ -154,7 +156,7 @@ final class FirstBatchModel: Sendable {
                    ratioSource: inputs.serviceLevel == nil ? .economics : .serviceLevel,
                    coverage: inputs.coverage, windowDays: Int(windowDays),
                    windowPastHorizon: forecast == nil && windowDays > horizonDays,
-                   underage: d.underage, overage: d.overage, terms: inputs.terms,
+                   underage: d.underage, overage: d.overage, z: d.z, terms: inputs.terms,
                    retailUnits: OrderTerms.none.rounded(d.retailUnits), beforeTerms: OrderTerms.none.rounded(d.retailUnits + d.pledgedUnits),
                    leadTime: inputs.leadTime, poDate: poDate, arrival: arrival, reorders: d.reorders)
     }

@@ -391,7 +391,3 @@ extension CashFlow.Item {
     static let kolPublish = CashFlow.Item("kol_publish", rank: 7, "KOL fees: on publishing (and commissions)", "KOL 费用：发布时（含佣金）")
 }
 
-extension Plan {
-    /// The KOL plan, when the scenario has a `kol` section.
-    var kol: KOLPlan? { lever(KOLPlan.self) }
-}

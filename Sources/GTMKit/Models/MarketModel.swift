@@ -72,14 +72,13 @@ final class MarketModel: Sendable {
         }
     }
 
-    /// A warning when the two sizes differ by more than `factor` (investors distrust a
-    /// top-down "we take 1%" that the channels cannot reach).
-    static func disagreement(som: Double?, bottomUp: Double?, factor: Double = 2) -> PlanWarning? {
-        guard let som, let bottomUp else { return nil }
+    /// True when the two sizes differ by more than `factor` (investors distrust a top-down "we
+    /// take 1%" that the channels cannot reach).
+    static func disagree(som: Double?, bottomUp: Double?, factor: Double = 2) -> Bool {
+        guard let som, let bottomUp else { return false }
         let low = min(som, bottomUp)
         let high = max(som, bottomUp)
-        guard high > 0, low * factor < high else { return nil }
-        return .sizesDisagree(topDown: som, bottomUp: bottomUp)
+        return high > 0 && low * factor < high
     }
 }
 

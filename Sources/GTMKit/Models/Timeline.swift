@@ -96,15 +96,15 @@ enum TimelineModel {
 
     /// Milestones that start before the planning date: the earliest of each group, with how
     /// many of the group's later steps are past too.
-    static func late(_ milestones: [Milestone], asOf: CivilDate) -> [PlanWarning] {
+    static func late(_ milestones: [Milestone], asOf: CivilDate) -> [(milestone: Milestone, daysLate: Int, laterSteps: Int)] {
         var seen = Set<String>()
-        var warnings: [PlanWarning] = []
+        var late: [(milestone: Milestone, daysLate: Int, laterSteps: Int)] = []
         for milestone in milestones where milestone.start < asOf && !seen.contains(milestone.group) {
             seen.insert(milestone.group)
             let others = milestones.filter { $0.group == milestone.group && $0.id != milestone.id && $0.start < asOf }.count
-            warnings.append(.lateMilestone(milestone, daysLate: milestone.start.days(to: asOf), laterSteps: others))
+            late.append((milestone, milestone.start.days(to: asOf), others))
         }
-        return warnings
+        return late
     }
 }
 

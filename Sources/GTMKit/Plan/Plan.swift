@@ -102,27 +102,17 @@ package enum Planner {
         decisions.notBefore = asOf
         decisions.placed = committed.reorders.filter { $0.date < asOf }
         let result = Simulation.run(after, base: base, settings: scenario.settings, options: simulation, committed: decisions)
-        var plan = assemble(scenario, model: after, base: base, result: result, fingerprint: before.fingerprint,
-                            overrides: before.overrides)
         report.path = sold.path
         report.asOf = asOf
         report.before = .init(horizonUnits: before[.horizonUnits], reorders: before.firstBatch?.reorders ?? [],
                               peakNeed: before[.peakNeed], ending: before[.endingCash])
-        plan.actuals = report
-        plan.values[Output.actualWeeks.id] = Double(report.weeks)
-        plan.values[Output.actualToDate.id] = report.toDate
-        plan.values[Output.planToDate.id] = report.planToDate
-        plan.values[Output.reforecastHorizonUnits.id] = report.reforecastHorizonUnits
-        let next = result.decisions.reorders.first { $0.date >= asOf }
-        plan.values[Output.nextReorderDate.id] = next.map { Double($0.date.daysSinceEpoch) } ?? .nan
-        plan.values[Output.nextReorderUnits.id] = next.map { Double($0.units) } ?? .nan
-        plan.warnings = PlanWarning.all(plan, model: after)
-        return plan
+        return assemble(scenario, model: after, base: base, result: result, fingerprint: before.fingerprint,
+                        overrides: before.overrides, actuals: report)
     }
 
     /// The plan's values and detail from the base case's evaluation and the simulation.
     static func assemble(_ scenario: Scenario, model: PlanModel, base: Workspace, result: Simulation.Result,
-                         fingerprint: String, overrides: [String]) -> Plan {
+                         fingerprint: String, overrides: [String], actuals: ActualsReport? = nil) -> Plan {
         let d = result.decisions
         var values = [Double](repeating: .nan, count: Output.slots)
         for output in Output.all where model.has(output) {
@@ -132,6 +122,7 @@ package enum Planner {
             case .decision: values[output.id] = d.value(output) ?? base[output]
             }
         }
+        if let actuals { ActualsModel.record(actuals, reorders: d.reorders, into: &values) }
         if model.firstBatch != nil {
             // Sales ÷ demand, of the two averages the table shows (not the average of ratios).
             let mean = values[Output.windowDemandMean.id]
@@ -165,6 +156,7 @@ package enum Planner {
                         demand: demand, firstBatch: firstBatch, crowdfunding: campaign, levers: levers,
                         demandComponents: model.demand.components, seedReviews: seed, cash: model.cash?.flow(v, base), timeline: timeline,
                         uncertainty: result.uncertainty, warnings: [], fingerprint: fingerprint, overrides: overrides)
+        plan.actuals = actuals
         plan.warnings = PlanWarning.all(plan, model: model)
         return plan
     }

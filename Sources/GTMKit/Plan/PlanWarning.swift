@@ -121,7 +121,9 @@ extension PlanWarning {
                   Schema.field(Schema.schemaPath(input.path))?.valueKind == .share else { return nil }
             return .shareWrittenAsOne(path: input.path)
         }
-        if let warning = MarketModel.disagreement(som: plan[.somUnits], bottomUp: plan[.bottomUpUnits]) { warnings.append(warning) }
+        if let som = plan[.somUnits], let bottomUp = plan[.bottomUpUnits], MarketModel.disagree(som: som, bottomUp: bottomUp) {
+            warnings.append(.sizesDisagree(topDown: som, bottomUp: bottomUp))
+        }
         if let demand = plan[.horizonUnits], let sam = plan[.samUnits], demand > sam * scenario.horizon.years {
             warnings.append(.demandAboveServiceable(demand: demand, serviceable: sam * scenario.horizon.years))
         }
@@ -137,13 +139,13 @@ extension PlanWarning {
             if batch.windowPastHorizon { warnings.append(.coveragePastHorizon(windowDays: batch.windowDays)) }
         }
         warnings += feasibility(plan, model: model)
-        if let kol = plan.kol, let budget = kol.budget, let cost = plan[.kolCost], cost > budget + 0.005 {
+        if let kol = plan.lever(KOLPlan.self), let budget = kol.budget, let cost = plan[.kolCost], cost > budget + 0.005 {
             warnings.append(.kolOverBudget(cost: cost, budget: budget))
         }
         if let asOf = scenario.settings.asOf {
             // With actual sales, what happened before the weeks sold ended is history, not late.
             let open = plan.timeline.filter { milestone in plan.actuals.map { milestone.start >= $0.asOf } ?? true }
-            warnings += TimelineModel.late(open, asOf: asOf)
+            warnings += TimelineModel.late(open, asOf: asOf).map { .lateMilestone($0.milestone, daysLate: $0.daysLate, laterSteps: $0.laterSteps) }
         }
         if let curve = plan.demand, curve.elasticity != 0, curve.referencePrice > 0 {
             let prices = [("product.price", scenario.product.price.value)] + (scenario.product.launchPrice.map { [("product.launch_price", $0.value)] } ?? [])

@@ -44,3 +44,8 @@ extension MarkdownReport {
         return parts.joined(separator: "\n\n")
     }
 }
+
+extension Plan {
+    /// The ad flights, when the scenario has an `ads` section.
+    var ads: AdsPlan? { lever(AdsPlan.self) }
+}

@@ -48,3 +48,8 @@ extension EmailPlan: LeverReport {
         ]))
     }
 }
+
+extension Plan {
+    /// The list sends, when the scenario has an `email` section.
+    var email: EmailPlan? { lever(EmailPlan.self) }
+}

@@ -20,8 +20,8 @@ extension MarkdownReport {
         rows.append([t("Cost of an unsold unit (cost − salvage\(expected))", "多备一件的损失（成本 − 残值\(expected)）"), style.money(batch.overage)])
         rows.append([batch.ratioSource == .serviceLevel ? t("Service level (given)", "服务水平（指定）") : t("Critical ratio", "临界比率"),
                      value(.criticalRatio)])
-        if let ratio = plan[.criticalRatio], ratio > 0, ratio < 1 {
-            rows.append([t("z = Φ⁻¹(ratio), exact", "z = Φ⁻¹(比率)，精确值"), NumberStyle.fixed(Normal.quantile(ratio), 4)])
+        if let z = batch.z {
+            rows.append([t("z = Φ⁻¹(ratio), exact", "z = Φ⁻¹(比率)，精确值"), NumberStyle.fixed(z, 4)])
         }
         let before = plan.actuals != nil ? t(", decided before launch", "，上市前决定") : ""
         rows.append([(simulated ? t("Ratio-quantile of demand over the simulated launches", "临界比率对应的需求分位数（全部模拟上市）")

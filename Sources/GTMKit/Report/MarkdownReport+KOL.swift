@@ -204,3 +204,8 @@ extension MarkdownReport {
         return parts.joined(separator: "\n\n")
     }
 }
+
+extension Plan {
+    /// The KOL plan, when the scenario has a `kol` section.
+    var kol: KOLPlan? { lever(KOLPlan.self) }
+}

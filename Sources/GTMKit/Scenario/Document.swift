@@ -99,8 +99,12 @@ package struct Document: Sendable {
     package var variantNames: [String] { Variants.names(in: root) }
 
     /// The typed scenario, or every error in it.
+    /// The typed scenario: the sections decoded, then the analogs fitted (`AnalogModel`).
     package func decode() throws(ScenarioError) -> Scenario {
-        try ScenarioDecoder.decode(root, written: written, sources: sources, dataFiles: dataFiles, fits: fits)
+        var scenario = try ScenarioDecoder.decode(root, written: written, sources: sources, dataFiles: dataFiles)
+        let refused = AnalogModel.fit(&scenario, memo: fits)
+        guard refused.isEmpty else { throw ScenarioError(refused, sources: sources) }
+        return scenario
     }
 
     /// A fingerprint of everything the plan depends on: every source's bytes and the overrides.

@@ -50,3 +50,42 @@ package struct InputRecord: Sendable, Hashable {
     /// Where the value was written; nil for defaults.
     var mark: Mark?
 }
+
+/// The inputs by what a reader (the inputs table) and the tornado take as one: each input alone,
+/// except that a list of more than `threshold` items is one (a 10,000-candidate roster helps no reader).
+enum InputGroup {
+    case single(InputRecord)
+    /// The list's path, its item count, and the first input's origin and the last input's line.
+    case list(path: String, items: Int, first: InputRecord.Origin?, last: Int?)
+
+    static let threshold = 20
+
+    static func grouped(_ inputs: [InputRecord]) -> [InputGroup] {
+        // Count items per list path (`kol.roster`), from paths like `kol.roster[17].fee`.
+        var counts: [String: Set<String>] = [:]
+        for input in inputs {
+            guard let open = input.path.firstIndex(of: "["), let close = input.path.firstIndex(of: "]") else { continue }
+            counts[String(input.path[..<open]), default: []].insert(String(input.path[open...close]))
+        }
+        var groups: [InputGroup] = []
+        var done = Set<String>()
+        for input in inputs {
+            guard let open = input.path.firstIndex(of: "[") else {
+                groups.append(.single(input))
+                continue
+            }
+            let list = String(input.path[..<open])
+            guard let items = counts[list]?.count, items > threshold else {
+                groups.append(.single(input))
+                continue
+            }
+            guard !done.contains(list) else { continue }
+            done.insert(list)
+            let members = inputs.filter { $0.path.hasPrefix(list + "[") }
+            var lastLine: Int?
+            if case .file(_, let line) = members.last?.origin { lastLine = line }
+            groups.append(.list(path: list, items: items, first: members.first?.origin, last: lastLine))
+        }
+        return groups
+    }
+}

@@ -15,8 +15,6 @@ struct ScenarioDecoder {
     let root: Node
     /// Attached data files: path as written → source index.
     var dataFiles: [String: Int] = [:]
-    /// Fits already made in this run (`--compare`), by the file's bytes.
-    var fits = AnalogFits()
 
     init(root: Node, sources: SourceTable) {
         self.root = root
@@ -25,10 +23,9 @@ struct ScenarioDecoder {
 
     /// The typed scenario, or every error found.
     static func decode(_ root: Node, written: Node? = nil, sources: SourceTable,
-                              dataFiles: [String: Int] = [:], fits: AnalogFits = AnalogFits()) throws(ScenarioError) -> Scenario {
+                              dataFiles: [String: Int] = [:]) throws(ScenarioError) -> Scenario {
         var decoder = ScenarioDecoder(root: root, sources: sources)
         decoder.dataFiles = dataFiles
-        decoder.fits = fits
         var scenario = decoder.scenario()
         // The reference price: `product.price` as the file writes it, so that an override or a
         // variant of the price moves demand (demand.elasticity).

@@ -35,8 +35,20 @@ extension Scenario {
         /// The price the market numbers assume: given, or `product.price` as the file writes it
         /// (before overrides and variants), filled in after decoding.
         var referencePrice: Double?
-        /// The Bass fits to the analogs' sales, whose p and q the curve takes.
+        /// The analogs' sales as read, and the line that names them; `AnalogModel` fits them.
+        var analogSources: [AnalogSource] = []
+        var analogsKey: InputRecord?
+        /// The Bass fits to the analogs' sales, whose p and q the curve takes (`AnalogModel`).
         var analogs: [AnalogFit] = []
+    }
+
+    /// One `demand.analogs` file: its path as written, its sales, its bytes (the fits' memo key)
+    /// and where the scenario names it.
+    struct AnalogSource: Sendable {
+        var path: String
+        var series: SalesSeries
+        var bytes: [UInt8]
+        var mark: Mark
     }
 
     /// One analog's sales and the Bass curve fitted to them.
@@ -156,34 +168,19 @@ extension ScenarioDecoder {
 
     /// The demand section; read from an absent section it gives the curve's defaults.
     mutating func demand(_ section: Section) -> Scenario.Demand? {
-        let analogs = analogFits(section)
-        var p = quantity("p", in: section)
-        var q = quantity("q", in: section)
+        let analogs = analogSources(section)
+        let p = quantity("p", in: section)
+        let q = quantity("q", in: section)
+        var analogsKey: InputRecord?
         if !analogs.isEmpty, let pair = section.node.pairs?.first(where: { $0.key == "analogs" }) {
             if section.node.pairs?.contains(where: { $0.key == "p" || $0.key == "q" }) == true {
                 report("`demand` gives both `p`/`q` and `analogs`: the analogs' fit sets p and q", at: pair.keyMark,
                        hint: "remove `p` and `q`, or remove `analogs`")
             }
-            // One analog: its estimate; several that disagree: the range they span (a 90% interval).
-            func combined(_ values: [Double], _ bounds: ClosedRange<Double>) -> Quantity {
-                let low = values.min() ?? 0, high = values.max() ?? 0
-                guard high > low * 1.000001 else { return Quantity(low, bounds: bounds) }
-                return Quantity((low * high).squareRoot(), distribution: .lognormal(low: low, high: high), bounds: bounds)
-            }
-            p = combined(analogs.map(\.estimate.p), Schema.field("demand.p")?.bounds ?? 0...10)
-            q = combined(analogs.map(\.estimate.q), Schema.field("demand.q")?.bounds ?? 0...30)
-            // The inputs list p and q as the analogs give them, from the line that names them.
-            let origin: InputRecord.Origin = pair.value.origin.map { .override($0) }
-                ?? .file(name: sources[pair.keyMark.source]?.name ?? "", line: pair.keyMark.line)
-            for (key, values) in [("p", analogs.map(\.estimate.p)), ("q", analogs.map(\.estimate.q))] {
-                let low = values.min() ?? 0, high = values.max() ?? 0
-                let text = high > low * 1.000001
-                    ? "\(Format.significant(low, 3)) to \(Format.significant(high, 3)) (fitted to the analogs)"
-                    : "\(Format.significant(low, 3)) (fitted to the analog)"
-                inputs.removeAll { $0.path == "demand.\(key)" }
-                inputs.append(InputRecord(path: "demand.\(key)", text: text, origin: origin, isUncertain: high > low * 1.000001,
-                                          mark: pair.keyMark))
-            }
+            // Where the fitted p and q are listed from: the line that names the analogs.
+            analogsKey = InputRecord(path: "demand.analogs", text: "", origin: pair.value.origin.map { .override($0) }
+                                        ?? .file(name: sources[pair.keyMark.source]?.name ?? "", line: pair.keyMark.line),
+                                     isUncertain: false, mark: pair.keyMark)
         }
         let boost = quantity("launch_boost", in: section)
         let shape = text("shape", in: section).flatMap(Scenario.DemandShape.init(rawValue:))
@@ -220,12 +217,12 @@ extension ScenarioDecoder {
         let reference = quantity("reference_price", in: section)?.value
         guard let p, let q, let boost, let shape, let elasticity, eventsValid, shape == .bass || halfLife != nil else { return nil }
         return .init(p: p, q: q, launchBoost: boost, shape: shape, halfLife: halfLife, events: events, elasticity: elasticity,
-                     referencePrice: reference, analogs: analogs)
+                     referencePrice: reference, analogSources: analogs, analogsKey: analogsKey)
     }
 
-    /// Each `demand.analogs` file read and fitted; a file that cannot be read or fitted is an
+    /// Each `demand.analogs` file read (`AnalogModel` fits them); a file that cannot be read is an
     /// error located in it, or at its path with the reason.
-    mutating func analogFits(_ section: Section) -> [Scenario.AnalogFit] {
+    mutating func analogSources(_ section: Section) -> [Scenario.AnalogSource] {
         guard let pair = section.node.pairs?.first(where: { $0.key == "analogs" }) else { return [] }
         var nodes: [Node] = []
         switch pair.value.content {
@@ -235,7 +232,7 @@ extension ScenarioDecoder {
             report("`analogs` is a list of CSV paths", at: pair.value.mark, hint: "write `analogs:` then `  - past-product.csv` lines")
             return []
         }
-        var fits: [Scenario.AnalogFit] = []
+        var sourcesRead: [Scenario.AnalogSource] = []
         if nodes.count > Limits.analogs {
             report("more than \(Limits.analogs) analogs", at: nodes[Limits.analogs].mark,
                    hint: "keep the most comparable launches: a handful is the usual practice")
@@ -266,58 +263,8 @@ extension ScenarioDecoder {
                        hint: series.periodDays == 7 ? "give monthly totals, or the first years after its launch" : "give the first years after its launch")
                 continue
             }
-            let fit = self.fits.fit(file.bytes) {
-                do throws(BassFit.Refusal) {
-                    return .success(try BassFit.fit(series.rows.map(\.units), boundaries: series.boundaries))
-                } catch {
-                    return .failure(error)
-                }
-            }
-            switch fit {
-            case .success(let estimate):
-                let pBounds = Schema.field("demand.p")?.bounds ?? 0...10, qBounds = Schema.field("demand.q")?.bounds ?? 0...30
-                guard pBounds.contains(estimate.p), qBounds.contains(estimate.q) else {
-                    report("""
-                        `\(path.visible)` fits a curve (p = \(Format.significant(estimate.p, 3)), q = \(Format.significant(estimate.q, 3)) a year) \
-                        that rises and falls faster than gtm's curve takes (p ≤ \(Format.shortest(pBounds.upperBound)), q ≤ \
-                        \(Format.shortest(qBounds.upperBound)))
-                        """,
-                           at: node.mark, hint: "for a launch that peaks at once and fades, give `shape: decay` and the analog's `half_life` instead")
-                    continue
-                }
-                fits.append(Scenario.AnalogFit(path: path, periods: series.rows.count, periodDays: series.periodDays, estimate: estimate))
-            case .failure(let error):
-                let (reason, hint) = Self.refusalText(error)
-                report("cannot fit a Bass curve to `\(path.visible)`: \(reason)", at: node.mark, hint: hint)
-            }
+            sourcesRead.append(Scenario.AnalogSource(path: path, series: series, bytes: file.bytes, mark: node.mark))
         }
-        return fits
-    }
-
-    /// A refusal in words, with what to do instead.
-    static func refusalText(_ refusal: BassFit.Refusal) -> (String, String) {
-        switch refusal {
-        case .tooFewPeriods(let count):
-            return ("it has \(count) period\(count == 1 ? "" : "s") with sales; three parameters need at least 4",
-                    "add more periods, or give `demand.p` and `demand.q` instead")
-        case .noSales:
-            return ("it has no sales", "check the file's `units` column")
-        case .stillExponential:
-            return ("""
-                its sales still grow exponentially, with no slowdown yet, so the market's size cannot be told apart from its growth (Marković & \
-                Jukić 2013)
-                """,
-                    "use an analog whose sales have peaked, or give `demand.p` and `demand.q`")
-        case .poorFit(let r2):
-            return ("""
-                the best curve explains \(Format.significant(r2 * 100, 2))% of the period-to-period variation (R² \
-                \(Format.grouped(r2, decimals: 2)), below \(Format.grouped(BassFit.minimumR2, decimals: 1))): the sales show no rise and fall the \
-                model can describe
-                """,
-                    "check that the file holds one product's sales since its launch, or give `demand.p` and `demand.q`")
-        case .unbounded:
-            return ("the least-squares estimate runs off to a boundary (market size without limit): the data do not pin the curve down",
-                    "use an analog with more periods past its peak, or give `demand.p` and `demand.q`")
-        }
+        return sourcesRead
     }
 }
