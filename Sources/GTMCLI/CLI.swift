@@ -300,7 +300,8 @@ public enum CLI {
         for file in [options.old, options.new] {
             var planOptions = PlanOptions(file: file, root: options.root)
             if let language = options.language {
-                planOptions.sets.append(Assignment(argument: "scenario.language=\(language.rawValue)", option: "--lang"))
+                let lang = CommandTable.lang
+                planOptions.sets.append(Assignment(argument: "\(lang.overrides ?? "scenario.language")=\(language.rawValue)", option: lang.name))
             }
             let files: FileSystem
             switch self.files(planOptions) {
@@ -420,10 +421,11 @@ public enum CLI {
         while index < given.count {
             let argument = given[index]
             index += 1
-            if argument == "--check" { continue }
-            if argument == "--out" || argument.hasPrefix("--out=") {
-                if argument == "--out" { index += 1 }
-                arguments += ["--out", out]
+            let outName = OptionSpec.ID.out.rawValue
+            if argument == OptionSpec.ID.check.rawValue { continue }
+            if argument == outName || argument.hasPrefix(outName + "=") {
+                if argument == outName { index += 1 }
+                arguments += [outName, out]
                 sawOut = true
                 continue
             }
@@ -441,7 +443,7 @@ public enum CLI {
                 index += 1
             }
         }
-        if !sawOut { arguments += ["--out", out] }
+        if !sawOut { arguments += [OptionSpec.ID.out.rawValue, out] }
         // A file whose name starts with `-` follows `--`, as the user had to write it.
         if options.file.hasPrefix("-"), options.file != "-" { return arguments.map(shellQuoted) + ["--", shellQuoted(options.file)] }
         return [shellQuoted(options.file)] + arguments.map(shellQuoted)

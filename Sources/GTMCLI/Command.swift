@@ -89,16 +89,13 @@ struct UsageError: Error, Equatable {
 enum ArgumentParser {
     static func parse(_ arguments: [String]) throws(UsageError) -> Command {
         guard let first = arguments.first else { return .help(command: nil) }
-        switch first {
-        case "-h", "--help": return .help(command: nil)
-        case "--version", "-V": return .version
-        default: break
-        }
+        if CommandTable.helpFlags.contains(first) { return .help(command: nil) }
+        if CommandTable.versionFlags.contains(first) { return .version }
         // `--version` anywhere before `--` (`gtm plan --version`) prints the version, as tools do.
-        if arguments.prefix(while: { $0 != "--" }).contains("--version") { return .version }
+        if arguments.prefix(while: { $0 != "--" }).contains(CommandTable.versionFlags[0]) { return .version }
         guard let spec = CommandTable.command(first) else {
             if first.hasPrefix("-") {
-                let names = ["--help", "--version"]
+                let names = [CommandTable.helpFlags[0], CommandTable.versionFlags[0]]
                 throw UsageError(message: "unknown option '\(first)'",
                                  hint: Suggestion.closest(to: first, in: names).map { "did you mean '\($0)'?" })
             }
@@ -125,20 +122,20 @@ enum ArgumentParser {
             var plan = PlanOptions(file: positional[0])
             plan.others = Array(positional.dropFirst())
             plan.arguments = Array(arguments.dropFirst())
-            for (name, value) in options {
-                switch name {
-                case "--set": plan.sets.append(Assignment(argument: value, option: "--set"))
-                case "--what-if": plan.whatIf = value
-                case "--compare": plan.compare = true
-                case "--out": plan.out = value
-                case "--check": plan.check = true
-                case "--format": plan.explicitFormat = value
-                case "--trials": plan.sets.append(Assignment(argument: "scenario.trials=\(value)", option: "--trials"))
-                case "--seed": plan.sets.append(Assignment(argument: "scenario.seed=\(value)", option: "--seed"))
-                case "--lang": plan.sets.append(Assignment(argument: "scenario.language=\(value)", option: "--lang"))
-                case "--actuals": plan.sets.append(Assignment(argument: "actuals=\(value)", option: "--actuals"))
-                case "--root": plan.root = value
-                default: break
+            for (option, value) in options {
+                if let key = option.overrides {
+                    plan.sets.append(Assignment(argument: "\(key)=\(value)", option: option.name))
+                    continue
+                }
+                switch option.id {
+                case .set: plan.sets.append(Assignment(argument: value, option: option.name))
+                case .whatIf: plan.whatIf = value
+                case .compare: plan.compare = true
+                case .out: plan.out = value
+                case .check: plan.check = true
+                case .format: plan.explicitFormat = value
+                case .root: plan.root = value
+                case .trials, .seed, .lang, .actuals, .exitCode: break
                 }
             }
             if !plan.others.isEmpty {
@@ -169,20 +166,19 @@ enum ArgumentParser {
             }
             return spec.name == "plan" ? .plan(plan) : .check(plan)
         case "diff":
-            return .diff(DiffOptions(old: positional[0], new: positional[1], json: options.contains { $0.0 == "--format" && $0.1 == "json" },
-                                     root: options.first { $0.0 == "--root" }?.1,
-                                     exitCode: options.contains { $0.0 == "--exit-code" },
-                                     language: options.first { $0.0 == "--lang" }.flatMap { Scenario.Language(rawValue: $0.1) }))
+            let given = Dictionary(options.map { ($0.0.id, $0.1) }) { _, last in last }
+            return .diff(DiffOptions(old: positional[0], new: positional[1], json: given[.format] == "json", root: given[.root],
+                                     exitCode: given[.exitCode] != nil, language: given[.lang].flatMap(Scenario.Language.init(rawValue:))))
         case "completions":
             guard ["bash", "zsh", "fish"].contains(positional[0]) else {
                 throw UsageError(message: "no completions for '\(positional[0])'", hint: "the shells are: bash, zsh, fish", command: spec.name)
             }
             return .completions(shell: positional[0])
         case "init":
-            let language = options.first { $0.0 == "--lang" }.flatMap { Scenario.Language(rawValue: $0.1) } ?? .en
+            let language = options.first { $0.0.id == .lang }.flatMap { Scenario.Language(rawValue: $0.1) } ?? .en
             return .initialize(path: positional.first ?? "scenario.txt", language: language)
         case "explain":
-            return .explain(key: positional.first, markdown: options.contains { $0.0 == "--format" && $0.1 == "markdown" })
+            return .explain(key: positional.first, markdown: options.contains { $0.0.id == .format && $0.1 == "markdown" })
         default:
             if let name = positional.first, CommandTable.command(name) == nil {
                 throw UsageError(message: "no help for unknown command '\(name)'",
@@ -194,9 +190,9 @@ enum ArgumentParser {
 
     /// Splits arguments into positionals and `(option, value)` pairs, in order.
     private static func tokens(_ arguments: [String], spec: CommandSpec) throws(UsageError)
-        -> (positional: [String], options: [(String, String)], help: Bool) {
+        -> (positional: [String], options: [(OptionSpec, String)], help: Bool) {
         var positional: [String] = []
-        var options: [(String, String)] = []
+        var options: [(OptionSpec, String)] = []
         var seen = Set<String>()
         var index = 0
         var onlyPositional = false
@@ -211,7 +207,7 @@ enum ArgumentParser {
                 onlyPositional = true
                 continue
             }
-            if argument == "-h" || argument == "--help" { return (positional, options, true) }
+            if CommandTable.helpFlags.contains(argument) { return (positional, options, true) }
             var name = argument
             var inline: String?
             if let equals = argument.firstIndex(of: "=") {
@@ -219,7 +215,7 @@ enum ArgumentParser {
                 inline = String(argument[argument.index(after: equals)...])
             }
             guard let option = spec.options.first(where: { $0.name == name }) else {
-                let names = spec.options.map(\.name) + ["--help"]
+                let names = spec.options.map(\.name) + [CommandTable.helpFlags[0]]
                 let guess = Suggestion.closest(to: name, in: names)
                 throw UsageError(message: "unknown option '\(name)' for 'gtm \(spec.name)'",
                                  hint: guess.map { "did you mean '\($0)'?" }
@@ -231,7 +227,7 @@ enum ArgumentParser {
                 if inline != nil {
                     throw UsageError(message: "'\(name)' takes no value", hint: "write '\(name)' alone", command: spec.name)
                 }
-                options.append((name, ""))
+                options.append((option, ""))
                 continue
             }
             let value: String
@@ -251,19 +247,17 @@ enum ArgumentParser {
             if !option.repeatable, seen.contains(name) {
                 throw UsageError(message: "'\(name)' is given twice", hint: "give it once", command: spec.name)
             }
-            if name == "--trials" || name == "--seed" {
+            if let key = option.overrides, let field = Schema.field(key), case .value(.integer) = field.shape {
                 // The key's own bounds (the schema's), so that a value the file would refuse is a
                 // command-line error here, with the same exit code at both ends of the range.
-                let key = name == "--trials" ? "scenario.trials" : "scenario.seed"
-                let bounds = Schema.field(key)?.bounds ?? 0...Double(UInt32.max)
-                let shown = "\(Int(bounds.lowerBound)) to \(Int(bounds.upperBound))"
-                guard let number = Int(value), bounds.contains(Double(number)) else {
+                let shown = "\(Int(field.bounds.lowerBound)) to \(Int(field.bounds.upperBound))"
+                guard let number = Int(value), field.bounds.contains(Double(number)) else {
                     throw UsageError(message: "'\(name)' takes a whole number from \(shown), not '\(value)'",
-                                     hint: name == "--trials" ? "e.g. --trials 20000" : "e.g. --seed 42", command: spec.name)
+                                     hint: "e.g. \(name) \(option.example ?? String(Int(field.bounds.lowerBound)))", command: spec.name)
                 }
             }
             seen.insert(name)
-            options.append((name, value))
+            options.append((option, value))
         }
         return (positional, options, false)
     }

@@ -1,14 +1,28 @@
 /// The one table of commands and options: parsing, `--help`, `gtm help COMMAND`
 /// and "did you mean" all read it.
 struct OptionSpec: Sendable {
-    /// `--format`
-    let name: String
+    /// Every option's name, declared once: the parser switches over these.
+    enum ID: String, Sendable, CaseIterable {
+        case set = "--set", whatIf = "--what-if", compare = "--compare", trials = "--trials", seed = "--seed"
+        case actuals = "--actuals", format = "--format", lang = "--lang", out = "--out", check = "--check"
+        case root = "--root", exitCode = "--exit-code"
+    }
+
+    let id: ID
     /// Placeholder of the value (`FORMAT`), or nil for a flag.
     let value: String?
     let help: String
     var repeatable = false
     /// Allowed values, checked when parsing.
     var choices: [String]? = nil
+    /// The scenario key the option sets for this run (`--trials N` is `--set scenario.trials=N`),
+    /// checked against the key's bounds when parsing.
+    var overrides: String? = nil
+    /// A value for the hint when the given one is refused.
+    var example: String? = nil
+
+    /// `--format`
+    var name: String { id.rawValue }
 }
 
 struct CommandSpec: Sendable {
@@ -28,23 +42,27 @@ struct CommandSpec: Sendable {
 }
 
 enum CommandTable {
-    static let format = OptionSpec(name: "--format", value: "FORMAT",
+    /// Global flags: help (also after a command) and the version.
+    static let helpFlags = ["--help", "-h"]
+    static let versionFlags = ["--version", "-V"]
+
+    static let format = OptionSpec(id: .format, value: "FORMAT",
                                    help: """
                                        markdown (default), json, csv (one row per output, for a spreadsheet) or html (one self-contained page with \
                                        charts, prints to PDF); --out's extension picks it
                                        """,
                                    choices: ["markdown", "json", "csv", "html"])
-    static let diffFormat = OptionSpec(name: "--format", value: "FORMAT", help: "markdown (default) or json", choices: ["markdown", "json"])
-    static let lang = OptionSpec(name: "--lang", value: "LANG", help: "report language: en or zh (overrides scenario.language)",
-                                 choices: ["en", "zh"])
-    static let set = OptionSpec(name: "--set", value: "PATH=VALUE",
+    static let diffFormat = OptionSpec(id: .format, value: "FORMAT", help: "markdown (default) or json", choices: ["markdown", "json"])
+    static let lang = OptionSpec(id: .lang, value: "LANG", help: "report language: en or zh (overrides scenario.language)",
+                                 choices: ["en", "zh"], overrides: "scenario.language")
+    static let set = OptionSpec(id: .set, value: "PATH=VALUE",
                                 help: """
                                     change one input for this run, typed and checked like the file; repeatable (e.g. --set market.obtainable=2%, \
                                     --set crowdfunding.tiers[0].price=279)
                                     """,
                                 repeatable: true)
-    static let whatIf = OptionSpec(name: "--what-if", value: "NAME", help: "apply the scenario's `what_if` variant NAME")
-    static let root = OptionSpec(name: "--root", value: "DIR",
+    static let whatIf = OptionSpec(id: .whatIf, value: "NAME", help: "apply the scenario's `what_if` variant NAME")
+    static let root = OptionSpec(id: .root, value: "DIR",
                                  help: "the folder every file read must lie in: the scenario, its includes, data files (default: the working directory)")
 
     static let commands: [CommandSpec] = [
@@ -58,17 +76,18 @@ enum CommandTable {
                 scenario or failed write; 2 wrong command line; 3 a report --check found stale or missing.
                 """,
             options: [set, whatIf,
-                      OptionSpec(name: "--compare", value: nil, help: "plan the base case and every what_if variant, side by side"),
-                      OptionSpec(name: "--trials", value: "N", help: "Monte Carlo trials (overrides scenario.trials)"),
-                      OptionSpec(name: "--seed", value: "N", help: "random seed (overrides scenario.seed)"),
-                      OptionSpec(name: "--actuals", value: "CSV", help: """
+                      OptionSpec(id: .compare, value: nil, help: "plan the base case and every what_if variant, side by side"),
+                      OptionSpec(id: .trials, value: "N", help: "Monte Carlo trials (overrides scenario.trials)",
+                                 overrides: "scenario.trials", example: "20000"),
+                      OptionSpec(id: .seed, value: "N", help: "random seed (overrides scenario.seed)", overrides: "scenario.seed", example: "42"),
+                      OptionSpec(id: .actuals, value: "CSV", help: """
                           weekly sales since launch (date,units): the weeks sold replace the forecast, the rest is re-forecast, and the reorders \
                           and cash are planned again (overrides `actuals`)
-                          """),
+                          """, overrides: "actuals"),
                       format, lang,
-                      OptionSpec(name: "--out", value: "PATH",
+                      OptionSpec(id: .out, value: "PATH",
                                  help: "write the report to PATH atomically (a temporary file, then rename) instead of stdout; its extension picks the format"),
-                      OptionSpec(name: "--check", value: nil, help: """
+                      OptionSpec(id: .check, value: nil, help: """
                           write nothing; exit 3 with a unified diff when the report (--out PATH, or the one beside each FILE) is not what gtm would \
                           write now (for CI)
                           """),
@@ -94,7 +113,7 @@ enum CommandTable {
                 Without KEY, lists every section and key. KEY is a dotted path such as market.obtainable or crowdfunding.tiers.price. With --format \
                 markdown, prints the key reference as Markdown tables (as in the README).
                 """,
-            options: [OptionSpec(name: "--format", value: "FORMAT", help: "text (default) or markdown", choices: ["text", "markdown"])],
+            options: [OptionSpec(id: .format, value: "FORMAT", help: "text (default) or markdown", choices: ["text", "markdown"])],
             examples: ["gtm explain", "gtm explain inventory.service_level"]),
         CommandSpec(
             name: "diff", arguments: ["OLD", "NEW"],
@@ -105,7 +124,7 @@ enum CommandTable {
                 /tmp/old.txt).
                 """,
             options: [diffFormat, lang, root,
-                      OptionSpec(name: "--exit-code", value: nil, help: "exit 1 when the plans differ (as git diff --exit-code)")],
+                      OptionSpec(id: .exitCode, value: nil, help: "exit 1 when the plans differ (as git diff --exit-code)")],
             examples: ["gtm diff /tmp/old.txt Scenarios/aurora-lamp.txt", "gtm diff a.txt b.txt --format json --exit-code"]),
         CommandSpec(
             name: "init", arguments: ["[PATH]"],
@@ -114,7 +133,7 @@ enum CommandTable {
                 Writes a starter scenario generated from the schema to PATH (default scenario.txt; - prints it): the sections a first plan needs, \
                 filled in; every other key commented out with its meaning. Never overwrites a file.
                 """,
-            options: [OptionSpec(name: "--lang", value: "LANG", help: "language of the comments and the report: en (default) or zh",
+            options: [OptionSpec(id: .lang, value: "LANG", help: "language of the comments and the report: en (default) or zh",
                                  choices: ["en", "zh"])],
             examples: ["gtm init", "gtm init Scenarios/new-lamp.txt --lang zh"]),
         CommandSpec(

@@ -14,7 +14,7 @@ enum Completions {
     /// Words that complete an option's value, where the table knows them.
     static func values(_ option: OptionSpec) -> [String]? {
         if let choices = option.choices { return choices }
-        return option.name == "--out" || option.name == "--root" ? nil : []
+        return option.id == .out || option.id == .root ? nil : []
     }
 
     static func bash() -> String {
@@ -37,7 +37,7 @@ enum Completions {
                 lines.append("            COMPREPLY=($(compgen -W \"\(commands.map(\.name).joined(separator: " "))\" -- \"$cur\"))")
             } else {
                 lines.append("""
-                                COMPREPLY=($(compgen -W \"\((command.options.map(\.name) + ["--help"]).joined(separator: " "))\" -- \"$cur\") \
+                                COMPREPLY=($(compgen -W \"\((command.options.map(\.name) + [CommandTable.helpFlags[0]]).joined(separator: " "))\" -- \"$cur\") \
                     $(compgen -f -- \"$cur\"))
                     """)
             }
