@@ -3,11 +3,18 @@
 /// that disagree the range they span (a 90% interval). Runs after the sections are decoded: the
 /// decoder reads the files, this model fits them.
 enum AnalogModel {
-    /// The scenario with its analogs fitted and p and q set from them, or the errors: a file the
-    /// fit refuses, or one whose curve lies outside `demand.p` or `demand.q`'s bounds, at its path.
-    static func fit(_ scenario: inout Scenario, memo: AnalogFits) -> [Diagnostic] {
+    /// An analog the fit refuses: its key (`demand.analogs[1]`), why, and what to do instead.
+    struct Refused: Sendable, Equatable {
+        var key: String
+        var message: String
+        var hint: String
+    }
+
+    /// The scenario with its analogs fitted and p and q set from them, or the refusals: a file
+    /// the fit refuses, or one whose curve lies outside `demand.p` or `demand.q`'s bounds.
+    static func fit(_ scenario: inout Scenario, memo: AnalogFits) -> [Refused] {
         guard var demand = scenario.demand, !demand.analogSources.isEmpty else { return [] }
-        var diagnostics: [Diagnostic] = []
+        var diagnostics: [Refused] = []
         var fits: [Scenario.AnalogFit] = []
         let pBounds = Schema.field("demand.p")?.bounds ?? 0...10, qBounds = Schema.field("demand.q")?.bounds ?? 0...30
         for source in demand.analogSources {
@@ -23,18 +30,18 @@ enum AnalogModel {
             switch fit {
             case .success(let estimate):
                 guard pBounds.contains(estimate.p), qBounds.contains(estimate.q) else {
-                    diagnostics.append(Diagnostic("""
+                    diagnostics.append(Refused(key: source.key, message: """
                         `\(path)` fits a curve (p = \(Format.significant(estimate.p, 3)), q = \(Format.significant(estimate.q, 3)) a year) \
                         that rises and falls faster than gtm's curve takes (p ≤ \(Format.shortest(pBounds.upperBound)), q ≤ \
                         \(Format.shortest(qBounds.upperBound)))
-                        """, at: source.mark,
+                        """,
                         hint: "for a launch that peaks at once and fades, give `shape: decay` and the analog's `half_life` instead"))
                     continue
                 }
                 fits.append(Scenario.AnalogFit(path: source.path, periods: series.rows.count, periodDays: series.periodDays, estimate: estimate))
             case .failure(let error):
                 let (reason, hint) = refusalText(error)
-                diagnostics.append(Diagnostic("cannot fit a Bass curve to `\(path)`: \(reason)", at: source.mark, hint: hint))
+                diagnostics.append(Refused(key: source.key, message: "cannot fit a Bass curve to `\(path)`: \(reason)", hint: hint))
             }
         }
         guard diagnostics.isEmpty else { return diagnostics }

@@ -103,7 +103,14 @@ package struct Document: Sendable {
     package func decode() throws(ScenarioError) -> Scenario {
         var scenario = try ScenarioDecoder.decode(root, written: written, sources: sources, dataFiles: dataFiles)
         let refused = AnalogModel.fit(&scenario, memo: fits)
-        guard refused.isEmpty else { throw ScenarioError(refused, sources: sources) }
+        guard refused.isEmpty else {
+            // A model's error names its key; the scenario's inputs know where each key is written.
+            let inputs = scenario.inputs
+            throw ScenarioError(refused.map { refusal in
+                Diagnostic(refusal.message, at: inputs.first { $0.path == refusal.key }?.mark ?? Mark(source: 0, line: 1, column: 1),
+                           hint: refusal.hint)
+            }, sources: sources)
+        }
         return scenario
     }
 

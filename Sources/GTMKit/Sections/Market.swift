@@ -42,13 +42,13 @@ extension Scenario {
         var analogs: [AnalogFit] = []
     }
 
-    /// One `demand.analogs` file: its path as written, its sales, its bytes (the fits' memo key)
-    /// and where the scenario names it.
+    /// One `demand.analogs` file: its key (`demand.analogs[0]`), its path as written, its sales
+    /// and its bytes (the fits' memo key).
     struct AnalogSource: Sendable {
+        var key: String
         var path: String
         var series: SalesSeries
         var bytes: [UInt8]
-        var mark: Mark
     }
 
     /// One analog's sales and the Bass curve fitted to them.
@@ -263,7 +263,7 @@ extension ScenarioDecoder {
                        hint: series.periodDays == 7 ? "give monthly totals, or the first years after its launch" : "give the first years after its launch")
                 continue
             }
-            sourcesRead.append(Scenario.AnalogSource(path: path, series: series, bytes: file.bytes, mark: node.mark))
+            sourcesRead.append(Scenario.AnalogSource(key: "demand.analogs[\(index)]", path: path, series: series, bytes: file.bytes))
         }
         return sourcesRead
     }
