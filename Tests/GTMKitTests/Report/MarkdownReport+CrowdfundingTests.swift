@@ -1,0 +1,191 @@
+/// Crowdfunding (MarkdownReport+Crowdfunding.swift): the decision and its reasons, where the backers come from, the tiers, the money.
+import Testing
+@testable import GTMKit
+
+@Suite struct MarkdownCrowdfundingTests {
+    /// Modian (6% + 1%, no fee a pledge), ¥50,000 of fixed costs, no inventory (so no MOQ): the minimum raise is
+    /// 50,000 ÷ ((1 − 5% dropped) × (1 − 7%)) = 50,000 ÷ 0.8835 = ¥56,593.10. 10,000 subscribers × 5% = 500 backers.
+    static let campaign = """
+    product:
+      name: Lamp
+      price: 400
+      unit_cost: 100
+      fixed_costs: 50k
+    launch:
+      date: 2027-03-15
+    crowdfunding:
+      platform: modian
+      start: 2027-01-04
+      email_list: 10k
+      fulfillment_lead: 2 weeks
+      tiers:
+        - name: Early bird
+          price: 300
+          limit: 100
+        - name: Standard
+          price: 400
+
+    """
+
+    /// 2,000 subscribers × 5% = 100 backers, one tier at ¥400.
+    static let small = """
+    product:
+      name: Lamp
+      price: 400
+      unit_cost: 100
+      fixed_costs: 50k
+    launch:
+      date: 2027-03-15
+    crowdfunding:
+      platform: modian
+      start: 2027-01-04
+      email_list: 2000
+      fulfillment_lead: 2 weeks
+      tiers:
+        - name: Standard
+          price: 400
+
+    """
+
+    static func report(_ text: String, sets: [String] = []) throws -> (report: MarkdownReport, campaign: Campaign) {
+        let report = MarkdownReport(Planner.plan(try decode(text, sets: sets), simulation: nil))
+        return (report, try #require(report.plan.crowdfunding))
+    }
+
+    @Test func recommendedByHand() throws {
+        let (report, campaign) = try Self.report(Self.campaign)
+        // 100 early birds at ¥300 and the other 400 at ¥400: ¥30,000 + ¥160,000 = ¥190,000 pledged. A third, ¥63,333, in the
+        // first 48 hours: rounded down to two figures, a goal of ¥63,000, above the minimum raise. 190,000 × 95% = 180,500
+        // collected, less 7% (¥12,635): ¥167,865 net. 30 days from 4 January: to 2 February.
+        #expect(report.crowdfundingDecision(campaign) == """
+            **Crowdfunding:** run it on Modian (摩点) from 4 January 2027 to 2 February 2027 with a goal of **¥63,000**; expect ¥190,000 \
+            pledged and ¥167,865 net.
+            """)
+        let section = report.crowdfundingSection(campaign)
+        // 63,333.33 ÷ 56,593.10 = 111.9%.
+        #expect(section.hasPrefix("""
+            ## Crowdfunding\n\n**Recommended.** Publish a goal of **¥63,000** on Modian (摩点). The first 48 hours should bring about \
+            ¥63,333 in pledges, 111.9% of the minimum raise (¥56,593): a goal the campaign can pass in two days.\n\n
+            """))
+        #expect(section.contains("never below the minimum raise: the net needed for fixed costs (¥50,000) and a first batch at MOQ"))
+        #expect(section.contains("recommends a campaign when its first 48 hours cover the minimum raise.\n"))
+        #expect(!section.contains("Not in the plan") && !section.contains("Kickstarter"))
+        #expect(ReportReading.row(section, "From the email list") == ["From the email list", "500"])
+        #expect(ReportReading.row(section, "From paid reservations") == ["From paid reservations", "0"])
+        #expect(ReportReading.row(section, "**Backers**") == ["**Backers**", "**500**"])
+        #expect(ReportReading.row(section, "Turned away (tiers sold out)") == nil)
+        #expect(ReportReading.row(section, "Early bird") == ["Early bird", "¥300", "100", "100", "1", "¥30,000"])
+        #expect(ReportReading.row(section, "Standard") == ["Standard", "¥400", "unlimited", "400", "1", "¥160,000"])
+        // 5% of 190,000 = 9,500 dropped; 6% and 1% of 180,500: 10,830 and 1,805.
+        #expect(ReportReading.row(section, "Dropped pledges (5%)") == ["Dropped pledges (5%)", "−¥9,500"])
+        #expect(ReportReading.row(section, "Collected") == ["Collected", "¥180,500"])
+        #expect(ReportReading.row(section, "Platform fee (6%)") == ["Platform fee (6%)", "−¥10,830"])
+        #expect(ReportReading.row(section, "**Net**") == ["**Net**", "**¥167,865**"])
+        // 500 pledges × 1 unit × 95% collected = 475 units.
+        #expect(ReportReading.row(section, "Units owed to backers") == ["Units owed to backers", "475"])
+        #expect(ReportReading.row(section, "Minimum raise") == ["Minimum raise", "¥56,593"])
+        #expect(ReportReading.row(section, "First-48-hour pledges (a third of the pledges)")
+                == ["First-48-hour pledges (a third of the pledges)", "¥63,333"])
+        #expect(ReportReading.row(section, "**Goal**") == ["**Goal**", "**¥63,000**"])
+        #expect(ReportReading.row(section, "Campaign") == ["Campaign", "2027-01-04 – 2027-02-02"])
+        // 2 February + 14 days.
+        #expect(ReportReading.row(section, "Rewards ship") == ["Rewards ship", "2027-02-16"])
+    }
+
+    @Test func notRecommendedSaysWhatWouldCloseTheGap() throws {
+        let (report, campaign) = try Self.report(Self.small, sets: ["crowdfunding.cost_per_lead=2"])
+        // 100 × ¥400 = ¥40,000; a third is ¥13,333: 13,333.33 ÷ 56,593.10 = 23.6% of the minimum raise.
+        #expect(report.crowdfundingDecision(campaign) == """
+            **Crowdfunding:** not on these numbers, so the plan leaves it out: first-48-hour pledges cover 23.6% of the ¥56,593 \
+            minimum raise.
+            """)
+        let section = report.crowdfundingSection(campaign)
+        // Covering it takes 3 × 56,593.10 = ¥169,779 pledged, 424.45 backers at ¥400: 324.45 more, ÷ 5% = 6,488.96 → 6,489
+        // subscribers, × ¥2 a lead = ¥12,978.
+        #expect(section.contains("""
+            **Not recommended on these numbers.** The backers you bring are too few: first-48-hour pledges (about ¥13,333) cover 23.6% \
+            of the minimum raise (¥56,593), and campaigns that miss their goal early rarely fund. To close the gap, grow the email list \
+            by about 6,489 subscribers (at its conversion rate, about ¥12,978 at `cost_per_lead`), or collect more paid reservations.
+            """))
+        #expect(section.contains("**Not in the plan.** The first batch, the timeline and every later number are planned without the campaign "
+                                 + "(`crowdfunding.run: auto`)"))
+        // ¥13,000 would be below the minimum raise: the goal is the minimum raise rounded up to two figures.
+        #expect(ReportReading.row(section, "**Goal**") == ["**Goal**", "**¥57,000**"])
+        #expect(!report.render().contains("campaign opens"))
+    }
+
+    @Test func runYesAndRunNoOverrideTheVerdict() throws {
+        let (kept, keptCampaign) = try Self.report(Self.small, sets: ["crowdfunding.run=yes"])
+        #expect(kept.crowdfundingDecision(keptCampaign) == """
+            **Crowdfunding:** in the plan because `crowdfunding.run: yes`, though the numbers do not recommend it (first-48-hour pledges \
+            cover 23.6% of the ¥56,593 minimum raise); goal **¥57,000**.
+            """)
+        #expect(!kept.crowdfundingSection(keptCampaign).contains("Not in the plan"))
+        #expect(kept.warningsSection().contains("- **campaign_not_recommended**: "))
+        let (left, leftCampaign) = try Self.report(Self.campaign, sets: ["crowdfunding.run=no"])
+        #expect(left.crowdfundingDecision(leftCampaign) == """
+            **Crowdfunding:** recommended (goal ¥63,000), but left out of the plan (`crowdfunding.run: no`): the batch, dates and money \
+            below are without it.
+            """)
+        #expect(left.crowdfundingSection(leftCampaign).contains("without the campaign (`crowdfunding.run: no`)"))
+    }
+
+    @Test func theFunnelAndTiersThatSellOut() throws {
+        let text = Self.campaign.replacingOccurrences(of: """
+              tiers:
+                - name: Early bird
+                  price: 300
+                  limit: 100
+                - name: Standard
+                  price: 400
+            """, with: """
+              reservations: 200
+              organic_share: 25%
+              tiers:
+                - name: Early bird
+                  price: 300
+                  limit: 600
+            """)
+        let (report, campaign) = try Self.report(text)
+        let section = report.crowdfundingSection(campaign)
+        // 500 from the list, 200 × 35% = 70 reservations; the platform's 25% of all: 570 ÷ 75% = 760, so 190 of them.
+        #expect(ReportReading.row(section, "From paid reservations") == ["From paid reservations", "70"])
+        #expect(ReportReading.row(section, "From the platform itself") == ["From the platform itself", "190"])
+        // One tier of 600: 160 turned away.
+        #expect(ReportReading.row(section, "Turned away (tiers sold out)") == ["Turned away (tiers sold out)", "−160"])
+        #expect(ReportReading.row(section, "**Backers**") == ["**Backers**", "**600**"])
+        // 600 × ¥300 = ¥180,000; a third is ¥60,000, 106% of ¥56,593.10: the goal ¥60,000.
+        #expect(section.contains("The first 48 hours should bring about ¥60,000 in pledges, 106% of the minimum raise (¥56,593)"))
+        #expect(section.contains("The tiers' limits turn about 160 backers away."))
+        #expect(ReportReading.row(section, "Early bird") == ["Early bird", "¥300", "600", "600", "1", "¥180,000"])
+        // 600 × 95% = 570 units owed.
+        #expect(ReportReading.row(section, "Units owed to backers") == ["Units owed to backers", "570"])
+    }
+
+    @Test func chineseDecisionAndSection() throws {
+        let (report, campaign) = try Self.report(Self.campaign, sets: ["scenario.language=zh"])
+        let decision = report.crowdfundingDecision(campaign)
+        // The goal in full digits; pledged and net with 万: ¥190,000 = ¥19万, ¥167,865 = ¥16.79万.
+        #expect(decision.hasPrefix("**众筹**：建议在"))
+        #expect(decision.hasSuffix("于2027年1月4日至2027年2月2日发起，目标金额 **¥63,000**；预计认筹¥19万，净得¥16.79万。"))
+        let section = report.crowdfundingSection(campaign)
+        #expect(section.hasPrefix("## 众筹\n\n**建议众筹**。"))
+        // ¥63,333 = ¥6.33万, ¥56,593 = ¥5.66万.
+        #expect(section.contains("前48小时预计认筹约¥6.33万，为最低筹款额（¥5.66万）的111.9%：这是两天内即可达成的目标。"))
+        #expect(ReportReading.row(section, "来自邮件列表") == ["来自邮件列表", "500"])
+        #expect(ReportReading.row(section, "Standard") == ["Standard", "¥400", "不限", "400", "1", "¥16万"])
+        #expect(ReportReading.row(section, "扣款失败（5%）") == ["扣款失败（5%）", "−¥9,500"])
+        #expect(ReportReading.row(section, "**净得**") == ["**净得**", "**¥16.79万**"])
+        #expect(ReportReading.row(section, "**目标金额**") == ["**目标金额**", "**¥63,000**"])
+        // Modian pays out 10 days after rewards ship (16 February): 26 February.
+        #expect(report.keyDates() == "**关键日期**：2027-01-04 众筹开始；2027-02-02 众筹结束；2027-02-26 众筹款到账；2027-03-15 上市。")
+    }
+
+    @Test func noCampaignNoSection() throws {
+        let report = MarkdownReport(Planner.plan(try decode(minimal), simulation: nil))
+        #expect(report.plan.crowdfunding == nil)
+        #expect(!report.render().contains("## Crowdfunding"))
+        #expect(!report.decisionLines().contains { $0.hasPrefix("**Crowdfunding:**") })
+        #expect(!report.summary().contains("Crowdfunding pledged"))
+    }
+}
