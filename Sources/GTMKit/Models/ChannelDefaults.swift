@@ -40,7 +40,9 @@ struct ChannelDefaults: Sendable, Equatable {
     /// The defaults of the platform a channel's name names (first match in the table's order).
     static func named(_ name: String) -> ChannelDefaults {
         let lower = name.lowercased()
-        let words = Set(lower.split(whereSeparator: { !$0.isLetter && !$0.isNumber && $0 != "." }).map(String.init))
+        // Short keywords match whole runs of ASCII letters and digits: "JD.com", "JD自营" and
+        // "RED店铺" name JD and Xiaohongshu; "Redwood" and "JDX" name nothing.
+        let words = Set(lower.split(whereSeparator: { !($0.isASCII && ($0.isLetter || $0.isNumber)) }).map(String.init))
         for (keywords, defaults) in platforms where keywords.contains(where: { keyword in
             keyword.count <= 3 && keyword.allSatisfy(\.isASCII) ? words.contains(keyword) : lower.contains(keyword)
         }) {
