@@ -165,7 +165,7 @@ func batchScenario(price: Double, cost: Double, salvage: Double, mean: Double, s
         // With nothing stocked all demand is lost: σ·L(−1000/300) = 1000.0336 (mpmath; the normal's
         // tail below zero adds the 0.0336).
         #expect(abs(plan[.expectedLostSales]! - 1000.03362336569) < 1e-6)
-        #expect(plan.warnings.contains(.noUnitMargin(price: 100, unitCost: 120)))
+        #expect(plan.warnings.contains(.noUnitMargin(price: 100, unitCost: 120, stocked: true)))
         #expect(plan[.breakEvenUnits] == nil)
     }
 

@@ -57,6 +57,7 @@ struct CashFlow: Sendable, Equatable {
         static let reorderDeposit = Item("reorder_deposit", rank: 11, "Reorder: deposit", "补货：订金")
         static let reorderBalance = Item("reorder_balance", rank: 12, "Reorder: balance", "补货：尾款")
         static let goodsSold = Item("goods_sold", rank: 13, "Units sold (bought as they sell)", "售出产品成本（随售随采）")
+        static let rewardUnits = Item("reward_units", rank: 17, "Reward units (bought as they ship: no first batch)", "回报产品（无首批，发货时采购）")
         static let fulfillment = Item("fulfillment", rank: 14, "Fulfilment of retail orders", "零售订单履约")
         static let retailReceipts = Item("retail_receipts", rank: 15, "Retail sales received (after fees and returns)",
                                          "零售回款（扣除平台费与退货）", receipt: true)
@@ -322,6 +323,8 @@ final class CashModel: Sendable {
             add(ws[.net], on: campaign.payout, to: inflow, .campaignPayout, ws)
             add(ws[.backers] * (1 - v[campaign.dropped]) * v[campaign.shipping], on: campaign.fulfillment, to: outflow,
                 .rewardShipping, ws)
+            // Without a first batch, the units owed to backers are bought when they ship.
+            if batch == nil { add(ws[.crowdfundingUnits] * cost, on: campaign.fulfillment, to: outflow, .rewardUnits, ws) }
         }
         ws[.unitsSold] = retail(v, ws, d, inflow: inflow, outflow: outflow)
         balances(v, ws)
@@ -399,10 +402,10 @@ final class CashModel: Sendable {
                 for entry in receiptStart[week]..<receiptStart[week + 1] {
                     inflow[receiptWeek[entry]] += revenue * receiptShare[entry]
                 }
-                if ws.keepsLedger {
-                    ws.ledger.append(.init(item: .fulfillment, day: start, amount: units * fulfillment))
-                    if batch == nil { ws.ledger.append(.init(item: .goodsSold, day: start, amount: units * cost)) }
-                    for entry in receiptStart[week]..<receiptStart[week + 1] {
+                if ws.keepsLedger, units > 0 {
+                    if fulfillment != 0 { ws.ledger.append(.init(item: .fulfillment, day: start, amount: units * fulfillment)) }
+                    if batch == nil, cost != 0 { ws.ledger.append(.init(item: .goodsSold, day: start, amount: units * cost)) }
+                    for entry in receiptStart[week]..<receiptStart[week + 1] where revenue * receiptShare[entry] != 0 {
                         ws.ledger.append(.init(item: .retailReceipts, day: receiptDay[entry], amount: revenue * receiptShare[entry]))
                     }
                 }

@@ -100,18 +100,20 @@ final class DemandModel: Sendable {
         shape = curve.shape
         halfLife = curve.halfLife
         years = scenario.horizon.years
+        let launch = scenario.launch.date
+        horizonDays = Double(scenario.horizon.days(from: launch))
         if shape == .decay, let halfLife = curve.halfLife {
             // A launch that peaks at once and halves every `half_life`: Bass with q = 0 and
-            // p = ln 2 ÷ half-life (Bass 1969, pure innovation).
-            p = inputs.constant(Math.log(2) / (halfLife.averageDays / 365.25))
+            // p = ln 2 ÷ half-life (Bass 1969, pure innovation), the half-life in the horizon's own
+            // years (day d is t = years·d/horizonDays), so that sales halve in exactly its days.
+            let yearsPerDay = horizonDays > 0 ? years / horizonDays : 1 / 365.25
+            p = inputs.constant(Math.log(2) / (halfLife.averageDays * yearsPerDay))
             q = inputs.constant(0)
         } else {
             p = inputs.bind(curve.p, "demand.p")
             q = inputs.bind(curve.q, "demand.q")
         }
         boost = inputs.bind(curve.launchBoost, "demand.launch_boost")
-        let launch = scenario.launch.date
-        horizonDays = Double(scenario.horizon.days(from: launch))
         self.size = size
         self.price = price
         elasticity = inputs.bind(curve.elasticity, "demand.elasticity")
@@ -423,9 +425,10 @@ final class DemandModel: Sendable {
     }
 
     /// The week with the most sales (the first such week on a tie).
+    /// The week with the most sales; of weeks that tie (within floating-point noise), the first.
     static func peakWeek(_ weeks: [DemandCurve.Week]) -> Int {
         var best = weeks.first
-        for week in weeks where week.units > (best?.units ?? 0) { best = week }
+        for week in weeks where week.units > (best?.units ?? 0) * (1 + 1e-9) + 1e-9 { best = week }
         return best?.number ?? 1
     }
 }

@@ -40,10 +40,18 @@ struct OrderTerms: Sendable, Equatable {
         return (atLeastMOQ + pack - 1) / pack * pack
     }
 
-    /// The terms that made an order of `units` (whole units, before the terms) bigger: the
-    /// MOQ when it is above them, every carton (or pallet) size above one.
+    /// The terms that made an order of `units` (whole units, before the terms) bigger, in the
+    /// order they apply: the MOQ when it is above them, a carton or pallet size when the order
+    /// was not already whole cartons or pallets.
     func binding(for units: Int) -> [Term] {
-        terms.filter { term in term.key == "moq" ? term.value > units : term.value > 1 }
+        var quantity = units
+        var changed: [Term] = []
+        for term in terms {
+            let next = term.key == "moq" ? max(quantity, term.value) : (quantity + term.value - 1) / max(term.value, 1) * max(term.value, 1)
+            if next != quantity { changed.append(term) }
+            quantity = next
+        }
+        return changed
     }
 
     /// The smallest step an order moves by: a decision need not be more precise than a third of it.

@@ -12,7 +12,8 @@ enum PlanWarning: Sendable, Hashable {
     /// applied to (`DemandModel.elasticityRange` × the reference price).
     case priceOutsideElasticityRange(key: String, price: Double, reference: Double)
     /// The price does not cover the unit cost.
-    case noUnitMargin(price: Double, unitCost: Double)
+    /// `stocked`: the plan has a first batch (which then stocks nothing for retail).
+    case noUnitMargin(price: Double, unitCost: Double, stocked: Bool)
     /// The unit cost is above the ceiling that keeps `product.target_margin`.
     case aboveCostCeiling(unitCost: Double, ceiling: Double)
     /// The first batch's window has no demand.
@@ -156,7 +157,7 @@ extension PlanWarning {
         let margin = plan[.unitMargin] ?? 0
         let price = scenario.product.price.value, unitCost = scenario.product.unitCost.value
         if margin <= 0 {
-            warnings.append(.noUnitMargin(price: price, unitCost: unitCost))
+            warnings.append(.noUnitMargin(price: price, unitCost: unitCost, stocked: plan.firstBatch != nil))
         } else if let ceiling = plan[.unitCostCeiling], unitCost > ceiling {
             warnings.append(.aboveCostCeiling(unitCost: unitCost, ceiling: ceiling))
         }

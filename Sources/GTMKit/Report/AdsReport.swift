@@ -24,6 +24,18 @@ extension MarkdownReport {
                  "**广告**：\(style.exactMoney(plan[.adsCost] ?? 0))，共 \(flights.count) 次投放，自 \(first) 起，预计带来约 \(value(.adsBuyers)) 位买家。")
     }
 
+    /// A flight's platform as the report names it (the JSON keeps the scenario's key).
+    func adPlatformName(_ key: String) -> String {
+        switch Scenario.AdPlatform(rawValue: key) {
+        case .douyinQianchuan: return t("Douyin Qianchuan (巨量千川)", "巨量千川")
+        case .xiaohongshuJuguang: return t("Xiaohongshu Juguang (聚光)", "小红书聚光")
+        case .meta: return "Meta"
+        case .google: return "Google"
+        case .amazonPPC: return t("Amazon Sponsored Products", "亚马逊站内广告")
+        case .other, nil: return t("other", "其他")
+        }
+    }
+
     func adsSection(_ flights: [AdsPlan.Flight]) -> String {
         var parts = ["## " + t("Paid media", "广告投放")] + pastSectionNote
         parts.append(t("""
@@ -33,7 +45,7 @@ extension MarkdownReport {
             """,
                        "每次投放的预算按 CPM 购买曝光（或按 CPC 购买点击）；点击 × 转化率为其买家，在投放期内均匀到来（上市前到来的在上市日购买）。未给出的费率取平台公开的平均值（来源见 README）：仅作起点，请换成您自己投放的数据。"))
         let rows = flights.map { flight -> [String] in
-            return [Markdown.escape(flight.name), flight.platform, style.date(flight.start) + " – " + style.date(flight.end.adding(days: -1)),
+            return [Markdown.escape(flight.name), adPlatformName(flight.platform), style.date(flight.start) + " – " + style.date(flight.end.adding(days: -1)),
                     style.money(flight.budget), (flight.perClick ? "CPC " : "CPM ") + style.money(flight.price),
                     style.count(flight.impressions), style.count(flight.clicks), style.number(flight.buyers)]
         } + [["**" + t("Total", "合计") + "**", "", "", "**" + value(.adsCost) + "**", "", value(.adsImpressions), value(.adsClicks),

@@ -149,7 +149,7 @@ extension MarkdownReport {
     }
 
     /// What was decided before launch and is kept, in one line.
-    func decidedBeforeLaunch() -> String {
+    func decidedBeforeLaunch() -> String? {
         var parts: [String] = []
         if let batch = plan.firstBatch, let units = plan[.firstBatchUnits] {
             parts.append(t("first batch \(self.units(units, exact: true)) (ordered by \(style.longDate(batch.poDate)))",
@@ -163,6 +163,7 @@ extension MarkdownReport {
         if plan.ads != nil { parts.append(t("ads (\(value(.adsCost)))", "广告（\(value(.adsCost))）")) }
         if plan.seedReviews != nil { parts.append(t("\(value(.testers)) beta testers", "\(value(.testers)) 位内测用户")) }
         if plan.scenario.pilot != nil { parts.append(t("the pilot run (\(value(.pilotUnits)) units)", "试产（\(value(.pilotUnits)) 件）")) }
+        guard !parts.isEmpty else { return nil }
         return t("**Decided before launch, kept as planned:** ", "**上市前已定、按计划执行**：") + parts.joined(separator: t("; ", "；"))
             + t(". The sections below give them in full; their dates are past.", "。详见下文各节；其日期均已过去。")
     }
@@ -178,18 +179,23 @@ extension MarkdownReport {
             guard let order else { return t("none", "无") }
             return "\(style.date(order.date)), \(self.units(Double(order.units), exact: true))"
         }
-        let rows: [[String]] = [
+        var rows: [[String]] = [
             [t("Units sold in weeks 1–\(actuals.weeks)", "第 1–\(actuals.weeks) 周销量"), style.count(actuals.planToDate),
              "**" + style.count(actuals.toDate) + "**"],
             [t("Demand within \(horizon)", "\(horizon)内需求"), before.horizonUnits.map(style.count) ?? "—", "**" + value(.reforecastHorizonUnits) + "**"],
+        ]
+        // Orders and cash only where the plan has them.
+        if plan.firstBatch != nil { rows += [
             [t("Next order from \(style.date(actuals.asOf)) (place by, units)", "\(style.date(actuals.asOf)) 起的下一单（下单日、数量）"),
              order(planned), order(next)],
             [t("Stock runs out without it", "不下此单的断货日"), planned?.stockout.map(style.date) ?? "—", next?.stockout.map(style.date) ?? "—"],
             [t("Units reordered through the horizon", "计划期内补货总量"), style.exactCount(Double(before.reorders.reduce(0) { $0 + $1.units })),
              value(.reorderTotalUnits)],
+        ] }
+        if plan.cash != nil { rows += [
             [Output.peakNeed.label(language), before.peakNeed.map(style.money) ?? "—", value(.peakNeed)],
             [Output.endingCash.label(language), before.ending.map(style.money) ?? "—", value(.endingCash)],
-        ]
+        ] }
         parts.append(Markdown.table(["", t("Plan before the sales data", "纳入销售数据前的计划"), t("Now", "最新（纳入销售数据后）")],
                                     [.left, .right, .right], rows))
         if let before = before.horizonUnits, before > 0, abs(actuals.reforecastHorizonUnits / before - 1) > 0.2, let som = plan[.somUnits] {

@@ -133,7 +133,7 @@ extension MarkdownReport {
         }
         if let payout = flow.payout, let rule = flow.payoutRule, plan.flag(.inPlan) {
             let source = scenario.crowdfunding?.payoutDelay != nil ? "`crowdfunding.payout_delay`"
-                : t("\(platformName)'s published timing, see the README; `crowdfunding.payout_delay` overrides it",
+                : t("the timing \(platformName) publishes, see the README; `crowdfunding.payout_delay` overrides it",
                     "\(platformName) 公布的到账时间，见 README；可用 `crowdfunding.payout_delay` 覆盖")
             let when: String
             switch rule {

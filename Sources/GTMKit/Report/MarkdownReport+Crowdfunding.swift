@@ -113,8 +113,10 @@ extension MarkdownReport {
             [t("Collected", "实收"), value(.collected)],
             [t("Platform fee (\(style.percent(campaign.platformRate)))", "平台费（\(style.percent(campaign.platformRate))）"),
              NumberStyle.minus + value(.platformFees)],
-            [t("Payment fees (\(style.percent(campaign.paymentRate)) + \(style.money(campaign.perPledgeFee)) a pledge)",
-               "支付费（\(style.percent(campaign.paymentRate)) + 每笔 \(style.money(campaign.perPledgeFee))）"),
+            [campaign.perPledgeFee > 0
+                ? t("Payment fees (\(style.percent(campaign.paymentRate)) + \(style.money(campaign.perPledgeFee)) a pledge)",
+                    "支付费（\(style.percent(campaign.paymentRate)) + 每笔 \(style.money(campaign.perPledgeFee))）")
+                : t("Payment fees (\(style.percent(campaign.paymentRate)))", "支付费（\(style.percent(campaign.paymentRate))）"),
              NumberStyle.minus + value(.paymentFees)],
             ["**" + t("Net", "净得") + "**", "**" + value(.net) + "**"],
             [t("Units owed to backers", "应交付支持者件数"), style.exactCount(plan[.crowdfundingUnits] ?? 0)],

@@ -37,7 +37,7 @@ extension MarkdownReport {
         if let analogs = analogsBlock() { parts.append(analogs) }
         parts.append(chart(demand))
         let rows = demand.weeks.map { week -> [String] in
-            var row = [String(week.number), style.date(week.start) + (week.days < 7 ? t(" (\(week.days) days)", "（\(week.days)天）") : ""),
+            var row = [String(week.number), style.date(week.start) + (week.days < 7 ? t(" (\(style.days(week.days)))", "（\(style.days(week.days))）") : ""),
                        style.count(week.units), style.count(week.cumulative)]
             if let actuals = plan.actuals {
                 row.append(week.number <= actuals.weeks ? t("sold", "实际销量") : t("re-forecast", "预测"))

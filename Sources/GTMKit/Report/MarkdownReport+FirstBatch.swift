@@ -125,14 +125,18 @@ extension MarkdownReport {
                                """))
             return sentences.joined(separator: t(" ", ""))
         }
-        sentences.append(t("""
-            Order **\(self.units(units, exact: true))** by **\(style.longDate(batch.poDate))**, \(style.period(batch.leadTime)) before launch; they \
-            tie up \(value(.inventoryCash)).
-            """,
-                           """
-                           请在 **\(style.longDate(batch.poDate))** 前下单 **\(self.units(units, exact: true))**（上市前 \
-                           \(style.period(batch.leadTime))），占用资金 \(value(.inventoryCash))。
-                           """))
+        if units == 0 {
+            sentences.append(t("Order **nothing**: no unit is worth stocking on these numbers.", "**不下单**：按此数据，备货不划算。"))
+        } else {
+            sentences.append(t("""
+                Order **\(self.units(units, exact: true))** by **\(style.longDate(batch.poDate))**, \(style.period(batch.leadTime)) before launch; \
+                they tie up \(value(.inventoryCash)).
+                """,
+                               """
+                               请在 **\(style.longDate(batch.poDate))** 前下单 **\(self.units(units, exact: true))**（上市前 \
+                               \(style.period(batch.leadTime))），占用资金 \(value(.inventoryCash))。
+                               """))
+        }
         switch (batch.demandSource, simulated != nil) {
         case (.curve, false):
             sentences.append(t("""
@@ -175,10 +179,13 @@ extension MarkdownReport {
         let pledged = plan[.pledgedUnits] ?? 0
         let newsvendor = batch.beforeTerms
         if Double(newsvendor) != units {
-            let reasons = batch.terms.binding(for: newsvendor).map { term in
+            let binding = batch.terms.binding(for: newsvendor)
+            let reasons = binding.map { term in
                 t(term.changedEn, term.changedZh).replacing("{}", with: style.exactCount(Double(term.value)))
             }
-            sentences.append(t("That is \(style.exactCount(Double(newsvendor))) units; \(reasons.naturalList) make it \(style.exactCount(units)).",
+            // "the minimum order of 500 makes it", "cartons of 6 make it".
+            let make = binding.count == 1 && binding[0].key == "moq" ? "makes" : "make"
+            sentences.append(t("That is \(style.exactCount(Double(newsvendor))) units; \(reasons.naturalList) \(make) it \(style.exactCount(units)).",
                                """
                                即 \(style.exactCount(Double(newsvendor))) 件；\
                                因\
@@ -190,7 +197,10 @@ extension MarkdownReport {
             sentences.append(t("It includes the \(style.exactCount(pledged)) units owed to backers.",
                                "其中包含应交付众筹支持者的 \(style.exactCount(pledged)) 件。"))
         }
-        if mean > 0 {
+        if mean > 0, units == 0 {
+            sentences.append(t("Every sale in the window, about \(style.count(mean)) units, goes unserved.",
+                               "覆盖期内约 \(style.count(mean)) 件需求全部无法满足。"))
+        } else if mean > 0 {
             let leftover = plan[.expectedLeftover] ?? 0
             let leftoverCost = leftover * plan.scenario.product.unitCost.value
             let average = simulated != nil ? t("Averaged over the simulated launches", "按所有模拟上市平均") : t("On average", "平均而言")

@@ -25,13 +25,20 @@ extension MarkdownReport {
         // Named picks alone: "for 6 creators: invite 6 creators" says it twice.
         let named = tiers == 0 && kol.lines.count > 1 && invitations == picks
         let forWho = named ? "" : t(" for \(who)", "，\(who)")
+        let cost = plan[.kolCost] ?? 0
+        let budget = kol.budget.map { budget in
+            cost > budget + 0.005
+                ? t(", \(style.exactMoney(cost - budget)) over the \(style.exactMoney(budget)) budget ⚠",
+                    "（超出预算 \(style.exactMoney(budget)) 共 \(style.exactMoney(cost - budget)) ⚠）")
+                : t(" of the \(style.exactMoney(budget)) budget", "（预算 \(style.exactMoney(budget))）")
+        } ?? ""
         return t("""
-            **KOLs:** \(style.exactMoney(plan[.kolCost] ?? 0))\(kol.budget.map { " of the \(style.exactMoney($0)) budget" } ?? "")\(forWho): invite \
+            **KOLs:** \(style.exactMoney(cost))\(budget)\(forWho): invite \
             \(invitations) creators for about \(posts) posts reaching \(value(.kolReach)) people and bringing \(value(.kolBuyers)) \
             \(destination)\(invite).
             """,
                  """
-                 **KOL**：\(style.exactMoney(plan[.kolCost] ?? 0))\(kol.budget.map { "（预算 \(style.exactMoney($0))）" } ?? "")\(forWho)：邀约 \
+                 **KOL**：\(style.exactMoney(cost))\(budget)\(forWho)：邀约 \
                  \(invitations) 位达人，预计约 \(posts) 条内容，触达 \(value(.kolReach)) 人，带来 \(value(.kolBuyers)) 位\(destination)\(invite)。
                  """)
     }
@@ -164,7 +171,7 @@ extension MarkdownReport {
         parts.append(t("""
             To have **\(seed.target) reviews** live when \(seed.liveByIsCrowdfundingStart ? by : "it matters (\(by))"), recruit \
             **\(value(.testers)) testers**: only \(style.percent(seed.reviewRate)) of testers post a review, so the target is divided by that rate \
-            and rounded up. Their units cost \(value(.testerCost)) at cost. The first five reviews carry most of the lift in purchase likelihood, \
+            and rounded up. Their units come to \(value(.testerCost)) at unit cost. The first five reviews carry most of the lift in purchase likelihood, \
             and shoppers distrust reviews older than 90 days, so earlier is not better.
             """,
                        """

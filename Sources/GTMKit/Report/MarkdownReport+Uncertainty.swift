@@ -26,8 +26,10 @@ extension MarkdownReport {
             .joined(separator: t(", ", "，"))
         // The automatic trials stop at the target, at a third of a case pack, or at the limit.
         let met = uncertainty.precision.allSatisfy { $0.error <= Simulation.targetError }
-        let chosen = uncertainty.requestedTrials == nil
-            ? (met ? t("""
+        let chosen = uncertainty.requestedTrials != nil ? ""
+            : uncertainty.precision.isEmpty
+            ? t(" (gtm's starting number: no decision here is taken from the trials)", "（自动选择的起始次数：本计划没有依据模拟作出的决策）")
+            : (met ? t("""
                  (chosen so that each decision is precise to ±\(style.percent(Simulation.targetError)) or better, one standard \
                 error\(reached.isEmpty ? "" : ": " + reached))
                 """,
@@ -37,7 +39,6 @@ extension MarkdownReport {
                        limit allows; one standard error: \(reached))
                        """,
                        "（自动选择，力求每项决策的误差在 ±\(style.percent(Simulation.targetError)) 或三分之一箱规以内，以模拟次数上限为限；一个标准误：\(reached)）"))
-            : ""
         parts.append(t("""
             \(count) input\(count == 1 ? " is" : "s are") uncertain, so the plan ran \(trials) Monte Carlo trials\(chosen), seed \
             \(uncertainty.seed). Numbers elsewhere in this report are the plan's: the base case (each uncertain input at its median), a decision \
@@ -140,7 +141,7 @@ extension MarkdownReport {
                            """))
         }
         if lines.isEmpty {
-            return t("No decision in this plan depends on the uncertain inputs beyond the ranges above.", "本计划的决策不受上述不确定输入以外的影响。")
+            return t("No decision in this plan depends on the uncertain inputs beyond the ranges above.", "本计划没有依赖不确定输入的决策：不确定性只体现在上面的区间中。")
         }
         return "### " + t("How the decisions used the spread", "决策如何使用不确定性") + "\n\n" + lines.map { "- " + $0 }.joined(separator: "\n")
     }

@@ -59,7 +59,7 @@ package struct MarkdownReport {
     /// `12,345 units` / `1.23万 件`.
     func units(_ value: Double, exact: Bool = false) -> String {
         let number = exact ? style.exactCount(value) : style.count(value)
-        return t("\(number) units", "\(number) 件")
+        return t(number == "1" ? "1 unit" : "\(number) units", "\(number) 件")
     }
 
     // MARK: Summary
@@ -172,7 +172,7 @@ package struct MarkdownReport {
         for warning in plan.warnings where warning.changesADecision {
             lines.append("⚠ **\(warning.code)**: " + text.message(warning))
         }
-        lines.append(decidedBeforeLaunch())
+        if let decided = decidedBeforeLaunch() { lines.append(decided) }
         return lines
     }
 

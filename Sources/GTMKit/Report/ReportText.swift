@@ -14,8 +14,9 @@ struct ReportText {
     }
 
     /// Chinese typesetting: no space between Chinese text and a number, a date or an amount set
-    /// into it (`于 2027年3月15日 上市` → `于2027年3月15日上市`, `2.05万 次` → `2.05万次`). Spaces
-    /// beside Latin words and code (`KOL 计划`, `` `gtm plan` ``) stay.
+    /// into it (`于 2027年3月15日 上市` → `于2027年3月15日上市`, `2.05万 次` → `2.05万次`), nor
+    /// between two Chinese characters. Spaces beside Latin words and code (`KOL 计划`,
+    /// `` `gtm plan` ``) stay.
     static func typeset(_ text: String) -> String {
         let characters = Array(text)
         var out = ""
@@ -30,6 +31,8 @@ struct ReportText {
                 while token > 0, characters[token - 1].isNumber || characters[token - 1] == "." { token -= 1 }
                 let latin = token > 0 && characters[token - 1].isASCII && characters[token - 1].isLetter
                 if (isChinese(before) && number) || (endsNumber(before) && !latin && isChinese(after)) { continue }
+                // Nor between two Chinese characters (a Chinese name set into the text: `在 摩点 上`).
+                if isChinese(before) && isChinese(after) { continue }
             }
             out.append(character)
         }
@@ -90,7 +93,7 @@ struct ReportText {
             } else {
                 fix = t("add a `pilot` run ready by \(style.date(milestone.start))", "增加 `pilot` 试产，并在 \(style.date(milestone.start)) 前就绪")
             }
-            return t("\(milestoneName(milestone.kind)) is due on \(style.date(milestone.start))\(more) and needs units, but \(source). Fix: \(fix).",
+            return t("“\(milestoneName(milestone.kind))” on \(style.date(milestone.start))\(more) needs units, but \(source). Fix: \(fix).",
                      "\(milestoneName(milestone.kind))（\(style.date(milestone.start))）\(more)需要产品，但\(source)。解决：\(fix)。")
         case .noUnitSupply(let milestone, let others):
             let more = others > 0 ? t(" (and \(others) more like it)", "（另有 \(others) 项相同）") : ""
@@ -103,7 +106,7 @@ struct ReportText {
                    t("add a `pilot` run ready by \(style.date(milestone.start)), or an `inventory` section whose first batch is in the warehouse by then",
                      "增加 `pilot` 试产并在 \(style.date(milestone.start)) 前就绪，或增加 `inventory` 部分使首批在此之前入仓"))
             return t("""
-                \(milestoneName(milestone.kind)) is due on \(style.date(milestone.start))\(more) and needs units, but the plan makes none \
+                “\(milestoneName(milestone.kind))” on \(style.date(milestone.start))\(more) needs units, but the plan makes none \
                 (\(source)): gtm counts them as bought at unit cost when they ship, which no order in the plan provides. Fix: \(fix).
                 """,
                      """
@@ -191,12 +194,14 @@ struct ReportText {
                      `\(key)`（\(style.money(price))）超出参考价（\(style.money(reference))）的 \(style.number(low))–\(style.number(high)) 倍，即常弹性模型适用的范围：需求按 \
                      \(style.money(edge)) 的价格响应。请把 `demand.reference_price` 设为市场数据所对应的价格，或检查价格。
                      """)
-        case .noUnitMargin(let price, let unitCost):
+        case .noUnitMargin(let price, let unitCost, let stocked):
+            let batch = stocked ? t(" The first batch stocks nothing for retail on these numbers;", "按此数据首批不为零售备货；")
+                : t("", "")
             return t("""
                 The price (\(style.money(price))) does not cover the unit cost (\(style.money(unitCost))): every unit sold loses \
-                \(style.money(unitCost - price)). The first batch stocks nothing for retail on these numbers; raise the price or cut the cost.
+                \(style.money(unitCost - price)).\(batch) \(stocked ? "raise" : "Raise") the price or cut the cost.
                 """,
-                     "售价（\(style.money(price))）不足以覆盖单件成本（\(style.money(unitCost))）：每卖出一件亏损 \(style.money(unitCost - price))。按此数据首批不为零售备货；请提价或降本。")
+                     "售价（\(style.money(price))）不足以覆盖单件成本（\(style.money(unitCost))）：每卖出一件亏损 \(style.money(unitCost - price))。\(batch)请提价或降本。")
         case .aboveCostCeiling(let unitCost, let ceiling):
             return t("""
                 The unit cost (\(style.money(unitCost))) is above the \(style.money(ceiling)) that keeps `product.target_margin`: cut \

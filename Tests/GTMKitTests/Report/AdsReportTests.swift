@@ -43,7 +43,7 @@ import Testing
         // ¥10,000 ÷ ¥20 × 1,000 = 500,000 impressions; × 2% = 10,000 clicks; × 3% = 300 buyers.
         // Two weeks by default, ending the day before launch: 1 to 14 March.
         #expect(ReportReading.row(section, "Douyin push")
-                == ["Douyin push", "douyin_qianchuan", "2027-03-01 – 2027-03-14", "¥10,000", "CPM ¥20", "500,000", "10,000", "300"])
+                == ["Douyin push", "Douyin Qianchuan (巨量千川)", "2027-03-01 – 2027-03-14", "¥10,000", "CPM ¥20", "500,000", "10,000", "300"])
         // ¥6,000 ÷ ¥2 = 3,000 clicks; ÷ 2% = 150,000 impressions; × 5% = 150 buyers; 28 days from launch: to 11 April.
         #expect(ReportReading.row(section, "Search")
                 == ["Search", "other", "2027-03-15 – 2027-04-11", "¥6,000", "CPC ¥2", "150,000", "3,000", "150"])
@@ -83,7 +83,7 @@ import Testing
         // 巨量千川's defaults: CPM ¥30, click rate 3%, conversion 3%. 9,000 ÷ 30 × 1,000 = 300,000 impressions;
         // × 3% = 9,000 clicks; × 3% = 270 buyers.
         #expect(ReportReading.row(try Self.section(report), "Qianchuan")
-                == ["Qianchuan", "douyin_qianchuan", "2027-03-01 – 2027-03-14", "¥9,000", "CPM ¥30", "300,000", "9,000", "270"])
+                == ["Qianchuan", "Douyin Qianchuan (巨量千川)", "2027-03-01 – 2027-03-14", "¥9,000", "CPM ¥30", "300,000", "9,000", "270"])
     }
 
     @Test func chineseDecisionAndTable() throws {
@@ -95,7 +95,7 @@ import Testing
         #expect(section.hasPrefix("## 广告投放\n\n每次投放的预算按 CPM 购买曝光（或按 CPC 购买点击）"))
         // In the table, 万: ¥10,000 = ¥1万, 500,000 = 50万, 10,000 = 1万; ¥16,000 = ¥1.6万, 650,000 = 65万, 13,000 = 1.3万.
         #expect(ReportReading.row(section, "Douyin push")
-                == ["Douyin push", "douyin_qianchuan", "2027-03-01 – 2027-03-14", "¥1万", "CPM ¥20", "50万", "1万", "300"])
+                == ["Douyin push", "巨量千川", "2027-03-01 – 2027-03-14", "¥1万", "CPM ¥20", "50万", "1万", "300"])
         #expect(ReportReading.row(section, "**合计**") == ["**合计**", "", "", "**¥1.6万**", "", "65万", "1.3万", "**450**"])
     }
 

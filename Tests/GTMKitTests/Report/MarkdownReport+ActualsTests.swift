@@ -122,8 +122,8 @@ import Testing
         #expect(section.contains("above the plan's demand: the market section (SOM 1,000 within 12 months, `market.obtainable`) is the "
                                  + "assumption the sales data now question. Revisit it for the next plan."))
         // The plan's two weeks are 750 and a quarter: p = ln 2 ÷ (7 ÷ 365.25) a year, and day d of the 365-day horizon is
-        // t = d ÷ 365 years, so F(14 days) = 1 − 2^(−2 × 365.25 ÷ 365) = 0.750237; 3,000 ÷ 750.237 − 1 = 299.9% above.
-        #expect(report.actualsDecision(actuals).hasPrefix("**Sales to date:** 3,000 units in 2 weeks, 299.9% above the plan's 750;"))
+        // A one-week half-life halves in 7 of the horizon's days: F(14 days) = 1 − 2^(−2) = 0.75; 3,000 ÷ 750 − 1 = 300% above.
+        #expect(report.actualsDecision(actuals).hasPrefix("**Sales to date:** 3,000 units in 2 weeks, 300% above the plan's 750;"))
     }
 
     @Test func chineseDecisionsAndSection() throws {

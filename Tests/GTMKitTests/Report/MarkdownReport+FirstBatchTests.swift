@@ -67,8 +67,11 @@ import Testing
         // Sold at 90 against a cost of 100: nothing for retail.
         let (loss, lossBatch) = try Self.report(Self.forecast, sets: ["product.price=90"])
         let story = loss.firstBatchStory(lossBatch)
-        #expect(story.hasPrefix("Order **0 units** by **18 January 2027**"))
+        #expect(story.hasPrefix("Order **nothing**: no unit is worth stocking on these numbers."))
         #expect(story.contains("Every Lamp sells for less than it costs, so stocking for retail only adds to the loss."))
+        // No outcome of an order never placed: the forecast's 1,000 units all go unserved.
+        #expect(story.hasSuffix("Every sale in the window, about 1,000 units, goes unserved."))
+        #expect(!story.contains("does not run out"))
         #expect(!story.contains("A missed sale costs"))
         // Cu = 90 − 100 = −¥10.
         #expect(ReportReading.row(loss.firstBatchSection(lossBatch), "Cost of a missed sale (price − cost)")
@@ -105,7 +108,8 @@ import Testing
             the sales curve expects about 750 units, give or take 225 (one standard deviation). You asked for a 90% chance of not \
             running out, so the order stocks for that.
             """))
-        #expect(section.contains("about 11 sales are missed; the order serves 98.6% of demand and does not run out 90% of the time."))
+        // In stock: Φ((1,039 − 750) ÷ 225) = Φ(1.2844) = 0.90052 → 90.1% (the order is rounded up past μ + zσ = 1,038.3).
+        #expect(section.contains("about 11 sales are missed; the order serves 98.6% of demand and does not run out 90.1% of the time."))
         #expect(ReportReading.row(section, "Service level (given)") == ["Service level (given)", "90%"])
         #expect(ReportReading.row(section, "z = Φ⁻¹(ratio), exact") == ["z = Φ⁻¹(ratio), exact", "1.2816"])
         #expect(ReportReading.row(section, "Critical ratio") == nil)

@@ -192,7 +192,7 @@ enum ReportReading {
         let report = MarkdownReport(try Self.plan(text))
         #expect(report.summary().hasPrefix("**Lamp** launches on 15 March 2027 at ¥399. **1 warning** at the end of the report."))
         // Campaign 4 January to 2 February (30 days); rewards ship 14 days later, 16 February.
-        #expect(report.decisionLines().contains { $0.hasPrefix("⚠ **units_before_supply**: Crowdfunding rewards ship") && $0.contains("2027-02-16") })
+        #expect(report.decisionLines().contains { $0.hasPrefix("⚠ **units_before_supply**: “Crowdfunding rewards ship”") && $0.contains("2027-02-16") })
         #expect(report.warningsSection().contains("- **units_before_supply**: "))
         // The size warning changes no decision: at the end only.
         let sizes = MarkdownReport(try Self.plan(Self.market))
