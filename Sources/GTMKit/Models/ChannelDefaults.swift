@@ -20,7 +20,8 @@ struct ChannelDefaults: Sendable, Equatable {
     /// 20 days (receipt confirmed + the 7-day return window). Amazon US: 15% referral fee for most
     /// categories (Seller Central fee schedule), FBA $4.60 for a boxed item up to 1 lb (2026),
     /// paid every 14 days with a 7-day reserve after delivery: 19 days. A brand's own store on
-    /// Shopify: 2.9% + 30¢ (Basic), about 3%; 3PL pick and pack $3.50; paid 2 business days
+    /// Shopify Payments: 2.9% + 30¢ an order (Basic): 2.9%, and the 30¢ with the 3PL's pick and
+    /// pack of $3.50 as the order's fulfilment, $3.80; paid 2 business days
     /// after the order plus the bank: 5 days. Returns: consumer electronics 8–12% online
     /// (Attribute; NRF puts all online sales at 17.6%): 10%.
     static let platforms: [(keywords: [String], defaults: ChannelDefaults)] = [
@@ -31,7 +32,7 @@ struct ChannelDefaults: Sendable, Equatable {
          ChannelDefaults(platform: "Xiaohongshu", fee: 0.05, fulfillment: 4, currency: "CNY", returns: 0.10, settlementDays: 20)),
         (["amazon"], ChannelDefaults(platform: "Amazon", fee: 0.15, fulfillment: 4.60, currency: "USD", returns: 0.10, settlementDays: 19)),
         (["shopify", "own store", "官网", ".com", "website", "webshop", "d2c", "dtc"],
-         ChannelDefaults(platform: "own store", fee: 0.03, fulfillment: 3.50, currency: "USD", returns: 0.10, settlementDays: 5)),
+         ChannelDefaults(platform: "own store", fee: 0.029, fulfillment: 3.80, currency: "USD", returns: 0.10, settlementDays: 5)),
     ]
 
     /// No platform recognised: no costs, paid on the day of the sale.

@@ -37,6 +37,7 @@ extension ScenarioDecoder {
         if let items = list("channels", in: nil) {
             channelsWritten = !items.isEmpty
             channels = items.compactMap { channel($0) }
+            if let channels { checkChannelShares(channels, items: items) }
         }
         let demandSection = section("demand", in: nil)
         let demand = demandSection.flatMap { self.demand($0) }

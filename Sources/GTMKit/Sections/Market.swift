@@ -101,8 +101,9 @@ extension Schema {
               "Share of units sold that come back (refunded and written off).", zh: "退货比例（退款并报废）。"),
         Field("channels[].settlement", .value(.period), example: "14 days", note: "by platform, else 0 days",
               "Sale to cash in your account.", zh: "从售出到回款的时间。"),
-        Field("channels[].share", .value(.share), example: "60%", uncertain: false, note: "in proportion to the channels' buyers",
-              "Share of retail sales through this channel.", zh: "经此渠道的零售销量占比。"),
+        Field("channels[].share", .value(.share), example: "100%", uncertain: false, note: "in proportion to the channels' buyers",
+              "Share of retail sales through this channel, kept as given: at most 100% in all, and 100% when every channel gives one.",
+              zh: "经此渠道的零售销量占比，按所填保留：合计不超过 100%；每个渠道都填写时合计须为 100%。"),
 
         Field("demand", .section, "How SOM is spread over time, and what the launch adds to it.", zh: "SOM 如何随时间分布，以及上市动作带来的增量。"),
         Field("demand.shape", .value(.choice(["bass", "decay"])), default: "bass",
@@ -150,6 +151,21 @@ extension ScenarioDecoder {
         guard let population, let purchases, let serviceable, let obtainable, let horizon else { return nil }
         return .init(population: population, purchasesPerYear: purchases, serviceable: serviceable,
                      obtainable: obtainable, horizon: horizon)
+    }
+
+    /// Given shares are kept as written, so they must leave room for each other: at most 100% in
+    /// all, and exactly 100% when every channel gives one (no channel takes the rest).
+    mutating func checkChannelShares(_ channels: [Scenario.Channel], items: [Section]) {
+        let given = channels.compactMap(\.share).reduce(0, +)
+        guard let last = items.last(where: { marks["\($0.display).share"] != nil }) else { return }
+        let shown = Format.shortest((given * 1000).rounded() / 10) + "%"
+        if given > 1 + 1e-9 {
+            report("the channels' shares add up to \(shown), more than 100%", at: marks["\(last.display).share"] ?? last.mark,
+                   hint: "give shares that add up to 100% or less; channels without one share what is left, by their buyers")
+        } else if channels.allSatisfy({ $0.share != nil }), channels.count == items.count, given < 1 - 1e-9 {
+            report("every channel gives a share, and they add up to \(shown), not 100%", at: marks["\(last.display).share"] ?? last.mark,
+                   hint: "make them add up to 100%, or leave one channel's share out so that it takes the rest")
+        }
     }
 
     mutating func channel(_ section: Section) -> Scenario.Channel? {

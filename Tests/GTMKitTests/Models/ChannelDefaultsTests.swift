@@ -21,8 +21,9 @@ import Testing
             Row(name: "Xiaohongshu", platform: "Xiaohongshu", fee: 0.05, fulfillment: 4, currency: "CNY", returns: 0.10, days: 20),
             // Amazon US: 15% referral fee; FBA $4.60 up to 1 lb; paid every 14 days + DD+7 reserve → 19 days.
             Row(name: "Amazon", platform: "Amazon", fee: 0.15, fulfillment: 4.60, currency: "USD", returns: 0.10, days: 19),
-            // Own store on Shopify: 2.9% + 30¢ → about 3%; 3PL pick and pack $3.50; 2 business days + the bank → 5 days.
-            Row(name: "Shopify", platform: "own store", fee: 0.03, fulfillment: 3.50, currency: "USD", returns: 0.10, days: 5),
+            // Own store on Shopify: 2.9% + 30¢ an order → 2.9%, and 30¢ + 3PL pick and pack $3.50 = $3.80 an order; 2 business
+            // days + the bank → 5 days.
+            Row(name: "Shopify", platform: "own store", fee: 0.029, fulfillment: 3.80, currency: "USD", returns: 0.10, days: 5),
         ]
         for row in rows {
             let found = ChannelDefaults.named(row.name)

@@ -77,14 +77,21 @@ import Testing
         let even = try shares("  - name: Alpha\n    reach: 1000\n    conversion: 1%\n    share: 50%\n"
             + "  - name: Beta\n    reach: 0\n    conversion: 1%\n  - name: Gamma\n    reach: 0\n    conversion: 1%\n")
         #expect(even == [0.5, 0.25, 0.25])
-        // Given shares that add up to less than 100% with no other channel are scaled up: 30% and 20% → 60% and 40%.
-        let under = try shares("  - name: Alpha\n    reach: 10\n    conversion: 1%\n    share: 30%\n"
+    }
+
+    @Test func givenSharesThatCannotBeKeptAreRefusedWhereWritten() {
+        func refused(_ channels: String) -> [String] { errors(minimal + "channels:\n" + channels) }
+        // Every channel gives a share and they add up to 50%: nothing takes the rest, so they cannot be kept as written.
+        let under = refused("  - name: Alpha\n    reach: 10\n    conversion: 1%\n    share: 30%\n"
             + "  - name: Beta\n    reach: 10\n    conversion: 1%\n    share: 20%\n")
-        #expect(zip(under, [0.6, 0.4]).allSatisfy { abs($0 - $1) < 1e-15 })
-        // More than 100% given is scaled down (80% and 60% → 4/7 and 3/7), and an open channel is left nothing.
-        let over = try shares("  - name: Alpha\n    reach: 10\n    conversion: 1%\n    share: 80%\n"
+        #expect(under.count == 1 && under[0].contains("every channel gives a share, and they add up to 50%, not 100%"))
+        // 80% + 60% = 140%: refused at the share that takes the total past 100%, even with an open channel.
+        let over = refused("  - name: Alpha\n    reach: 10\n    conversion: 1%\n    share: 80%\n"
             + "  - name: Beta\n    reach: 10\n    conversion: 1%\n    share: 60%\n  - name: Gamma\n    reach: 1000\n    conversion: 10%\n")
-        #expect(zip(over, [4.0 / 7, 3.0 / 7, 0]).allSatisfy { abs($0 - $1) < 1e-15 })
+        #expect(over.count == 1 && over[0].contains("the channels' shares add up to 140%, more than 100%"))
+        // Exactly 100%, or less with an open channel: kept.
+        #expect(refused("  - name: Alpha\n    reach: 10\n    conversion: 1%\n    share: 70%\n"
+            + "  - name: Beta\n    reach: 10\n    conversion: 1%\n    share: 30%\n").isEmpty)
     }
 
     @Test func receiptsGroupByDelayInOrder() throws {
