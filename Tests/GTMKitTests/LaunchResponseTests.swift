@@ -176,6 +176,32 @@ import Testing
         #expect(abs((dearer[.priceEffectUnits] ?? 0) - som * (ratio - 1)) < 1e-6)
     }
 
+    @Test func thePriceMovesDemandHoweverItIsWritten() throws {
+        // The reference is the price as the file writes it, in any spelling the file accepts:
+        // --set product.price=199 against a written 179 at ε = −2 moves demand × (199 ÷ 179)^−2 = (0.899497)² = 0.80910.
+        let ratio = Math.exp(-2 * Math.log(199.0 / 179))
+        #expect(abs(ratio - 0.80910) < 1e-5)
+        for (currency, written) in [("USD", "$179"), ("USD", "179 USD"), ("USD", "179"), ("CNY", "¥179"), ("CNY", "179 CNY")] {
+            let text = "scenario:\n  currency: \(currency)\n" + Self.lamp.replacingOccurrences("price: 399", with: "price: \(written)")
+            let base = Planner.plan(try decode(text, sets: ["demand.elasticity=-2"]), simulation: nil)
+            let dearer = Planner.plan(try decode(text, sets: ["demand.elasticity=-2", "product.price=199"]), simulation: nil)
+            let moved = (dearer[.horizonUnits] ?? 0) / (base[.horizonUnits] ?? 1)
+            #expect(abs(moved - ratio) < 1e-12, "\(written): \(moved)")
+        }
+    }
+
+    @Test func aDearerListPriceNeverSellsMoreInTheLaunchWeeks() throws {
+        // The launch price is measured against the file's price, not the list price of the run: raising the list
+        // price from 399 to 459 leaves the ¥349 launch weeks at (349 ÷ 399)^−2 and lowers the later weeks by
+        // (459 ÷ 399)^−2 = 0.7556.
+        let sets = ["demand.elasticity=-2", "product.launch_price=349"]
+        let launch = try plan("", sets), dearer = try plan("", sets + ["product.price=459"])
+        let weeks = try #require(launch.demand?.weeks), dearerWeeks = try #require(dearer.demand?.weeks)
+        #expect(abs(dearerWeeks[0].units - weeks[0].units) < 1e-9)
+        #expect(abs(dearerWeeks[2].units / weeks[2].units - Math.exp(-2 * Math.log(459.0 / 399))) < 1e-9)
+        #expect(zip(dearerWeeks, weeks).allSatisfy { $0.units <= $1.units + 1e-9 })
+    }
+
     @Test func aLaunchPriceRaisesDemandInItsWeeks() throws {
         // ¥349 for the first 2 weeks at ε = −2: those weeks' demand × (349 ÷ 399)^−2, later
         // weeks unchanged.

@@ -31,6 +31,8 @@ struct ScenarioDecoder {
         // variant of the price moves demand (demand.elasticity).
         if var found = scenario, found.curve.referencePrice == nil {
             var asWritten = ScenarioDecoder(root: written ?? root, sources: sources)
+            // In the scenario's currency, so that `$179` in a USD file reads as it does in the file.
+            asWritten.currency = decoder.currency
             let price = asWritten.section("product", in: nil).flatMap { asWritten.quantity("price", in: $0) }
             found.curve.referencePrice = price?.value ?? found.product.price.value
             found.demand?.referencePrice = found.curve.referencePrice
