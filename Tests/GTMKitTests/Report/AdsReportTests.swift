@@ -3,14 +3,8 @@ import Testing
 @testable import GTMKit
 
 @Suite struct AdsReportTests {
-    /// A CPM flight ending at launch, and a CPC flight from launch.
-    static let flights = """
-    product:
-      name: Lamp
-      price: 400
-      unit_cost: 100
-    launch:
-      date: 2027-03-15
+    /// A CPM flight ending at launch (15 March 2027, `ReportFixtures.lamp()`), and a CPC flight from launch.
+    static let flights = ReportFixtures.lamp() + """
     ads:
       - name: Douyin push
         platform: douyin_qianchuan
@@ -28,16 +22,12 @@ import Testing
 
     """
 
-    static func report(_ text: String, sets: [String] = []) throws -> MarkdownReport {
-        MarkdownReport(Planner.plan(try decode(text, sets: sets), simulation: nil))
-    }
-
     static func section(_ report: MarkdownReport) throws -> String {
         report.adsSection(try #require(report.plan.ads).flights)
     }
 
     @Test func eachFlightByHand() throws {
-        let section = try Self.section(try Self.report(Self.flights))
+        let section = try Self.section(try ReportFixtures.report(Self.flights))
         #expect(section.hasPrefix("## Paid media\n\nEach flight's budget buys impressions at its CPM (or clicks at its CPC)"))
         #expect(ReportReading.row(section, "Flight") == ["Flight", "Platform", "Runs", "Budget", "Price", "Impressions", "Clicks", "Buyers"])
         // ¥10,000 ÷ ¥20 × 1,000 = 500,000 impressions; × 2% = 10,000 clicks; × 3% = 300 buyers.
@@ -52,13 +42,13 @@ import Testing
     }
 
     @Test func theDecisionLine() throws {
-        let report = try Self.report(Self.flights)
+        let report = try ReportFixtures.report(Self.flights)
         let line = report.adsDecision(try #require(report.plan.ads).flights)
         // The earliest start is the CPM flight's, 14 days before launch.
         #expect(line == "**Ads:** ¥16,000 over 2 flights from 1 March 2027, bringing about 450 buyers.")
         #expect(report.decisionLines().contains(line))
         // One flight: singular.
-        let one = try Self.report(minimal + """
+        let one = try ReportFixtures.report(minimal + """
             ads:
               - name: Launch
                 budget: 2000
@@ -73,7 +63,7 @@ import Testing
     }
 
     @Test func aPlatformsDefaultRates() throws {
-        let report = try Self.report(minimal + """
+        let report = try ReportFixtures.report(minimal + """
             ads:
               - name: Qianchuan
                 platform: douyin_qianchuan
@@ -87,7 +77,7 @@ import Testing
     }
 
     @Test func chineseDecisionAndTable() throws {
-        let report = try Self.report(Self.flights, sets: ["scenario.language=zh"])
+        let report = try ReportFixtures.report(Self.flights, sets: ["scenario.language=zh"])
         // Money to spend in full digits; no space between Chinese and numbers or dates.
         #expect(report.adsDecision(try #require(report.plan.ads).flights)
                 == "**广告**：¥16,000，共2次投放，自2027年3月1日起，预计带来约450位买家。")
@@ -100,7 +90,7 @@ import Testing
     }
 
     @Test func noAdsNoSection() throws {
-        let report = try Self.report(minimal)
+        let report = try ReportFixtures.report(minimal)
         #expect(report.plan.ads == nil)
         #expect(!report.render().contains("## Paid media"))
         #expect(!report.decisionLines().contains { $0.hasPrefix("**Ads:**") })

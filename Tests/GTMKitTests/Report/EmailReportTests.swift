@@ -3,14 +3,9 @@ import Testing
 @testable import GTMKit
 
 @Suite struct EmailReportTests {
-    /// A launch-day send with its own rates and price, and a teaser a week earlier on the default rates.
-    static let sends = """
-    product:
-      name: Lamp
-      price: 400
-      unit_cost: 100
-    launch:
-      date: 2027-03-15
+    /// A launch-day send (15 March 2027, `ReportFixtures.lamp()`) with its own rates and price, and a teaser a week earlier on
+    /// the default rates.
+    static let sends = ReportFixtures.lamp() + """
     email:
       - name: Launch newsletter
         list: 20k
@@ -25,17 +20,13 @@ import Testing
 
     """
 
-    static func report(_ text: String, sets: [String] = []) throws -> MarkdownReport {
-        MarkdownReport(Planner.plan(try decode(text, sets: sets), simulation: nil))
-    }
-
     static func parts(_ report: MarkdownReport) throws -> (decision: String, section: String) {
         let email = try #require(report.plan.email)
         return (email.decision(report), email.markdown(report))
     }
 
     @Test func eachSendsFunnelByHand() throws {
-        let section = try Self.parts(try Self.report(Self.sends)).section
+        let section = try Self.parts(try ReportFixtures.report(Self.sends)).section
         #expect(section.hasPrefix("## List sends (email, SMS, 私域)\n\nEach send's buyers are its recipients × open rate × click rate"))
         #expect(ReportReading.row(section, "Send") == ["Send", "Date", "Recipients", "Open", "Click", "Conversion", "Buyers", "Cost"])
         // 20,000 × 25% × 10% × 5% = 25 buyers; 20,000 × ¥0.01 = ¥200.
@@ -47,12 +38,12 @@ import Testing
     }
 
     @Test func theDecisionLine() throws {
-        let report = try Self.report(Self.sends)
+        let report = try ReportFixtures.report(Self.sends)
         let decision = try Self.parts(report).decision
         // From the earlier send's date; 20,000 + 10,000 recipients.
         #expect(decision == "**List sends:** 2 sends from 8 March 2027 to 30,000 recipients in all, bringing about 33 buyers (¥200).")
         #expect(report.decisionLines().contains(decision))
-        let one = try Self.report(minimal + """
+        let one = try ReportFixtures.report(minimal + """
             email:
               - name: SMS
                 list: 4000
@@ -68,7 +59,7 @@ import Testing
     }
 
     @Test func chineseDecisionAndTable() throws {
-        let (decision, section) = try Self.parts(try Self.report(Self.sends, sets: ["scenario.language=zh"]))
+        let (decision, section) = try Self.parts(try ReportFixtures.report(Self.sends, sets: ["scenario.language=zh"]))
         // 30,000 = 3万; no space between Chinese and the numbers.
         #expect(decision == "**群发**：自2027年3月8日起共2次，合计3万位收件人，预计带来约33位买家（¥200）。")
         #expect(section.hasPrefix("## 私域/社群/邮件/短信群发\n\n每次群发的买家 = 收件人 × 打开率 × 点击率（打开者中）× 转化率（点击者中）"))
@@ -79,7 +70,7 @@ import Testing
     }
 
     @Test func noSendsNoSection() throws {
-        let report = try Self.report(minimal)
+        let report = try ReportFixtures.report(minimal)
         #expect(report.plan.email == nil)
         #expect(!report.render().contains("## List sends"))
         #expect(!report.decisionLines().contains { $0.hasPrefix("**List sends:**") })

@@ -5,21 +5,9 @@ import Testing
 
 @Suite struct MarkdownActualsTests {
     /// A SOM of 1,000 halving every week from a Monday in 2026: the plan sells 500 and 250 in weeks 1 and 2, 750 in all,
-    /// and 1,000 within the horizon. A first batch of 1,000 (the MOQ) ordered a week before launch; ¥10,000 on hand.
-    static let launched = """
-    product:
-      name: Lamp
-      price: 400
-      unit_cost: 100
-    launch:
-      date: 2026-03-16
-    market:
-      population: 1M
-      serviceable: 10%
-      obtainable: 1%
-    demand:
-      shape: decay
-      half_life: 1 week
+    /// and 1,000 within the horizon (`ReportFixtures.halvingSOM`, a lamp at ¥400 costing ¥100). A first batch of 1,000 (the
+    /// MOQ) ordered a week before launch; ¥10,000 on hand.
+    static let launched = ReportFixtures.halvingSOM + """
     inventory:
       lead_time: 1 week
       service_level: 50%
@@ -35,9 +23,7 @@ import Testing
 
     static func report(_ text: String = launched, sales: String = sales, sets: [String] = [],
                        files: [String: String] = [:]) throws -> (report: MarkdownReport, actuals: ActualsReport) {
-        let scenario = try decode(text, sets: sets, files: files.merging(["sales.csv": sales]) { a, _ in a })
-        let report = MarkdownReport(Planner.plan(scenario, simulation: nil))
-        return (report, try #require(report.plan.actuals))
+        try ReportFixtures.report(text, sets: sets, files: files.merging(["sales.csv": sales]) { a, _ in a }, part: \.actuals)
     }
 
     /// Weekly sales of a Bass curve, m·(F(tᵢ) − F(tᵢ₋₁)) with tᵢ = 7i ÷ 365.25 years, as a CSV from 1 January 2024.
@@ -139,24 +125,10 @@ import Testing
     }
 
     @Test func theAnalogsFits() throws {
-        let text = """
-            product:
-              name: Lamp
-              price: 400
-              unit_cost: 100
-            launch:
-              date: 2027-03-15
-            market:
-              population: 1M
-              serviceable: 10%
-              obtainable: 1%
-            demand:
-              analogs: a1.csv
-
-            """
+        // A SOM of 1,000 (`ReportFixtures.market()`) on the curve fitted to the analogs.
+        let text = ReportFixtures.lamp() + ReportFixtures.market() + "demand:\n  analogs: a1.csv\n"
         // Sales made from p = 0.3, q = 3 and m = 10,000, without noise: the fit finds them exactly (R² = 1).
-        let one = MarkdownReport(Planner.plan(try decode(text, files: ["a1.csv": Self.analog(p: 0.3, q: 3, m: 10_000, weeks: 60)]),
-                                              simulation: nil))
+        let one = try ReportFixtures.report(text, files: ["a1.csv": Self.analog(p: 0.3, q: 3, m: 10_000, weeks: 60)])
         let block = try #require(one.analogsBlock())
         #expect(block.hasPrefix("### Analogs: where p and q come from\n\n"))
         #expect(ReportReading.row(block, "`a1.csv`") == ["`a1.csv`", "60 weeks", "0.3 (0.3–0.3)", "3 (3–3)", "10,000", "1.000"])
@@ -164,14 +136,14 @@ import Testing
         // Two analogs: the curve takes the geometric middle of p, √(0.3 × 0.12) = 0.1897 → 0.19, and q = 3.
         let two = text.replacingOccurrences(of: "  analogs: a1.csv\n", with: "  analogs:\n    - a1.csv\n    - a2.csv\n")
         let files = ["a1.csv": Self.analog(p: 0.3, q: 3, m: 10_000, weeks: 60), "a2.csv": Self.analog(p: 0.12, q: 3, m: 10_000, weeks: 80)]
-        let both = try #require(MarkdownReport(Planner.plan(try decode(two, files: files))).analogsBlock())
+        let both = try #require(try ReportFixtures.report(two, files: files, monteCarlo: true).analogsBlock())
         #expect(ReportReading.row(both, "`a2.csv`") == ["`a2.csv`", "80 weeks", "0.12 (0.12–0.12)", "3 (3–3)", "10,000", "1.000"])
         #expect(both.contains("The curve takes the middle of their spread (p = 0.19, q = 3); the Monte Carlo draws p and q across it"))
     }
 
     @Test func noSalesDataNoSection() throws {
         let text = Self.launched.replacingOccurrences(of: "actuals: sales.csv\n", with: "")
-        let report = MarkdownReport(Planner.plan(try decode(text), simulation: nil))
+        let report = try ReportFixtures.report(text)
         #expect(report.plan.actuals == nil)
         let whole = report.render()
         #expect(!whole.contains("## Sales to date") && !whole.contains("**Sales to date:**") && !whole.contains("Decided before launch"))

@@ -4,53 +4,16 @@ import Testing
 
 @Suite struct MarkdownCashTests {
     /// A first batch of 5,000 (the MOQ) at ¥100 ordered 8 weeks before a Monday launch, selling 10 a day at ¥400
-    /// (a forecast of 70 a week); the batch outlasts the horizon, so nothing is reordered.
-    static let batch = """
-    product:
-      name: Lamp
-      price: 400
-      unit_cost: 100
-    launch:
-      date: 2027-03-15
-    inventory:
-      lead_time: 8 weeks
-      forecast: 70
-      coverage: 7 days
-      service_level: 50%
-      moq: 5000
+    /// (a forecast of 70 a week); the batch outlasts the horizon, so nothing is reordered (`ReportFixtures.lamp()` and
+    /// `ReportFixtures.batchOf5000`). ¥100,000 on hand.
+    static let batch = ReportFixtures.lamp() + ReportFixtures.batchOf5000 + """
     cash:
       on_hand: 100k
 
     """
 
-    /// No inventory: two list sends whose buyers all come in launch week.
-    static let sends = """
-    product:
-      name: Lamp
-      price: 400
-      unit_cost: 100
-    launch:
-      date: 2027-03-15
-    email:
-      - name: Launch newsletter
-        list: 20k
-        date: 2027-03-15
-        open_rate: 25%
-        click_rate: 10%
-        conversion: 5%
-        cost_per_send: 0.01
-      - name: Teaser
-        list: 10k
-        date: 2027-03-08
-
-    """
-
-    static func report(_ text: String, sets: [String] = []) throws -> MarkdownReport {
-        MarkdownReport(Planner.plan(try decode(text, sets: sets), simulation: nil))
-    }
-
     @Test func theDecisionByHand() throws {
-        let report = try Self.report(Self.batch)
+        let report = try ReportFixtures.report(Self.batch)
         // The order goes out 15 March − 56 days = 18 January: 30% of 5,000 × ¥100 = ¥150,000; the ¥350,000 balance on launch
         // day, when the batch lands (no freight time). Launch week pays it before its receipts: the shortfall peaks at ¥500,000.
         // ¥100,000 on hand, so raise ¥400,000; the deposit already takes it ¥50,000 below zero in the week of 18 January.
@@ -64,12 +27,12 @@ import Testing
             """)
         #expect(report.decisionLines().contains(try #require(report.cashDecision())))
         // Enough on hand: nothing to raise.
-        let covered = try Self.report(Self.batch, sets: ["cash.on_hand=600k"])
+        let covered = try ReportFixtures.report(Self.batch, sets: ["cash.on_hand=600k"])
         #expect(try #require(covered.cashDecision()).contains("; payments start in the week of 18 January 2027. The ¥600,000 on hand covers it. After launch"))
     }
 
     @Test func measuresLedgerAndNotes() throws {
-        let report = try Self.report(Self.batch)
+        let report = try ReportFixtures.report(Self.batch)
         let section = report.cashSection(try #require(report.plan.cash))
         // The horizon: 15 March 2027 + 12 months − 1 day.
         #expect(section.contains("""
@@ -102,7 +65,7 @@ import Testing
     }
 
     @Test func weekByWeekAndTheChart() throws {
-        let report = try Self.report(Self.batch)
+        let report = try ReportFixtures.report(Self.batch)
         let section = report.cashSection(try #require(report.plan.cash))
         // 18 January 2027 to 14 March 2028 is 421 days: weeks 0…60, so 61 weeks.
         #expect(section.contains("<summary>Week by week (61 weeks)</summary>"))
@@ -116,10 +79,11 @@ import Testing
     }
 
     @Test func aShortfallTheSameWeekCloses() throws {
+        // No inventory: the two list sends of `EmailReportTests.sends`, whose buyers all come in launch week.
         // 20,000 × 25% × 10% × 5% = 25 and 10,000 × 25.1% × 6% × 5% = 7.53 buyers, all in launch week (the teaser's on
         // launch day, the newsletter's within 3.5 days), bought as they sell (32.53 × ¥100 = ¥3,253)
         // with the ¥200 send; their ¥400 each (¥13,012) comes in the same week, after the payments.
-        let report = try Self.report(Self.sends)
+        let report = try ReportFixtures.report(EmailReportTests.sends)
         #expect(report.cashDecision() == """
             **Cash:** you need **¥3,453** by 15 March 2027, the week the cumulative shortfall peaks, a week's payments counted before \
             its receipts; payments start in the week of 15 March 2027. The same week's receipts close it by the week's end, so it \
@@ -135,7 +99,7 @@ import Testing
     }
 
     @Test func chineseDecisionAndTables() throws {
-        let report = try Self.report(Self.batch, sets: ["scenario.language=zh"])
+        let report = try ReportFixtures.report(Self.batch, sets: ["scenario.language=zh"])
         // The money to raise in full digits, dates in Chinese, no space between them and the text.
         #expect(report.cashDecision() == """
             **资金**：在2027年3月15日前需要 **¥500,000**，即累计资金缺口最大的那一周（每周先计付款、后计收款）；付款自2027年1月18日当周开始。\
@@ -153,7 +117,7 @@ import Testing
     }
 
     @Test func nothingToPayNoCashSection() throws {
-        let report = try Self.report(minimal)
+        let report = try ReportFixtures.report(minimal)
         #expect(report.plan.cash == nil)
         #expect(report.cashDecision() == nil)
         #expect(!report.render().contains("## Cash over time"))

@@ -5,51 +5,38 @@ import Testing
 @Suite struct MarkdownCrowdfundingTests {
     /// Modian (6% + 1%, no fee a pledge), ¥50,000 of fixed costs, no inventory (so no MOQ): the minimum raise is
     /// 50,000 ÷ ((1 − 5% dropped) × (1 − 7%)) = 50,000 ÷ 0.8835 = ¥56,593.10. 10,000 subscribers × 5% = 500 backers.
-    static let campaign = """
-    product:
-      name: Lamp
-      price: 400
-      unit_cost: 100
-      fixed_costs: 50k
-    launch:
-      date: 2027-03-15
-    crowdfunding:
-      platform: modian
-      start: 2027-01-04
-      email_list: 10k
-      fulfillment_lead: 2 weeks
-      tiers:
-        - name: Early bird
-          price: 300
-          limit: 100
-        - name: Standard
-          price: 400
+    static let campaign = ReportFixtures.lamp(with: ["fixed_costs: 50k"]) + modian(list: "10k", tiers: """
+            - name: Early bird
+              price: 300
+              limit: 100
+            - name: Standard
+              price: 400
 
-    """
+        """)
 
     /// 2,000 subscribers × 5% = 100 backers, one tier at ¥400.
-    static let small = """
-    product:
-      name: Lamp
-      price: 400
-      unit_cost: 100
-      fixed_costs: 50k
-    launch:
-      date: 2027-03-15
-    crowdfunding:
-      platform: modian
-      start: 2027-01-04
-      email_list: 2000
-      fulfillment_lead: 2 weeks
-      tiers:
-        - name: Standard
-          price: 400
+    static let small = ReportFixtures.lamp(with: ["fixed_costs: 50k"]) + modian(list: "2000", tiers: """
+            - name: Standard
+              price: 400
 
-    """
+        """)
+
+    /// A campaign on Modian from 4 January 2027 (30 days: to 2 February), rewards shipping 2 weeks after it ends (16 February),
+    /// with `list` email subscribers; `tiers` are the items of its `tiers:` list, indented by four spaces.
+    static func modian(list: String, tiers: String) -> String {
+        """
+        crowdfunding:
+          platform: modian
+          start: 2027-01-04
+          email_list: \(list)
+          fulfillment_lead: 2 weeks
+          tiers:
+        \(tiers)
+        """
+    }
 
     static func report(_ text: String, sets: [String] = []) throws -> (report: MarkdownReport, campaign: Campaign) {
-        let report = MarkdownReport(Planner.plan(try decode(text, sets: sets), simulation: nil))
-        return (report, try #require(report.plan.crowdfunding))
+        try ReportFixtures.report(text, sets: sets, part: \.crowdfunding)
     }
 
     @Test func recommendedByHand() throws {
@@ -182,7 +169,7 @@ import Testing
     }
 
     @Test func noCampaignNoSection() throws {
-        let report = MarkdownReport(Planner.plan(try decode(minimal), simulation: nil))
+        let report = try ReportFixtures.report(minimal)
         #expect(report.plan.crowdfunding == nil)
         #expect(!report.render().contains("## Crowdfunding"))
         #expect(!report.decisionLines().contains { $0.hasPrefix("**Crowdfunding:**") })

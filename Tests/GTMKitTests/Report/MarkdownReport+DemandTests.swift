@@ -4,21 +4,9 @@ import Testing
 
 @Suite struct MarkdownDemandTests {
     /// A SOM of 1,000,000 × 10% × 1% = 1,000 units, selling most at launch and halving every week (week k: 1,000 × 2^−k),
-    /// from a Monday in 2026 (the 12 months are 365 days: 52 weeks and 1 day). A sale doubles week 2.
-    static let decay = """
-    product:
-      name: Lamp
-      price: 400
-      unit_cost: 100
-    launch:
-      date: 2026-03-16
-    market:
-      population: 1M
-      serviceable: 10%
-      obtainable: 1%
-    demand:
-      shape: decay
-      half_life: 1 week
+    /// from a Monday in 2026 (the 12 months are 365 days: 52 weeks and 1 day): `ReportFixtures.halvingSOM`, a lamp at ¥400.
+    /// A sale doubles week 2.
+    static let decay = ReportFixtures.halvingSOM + """
       events:
         - name: Spring sale
           date: 2026-03-29
@@ -27,8 +15,7 @@ import Testing
     """
 
     static func report(_ text: String, sets: [String] = []) throws -> (report: MarkdownReport, demand: DemandCurve) {
-        let report = MarkdownReport(Planner.plan(try decode(text, sets: sets)))
-        return (report, try #require(report.plan.demand))
+        try ReportFixtures.report(text, sets: sets, monteCarlo: true, part: \.demand)
     }
 
     @Test func aDecayingCurveAndAnEventByHand() throws {
@@ -58,16 +45,9 @@ import Testing
     }
 
     @Test func aLaunchBoostAndTheLaunchPrice() throws {
-        let text = Self.decay.replacingOccurrences(of: "  unit_cost: 100\n", with: "  unit_cost: 100\n  launch_price: 200\n")
-            .replacingOccurrences(of: """
-                  events:
-                    - name: Spring sale
-                      date: 2026-03-29
-                      lift: 2
-                """, with: """
-                  launch_boost: 10%
-                  elasticity: -1
-                """)
+        // `ReportFixtures.halvingSOM` at a launch price of ¥200, with a launch boost and a price response instead of the sale.
+        let text = ReportFixtures.lamp(launch: "2026-03-16", with: ["launch_price: 200"]) + ReportFixtures.market() + ReportFixtures.decay()
+            + "  launch_boost: 10%\n  elasticity: -1\n"
         let (report, demand) = try Self.report(text)
         let section = report.demandSection(demand)
         // 10% of the 1,000 in launch week; the other 900 on the curve: 450, 225… At ¥200 for two weeks, demand ×
@@ -82,18 +62,8 @@ import Testing
     }
 
     @Test func aBassCurveByHand() throws {
-        let text = Self.decay.replacingOccurrences(of: "2026-03-16", with: "2027-03-15")
-            .replacingOccurrences(of: """
-                  shape: decay
-                  half_life: 1 week
-                  events:
-                    - name: Spring sale
-                      date: 2026-03-29
-                      lift: 2
-                """, with: """
-                  p: 0.3
-                  q: 3
-                """)
+        // The SOM of 1,000 (`ReportFixtures.market()`) on a Bass curve from 15 March 2027.
+        let text = ReportFixtures.lamp() + ReportFixtures.market() + "demand:\n  p: 0.3\n  q: 3\n"
         let (report, demand) = try Self.report(text)
         let section = report.demandSection(demand)
         // F(t) = (1 − e^−3.3t) ÷ (1 + 10·e^−3.3t). 12 months from 15 March 2027 are 366 days, so week 1 ends at t = 7/366:
@@ -131,10 +101,9 @@ import Testing
             numbers give the range.
             """))
         // A market without a demand section: no curve, no section.
-        let text = Self.decay.components(separatedBy: "demand:")[0]
-        let plan = Planner.plan(try decode(text), simulation: nil)
-        #expect(plan.demand == nil)
-        #expect(!MarkdownReport(plan).render().contains("## Demand over time"))
-        #expect(!MarkdownReport(plan).summary().contains("Launch-week sales"))
+        let plain = try ReportFixtures.report(ReportFixtures.lamp(launch: "2026-03-16") + ReportFixtures.market())
+        #expect(plain.plan.demand == nil)
+        #expect(!plain.render().contains("## Demand over time"))
+        #expect(!plain.summary().contains("Launch-week sales"))
     }
 }

@@ -3,16 +3,9 @@ import Testing
 @testable import GTMKit
 
 @Suite struct MarkdownEconomicsTests {
-    /// No channels, one ad flight (the marketing), a target margin.
-    static let perUnit = """
-    product:
-      name: Lamp
-      price: 400
-      unit_cost: 100
-      fixed_costs: 30k
-      target_margin: 60%
-    launch:
-      date: 2027-03-15
+    /// A lamp at ¥400 costing ¥100 (`ReportFixtures.lamp()`) with fixed costs and a target margin; no channels, one ad flight
+    /// (the marketing).
+    static let perUnit = ReportFixtures.lamp(with: ["fixed_costs: 30k", "target_margin: 60%"]) + """
     ads:
       - name: Douyin push
         budget: 6000
@@ -22,19 +15,10 @@ import Testing
 
     """
 
-    /// A Tmall store on its platform's default terms and an own shop on given terms, over a market of 1,000 units;
-    /// `cash` makes the plan count the units sold.
-    static let channels = """
-    product:
-      name: Lamp
-      price: 400
-      unit_cost: 100
-    launch:
-      date: 2027-03-15
-    market:
-      population: 1M
-      serviceable: 10%
-      obtainable: 1%
+    /// A Tmall store on its platform's default terms and an own shop on given terms, over a market of 1,000 units
+    /// (`ReportFixtures.market()`) for a lamp at ¥400 costing ¥100 (`ReportFixtures.lamp()`); `cash` makes the plan count
+    /// the units sold.
+    static let channels = ReportFixtures.lamp() + ReportFixtures.market() + """
     demand:
       p: 0.03
     cash:
@@ -54,7 +38,7 @@ import Testing
     """
 
     static func section(_ text: String, sets: [String] = []) throws -> String {
-        MarkdownReport(Planner.plan(try decode(text, sets: sets), simulation: nil)).economicsSection()
+        try ReportFixtures.report(text, sets: sets).economicsSection()
     }
 
     @Test func perUnitTableByHand() throws {
@@ -129,14 +113,7 @@ import Testing
     }
 
     @Test func aLossPerUnitAndAMissingFulfilment() throws {
-        let text = """
-            product:
-              name: Lamp
-              price: 100
-              unit_cost: 120
-              fixed_costs: 5000
-            launch:
-              date: 2027-03-15
+        let text = ReportFixtures.lamp(price: "100", cost: "120", with: ["fixed_costs: 5000"]) + """
             channels:
               - name: Amazon US
                 reach: 10k

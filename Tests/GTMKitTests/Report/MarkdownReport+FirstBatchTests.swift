@@ -8,13 +8,8 @@ import Testing
     /// ⌈Q*⌉ = 1,135, to cartons: 1,140. At the order, z = (1,140 − 1,000) ÷ 200 = 0.7: L(0.7) = φ(0.7) − 0.7 × (1 − Φ(0.7))
     /// = 0.312254 − 0.7 × 0.241964 = 0.142879, lost sales 200 × 0.142879 = 28.58; sales 1,000 − 28.58 = 971.42 (the tail
     /// below zero, 5σ away, adds nothing); leftover 1,140 − 971.42 = 168.58; fill rate 97.14%; in stock Φ(0.7) = 75.8%.
-    static let forecast = """
-    product:
-      name: Lamp
-      price: 400
-      unit_cost: 100
-    launch:
-      date: 2027-03-15
+    /// Price and cost from `ReportFixtures.lamp()`, launched on 15 March 2027.
+    static let forecast = ReportFixtures.lamp() + """
     inventory:
       lead_time: 8 weeks
       forecast: 1000
@@ -24,9 +19,19 @@ import Testing
 
     """
 
+    /// A first batch from a flat forecast of 280 over its 4 weeks, 10 a day, stocked at the median (z = 0), and its reorders:
+    /// a lamp at ¥400 costing ¥100 launched on 15 March 2027 (`ReportFixtures.lamp()`).
+    static let reorders = ReportFixtures.lamp() + """
+    inventory:
+      lead_time: 4 weeks
+      forecast: 280
+      coverage: 4 weeks
+      service_level: 50%
+
+    """
+
     static func report(_ text: String, sets: [String] = []) throws -> (report: MarkdownReport, batch: FirstBatch) {
-        let report = MarkdownReport(Planner.plan(try decode(text, sets: sets), simulation: nil))
-        return (report, try #require(report.plan.firstBatch))
+        try ReportFixtures.report(text, sets: sets, part: \.firstBatch)
     }
 
     @Test func theNewsvendorByHand() throws {
@@ -79,20 +84,7 @@ import Testing
     }
 
     @Test func theCurveAndAServiceLevel() throws {
-        let text = """
-            product:
-              name: Lamp
-              price: 400
-              unit_cost: 100
-            launch:
-              date: 2026-03-16
-            market:
-              population: 1M
-              serviceable: 10%
-              obtainable: 1%
-            demand:
-              shape: decay
-              half_life: 1 week
+        let text = ReportFixtures.halvingSOM + """
             inventory:
               lead_time: 2 weeks
               service_level: 90%
@@ -100,9 +92,9 @@ import Testing
             """
         let (report, batch) = try Self.report(text)
         let section = report.firstBatchSection(batch)
-        // A SOM of 1,000 halving weekly: 500 + 250 = 750 in the first 2 weeks, ± 30% = 225. At 90%, z = 1.28155:
-        // 750 + 1.28155 × 225 = 1,038.3 → 1,039, placed 14 days before 16 March. At the order, z = 289 ÷ 225 = 1.2844:
-        // lost sales 225 × L(1.2844) = 225 × (0.17509 − 1.2844 × 0.09948) = 10.65; fill rate (750 − 10.65) ÷ 750 = 98.6%.
+        // A SOM of 1,000 halving weekly (`ReportFixtures.halvingSOM`): 500 + 250 = 750 in the first 2 weeks, ± 30% = 225. At
+        // 90%, z = 1.28155: 750 + 1.28155 × 225 = 1,038.3 → 1,039, placed 14 days before 16 March. At the order, z = 289 ÷ 225
+        // = 1.2844: lost sales 225 × L(1.2844) = 225 × (0.17509 − 1.2844 × 0.09948) = 10.65; fill rate (750 − 10.65) ÷ 750 = 98.6%.
         #expect(section.contains("""
             Order **1,039 units** by **2 March 2026**, 2 weeks before launch; they tie up ¥103,900. In the first 2 weeks after launch \
             the sales curve expects about 750 units, give or take 225 (one standard deviation). You asked for a 90% chance of not \
@@ -116,21 +108,7 @@ import Testing
     }
 
     @Test func theReordersTable() throws {
-        let text = """
-            product:
-              name: Lamp
-              price: 400
-              unit_cost: 100
-            launch:
-              date: 2027-03-15
-            inventory:
-              lead_time: 4 weeks
-              forecast: 280
-              coverage: 4 weeks
-              service_level: 50%
-
-            """
-        let (report, batch) = try Self.report(text)
+        let (report, batch) = try Self.report(Self.reorders)
         let section = report.firstBatchSection(batch)
         // z = 0: Q* = μ = 280. Lost sales σ·φ(0) less the tail below zero: 84 × 0.398942 − 84 × L(3.333) = 33.5112 − 0.0094 =
         // 33.50 → 34; leftover 280 − (280 − 33.50) = 33.50 → 34, ¥3,350.17 at cost; in stock Φ(0) = 50%.
@@ -170,7 +148,7 @@ import Testing
     }
 
     @Test func noInventoryNoSection() throws {
-        let report = MarkdownReport(Planner.plan(try decode(minimal), simulation: nil))
+        let report = try ReportFixtures.report(minimal)
         #expect(report.plan.firstBatch == nil)
         #expect(!report.render().contains("## First batch"))
         #expect(!report.decisionLines().contains { $0.hasPrefix("**First batch:**") || $0.hasPrefix("**Reorder:**") })

@@ -4,13 +4,8 @@ import Testing
 
 @Suite struct MarkdownKOLTests {
     /// Ten micro posts with their rates given, so that the funnel is round: 20,000 followers × 20% seen = 4,000 a post.
-    static let tier = """
-    product:
-      name: Lamp
-      price: 400
-      unit_cost: 100
-    launch:
-      date: 2027-03-15
+    /// A lamp costing ¥100 launched on 15 March 2027 (`ReportFixtures.lamp()`).
+    static let tier = ReportFixtures.lamp() + """
     kol:
       budget: 25k
       tiers:
@@ -25,14 +20,8 @@ import Testing
 
     """
 
-    /// Three candidates for a ¥10,000 budget, samples and testers' units from a pilot run, 35 reviews.
-    static let roster = """
-    product:
-      name: Lamp
-      price: 400
-      unit_cost: 100
-    launch:
-      date: 2027-03-15
+    /// Three candidates for a ¥10,000 budget, samples and testers' units from a pilot run, 35 reviews; `ReportFixtures.lamp()`.
+    static let roster = ReportFixtures.lamp() + """
     pilot:
       ready: 2027-01-10
       unit_cost: 150
@@ -55,8 +44,7 @@ import Testing
     """
 
     static func report(_ text: String, sets: [String] = []) throws -> (report: MarkdownReport, kol: KOLPlan) {
-        let report = MarkdownReport(Planner.plan(try decode(text, sets: sets), simulation: nil))
-        return (report, try #require(report.plan.kol))
+        try ReportFixtures.report(text, sets: sets, part: \.kol)
     }
 
     @Test func aTierByHand() throws {
@@ -71,7 +59,7 @@ import Testing
         let section = report.kolSection(kol)
         #expect(section.hasPrefix("## KOL plan\n\nPosts go live over the 2 weeks before launch, smallest audiences first;"))
         #expect(section.contains("so a tier's slots need `count ÷ acceptance` invitations."))
-        // No pilot or batch: 10 samples bought as they ship, 10 × ¥100 = ¥1,000.
+        // No pilot or batch: 10 samples bought as they ship, 10 × ¥100 (`ReportFixtures.lamp()`) = ¥1,000.
         #expect(section.contains("Each post needs a sample: 10 units bought as they ship (no pilot run or batch), ¥1,000 at cost."))
         #expect(!section.contains("candidates"))
         #expect(ReportReading.row(section, "micro") == ["micro", "—", "20", "10", "20,000", "5%", "¥20,000", "40,000", "10,000", "200"])
@@ -176,7 +164,7 @@ import Testing
     }
 
     @Test func noKOLNoSeedNoPilotNoSections() throws {
-        let report = MarkdownReport(Planner.plan(try decode(minimal), simulation: nil))
+        let report = try ReportFixtures.report(minimal)
         #expect(report.plan.kol == nil && report.plan.seedReviews == nil)
         let whole = report.render()
         #expect(!whole.contains("## KOL plan") && !whole.contains("## Seed reviews") && !whole.contains("## Pilot run"))

@@ -3,23 +3,13 @@ import Testing
 @testable import GTMKit
 
 @Suite struct MarkdownTimelineTests {
-    /// A purchase order 8 weeks before launch (a batch of 5,000 that needs no reorder), one mid-tier creator, 35 reviews;
-    /// a name with characters a gantt line cannot hold.
+    /// A purchase order 8 weeks before a launch on 15 March 2027 (`ReportFixtures.lamp()`; `ReportFixtures.batchOf5000`, a
+    /// batch of 5,000 that needs no reorder), one mid-tier creator, 35 reviews; a name with characters a gantt line cannot hold.
     static let plan = """
     scenario:
       name: "Spring: lamp #2"
-    product:
-      name: Lamp
-      price: 400
-      unit_cost: 100
-    launch:
-      date: 2027-03-15
-    inventory:
-      lead_time: 8 weeks
-      forecast: 70
-      coverage: 7 days
-      service_level: 50%
-      moq: 5000
+
+    """ + ReportFixtures.lamp() + ReportFixtures.batchOf5000 + """
     kol:
       roster:
         - name: Bo
@@ -31,8 +21,8 @@ import Testing
     """
 
     static func section(_ text: String, sets: [String] = [], files: [String: String] = [:]) throws -> String {
-        let plan = Planner.plan(try decode(text, sets: sets, files: files), simulation: nil)
-        return MarkdownReport(plan).timelineSection(plan.timeline)
+        let report = try ReportFixtures.report(text, sets: sets, files: files)
+        return report.timelineSection(report.plan.timeline)
     }
 
     @Test func theTableByHand() throws {
@@ -95,20 +85,8 @@ import Testing
     }
 
     @Test func afterLaunchWhatIsPastSaysSo() throws {
-        let text = """
-            product:
-              name: Lamp
-              price: 400
-              unit_cost: 100
-            launch:
-              date: 2026-03-16
-            market:
-              population: 1M
-              serviceable: 10%
-              obtainable: 1%
-            demand:
-              shape: decay
-              half_life: 1 week
+        // `ReportFixtures.halvingSOM`, sold as in `MarkdownActualsTests.sales` (600 and 300 in weeks 1 and 2).
+        let text = ReportFixtures.halvingSOM + """
             inventory:
               lead_time: 1 week
               service_level: 50%
@@ -118,7 +96,7 @@ import Testing
             """
         // Two weeks sold: the plan is re-made from 30 March 2026. 900 of the 1,000 are sold, so the reorder (the MOQ, 1,000)
         // goes out on that day and lands a week later.
-        let section = try Self.section(text, files: ["sales.csv": "date,units\n2026-03-16,600\n2026-03-23,300\n"])
+        let section = try Self.section(text, files: ["sales.csv": MarkdownActualsTests.sales])
         #expect(ReportReading.rows(section, after: "| Start ") == [
             ["2026-03-09", "", "Place the first purchase order (past)", "Supply chain", "`inventory.purchase_order`"],
             ["2026-03-09", "2026-03-16", "Production and freight (past)", "Supply chain", "`inventory.production`"],
@@ -130,8 +108,8 @@ import Testing
     }
 
     @Test func onlyTheLaunchNoTimeline() throws {
-        let plan = Planner.plan(try decode(minimal), simulation: nil)
-        #expect(plan.timeline.count == 1)
-        #expect(!MarkdownReport(plan).render().contains("## Timeline"))
+        let report = try ReportFixtures.report(minimal)
+        #expect(report.plan.timeline.count == 1)
+        #expect(!report.render().contains("## Timeline"))
     }
 }

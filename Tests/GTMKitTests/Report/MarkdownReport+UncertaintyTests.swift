@@ -5,33 +5,19 @@ import Testing
 @Suite struct MarkdownUncertaintyTests {
     /// One uncertain share, `1% to 4%`: a lognormal with those 5th and 95th percentiles, so its median is √(1% × 4%) = 2%
     /// and σ = ln 4 ÷ (2 × 1.644854) = 0.421403; P10 and P90 are 2% × e^∓1.281552σ = 2% × e^∓0.540054: 1.1654% and 3.4322%.
+    /// The market is `ReportFixtures.market(obtainable:)`: 1M people, 10% serviceable; the lamp is `ReportFixtures.lamp()`.
     static let market = """
     scenario:
       trials: 1000
       seed: 7
-    product:
-      name: Lamp
-      price: 400
-      unit_cost: 100
-    launch:
-      date: 2027-03-15
-    market:
-      population: 1M
-      serviceable: 10%
-      obtainable: 1% to 4%
 
-    """
+    """ + ReportFixtures.lamp() + ReportFixtures.market(obtainable: "1% to 4%")
 
-    /// A forecast of 1,000 ± 200 for the first batch and an uncertain price, normal(400, 20): the critical ratio weighs
-    /// E[price − cost] = 300 against E[cost − salvage] = 100, 75%, and the only demand is N(1,000, 200), so the batch is
+    /// A forecast of 1,000 ± 200 for the first batch and an uncertain price, normal(400, 20), of a lamp costing ¥100
+    /// (`ReportFixtures.lamp(price:)`): the critical ratio weighs E[price − cost] = 300 against E[cost − salvage] = 100,
+    /// 75%, and the only demand is N(1,000, 200), so the batch is
     /// 1,000 + Φ⁻¹(0.75) × 200 = 1,000 + 0.67449 × 200 = 1,134.9 → 1,135 units, as without uncertainty.
-    static let batch = """
-    product:
-      name: Lamp
-      price: normal(400, 20)
-      unit_cost: 100
-    launch:
-      date: 2027-03-15
+    static let batch = ReportFixtures.lamp(price: "normal(400, 20)") + """
     inventory:
       lead_time: 8 weeks
       forecast: 1000
@@ -40,8 +26,7 @@ import Testing
     """
 
     static func report(_ text: String, sets: [String] = []) throws -> (report: MarkdownReport, uncertainty: Uncertainty) {
-        let report = MarkdownReport(Planner.plan(try decode(text, sets: sets)))
-        return (report, try #require(report.plan.uncertainty))
+        try ReportFixtures.report(text, sets: sets, monteCarlo: true, part: \.uncertainty)
     }
 
     @Test func inputsOutputsAndTornadoByHand() throws {
@@ -99,9 +84,8 @@ import Testing
     }
 
     @Test func nothingUncertainNoSection() throws {
-        let plan = Planner.plan(try decode(minimal))
-        #expect(plan.uncertainty == nil)
-        let report = MarkdownReport(plan)
+        let report = try ReportFixtures.report(minimal, monteCarlo: true)
+        #expect(report.plan.uncertainty == nil)
         #expect(!report.render().contains("## Uncertainty"))
         #expect(report.range(.unitMargin) == nil)
         #expect(report.precision(.firstBatchUnits) == "")

@@ -35,16 +35,12 @@ enum ReportReading {
 }
 
 @Suite struct MarkdownReportTests {
-    /// TAM from 1M people buying 2 a year; a 6-month horizon; one channel.
+    /// TAM from 1M people buying 2 a year of a lamp at ¥400 (`ReportFixtures.lamp()`); a 6-month horizon; one channel.
     static let market = """
     scenario:
       name: Spring lamp
-    product:
-      name: Lamp
-      price: 400
-      unit_cost: 100
-    launch:
-      date: 2027-03-15
+
+    """ + ReportFixtures.lamp() + """
     market:
       population: 1M
       purchases_per_year: 2
@@ -58,28 +54,8 @@ enum ReportReading {
 
     """
 
-    /// A first batch from a flat forecast of 10 a day, stocked at the median (z = 0), and its reorders.
-    static let reorders = """
-    product:
-      name: Lamp
-      price: 400
-      unit_cost: 100
-    launch:
-      date: 2027-03-15
-    inventory:
-      lead_time: 4 weeks
-      forecast: 280
-      coverage: 4 weeks
-      service_level: 50%
-
-    """
-
-    static func plan(_ text: String, sets: [String] = []) throws -> Plan {
-        Planner.plan(try decode(text, sets: sets), simulation: nil)
-    }
-
     @Test func marketSizeByHand() throws {
-        let report = MarkdownReport(try Self.plan(Self.market))
+        let report = try ReportFixtures.report(Self.market)
         let section = report.marketSection()
         #expect(section.hasPrefix("## Market size\n\n| Measure "))
         // TAM: 1,000,000 × 2 = 2,000,000 units a year, × ¥400 = ¥800,000,000; SAM: × 10%.
@@ -101,7 +77,7 @@ enum ReportReading {
 
     @Test func sizesWithin2xAgreeAndNoWarning() throws {
         // 200,000 × 2% = 4,000 buyers; 5,000 ÷ 4,000 = 1.25.
-        let report = MarkdownReport(try Self.plan(Self.market, sets: ["channels[Own shop].reach=200k"]))
+        let report = try ReportFixtures.report(Self.market, sets: ["channels[Own shop].reach=200k"])
         #expect(report.marketSection().contains("Top-down SOM is 1.25× the bottom-up total; the two agree within 2×."))
         #expect(!report.marketSection().contains("see the warnings"))
         #expect(report.warningsSection() == "## Warnings\n\nNone.")
@@ -109,11 +85,11 @@ enum ReportReading {
         #expect(report.summary().hasPrefix("**Lamp** launches on 15 March 2027 at ¥400.\n\n"))
         #expect(!report.summary().contains("warning"))
         // Without a market or channels, no market section at all.
-        #expect(!MarkdownReport(try Self.plan(minimal)).render().contains("## Market size"))
+        #expect(try !ReportFixtures.report(minimal).render().contains("## Market size"))
     }
 
     @Test func chineseMarketAndOpening() throws {
-        let report = MarkdownReport(try Self.plan(Self.market, sets: ["scenario.language=zh"]))
+        let report = try ReportFixtures.report(Self.market, sets: ["scenario.language=zh"])
         let whole = report.render()
         #expect(whole.hasPrefix("# 上市计划：Spring lamp\n\n**Lamp** 于2027年3月15日上市，售价¥400。报告末尾有 **1条警告**。\n\n"))
         let section = report.marketSection()
@@ -128,7 +104,9 @@ enum ReportReading {
     }
 
     @Test func decisionsFirstBatchReorderAndKeyDates() throws {
-        let report = MarkdownReport(try Self.plan(Self.reorders))
+        // `MarkdownFirstBatchTests.reorders`: a forecast of 280 (10 a day) over a 4-week lead time, stocked at 50%, of a lamp
+        // costing ¥100 launched on 15 March 2027 (`ReportFixtures.lamp()`).
+        let report = try ReportFixtures.report(MarkdownFirstBatchTests.reorders)
         let lines = report.decisionLines()
         // z = Φ⁻¹(50%) = 0, so Q* = μ = 280 units; placed 4 weeks before launch; 280 × ¥100 = ¥28,000.
         #expect(lines.first == "**First batch:** order 280 units by 15 February 2027 (¥28,000 at cost).")
@@ -167,57 +145,38 @@ enum ReportReading {
               target: 35
 
             """
-        let lines = MarkdownReport(try Self.plan(text)).decisionLines()
+        let lines = try ReportFixtures.report(text).decisionLines()
         // ⌈35 ÷ 35%⌉ = 100 testers + 5 extra = 105 units, × ¥150 = ¥15,750.
         #expect(lines.contains("**Pilot run:** 105 units ready by 10 January 2027 for KOL samples and testers (¥15,750)."))
         // Recruiting starts 7 + 14 + 7 + 14 = 42 days before launch: 1 February; the pilot (added later) is earlier.
         #expect(lines.last == "**Key dates:** 2027-01-10 pilot units ready; 2027-02-01 recruit testers; 2027-03-15 launch.")
         // Without a pilot section, no pilot line.
-        #expect(!MarkdownReport(try Self.plan(Self.reorders)).decisionLines().contains { $0.hasPrefix("**Pilot run:**") })
+        #expect(try !ReportFixtures.report(MarkdownFirstBatchTests.reorders).decisionLines().contains { $0.hasPrefix("**Pilot run:**") })
     }
 
     @Test func aWarningThatChangesADecisionIsRepeatedInTheDecisions() throws {
-        // Rewards ship 2 weeks after the campaign, but nothing makes units: `units_before_supply` changes a decision.
-        let text = minimal + """
-            crowdfunding:
-              platform: modian
-              start: 2027-01-04
-              email_list: 10k
-              fulfillment_lead: 2 weeks
-              tiers:
+        // Rewards ship 2 weeks after the campaign (`MarkdownCrowdfundingTests.modian`), but nothing makes units:
+        // `units_before_supply` changes a decision.
+        let text = minimal + MarkdownCrowdfundingTests.modian(list: "10k", tiers: """
                 - name: Standard
                   price: 399
 
-            """
-        let report = MarkdownReport(try Self.plan(text))
+            """)
+        let report = try ReportFixtures.report(text)
         #expect(report.summary().hasPrefix("**Lamp** launches on 15 March 2027 at ¥399. **1 warning** at the end of the report."))
         // Campaign 4 January to 2 February (30 days); rewards ship 14 days later, 16 February.
         #expect(report.decisionLines().contains { $0.hasPrefix("⚠ **units_before_supply**: “Crowdfunding rewards ship”") && $0.contains("2027-02-16") })
         #expect(report.warningsSection().contains("- **units_before_supply**: "))
         // The size warning changes no decision: at the end only.
-        let sizes = MarkdownReport(try Self.plan(Self.market))
+        let sizes = try ReportFixtures.report(Self.market)
         #expect(!sizes.decisionLines().contains { $0.contains("market_sizes_disagree") })
     }
 
     @Test func keyNumbersWithARangeHaveTheirColumn() throws {
-        let text = """
-            scenario:
-              trials: 1000
-            product:
-              name: Lamp
-              price: 400
-              unit_cost: 100
-            launch:
-              date: 2027-03-15
-            market:
-              population: 1M
-              serviceable: 10%
-              obtainable: 1% to 4%
-
-            """
-        let summary = MarkdownReport(Planner.plan(try decode(text))).summary()
+        let text = "scenario:\n  trials: 1000\n" + ReportFixtures.lamp() + ReportFixtures.market(obtainable: "1% to 4%")
+        let summary = try ReportFixtures.report(text, monteCarlo: true).summary()
         #expect(ReportReading.row(summary, "Number") == ["Number", "Plan", "P10–P90"])
-        // The base case takes the median of 1% to 4%, √(1% × 4%) = 2%: 1,000,000 × 10% × 2% = 2,000.
+        // The base case takes the median of 1% to 4%, √(1% × 4%) = 2%: 1,000,000 × 10% (`ReportFixtures.market`) × 2% = 2,000.
         #expect(ReportReading.row(summary, "SOM within 12 months")?.prefix(2) == ["SOM within 12 months", "2,000 units"])
         // The margin does not move with the market: no range.
         #expect(ReportReading.row(summary, "Unit margin") == ["Unit margin", "¥300 (75%)", "—"])
@@ -237,11 +196,11 @@ enum ReportReading {
         let count = ReportReading.rows(inputs, after: "</summary>").count
         #expect(count > 10)
         #expect(inputs.contains("<summary>Every input and the line it came from (\(count))</summary>"))
-        #expect(!MarkdownReport(try Self.plan(Self.market)).inputsSection().contains("Overrides:"))
+        #expect(try !ReportFixtures.report(Self.market).inputsSection().contains("Overrides:"))
         let footer = report.footer()
         #expect(footer.hasPrefix("---\n\nGenerated by gtm \(GTM.version) · inputs sha256:"))
         #expect(footer.hasSuffix("· seed 1. Do not edit by hand: change the scenario and run `gtm plan` again."))
-        let chinese = MarkdownReport(try Self.plan(Self.market, sets: ["scenario.language=zh", "scenario.seed=7"])).render()
+        let chinese = try ReportFixtures.report(Self.market, sets: ["scenario.language=zh", "scenario.seed=7"]).render()
         #expect(chinese.hasSuffix("· 种子7。请勿手工编辑：修改场景文件后重新运行 `gtm plan`。\n"))
         #expect(chinese.contains("## 使用的输入"))
     }
