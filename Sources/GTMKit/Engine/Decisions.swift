@@ -91,8 +91,9 @@ struct Decisions: Sendable, Equatable {
     /// of each of the model's decision outputs; with no uncertain input, one "trial": the base
     /// case). `base` is the base case's evaluation, for the units owed to backers.
     /// `spread`: also the window's P10 and P90 (for the report; not needed to decide).
+    /// `pins`: inputs held at a value (a tornado row), whose expected value is that value.
     static func take(_ model: PlanModel, columns: [Output: UnsafeMutableBufferPointer<Double>], base: Workspace,
-                     threads: Int, spread: Bool = true) -> Decisions {
+                     threads: Int, spread: Bool = true, pins: [MonteCarlo.Pin] = []) -> Decisions {
         var d = Decisions()
         if model.crowdfunding != nil, let pledged = columns[.pledged], let minimum = columns[.minimumRaise] {
             let n = Double(max(pledged.count, 1))
@@ -121,8 +122,8 @@ struct Decisions: Sendable, Equatable {
             let v = base.registers
             // The ratio weighs expected money: the expected contribution of a sale against
             // E[cost − salvage].
-            let price = model.mean(ofSlot: batch.price, v), cost = model.mean(ofSlot: batch.unitCost, v)
-            let salvage = model.mean(ofSlot: batch.salvage, v)
+            let price = model.mean(ofSlot: batch.price, v, pins: pins), cost = model.mean(ofSlot: batch.unitCost, v, pins: pins)
+            let salvage = model.mean(ofSlot: batch.salvage, v, pins: pins)
             d.underage = batch.underage(price: price, cost: cost)
             d.overage = cost - salvage
             d.criticalRatio = batch.criticalRatio(price: price, cost: cost, salvage: salvage)
@@ -199,7 +200,8 @@ struct Decisions: Sendable, Equatable {
 
 extension PlanModel {
     /// The mean of the input in `slot`: its distribution's mean when uncertain, else its value.
-    func mean(ofSlot slot: Int, _ v: UnsafeMutablePointer<Double>) -> Double {
-        inputs.uncertain.first { $0.slot == slot }?.mean ?? v[slot]
+    func mean(ofSlot slot: Int, _ v: UnsafeMutablePointer<Double>, pins: [MonteCarlo.Pin] = []) -> Double {
+        if let pin = pins.first(where: { $0.slot == slot }) { return pin.value }
+        return inputs.uncertain.first { $0.slot == slot }?.mean ?? v[slot]
     }
 }

@@ -50,12 +50,19 @@ enum AnalogModel {
             guard high > low * 1.000001 else { return Quantity(low, bounds: bounds) }
             return Quantity((low * high).squareRoot(), distribution: .lognormal(low: low, high: high), bounds: bounds)
         }
-        demand.p = combined(fits.map(\.estimate.p), pBounds)
-        demand.q = combined(fits.map(\.estimate.q), qBounds)
+        // p or q given by an override (`--set demand.p=…`, a variant) stays: it asks what if.
+        func overridden(_ name: String) -> Bool {
+            scenario.inputs.contains { record in
+                if record.path == "demand.\(name)", case .override = record.origin { return true }
+                return false
+            }
+        }
+        if !overridden("p") { demand.p = combined(fits.map(\.estimate.p), pBounds) }
+        if !overridden("q") { demand.q = combined(fits.map(\.estimate.q), qBounds) }
         demand.analogs = fits
         // The inputs list p and q as the analogs give them, from the line that names them.
         if let key = demand.analogsKey {
-            for (name, values) in [("p", fits.map(\.estimate.p)), ("q", fits.map(\.estimate.q))] {
+            for (name, values) in [("p", fits.map(\.estimate.p)), ("q", fits.map(\.estimate.q))] where !overridden(name) {
                 let low = values.min() ?? 0, high = values.max() ?? 0
                 let text = high > low * 1.000001
                     ? "\(Format.significant(low, 3)) to \(Format.significant(high, 3)) (fitted to the analogs)"

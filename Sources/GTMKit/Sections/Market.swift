@@ -189,9 +189,11 @@ extension ScenarioDecoder {
         let q = quantity("q", in: section)
         var analogsKey: InputRecord?
         if !analogs.isEmpty, let pair = section.node.pairs?.first(where: { $0.key == "analogs" }) {
-            if section.node.pairs?.contains(where: { $0.key == "p" || $0.key == "q" }) == true {
+            // Written in the file beside the analogs, p and q contradict them; an override (`--set
+            // demand.p=…`, a variant, a tornado row's check) asks what if, and wins over the fit.
+            if section.node.pairs?.contains(where: { ($0.key == "p" || $0.key == "q") && $0.value.origin == nil }) == true {
                 report("`demand` gives both `p`/`q` and `analogs`: the analogs' fit sets p and q", at: pair.keyMark,
-                       hint: "remove `p` and `q`, or remove `analogs`")
+                       hint: "remove `p` and `q`, or remove `analogs` (to try a value, `--set demand.p=…` overrides the fit)")
             }
             // Where the fitted p and q are listed from: the line that names the analogs.
             analogsKey = InputRecord(path: "demand.analogs", text: "", origin: pair.value.origin.map { .override($0) }

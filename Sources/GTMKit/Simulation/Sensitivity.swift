@@ -43,7 +43,8 @@ enum Sensitivity {
             func decide(_ pins: [MonteCarlo.Pin]) -> Double {
                 evaluate(pins)
                 MonteCarlo.run(model, decisions, trials: runTrials, seed: seed, into: table, threads: options.threads, pins: pins)
-                return Simulation.take(model, table, trials: runTrials, base: known, threads: options.threads, spread: false).value(headline) ?? 0
+                return Simulation.take(model, table, trials: runTrials, base: known, threads: options.threads, spread: false, pins: pins)
+                    .value(headline) ?? 0
             }
             let shift = runTrials == trials ? 0 : baseValue - decide([])
             value = { pins in decide(pins) + shift }

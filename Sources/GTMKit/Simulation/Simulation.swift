@@ -142,11 +142,12 @@ package enum Simulation {
     }
 
     /// The decisions from the first `trials` trials of `table`.
+    /// `pins`: inputs held at a value (a tornado row): known, so their expected value is that value.
     static func take(_ model: PlanModel, _ table: TrialTable, trials: Int, base: Workspace, threads: Int,
-                     spread: Bool = true) -> Decisions {
+                     spread: Bool = true, pins: [MonteCarlo.Pin] = []) -> Decisions {
         var columns: [Output: UnsafeMutableBufferPointer<Double>] = [:]
         for key in table.keys { columns[key] = table.column(key, trials: trials) }
-        return Decisions.take(model, columns: columns, base: base, threads: threads, spread: spread)
+        return Decisions.take(model, columns: columns, base: base, threads: threads, spread: spread, pins: pins)
     }
 
     /// True when every decision's Monte Carlo error is within `targetError` (or, for the first
