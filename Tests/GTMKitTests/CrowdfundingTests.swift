@@ -161,9 +161,11 @@ func campaignPlan(currency: String = "USD", price: Int = 189, cost: Int = 68, fi
             - name: Backer
               price: 149
         """)
+        // 1,000 backers × $149 = $149,000 pledged: the goal is a third, $49,666.67, rounded down to $49,000.
         #expect(plan[.minimumRaise] == 0)
+        #expect(plan[.goal] == 49_000)
         let report = MarkdownReport(plan).render()
-        #expect(report.contains("the launch has no fixed costs or minimum batch to cover"))
+        #expect(report.contains("the goal is a third of the median pledges, $149,000, rounded down, so that the campaign funds in its first days"))
         #expect(!report.contains("— of the minimum raise"))
         // Nor when no one backs it: too few backers, said without a share of $0.
         let none = MarkdownReport(try campaignPlan("""
@@ -174,7 +176,8 @@ func campaignPlan(currency: String = "USD", price: Int = 189, cost: Int = 68, fi
             - name: Backer
               price: 149
         """)).render()
-        #expect(none.contains("The backers you bring are too few: the first 48 hours should bring about $0 in pledges"))
+        #expect(none.contains("No one is expected to back it: give the campaign an audience"))
+        #expect(none.contains("**Crowdfunding:** not on these numbers, so the plan leaves it out: no one is expected to back it."))
         #expect(!none.contains("— of the minimum raise"))
     }
 
@@ -184,27 +187,107 @@ func campaignPlan(currency: String = "USD", price: Int = 189, cost: Int = 68, fi
         #expect(abs(plan[.minimumRaise]! - 282_965.4782116582) < 1e-6)
     }
 
-    @Test func recommendedWhenTheFirstTwoDaysCoverTheMinimumRaise() throws {
-        // 3,000 × ¥299 = ¥897,000 pledged; the first 48 hours bring a third, ¥299,000 ≥ ¥282,965.
-        // Goal: ¥299,000 down to two significant digits = ¥290,000, and the minimum raise up = ¥290,000.
+    @Test func recommendedWhenThePledgesReachTheGoalWithTheChanceTheRuleAsks() throws {
+        // 3,000 × ¥299 = ¥897,000 pledged; the goal is a third, ¥299,000, down to two significant digits = ¥290,000, and
+        // the minimum raise ¥282,965.48 up = ¥290,000. The list's conversion is one value, so its published spread applies:
+        // σ = ln(10% ÷ 5%) ÷ (2 × 1.6449) = 0.21070; chance Φ(ln(897,000 ÷ 290,000) ÷ 0.21070) = Φ(5.36) ≈ 100% ≥ 80%.
+        // Contribution: collected 897,000 × 95% = 852,150, fees 7% = 59,650.50, net 792,499.50, less 2,850 units × ¥150 =
+        // ¥427,500: ¥364,999.50 > 0.
         let plan = try modian(backers: 3_000)
-        #expect(plan.flag(.recommended))
+        #expect(plan.flag(.recommended) && plan.flag(.inPlan))
         #expect(plan[.firstTwoDays] == 299_000)
         #expect(plan[.goal] == 290_000)
+        #expect((plan[.goalProbability] ?? 0) > 0.999_999)
+        #expect(abs((plan[.campaignContribution] ?? 0) - 364_999.5) < 1e-6)
+        #expect(abs(CrowdfundingModel.listSpread - 0.21070178197089967) < 1e-15)
     }
 
     @Test func notRecommendedWhenTheListIsTooSmall() throws {
-        // 1,000 backers: ¥299,000 pledged, ¥99,666.67 in 48 hours = 35.2% of the minimum raise.
-        // The goal never goes below the minimum raise: max(¥99,000, ¥290,000) = ¥290,000.
-        // To pass it: 3 × 282,965.49 ÷ ¥299 = 2,839.1185 backers, 1,839.1185 more, ÷ 10% = 18,391.185 subscribers.
+        // 1,000 backers: ¥299,000 pledged against a goal of ¥290,000 (the minimum raise, rounded up):
+        // chance Φ(ln(299,000 ÷ 290,000) ÷ 0.21070) = Φ(0.14505) = 55.77% < 80%.
+        // To reach 80%: the median must reach goal ÷ q, q = e^(−z₀.₈ × σ) = e^(−0.84162 × 0.21070) = 0.83750:
+        // 290,000 ÷ 0.83750 = 346,267.65; 47,267.65 more pledged at ¥299 (the open tier) = 158.086 backers, ÷ 10% =
+        // 1,580.858 subscribers.
         let plan = try modian(backers: 1_000)
-        #expect(!plan.flag(.recommended))
+        #expect(!plan.flag(.recommended) && !plan.flag(.inPlan))
         #expect(plan[.goal] == 290_000)
-        guard case .growList(let subscribers, _) = plan.crowdfunding?.reasons.dropFirst().first else {
+        #expect(abs((plan[.goalProbability] ?? 0) - 0.5576649712998895) < 1e-9)
+        guard let grow = plan.crowdfunding?.reasons.first(where: { if case .growList = $0 { return true } else { return false } }),
+              case .growList(let subscribers, _) = grow else {
             Issue.record("expected a growList reason")
             return
         }
-        #expect(abs(subscribers - 18_391.185104848646) < 1e-6)
+        #expect(abs(subscribers - 1_580.8576940095465) < 1e-6)
+    }
+
+    @Test func theVerdictFollowsTheChanceAndAutoFollowsTheVerdict() throws {
+        // The minimum raise is ¥282,965.48 (fixed ¥100,000 + MOQ 1,000 × ¥150 netted after 7% fees and 5% dropped).
+        // 150% of it: 14,196 subscribers at 9.5%–10.5% (a range: the trials carry the spread) pledge about
+        // 14,196 × 10% × ¥299 = ¥424,460; the goal ¥290,000 needs a conversion of 290,000 ÷ 299 ÷ 14,196 = 6.83%,
+        // far below the range: 100%, recommended, and in the plan under `run: auto`.
+        func plan(_ subscribers: Int) throws -> Plan {
+            try campaignPlan(currency: "CNY", price: 399, cost: 150, fixed: "100k",
+                             inventory: "inventory:\n  lead_time: 6 weeks\n  forecast: 2000\n  moq: 1000\n", """
+              platform: modian
+              start: 2027-01-10
+              email_list: \(subscribers)
+              list_conversion: 9.5% to 10.5%
+              tiers:
+                - name: 早鸟
+                  price: 299
+            """)
+        }
+        let strong = try plan(14_196)
+        #expect(abs((strong[.pledged] ?? 0) / 282_965.4782116582 - 1.5) < 0.02)
+        #expect(strong[.goalProbability] == 1)
+        #expect(strong.flag(.recommended) && strong.flag(.inPlan))
+        #expect((strong[.pledgedUnits] ?? 0) > 0)
+        // 90%: 8,517 subscribers pledge about ¥254,669; the goal needs 290,000 ÷ 299 ÷ 8,517 = 11.39%, above the range: no.
+        let weak = try plan(8_517)
+        #expect(abs((weak[.pledged] ?? 0) / 282_965.4782116582 - 0.9) < 0.02)
+        #expect((weak[.goalProbability] ?? 1) < 0.01)
+        #expect(!weak.flag(.recommended) && !weak.flag(.inPlan))
+        #expect(weak[.pledgedUnits] == 0)
+        #expect(weak.warnings.contains(.campaignNotRecommended) == false)
+    }
+
+    @Test func aCampaignThatCostsTheLaunchIsNotRecommended() throws {
+        // Backers pledge ¥99 for a unit that costs ¥150: 3,000 × ¥99 = ¥297,000 collected at 95% = ¥282,150, net of 7% =
+        // ¥262,399.50, less 2,850 units × ¥150 = ¥427,500: −¥165,100.50. Its chance is high (no fixed costs, no MOQ) but
+        // it costs the launch money: not recommended.
+        let plan = try campaignPlan(currency: "CNY", price: 399, cost: 150, """
+          platform: modian
+          start: 2027-01-10
+          email_list: 30000
+          list_conversion: 10%
+          tiers:
+            - name: 早鸟
+              price: 99
+        """)
+        #expect(abs((plan[.campaignContribution] ?? 0) + 165_100.5) < 1e-6)
+        #expect((plan[.goalProbability] ?? 0) > 0.8)
+        #expect(!plan.flag(.recommended))
+    }
+
+    @Test func shippingChargedCountsInThePledgesAndTheFees() throws {
+        // Kickstarter, 1,000 backers at $149 plus $10 shipping charged: pledged 1,000 × $159 = $159,000, collected
+        // $151,050; platform 5% = $7,552.50; payment 950 × ($149 × 3% + $0.20) + 950 × $10 × 3% = 4,436.50 + 285 = $4,721.50;
+        // net $138,776. Contribution: 138,776 − 950 units × $68 − 950 × $10 shipping = $64,676.
+        let plan = try campaignPlan("""
+          platform: kickstarter
+          start: 2027-02-01
+          email_list: 10000
+          list_conversion: 10%
+          shipping: 10
+          shipping_charged: yes
+          tiers:
+            - name: Backer
+              price: 149
+        """)
+        #expect(abs((plan[.pledged] ?? 0) - 159_000) < 1e-6)
+        #expect(abs((plan[.fees] ?? 0) - 12_274) < 1e-6)
+        #expect(abs((plan[.net] ?? 0) - 138_776) < 1e-6)
+        #expect(abs((plan[.campaignContribution] ?? 0) - 64_676) < 1e-6)
     }
 
     @Test func roundFigures() {

@@ -140,6 +140,8 @@ crowdfunding:
   fulfillment_lead: 8 weeks
   payout_delay: 21 days
   shipping: 12
+  shipping_charged: no
+  min_chance: 80%
   cost_per_lead: 2.5
   tiers:
     - name: Early bird

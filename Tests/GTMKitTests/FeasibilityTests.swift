@@ -108,7 +108,9 @@ import Testing
         #expect(supply == CivilDate(year: 2027, month: 3, day: 15))
     }
 
-    /// A Modian campaign of 3,000 backers (recommended) or 1,000 (not); the batch ordered 2027-02-01.
+    /// A Modian campaign of 3,000 backers (recommended) or 400 (not: ¥119,600 pledged against a goal of ¥140,000, the minimum
+    /// raise of 1,000 × ¥120 ÷ 0.8835 = ¥135,823 rounded up; chance Φ(ln(119,600 ÷ 140,000) ÷ 0.21070) = 22.7%); the batch ordered
+    /// 2027-02-01.
     static func campaign(backers: Int, run: String, start: String = "2026-12-01") -> String {
         """
         inventory:
@@ -130,13 +132,14 @@ import Testing
     }
 
     @Test func autoLeavesARejectedCampaignOutOfEverything() throws {
-        let plan = try plan(Self.campaign(backers: 1_000, run: "auto"))
+        let plan = try plan(Self.campaign(backers: 400, run: "auto"))
         #expect(!plan.flag(.recommended) && !plan.flag(.inPlan))
         #expect(plan[.pledgedUnits] == 0)
         #expect(!plan.timeline.contains { $0.owner == .crowdfunding })
         #expect(plan.warnings.allSatisfy { $0.code != "campaign_not_recommended" && $0.code != "rewards_after_launch" })
         // The section still says what it would bring.
-        #expect(abs(plan[.crowdfundingUnits]! - 950) < 1e-9)   // 1,000 backers × 95% collected
+        #expect(abs(plan[.crowdfundingUnits]! - 380) < 1e-9)   // 400 backers × 95% collected
+        #expect(abs(plan[.goalProbability]! - 0.2274) < 1e-4)
         let report = MarkdownReport(plan).render()
         #expect(report.contains("**Not in the plan.**"))
         // The same scenario without the campaign orders the same batch.
@@ -145,9 +148,9 @@ import Testing
     }
 
     @Test func yesKeepsItInWithAWarning() throws {
-        let plan = try plan(Self.campaign(backers: 1_000, run: "yes"))
+        let plan = try plan(Self.campaign(backers: 400, run: "yes"))
         #expect(!plan.flag(.recommended) && plan.flag(.inPlan))
-        #expect(abs(plan[.pledgedUnits]! - 950) < 1e-9)
+        #expect(abs(plan[.pledgedUnits]! - 380) < 1e-9)
         #expect(warning(plan, "campaign_not_recommended") != nil)
         #expect(plan.timeline.contains { $0.id == "crowdfunding.campaign" })
     }

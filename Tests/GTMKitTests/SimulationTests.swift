@@ -381,6 +381,7 @@ func exampleText(_ name: String) throws -> String {
         (.campaignStart, "crowdfunding.start", .date),
         (.campaignEnd, "crowdfunding.end", .date),
         (.fulfillment, "crowdfunding.fulfillment", .date),
+        (.campaignContribution, "crowdfunding.contribution", .money),
         (.kolCost, "kol.cost", .money),
         (.kolReach, "kol.reach", .count),
         (.kolEngagements, "kol.engagements", .count),

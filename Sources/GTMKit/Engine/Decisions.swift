@@ -47,10 +47,14 @@ struct Decisions: Sendable, Equatable {
     /// First-48-hour pledges the goal is set from: a third of the (median simulated) pledges.
     var firstTwoDays = 0.0
     var goal = 0.0
-    /// Share of simulated launches whose pledges reach the goal, and whose first 48 hours cover
-    /// the minimum raise (the recommendation's rule: at least half of them).
+    /// The chance the pledges reach the goal (the recommendation's rule: at least `min_chance`),
+    /// and the share of simulated launches whose first 48 hours cover the minimum raise (an indicator).
     var goalProbability = 0.0
     var coverProbability = 0.0
+    /// The funnel's documented spread applied to the pledges (0 when the trials carry it), and the
+    /// pledges at the `1 − min_chance` quantile of the trials.
+    var funnelSpread = 0.0
+    var pledgedLow = 0.0
     /// Monte Carlo standard error of `firstTwoDays`.
     var goalError = 0.0
 
@@ -107,15 +111,33 @@ struct Decisions: Sendable, Equatable {
             let baseMinimum = base[.minimumRaise]
             d.goal = max(CrowdfundingModel.roundDown(d.firstTwoDays),
                          baseMinimum.isFinite ? CrowdfundingModel.roundUp(baseMinimum) : 0, 1)
+            // The chance of the goal: over the trials, each launch's pledges spread by the funnel's
+            // documented dispersion where a conversion is a single value (the trials carry a range).
+            let campaign = model.crowdfunding!, v = base.registers
+            let ranged = Set(model.inputs.uncertain.map(\.slot))
+            d.funnelSpread = CrowdfundingModel.funnelSpread(
+                list: v[campaign.emailList] * v[campaign.listConversion], reservations: v[campaign.reservations] * v[campaign.reservationConversion],
+                others: campaign.kolBackers ? base[.kolBuyers] : 0, listRanged: ranged.contains(campaign.listConversion),
+                reservationsRanged: ranged.contains(campaign.reservationConversion))
             var reach = 0.0
             var cover = 0.0
             for i in 0..<pledged.count {
-                if pledged[i] >= d.goal { reach += 1 }
+                if d.funnelSpread > 0 {
+                    reach += pledged[i] > 0 ? Normal.cdf(Math.log(pledged[i] / d.goal) / d.funnelSpread) : 0
+                } else if pledged[i] >= d.goal {
+                    reach += 1
+                }
                 if minimum[i].isFinite, pledged[i] * share >= minimum[i] { cover += 1 }
             }
             d.goalProbability = reach / n
             d.coverProbability = cover / n
-            d.recommended = baseMinimum.isFinite && median.value > 0 && d.coverProbability >= 0.5
+            let minChance = campaign.inputs.minChance
+            _ = copy.initialize(from: pledged)
+            d.pledgedLow = Quantiles.estimate(copy, [1 - minChance], threads: threads)[0].value
+            // The rule: the pledges reach the goal (never below the minimum raise) with at least
+            // `min_chance`, and the campaign adds to the launch (its contribution above zero).
+            d.recommended = baseMinimum.isFinite && median.value > 0 && d.goalProbability >= minChance
+                && base[.campaignContribution] > 0
             d.inPlan = model.campaignRun == .yes || (model.campaignRun == .auto && d.recommended)
         }
         if let batch = model.firstBatch, let means = columns[.windowForecastMean], let sds = columns[.windowDemandSD] {

@@ -210,7 +210,7 @@ final class CashModel: Sendable {
             }
             payoutRule = rule
             campaign = (payout.daysSinceEpoch, crowdfunding.fulfillment.daysSinceEpoch,
-                        inputs.bind(terms.shipping, "crowdfunding.shipping"), crowdfunding.dropped)
+                        crowdfunding.shipping, crowdfunding.dropped)
         } else {
             payoutRule = nil
             campaign = nil

@@ -12,12 +12,21 @@ struct Campaign: Sendable, Equatable {
 
     /// Why the campaign is or is not recommended, as data; the renderers word it.
     enum Reason: Sendable, Equatable {
-        /// First-48-hour pledges against the minimum raise, the share of simulated launches in
-        /// which they cover it, and whether that meets the rule (at least half of them, or without
-        /// uncertainty, covering it).
-        case firstTwoDays(firstTwoDays: Double, minimumRaise: Double, coverProbability: Double?, covers: Bool)
-        /// How many more subscribers (at the list's conversion) would close the gap.
-        /// With `cost_per_lead`, what they cost.
+        /// The rule: the chance the pledges reach the goal against `min_chance`; the goal against
+        /// the minimum raise (what it must net for tooling and a first batch at MOQ) and the
+        /// median pledges; `spread`: the funnel's documented dispersion, when the conversions are
+        /// single values (nil when the trials carry it).
+        case chance(probability: Double, minChance: Double, goal: Double, minimumRaise: Double, medianPledges: Double, spread: Double?)
+        /// Fees and dropped pledges take every pledge: no goal can fund the launch.
+        case feesTakeEverything
+        /// What the campaign adds to the launch: its net, less the units owed at cost and the
+        /// rewards' shipping it pays (the rule needs it above zero).
+        case contribution(net: Double, unitsCost: Double, shipping: Double)
+        /// The indicator the report keeps: first-48-hour pledges against the goal (campaigns past
+        /// 20–30% of their goal in two days mostly fund).
+        case firstTwoDays(firstTwoDays: Double, goal: Double)
+        /// How many more subscribers (at the list's conversion) would bring the chance to
+        /// `min_chance`. With `cost_per_lead`, what they cost.
         case growList(subscribers: Double, cost: Double?)
         /// Rewards ship after the retail launch.
         case shipsAfterLaunch(fulfillment: CivilDate, launch: CivilDate)
@@ -61,6 +70,9 @@ final class CrowdfundingModel: Sendable {
     let limits: [Double], unitsPerPledge: [Double], shares: [Double]
     let schedule: FeeSchedule
     let fixedCosts: Int, unitCost: Int
+    /// Reward shipping per paying backer; `shippingCharged`: backers pay it with their pledge.
+    let shipping: Int
+    let shippingCharged: Bool
     let moq: Double
     let end: CivilDate, fulfillment: CivilDate
     /// The dates as the outputs hold them (days since 1970-01-01), worked out once.
@@ -75,6 +87,8 @@ final class CrowdfundingModel: Sendable {
         self.inputs = campaign
         self.kolBackers = kolBackers
         emailList = inputs.bind(campaign.emailList, "crowdfunding.email_list")
+        shipping = inputs.bind(campaign.shipping, "crowdfunding.shipping")
+        shippingCharged = campaign.shippingCharged
         listConversion = inputs.bind(campaign.listConversion, "crowdfunding.list_conversion")
         reservations = inputs.bind(campaign.reservations, "crowdfunding.reservations")
         reservationConversion = inputs.bind(campaign.reservationConversion, "crowdfunding.reservation_conversion")
@@ -124,13 +138,21 @@ final class CrowdfundingModel: Sendable {
         let totals = Self.money(wanted: wanted, prices: UnsafeBufferPointer(start: v + prices, count: tierCount),
                                 limits: limits, shares: shares, unitsPerPledge: unitsPerPledge, dropped: v[dropped], fees: fees,
                                 order: ws.tierOrder, pledges: ws.tierPledges)
+        // Shipping charged on top of the pledge counts in the pledges, the goal and the fees
+        // (Kickstarter counts it toward the goal).
+        let charged = shippingCharged ? totals.backers * v[shipping] : 0
+        let collected = totals.collected + charged * (1 - v[dropped])
+        let platformFees = collected * fees.platformRate
+        let paymentFees = totals.paymentFees + charged * (1 - v[dropped]) * fees.paymentRate
         ws[.backers] = totals.backers
-        ws[.pledged] = totals.pledged
-        ws[.collected] = totals.collected
-        ws[.platformFees] = totals.platformFees
-        ws[.paymentFees] = totals.paymentFees
-        ws[.fees] = totals.platformFees + totals.paymentFees
-        ws[.net] = totals.collected - totals.platformFees - totals.paymentFees
+        ws[.pledged] = totals.pledged + charged
+        ws[.collected] = collected
+        ws[.platformFees] = platformFees
+        ws[.paymentFees] = paymentFees
+        ws[.fees] = platformFees + paymentFees
+        ws[.net] = collected - platformFees - paymentFees
+        // What it adds to the launch: the net, less the units owed at cost and their shipping.
+        ws[.campaignContribution] = ws[.net] - totals.units * v[unitCost] - totals.backers * (1 - v[dropped]) * v[shipping]
         ws[.crowdfundingUnits] = totals.units
         // Minimum raise: net ≥ fixed costs + MOQ × unit cost, with the average pledge from the tiers.
         let averagePledge = totals.backers > 0 ? totals.pledged / totals.backers : (tierCount > 0 ? v[prices + ws.tierOrder[0]] : 0)
@@ -171,22 +193,46 @@ final class CrowdfundingModel: Sendable {
         (list * listConversion + reservations * reservationConversion + kol) / (1 - min(organicShare, 0.95))
     }
 
-    /// The reasons for the verdict: first-48-hour pledges against the minimum raise (and, under
-    /// uncertainty, the share of simulated launches in which they cover it), and when they fall
-    /// short, how many more subscribers would close the gap.
-    static func verdict(firstTwoDays: Double, minimumRaise: Double, coverProbability: Double?, covers: Bool,
-                        averagePledge: Double, ownBackers: Double, listConversion: Double, organicShare: Double,
-                        costPerLead: Double? = nil) -> [Campaign.Reason] {
-        var reasons: [Campaign.Reason] = [.firstTwoDays(firstTwoDays: firstTwoDays, minimumRaise: minimumRaise,
-                                                        coverProbability: coverProbability, covers: covers)]
-        if !covers, minimumRaise.isFinite, averagePledge > 0, listConversion > 0 {
-            // Backers needed for 3 × minimum raise, of whom (1 − organic) you bring.
-            let needed = minimumRaise / firstTwoDaysShare / averagePledge * (1 - organicShare)
-            let extra = (needed - ownBackers) / listConversion
-            if extra > 0 { reasons.append(.growList(subscribers: extra, cost: costPerLead.map { $0 * extra.rounded(.up) })) }
-        }
-        return reasons
+    /// The spread of the backers you bring when a conversion is a single value: the published
+    /// range taken as a 90% interval around its middle, on the log scale (LaunchBoom, quoted by
+    /// Stonemaier Games: email subscribers back at 5–10%, $1-reservation holders at 35–45%), the
+    /// sources combined by weight (the delta method). KOL buyers and a ranged conversion add none
+    /// (the trials carry a range). 0 when nothing is spread.
+    static func funnelSpread(list: Double, reservations: Double, others: Double, listRanged: Bool, reservationsRanged: Bool) -> Double {
+        let total = list + reservations + others
+        guard total > 0 else { return 0 }
+        let a = listRanged ? 0 : list * listSpread, b = reservationsRanged ? 0 : reservations * reservationSpread
+        return (a * a + b * b).squareRoot() / total
     }
+
+    /// The subscribers to add so that the pledges reach `goal` with `minChance`: the median pledges
+    /// must reach goal ÷ q, where q is the low quantile's share of the median (the trials' spread
+    /// and the funnel's, combined); the pledges missing are bought at the marginal pledge (the open
+    /// tiers' prices by share: the limited tiers are full by then), grossed down by the platform's
+    /// organic share and divided by the list's conversion. Nil when nothing can close it (no open
+    /// tier, no conversion) or nothing is missing.
+    static func subscribersToReach(goal: Double, minChance: Double, medianPledges: Double, lowPledges: Double, spread: Double,
+                                   marginalPledge: Double, organicShare: Double, listConversion: Double) -> Double? {
+        guard medianPledges > 0, marginalPledge > 0, listConversion > 0 else { return nil }
+        let trials = lowPledges > 0 && lowPledges < medianPledges ? Math.log(medianPledges / lowPledges) : 0
+        let funnel = Normal.quantile(minChance) * spread
+        let q = Math.exp(-(trials * trials + funnel * funnel).squareRoot())
+        let missing = goal / q - medianPledges
+        guard missing > 0 else { return nil }
+        return missing / marginalPledge * (1 - min(organicShare, 0.95)) / listConversion
+    }
+
+    /// What one more backer pledges once the limited tiers are full: the open tiers' prices by
+    /// their shares (and the shipping they pay, when charged); 0 with no open tier.
+    func marginalPledge(_ v: UnsafeMutablePointer<Double>) -> Double {
+        var pledge = 0.0
+        for index in 0..<tierCount where !limits[index].isFinite { pledge += shares[index] * v[prices + index] }
+        return pledge > 0 && shippingCharged ? pledge + v[shipping] : pledge
+    }
+
+    /// ln(10% ÷ 5%) ÷ (2 × 1.6449) and ln(45% ÷ 35%) ÷ (2 × 1.6449).
+    static let listSpread = Math.log(0.10 / 0.05) / (2 * 1.6448536269514722)
+    static let reservationSpread = Math.log(0.45 / 0.35) / (2 * 1.6448536269514722)
 
     /// `count` rounded down to a round figure: two significant digits (41,237 → 41,000).
     static func roundDown(_ value: Double) -> Double {
@@ -339,9 +385,12 @@ extension Output {
     static let campaignStart = Output(265, .crowdfunding, "start", "Campaign opens", "众筹开始", .date)
     static let campaignEnd = Output(266, .crowdfunding, "end", "Campaign closes", "众筹结束", .date)
     static let fulfillment = Output(267, .crowdfunding, "fulfillment", "Rewards ship", "回报发货", .date)
+    static let campaignContribution = Output(268, .crowdfunding, "contribution", "Campaign contribution",
+                                             "众筹贡献", .money, ranged: true, signed: true)
 
     /// The section's outputs, in the order the report and the JSON list them.
     static let crowdfundingOutputs: [Output] = [.recommended, .inPlan, .backers, .pledged, .collected, .platformFees, .paymentFees, .fees, .net,
                                                 .goal, .crowdfundingUnits, .minimumRaise, .firstTwoDays, .goalProbability,
-                                                .firstTwoDaysCoverProbability, .campaignStart, .campaignEnd, .fulfillment]
+                                                .firstTwoDaysCoverProbability, .campaignStart, .campaignEnd, .fulfillment,
+                                                .campaignContribution]
 }

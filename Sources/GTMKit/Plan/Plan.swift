@@ -164,16 +164,27 @@ package enum Planner {
     /// Why the campaign is or is not recommended, from the decision and the base case.
     static func reasons(_ model: CrowdfundingModel, _ v: UnsafeMutablePointer<Double>, _ base: Workspace, _ d: Decisions,
                         simulated: Bool, launch: CivilDate) -> [Campaign.Reason] {
-        let list = v[model.emailList] * v[model.listConversion]
-        let reserved = v[model.reservations] * v[model.reservationConversion]
         let kol = model.kolBackers ? base[.kolBuyers] : 0
         let backers = base[.backers]
-        let averagePledge = backers > 0 ? base[.pledged] / backers : (model.tierCount > 0 ? v[model.prices + base.tierOrder[0]] : 0)
-        var reasons = CrowdfundingModel.verdict(firstTwoDays: d.firstTwoDays, minimumRaise: base[.minimumRaise],
-                                                coverProbability: simulated ? d.coverProbability : nil, covers: d.recommended,
-                                                averagePledge: averagePledge, ownBackers: list + reserved + kol,
-                                                listConversion: v[model.listConversion], organicShare: v[model.organicShare],
-                                                costPerLead: model.inputs.costPerLead)
+        let minimum = base[.minimumRaise]
+        var reasons: [Campaign.Reason] = []
+        if minimum.isFinite {
+            let minChance = model.inputs.minChance
+            reasons.append(.chance(probability: d.goalProbability, minChance: minChance, goal: d.goal, minimumRaise: minimum,
+                                   medianPledges: d.firstTwoDays / CrowdfundingModel.firstTwoDaysShare,
+                                   spread: d.funnelSpread > 0 ? d.funnelSpread : nil))
+            reasons.append(.contribution(net: base[.net], unitsCost: base[.crowdfundingUnits] * v[model.unitCost],
+                                         shipping: backers * (1 - v[model.dropped]) * v[model.shipping]))
+            reasons.append(.firstTwoDays(firstTwoDays: d.firstTwoDays, goal: d.goal))
+            if d.goalProbability < minChance, let subscribers = CrowdfundingModel.subscribersToReach(
+                goal: d.goal, minChance: minChance, medianPledges: d.firstTwoDays / CrowdfundingModel.firstTwoDaysShare,
+                lowPledges: d.pledgedLow, spread: d.funnelSpread, marginalPledge: model.marginalPledge(v),
+                organicShare: v[model.organicShare], listConversion: v[model.listConversion]) {
+                reasons.append(.growList(subscribers: subscribers, cost: model.inputs.costPerLead.map { $0 * subscribers.rounded(.up) }))
+            }
+        } else {
+            reasons.append(.feesTakeEverything)
+        }
         let turnedAway = max(0, CrowdfundingModel.backers(list: v[model.emailList], listConversion: v[model.listConversion],
                                                            reservations: v[model.reservations],
                                                            reservationConversion: v[model.reservationConversion],

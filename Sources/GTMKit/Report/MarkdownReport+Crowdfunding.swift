@@ -40,11 +40,17 @@ extension MarkdownReport {
                  "**众筹**：按当前数据不建议，计划不含众筹：\(firstReasonShort())。")
     }
 
+    /// The rule's reason in a few words: the chance below `min_chance`, or a campaign that costs the launch.
     private func firstReasonShort() -> String {
-        guard let minimum = plan[.minimumRaise], minimum.isFinite, minimum > 0 else { return t("fees take every pledge", "费用吞掉全部认筹") }
-        let first = plan[.firstTwoDays] ?? 0
-        return t("first-48-hour pledges cover \(style.percent(first / minimum)) of the \(style.money(minimum)) minimum raise",
-                 "前 48 小时认筹只覆盖 \(style.money(minimum)) 最低筹款额的 \(style.percent(first / minimum))")
+        guard let minimum = plan[.minimumRaise], minimum.isFinite else { return t("fees take every pledge", "费用吞掉全部认筹") }
+        let chance = plan[.goalProbability] ?? 0, minChance = plan.scenario.crowdfunding?.minChance ?? 0.8
+        if !((plan[.firstTwoDays] ?? 0) > 0) { return t("no one is expected to back it", "预计没有支持者") }
+        if chance < minChance {
+            return t("a \(style.percent(chance)) chance of reaching the \(value(.goal)) goal, below the \(style.percent(minChance)) the rule asks",
+                     "达成 \(value(.goal)) 目标的概率为 \(style.percent(chance))，低于规则要求的 \(style.percent(minChance))")
+        }
+        let adds = plan[.campaignContribution] ?? 0
+        return t("it costs the launch \(style.money(-adds)) after the units owed", "扣除应交付产品后众筹使上市亏损 \(style.money(-adds))")
     }
 
     func crowdfundingSection(_ campaign: Campaign) -> String {
@@ -65,17 +71,21 @@ extension MarkdownReport {
                            \(plan.scenario.crowdfunding?.run.rawValue ?? "auto")`）；本节列出众筹可带来什么、需要什么。若仍要众筹，请设 `crowdfunding.run: yes`。
                            """))
         }
-        let simulated = plan.uncertainty != nil
-        let basis = simulated ? t("a third of the median of the simulated pledges", "模拟认筹额中位数的三分之一") : t("a third of the pledges", "认筹额的三分之一")
+        let minChance = plan.scenario.crowdfunding?.minChance ?? 0.8
         var method = t("""
-            The goal is what the first 48 hours should bring (\(basis), by campaign agencies' rule of thumb), rounded down to two significant \
-            figures and never below the minimum raise: the net needed for fixed costs (\(style.money(plan.scenario.product.fixedCosts))) and a \
-            first batch at MOQ, grossed up for fees and dropped pledges. Campaigns past 20–30% of their goal in two days mostly fund, so the plan \
-            recommends a campaign when its first 48 hours cover the minimum raise\(simulated ? " in at least half of the simulated launches" : "").
+            **The rule:** recommend a campaign when its pledges reach the goal with a chance of at least \(style.percent(minChance)) \
+            (`crowdfunding.min_chance`; over the simulated launches, and where a conversion is a single value, over its published spread) \
+            and it adds to the launch (its net above the units owed at cost and their shipping). The goal is a third of the median pledges \
+            (what the first 48 hours bring, by campaign agencies' rule of thumb, so that the campaign funds in its first days), rounded down to \
+            two significant figures, and never below the minimum raise: the pledges that net the fixed costs \
+            (\(style.money(plan.scenario.product.fixedCosts))) and a first batch at MOQ after fees and dropped pledges. With `run: auto` the plan \
+            follows the rule.
             """,
                        """
-                       目标金额取前 48 小时的预期认筹（\(basis)，众筹代理机构的经验法则），向下取两位有效数字，且不低于最低筹款额：支付一次性成本（\(style.money(plan.scenario.product.fixedCosts))）与按最小起订量生\
-                       产首批所需的净额，再计入平台费用与扣款失败。两天内达到目标 20–30% 的项目大多成功，因此若前 48 小时认筹\(simulated ? "在至少一半的模拟上市中" : "")覆盖最低筹款额，计划即建议众筹。
+                       **规则**：若认筹额达到目标的概率不低于 \(style.percent(minChance))（`crowdfunding.min_chance`；按所有模拟上市计算，转化率为单一数值时按其公开的波动范围计算），\
+                       且众筹为上市带来正贡献（净得高于应交付产品的成本与运费），即建议众筹。目标金额取认筹额中位数的三分之一（即前 48 小时的预期认筹，众筹代理机构的经验法则，使众筹在开头几天即可达标），\
+                       向下取两位有效数字，且不低于最低筹款额：扣除费用与扣款失败后足以支付一次性成本（\(style.money(plan.scenario.product.fixedCosts))）与按最小起订量生产首批的认筹额。\
+                       `run: auto` 时计划按此规则决定是否众筹。
                        """)
         if campaign.platform == .kickstarter {
             method += t(" Kickstarter reports that about 41–44% of its projects fund.", "Kickstarter 的项目成功率约为 41–44%。")
@@ -104,6 +114,7 @@ extension MarkdownReport {
                                     [.left, .right, .right, .right, .right, .right], tierRows))
         let pledged = plan[.pledged] ?? 0
         let collected = plan[.collected] ?? 0
+        let simulated = plan.uncertainty != nil
         let firstLabel = simulated ? t("First-48-hour pledges (a third of the median simulated pledges)", "前 48 小时认筹（模拟认筹额中位数的三分之一）")
                                    : t("First-48-hour pledges (a third of the pledges)", "前 48 小时认筹（认筹额的三分之一）")
         let money: [[String]] = [
@@ -123,6 +134,8 @@ extension MarkdownReport {
             [t("Minimum raise", "最低筹款额"), (plan[.minimumRaise]?.isFinite ?? false) ? value(.minimumRaise) : "—"],
             [firstLabel, value(.firstTwoDays)],
             ["**" + t("Goal", "目标金额") + "**", "**" + value(.goal) + "**"],
+            [Output.goalProbability.label(language), value(.goalProbability)],
+            [Output.campaignContribution.label(language), value(.campaignContribution)],
             [t("Campaign", "众筹期"), "\(style.date(campaign.start)) – \(style.date(campaign.end))"],
             [t("Rewards ship", "回报发货"), style.date(campaign.fulfillment)],
         ]

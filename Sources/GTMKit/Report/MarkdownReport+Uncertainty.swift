@@ -130,14 +130,16 @@ extension MarkdownReport {
         if plan.crowdfunding != nil {
             lines.append(t("""
                 **Crowdfunding:** the goal is a third of the median simulated pledges (\(value(.firstTwoDays))), rounded down, never below the \
-                minimum raise: **\(value(.goal))**\(precision(.goal)). Pledges reach it in \(value(.goalProbability)) of the trials; the first 48 \
-                hours cover the minimum raise in \(value(.firstTwoDaysCoverProbability)) of them, so the campaign is \
-                \(plan.flag(.recommended) ? "recommended" : "not recommended") (the rule asks for at least half).
+                minimum raise: **\(value(.goal))**\(precision(.goal)). Pledges reach it with a \(value(.goalProbability)) chance (the rule asks \
+                for \(style.percent(plan.scenario.crowdfunding?.minChance ?? 0.8))), so the campaign is \
+                \(plan.flag(.recommended) ? "recommended" : "not recommended"); the first 48 hours cover the minimum raise in \
+                \(value(.firstTwoDaysCoverProbability)) of the trials (an indicator, not the rule).
                 """,
                            """
                            **众筹**：目标金额为模拟认筹额中位数的三分之一（\(value(.firstTwoDays))），向下取两位有效数字且不低于最低筹款额：\
-                           **\(value(.goal))**\(precision(.goal))。\(value(.goalProbability)) 的模拟中认筹额达到目标；\(value(.firstTwoDaysCoverProbability)) \
-                           的模拟中前 48 小时即覆盖最低筹款额，因此\(plan.flag(.recommended) ? "建议" : "不建议")众筹（规则要求至少一半）。
+                           **\(value(.goal))**\(precision(.goal))。认筹额达到目标的概率为 \(value(.goalProbability))（规则要求 \
+                           \(style.percent(plan.scenario.crowdfunding?.minChance ?? 0.8))），因此\(plan.flag(.recommended) ? "建议" : "不建议")众筹；\
+                           \(value(.firstTwoDaysCoverProbability)) 的模拟中前 48 小时即覆盖最低筹款额（参考指标，非规则）。
                            """))
         }
         if lines.isEmpty {

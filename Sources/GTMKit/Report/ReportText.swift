@@ -314,51 +314,66 @@ struct ReportText {
     /// A reason for (or against) crowdfunding, in plain words.
     func reason(_ reason: Campaign.Reason, campaign: Campaign) -> String {
         switch reason {
-        case .firstTwoDays(let first, let minimum, let probability, let covers):
-            guard minimum.isFinite else {
-                return t("Fees and dropped pledges take every pledge, so no goal can fund the launch.",
-                         "费用与扣款失败吞掉了全部认筹，任何目标都无法为上市筹得资金。")
-            }
-            let cover = minimum > 0 ? first / minimum : .infinity
-            let coverText = cover.isFinite ? style.percent(cover) : "—"
-            let chance = probability.map {
-                t(" They cover it in \(style.percent($0)) of the simulated launches (the rule asks for at least half).",
-                  "在 \(style.percent($0)) 的模拟上市中可覆盖（规则要求至少一半）。")
-            } ?? ""
-            if !(minimum > 0) {
-                // Nothing to cover (no fixed costs and no MOQ batch): the goal is the pledges the
-                // first two days should bring, if any.
-                return covers
-                    ? t("""
-                        The first 48 hours should bring about \(style.money(first)) in pledges, and the launch has no fixed costs or minimum batch \
-                        to cover: a goal the campaign can pass in two days.
-                        """,
-                        "前 48 小时预计认筹约 \(style.money(first))，且上市没有需覆盖的固定成本或最小批量：这是两天内即可达成的目标。") + chance
-                    : t("""
-                        The backers you bring are too few: the first 48 hours should bring about \(style.money(first)) in pledges, and campaigns \
-                        that miss their goal early rarely fund.
-                        """,
-                        "自有支持者太少：前 48 小时预计认筹约 \(style.money(first))，开局未达标的众筹很少成功。") + chance
-            }
-            if covers {
-                return t("""
-                    The first 48 hours should bring about \(style.money(first)) in pledges, \(coverText) of the minimum raise \
-                    (\(style.money(minimum))): a goal the campaign can pass in two days.
-                    """,
-                         "前 48 小时预计认筹约 \(style.money(first))，为最低筹款额（\(style.money(minimum))）的 \(coverText)：这是两天内即可达成的目标。") + chance
-            }
+        case .feesTakeEverything:
+            return t("Fees and dropped pledges take every pledge, so no goal can fund the launch.",
+                     "费用与扣款失败吞掉了全部认筹，任何目标都无法为上市筹得资金。")
+        case .chance(_, _, _, _, let median, _) where !(median > 0):
             return t("""
-                The backers you bring are too few: first-48-hour pledges (about \(style.money(first))) cover \(coverText) of the minimum raise \
-                (\(style.money(minimum))), and campaigns that miss their goal early rarely fund.
+                No one is expected to back it: give the campaign an audience (`email_list` with `list_conversion`, `reservations`, or KOL \
+                posts timed to it).
+                """, "预计没有支持者：请为众筹提供受众（`email_list` 与 `list_conversion`、`reservations`，或对准众筹的 KOL 内容）。")
+        case .chance(let probability, let minChance, let goal, let minimum, let median, let spread):
+            // Which rule set the goal: the minimum raise (rounded up) or a third of the median pledges (rounded down).
+            let byMinimum = goal > CrowdfundingModel.roundDown(median * CrowdfundingModel.firstTwoDaysShare) && minimum > 0
+            let why = byMinimum
+                ? t("""
+                    the goal is the minimum raise, \(style.money(minimum)), rounded up: what the campaign must pledge to net the fixed costs and a \
+                    first batch at MOQ
+                    """, "目标为最低筹款额 \(style.money(minimum)) 向上取整：众筹须认筹到此数，才能在扣费后覆盖模具与最小起订量首批")
+                : t("""
+                    the goal is a third of the median pledges, \(style.money(median)), rounded down, so that the campaign funds in its first days
+                    """, "目标为认筹额中位数 \(style.money(median)) 的三分之一向下取整，使众筹在开头几天即可达标")
+            let spreadNote = spread.map { _ in
+                t("""
+                     The conversions are single values, so the chance uses their published spread (email subscribers back at 5–10%, reservation \
+                    holders at 35–45%: LaunchBoom).
+                    """, "转化率为单一数值，故概率按其公开的波动范围计算（邮件订阅者 5–10%、预约者 35–45% 成为支持者：LaunchBoom）。")
+            } ?? ""
+            let verdict = probability >= minChance
+                ? t("above the \(style.percent(minChance)) the rule asks (`crowdfunding.min_chance`)",
+                    "高于规则要求的 \(style.percent(minChance))（`crowdfunding.min_chance`）")
+                : t("below the \(style.percent(minChance)) the rule asks (`crowdfunding.min_chance`)",
+                    "低于规则要求的 \(style.percent(minChance))（`crowdfunding.min_chance`）")
+            return t("The pledges reach the goal of \(style.money(goal)) with a \(style.percent(probability)) chance, \(verdict); \(why).",
+                     "认筹额达到目标 \(style.money(goal)) 的概率为 \(style.percent(probability))，\(verdict)；\(why)。") + spreadNote
+        case .contribution(let net, let unitsCost, let shipping):
+            let adds = net - unitsCost - shipping
+            let shipped = shipping > 0 ? t(" and their shipping \(style.money(shipping))", "，运费 \(style.money(shipping))") : ""
+            return adds > 0
+                ? t("""
+                    It nets \(style.money(net)) after fees; the units owed cost \(style.money(unitsCost)) at unit cost\(shipped), so the campaign \
+                    adds \(style.money(adds)) to the launch.
+                    """,
+                    "扣费后净得 \(style.money(net))；应交付产品按成本计 \(style.money(unitsCost))\(shipped)，众筹为上市带来 \(style.money(adds))。")
+                : t("""
+                    It nets \(style.money(net)) after fees, but the units owed cost \(style.money(unitsCost)) at unit cost\(shipped): the campaign \
+                    costs the launch \(style.money(-adds)), so the rule does not recommend it.
+                    """,
+                    "扣费后净得 \(style.money(net))，但应交付产品按成本计 \(style.money(unitsCost))\(shipped)：众筹使上市亏损 \(style.money(-adds))，因此规则不建议。")
+        case .firstTwoDays(let first, let goal):
+            let share = goal > 0 ? style.percent(first / goal) : "—"
+            return t("""
+                As an indicator, the first 48 hours should bring about \(style.money(first)), \(share) of the goal (campaigns past 20–30% of their \
+                goal in two days mostly fund).
                 """,
-                     "自有支持者太少：前 48 小时认筹（约 \(style.money(first))）只覆盖最低筹款额（\(style.money(minimum))）的 \(coverText)，开局未达标的众筹很少成功。") + chance
+                     "作为参考指标，前 48 小时预计认筹约 \(style.money(first))，为目标的 \(share)（两天内达到目标 20–30% 的众筹大多成功）。")
         case .growList(let subscribers, let cost):
             let price = cost.map { t(", about \(style.money($0)) at `cost_per_lead`", "，按 `cost_per_lead` 约需 \(style.money($0))") } ?? ""
             return t("""
-                To close the gap, grow the email list by about \(style.count(subscribers.rounded(.up))) subscribers (at its conversion \
-                rate\(price)), or collect more paid reservations.
+                To bring the chance up to the rule's, grow the email list by about \(style.count(subscribers.rounded(.up))) subscribers (at \
+                its conversion rate\(price)), or collect more paid reservations.
                 """,
-                     "要补足缺口，需再增加约 \(style.count(subscribers.rounded(.up))) 名邮件订阅者（按当前转化率\(price)），或收取更多付费预约。")
+                     "要把概率提高到规则要求，需再增加约 \(style.count(subscribers.rounded(.up))) 名邮件订阅者（按当前转化率\(price)），或收取更多付费预约。")
         case .shipsAfterLaunch(let fulfillment, let launch):
             return t("Rewards would ship on \(style.date(fulfillment)), after the retail launch on \(style.date(launch)).",
                      "回报将于 \(style.date(fulfillment)) 发货，晚于 \(style.date(launch)) 的零售上市。")

@@ -268,6 +268,11 @@ struct ScenarioDecoder {
         if case .text(let text) = value(key, in: section) { return text }
         return nil
     }
+
+    mutating func boolean(_ key: String, in section: Section) -> Bool? {
+        if case .boolean(let flag) = value(key, in: section) { return flag }
+        return nil
+    }
 }
 
 extension String {

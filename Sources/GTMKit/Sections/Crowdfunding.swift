@@ -28,6 +28,11 @@ extension Scenario {
         var payoutDelay: Period?
         /// Reward shipping per paying backer.
         var shipping: Quantity
+        /// Backers pay the shipping on top of their pledge (the Kickstarter norm); it then counts
+        /// in the pledges, the goal and the fees.
+        var shippingCharged: Bool
+        /// The chance of reaching the goal a campaign needs to be recommended.
+        var minChance: Double
         /// What one more list subscriber costs to acquire.
         var costPerLead: Double?
         var tiers: [PledgeTier]
@@ -79,6 +84,11 @@ extension Schema {
               "Campaign end to the money in your bank.", zh: "众筹结束到款项到账的时间。"),
         Field("crowdfunding.shipping", .value(.money), default: "0",
               "Shipping each reward to a backer (paid when rewards ship).", zh: "每位支持者的回报运费（回报发货时支付）。"),
+        Field("crowdfunding.shipping_charged", .value(.boolean), default: "no",
+              "Backers pay the shipping on top of their pledge (the Kickstarter norm): it counts in the pledges, the goal and the fees.",
+              zh: "运费由支持者在认筹之外另付（Kickstarter 惯例）：计入认筹额、目标与费用。"),
+        Field("crowdfunding.min_chance", .value(.share), uncertain: false, bounds: 0.5...0.99, default: "80%",
+              "The chance of reaching the goal a campaign needs to be recommended.", zh: "建议众筹所需的达成目标概率。"),
         Field("crowdfunding.cost_per_lead", .value(.money), example: "2.50", uncertain: false,
               "What one more list subscriber costs (ads to a sign-up page): prices the advice to grow the list.",
               zh: "多获取一位订阅者的成本（引流至登记页的广告）：用于估算扩充名单的花费。"),
@@ -142,14 +152,17 @@ extension ScenarioDecoder {
         let lead = period("fulfillment_lead", in: section)
         let payoutDelay = period("payout_delay", in: section)
         let shipping = quantity("shipping", in: section)
+        let shippingCharged = boolean("shipping_charged", in: section)
+        let minChance = quantity("min_chance", in: section)?.value
         if let platform { checkFees(platform: platform, given: (platformFee, paymentFee, paymentFixed), section: section) }
         guard let platform, let run, let start, let duration, let emailList, let listConversion, let reservations,
-              let reservationConversion, let organic, let dropped, let shipping, tiersValid else { return nil }
+              let reservationConversion, let organic, let dropped, let shipping, let shippingCharged, let minChance, tiersValid
+        else { return nil }
         let campaign = Scenario.Crowdfunding(
             platform: platform, run: run, start: start, duration: duration, emailList: emailList, listConversion: listConversion,
             reservations: reservations, reservationConversion: reservationConversion, organicShare: organic,
             droppedPledges: dropped, platformFee: platformFee, paymentFee: paymentFee, paymentFixed: paymentFixed,
-            fulfillmentLead: lead, payoutDelay: payoutDelay, shipping: shipping,
+            fulfillmentLead: lead, payoutDelay: payoutDelay, shipping: shipping, shippingCharged: shippingCharged, minChance: minChance,
             costPerLead: quantity("cost_per_lead", in: section)?.value, tiers: tiers)
         checkFeesLeaveSomething(campaign, section: section)
         return campaign
