@@ -307,14 +307,64 @@ import Testing
                 == ["inventory.reorder"] + (2...13).map { "inventory.reorder.\($0)" })
     }
 
+    @Test func aReorderBeforeLaunchIsWarned() throws {
+        // Your forecast: 1,400 over 2 weeks (100 a day), no spread; the lead time is 4 weeks. The batch of 1,400 runs out at
+        // the end of day 13; an order placed at launch lands on day 28, two weeks too late, so the reorder is placed on
+        // day 14 − 28 = −14, 2027-02-15, before launch, and the warning says so with the fix.
+        let text = "product:\n  name: Lamp\n  price: 100\n  unit_cost: 40\nlaunch:\n  date: 2027-03-01\n"
+            + "inventory:\n  lead_time: 4 weeks\n  coverage: 2 weeks\n  forecast: 1400\n  forecast_sd: 0\n"
+        let plan = Planner.plan(try decode(text))
+        guard case .reorderBeforeLaunch(let order, let launch, let atLaunch)? = warning(plan, "reorder_before_launch") else {
+            Issue.record("expected reorder_before_launch")
+            return
+        }
+        #expect(order.date == CivilDate(year: 2027, month: 2, day: 15))
+        #expect(order.stockout == CivilDate(year: 2027, month: 3, day: 15))
+        #expect(launch == CivilDate(year: 2027, month: 3, day: 1) && atLaunch == CivilDate(year: 2027, month: 3, day: 29))
+        // With a 4-week forecast window the batch lasts until an order placed at launch lands: no warning.
+        let covered = Planner.plan(try decode(text.replacing("coverage: 2 weeks", with: "coverage: 4 weeks")
+                                                   .replacing("forecast: 1400", with: "forecast: 2800")))
+        #expect(warning(covered, "reorder_before_launch") == nil)
+        #expect(covered.firstBatch?.reorder?.date == CivilDate(year: 2027, month: 3, day: 1))
+    }
+
+    @Test func aShortCoverageIsRaisedToTheLeadTime() throws {
+        // Coverage 2 weeks with a 6-week lead time, demand from the curve: the window is the lead time, so the batch lasts
+        // until an order placed at launch lands, and the report says why.
+        let text = minimal + "market:\n  population: 1M\n  serviceable: 50%\n  obtainable: 1%\n"
+            + "inventory:\n  lead_time: 6 weeks\n  coverage: 2 weeks\n"
+        let plan = Planner.plan(try decode(text))
+        let batch = try #require(plan.firstBatch)
+        #expect(batch.windowDays == 42 && batch.coverageRaised)
+        #expect(warning(plan, "reorder_before_launch") == nil)
+        #expect(plan.firstBatch?.reorders.allSatisfy { $0.date >= CivilDate(year: 2027, month: 3, day: 15)! } == true)
+        #expect(MarkdownReport(plan).render().contains("not the shorter `inventory.coverage`"))
+    }
+
+    @Test func aLastReorderThatCannotPayForItsMOQIsSkipped() throws {
+        // 100 a day (2,800 over 4 weeks, no spread) over a 60-day horizon; MOQ 2,800. The batch runs out on day 28, when the
+        // first reorder (placed at launch) lands; it covers days 28–55. The next would land on day 56 for the 4 days left,
+        // 400 units, but the MOQ is 2,800: it sells 400 (× ¥60 = ¥24,000) and leaves 2,400 unsold (× ¥40 = ¥96,000): it
+        // would lose ¥72,000, so it is skipped and the warning says what that forgoes.
+        let text = "product:\n  name: Lamp\n  price: 100\n  unit_cost: 40\nlaunch:\n  date: 2027-03-01\n"
+            + "market:\n  population: 1M\n  serviceable: 50%\n  obtainable: 1%\n  horizon: 60 days\n"
+            + "inventory:\n  lead_time: 4 weeks\n  forecast: 2800\n  forecast_sd: 0\n  moq: 2800\n"
+        let plan = Planner.plan(try decode(text))
+        #expect(plan.firstBatch?.reorders.map(\.units) == [2_800])
+        guard case .reorderSkipped(let skipped)? = warning(plan, "reorder_skipped") else {
+            Issue.record("expected reorder_skipped")
+            return
+        }
+        #expect(skipped.units == 2_800 && skipped.sales == 400 && skipped.contribution == 24_000 && skipped.value == -72_000)
+    }
+
     @Test func aReorderThatCannotArriveInTimeIsFlagged() {
         // Stock of 500 arrives on day 30, demand 100 a day: it runs out on day 35. The latest order
         // that arrives in time is day 35 − 28 = 7, but nothing is ordered before day 20: it arrives day 48.
         let launch = CivilDate(year: 2027, month: 3, day: 1)!
-        let reorder = ReorderModel.plan(daily: [Double](repeating: 100, count: 365), launch: launch,
-                                        arrives: launch.adding(days: 30), stock: 500, reorderPoint: 2_800, safetyStock: 0,
-                                        leadTime: .weeks(4), firstOrder: launch.adding(days: 20), coverageDays: 28,
-                                        terms: .none).first
+        let policy = ReorderPolicy(launch: launch, arrives: launch.adding(days: 30), stock: 500, safetyStock: 0, leadTime: .weeks(4),
+                                   firstOrder: launch.adding(days: 20), coverageDays: 28, terms: .none)
+        let reorder = ReorderModel.plan([Double](repeating: 100, count: 365), policy).orders.first
         #expect(reorder?.date == launch.adding(days: 20))
         #expect(reorder?.stockout == launch.adding(days: 35))
         #expect(reorder?.arrival == launch.adding(days: 48))
@@ -327,12 +377,11 @@ import Testing
         // saw no stockout before it landed.
         let launch = CivilDate(year: 2027, month: 3, day: 1)!
         let placed = Reorder(date: launch.adding(days: -20), units: 1_000, arrival: launch.adding(days: 10), stockout: nil)
-        let orders = ReorderModel.plan(daily: [Double](repeating: 100, count: 365), launch: launch,
-                                       arrives: launch.adding(days: 30), stock: 500, reorderPoint: 2_800, safetyStock: 0,
-                                       leadTime: .weeks(4), firstOrder: launch.adding(days: -20), coverageDays: 28,
-                                       terms: .none, placed: [placed])
-        #expect(orders.first == placed)
-        // The next order is placed when stock plus orders reach the reorder point, 2,800: at once.
+        let policy = ReorderPolicy(launch: launch, arrives: launch.adding(days: 30), stock: 500, safetyStock: 0, leadTime: .weeks(4),
+                                   firstOrder: launch.adding(days: -20), coverageDays: 28, terms: .none)
+        let orders = ReorderModel.plan([Double](repeating: 100, count: 365), policy, placed: [placed]).orders
+        #expect(orders.first?.date == placed.date && orders.first?.units == placed.units && orders.first?.stockout == nil)
+        // The next order is for the day the 1,500 run out.
         #expect(orders.dropFirst().first?.stockout == launch.adding(days: 45))
     }
 }

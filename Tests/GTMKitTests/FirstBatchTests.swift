@@ -198,11 +198,14 @@ func batchScenario(price: Double, cost: Double, salvage: Double, mean: Double, s
 
     @Test func purchaseOrderDateAndReorderPoint() throws {
         // Lead time 4 weeks before 2027-03-15 → 2027-02-15. Coverage defaults to the lead time (28 days),
-        // so σ_d·√L = 1181·√(28/28): SS = z·1181 = 993.9547, ROP = 3192 + SS = 4185.9547.
+        // so σ_d·√L = 1181·√(28/28): SS = z·1181 = 993.9547. At 3,192 ÷ 28 = 114 a day the 4,186 units hold
+        // 4,186 − 114 × 29 = 880 ≤ SS at the end of day 28 (994 the day before): the reorder must land on day 29, so it is
+        // placed on day 1, when the stock position is 4,186 − 114 = 4,072 (the reorder point the report shows).
         let batch = try batchScenario(price: 190, cost: 110, salvage: 90, mean: 3192, sd: 1181)
         #expect(batch.firstBatch?.poDate == CivilDate(year: 2027, month: 2, day: 15))
         #expect(abs(batch[.safetyStock]! - 993.9546768496117) < 1e-8)
-        #expect(abs(batch[.reorderPoint]! - 4185.954676849612) < 1e-8)
+        #expect(batch.firstBatch?.reorder?.date == CivilDate(year: 2027, month: 3, day: 16))
+        #expect(abs(batch[.reorderPoint]! - 4_072) < 1e-8)
     }
 
     @Test func depositIsAShareOfThePurchaseOrder() throws {

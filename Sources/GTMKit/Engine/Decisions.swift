@@ -30,8 +30,9 @@ struct Decisions: Sendable, Equatable {
     /// MOQ and case pack may add to the newsvendor's quantity).
     var retailStock: Double { max(0, batchUnits - pledgedUnits - sampleUnits) }
     /// The orders after the first batch, on the base case's projected demand, through the
-    /// horizon (none when the batch lasts it).
-    var reorders: [Reorder] = []
+    /// horizon (none when the batch lasts it), with the stock they keep.
+    var schedule = ReorderSchedule()
+    var reorders: [Reorder] { schedule.orders }
     /// With actual sales: the first day a new order can be placed (the day after the last week
     /// sold), and the orders placed before it (kept as placed).
     var notBefore: CivilDate?
@@ -189,13 +190,12 @@ struct Decisions: Sendable, Equatable {
                 d.windowP10 = prefix.quantile(0.1).value
                 d.windowP90 = prefix.quantile(0.9).value
             }
-            // Reorder: the window's daily demand continues through the lead time.
+            // Safety stock for the reorders: the window's forecast error, spread over its days, through a lead time.
             let days = max(batch.windowDays, 1)
             let lead = Double(batch.inputs.leadTime.days(from: batch.poDate))
             d.z = d.criticalRatio > 0 && d.criticalRatio < 1 ? Normal.quantile(d.criticalRatio) : nil
             let z = d.z ?? 0
             d.safetyStock = z > 0 ? z * d.windowSD / days.squareRoot() * lead.squareRoot() : 0
-            d.reorderPoint = mean / days * lead + d.safetyStock
             if spread { d.planReorders(model, base: base) }
         }
         return d
@@ -213,10 +213,19 @@ struct Decisions: Sendable, Equatable {
             model.demand.weekly(v, base, kolRetail: model.demand.kolIsRetail(inPlan))
             daily = ReorderModel.daily(model.demand.curve(v, base, launch: batch.launch).weeks)
         }
-        reorders = ReorderModel.plan(daily: daily, launch: batch.launch, arrives: batch.arrival, stock: retailStock,
-                                     reorderPoint: reorderPoint, safetyStock: safetyStock,
-                                     leadTime: batch.inputs.leadTime, firstOrder: max(batch.poDate, notBefore ?? batch.poDate),
-                                     coverageDays: Int(batch.windowDays), terms: batch.inputs.terms, placed: placed)
+        let policy = ReorderPolicy(launch: batch.launch, arrives: batch.arrival, stock: retailStock, safetyStock: safetyStock,
+                                   leadTime: batch.inputs.leadTime, firstOrder: max(batch.poDate, notBefore ?? batch.poDate),
+                                   // No retail unit is worth stocking (a critical ratio of 0): no reorder either.
+                                   coverageDays: criticalRatio > 0 ? Int(batch.windowDays) : 0, terms: batch.inputs.terms,
+                                   spread: windowMean > 0 ? windowSD / windowMean : 0, z: z ?? 0, underage: underage, overage: overage)
+        schedule = ReorderModel.plan(daily, policy, placed: placed)
+        // The reorder point: the stock position (on hand and on order) the day the first new order
+        // is placed, in the median case: the safety stock and the demand until it lands.
+        reorderPoint = 0
+        if let first = schedule.orders.dropFirst(placed.count).first {
+            let from = max(0, batch.launch.days(to: first.date)), to = min(daily.count, batch.launch.days(to: first.arrival))
+            reorderPoint = first.stockAtArrival + (from < to ? daily[from..<to].reduce(0, +) : 0)
+        }
     }
 }
 

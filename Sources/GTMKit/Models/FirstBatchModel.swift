@@ -31,7 +31,7 @@ struct FirstBatch: Sendable, Equatable {
     /// The MOQ and the case pack the order obeys.
     var terms: OrderTerms
     /// Whole units the newsvendor quantity asks for retail (⌈Q*⌉), and with the units owed to
-    /// backers, before the terms round them.
+    /// backers and the samples, before the terms round them.
     var retailUnits: Int
     var beforeTerms: Int
     var leadTime: Period
@@ -39,8 +39,13 @@ struct FirstBatch: Sendable, Equatable {
     var poDate: CivilDate
     /// The day its units are in the warehouse.
     var arrival: CivilDate
-    /// The orders after the first, when the horizon's demand outgrows the first batch.
-    var reorders: [Reorder]
+    /// The orders after the first, when the horizon's demand outgrows the first batch, and the
+    /// stock they keep.
+    var schedule: ReorderSchedule
+    var reorders: [Reorder] { schedule.orders }
+    /// True when `inventory.coverage` is shorter than the lead time: the window runs until an
+    /// order placed at launch can land.
+    var coverageRaised: Bool
     /// The second order.
     var reorder: Reorder? { reorders.first }
 }
@@ -53,6 +58,8 @@ final class FirstBatchModel: Sendable {
     let forecast: Int?, forecastSD: Int?, forecastCV: Int, deposit: Int
     let price: Int, unitCost: Int, salvage: Int
     let windowDays: Double
+    let coverage: Period
+    let coverageRaised: Bool
     let poDate: CivilDate
     let poDay: Double
     /// The day the batch is in the warehouse: the order date plus the lead time.
@@ -76,7 +83,12 @@ final class FirstBatchModel: Sendable {
         self.price = price
         self.unitCost = unitCost
         self.salvage = salvage
-        windowDays = Double(inventory.coverage.days(from: scenario.launch.date))
+        // The batch covers at least until an order placed at launch can land (with the user's own
+        // forecast, its window is the forecast's).
+        let leadDays = inventory.leadTime.days(from: scenario.launch.date)
+        coverageRaised = inventory.forecast == nil && leadDays > inventory.coverage.days(from: scenario.launch.date)
+        coverage = coverageRaised ? inventory.leadTime : inventory.coverage
+        windowDays = Double(coverage.days(from: scenario.launch.date))
         poDate = inventory.leadTime.before(scenario.launch.date)
         poDay = Double(poDate.daysSinceEpoch)
         launch = scenario.launch.date
@@ -154,11 +166,12 @@ final class FirstBatchModel: Sendable {
     func firstBatch(horizonDays: Double, decisions d: Decisions) -> FirstBatch {
         FirstBatch(demandSource: forecast == nil ? .curve : .forecast,
                    ratioSource: inputs.serviceLevel == nil ? .economics : .serviceLevel,
-                   coverage: inputs.coverage, windowDays: Int(windowDays),
+                   coverage: coverage, windowDays: Int(windowDays),
                    windowPastHorizon: forecast == nil && windowDays > horizonDays,
                    underage: d.underage, overage: d.overage, z: d.z, terms: inputs.terms,
-                   retailUnits: OrderTerms.none.rounded(d.retailUnits), beforeTerms: OrderTerms.none.rounded(d.retailUnits + d.pledgedUnits),
-                   leadTime: inputs.leadTime, poDate: poDate, arrival: arrival, reorders: d.reorders)
+                   retailUnits: OrderTerms.none.rounded(d.retailUnits), beforeTerms: OrderTerms.none.rounded(d.retailUnits + d.pledgedUnits + d.sampleUnits),
+                   leadTime: inputs.leadTime, poDate: poDate, arrival: arrival, schedule: d.schedule,
+                   coverageRaised: coverageRaised)
     }
 }
 

@@ -1,5 +1,5 @@
-/// The second order: the day projected stock reaches the reorder point, what to order, and when
-/// it arrives, so that the first batch is followed before it runs out.
+/// An order after the first batch: the day to place it, what to order, when it lands, and what it
+/// is for (median case).
 struct Reorder: Sendable, Hashable {
     /// The day to place the order.
     var date: CivilDate
@@ -7,111 +7,221 @@ struct Reorder: Sendable, Hashable {
     var arrival: CivilDate
     /// The day stock runs out without the reorder, if it does within the horizon.
     var stockout: CivilDate?
+    /// Units on hand the day it lands, before it does.
+    var stockAtArrival = 0.0
+    /// The demand it serves: from the day it lands until the next order lands (or the horizon ends).
+    var serves = 0.0
+    /// How it was sized: to cover the coverage after it lands, or (the last of the horizon) against
+    /// the demand left.
+    var sizing = Sizing.coverage
+
+    enum Sizing: Sendable, Hashable { case coverage, demandLeft }
+
+    init(date: CivilDate, units: Int, arrival: CivilDate, stockout: CivilDate?) {
+        self.date = date
+        self.units = units
+        self.arrival = arrival
+        self.stockout = stockout
+    }
+
     /// True when the reorder cannot arrive before stock runs out, even placed as early as it may be.
     var arrivesLate: Bool { stockout.map { arrival > $0 } ?? false }
+
+    /// An order the policy would place but does not: at the MOQ, the demand left does not pay for
+    /// its units. `sales` the sales it would have made, `contribution` what they would have
+    /// brought, `value` its expected profit (< 0) after the units left unsold.
+    struct Skipped: Sendable, Hashable {
+        var date: CivilDate
+        var units: Int
+        var sales: Double
+        var contribution: Double
+        var value: Double
+    }
 }
 
-/// The reorder model (see README, "Reorders"), on the base case's projected demand.
+/// What the reorder policy needs of the first batch and the order terms.
+struct ReorderPolicy: Sendable {
+    var launch: CivilDate
+    /// The day the first batch's `stock` (retail units) is in the warehouse.
+    var arrives: CivilDate
+    var stock: Double
+    var safetyStock: Double
+    var leadTime: Period
+    /// The first day an order may be placed (the first purchase order, or the day after the last
+    /// week sold when re-planning on actual sales).
+    var firstOrder: CivilDate
+    var coverageDays: Int
+    var terms: OrderTerms
+    /// Orders that would be placed within this many days of the previous one are merged into it
+    /// (a weekly review).
+    var reviewDays = 7
+    /// The last order's newsvendor: the demand left's spread relative to its mean, the ratio's z,
+    /// and what a missed sale and an unsold unit cost.
+    var spread = 0.0
+    var z = 0.0
+    var underage = 0.0
+    var overage = 0.0
+}
+
+/// The orders after the first batch, their stock, and what the policy noticed.
+struct ReorderSchedule: Sendable, Equatable {
+    var orders: [Reorder] = []
+    /// Median-case stock on hand at the end of each day from launch (lost sales: never below 0).
+    var onHand: [Double] = []
+    /// The last order, skipped because the demand left does not pay for its MOQ.
+    var skipped: Reorder.Skipped?
+    /// The first order placed before launch because the first batch runs out before an order
+    /// placed at launch could land.
+    var beforeLaunch: Reorder?
+
+    /// Stock at the end of each week from launch (the last week may be short).
+    var weeklyStock: [Double] {
+        stride(from: 0, to: onHand.count, by: 7).map { onHand[min($0 + 6, onHand.count - 1)] }
+    }
+}
+
+/// The reorder model (see README, "Reorders"): a forward-looking policy on the median case's
+/// demand curve.
 enum ReorderModel {
     /// Every order after the first batch, through the horizon. `daily[d]` is the demand of day d
-    /// after launch (day 0 is launch day) within the horizon; the retail stock (`stock`) is in the
-    /// warehouse from `arrives`. Each order is placed on the first day the stock position (on hand
-    /// plus on order) reaches `reorderPoint`, or earlier if it would otherwise arrive after the
-    /// stock falls to `safetyStock` (never before the first purchase order or the previous
-    /// reorder); it covers the
-    /// `coverageDays` after it arrives at the same safety stock, rounded to the MOQ and the case
-    /// pack. Orders stop when the horizon's demand fits what is ordered, or when the next would
-    /// arrive past the horizon. Each order's `stockout` is the day stock runs out without it.
-    /// `placed`: orders already placed (re-planning on actual sales), kept as they are, each with
-    /// the day stock runs out before it lands (nil when it lands in time); new orders are placed
-    /// from `firstOrder` on. A stockout before an earlier order lands is that order's, not the next's.
-    static func plan(daily: [Double], launch: CivilDate, arrives: CivilDate, stock: Double, reorderPoint: Double,
-                     safetyStock: Double, leadTime: Period, firstOrder: CivilDate, coverageDays: Int,
-                     terms: OrderTerms, placed: [Reorder] = []) -> [Reorder] {
+    /// after launch (day 0 is launch day) within the horizon. Each order is placed so that it lands
+    /// the day the projected stock (the median curve, with every earlier order) falls to the
+    /// safety stock, no earlier than `firstOrder` and the previous order, and not before launch
+    /// unless the batch would run out before an order placed at launch could land. It covers the
+    /// demand from its arrival to `coverageDays` after that day, plus the safety stock, less the
+    /// stock on hand when it lands. The last order (its coverage reaching the horizon's end) is a
+    /// newsvendor on the demand left, at the batch's ratio; if its MOQ makes it lose money it is
+    /// skipped and `skipped` says what that loses. Orders placed within `reviewDays` of the
+    /// previous are merged into it. `placed`: orders already placed (re-planning on actual sales),
+    /// kept as they are, each with the day stock runs out before it lands (nil when it lands in
+    /// time). Each projection is one pass over the days: O(days × orders).
+    static func plan(_ daily: [Double], _ policy: ReorderPolicy, placed: [Reorder] = []) -> ReorderSchedule {
         let days = daily.count
-        let start = max(0, launch.days(to: arrives))
-        guard start < days else { return placed }
-        var orders = placed
+        let launch = policy.launch
+        let start = max(0, launch.days(to: policy.arrives))
+        var schedule = ReorderSchedule(orders: placed)
+        guard start < days else { return schedule }
         // Units arriving at the start of each day (orders that arrive before `start` count at `start`).
         var incoming = [Double](repeating: 0, count: days + 1)
-        var onOrder = 0.0
-        for order in placed {
-            incoming[min(max(launch.days(to: order.arrival), start), days)] += Double(order.units)
-            onOrder += Double(order.units)
+        func day(_ date: CivilDate) -> Int { min(max(launch.days(to: date), start), days) }
+        for order in placed { incoming[day(order.arrival)] += Double(order.units) }
+        // Stock at the start of each day, arrivals of that day in, before its sales.
+        var open = [Double](repeating: 0, count: days + 1)
+        func project() {
+            var level = 0.0
+            for d in start..<days {
+                level += incoming[d] + (d == start ? policy.stock : 0)
+                open[d] = level
+                level = max(0, level - daily[d])
+            }
+            open[days] = level + incoming[days]
         }
-        // Stock at the start of each day, arrivals of that day included.
-        var levels = [Double](repeating: 0, count: days + 1)
-        var searchFrom = max(start, launch.days(to: firstOrder))
-        var earliest = max(firstOrder, placed.last?.date ?? firstOrder)
-        // The day every order so far has landed: a stockout before it belongs to an earlier order.
-        var landed = placed.reduce(start) { max($0, min(launch.days(to: $1.arrival), days)) }
-        while searchFrom < days {
-            var level = stock
-            var position = onOrder
-            var reorderDay: Int?
-            var stockoutDay: Int?
-            // The first day the stock starts at or below the safety stock: the order should have
-            // landed by then, so that the safety stock is there for the demand the curve misses.
-            var safetyDay: Int?
-            for day in start..<days {
-                level += incoming[day]
-                position -= incoming[day]
-                levels[day] = level
-                if day >= searchFrom, reorderDay == nil, level + position <= reorderPoint { reorderDay = day }
-                level -= daily[day]
-                if day >= max(searchFrom, landed) {
-                    if safetyDay == nil, level <= safetyStock { safetyDay = day + 1 }
-                    if stockoutDay == nil, level <= 0 { stockoutDay = day + 1 }
+        var earliest = max(policy.firstOrder, placed.last?.date ?? policy.firstOrder)
+        // The day every order so far has landed: a fall before it belongs to an earlier order.
+        var landed = placed.reduce(start) { max($0, day($1.arrival)) }
+        let safety = policy.safetyStock
+        for _ in 0..<days {
+            project()
+            var safetyDay: Int?, stockoutDay: Int?
+            for d in landed..<days {
+                let end = open[d] - daily[d]
+                if safetyDay == nil, end <= safety { safetyDay = d + 1 }
+                if end <= 0 { stockoutDay = d + 1; break }
+            }
+            guard let safetyDay, safetyDay < days, policy.coverageDays > 0 else { break }
+            var date = max(policy.leadTime.before(launch.adding(days: safetyDay)), earliest)
+            var beforeLaunch = false
+            if date < launch {
+                // The batch covers until an order placed at launch lands, unless it runs out first.
+                let atLaunch = max(launch, earliest)
+                if let stockoutDay, launch.days(to: policy.leadTime.after(atLaunch)) > stockoutDay {
+                    beforeLaunch = true
+                } else {
+                    date = atLaunch
                 }
             }
-            levels[days] = level + incoming[days]
-            guard let reorderDay else { break }
-            var order = max(launch.adding(days: reorderDay), earliest)
-            if let safetyDay {
-                // Placed by the day that still lets it land before the stock reaches its safety
-                // level (with rising demand the reorder point, sized on the first window's daily
-                // demand, is reached too late).
-                let latest = leadTime.before(launch.adding(days: safetyDay))
-                if latest < order { order = max(latest, earliest) }
-            }
-            let arrival = leadTime.after(order)
+            let arrival = policy.leadTime.after(date)
             let arrivalDay = launch.days(to: arrival)
             guard arrivalDay < days else { break }
-            let onHand = max(0, levels[min(max(arrivalDay, start), days)])
-            var cover = 0.0
-            // (An order that lands before launch, a clamped month's lead time, covers from launch.)
-            let coverFrom = max(arrivalDay, 0), coverTo = min(arrivalDay + coverageDays, days)
-            if coverTo > coverFrom { for day in coverFrom..<coverTo { cover += daily[day] } }
-            let units = terms.rounded(cover + safetyStock - onHand)
-            searchFrom = reorderDay + 1
-            guard units > 0 else { continue }
-            orders.append(Reorder(date: order, units: units, arrival: arrival, stockout: stockoutDay.map { launch.adding(days: $0) }))
-            incoming[max(arrivalDay, start)] += Double(units)
-            onOrder += Double(units)
-            earliest = order
-            landed = max(landed, arrivalDay)
-        }
-        // An order already placed: whether stock, with every order, runs out from the first day a
-        // new order can be placed until it lands.
-        if !placed.isEmpty {
-            var level = stock
-            var runsOut: Int?
-            var previous = max(start, launch.days(to: firstOrder))
-            for index in placed.indices {
-                // (An order that landed before the first batch counts from the first batch's day.)
-                let arrivalDay = min(max(launch.days(to: placed[index].arrival), start), days)
-                level = stock
-                runsOut = nil
-                for day in start..<arrivalDay {
-                    level += incoming[day]
-                    level -= daily[day]
-                    if day >= previous, runsOut == nil, level <= 0 { runsOut = day + 1 }
+            let at = max(arrivalDay, start)
+            let onHand = open[at]
+            var units: Int
+            var sizing = Reorder.Sizing.coverage
+            let coverTo = max(at, safetyDay) + policy.coverageDays
+            if coverTo < days {
+                let need = daily[at..<coverTo].reduce(0, +) + safety - onHand
+                units = policy.terms.rounded(max(0, need))
+            } else {
+                sizing = .demandLeft
+                let left = daily[at..<days].reduce(0, +)
+                let sd = policy.spread * left
+                let target = policy.underage > 0 ? max(0, left + policy.z * sd) : 0
+                let wanted = max(0, target - onHand)
+                units = policy.terms.rounded(wanted)
+                if units > 0, Double(units) > wanted + 0.5 {
+                    let sold = expectedSales(mean: left, sd: sd, stock: onHand + Double(units)) - expectedSales(mean: left, sd: sd, stock: onHand)
+                    let value = policy.underage * sold - policy.overage * (Double(units) - sold)
+                    if value <= 0 {
+                        schedule.skipped = .init(date: date, units: units, sales: sold, contribution: policy.underage * sold, value: value)
+                        break
+                    }
                 }
-                orders[index].stockout = runsOut.map { launch.adding(days: $0) }
-                previous = max(previous, arrivalDay)
+            }
+            guard units > 0 else { break }
+            if let last = schedule.orders.indices.last, last >= placed.count,
+               date < schedule.orders[last].date.adding(days: policy.reviewDays) {
+                // Within one review period of the previous order: one order.
+                schedule.orders[last].units += units
+                schedule.orders[last].sizing = sizing
+                incoming[day(schedule.orders[last].arrival)] += Double(units)
+            } else {
+                var order = Reorder(date: date, units: units, arrival: arrival, stockout: stockoutDay.map { launch.adding(days: $0) })
+                order.sizing = sizing
+                schedule.orders.append(order)
+                if beforeLaunch, schedule.beforeLaunch == nil { schedule.beforeLaunch = order }
+                incoming[day(arrival)] += Double(units)
+                earliest = date
+                landed = max(landed, min(arrivalDay, days))
             }
         }
-        return orders
+        project()
+        describe(&schedule, daily: daily, open: open, start: start, placed: placed.count, launch: launch, day: day)
+        return schedule
+    }
+
+    /// Each order's stock at arrival and the demand it serves, the stock on hand day by day, and
+    /// whether stock runs out before an order already placed lands.
+    private static func describe(_ schedule: inout ReorderSchedule, daily: [Double], open: [Double], start: Int, placed: Int,
+                                 launch: CivilDate, day: (CivilDate) -> Int) {
+        let days = daily.count
+        let arrivals = schedule.orders.map { day($0.arrival) }
+        for index in schedule.orders.indices {
+            let at = arrivals[index]
+            let arrivingThatDay = zip(arrivals, schedule.orders).filter { $0.0 == at }.reduce(0.0) { $0 + Double($1.1.units) }
+            schedule.orders[index].stockAtArrival = at < days ? max(0, open[at] - arrivingThatDay) : 0
+            let next = arrivals.dropFirst(index + 1).first { $0 > at } ?? days
+            schedule.orders[index].serves = at < next ? daily[at..<next].reduce(0, +) : 0
+        }
+        schedule.onHand = (0..<days).map { $0 < start ? 0 : max(0, open[$0] - daily[$0]) }
+        // An order already placed: whether stock runs out after the previous order landed and
+        // before it lands.
+        var previous = start
+        for index in 0..<placed {
+            let at = arrivals[index]
+            var runsOut: Int?
+            for d in previous..<max(previous, at) where open[d] - daily[d] <= 0 {
+                runsOut = d + 1
+                break
+            }
+            schedule.orders[index].stockout = runsOut.map { launch.adding(days: $0) }
+            previous = max(previous, at)
+        }
+    }
+
+    /// E[min(D, stock)] for demand D ~ N(mean, sd) (never below 0 in effect): the sales `stock` makes.
+    static func expectedSales(mean: Double, sd: Double, stock: Double) -> Double {
+        guard sd > 0 else { return max(0, min(mean, stock)) }
+        return max(0, mean - sd * Normal.loss((stock - mean) / sd))
     }
 
     /// Each day's demand over the horizon from a weekly curve (a week's units spread evenly over its days).

@@ -76,7 +76,16 @@ enum PlanInvariants {
                 if reorder.date > reorder.arrival { fail("a reorder placed \(reorder.date) arrives before, \(reorder.arrival)") }
                 if reorder.units <= 0 { fail("a reorder of \(reorder.units) units") }
                 if let previous, reorder.date < previous { fail("reorders out of order at \(reorder.date)") }
+                if !(reorder.stockAtArrival >= 0 && reorder.stockAtArrival.isFinite && reorder.serves >= 0 && reorder.serves.isFinite) {
+                    fail("a reorder's stock at arrival \(reorder.stockAtArrival) or demand served \(reorder.serves)")
+                }
                 previous = reorder.date
+            }
+            if let bad = batch.schedule.onHand.first(where: { !($0 >= 0 && $0.isFinite) }) { fail("stock on hand \(bad)") }
+            if batch.schedule.beforeLaunch != nil, !plan.warnings.contains(where: {
+                if case .reorderBeforeLaunch = $0 { true } else { false }
+            }) {
+                fail("a reorder before launch without its warning")
             }
         }
         if let campaign = plan.crowdfunding {

@@ -58,6 +58,11 @@ enum PlanWarning: Sendable, Hashable {
         var ships: CivilDate
         var left: Bool
     }
+    /// A reorder must be placed before launch: the first batch runs out before an order placed at
+    /// launch could land.
+    case reorderBeforeLaunch(Reorder, launch: CivilDate, atLaunch: CivilDate)
+    /// The last order the policy would place, skipped: at the MOQ the demand left does not pay for it.
+    case reorderSkipped(Reorder.Skipped)
     /// `crowdfunding.run: yes`, but the numbers do not recommend the campaign.
     case campaignNotRecommended
     /// A milestone that should have started before `scenario.as_of`.
@@ -67,7 +72,7 @@ enum PlanWarning: Sendable, Hashable {
     /// late): the report repeats them beside the decisions.
     var changesADecision: Bool {
         switch self {
-        case .unitsBeforeSupply, .noUnitSupply, .purchaseOrderBeforeCampaignEnds, .stockoutBeforeReorder, .campaignNotRecommended,
+        case .unitsBeforeSupply, .noUnitSupply, .purchaseOrderBeforeCampaignEnds, .stockoutBeforeReorder, .campaignNotRecommended, .reorderBeforeLaunch,
              .rewardsAfterLaunch, .kolAfterLaunch: return true
         default: return false
         }
@@ -108,6 +113,8 @@ enum PlanWarning: Sendable, Hashable {
         case .purchaseOrderBeforeCampaignEnds: return "po_before_campaign_end"
         case .kolAfterLaunch: return "kol_after_launch"
         case .stockoutBeforeReorder: return "stockout_before_reorder"
+        case .reorderBeforeLaunch: return "reorder_before_launch"
+        case .reorderSkipped: return "reorder_skipped"
         case .campaignNotRecommended: return "campaign_not_recommended"
         }
     }
@@ -227,6 +234,10 @@ extension PlanWarning {
             }
             warnings.append(.stockoutBeforeReorder(order, milestone: TimelineModel.reorderID(index), afterLaunch: afterLaunch))
         }
+        if let batch = plan.firstBatch, let order = batch.schedule.beforeLaunch {
+            warnings.append(.reorderBeforeLaunch(order, launch: launch, atLaunch: batch.leadTime.after(launch)))
+        }
+        if let skipped = plan.firstBatch?.schedule.skipped { warnings.append(.reorderSkipped(skipped)) }
         return warnings
     }
 }

@@ -81,6 +81,12 @@ package struct JSONReport {
             let second: [(String, JSONValue)] = batch.reorder.map { [("reorder", order($0))] } ?? []
             pairs.append(("inventory", section(.inventory, extra: second + [
                 ("reorders", .array(batch.reorders.map(order))),
+                ("stock_weeks", stockWeeks(batch)),
+                ("skipped_reorder", batch.schedule.skipped.map { skipped in
+                    .object([("date", .string(skipped.date.description)), ("units", .integer(skipped.units)),
+                             ("sales", .number(skipped.sales)), ("contribution", .number(skipped.contribution)),
+                             ("value", .number(skipped.value))])
+                } ?? .null),
                 ("underage", .number(batch.underage)), ("overage", .number(batch.overage)),
             ] + batch.terms.terms.map { ($0.key, .integer($0.value)) } + [
                 ("coverage_days", .integer(batch.windowDays)),
@@ -186,7 +192,17 @@ package struct JSONReport {
     func order(_ reorder: Reorder) -> JSONValue {
         .object([("date", .string(reorder.date.description)), ("units", .integer(reorder.units)),
                  ("arrival", .string(reorder.arrival.description)),
-                 ("stockout", reorder.stockout.map { .string($0.description) } ?? .null)])
+                 ("stockout", reorder.stockout.map { .string($0.description) } ?? .null),
+                 ("stock_at_arrival", .number(reorder.stockAtArrival)), ("serves", .number(reorder.serves)),
+                 ("sized_to", .string(reorder.sizing == .coverage ? "coverage" : "demand_left"))])
+    }
+
+    /// Median-case stock on hand at the end of each week from launch.
+    func stockWeeks(_ batch: FirstBatch) -> JSONValue {
+        .array(batch.schedule.weeklyStock.enumerated().map { week, units in
+            .object([("start", .string(plan.scenario.launch.date.adding(days: 7 * week).description)),
+                     ("on_hand", .number(units))])
+        })
     }
 
     /// An output in JSON: a number, a date string, a boolean, or null where the plan has none.

@@ -49,8 +49,10 @@ extension MarkdownReport {
         for output in [Output.expectedSales, .expectedLostSales, .expectedLeftover] { rows.append([output.label(language), value(output)]) }
         rows.append([Output.fillRate.label(language), value(.fillRate)])
         rows.append([t("In-stock probability (cycle service level)", "不断货概率（周期服务水平）"), value(.inStockProbability)])
-        rows.append([t("Reorder: safety stock / reorder point", "补货：安全库存 / 再订货点"),
-                     "\(style.count(plan[.safetyStock] ?? 0)) / \(style.count(plan[.reorderPoint] ?? 0))"])
+        if batch.reorder != nil {
+            rows.append([t("Reorder: safety stock / stock position when the first is placed", "补货：安全库存 / 下首张补货单时的库存（在库 + 在途）"),
+                         "\(style.count(plan[.safetyStock] ?? 0)) / \(style.count(plan[.reorderPoint] ?? 0))"])
+        }
         if let reorder = batch.reorder, let asOf = plan.actuals?.asOf, reorder.date < asOf {
             rows.append(["**" + t("Reorder (placed)", "补货（已下单）") + "**",
                          "**" + t("\(style.exactCount(Double(reorder.units))) units on \(style.date(reorder.date))",
@@ -65,32 +67,44 @@ extension MarkdownReport {
             if let stockout = reorder.stockout { rows.append([Output.stockoutDate.label(language), style.date(stockout)]) }
         }
         parts.append(Markdown.table([t("First batch", "首批"), t("Value", "数值")], [.left, .right], rows))
-        if batch.reorders.count > 1 {
+        if !batch.reorders.isEmpty {
             let orderRows = batch.reorders.enumerated().map { index, order in
                 // Numbered as the timeline's ids: `inventory.reorder`, `inventory.reorder.2`, …
                 [index == 0 ? "`inventory.reorder`" : "`inventory.reorder.\(index + 1)`",
                  style.date(order.date) + (plan.actuals.map { order.date < $0.asOf } == true ? t(" (placed)", "（已下）") : ""),
-                 style.exactCount(Double(order.units)), style.date(order.arrival),
-                 order.stockout.map(style.date) ?? "—"]
+                 style.exactCount(Double(order.units)), style.date(order.arrival), style.count(order.stockAtArrival),
+                 order.stockout.map(style.date) ?? "—",
+                 style.count(order.serves) + (order.sizing == .demandLeft ? t(" (the demand left)", "（剩余需求）") : "")]
             }
             parts.append(Markdown.table([t("Reorder", "补货单"), t("Place by", "下单日"), t("Units", "件数"), t("In the warehouse", "入仓"),
-                                         t("Stock runs out without it", "不下此单的断货日")],
-                                        [.left, .left, .right, .left, .left], orderRows))
+                                         t("Stock when it lands", "到货时库存"), t("Stock runs out without it", "不下此单的断货日"),
+                                         t("Demand it serves", "覆盖需求")],
+                                        [.left, .left, .right, .left, .right, .left, .right], orderRows))
         }
         parts.append(t("""
             Expected sales + lost sales = demand; expected sales + leftover = the units ordered for retail. The fill rate is the share of demand \
-            served; the in-stock probability is the chance of not running out at all. They differ, and a plan should not confuse them. The reorder \
-            point assumes the window's daily demand continues through the lead time (\(style.period(batch.leadTime))); each reorder is placed the \
-            day the median case's projected stock, on hand and on order, reaches it (earlier if it would otherwise land after the stock has fallen \
-            to the safety stock: with demand rising, the window's daily rate reaches the point too late), and covers the \
-            \(style.period(batch.coverage)) after it arrives at the same safety stock; orders follow through the horizon.
+            served; the in-stock probability is the chance of not running out at all. They differ, and a plan should not confuse them.
             """,
-                       """
-                       预期销量 + 缺货损失 = 需求；预期销量 + 剩余 = 零售备货量。满足率是被满足的需求占比；不断货概率是整个覆盖期都不缺货的概率，两者不同，不应混淆。再订货点假设覆盖期的日均需求在 \(style.period(batch.leadTime)) \
-                       交期内持续；中位情形的预计库存（在库加在途）降到再订货点当天下补货单（若届时下单，到货前库存已降至安全库存，则提前下单：需求上升时，按覆盖期日均需求算出的再订货点触发过晚），补货量覆盖到货后 \
-                       \(style.period(batch.coverage))，安全库存不变；补货持续到计划期结束。
-                       """))
+                       "预期销量 + 缺货损失 = 需求；预期销量 + 剩余 = 零售备货量。满足率是被满足的需求占比；不断货概率是整个覆盖期都不缺货的概率，两者不同，不应混淆。"))
+        if !batch.reorders.isEmpty || batch.schedule.skipped != nil { parts.append(reorderRule(batch)) }
         return parts.joined(separator: "\n\n")
+    }
+
+    /// The reorder policy in one paragraph: when, how much, the last order.
+    func reorderRule(_ batch: FirstBatch) -> String {
+        t("""
+            **The rule:** each reorder is placed \(style.period(batch.leadTime)) (the lead time) before the day the median case's projected \
+            stock, with every earlier order, would fall to the safety stock (\(style.count(plan[.safetyStock] ?? 0)) units), so that it lands \
+            then (never before launch while the first batch lasts until an order placed at launch lands); it covers the demand from its \
+            arrival to \(style.period(batch.coverage)) after that day, plus the safety stock, less the stock on hand when it lands. The last \
+            order of the horizon is a newsvendor on the demand left, at the first batch's critical ratio. Orders within a week of each other \
+            are merged.
+            """,
+          """
+          **规则**：在中位情形下，预计库存（计入此前各单）降到安全库存（\(style.count(plan[.safetyStock] ?? 0)) 件）的那一天之前一个交期\
+          （\(style.period(batch.leadTime))）下补货单，使其当天到货（首批能撑到上市当天所下补货单到货时，不在上市前下单）；补货量覆盖到货起至该日后 \
+          \(style.period(batch.coverage)) 的需求，加安全库存，减到货时在库。计划期最后一单按剩余需求以首批的临界比率（报童模型）决定。相隔不足一周的补货单合并。
+          """)
     }
 
     /// Why this many, and what it risks, for a reader who never met a newsvendor.
@@ -177,7 +191,15 @@ extension MarkdownReport {
                                """))
         }
         let pledged = plan[.pledgedUnits] ?? 0
+        let samples = plan[.sampleUnits] ?? 0
         let newsvendor = batch.beforeTerms
+        // Every unit in the batch: retail, backers' and samples', then what the terms add.
+        var held = [t("\(style.exactCount(Double(batch.retailUnits))) for retail", "零售 \(style.exactCount(Double(batch.retailUnits))) 件")]
+        if pledged > 0 { held.append(t("\(style.exactCount(pledged)) owed to backers", "应交付支持者 \(style.exactCount(pledged)) 件")) }
+        if samples > 0 {
+            held.append(t("\(style.exactCount(samples)) KOL samples and testers' units", "KOL 样品与内测产品 \(style.exactCount(samples)) 件"))
+        }
+        var terms = ""
         if Double(newsvendor) != units {
             let binding = batch.terms.binding(for: newsvendor)
             let reasons = binding.map { term in
@@ -185,17 +207,22 @@ extension MarkdownReport {
             }
             // "the minimum order of 500 makes it", "cartons of 6 make it".
             let make = binding.count == 1 && binding[0].key == "moq" ? "makes" : "make"
-            sentences.append(t("That is \(style.exactCount(Double(newsvendor))) units; \(reasons.naturalList) \(make) it \(style.exactCount(units)).",
-                               """
-                               即 \(style.exactCount(Double(newsvendor))) 件；\
-                               因\
-                               \(reasons.count <= 2 ? reasons.joined(separator: "与") : reasons.dropLast().joined(separator: "、") + "与" + (reasons.last ?? ""))\
-                               调整为 \(style.exactCount(units)) 件。
-                               """))
+            terms = t("; \(reasons.naturalList) \(make) it \(style.exactCount(units))",
+                      "；因" + (reasons.count <= 2 ? reasons.joined(separator: "与") : reasons.dropLast().joined(separator: "、") + "与" + (reasons.last ?? ""))
+                        + "调整为 \(style.exactCount(units)) 件")
         }
-        if pledged > 0 {
-            sentences.append(t("It includes the \(style.exactCount(pledged)) units owed to backers.",
-                               "其中包含应交付众筹支持者的 \(style.exactCount(pledged)) 件。"))
+        if held.count > 1 {
+            sentences.append(t("The batch holds \(held.naturalList): \(style.exactCount(Double(newsvendor))) units\(terms).",
+                               "首批包括\(held.joined(separator: "、"))，共 \(style.exactCount(Double(newsvendor))) 件\(terms)。"))
+        } else if !terms.isEmpty {
+            sentences.append(t("That is \(style.exactCount(Double(newsvendor))) units\(terms).", "即 \(style.exactCount(Double(newsvendor))) 件\(terms)。"))
+        }
+        if batch.coverageRaised {
+            sentences.append(t("""
+                The window is the lead time, \(window), not the shorter `inventory.coverage`: the batch must last until an order placed at launch \
+                can land.
+                """,
+                               "覆盖期取交期 \(window)，而非更短的 `inventory.coverage`：首批须撑到上市当天所下补货单到货。"))
         }
         if mean > 0, units == 0 {
             sentences.append(t("Every sale in the window, about \(style.count(mean)) units, goes unserved.",

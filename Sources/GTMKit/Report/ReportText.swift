@@ -163,6 +163,31 @@ struct ReportText {
                 the first batch or shorten `inventory.lead_time`.
                 """,
                      "库存将在 \(out) 售罄，但 \(style.date(reorder.date)) 下的补货单 \(style.date(reorder.arrival)) 才到货。请增加首批数量或缩短 `inventory.lead_time`。")
+        case .reorderBeforeLaunch(let order, let launch, let atLaunch):
+            let out = order.stockout.map(style.date) ?? "—"
+            return t("""
+                The first batch runs out on \(out), before an order placed at launch (\(style.date(launch))) could land \
+                (\(style.date(atLaunch))): the reorder of \(style.exactCount(Double(order.units))) units must be placed on \
+                \(style.date(order.date)), before any sale is seen. Raise the first batch (a longer `inventory.coverage` or a higher \
+                `inventory.service_level`) or shorten `inventory.lead_time`.
+                """,
+                     """
+                     首批将于 \(out) 售罄，早于上市当天（\(style.date(launch))）下的补货单到货（\(style.date(atLaunch))）：\
+                     \(style.exactCount(Double(order.units))) 件补货须在 \(style.date(order.date)) 下单，早于任何销售。请增加首批（延长 `inventory.coverage` \
+                     或提高 `inventory.service_level`），或缩短 `inventory.lead_time`。
+                     """)
+        case .reorderSkipped(let skipped):
+            return t("""
+                The last reorder would be \(style.exactCount(Double(skipped.units))) units at the MOQ on \(style.date(skipped.date)), but the demand \
+                left sells only about \(style.count(skipped.sales)) of them: it would lose \(style.money(-skipped.value)). The plan skips it; \
+                that forgoes about \(style.count(skipped.sales)) sales (\(style.money(skipped.contribution)) of contribution). Ask the factory \
+                for a smaller run (`inventory.moq`) to serve them.
+                """,
+                     """
+                     最后一张补货单按起订量为 \(style.exactCount(Double(skipped.units))) 件（\(style.date(skipped.date))），但剩余需求只能卖出约 \
+                     \(style.count(skipped.sales)) 件：将亏损 \(style.money(-skipped.value))。计划不下此单，放弃约 \(style.count(skipped.sales)) 件销售\
+                     （边际贡献 \(style.money(skipped.contribution))）。可与工厂商议更小的起订量（`inventory.moq`）。
+                     """)
         case .campaignNotRecommended:
             return t("""
                 `crowdfunding.run: yes` keeps the campaign in the plan, but its numbers do not recommend it (see Crowdfunding): the batch, the \

@@ -39,7 +39,7 @@ package enum Simulation {
     /// `options` (or an uncertain input), the decisions are taken on the base case alone.
     /// `committed`: decisions already taken (re-planning on actual sales: the first batch, the
     /// campaign and the orders placed before the weeks sold ended). They are kept; the window's
-    /// demand, the reorder point and the later reorders are taken again on this model's demand.
+    /// demand, the safety stock and the later reorders are taken again on this model's demand.
     /// `decisionsOnly`: stop after the decisions (the plan before actual sales, whose ranges and
     /// tornado the re-plan does not show).
     static func run(_ model: PlanModel, base: Workspace, settings: Scenario.Settings, options: Options?,
@@ -51,7 +51,6 @@ package enum Simulation {
             kept.windowP10 = decisions.windowP10
             kept.windowP90 = decisions.windowP90
             kept.safetyStock = decisions.safetyStock
-            kept.reorderPoint = decisions.reorderPoint
             kept.planReorders(model, base: base)
             decisions = kept
         }

@@ -54,8 +54,10 @@ import Testing
             ("Cash tied up (units × cost)", "¥114,000"), ("Deposit paid with the purchase order", "¥34,200"),
             ("Expected sales in the window", "971"), ("Expected lost sales", "29"), ("Expected leftover", "169"),
             ("Fill rate (sales ÷ demand)", "97.1%"), ("In-stock probability (cycle service level)", "75.8%"),
-            // Daily σ = 200 ÷ √56 over a 56-day lead time: SS = 0.67449 × 200 = 134.9; point = 1,000 + 134.9 = 1,134.9.
-            ("Reorder: safety stock / reorder point", "135 / 1,135"),
+            // Daily σ = 200 ÷ √56 over a 56-day lead time: SS = 0.67449 × 200 = 134.9. At 1,000 ÷ 56 = 17.857 a day the 1,140
+            // units fall to 1,140 − 57 × 17.857 = 122.1 ≤ SS at the end of day 56: the reorder lands on day 57, so it is placed on
+            // day 1, when the stock is 1,140 − 17.857 = 1,122.1.
+            ("Reorder: safety stock / stock position when the first is placed", "135 / 1,122"),
         ]
         for (label, value) in expected { #expect(ReportReading.row(section, label) == [label, value]) }
         // Without backers, samples or a service level, none of their rows.
@@ -113,20 +115,21 @@ import Testing
         // z = 0: Q* = μ = 280. Lost sales σ·φ(0) less the tail below zero: 84 × 0.398942 − 84 × L(3.333) = 33.5112 − 0.0094 =
         // 33.50 → 34; leftover 280 − (280 − 33.50) = 33.50 → 34, ¥3,350.17 at cost; in stock Φ(0) = 50%.
         #expect(section.contains("about 34 units are left when the window ends (¥3,350.17 at cost) and about 34 sales are missed"))
-        // 10 a day: reorder point 10 × 28 = 280, safety stock 0. The first reorder goes out when the batch lands (its position is
-        // then at the point), lands 28 days later just as the 280 run out, and so on every 28 days; the 13th covers the 2 days
-        // left (20 units).
-        #expect(ReportReading.row(section, "Reorder: safety stock / reorder point") == ["Reorder: safety stock / reorder point", "0 / 280"])
+        // 10 a day, safety stock 0: the 280 run out at the end of day 27, so the first reorder lands on day 28 and goes out on
+        // launch day (28 days' lead), when the stock position is 280; each lands with 0 on hand as the last runs out and serves
+        // the 28 days until the next, 280; the 13th serves the 2 days left (20 units, the demand left).
+        let label = "Reorder: safety stock / stock position when the first is placed"
+        #expect(ReportReading.row(section, label) == [label, "0 / 280"])
         #expect(ReportReading.row(section, "**Reorder**") == ["**Reorder**", "**280 units by 2027-03-15**"])
         #expect(ReportReading.row(section, "Reorder in the warehouse") == ["Reorder in the warehouse", "2027-04-12"])
         #expect(ReportReading.row(section, "Stock runs out without a reorder") == ["Stock runs out without a reorder", "2027-04-12"])
         let orders = ReportReading.rows(section, after: "| Reorder  ")
         #expect(orders.count == 13)
-        #expect(orders.first == ["`inventory.reorder`", "2027-03-15", "280", "2027-04-12", "2027-04-12"])
-        #expect(orders.dropFirst().first == ["`inventory.reorder.2`", "2027-04-12", "280", "2027-05-10", "2027-05-10"])
+        #expect(orders.first == ["`inventory.reorder`", "2027-03-15", "280", "2027-04-12", "0", "2027-04-12", "280"])
+        #expect(orders.dropFirst().first == ["`inventory.reorder.2`", "2027-04-12", "280", "2027-05-10", "0", "2027-05-10", "280"])
         // 15 March 2027 + 12 × 28 days = 14 February 2028.
-        #expect(orders.last == ["`inventory.reorder.13`", "2028-02-14", "20", "2028-03-13", "2028-03-13"])
-        #expect(section.contains("The reorder point assumes the window's daily demand continues through the lead time (4 weeks);"))
+        #expect(orders.last == ["`inventory.reorder.13`", "2028-02-14", "20", "2028-03-13", "0", "2028-03-13", "20 (the demand left)"])
+        #expect(section.contains("**The rule:** each reorder is placed 4 weeks (the lead time) before the day the median case's projected stock"))
     }
 
     @Test func chineseStoryAndTable() throws {
