@@ -91,21 +91,23 @@ import Testing
 
     @Test func anAdFlightAddsItsBuyersToTheWindow() throws {
         // A ¥60,000 Qianchuan flight in the two weeks before launch at the platform's defaults:
-        // 60,000 ÷ ¥30 CPM × 1,000 = 2,000,000 impressions, × 3% = 60,000 clicks, × 3% = 1,800
-        // buyers, all on launch day.
+        // 60,000 ÷ ¥30 CPM × 1,000 = 2,000,000 impressions, × 3% = 60,000 clicks, × 2% = 1,200 at
+        // the rates; against a reference of 100 (50 a week × 2): 100 × 12^0.72 = 598.426 buyers
+        // (python: 100 * exp(0.72 * log(12))), all on launch day.
         let flight = "ads:\n  - name: Launch push\n    platform: douyin_qianchuan\n    budget: 60k\n"
         let without = try plan("")
         let with = try plan(flight)
         #expect(abs((with[.adsImpressions] ?? 0) - 2_000_000) < 1e-6)
         #expect(abs((with[.adsClicks] ?? 0) - 60_000) < 1e-6)
-        #expect(abs((with[.adsBuyers] ?? 0) - 1_800) < 1e-6)
-        #expect(abs((with[.windowForecastMean] ?? 0) - (without[.windowForecastMean] ?? 0) - 1_800) < 1e-6)
+        #expect(abs((with[.adsBuyers] ?? 0) - 598.4260591970283) < 1e-6)
+        #expect(abs((with[.windowForecastMean] ?? 0) - (without[.windowForecastMean] ?? 0) - 598.4260591970283) < 1e-6)
         #expect((with[.firstBatchUnits] ?? 0) > (without[.firstBatchUnits] ?? 0))
         #expect(with[.marketingSpend] == 60_000)
-        // Meta in dollars, by the click: $10,000 ÷ $1.72 = 5,813.95 clicks × 9.21% = 535.47 buyers.
+        // Meta in dollars, by the thousand: $10,000 ÷ $14.50 × 1,000 × 1% = 6,896.55 clicks × 1.5% = 103.448 at the rates:
+        // 100 × 1.03448^0.72 = 102.471 buyers.
         let meta = try plan("ads:\n  - name: Meta\n    platform: meta\n    budget: 10k\n", ["scenario.currency=USD"])
-        #expect(abs((meta[.adsClicks] ?? 0) - 10_000 / 1.72) < 1e-6)
-        #expect(abs((meta[.adsBuyers] ?? 0) - 10_000 / 1.72 * 0.0921) < 1e-6)
+        #expect(abs((meta[.adsClicks] ?? 0) - 10_000 / 14.5 * 10) < 1e-6)
+        #expect(abs((meta[.adsBuyers] ?? 0) - 102.47094584170668) < 1e-6)
     }
 
     @Test func aDecayCurveFollowsItsClosedForm() throws {
@@ -218,9 +220,10 @@ import Testing
         #expect(KOLPlatform.named("抖音").halfLifeDays == 10.0 / 24)
         #expect(KOLPlatform.named("douyin").viewRate == 0.16)
         #expect(KOLPlatform.named("YouTube").halfLifeDays == 6)
-        #expect(KOLPlatform.named("xiaohongshu").channel == "Xiaohongshu")
+        #expect(KOLPlatform.named("instagram").funnel(.mid) == (0.20, 0.018, 0.008))
+        #expect(KOLPlatform.named("xiaohongshu").funnel(.mid) == (0.15, 0.02, 0.018))
         #expect(KOLPlatform.named("somewhere").halfLifeDays == 1)
-        #expect(AdDefaults.of(.meta) == AdDefaults(cpm: nil, cpc: 1.72, priceCurrency: "USD", clickRate: 0.009, conversion: 0.0921))
+        #expect(AdDefaults.of(.meta) == AdDefaults(cpm: 14.5, cpc: nil, priceCurrency: "USD", clickRate: 0.01, conversion: 0.015))
         #expect(AdDefaults.of(.google).cpc == 4.66)
         #expect(AdDefaults.of(.amazonPPC).clickRate == 0.0036)
         // Cyber Week ends on the Monday after Thanksgiving: 2027-11-29 (Thanksgiving is 11-25).
@@ -229,14 +232,11 @@ import Testing
         #expect(SalesEvents.preset(named: "618")?.lift == nil)
     }
 
-    @Test func aPlatformSharesItsChannelsConversion() throws {
-        // A Xiaohongshu tier beside a Xiaohongshu channel converting 0.6% of those it reaches:
-        // 10 posts × 100k followers × 15% seen × 0.6% = 900 buyers.
-        let text = """
-        channels:
-          - name: Xiaohongshu notes
-            reach: 900k
-            conversion: 0.6%
+    @Test func aPostsFunnelIsItsPlatformsNotAChannels() throws {
+        // A Xiaohongshu mid tier, 10 posts × 100k followers: the tier table's funnel (no platform figure), 15% seen × 2% click
+        // through × 1.8% buy: 10 × 100,000 × 0.15 × 0.02 × 0.018 = 54 buyers. A Xiaohongshu store channel beside it, converting
+        // 0.6% of its own reach, changes nothing: a store's conversion is of its visitors, not of a post's audience.
+        let kol = """
         kol:
           platform: xiaohongshu
           tiers:
@@ -244,14 +244,78 @@ import Testing
               count: 10
               fee: 5k
               followers: 100k
-              view_rate: 15%
 
         """
-        let plan = try plan(text)
-        #expect(abs((plan[.kolBuyers] ?? 0) - 900) < 1e-9)
-        #expect(plan.kol?.lines.first?.conversionFrom == "Xiaohongshu")
+        let alone = try plan(kol)
+        let beside = try plan("channels:\n  - name: Xiaohongshu notes\n    reach: 900k\n    conversion: 0.6%\n" + kol)
+        #expect(abs((alone[.kolBuyers] ?? 0) - 54) < 1e-9)
+        #expect(beside[.kolBuyers] == alone[.kolBuyers])
         // Half of those invited accept: 20 invitations fill the 10 slots.
-        #expect(plan.kol?.lines.first?.invitations == 20)
+        #expect(alone.kol?.lines.first?.invitations == 20)
+    }
+
+    @Test func anInstagramFunnelByHand() throws {
+        // 2 posts by a 100k Instagram creator: 20% see it (Minter.io), 1.8% of them click (CreatorLane), 0.8% of clicks buy
+        // (Oribi): reach 40,000, clicks 720, buyers 5.76. Fees ¥3,000 a post: ¥6,000 ÷ 5.76 = ¥1,041.67 a buyer, above a sale's
+        // ¥257 (399 − 142), so the line is flagged; ROAS 5.76 × 399 ÷ 6,000 = 0.383.
+        let plan = try plan("kol:\n  tiers:\n    - tier: mid\n      platform: instagram\n      count: 2\n      fee: 3000\n      followers: 100k\n")
+        let line = try #require(plan.kol?.lines.first)
+        #expect(abs(line.reach - 40_000) < 1e-9 && abs(line.clicks - 720) < 1e-9 && abs(line.buyers - 5.76) < 1e-9)
+        #expect(abs(line.costPerBuyer - 6_000 / 5.76) < 1e-9)
+        guard case .cacAboveContribution(let section, let lines, let contribution)? = plan.warnings.first(where: {
+            $0.code == "cac_above_contribution"
+        }) else {
+            Issue.record("expected cac_above_contribution")
+            return
+        }
+        #expect(section == .kol && lines.map(\.name) == ["mid"] && contribution == 257)
+        let json = JSONReport(plan).render()
+        #expect(json.contains("\"cost_per_buyer\": 1041.6666666666667") && json.contains("\"roas\": 0.383"))
+        // At ¥200 a post, ¥400 ÷ 5.76 = ¥69.44 a buyer: worth it, no warning.
+        let cheap = try self.plan("kol:\n  tiers:\n    - tier: mid\n      platform: instagram\n      count: 2\n      fee: 200\n      followers: 100k\n")
+        #expect(!cheap.warnings.contains { $0.code == "cac_above_contribution" })
+    }
+
+    @Test func theRosterBudgetCountsCommissions() throws {
+        // Two Instagram candidates, 1M followers each: 1,000,000 × 20% × 1.8% × 0.8% = 28.8 buyers. A: fee ¥4,000 and 50%
+        // commission on ¥399 sales, 4,000 + 0.5 × 28.8 × 399 = ¥9,745.60 expected; B: fee ¥5,000, no commission. With a ¥6,000
+        // budget both fees fit, but only B's cost does: B is picked, and the plan costs what the budget was checked against.
+        let roster = """
+        kol:
+          budget: 6000
+          roster:
+            - name: A
+              platform: instagram
+              followers: 1M
+              fee: 4000
+              commission: 50%
+            - name: B
+              platform: instagram
+              followers: 1M
+              fee: 5000
+
+        """
+        let plan = try plan(roster)
+        #expect(plan.kol?.lines.map(\.name) == ["B"])
+        #expect(plan[.kolCost] == 5_000)
+        #expect(!plan.warnings.contains { $0.code == "kol_over_budget" })
+    }
+
+    @Test func adsReturnsDiminishByHand() throws {
+        // A 2-week Meta flight of $10,000 at the cold-traffic defaults: 10,000 ÷ 14.50 × 1,000 = 689,655 impressions, 1% click
+        // (6,896.55 clicks), 1.5% buy: L = 103.448 buyers at the published rates. R = 50 a week × 2 = 100, so buyers =
+        // 100 × 1.03448^0.72 = 102.4709 (python: 100 * exp(0.72 * log(1.0344827586))). At $20,000: 100 × 2.06897^0.72 =
+        // 168.7883, 1.647 times as many for twice the spend (2^0.72), never twice.
+        func flight(_ budget: Int) -> String {
+            "scenario:\n  currency: USD\nads:\n  - name: Meta\n    platform: meta\n    budget: \(budget)\n    start: 2027-02-15\n    duration: 2 weeks\n"
+        }
+        let single = try Planner.plan(decode(flight(10_000) + String(Self.lamp.dropFirst(0))))
+        let double = try Planner.plan(decode(flight(20_000) + Self.lamp))
+        #expect(abs((single[.adsBuyers] ?? 0) - 102.47094584170668) < 1e-9)
+        #expect(abs((double[.adsBuyers] ?? 0) - 168.78830105228317) < 1e-9)
+        #expect(abs((double[.adsBuyers] ?? 0) / (single[.adsBuyers] ?? 1) - Math.exp(0.72 * Math.log(2))) < 1e-12)
+        // The reference spend, where the published rates hold: 100 buyers at 10,000 ÷ 103.448 = $96.67 each = $9,666.67.
+        #expect(abs((single.ads?.flights.first?.reference ?? 0) - 9_666.666666666666) < 1e-6)
     }
 
     @Test func postsTimedToTheCampaignBringBackers() throws {

@@ -73,8 +73,6 @@ struct LeverContext {
     let contribution: Double
     /// A sample's cost: the pilot's unit cost, or the product's.
     let sampleCost: Int
-    /// Each sales channel's platform and the slot of its conversion of those reached.
-    let channelConversions: [(platform: String, slot: Int)]
 }
 
 /// Every marketing lever, in the order demand adds their buyers, the cash flow pays them and

@@ -44,12 +44,10 @@ struct PlanModel: Sendable {
         // Samples and tester units cost what the pilot's cost, or the product's without one.
         let sampleCost = pilot?.unitCost ?? economics.unitCost
         market = MarketModel(scenario, &table, price: economics.price)
-        // KOL lines on a platform a sales channel also names share that channel's conversion.
-        let conversions = (market?.channels ?? []).map { (platform: ChannelDefaults.named($0.name).platform, slot: $0.conversion) }
         let contribution = ChannelEconomics.contribution(price: scenario.product.price.value, unitCost: scenario.product.unitCost.value,
                                                          keep: channels.keep, fulfillment: channels.fulfillment)
         var context = LeverContext(scenario: scenario, inputs: table, price: economics.price, contribution: contribution,
-                                   sampleCost: sampleCost, channelConversions: conversions)
+                                   sampleCost: sampleCost)
         var levers: [(lever: any Lever, offset: Int)] = []
         var scratch = 0
         for kind in Levers.all {

@@ -15,14 +15,18 @@ struct AdsPlan: LeverResult, Equatable {
         var impressions: Double
         var clicks: Double
         var buyers: Double
+        /// The spend at which the flight buys at its rates (`AdsModel.reference`).
+        var reference: Double
+        var costPerBuyer: Double { buyers > 0 ? budget / buyers : .infinity }
     }
 
     var flights: [Flight]
 }
 
 /// The paid-media model (see README, "Paid media"): each flight's budget buys impressions (at
-/// its CPM) or clicks (at its CPC); clicks × conversion are its buyers, who arrive evenly over
-/// the flight's days (those before launch on launch day); its budget is paid evenly over them.
+/// its CPM) or clicks (at its CPC); clicks × conversion are what its rates would buy, and the
+/// response curve (diminishing returns) turns that into its buyers, who arrive evenly over the
+/// flight's days (those before launch on launch day); its budget is paid evenly over them.
 /// One computation for the base case and every trial.
 final class AdsModel: Lever {
     struct Flight: Sendable {
@@ -78,15 +82,30 @@ final class AdsModel: Lever {
     var paymentDays: [Int] { flights.flatMap { [$0.start.daysSinceEpoch, $0.end.daysSinceEpoch - 1] } }
     var evenPayments: [Range<Int>] { flights.map { $0.start.daysSinceEpoch..<$0.end.daysSinceEpoch } }
 
-    /// Impressions, clicks and buyers of one flight: `budget ÷ CPM × 1,000` impressions and
-    /// × click rate clicks, or `budget ÷ CPC` clicks and ÷ click rate impressions.
+    /// The buyers a week at which a flight buys at its published rates: an ad set leaves Meta's
+    /// learning phase after about 50 optimisation events a week (Meta Business Help Center,
+    /// "About the learning phase"), and the published averages are of such ad sets.
+    static let referenceBuyersPerWeek = 50.0
+    /// Buyers grow as spend^β around the reference: doubling a budget multiplies its buyers by
+    /// 2^0.72 = 1.65. β = ln(8 ÷ 1.8) ÷ ln 8 = 0.72: eight times the daily spend raised the cost
+    /// per acquisition by 80% (Saxifrage, "Diminishing Returns", 2020).
+    static let returnsExponent = 0.72
+
+    /// Impressions, clicks and buyers of one flight of `days` days: `budget ÷ CPM × 1,000`
+    /// impressions and × click rate clicks, or `budget ÷ CPC` clicks and ÷ click rate impressions;
+    /// buyers `R × (clicks × conversion ÷ R)^β` with R the reference buyers (50 a week): the
+    /// published rates hold at the spend that buys R, above it each buyer costs more, below it less.
+    /// `reference`: that spend.
     @inline(__always)
-    static func metrics(budget: Double, price: Double, perClick: Bool, click: Double, conversion: Double)
-        -> (impressions: Double, clicks: Double, buyers: Double) {
-        guard price > 0 else { return (0, 0, 0) }
+    static func metrics(budget: Double, price: Double, perClick: Bool, click: Double, conversion: Double, days: Double)
+        -> (impressions: Double, clicks: Double, buyers: Double, reference: Double) {
+        guard price > 0 else { return (0, 0, 0, 0) }
         let clicks = perClick ? budget / price : budget / price * 1000 * click
         let impressions = perClick ? (click > 0 ? clicks / click : 0) : budget / price * 1000
-        return (impressions, clicks, clicks * conversion)
+        let linear = clicks * conversion
+        let reference = referenceBuyersPerWeek * max(days, 1) / 7
+        guard linear > 0 else { return (impressions, clicks, 0, .infinity) }
+        return (impressions, clicks, reference * Math.exp(returnsExponent * Math.log(linear / reference)), budget * reference / linear)
     }
 
     @inline(__always)
@@ -94,7 +113,7 @@ final class AdsModel: Lever {
         var cost = 0.0, impressions = 0.0, clicks = 0.0, buyers = 0.0
         for (index, flight) in flights.enumerated() {
             let m = Self.metrics(budget: v[flight.budget], price: v[flight.price], perClick: flight.perClick,
-                                 click: v[flight.click], conversion: v[flight.conversion])
+                                 click: v[flight.click], conversion: v[flight.conversion], days: flight.endDay - flight.startDay)
             scratch[index] = m.buyers
             cost += v[flight.budget]
             impressions += m.impressions
@@ -117,11 +136,11 @@ final class AdsModel: Lever {
     func result(_ v: Registers, _ ws: Workspace, _ scratch: UnsafeMutablePointer<Double>, _ d: Decisions) -> any LeverResult {
         AdsPlan(flights: flights.map { flight in
             let m = Self.metrics(budget: v[flight.budget], price: v[flight.price], perClick: flight.perClick,
-                                 click: v[flight.click], conversion: v[flight.conversion])
+                                 click: v[flight.click], conversion: v[flight.conversion], days: flight.endDay - flight.startDay)
             return AdsPlan.Flight(name: flight.name, platform: flight.platform, start: flight.start, end: flight.end,
                                   budget: v[flight.budget], price: v[flight.price], perClick: flight.perClick,
                                   clickRate: v[flight.click], conversion: v[flight.conversion],
-                                  impressions: m.impressions, clicks: m.clicks, buyers: m.buyers)
+                                  impressions: m.impressions, clicks: m.clicks, buyers: m.buyers, reference: m.reference)
         })
     }
 }

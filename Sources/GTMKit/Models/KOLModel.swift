@@ -28,8 +28,8 @@ struct KOLPlan: LeverResult, Equatable {
         var acceptance: Double
         /// Share of the sales the posts drive paid to the creator on top of the fee.
         var commission: Double
-        /// The channel whose conversion of those reached the line takes (a channel of its platform).
-        var conversionFrom: String?
+        /// Fees and commissions per buyer, and the sales each unit of cost brings (ROAS).
+        var costPerBuyer: Double { buyers > 0 ? cost / buyers : .infinity }
     }
 
     /// Backwards from the publish date.
@@ -65,9 +65,6 @@ final class KOLModel: Lever {
     struct LineSlots: Sendable {
         let posts: Double
         let fee: Int, followers: Int, engagement: Int, view: Int, click: Int, conversion: Int, commission: Int
-        /// A channel's conversion of those reached, shared by the line when it posts on that
-        /// channel's platform and gives no click rate or conversion of its own.
-        let channelConversion: Int?
     }
 
     let lines: [LineSlots]
@@ -101,12 +98,11 @@ final class KOLModel: Lever {
 
     static func make(_ context: inout LeverContext) -> KOLModel? {
         KOLModel(context.scenario, &context.inputs, sampleCost: context.sampleCost, price: context.price,
-                 contribution: context.contribution, channelConversions: context.channelConversions)
+                 contribution: context.contribution)
     }
 
     /// Nil without the section.
-    init?(_ scenario: Scenario, _ inputs: inout InputTable, sampleCost: Int, price: Int, contribution: Double,
-         channelConversions: [(platform: String, slot: Int)]) {
+    init?(_ scenario: Scenario, _ inputs: inout InputTable, sampleCost: Int, price: Int, contribution: Double) {
         guard let kol = scenario.kol else { return nil }
         self.sampleCost = sampleCost
         self.price = price
@@ -114,38 +110,39 @@ final class KOLModel: Lever {
         var slots: [LineSlots] = []
         var lines: [KOLPlan.Line] = []
         var fromTiers: [Bool] = []
+        // What the tiers cost at the base case: fees plus the commissions on the sales they drive.
         var tierCost = 0.0
-        /// A channel of the platform's, whose conversion of those reached the line shares.
-        func channel(_ platform: KOLPlatform) -> (platform: String, slot: Int)? {
-            platform.channel.flatMap { name in channelConversions.first { $0.platform == name } }
-        }
         for (index, tier) in kol.tiers.enumerated() {
             let platform = KOLPlatform.named(tier.platform ?? kol.platform)
             let defaults = KOLTierDefaults.named(tier.tier) ?? KOLTierDefaults.forFollowers(tier.followers.value)
             func bind(_ quantity: Quantity?, _ key: String, _ fallback: Double) -> Int {
                 quantity.map { inputs.bind($0, list: "kol.tiers", index: index, name: tier.tier, key: key) } ?? inputs.constant(fallback)
             }
-            let shared = tier.clickRate == nil && tier.conversion == nil ? channel(platform) : nil
-            slots.append(LineSlots(posts: Double(tier.count),
-                                   fee: bind(tier.fee, "fee", 0), followers: bind(tier.followers, "followers", 0),
-                                   engagement: bind(tier.engagement, "engagement", platform.engagement(defaults)),
-                                   view: bind(tier.viewRate, "view_rate", platform.viewRate ?? defaults.viewRate),
-                                   click: bind(tier.clickRate, "click_rate", defaults.clickRate),
-                                   conversion: bind(tier.conversion, "conversion", defaults.conversion),
-                                   commission: bind(tier.commission, "commission", 0), channelConversion: shared?.slot))
+            let funnel = platform.funnel(defaults)
+            let line = LineSlots(posts: Double(tier.count),
+                                 fee: bind(tier.fee, "fee", 0), followers: bind(tier.followers, "followers", 0),
+                                 engagement: bind(tier.engagement, "engagement", platform.engagement(defaults)),
+                                 view: bind(tier.viewRate, "view_rate", funnel.view),
+                                 click: bind(tier.clickRate, "click_rate", funnel.click),
+                                 conversion: bind(tier.conversion, "conversion", funnel.conversion),
+                                 commission: bind(tier.commission, "commission", 0))
+            slots.append(line)
             let acceptance = max(tier.acceptance.value, 1e-9)
             lines.append(.init(name: tier.tier, tier: tier.tier, posts: Double(tier.count), followers: tier.followers.value,
                                engagementRate: tier.engagement?.value ?? platform.engagement(defaults),
-                               viewRate: tier.viewRate?.value ?? platform.viewRate ?? defaults.viewRate,
-                               clickRate: tier.clickRate?.value ?? defaults.clickRate,
-                               conversion: tier.conversion?.value ?? defaults.conversion, cost: 0, reach: 0, engagements: 0,
+                               viewRate: tier.viewRate?.value ?? funnel.view,
+                               clickRate: tier.clickRate?.value ?? funnel.click,
+                               conversion: tier.conversion?.value ?? funnel.conversion, cost: 0, reach: 0, engagements: 0,
                                clicks: 0, buyers: 0, leadTime: tier.leadTime ?? .days(defaults.leadTimeDays),
                                schedule: Self.schedule(publish: launch, leadTime: .days(0)), platform: platform.name,
                                halfLifeDays: platform.halfLifeDays,
                                invitations: Int((Double(tier.count) / acceptance - 1e-9).rounded(.up)),
-                               acceptance: tier.acceptance.value, commission: tier.commission.value, conversionFrom: shared?.platform))
+                               acceptance: tier.acceptance.value, commission: tier.commission.value))
             fromTiers.append(true)
-            tierCost += Double(tier.count) * tier.fee.value
+            let base = inputs.base
+            let m = Self.metrics(posts: line.posts, followers: base[line.followers], engagement: base[line.engagement], view: base[line.view],
+                                 click: base[line.click], conversion: base[line.conversion], fee: base[line.fee])
+            tierCost += m.cost + base[line.commission] * m.buyers * base[price]
         }
         var selection: RosterSelection?
         if !kol.roster.isEmpty {
@@ -153,11 +150,14 @@ final class KOLModel: Lever {
             let platforms = kol.roster.map { KOLPlatform.named($0.platform) }
             let tiers = kol.roster.map { KOLTierDefaults.forFollowers($0.followers) }
             let rates = kol.roster.indices.map { kol.roster[$0].engagement ?? platforms[$0].engagement(tiers[$0]) }
-            // Each candidate's expected value and expected fee (both weighed by acceptance).
+            // Each candidate's buyers, expected value and expected cost, fee plus commissions (both
+            // weighed by acceptance).
+            let buyers = kol.roster.indices.map { index -> Double in
+                let funnel = platforms[index].funnel(tiers[index])
+                return kol.roster[index].followers * funnel.view * funnel.click * funnel.conversion
+            }
             let values = kol.roster.indices.map { index -> Double in
-                let candidate = kol.roster[index], tier = tiers[index], platform = platforms[index]
-                let reach = candidate.followers * (platform.viewRate ?? tier.viewRate)
-                let buyers = reach * Self.reachToBuyer(tier, shared: channel(platform).map { inputs.base[$0.slot] })
+                let candidate = kol.roster[index], buyers = buyers[index]
                 let value: Double
                 switch kol.objective {
                 case .engagements: value = candidate.followers * rates[index]
@@ -166,7 +166,9 @@ final class KOLModel: Lever {
                 }
                 return max(0, value) * candidate.acceptance
             }
-            let fees = kol.roster.map { $0.fee * $0.acceptance }
+            let fees = kol.roster.indices.map { index in
+                (kol.roster[index].fee + kol.roster[index].commission * buyers[index] * inputs.base[price]) * kol.roster[index].acceptance
+            }
             // Only candidates worth something are offered to the pick.
             let offered = kol.roster.indices.filter { values[$0] > 0 }
             let found: RosterSelection
@@ -184,20 +186,19 @@ final class KOLModel: Lever {
             for index in found.chosen {
                 let candidate = kol.roster[index]
                 let defaults = tiers[index], platform = platforms[index]
-                let shared = channel(platform)
+                let funnel = platform.funnel(defaults)
                 slots.append(LineSlots(posts: candidate.acceptance, fee: inputs.constant(candidate.fee),
                                        followers: inputs.constant(candidate.followers), engagement: inputs.constant(rates[index]),
-                                       view: inputs.constant(platform.viewRate ?? defaults.viewRate),
-                                       click: inputs.constant(defaults.clickRate), conversion: inputs.constant(defaults.conversion),
-                                       commission: inputs.constant(candidate.commission), channelConversion: shared?.slot))
+                                       view: inputs.constant(funnel.view), click: inputs.constant(funnel.click),
+                                       conversion: inputs.constant(funnel.conversion), commission: inputs.constant(candidate.commission)))
                 lines.append(.init(name: candidate.name, tier: defaults.name, posts: candidate.acceptance, followers: candidate.followers,
-                                   engagementRate: rates[index], viewRate: platform.viewRate ?? defaults.viewRate,
-                                   clickRate: defaults.clickRate, conversion: defaults.conversion, cost: 0, reach: 0, engagements: 0,
+                                   engagementRate: rates[index], viewRate: funnel.view,
+                                   clickRate: funnel.click, conversion: funnel.conversion, cost: 0, reach: 0, engagements: 0,
                                    clicks: 0, buyers: 0, leadTime: .days(defaults.leadTimeDays),
                                    schedule: Self.schedule(publish: launch, leadTime: .days(0)),
                                    platform: platform.name.isEmpty ? (candidate.platform ?? "") : platform.name,
                                    halfLifeDays: platform.halfLifeDays, invitations: 1, acceptance: candidate.acceptance,
-                                   commission: candidate.commission, conversionFrom: shared?.platform))
+                                   commission: candidate.commission))
                 fromTiers.append(false)
             }
         }
@@ -268,21 +269,13 @@ final class KOLModel: Lever {
         plan(v, scratch, campaignAligned: d.inPlan && alignsToCampaign)
     }
 
-    /// A tier's share of those reached who buy: its click rate × conversion, or the channel's
-    /// conversion of those reached when a channel of the platform gives one.
-    static func reachToBuyer(_ tier: KOLTierDefaults, shared: Double?) -> Double {
-        shared ?? tier.clickRate * tier.conversion
-    }
-
     /// One evaluation: every line's numbers (kept per line for the report) and the totals.
     @inline(__always)
     func run(_ v: Registers, _ ws: Workspace, _ scratch: UnsafeMutablePointer<Double>) {
         var cost = 0.0, reach = 0.0, engagements = 0.0, buyers = 0.0
         for (index, line) in lines.enumerated() {
-            // A channel's conversion of those reached, as page conversion behind the line's clicks.
-            let conversion = line.channelConversion.map { min(1, v[$0] / max(v[line.click], 1e-12)) } ?? v[line.conversion]
             var m = Self.metrics(posts: line.posts, followers: v[line.followers], engagement: v[line.engagement],
-                                 view: v[line.view], click: v[line.click], conversion: conversion, fee: v[line.fee])
+                                 view: v[line.view], click: v[line.click], conversion: v[line.conversion], fee: v[line.fee])
             m.cost += v[line.commission] * m.buyers * v[price]
             let row = scratch + index * Self.metricsPerLine
             row[0] = m.cost
@@ -320,7 +313,7 @@ final class KOLModel: Lever {
             plan.lines[index].engagementRate = v[slots.engagement]
             plan.lines[index].viewRate = v[slots.view]
             plan.lines[index].clickRate = v[slots.click]
-            plan.lines[index].conversion = slots.channelConversion.map { min(1, v[$0] / max(v[slots.click], 1e-12)) } ?? v[slots.conversion]
+            plan.lines[index].conversion = v[slots.conversion]
             plan.lines[index].cost = row[0]
             plan.lines[index].reach = row[1]
             plan.lines[index].engagements = row[2]

@@ -26,6 +26,14 @@ enum PlanWarning: Sendable, Hashable {
     case tiersSoldOut(backers: Double)
     /// The KOL plan costs more than `kol.budget`.
     case kolOverBudget(cost: Double, budget: Double)
+    /// Marketing lines of a section (KOL lines, ad flights) that cost more per buyer than a sale
+    /// contributes: each line's name and cost per buyer (infinite when it brings none).
+    case cacAboveContribution(section: Output.Section, lines: [CostlyLine], contribution: Double)
+
+    struct CostlyLine: Sendable, Hashable {
+        var name: String
+        var costPerBuyer: Double
+    }
     /// A reported percentile's Monte Carlo error is above 1% (or a decision's above the precision
     /// it needs, `limit`): too few trials.
     case monteCarloError(path: String, percentile: Int, error: Double, limit: Double, suggestedTrials: Int)
@@ -106,6 +114,7 @@ enum PlanWarning: Sendable, Hashable {
         case .rewardsAfterLaunch: return "rewards_after_launch"
         case .tiersSoldOut: return "tiers_sold_out"
         case .kolOverBudget: return "kol_over_budget"
+        case .cacAboveContribution: return "cac_above_contribution"
         case .lateMilestone: return "late_milestone"
         case .monteCarloError: return "monte_carlo_error"
         case .trialsReduced: return "trials_reduced"
@@ -149,6 +158,15 @@ extension PlanWarning {
         warnings += feasibility(plan, model: model)
         if let kol = plan.lever(KOLPlan.self), let budget = kol.budget, let cost = plan[.kolCost], cost > budget + 0.005 {
             warnings.append(.kolOverBudget(cost: cost, budget: budget))
+        }
+        if let contribution = plan[.contributionMargin] {
+            let kol = plan.lever(KOLPlan.self)?.lines.map { (Output.Section.kol, $0.name, $0.cost, $0.buyers) } ?? []
+            let ads = plan.lever(AdsPlan.self)?.flights.map { (Output.Section.ads, $0.name, $0.budget, $0.buyers) } ?? []
+            for (section, lines) in [(Output.Section.kol, kol), (.ads, ads)] {
+                let costly = lines.filter { $0.2 > 0 && $0.2 > contribution * $0.3 }
+                    .map { CostlyLine(name: $0.1, costPerBuyer: $0.3 > 0 ? $0.2 / $0.3 : .infinity) }
+                if !costly.isEmpty { warnings.append(.cacAboveContribution(section: section, lines: costly, contribution: contribution)) }
+            }
         }
         if let asOf = scenario.settings.asOf {
             // With actual sales, what happened before the weeks sold ended is history, not late.

@@ -8,7 +8,10 @@ extension AdsPlan: LeverReport {
             ("flights", .array(flights.map {
                 .object([("name", .string($0.name)), ("platform", .string($0.platform)), ("start", .string($0.start.description)),
                          ("end", .string($0.end.description)), ("budget", .number($0.budget)), ("impressions", .number($0.impressions)),
-                         ("clicks", .number($0.clicks)), ("buyers", .number($0.buyers))])
+                         ("clicks", .number($0.clicks)), ("buyers", .number($0.buyers)),
+                         ("cost_per_buyer", $0.buyers > 0 ? .number($0.costPerBuyer) : .null),
+                         ("roas", $0.budget > 0 ? .number($0.buyers * report.plan.scenario.product.price.value / $0.budget) : .null),
+                         ("reference_spend", $0.reference.isFinite ? .number($0.reference) : .null)])
             })),
         ]))
     }
@@ -39,20 +42,31 @@ extension MarkdownReport {
     func adsSection(_ flights: [AdsPlan.Flight]) -> String {
         var parts = ["## " + t("Paid media", "广告投放")] + pastSectionNote
         parts.append(t("""
-            Each flight's budget buys impressions at its CPM (or clicks at its CPC); clicks × conversion are its buyers, who arrive evenly over the \
-            flight's days (those before launch buy on launch day). Rates a flight leaves out are its platform's published averages (sources in the \
-            README): treat them as a starting point and replace them with your own campaigns' numbers.
+            Each flight's budget buys impressions at its CPM (or clicks at its CPC), and clicks × conversion buyers at the spend where those \
+            rates hold: the spend that buys 50 buyers a week (an ad set out of Meta's learning phase). Returns diminish: buyers grow as \
+            spend^0.72, so doubling a budget brings 1.65 times the buyers, not twice (Saxifrage 2020); below that spend each buyer costs less, \
+            above it more. Buyers arrive evenly over the flight's days (those before launch buy on launch day). Rates a flight leaves out are \
+            its platform's published averages for a new brand's cold traffic (sources in the README): replace them with your own campaigns' \
+            numbers.
             """,
-                       "每次投放的预算按 CPM 购买曝光（或按 CPC 购买点击）；点击 × 转化率为其买家，在投放期内均匀到来（上市前到来的在上市日购买）。未给出的费率取平台公开的平均值（来源见 README）：仅作起点，请换成您自己投放的数据。"))
+                       """
+                       每次投放的预算按 CPM 购买曝光（或按 CPC 购买点击）；点击 × 转化率在费率成立的花费下即为买家：即每周带来 50 位买家的花费（Meta 广告组\
+                       走出学习期的量）。回报递减：买家随花费的 0.72 次方增长，预算翻倍买家为 1.65 倍而非 2 倍（Saxifrage 2020）；低于该花费时每位买家更便宜，高于时更贵。\
+                       买家在投放期内均匀到来（上市前到来的在上市日购买）。未给出的费率取平台对新品牌冷启动流量的公开平均值（来源见 README）：请换成您自己投放的数据。
+                       """) + t(" ", "") + marketingRule())
+        let price = plan.scenario.product.price.value
         let rows = flights.map { flight -> [String] in
             return [Markdown.escape(flight.name), adPlatformName(flight.platform), style.date(flight.start) + " – " + style.date(flight.end.adding(days: -1)),
                     style.money(flight.budget), (flight.perClick ? "CPC " : "CPM ") + style.money(flight.price),
-                    style.count(flight.impressions), style.count(flight.clicks), style.number(flight.buyers)]
-        } + [["**" + t("Total", "合计") + "**", "", "", "**" + value(.adsCost) + "**", "", value(.adsImpressions), value(.adsClicks),
-              "**" + value(.adsBuyers) + "**"]]
+                    style.count(flight.impressions), style.count(flight.clicks), style.number(flight.buyers),
+                    flight.buyers > 0 ? style.money(flight.costPerBuyer) : "—", roas(sales: flight.buyers * price, cost: flight.budget)]
+        }
+        let buyers = plan[.adsBuyers] ?? 0, cost = plan[.adsCost] ?? 0
+        let total = ["**" + t("Total", "合计") + "**", "", "", "**" + value(.adsCost) + "**", "", value(.adsImpressions), value(.adsClicks),
+                     "**" + value(.adsBuyers) + "**", buyers > 0 ? style.money(cost / buyers) : "—", roas(sales: buyers * price, cost: cost)]
         parts.append(Markdown.table([t("Flight", "投放"), t("Platform", "平台"), t("Runs", "时间"), t("Budget", "预算"), t("Price", "价格"),
-                                     t("Impressions", "曝光"), t("Clicks", "点击"), t("Buyers", "买家")],
-                                    [.left, .left, .left, .right, .right, .right, .right, .right], rows))
+                                     t("Impressions", "曝光"), t("Clicks", "点击"), t("Buyers", "买家"), t("Per buyer", "每位买家"), "ROAS"],
+                                    [.left, .left, .left, .right, .right, .right, .right, .right, .right, .right], rows + [total]))
         return parts.joined(separator: "\n\n")
     }
 }

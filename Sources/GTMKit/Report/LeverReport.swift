@@ -11,3 +11,22 @@ extension Plan {
     /// The levers' report parts, in the levers' order.
     var leverReports: [any LeverReport] { levers.compactMap { $0 as? any LeverReport } }
 }
+
+extension MarkdownReport {
+    /// Return on ad spend: sales ÷ cost ("3.2×"); "—" when nothing is spent.
+    func roas(sales: Double, cost: Double) -> String {
+        guard cost > 0 else { return "—" }
+        let ratio = NumberStyle.fixed(sales / cost, 1)
+        return t("\(ratio)×", "\(ratio)倍")
+    }
+
+    /// The rule every marketing line is weighed by, in one sentence.
+    func marketingRule() -> String {
+        let contribution = style.money(plan[.contributionMargin] ?? 0)
+        return t("""
+            **The rule:** a line is worth its cost while its cost per buyer stays below what a sale contributes (\(contribution)); above it, \
+            each buyer it brings loses money (flagged `cac_above_contribution`).
+            """,
+                 "**规则**：一条投放的每位买家成本低于单件边际贡献（\(contribution)）才值得；高于它，每带来一位买家都在亏钱（警告 `cac_above_contribution`）。")
+    }
+}

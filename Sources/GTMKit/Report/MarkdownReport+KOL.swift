@@ -58,10 +58,10 @@ extension MarkdownReport {
             }
             intro.append(t("""
                 From \(style.count(Double(kol.candidates))) candidates gtm picked the \(selection.chosen.count) with \(objective) (`kol.objective`) \
-                whose expected fees (fee × the chance they accept) fit the budget: \(quality).
+                whose expected cost (fee and commissions × the chance they accept) fits the budget: \(quality).
                 """,
                            """
-                           从 \(style.count(Double(kol.candidates))) 位候选中选出 \(selection.chosen.count) 位：预期费用（报价 × 接受概率）在预算内、\(objective)的组合（\
+                           从 \(style.count(Double(kol.candidates))) 位候选中选出 \(selection.chosen.count) 位：预期费用（报价与佣金 × 接受概率）在预算内、\(objective)的组合（\
                            `kol.objective`），\(quality)。
                            """))
         }
@@ -105,35 +105,32 @@ extension MarkdownReport {
                         + (kolToCampaign ? "; timed to the campaign, they back it." : "; those before launch buy on launch day."),
                        "每条内容的买家在发布后陆续到来，按平台半衰期递减（抖音 10 小时、Instagram 19 小时、小红书 3 天、YouTube 6 天）"
                         + (kolToCampaign ? "；内容对准众筹，买家即成为众筹支持者。" : "；上市前到来的买家在上市日购买。")))
-        // Lines that convert like a sales channel of their platform, a sentence per channel:
-        // the lines named, or "every line".
-        var channels: [String] = []
-        for line in kol.lines { if let channel = line.conversionFrom, !channels.contains(channel) { channels.append(channel) } }
-        for channel in channels {
-            let shared = kol.lines.filter { $0.conversionFrom == channel }
-            let who = shared.count == kol.lines.count
-                ? t(kol.lines.count == 1 ? "The line" : "Every line", kol.lines.count == 1 ? "该行" : "各行")
-                : shared.map { Markdown.escape($0.name) }.joined(separator: t(", ", "、"))
-            intro.append(t("\(who) posts on \(shared[0].platform): buyers convert like the \(channel) channel's reach (one conversion model for the platform).",
-                           "\(who)在\(text.platformName(shared[0].platform))发布：买家转化率沿用\(text.platformName(channel))渠道对触达人群的转化率（同一平台同一转化模型）。"))
-        }
         let source = plan.scenario.pilot != nil ? t("from the pilot run", "来自试产")
             : plan.firstBatch != nil ? t("from the first batch", "来自首批") : t("bought as they ship (no pilot run or batch)", "寄出时采购（无试产或首批）")
         intro.append(t("Each post needs a sample: \(value(.kolSamples)) units \(source), \(value(.kolSampleCost)) at cost.",
                        "每条内容需一件样品：共 \(value(.kolSamples)) 件，\(source)，成本 \(value(.kolSampleCost))。"))
+        intro.append(marketingRule())
         parts.append(intro.joined(separator: t(" ", "")))
-        let rows = kol.lines.map { line in
-            [Markdown.escape(line.name), line.platform.isEmpty ? "—" : text.platformName(line.platform), String(line.invitations),
-             style.number(line.posts), style.count(line.followers), style.percent(line.engagementRate),
-             style.money(line.cost) + (line.commission > 0 ? t(" (incl. \(style.percent(line.commission)) commission)",
-                                                               "（含 \(style.percent(line.commission)) 佣金）") : ""),
-             style.count(line.reach), style.count(line.engagements), style.number(line.buyers)]
-        } + [["**" + t("Total", "合计") + "**", "", String(kol.lines.reduce(0) { $0 + $1.invitations }), style.number(kol.posts), "", "",
-              "**" + value(.kolCost) + "**", value(.kolReach), value(.kolEngagements), value(.kolBuyers)]]
+        let price = plan.scenario.product.price.value
+        func row(_ line: KOLPlan.Line) -> [String] {
+            let funnel = "\(style.percent(line.viewRate)) × \(style.percent(line.clickRate)) × \(style.percent(line.conversion))"
+            let commission = line.commission > 0
+                ? t(" (incl. \(style.percent(line.commission)) commission)", "（含 \(style.percent(line.commission)) 佣金）") : ""
+            return [Markdown.escape(line.name), line.platform.isEmpty ? "—" : text.platformName(line.platform), String(line.invitations),
+                    style.number(line.posts), style.count(line.followers), style.percent(line.engagementRate), funnel,
+                    style.money(line.cost) + commission, style.count(line.reach), style.count(line.engagements), style.number(line.buyers),
+                    line.buyers > 0 ? style.money(line.costPerBuyer) : "—", roas(sales: line.buyers * price, cost: line.cost)]
+        }
+        let total = ["**" + t("Total", "合计") + "**", "", String(kol.lines.reduce(0) { $0 + $1.invitations }), style.number(kol.posts), "", "",
+                     "", "**" + value(.kolCost) + "**", value(.kolReach), value(.kolEngagements), value(.kolBuyers), value(.kolCostPerBuyer),
+                     roas(sales: (plan[.kolBuyers] ?? 0) * price, cost: plan[.kolCost] ?? 0)]
+        let rows = kol.lines.map(row) + [total]
         parts.append(Markdown.table([t("Creator / tier", "达人 / 层级"), t("Platform", "平台"), t("Invite", "邀约"), t("Posts", "条数"),
-                                     t("Followers", "粉丝"), t("Engagement", "互动率"), t("Cost", "费用"), t("Reach", "触达"),
-                                     t("Engagements", "互动"), t("Buyers", "买家")],
-                                    [.left, .left, .right, .right, .right, .right, .right, .right, .right, .right], rows))
+                                     t("Followers", "粉丝"), t("Engagement", "互动率"), t("View × click × buy", "观看 × 点击 × 购买"),
+                                     t("Cost", "费用"), t("Reach", "触达"), t("Engagements", "互动"), t("Buyers", "买家"),
+                                     t("Per buyer", "每位买家"), "ROAS"],
+                                    [.left, .left, .right, .right, .right, .right, .right, .right, .right, .right, .right, .right, .right],
+                                    rows))
         var metrics: [[String]] = []
         if let budget = kol.budget {
             let cost = plan[.kolCost] ?? 0

@@ -176,6 +176,24 @@ struct ReportText {
                      \(style.exactCount(Double(order.units))) 件补货须在 \(style.date(order.date)) 下单，早于任何销售。请增加首批（延长 `inventory.coverage` \
                      或提高 `inventory.service_level`），或缩短 `inventory.lead_time`。
                      """)
+        case .cacAboveContribution(let section, let lines, let contribution):
+            let named = lines.map { line in
+                Markdown.escape(line.name) + " (" + (line.costPerBuyer.isFinite ? style.money(line.costPerBuyer) : t("no buyer", "无买家")) + ")"
+            }
+            let kol = section == .kol
+            let what = kol ? t(lines.count == 1 ? "The KOL line" : "The KOL lines", "KOL 行") : t(lines.count == 1 ? "The ad flight" : "The ad flights", "广告投放")
+            let one = lines.count == 1
+            let fix = kol ? t(one ? "cut its fee, pick another creator" : "cut their fees, pick other creators", "降低费用、换达人")
+                : t(one ? "cut its budget" : "cut their budgets", "降低预算")
+            return t("""
+                \(what) \(named.naturalList) \(one ? "costs" : "cost") more per buyer than a sale contributes \
+                (\(style.money(contribution))): each buyer \(one ? "it brings" : "they bring") loses money, unless you count on what the \
+                sales table leaves out (reviews, search, repeat buyers). To break even, \(fix), or raise the contribution (price, channel terms).
+                """,
+                     """
+                     \(what)\(named.joined(separator: "、"))的每位买家成本高于单件边际贡献（\(style.money(contribution))）：每带来一位买家都在亏钱\
+                     （除非计入销量表未计的口碑、搜索与复购）。要保本，请\(fix)，或提高边际贡献（价格、渠道条款）。
+                     """)
         case .reorderSkipped(let skipped):
             return t("""
                 The last reorder would be \(style.exactCount(Double(skipped.units))) units at the MOQ on \(style.date(skipped.date)), but the demand \

@@ -12,40 +12,42 @@ import Testing
     }
 
     @Test func byTheThousandImpressions() {
-        // ¥45,000 at 聚光's CPM ¥45: 45,000 ÷ 45 × 1,000 = 1,000,000 impressions; × 2.3% = 23,000 clicks; × 2% = 460 buyers.
-        let m = AdsModel.metrics(budget: 45_000, price: 45, perClick: false, click: 0.023, conversion: 0.02)
+        // ¥45,000 at 聚光's CPM ¥45: 45,000 ÷ 45 × 1,000 = 1,000,000 impressions; × 2.3% = 23,000 clicks; × 2% = 460 buyers
+        // at the rates. Over 64.4 days the reference is 50 × 64.4 ÷ 7 = 460 buyers: the budget is the reference spend, so the
+        // rates hold exactly (460 × (460 ÷ 460)^0.72).
+        let m = AdsModel.metrics(budget: 45_000, price: 45, perClick: false, click: 0.023, conversion: 0.02, days: 64.4)
         #expect(m.impressions == 1_000_000)
         #expect(abs(m.clicks - 23_000) < 1e-9)
         #expect(abs(m.buyers - 460) < 1e-9)
         // A click rate of 0 buys impressions and nothing else.
-        let blind = AdsModel.metrics(budget: 45_000, price: 45, perClick: false, click: 0, conversion: 0.02)
+        let blind = AdsModel.metrics(budget: 45_000, price: 45, perClick: false, click: 0, conversion: 0.02, days: 14)
         #expect(blind.impressions == 1_000_000 && blind.clicks == 0 && blind.buyers == 0)
     }
 
     @Test func byTheClick() {
         // $9,320 at Google's CPC $4.66: 9,320 ÷ 4.66 = 2,000 clicks; impressions 2,000 ÷ 6.42% = 31,152.648;
-        // buyers 2,000 × 6.96% = 139.2.
-        let m = AdsModel.metrics(budget: 9_320, price: 4.66, perClick: true, click: 0.0642, conversion: 0.0696)
+        // buyers 2,000 × 6.96% = 139.2 at the rates; over 19.488 days the reference is 50 × 19.488 ÷ 7 = 139.2: they hold.
+        let m = AdsModel.metrics(budget: 9_320, price: 4.66, perClick: true, click: 0.0642, conversion: 0.0696, days: 19.488)
         #expect(abs(m.clicks - 2_000) < 1e-9)
         #expect(abs(m.impressions - 31_152.64797507788) < 1e-6)
         #expect(abs(m.buyers - 139.2) < 1e-9)
         // Without a click rate the clicks still count, but the impressions behind them cannot be told: 0.
-        let unknown = AdsModel.metrics(budget: 9_320, price: 4.66, perClick: true, click: 0, conversion: 0.0696)
+        let unknown = AdsModel.metrics(budget: 9_320, price: 4.66, perClick: true, click: 0, conversion: 0.0696, days: 14)
         #expect(abs(unknown.clicks - 2_000) < 1e-9 && unknown.impressions == 0)
     }
 
     @Test func nothingSpentOrFreeBuysNothing() {
         // A price of 0 (no division by zero) or a budget of 0, by the click or the thousand: no impressions, clicks or buyers.
         for perClick in [false, true] {
-            let free = AdsModel.metrics(budget: 10_000, price: 0, perClick: perClick, click: 0.03, conversion: 0.03)
-            let unspent = AdsModel.metrics(budget: 0, price: 30, perClick: perClick, click: 0.03, conversion: 0.03)
+            let free = AdsModel.metrics(budget: 10_000, price: 0, perClick: perClick, click: 0.03, conversion: 0.03, days: 14)
+            let unspent = AdsModel.metrics(budget: 0, price: 30, perClick: perClick, click: 0.03, conversion: 0.03, days: 14)
             #expect(free.impressions == 0 && free.clicks == 0 && free.buyers == 0)
             #expect(unspent.impressions == 0 && unspent.clicks == 0 && unspent.buyers == 0)
         }
     }
 
     @Test func pricingAndDaysOfEachFlight() throws {
-        // Meta publishes a CPC in USD: $1.72 a click. Given a CPM ($12) it prices by the thousand. Given a CPC, 巨量千川
+        // Meta's cold-traffic default is a CPM in USD, $14.50; given a CPM ($12) it prices by that. Given a CPC, 巨量千川
         // (which publishes a CPM) prices by the click. Given both, the CPC wins.
         let (usd, inputs) = try model("""
               - name: Meta default
@@ -62,8 +64,8 @@ import Testing
                 cpc: 3
 
             """, currency: "USD")
-        #expect(usd.flights.map(\.perClick) == [true, false, true])
-        #expect(usd.flights.map { inputs.base[$0.price] } == [1.72, 12, 3])
+        #expect(usd.flights.map(\.perClick) == [false, false, true])
+        #expect(usd.flights.map { inputs.base[$0.price] } == [14.5, 12, 3])
         let (cny, cnyInputs) = try model("  - name: Qianchuan\n    platform: douyin_qianchuan\n    budget: 10k\n    cpc: 0.8\n")
         #expect(cny.flights.first?.perClick == true && cnyInputs.base[cny.flights[0].price] == 0.8)
         // By default a flight runs the 2 weeks that end at launch: days [−14, 0), from 2027-03-01 to the day before launch.

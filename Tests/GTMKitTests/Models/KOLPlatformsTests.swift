@@ -1,4 +1,4 @@
-/// `KOLPlatform`: each creator platform's engagement by tier, view rate, post half-life and sales channel, by name.
+/// `KOLPlatform`: each creator platform's engagement by tier, funnel (view rate, click-through, conversion) and post half-life, by name.
 import Testing
 @testable import GTMKit
 
@@ -8,27 +8,31 @@ import Testing
         // views 16% of followers (Socialinsider × Wave.video, TikTok 2022). Douyin likes per follower 3.2% at
         // 10k–100k and 1.5% at 1M–5M, mid and macro between them.
         let shortVideo = 10.0 / 24
+        // Douyin, Kuaishou, WeChat Channels: 10% of viewers open the product card (1984nian.com), 2% of those buy
+        // (chazhengzhuang.com).
         #expect(KOLPlatform.named("douyin") == KOLPlatform(name: "Douyin", engagement: [0.032, 0.032, 0.024, 0.02, 0.015], viewRate: 0.16,
-                                                          halfLifeDays: shortVideo, channel: "Douyin"))
-        #expect(KOLPlatform.named("tiktok") == KOLPlatform(name: "TikTok", engagement: nil, viewRate: 0.16, halfLifeDays: shortVideo,
-                                                          channel: "Douyin"))
-        #expect(KOLPlatform.named("kuaishou") == KOLPlatform(name: "Kuaishou", engagement: nil, viewRate: 0.16, halfLifeDays: shortVideo,
-                                                            channel: nil))
+                                                          clickRate: 0.10, conversion: 0.02, halfLifeDays: shortVideo))
+        // TikTok: views 14.49% of followers (Socialinsider 2023); clicks buy at the Shopify average 1.4% (Littledata).
+        #expect(KOLPlatform.named("tiktok") == KOLPlatform(name: "TikTok", engagement: nil, viewRate: 0.145, conversion: 0.014,
+                                                          halfLifeDays: shortVideo))
+        #expect(KOLPlatform.named("kuaishou") == KOLPlatform(name: "Kuaishou", engagement: nil, viewRate: 0.16, clickRate: 0.10,
+                                                            conversion: 0.02, halfLifeDays: shortVideo))
         #expect(KOLPlatform.named("wechat_channels") == KOLPlatform(name: "WeChat Channels", engagement: nil, viewRate: 0.16,
-                                                                   halfLifeDays: shortVideo, channel: nil))
-        // Xiaohongshu: a 0–3-day burst → 3 days; the tier table's rates; its shop is the channel.
-        #expect(KOLPlatform.named("xiaohongshu") == KOLPlatform(name: "Xiaohongshu", engagement: nil, viewRate: nil, halfLifeDays: 3,
-                                                               channel: "Xiaohongshu"))
-        // YouTube: Modash's engagement per subscriber 1.7%, 0.4%, 0.2%, 0.2%, 0.15%; half the views in 6 days (TubeMogul).
-        #expect(KOLPlatform.named("youtube") == KOLPlatform(name: "YouTube", engagement: [0.017, 0.004, 0.002, 0.002, 0.0015], viewRate: nil,
-                                                           halfLifeDays: 6, channel: nil))
-        #expect(KOLPlatform.named("bilibili") == KOLPlatform(name: "Bilibili", engagement: nil, viewRate: nil, halfLifeDays: 6, channel: nil))
-        // Instagram: 19 hours (Scott Graffius); Weibo: the short-video value, 10 hours.
-        #expect(KOLPlatform.named("instagram") == KOLPlatform(name: "Instagram", engagement: nil, viewRate: nil, halfLifeDays: 19.0 / 24,
-                                                             channel: nil))
-        #expect(KOLPlatform.named("weibo") == KOLPlatform(name: "Weibo", engagement: nil, viewRate: nil, halfLifeDays: shortVideo, channel: nil))
+                                                                   clickRate: 0.10, conversion: 0.02, halfLifeDays: shortVideo))
+        // Xiaohongshu: a 0–3-day burst → 3 days; the tier table's funnel (no figure for organic notes).
+        #expect(KOLPlatform.named("xiaohongshu") == KOLPlatform(name: "Xiaohongshu", engagement: nil, viewRate: nil, halfLifeDays: 3))
+        // YouTube: Modash's engagement per subscriber 1.7%, 0.4%, 0.2%, 0.2%, 0.15%; views 10% of subscribers (BrightBean);
+        // 1.4% (Littledata); half the views in 6 days (TubeMogul).
+        #expect(KOLPlatform.named("youtube") == KOLPlatform(name: "YouTube", engagement: [0.017, 0.004, 0.002, 0.002, 0.0015], viewRate: 0.10,
+                                                           conversion: 0.014, halfLifeDays: 6))
+        #expect(KOLPlatform.named("bilibili") == KOLPlatform(name: "Bilibili", engagement: nil, viewRate: nil, halfLifeDays: 6))
+        // Instagram: reach 20% (Minter.io), link clicks 1.8% (CreatorLane), 0.8% of sessions buy (Oribi); 19 hours (Scott
+        // Graffius). Weibo: the short-video value, 10 hours.
+        #expect(KOLPlatform.named("instagram") == KOLPlatform(name: "Instagram", engagement: nil, viewRate: 0.20, clickRate: 0.018,
+                                                             conversion: 0.008, halfLifeDays: 19.0 / 24))
+        #expect(KOLPlatform.named("weibo") == KOLPlatform(name: "Weibo", engagement: nil, viewRate: nil, halfLifeDays: shortVideo))
         // None or unknown: the tier table and a one-day half-life.
-        #expect(KOLPlatform.unknown == KOLPlatform(name: "", engagement: nil, viewRate: nil, halfLifeDays: 1, channel: nil))
+        #expect(KOLPlatform.unknown == KOLPlatform(name: "", engagement: nil, viewRate: nil, halfLifeDays: 1))
     }
 
     @Test func aliasesCaseAndSpaces() {

@@ -29,23 +29,28 @@ import Testing
     @Test func eachFlightByHand() throws {
         let section = try Self.section(try ReportFixtures.report(Self.flights))
         #expect(section.hasPrefix("## Paid media\n\nEach flight's budget buys impressions at its CPM (or clicks at its CPC)"))
-        #expect(ReportReading.row(section, "Flight") == ["Flight", "Platform", "Runs", "Budget", "Price", "Impressions", "Clicks", "Buyers"])
-        // ¥10,000 ÷ ¥20 × 1,000 = 500,000 impressions; × 2% = 10,000 clicks; × 3% = 300 buyers.
-        // Two weeks by default, ending the day before launch: 1 to 14 March.
+        #expect(ReportReading.row(section, "Flight")
+                == ["Flight", "Platform", "Runs", "Budget", "Price", "Impressions", "Clicks", "Buyers", "Per buyer", "ROAS"])
+        // ¥10,000 ÷ ¥20 × 1,000 = 500,000 impressions; × 2% = 10,000 clicks; × 3% = 300 buyers at its rates. Two weeks by default,
+        // ending the day before launch (1 to 14 March): the reference is 50 × 2 = 100 buyers, so 100 × 3^0.72 = 220.56 buyers
+        // (python: 100 * exp(0.72 * log(3))), ¥45.34 each; ROAS 220.56 × ¥399 ÷ 10,000 = 8.8.
         #expect(ReportReading.row(section, "Douyin push")
-                == ["Douyin push", "Douyin Qianchuan (巨量千川)", "2027-03-01 – 2027-03-14", "¥10,000", "CPM ¥20", "500,000", "10,000", "300"])
-        // ¥6,000 ÷ ¥2 = 3,000 clicks; ÷ 2% = 150,000 impressions; × 5% = 150 buyers; 28 days from launch: to 11 April.
+                == ["Douyin push", "Douyin Qianchuan (巨量千川)", "2027-03-01 – 2027-03-14", "¥10,000", "CPM ¥20", "500,000", "10,000", "221",
+                    "¥45.34", "8.8×"])
+        // ¥6,000 ÷ ¥2 = 3,000 clicks; ÷ 2% = 150,000 impressions; × 5% = 150 at its rates; 28 days from launch (to 11 April), so
+        // the reference is 200: 200 × 0.75^0.72 = 162.58 buyers, ¥36.90 each; ROAS 10.8.
         #expect(ReportReading.row(section, "Search")
-                == ["Search", "other", "2027-03-15 – 2027-04-11", "¥6,000", "CPC ¥2", "150,000", "3,000", "150"])
-        // 10,000 + 6,000; 500,000 + 150,000; 10,000 + 3,000; 300 + 150.
-        #expect(ReportReading.row(section, "**Total**") == ["**Total**", "", "", "**¥16,000**", "", "650,000", "13,000", "**450**"])
+                == ["Search", "other", "2027-03-15 – 2027-04-11", "¥6,000", "CPC ¥2", "150,000", "3,000", "163", "¥36.90", "10.8×"])
+        // 10,000 + 6,000; 500,000 + 150,000; 10,000 + 3,000; 220.56 + 162.58 = 383.14, ¥41.76 each, ROAS 9.6.
+        #expect(ReportReading.row(section, "**Total**")
+                == ["**Total**", "", "", "**¥16,000**", "", "650,000", "13,000", "**383**", "¥41.76", "9.6×"])
     }
 
     @Test func theDecisionLine() throws {
         let report = try ReportFixtures.report(Self.flights)
         let line = report.adsDecision(try #require(report.plan.ads).flights)
         // The earliest start is the CPM flight's, 14 days before launch.
-        #expect(line == "**Ads:** ¥16,000 over 2 flights from 1 March 2027, bringing about 450 buyers.")
+        #expect(line == "**Ads:** ¥16,000 over 2 flights from 1 March 2027, bringing about 383 buyers.")
         #expect(report.decisionLines().contains(line))
         // One flight: singular.
         let one = try ReportFixtures.report(minimal + """
@@ -58,8 +63,8 @@ import Testing
                 conversion: 10%
 
             """)
-        // 2,000 ÷ 4 = 500 clicks × 10% = 50 buyers.
-        #expect(one.adsDecision(try #require(one.plan.ads).flights) == "**Ads:** ¥2,000 over 1 flight from 10 March 2027, bringing about 50 buyers.")
+        // 2,000 ÷ 4 = 500 clicks × 10% = 50 at its rates, below the 2-week reference of 100: 100 × 0.5^0.72 = 60.71 buyers.
+        #expect(one.adsDecision(try #require(one.plan.ads).flights) == "**Ads:** ¥2,000 over 1 flight from 10 March 2027, bringing about 61 buyers.")
     }
 
     @Test func aPlatformsDefaultRates() throws {
@@ -70,23 +75,24 @@ import Testing
                 budget: 9000
 
             """)
-        // 巨量千川's defaults: CPM ¥30, click rate 3%, conversion 3%. 9,000 ÷ 30 × 1,000 = 300,000 impressions;
-        // × 3% = 9,000 clicks; × 3% = 270 buyers.
+        // 巨量千川's defaults: CPM ¥30, click rate 3%, conversion 2%. 9,000 ÷ 30 × 1,000 = 300,000 impressions;
+        // × 3% = 9,000 clicks; × 2% = 180 at the rates; 100 × 1.8^0.72 = 152.68 buyers, ¥58.94 each, ROAS 6.8.
         #expect(ReportReading.row(try Self.section(report), "Qianchuan")
-                == ["Qianchuan", "Douyin Qianchuan (巨量千川)", "2027-03-01 – 2027-03-14", "¥9,000", "CPM ¥30", "300,000", "9,000", "270"])
+                == ["Qianchuan", "Douyin Qianchuan (巨量千川)", "2027-03-01 – 2027-03-14", "¥9,000", "CPM ¥30", "300,000", "9,000", "153",
+                    "¥58.94", "6.8×"])
     }
 
     @Test func chineseDecisionAndTable() throws {
         let report = try ReportFixtures.report(Self.flights, sets: ["scenario.language=zh"])
         // Money to spend in full digits; no space between Chinese and numbers or dates.
         #expect(report.adsDecision(try #require(report.plan.ads).flights)
-                == "**广告**：¥16,000，共2次投放，自2027年3月1日起，预计带来约450位买家。")
+                == "**广告**：¥16,000，共2次投放，自2027年3月1日起，预计带来约383位买家。")
         let section = try Self.section(report)
         #expect(section.hasPrefix("## 广告投放\n\n每次投放的预算按 CPM 购买曝光（或按 CPC 购买点击）"))
         // In the table, 万: ¥10,000 = ¥1万, 500,000 = 50万, 10,000 = 1万; ¥16,000 = ¥1.6万, 650,000 = 65万, 13,000 = 1.3万.
         #expect(ReportReading.row(section, "Douyin push")
-                == ["Douyin push", "巨量千川", "2027-03-01 – 2027-03-14", "¥1万", "CPM ¥20", "50万", "1万", "300"])
-        #expect(ReportReading.row(section, "**合计**") == ["**合计**", "", "", "**¥1.6万**", "", "65万", "1.3万", "**450**"])
+                == ["Douyin push", "巨量千川", "2027-03-01 – 2027-03-14", "¥1万", "CPM ¥20", "50万", "1万", "221", "¥45.34", "8.8倍"])
+        #expect(ReportReading.row(section, "**合计**") == ["**合计**", "", "", "**¥1.6万**", "", "65万", "1.3万", "**383**", "¥41.76", "9.6倍"])
     }
 
     @Test func noAdsNoSection() throws {

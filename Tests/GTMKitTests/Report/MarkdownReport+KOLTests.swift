@@ -62,8 +62,11 @@ import Testing
         // No pilot or batch: 10 samples bought as they ship, 10 × ¥100 (`ReportFixtures.lamp()`) = ¥1,000.
         #expect(section.contains("Each post needs a sample: 10 units bought as they ship (no pilot run or batch), ¥1,000 at cost."))
         #expect(!section.contains("candidates"))
-        #expect(ReportReading.row(section, "micro") == ["micro", "—", "20", "10", "20,000", "5%", "¥20,000", "40,000", "10,000", "200"])
-        #expect(ReportReading.row(section, "**Total**") == ["**Total**", "", "20", "10", "", "", "**¥20,000**", "40,000", "10,000", "200"])
+        // The funnel as given, 20% × 5% × 10%; ¥20,000 ÷ 200 = ¥100 a buyer; ROAS 200 × ¥399 ÷ 20,000 = 3.99.
+        #expect(ReportReading.row(section, "micro")
+                == ["micro", "—", "20", "10", "20,000", "5%", "20% × 5% × 10%", "¥20,000", "40,000", "10,000", "200", "¥100", "4.0×"])
+        #expect(ReportReading.row(section, "**Total**")
+                == ["**Total**", "", "20", "10", "", "", "", "**¥20,000**", "40,000", "10,000", "200", "¥100", "4.0×"])
         // CPM 20,000 ÷ 40,000 × 1,000 = ¥500; CPE 20,000 ÷ 10,000 = ¥2; per buyer 20,000 ÷ 200 = ¥100.
         #expect(ReportReading.row(section, "Budget") == ["Budget", "¥25,000"])
         #expect(ReportReading.row(section, "CPM (cost per 1,000 reached)") == ["CPM (cost per 1,000 reached)", "¥500"])
@@ -97,14 +100,16 @@ import Testing
             """)
         let section = report.kolSection(kol)
         #expect(section.contains("""
-            From 3 candidates gtm picked the 2 with the most expected buyers (`kol.objective`) whose expected fees (fee × the chance \
-            they accept) fit the budget: the best possible pick (exact).
+            From 3 candidates gtm picked the 2 with the most expected buyers (`kol.objective`) whose expected cost (fee and commissions \
+            × the chance they accept) fits the budget: the best possible pick (exact).
             """))
         // Roster picks have no acceptance sentence; samples from the pilot at ¥150: 2 × 150 = ¥300.
         #expect(!section.contains("`count ÷ acceptance`"))
         #expect(section.contains("Each post needs a sample: 2 units from the pilot run, ¥300 at cost."))
         // Engagement 60,000 × 1.8% = 1,080 (mid tier's rate).
-        #expect(ReportReading.row(section, "Bo") == ["Bo", "—", "1", "1", "60,000", "1.8%", "¥5,000", "9,000", "1,080", "3.24"])
+        // The mid tier's funnel, 15% × 2% × 1.8%: 3.24 buyers, ¥5,000 ÷ 3.24 = ¥1,543.21 each, ROAS 3.24 × 399 ÷ 5,000 = 0.26.
+        #expect(ReportReading.row(section, "Bo")
+                == ["Bo", "—", "1", "1", "60,000", "1.8%", "15% × 2% × 1.8%", "¥5,000", "9,000", "1,080", "3.24", "¥1,543.21", "0.3×"])
         #expect(ReportReading.row(section, "Ann") == nil)
         // CPM 10,000 ÷ 18,000 × 1,000 = ¥555.56; CPE 10,000 ÷ 2,160 = ¥4.63; per buyer 10,000 ÷ 6.48 = ¥1,543.21.
         #expect(ReportReading.row(section, "CPM (cost per 1,000 reached)") == ["CPM (cost per 1,000 reached)", "¥555.56"])
@@ -154,7 +159,8 @@ import Testing
         #expect(section.hasPrefix("## KOL 计划\n\n内容在上市前2周内陆续发布，粉丝少的先发；"))
         #expect(section.contains("每条内容需一件样品：共10件，寄出时采购（无试产或首批），成本¥1,000。"))
         // 20,000 = 2万, ¥20,000 = ¥2万, 40,000 = 4万, 10,000 = 1万; ¥25,000 = ¥2.5万.
-        #expect(ReportReading.row(section, "micro") == ["micro", "—", "20", "10", "2万", "5%", "¥2万", "4万", "1万", "200"])
+        #expect(ReportReading.row(section, "micro")
+                == ["micro", "—", "20", "10", "2万", "5%", "20% × 5% × 10%", "¥2万", "4万", "1万", "200", "¥100", "4.0倍"])
         #expect(ReportReading.row(section, "预算") == ["预算", "¥2.5万"])
         #expect(ReportReading.row(section, "CPM（每千次触达成本）") == ["CPM（每千次触达成本）", "¥500"])
         let (seeded, _) = try Self.report(Self.roster, sets: ["scenario.language=zh"])
