@@ -295,4 +295,31 @@ import Testing
         #expect(zip(flow.weeks, lowest).contains { $0.start == peak && abs($1 - (flow.onHand - (plan[.peakNeed] ?? 0))) < 1e-6 })
         if let payback = plan.date(.payback) { #expect(payback > peak) }
     }
+
+    @Test func cashFollowsTheDateRewardsCanShip() throws {
+        // A 摩点 campaign from 2027-01-10 for 30 days (to 2027-02-08) with rewards set to ship 1 week later, 2027-02-15; the
+        // batch (lead 6 weeks before the 2027-06-01 launch) lands on 2027-06-01. Rewards cannot ship before units exist, so
+        // the cash counts their shipping on 2027-06-01 and 摩点's payout 10 days after it, 2027-06-11, not 2027-02-25.
+        let plan = try campaignPlan(currency: "CNY", price: 399, cost: 150, fixed: "100k",
+                                    inventory: "inventory:\n  lead_time: 6 weeks\n  forecast: 2000\n  moq: 1000\n", """
+          platform: modian
+          run: yes
+          start: 2027-01-10
+          fulfillment_lead: 1 week
+          shipping: 20
+          email_list: 20000
+          list_conversion: 10%
+          tiers:
+            - name: 早鸟
+              price: 299
+        """)
+        #expect(plan.crowdfunding?.fulfillment == CivilDate(year: 2027, month: 2, day: 15))
+        #expect(plan.warnings.contains { $0.code == "units_before_supply" })
+        let flow = try #require(plan.cash)
+        #expect(flow.rewardsShip == CivilDate(year: 2027, month: 6, day: 1))
+        #expect(flow.payout == CivilDate(year: 2027, month: 6, day: 11))
+        #expect(flow.ledger.filter { $0.item == .rewardShipping }.allSatisfy { $0.day == CivilDate(year: 2027, month: 6, day: 1)!.daysSinceEpoch })
+        #expect(MarkdownReport(plan).render().contains("Rewards cannot ship on 2027-02-15 as the scenario says"))
+    }
+
 }

@@ -151,6 +151,52 @@ func weeklyCSV(from start: CivilDate, _ units: [Double]) -> String {
         #expect(orders.dropFirst().allSatisfy { $0.date >= CivilDate(year: 2027, month: 4, day: 12)! })
     }
 
+    @Test func salesAboveTheStockThatExistedAreFlagged() throws {
+        // The batch (its retail units, no backers or samples) lands on launch day; 1,000 sold in the first week is more than
+        // it holds, and no reorder has landed by then: flagged with both numbers.
+        let after = try plan(actuals: [1_000, 1_000, 1_000])
+        let batch = try #require(after[.firstBatchUnits])
+        #expect(batch < 1_000)
+        guard case .actualsExceedStock(let week, let sold, let stock)? = after.warnings.first(where: { $0.code == "actuals_exceed_stock" })
+        else {
+            Issue.record("expected actuals_exceed_stock")
+            return
+        }
+        #expect(week == Self.launch && sold == 1_000 && stock == batch)
+        // Sales within the stock: no flag.
+        #expect(!(try plan(actuals: [100, 100])).warnings.contains { $0.code == "actuals_exceed_stock" })
+    }
+
+    @Test func salesBelowPlanSayWhichOrdersToDeferAndWhatThatSaves() throws {
+        // Ten weeks at 20 a week, far below plan: the reorder placed before the data ended lands with more than the safety
+        // stock on hand, so it can wait (the days until the stock would fall to the safety stock at the re-forecast), and
+        // the orders still to place shrink against the plan before: the difference × ¥142 at unit cost.
+        let before = try plan(actuals: nil)
+        let after = try plan(actuals: [Double](repeating: 20, count: 10))
+        let actuals = try #require(after.actuals)
+        let batch = try #require(after.firstBatch)
+        let line = try #require(MarkdownReport(after).actualsDecisionLines(actuals).first { $0.hasPrefix("**Below plan:**") })
+        let placed = try #require(batch.reorders.first { $0.date < actuals.asOf && $0.arrival > actuals.asOf })
+        #expect(placed.stockAtArrival > (after[.safetyStock] ?? 0))
+        // The days it can wait, checked against the re-forecast day by day.
+        let daily = ReorderModel.daily(try #require(after.demand?.weeks))
+        let from = Self.launch.days(to: placed.arrival)
+        var days = 0, used = 0.0
+        while from + days < daily.count, placed.stockAtArrival - used - daily[from + days] > (after[.safetyStock] ?? 0) {
+            used += daily[from + days]
+            days += 1
+        }
+        #expect(line.contains("hold the order placed on 31 March 2027 (\(placed.units) units) for about \(days) days"))
+        let planned = before.firstBatch?.reorders.filter { $0.date >= actuals.asOf }.reduce(0) { $0 + $1.units } ?? 0
+        let now = batch.reorders.filter { $0.date >= actuals.asOf }.reduce(0) { $0 + $1.units }
+        #expect(now < planned)
+        #expect(line.contains("come to \(Format.grouped(Double(now), decimals: 0)) units instead of the \(Format.grouped(Double(planned), decimals: 0)) units"))
+        #expect(line.contains("¥\(Format.grouped(Double(planned - now) * 142, decimals: 0)) less cash at unit cost"))
+        // Above plan: no such line.
+        let above = try plan(actuals: [200, 200])
+        #expect(!MarkdownReport(above).actualsDecisionLines(try #require(above.actuals)).contains { $0.hasPrefix("**Below plan:**") })
+    }
+
     @Test func weeksWithoutSalesPullTheForecastDown() throws {
         // Four weeks of nothing against a plan of 80–82 a week: the rest of the horizon falls
         // (n = 4: to about (floor-level ratio)^(4/10) of the plan, far below it).

@@ -19,6 +19,9 @@ struct CashFlow: Sendable, Equatable {
     /// When the campaign's money arrives, and the rule that dated it.
     var payout: CivilDate?
     var payoutRule: PlatformFees.Payout?
+    /// When rewards ship, as the cash counts it, if not the campaign's date: the day the first
+    /// batch lands, when the scenario has them ship before any unit exists.
+    var rewardsShip: CivilDate? = nil
     /// Where KOL samples and tester units are paid for.
     var samplesFrom: SampleSource
     /// Every payment and receipt, item by item, in the order the computation made them.
@@ -150,6 +153,8 @@ final class CashModel: Sendable {
     /// The campaign: payout and rewards-ship days, the shipping and dropped-pledge slots.
     let campaign: (payout: Int, fulfillment: Int, shipping: Int, dropped: Int)?
     let payoutRule: PlatformFees.Payout?
+    /// The day rewards ship in the cash flow when the campaign's date cannot hold (before the batch lands).
+    let rewardsMoved: CivilDate?
     /// Retail demand: the market size's share by day (the demand curve), or the forecast's daily rate.
     let size: Output?
     let forecast: (slot: Int, days: Double)?
@@ -203,17 +208,21 @@ final class CashModel: Sendable {
         seedShip = seed.map { ($0.plan.shipBy.daysSinceEpoch, $0.plan(campaignInPlan: true).shipBy.daysSinceEpoch) }
         if let crowdfunding, let terms = scenario.crowdfunding {
             let rule: PlatformFees.Payout = terms.payoutDelay.map { .afterEnd($0) } ?? PlatformFees.payout(terms.platform)
+            // Rewards ship when units exist: not before the first batch lands (a warning,
+            // `units_before_supply`, says the scenario's date cannot hold).
+            let ships = max(crowdfunding.fulfillment, firstBatch?.arrival ?? crowdfunding.fulfillment)
+            rewardsMoved = ships != crowdfunding.fulfillment ? ships : nil
             let payout: CivilDate
             switch rule {
             case .afterEnd(let delay): payout = delay.after(crowdfunding.end)
-            case .afterRewards(let delay): payout = delay.after(crowdfunding.fulfillment)
+            case .afterRewards(let delay): payout = delay.after(ships)
             }
             payoutRule = rule
-            campaign = (payout.daysSinceEpoch, crowdfunding.fulfillment.daysSinceEpoch,
-                        crowdfunding.shipping, crowdfunding.dropped)
+            campaign = (payout.daysSinceEpoch, ships.daysSinceEpoch, crowdfunding.shipping, crowdfunding.dropped)
         } else {
             payoutRule = nil
             campaign = nil
+            rewardsMoved = nil
         }
         launchPrice = demand.launchPrice
         launchPriceEnd = launchDay + Int(demand.launchDays)
@@ -459,7 +468,7 @@ final class CashModel: Sendable {
         }
         return CashFlow(weeks: weeks, onHand: v[onHand],
                         payout: campaign.map { CivilDate(daysSinceEpoch: $0.payout) }, payoutRule: payoutRule,
-                        samplesFrom: samplesFrom, ledger: ws.ledger)
+                        rewardsShip: rewardsMoved, samplesFrom: samplesFrom, ledger: ws.ledger)
     }
 }
 

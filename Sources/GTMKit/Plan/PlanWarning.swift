@@ -73,6 +73,9 @@ enum PlanWarning: Sendable, Hashable {
     case reorderSkipped(Reorder.Skipped)
     /// `crowdfunding.run: yes`, but the numbers do not recommend the campaign.
     case campaignNotRecommended
+    /// Actual sales above the stock that existed: by the end of the week from `week`, `sold` units
+    /// sold in all against `stock` retail units in the warehouse by then (first batch and orders landed).
+    case actualsExceedStock(week: CivilDate, sold: Double, stock: Double)
     /// A milestone that should have started before `scenario.as_of`.
     case lateMilestone(Milestone, daysLate: Int, laterSteps: Int)
 
@@ -115,6 +118,7 @@ enum PlanWarning: Sendable, Hashable {
         case .tiersSoldOut: return "tiers_sold_out"
         case .kolOverBudget: return "kol_over_budget"
         case .cacAboveContribution: return "cac_above_contribution"
+        case .actualsExceedStock: return "actuals_exceed_stock"
         case .lateMilestone: return "late_milestone"
         case .monteCarloError: return "monte_carlo_error"
         case .trialsReduced: return "trials_reduced"
@@ -168,6 +172,7 @@ extension PlanWarning {
                 if !costly.isEmpty { warnings.append(.cacAboveContribution(section: section, lines: costly, contribution: contribution)) }
             }
         }
+        if let exceeded = actualsAboveStock(plan) { warnings.append(exceeded) }
         if let asOf = scenario.settings.asOf {
             // With actual sales, what happened before the weeks sold ended is history, not late.
             let open = plan.timeline.filter { milestone in plan.actuals.map { milestone.start >= $0.asOf } ?? true }
@@ -257,5 +262,22 @@ extension PlanWarning {
         }
         if let skipped = plan.firstBatch?.schedule.skipped { warnings.append(.reorderSkipped(skipped)) }
         return warnings
+    }
+}
+
+extension PlanWarning {
+    /// The first week sold whose sales to date exceed the retail stock in the warehouse by its end:
+    /// the first batch's retail units once it has landed, and each order after it once it has.
+    static func actualsAboveStock(_ plan: Plan) -> PlanWarning? {
+        guard let actuals = plan.actuals, let batch = plan.firstBatch, let weeks = plan.demand?.weeks else { return nil }
+        let retail = max(0, (plan[.firstBatchUnits] ?? 0) - (plan[.pledgedUnits] ?? 0) - (plan[.sampleUnits] ?? 0))
+        var sold = 0.0
+        for week in weeks.prefix(actuals.weeks) {
+            sold += week.units
+            let end = week.start.adding(days: week.days)
+            let stock = (batch.arrival < end ? retail : 0) + batch.reorders.filter { $0.arrival < end }.reduce(0) { $0 + Double($1.units) }
+            if sold > stock + 0.5 { return .actualsExceedStock(week: week.start, sold: sold, stock: stock) }
+        }
+        return nil
     }
 }

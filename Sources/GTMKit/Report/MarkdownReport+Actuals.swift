@@ -98,6 +98,53 @@ extension MarkdownReport {
         return t("**Reorders:** ", "**补货**：") + sentences.joined(separator: t("; ", "；")) + t(".", "。")
     }
 
+    /// Below plan: the orders placed that can wait (they land with more than the safety stock on
+    /// hand: the days until the stock would fall to it) and the orders still to place that shrink
+    /// against the plan before, with the cash that frees and the units that would have been left.
+    func actualsDeferral(_ actuals: ActualsReport, _ batch: FirstBatch) -> String? {
+        guard actuals.toDate < actuals.planToDate, let weeks = plan.demand?.weeks else { return nil }
+        let daily = ReorderModel.daily(weeks)
+        let safety = plan[.safetyStock] ?? 0
+        let cost = plan.scenario.product.unitCost.value
+        var sentences: [String] = []
+        for order in batch.reorders where order.date < actuals.asOf && order.arrival > actuals.asOf && order.stockAtArrival > safety {
+            // The days its arrival can wait: until the stock on hand, at the re-forecast, falls to the safety stock.
+            var stock = order.stockAtArrival, days = 0
+            var day = plan.scenario.launch.date.days(to: order.arrival)
+            while day < daily.count, stock - daily[day] > safety {
+                stock -= daily[day]
+                day += 1
+                days += 1
+            }
+            guard days >= 7 else { continue }
+            sentences.append(t("""
+                ask the factory to hold the order placed on \(style.longDate(order.date)) (\(units(Double(order.units), exact: true))) for about \
+                \(style.days(days)): it lands with \(style.count(order.stockAtArrival)) on hand, above the \(style.count(safety)) safety stock, so \
+                its balance is paid later
+                """,
+                               """
+                               请工厂将 \(style.longDate(order.date)) 所下补货单（\(units(Double(order.units), exact: true))）推迟约 \(style.days(days))：\
+                               到货时在库 \(style.count(order.stockAtArrival)) 件，高于安全库存 \(style.count(safety)) 件，尾款随之推迟
+                               """))
+        }
+        let before = actuals.before.reorders.filter { $0.date >= actuals.asOf }.reduce(0) { $0 + $1.units }
+        let now = batch.reorders.filter { $0.date >= actuals.asOf }.reduce(0) { $0 + $1.units }
+        if now < before {
+            let fewer = Double(before - now)
+            sentences.append(t("""
+                the orders still to place come to \(units(Double(now), exact: true)) instead of the \(units(Double(before), exact: true)) planned \
+                before launch: \(style.exactMoney(fewer * cost)) less cash at unit cost, and \(units(fewer, exact: true)) that would have been \
+                left unsold at these sales
+                """,
+                               """
+                               尚待下达的补货共 \(units(Double(now), exact: true))，而非上市前计划的 \(units(Double(before), exact: true))：按单位成本少占用 \
+                               \(style.exactMoney(fewer * cost)) 资金，按目前销量少剩 \(units(fewer, exact: true))
+                               """))
+        }
+        guard !sentences.isEmpty else { return nil }
+        return t("**Below plan:** ", "**低于计划**：") + sentences.joined(separator: t("; ", "；")) + t(".", "。")
+    }
+
     /// The cash from the day after the last week sold: the lowest balance ahead, and what to raise.
     func actualsCashDecision(_ actuals: ActualsReport) -> String? {
         guard let flow = plan.cash else { return nil }

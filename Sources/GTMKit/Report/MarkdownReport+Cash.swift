@@ -143,6 +143,18 @@ extension MarkdownReport {
             notes.append(t("The campaign's money arrives on \(style.date(payout)), \(when) (\(source)).",
                            "众筹款于 \(style.date(payout)) 到账，即\(when)（\(source)）。"))
         }
+        if let ships = flow.rewardsShip, let campaign = plan.crowdfunding, plan.flag(.inPlan) {
+            let payoutFollows = flow.payoutRule.map { if case .afterRewards = $0 { true } else { false } } ?? false
+            notes.append(t("""
+                Rewards cannot ship on \(style.date(campaign.fulfillment)) as the scenario says: no unit exists before the first batch lands on \
+                \(style.date(ships)) (see the warnings). The cash counts their shipping\(payoutFollows ? ", and the payout that follows it," : "") \
+                from that day.
+                """,
+                           """
+                           回报无法按情景在 \(style.date(campaign.fulfillment)) 发货：首批 \(style.date(ships)) 到货前没有产品（见警告）。\
+                           现金流按该日计入回报运费\(payoutFollows ? "及随后的众筹款到账" : "")。
+                           """))
+        }
         if scenario.kol != nil {
             let upfront = scenario.kol?.upfront ?? 1
             notes.append(upfront >= 1 ? t("KOL fees are paid in full at contract (`kol.upfront`).", "KOL 费用在签约时全额支付（`kol.upfront`）。")

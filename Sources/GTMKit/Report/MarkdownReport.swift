@@ -167,6 +167,7 @@ package struct MarkdownReport {
     func actualsDecisionLines(_ actuals: ActualsReport) -> [String] {
         var lines = [actualsDecision(actuals)]
         if let batch = plan.firstBatch, let reorders = actualsReorderDecision(actuals, batch) { lines.append(reorders) }
+        if let batch = plan.firstBatch, let deferral = actualsDeferral(actuals, batch) { lines.append(deferral) }
         if let cash = actualsCashDecision(actuals) { lines.append(cash) }
         if let dates = actualsKeyDates(actuals) { lines.append(dates) }
         for warning in plan.warnings where warning.changesADecision {

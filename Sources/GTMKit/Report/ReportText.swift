@@ -194,6 +194,16 @@ struct ReportText {
                      \(what)\(named.joined(separator: "、"))的每位买家成本高于单件边际贡献（\(style.money(contribution))）：每带来一位买家都在亏钱\
                      （除非计入销量表未计的口碑、搜索与复购）。要保本，请\(fix)，或提高边际贡献（价格、渠道条款）。
                      """)
+        case .actualsExceedStock(let week, let sold, let stock):
+            return t("""
+                By the end of the week of \(style.date(week)) the sales file counts \(style.exactCount(sold)) units sold, but only \
+                \(style.exactCount(stock)) retail units had reached the warehouse (first batch and orders landed). Check the file (returns, \
+                pre-orders or another channel's sales counted in), or `inventory` (batch, lead time, reorders) if stock came from elsewhere.
+                """,
+                     """
+                     截至 \(style.date(week)) 当周结束，销售文件记录已售 \(style.exactCount(sold)) 件，但入仓的零售库存只有 \(style.exactCount(stock)) 件（首批与已到货补货）。\
+                     请检查文件（是否计入退货、预售或其他渠道销量），或在库存另有来源时检查 `inventory`（首批、交期、补货）。
+                     """)
         case .reorderSkipped(let skipped):
             return t("""
                 The last reorder would be \(style.exactCount(Double(skipped.units))) units at the MOQ on \(style.date(skipped.date)), but the demand \
