@@ -110,6 +110,76 @@ import Testing
         #expect(plannedViolations(GeneratedScenario(text: text + "\n", files: []), trials: 100) == [])
     }
 
+    /// Found by the generated fuzz target (seeds 631 and 632): a launch price ending inside a week
+    /// (61 days, in week 9) on a curve that has flattened (q up to 1.4) gave that week −2.3e-10
+    /// units: the launch price's share to its last day and the week's cumulative demand, computed
+    /// two ways, differed in the last bits. Cumulative demand never falls.
+    @Test func aLaunchPriceEndingInsideAFlatWeekSellsNoNegativeUnits() {
+        let text = """
+        scenario:
+          currency: EUR
+        product:
+          name: Lamp
+          price: 48.58
+          unit_cost: 16.24
+          launch_price: 36.38
+          launch_price_weeks: 61 days
+        launch:
+          date: 2021-11-29
+        market:
+          population: 124.586k
+          purchases_per_year: 0.421
+          serviceable: 10.66%
+          obtainable: 10.66%
+        demand:
+          elasticity: -3.049
+          p: 0.007
+          q: uniform(0.427, 1.427)
+          launch_boost: 100%
+        crowdfunding:
+          platform: indiegogo
+          start: 2021-05-06
+          payment_fixed: 0.35
+          shipping: 31.72
+          tiers:
+            - name: mid 0
+              price: 36.84
+        kol:
+          tiers:
+            - tier: Lamp 0
+              count: 51
+              fee: 37.21
+              followers: 240
+            - tier: Blender 2 1
+              count: 51
+              fee: 37.21
+              followers: 240
+              platform: douyin
+              acceptance: 100%
+            - tier: Lamp 2
+              count: 51
+              fee: 37.21
+              followers: 810600
+              engagement: 9.57%
+              view_rate: triangular(3.3%, 16.4%, 29.5%)
+              click_rate: 26.46%
+              conversion: 26.46%
+              lead_time: 60 days
+              platform: wechat_channels
+              acceptance: 26.46%
+              commission: 4.76%
+            - tier: Lamp 3
+              count: 51
+              fee: 37.21
+              followers: 240
+        seed_reviews:
+          target: 2
+        cash:
+
+        """
+        #expect(plannedViolations(GeneratedScenario(text: text + "\n", files: []), trials: 100) == [])
+    }
+
     /// The checker itself finds what it is for: a plan whose numbers are tampered with fails.
     @Test func theCheckerCatchesABrokenPlan() throws {
         let plan = Planner.plan(try decode(minimal + """

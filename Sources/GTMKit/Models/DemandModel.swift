@@ -380,7 +380,9 @@ final class DemandModel: Sendable {
             let all = market * ws.demandBaseline[week] + arrived[week] + full
             if launchPrice != nil, launchDays > 0 {
                 let before = weekEnds[week] <= launchDays ? all : early
-                cumulative[week + 1] = factors.launch * before + factors.regular * (all - before)
+                // Cumulative demand never falls: the launch price's share to its last day and the
+                // week's total, computed two ways, may differ in their last bits on a flat curve.
+                cumulative[week + 1] = max(cumulative[week], factors.launch * before + factors.regular * (all - before))
             } else {
                 cumulative[week + 1] = factors.regular * all
             }
