@@ -165,7 +165,7 @@ func campaignPlan(currency: String = "USD", price: Int = 189, cost: Int = 68, fi
         #expect(plan[.minimumRaise] == 0)
         #expect(plan[.goal] == 49_000)
         let report = MarkdownReport(plan).render()
-        #expect(report.contains("the goal is a third of the median pledges, $149,000, rounded down, so that the campaign funds in its first days"))
+        #expect(report.contains("the goal is a third of the median pledges ($149,000), rounded down, so that the campaign funds in its first days"))
         #expect(!report.contains("— of the minimum raise"))
         // Nor when no one backs it: too few backers, said without a share of $0.
         let none = MarkdownReport(try campaignPlan("""

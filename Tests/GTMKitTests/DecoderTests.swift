@@ -266,11 +266,26 @@ what_if:
             == ["1:1: `product` is missing `unit_cost`"])
     }
 
+    @Test func aRangeWrittenAsOtherToolsWriteItSaysHowToWriteOne() {
+        // `0.5%..1.5%` had said "`0.5%..1.5` is not a number"; the error points at the separator (column 19).
+        let text = minimal + "market:\n  population: 1M\n  serviceable: 10%\n  obtainable: 0.5%..1.5%\n"
+        #expect(errors(text) == ["10:19: `0.5%..1.5%` looks like a range"])
+        var hint: String?
+        do { _ = try decode(text) } catch { hint = error.diagnostics.first?.hint }
+        #expect(hint == "write a range as `low to high`, e.g. 2% to 5%")
+    }
+
     @Test func aKeyInTheWrongSectionSaysWhereItBelongs() throws {
         let text = minimal + "market:\n  population: 1M\n  serviceable: 10%\n  obtainable: 2%\n  lead_time: 8 weeks\n"
         var hint: String?
         do { _ = try decode(text) } catch { hint = error.diagnostics.first?.hint }
-        #expect(hint == "it belongs in `inventory`")
+        #expect(hint == "`lead_time` is a key of `inventory`; the keys of `market` are: population, purchases_per_year, serviceable, obtainable, horizon")
+        // A key that is a section of its own says so (it had said "it belongs in ``").
+        var sectionHint: String?
+        do { _ = try decode(minimal + "market:\n  population: 1M\n  serviceable: 10%\n  obtainable: 2%\n  channels: x\n") } catch {
+            sectionHint = error.diagnostics.first?.hint
+        }
+        #expect(sectionHint?.hasPrefix("`channels` is a section of its own, at the top level;") == true)
     }
 
     @Test func typesComeFromTheSchemaNotTheText() throws {

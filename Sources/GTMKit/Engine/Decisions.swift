@@ -213,7 +213,11 @@ struct Decisions: Sendable, Equatable {
             model.demand.weekly(v, base, kolRetail: model.demand.kolIsRetail(inPlan))
             daily = ReorderModel.daily(model.demand.curve(v, base, launch: batch.launch).weeks)
         }
+        // The safety stock moves with the demand of the lead time before each order lands: this is its
+        // reference, the window's pace over a lead time.
+        let lead = Double(batch.inputs.leadTime.days(from: batch.launch))
         let policy = ReorderPolicy(launch: batch.launch, arrives: batch.arrival, stock: retailStock, safetyStock: safetyStock,
+                                   referenceLeadDemand: windowMean / max(batch.windowDays, 1) * lead,
                                    leadTime: batch.inputs.leadTime, firstOrder: max(batch.poDate, notBefore ?? batch.poDate),
                                    // No retail unit is worth stocking (a critical ratio of 0): no reorder either.
                                    coverageDays: criticalRatio > 0 ? Int(batch.windowDays) : 0, terms: batch.inputs.terms,

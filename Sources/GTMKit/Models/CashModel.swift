@@ -78,14 +78,14 @@ struct CashFlow: Sendable, Equatable {
     var totals: [Total] {
         var byItem: [Item: Total] = [:]
         for entry in ledger {
-            let day = CivilDate(daysSinceEpoch: entry.day)
+            let day = CivilDate(daysSinceEpoch: entry.day), through = CivilDate(daysSinceEpoch: entry.through ?? entry.day)
             if var total = byItem[entry.item] {
                 total.first = min(total.first, day)
-                total.last = max(total.last, day)
+                total.last = max(total.last, through)
                 total.amount += entry.amount
                 byItem[entry.item] = total
             } else {
-                byItem[entry.item] = Total(item: entry.item, first: day, last: day, amount: entry.amount)
+                byItem[entry.item] = Total(item: entry.item, first: day, last: through, amount: entry.amount)
             }
         }
         return byItem.values.sorted { ($0.first, $0.item.rank) < ($1.first, $1.item.rank) }
@@ -96,6 +96,8 @@ struct CashFlow: Sendable, Equatable {
         /// Days since 1970-01-01.
         var day: Int
         var amount: Double
+        /// A payment spread over days: the last day of the stretch it pays for (its first is `day`).
+        var through: Int? = nil
     }
 
     /// Where KOL samples and tester units come from, and so when they are paid for.
@@ -166,9 +168,10 @@ final class CashModel: Sendable {
     /// channel group's settlement delay shifts the week's selling days, which fall in at most
     /// two weeks; the shares weigh in what the channels keep (fees, returns). Fixed per plan.
     let receiptStart: [Int], receiptWeek: [Int], receiptShare: [Double], receiptDay: [Int]
-    /// A payment spread evenly over days: the weeks it falls in, each one's share, and its first day.
+    /// A payment spread evenly over days: the weeks it falls in, each one's share, and its first
+    /// and last day in that week.
     struct Spread: Sendable {
-        var weeks: [Int] = [], shares: [Double] = [], days: [Int] = []
+        var weeks: [Int] = [], shares: [Double] = [], days: [Int] = [], through: [Int] = []
     }
     /// Weeks before launch week in the grid.
     let weeksBeforeLaunch: Int
@@ -243,7 +246,7 @@ final class CashModel: Sendable {
         let origin = self.origin
         func weekStart(_ day: Int) -> Int { day - ((day - origin) % 7 + 7) % 7 }
         // Days [start, end) spread evenly: each week's share, and its first day.
-        func spread(_ start: Int, _ end: Int, weight: Double, into rows: inout (weeks: [Int], shares: [Double], days: [Int])) {
+        func spread(_ start: Int, _ end: Int, weight: Double, into rows: inout Spread) {
             var day = start
             while day < end {
                 let next = min(end, weekStart(day) + 7)
@@ -251,20 +254,21 @@ final class CashModel: Sendable {
                     rows.weeks.append((day - origin) / 7)
                     rows.shares.append(weight * Double(next - day) / Double(end - start))
                     rows.days.append(day)
+                    rows.through.append(next - 1)
                 }
                 day = next
             }
         }
         spreads = levers.map { lever in
             lever.lever.evenPayments.map { range in
-                var rows: (weeks: [Int], shares: [Double], days: [Int]) = ([], [], [])
+                var rows = Spread()
                 spread(max(range.lowerBound, origin), range.upperBound, weight: 1, into: &rows)
-                return Spread(weeks: rows.weeks, shares: rows.shares, days: rows.days)
+                return rows
             }
         }
         sellFrom = max(launchDay, batch?.arrival ?? launchDay)
         var starts = [0]
-        var rows: (weeks: [Int], shares: [Double], days: [Int]) = ([], [], [])
+        var rows = Spread()
         for week in 0..<weeks {
             let start = max(origin + week * 7, sellFrom), end = min(origin + week * 7 + 7, horizonEnd)
             if end > start {
@@ -273,11 +277,10 @@ final class CashModel: Sendable {
             }
             starts.append(rows.weeks.count)
         }
-        let (targets, shares, days) = rows
         receiptStart = starts
-        receiptWeek = targets
-        receiptShare = shares
-        receiptDay = days
+        receiptWeek = rows.weeks
+        receiptShare = rows.shares
+        receiptDay = rows.days
     }
 
     /// The week a day falls in, or nil outside the days counted.
@@ -514,7 +517,9 @@ struct CashBook {
         let spread = spreads[index]
         for entry in spread.weeks.indices {
             outflow[spread.weeks[entry]] += amount * spread.shares[entry]
-            if ws.keepsLedger { ws.ledger.append(.init(item: item, day: spread.days[entry], amount: amount * spread.shares[entry])) }
+            if ws.keepsLedger {
+                ws.ledger.append(.init(item: item, day: spread.days[entry], amount: amount * spread.shares[entry], through: spread.through[entry]))
+            }
         }
     }
 }

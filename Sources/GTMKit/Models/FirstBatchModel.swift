@@ -202,7 +202,7 @@ extension Output {
     static let expectedLeftover = Output(162, .inventory, "expected_leftover", "Expected leftover", "预期剩余", .count, .mean, ranged: true)
     static let expectedLostSales = Output(163, .inventory, "expected_lost_sales", "Expected lost sales", "预期缺货损失销量", .count, .mean, ranged: true)
     static let fillRate = Output(164, .inventory, "fill_rate", "Fill rate (sales ÷ demand)", "满足率（销量 ÷ 需求）", .share, .mean)
-    static let inStockProbability = Output(165, .inventory, "in_stock_probability", "In-stock probability", "不断货概率", .share, .mean)
+    static let inStockProbability = Output(165, .inventory, "in_stock_probability", "In-stock probability", "不断货概率", .share, .mean, ranged: true)
     static let inventoryCash = Output(166, .inventory, "cash", "First batch cash", "首批资金", .money, .decision, compared: true)
     static let depositAmount = Output(167, .inventory, "deposit_amount", "Deposit paid with the purchase order", "下单时支付的订金", .money, ranged: true)
     static let poDate = Output(168, .inventory, "po_date", "Purchase order by", "最晚下单日", .date, compared: true)

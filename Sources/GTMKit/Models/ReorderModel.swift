@@ -7,8 +7,9 @@ struct Reorder: Sendable, Hashable {
     var arrival: CivilDate
     /// The day stock runs out without the reorder, if it does within the horizon.
     var stockout: CivilDate?
-    /// Units on hand the day it lands, before it does.
+    /// Units on hand the day it lands, before it does, and the safety stock it was to land at.
     var stockAtArrival = 0.0
+    var safetyStock = 0.0
     /// The demand it serves: from the day it lands until the next order lands (or the horizon ends).
     var serves = 0.0
     /// How it was sized: to cover the coverage after it lands, or (the last of the horizon) against
@@ -45,7 +46,12 @@ struct ReorderPolicy: Sendable {
     /// The day the first batch's `stock` (retail units) is in the warehouse.
     var arrives: CivilDate
     var stock: Double
+    /// The safety stock at the first batch's window's pace; with `referenceLeadDemand` (that pace's
+    /// demand over a lead time), each order's safety stock moves with the demand forecast for the
+    /// lead time after it lands (safety stock as days of forward supply, a constant coefficient of
+    /// variation of lead-time demand); without, it is this constant.
     var safetyStock: Double
+    var referenceLeadDemand: Double? = nil
     var leadTime: Period
     /// The first day an order may be placed (the first purchase order, or the day after the last
     /// week sold when re-planning on actual sales).
@@ -116,16 +122,27 @@ enum ReorderModel {
             }
             open[days] = level + incoming[days]
         }
+        // The safety stock for an order landing on `day`: the constant, or scaled to the demand forecast
+        // for the lead time from that day (at the last days' pace where the horizon ends inside it).
+        var prefix = [0.0]
+        prefix.reserveCapacity(days + 1)
+        for units in daily { prefix.append(prefix[prefix.count - 1] + units) }
+        let leadDays = max(1, policy.leadTime.days(from: launch))
+        func safety(_ day: Int) -> Double {
+            guard let reference = policy.referenceLeadDemand, reference > 0 else { return policy.safetyStock }
+            let low = min(max(day, 0), days - 1), high = min(days, low + leadDays)
+            let leadDemand = (prefix[high] - prefix[low]) * Double(leadDays) / Double(high - low)
+            return policy.safetyStock * leadDemand / reference
+        }
         var earliest = max(policy.firstOrder, placed.last?.date ?? policy.firstOrder)
         // The day every order so far has landed: a fall before it belongs to an earlier order.
         var landed = placed.reduce(start) { max($0, day($1.arrival)) }
-        let safety = policy.safetyStock
         for _ in 0..<days {
             project()
             var safetyDay: Int?, stockoutDay: Int?
             for d in landed..<days {
                 let end = open[d] - daily[d]
-                if safetyDay == nil, end <= safety { safetyDay = d + 1 }
+                if safetyDay == nil, end <= safety(d + 1) { safetyDay = d + 1 }
                 if end <= 0 { stockoutDay = d + 1; break }
             }
             guard let safetyDay, safetyDay < days, policy.coverageDays > 0 else { break }
@@ -149,7 +166,7 @@ enum ReorderModel {
             var sizing = Reorder.Sizing.coverage
             let coverTo = max(at, safetyDay) + policy.coverageDays
             if coverTo < days {
-                let need = daily[at..<coverTo].reduce(0, +) + safety - onHand
+                let need = daily[at..<coverTo].reduce(0, +) + safety(coverTo) - onHand
                 units = policy.terms.rounded(max(0, need))
             } else {
                 sizing = .demandLeft
@@ -177,6 +194,7 @@ enum ReorderModel {
             } else {
                 var order = Reorder(date: date, units: units, arrival: arrival, stockout: stockoutDay.map { launch.adding(days: $0) })
                 order.sizing = sizing
+                order.safetyStock = safety(safetyDay)
                 schedule.orders.append(order)
                 if beforeLaunch, schedule.beforeLaunch == nil { schedule.beforeLaunch = order }
                 incoming[day(arrival)] += Double(units)

@@ -193,7 +193,8 @@ package struct JSONReport {
         .object([("date", .string(reorder.date.description)), ("units", .integer(reorder.units)),
                  ("arrival", .string(reorder.arrival.description)),
                  ("stockout", reorder.stockout.map { .string($0.description) } ?? .null),
-                 ("stock_at_arrival", .number(reorder.stockAtArrival)), ("serves", .number(reorder.serves)),
+                 ("stock_at_arrival", .number(reorder.stockAtArrival)), ("safety_stock", .number(reorder.safetyStock)),
+                 ("serves", .number(reorder.serves)),
                  ("sized_to", .string(reorder.sizing == .coverage ? "coverage" : "demand_left"))])
     }
 

@@ -100,9 +100,15 @@ extension MarkdownReport {
                                                   NumberStyle.minus + style.count(campaign.backersTurnedAway)]] : [])
             + [["**" + t("Backers", "支持者") + "**", "**" + value(.backers) + "**"]]
         parts.append(Markdown.table([t("Backers", "支持者"), t("Count", "人数")], [.left, .right], funnel))
-        let tierRows = campaign.tiers.map { fill in
+        var tierRows = campaign.tiers.map { fill in
             [Markdown.escape(fill.name), style.money(fill.price), fill.limit.map { style.count(Double($0)) } ?? t("unlimited", "不限"),
              style.count(fill.pledges), String(fill.unitsPerPledge), style.money(fill.amount)]
+        }
+        // Shipping the backers pay on top of their pledges is pledged too: the rows add up to the total.
+        if let terms = plan.scenario.crowdfunding, terms.shippingCharged, terms.shipping.value > 0 {
+            let backers = plan[.backers] ?? 0
+            tierRows.append([t("Shipping paid by backers", "支持者支付的运费"), style.money(terms.shipping.value), "", style.count(backers), "",
+                             style.money(backers * terms.shipping.value)])
         }
         parts.append(t("""
             Limited (early) tiers fill first, cheapest first; the backers left split across the open tiers by `share` (an equal part each where \

@@ -4,7 +4,7 @@ extension MarkdownReport {
         var parts = ["## " + t("Unit economics", "单位经济")]
         let product = plan.scenario.product
         var rows: [[String]] = [
-            [t("Price (core price point)", "售价（核心价位）"), style.money(product.price)],
+            [t("List price", "售价（核心价位）"), style.money(product.price)],
             [t("Unit cost", "单件成本"), style.money(product.unitCost)],
             [Output.unitMargin.label(language), value(.unitMargin)],
             [Output.grossMargin.label(language), value(.grossMargin)],

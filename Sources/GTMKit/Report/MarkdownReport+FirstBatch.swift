@@ -72,14 +72,14 @@ extension MarkdownReport {
                 // Numbered as the timeline's ids: `inventory.reorder`, `inventory.reorder.2`, …
                 [index == 0 ? "`inventory.reorder`" : "`inventory.reorder.\(index + 1)`",
                  style.date(order.date) + (plan.actuals.map { order.date < $0.asOf } == true ? t(" (placed)", "（已下）") : ""),
-                 style.exactCount(Double(order.units)), style.date(order.arrival), style.count(order.stockAtArrival),
+                 style.exactCount(Double(order.units)), style.date(order.arrival), style.count(order.stockAtArrival), style.count(order.safetyStock),
                  order.stockout.map(style.date) ?? "—",
                  style.count(order.serves) + (order.sizing == .demandLeft ? t(" (the demand left)", "（剩余需求）") : "")]
             }
             parts.append(Markdown.table([t("Reorder", "补货单"), t("Place by", "下单日"), t("Units", "件数"), t("In the warehouse", "入仓"),
-                                         t("Stock when it lands", "到货时库存"), t("Stock runs out without it", "不下此单的断货日"),
-                                         t("Demand it serves", "覆盖需求")],
-                                        [.left, .left, .right, .left, .right, .left, .right], orderRows))
+                                         t("Stock when it lands", "到货时库存"), t("Safety stock then", "届时安全库存"),
+                                         t("Stock runs out without it", "不下此单的断货日"), t("Demand it serves", "覆盖需求")],
+                                        [.left, .left, .right, .left, .right, .right, .left, .right], orderRows))
         }
         parts.append(t("""
             Expected sales + lost sales = demand; expected sales + leftover = the units ordered for retail. The fill rate is the share of demand \
@@ -94,14 +94,15 @@ extension MarkdownReport {
     func reorderRule(_ batch: FirstBatch) -> String {
         t("""
             **The rule:** each reorder is placed \(style.period(batch.leadTime)) (the lead time) before the day the median case's projected \
-            stock, with every earlier order, would fall to the safety stock (\(style.count(plan[.safetyStock] ?? 0)) units), so that it lands \
-            then (never before launch while the first batch lasts until an order placed at launch lands); it covers the demand from its \
-            arrival to \(style.period(batch.coverage)) after that day, plus the safety stock, less the stock on hand when it lands. The last \
-            order of the horizon is a newsvendor on the demand left, at the first batch's critical ratio. Orders within a week of each other \
-            are merged.
+            stock, with every earlier order, would fall to the safety stock, so that it lands then (never before launch while the first batch \
+            lasts until an order placed at launch lands). The safety stock, \(style.count(plan[.safetyStock] ?? 0)) units at the first \
+            window's pace, moves with the demand forecast for the lead time after each order lands. An order covers the demand from its \
+            arrival to \(style.period(batch.coverage)) after that day, plus the safety stock then, less the stock on hand when it lands. The \
+            last order of the horizon is a newsvendor on the demand left, at the first batch's critical ratio. Orders within a week of each \
+            other are merged.
             """,
           """
-          **规则**：在中位情形下，预计库存（计入此前各单）降到安全库存（\(style.count(plan[.safetyStock] ?? 0)) 件）的那一天之前一个交期\
+          **规则**：在中位情形下，预计库存（计入此前各单）降到安全库存（按首批覆盖期的节奏为 \(style.count(plan[.safetyStock] ?? 0)) 件，随每单到货后一个交期的预测需求增减）的那一天之前一个交期\
           （\(style.period(batch.leadTime))）下补货单，使其当天到货（首批能撑到上市当天所下补货单到货时，不在上市前下单）；补货量覆盖到货起至该日后 \
           \(style.period(batch.coverage)) 的需求，加安全库存，减到货时在库。计划期最后一单按剩余需求以首批的临界比率（报童模型）决定。相隔不足一周的补货单合并。
           """)

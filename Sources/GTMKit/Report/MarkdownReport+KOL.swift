@@ -28,7 +28,7 @@ extension MarkdownReport {
         let cost = plan[.kolCost] ?? 0
         let budget = kol.budget.map { budget in
             cost > budget + 0.005
-                ? t(", \(style.exactMoney(cost - budget)) over the \(style.exactMoney(budget)) budget ⚠",
+                ? t(" (⚠ \(style.exactMoney(cost - budget)) over the \(style.exactMoney(budget)) budget)",
                     "（超出预算 \(style.exactMoney(budget)) 共 \(style.exactMoney(cost - budget)) ⚠）")
                 : t(" of the \(style.exactMoney(budget)) budget", "（预算 \(style.exactMoney(budget))）")
         } ?? ""
@@ -168,8 +168,9 @@ extension MarkdownReport {
         parts.append(t("""
             To have **\(seed.target) reviews** live when \(seed.liveByIsCrowdfundingStart ? by : "it matters (\(by))"), recruit \
             **\(value(.testers)) testers**: only \(style.percent(seed.reviewRate)) of testers post a review, so the target is divided by that rate \
-            and rounded up. Their units come to \(value(.testerCost)) at unit cost. The first five reviews carry most of the lift in purchase likelihood, \
-            and shoppers distrust reviews older than 90 days, so earlier is not better.
+            and rounded up. Their units come to \(value(.testerCost)) at \(plan.scenario.pilot != nil ? "the pilot's unit cost" : "unit cost"). \
+            The first five reviews carry most of the lift in purchase likelihood, and shoppers distrust reviews older than 90 days, so earlier \
+            is not better.
             """,
                        """
                        要在\(seed.liveByIsCrowdfundingStart ? by : "关键时点（\(by)）")有 **\(seed.target) 条评论**上线，需招募 **\(value(.testers)) 名内测用户**：只有 \

@@ -2,10 +2,13 @@
 struct ReportText {
     let language: Scenario.Language
     let style: NumberStyle
+    /// Whether the scenario fixes the number of trials (`scenario.trials` or `--trials`).
+    let trialsGiven: Bool
 
     init(_ plan: Plan) {
         language = plan.scenario.settings.language
         style = NumberStyle(language: language, currency: plan.scenario.settings.currency)
+        trialsGiven = plan.scenario.settings.trials != nil
     }
 
     /// Picks the English or the Chinese text.
@@ -61,11 +64,13 @@ struct ReportText {
             let what = percentile == 50 && Output.at(path: path)?.isDecision == true
                 ? t("The Monte Carlo error of the decision `\(path)`", "决策 `\(path)` 的蒙特卡洛误差")
                 : t("The Monte Carlo error of P\(percentile) of `\(path)`", "`\(path)` 的 P\(percentile) 蒙特卡洛误差")
+            let instead = trialsGiven ? t(", or leave `scenario.trials` out so that gtm chooses them", "，或不填 `scenario.trials`，由 gtm 自动选择")
+                : t(" (gtm chooses enough trials for the decisions, not for every percentile)", "（gtm 自动选择的次数保证决策精度，而非每个分位数）")
             return t("""
                 \(what) is about \(style.percent(error)), above \(style.percent(limit)): too few trials for that figure. Run with `--trials \
-                \(suggested)` or more, or leave `scenario.trials` out so that gtm chooses them.
+                \(suggested)` or more\(instead).
                 """,
-                     "\(what)约为 \(style.percent(error))，超过 \(style.percent(limit))：模拟次数不足。请使用 `--trials \(suggested)` 或更多，或不填 `scenario.trials`，由 gtm 自动选择。")
+                     "\(what)约为 \(style.percent(error))，超过 \(style.percent(limit))：模拟次数不足。请使用 `--trials \(suggested)` 或更多\(instead)。")
         case .trialsReduced(let requested, let used, let inputs):
             return t("""
                 \(style.count(Double(inputs))) uncertain inputs at \(style.count(Double(requested))) trials would exceed gtm's work limit \
@@ -384,13 +389,13 @@ struct ReportText {
                     first batch at MOQ
                     """, "目标为最低筹款额 \(style.money(minimum)) 向上取整：众筹须认筹到此数，才能在扣费后覆盖模具与最小起订量首批")
                 : t("""
-                    the goal is a third of the median pledges, \(style.money(median)), rounded down, so that the campaign funds in its first days
-                    """, "目标为认筹额中位数 \(style.money(median)) 的三分之一向下取整，使众筹在开头几天即可达标")
+                    the goal is a third of the median pledges (\(style.money(median))), rounded down, so that the campaign funds in its first days
+                    """, "目标为认筹额中位数（\(style.money(median))）的三分之一向下取整，使众筹在开头几天即可达标")
             let spreadNote = spread.map { _ in
                 t("""
-                     The conversions are single values, so the chance uses their published spread (email subscribers back at 5–10%, reservation \
-                    holders at 35–45%: LaunchBoom).
-                    """, "转化率为单一数值，故概率按其公开的波动范围计算（邮件订阅者 5–10%、预约者 35–45% 成为支持者：LaunchBoom）。")
+                     Where a conversion is a single value, the chance adds its published spread (email subscribers back at 5–10%, reservation \
+                    holders at 35–45%: LaunchBoom); a conversion given as a range spreads through the simulated launches.
+                    """, "单一数值的转化率按其公开的波动范围计入概率（邮件订阅者 5–10%、预约者 35–45% 成为支持者：LaunchBoom）；以区间给出的转化率由模拟上市体现其波动。")
             } ?? ""
             let verdict = probability >= minChance
                 ? t("above the \(style.percent(minChance)) the rule asks (`crowdfunding.min_chance`)",

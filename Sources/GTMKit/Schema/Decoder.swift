@@ -163,8 +163,10 @@ struct ScenarioDecoder {
                 report("unknown key `\(pair.key)` in `\(section.display)`", at: pair.keyMark, hint: "did you mean `\(guess)`?")
                 suggested.insert("\(section.display).\(guess)")
             } else if let home = Schema.fields.first(where: { $0.key == pair.key && $0.parent != section.path }) {
+                let elsewhere = home.parent.isEmpty ? "`\(pair.key)` is a section of its own, at the top level"
+                    : "`\(pair.key)` is a key of `\(home.parent.replacingBrackets)`"
                 report("`\(pair.key)` is not a key of `\(section.display)`", at: pair.keyMark,
-                       hint: "it belongs in `\(home.parent.replacingBrackets)`")
+                       hint: "\(elsewhere); the keys of `\(section.display)` are: \(names.joined(separator: ", "))")
             } else {
                 report("unknown key `\(pair.key)` in `\(section.display)`", at: pair.keyMark,
                        hint: "the keys of `\(section.display)` are: \(names.joined(separator: ", "))")

@@ -79,6 +79,13 @@ struct ValueParser: Sendable {
 
     /// A single number of the key's kind, or one of the uncertain forms.
     func quantity(_ text: Substring) throws(ValueError) -> Quantity {
+        // Ranges written as other tools write them (`2%..5%`, `2%-5%`, `2% – 5%`): say how gtm writes one.
+        for separator in ["..", "–", "—", "~", "～"] where text.firstRange(of: " to ") == nil {
+            if let range = text.firstRange(of: separator), range.lowerBound > text.startIndex {
+                throw ValueError("`\(text)` looks like a range", hint: "write a range as `low to high`, e.g. 2% to 5%",
+                                 offset: text[..<range.lowerBound].unicodeScalars.count)
+            }
+        }
         if let range = text.firstRange(of: " to ") {
             try requireUncertainty(text)
             let highText = text[range.upperBound...]

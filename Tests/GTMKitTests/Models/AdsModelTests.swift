@@ -91,5 +91,8 @@ import Testing
         #expect(paid.map { CivilDate(daysSinceEpoch: $0.day) } == [CivilDate(year: 2027, month: 2, day: 25), CivilDate(year: 2027, month: 3, day: 1)])
         #expect(zip(paid.map(\.amount), [4_000.0, 6_000]).allSatisfy { abs($0 - $1) < 1e-9 })
         #expect(plan[.adsCost] == 10_000)
+        // The cash table dates the spend over the flight's days, 25 February to 6 March, not to the start of its last week.
+        let total = try #require(plan.cash?.totals.first { $0.item == .ads })
+        #expect(total.first == CivilDate(year: 2027, month: 2, day: 25) && total.last == CivilDate(year: 2027, month: 3, day: 6))
     }
 }

@@ -66,6 +66,36 @@ import Testing
         #expect(schedule.weeklyStock.last == 220)
     }
 
+    @Test func theSafetyStockMovesWithTheDemandAhead() {
+        // 100 a day on days 0–39, then 20 a day to day 99; 3,000 on hand; lead 10 days, coverage 20. The safety stock is 300
+        // at the window's pace of 100 a day (1,000 over a lead time): 0.3 × the demand forecast for the lead time after an
+        // order lands.
+        // 1st: the end of day 26 holds 300 = 0.3 × 1,000 (days 27–36): lands day 27, placed day 17; runs out day 30; covers
+        //      days 27–46 (13 × 100 + 7 × 20 = 1,440) + 0.3 × 200 (days 47–56) − 300 on hand = 1,200.
+        // 2nd: 1,500 on day 27 hold 200 at the end of day 39; at 20 a day the safety stock is 0.3 × 200 = 60, reached at the end
+        //      of day 46: lands day 47 (placed 37), 3 days before the stock-out of day 50; covers days 47–66 (400) + 60 − 60
+        //      = 400.
+        // 3rd: 460 on day 47 → 60 at the end of day 66: lands 67 (placed 57), 400.
+        // 4th: 460 on day 67 → lands 87 (placed 77), runs out day 90; its coverage passes the horizon: the 13 days left, 260,
+        //      less 60 on hand = 200.
+        var daily = [Double](repeating: 100, count: 40)
+        daily += [Double](repeating: 20, count: 60)
+        var moving = policy(stock: 3_000, safety: 300, lead: 10, coverage: 20)
+        moving.referenceLeadDemand = 1_000
+        let schedule = ReorderModel.plan(daily, moving)
+        #expect(schedule.orders.map(\.date) == [17, 37, 57, 77].map(day))
+        #expect(schedule.orders.map(\.units) == [1_200, 400, 400, 200])
+        #expect(schedule.orders.map(\.stockout) == [30, 50, 70, 90].map(day))
+        #expect(schedule.orders.map(\.safetyStock) == [300, 60, 60, 60])
+        #expect(schedule.orders.map(\.stockAtArrival) == [300, 60, 60, 60])
+        // A constant safety stock of 300 makes the first order 1,440 + 300 − 300 = 1,440, so the second lands (day 47) with
+        // 300 on hand, 15 days before the stock-out of day 62, at a pace where 300 units last 15 days.
+        let constant = ReorderModel.plan(daily, policy(stock: 3_000, safety: 300, lead: 10, coverage: 20))
+        #expect(constant.orders.map(\.units).first == 1_440)
+        #expect(constant.orders.dropFirst().first.map { ($0.arrival, $0.stockAtArrival, $0.stockout) } ?? (day(0), 0, nil)
+                == (day(47), 300, day(62)))
+    }
+
     @Test func cartonsRoundEveryReorderAndTheLastIsSkippedWhenItLosesMoney() {
         // 100 a day over a 90-day horizon; 2,800 on hand at launch; no safety stock, lead 28 days, coverage 28 days, cartons of 1,000.
         // 1st: runs out at the end of day 27 → lands day 28, placed day 0; 2,800 → 3 cartons, 3,000.

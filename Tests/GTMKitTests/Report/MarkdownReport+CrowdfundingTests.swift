@@ -53,9 +53,10 @@ import Testing
         // → 100%. Contribution: ¥167,865 net less 475 units × ¥100 = ¥120,365. First 48 hours: 63,333.33 ÷ 63,000 = 100.5%.
         #expect(section.hasPrefix("""
             ## Crowdfunding\n\n**Recommended.** Publish a goal of **¥63,000** on Modian (摩点). The pledges reach the goal of ¥63,000 with \
-            a 100% chance, above the 80% the rule asks (`crowdfunding.min_chance`); the goal is a third of the median pledges, ¥190,000, \
-            rounded down, so that the campaign funds in its first days. The conversions are single values, so the chance uses their \
-            published spread (email subscribers back at 5–10%, reservation holders at 35–45%: LaunchBoom). It nets ¥167,865 after fees; \
+            a 100% chance, above the 80% the rule asks (`crowdfunding.min_chance`); the goal is a third of the median pledges \
+            (¥190,000), rounded down, so that the campaign funds in its first days. Where a conversion is a single value, the chance adds \
+            its published spread (email subscribers back at 5–10%, reservation holders at 35–45%: LaunchBoom); a conversion given as a \
+            range spreads through the simulated launches. It nets ¥167,865 after fees; \
             the units owed cost ¥47,500 at unit cost, so the campaign adds ¥120,365 to the launch. As an indicator, the first 48 hours \
             should bring about ¥63,333, 100.5% of the goal (campaigns past 20–30% of their goal in two days mostly fund).\n\n
             """))

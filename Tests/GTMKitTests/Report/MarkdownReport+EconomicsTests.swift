@@ -44,7 +44,7 @@ import Testing
     @Test func perUnitTableByHand() throws {
         let section = try Self.section(Self.perUnit)
         #expect(section.hasPrefix("## Unit economics\n\n| Per unit "))
-        #expect(ReportReading.row(section, "Price (core price point)") == ["Price (core price point)", "¥400"])
+        #expect(ReportReading.row(section, "List price") == ["List price", "¥400"])
         #expect(ReportReading.row(section, "Unit cost") == ["Unit cost", "¥100"])
         // 400 − 100 = ¥300, ÷ 400 = 75%.
         #expect(ReportReading.row(section, "Unit margin") == ["Unit margin", "¥300"])

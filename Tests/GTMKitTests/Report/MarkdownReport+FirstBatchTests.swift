@@ -125,10 +125,11 @@ import Testing
         #expect(ReportReading.row(section, "Stock runs out without a reorder") == ["Stock runs out without a reorder", "2027-04-12"])
         let orders = ReportReading.rows(section, after: "| Reorder  ")
         #expect(orders.count == 13)
-        #expect(orders.first == ["`inventory.reorder`", "2027-03-15", "280", "2027-04-12", "0", "2027-04-12", "280"])
-        #expect(orders.dropFirst().first == ["`inventory.reorder.2`", "2027-04-12", "280", "2027-05-10", "0", "2027-05-10", "280"])
+        #expect(orders.first == ["`inventory.reorder`", "2027-03-15", "280", "2027-04-12", "0", "0", "2027-04-12", "280"])
+        #expect(orders.dropFirst().first == ["`inventory.reorder.2`", "2027-04-12", "280", "2027-05-10", "0", "0", "2027-05-10", "280"])
         // 15 March 2027 + 12 × 28 days = 14 February 2028.
-        #expect(orders.last == ["`inventory.reorder.13`", "2028-02-14", "20", "2028-03-13", "0", "2028-03-13", "20 (the demand left)"])
+        #expect(orders.last == ["`inventory.reorder.13`", "2028-02-14", "20", "2028-03-13", "0", "0", "2028-03-13",
+                               "20 (the demand left)"])
         #expect(section.contains("**The rule:** each reorder is placed 4 weeks (the lead time) before the day the median case's projected stock"))
     }
 

@@ -134,8 +134,8 @@ import Testing
             """)
         let section = report.seedSection(seed)
         #expect(section.contains("To have **35 reviews** live when it matters (15 March 2027), recruit **100 testers**: only 35% of testers"))
-        // Tester units from the pilot at ¥150: 100 × 150 = ¥15,000.
-        #expect(section.contains("Their units come to ¥15,000 at unit cost."))
+        // Tester units from the pilot at ¥150: 100 × 150 = ¥15,000, at the pilot's unit cost (not the product's).
+        #expect(section.contains("Their units come to ¥15,000 at the pilot's unit cost."))
         #expect(ReportReading.rows(section, after: "| Step ") == [
             ["Recruit testers from", "2027-02-01"], ["Ship units by", "2027-02-15"], ["Trial starts (units arrive)", "2027-02-22"],
             ["Reviews posted by", "2027-03-08"], ["Reviews live by", "2027-03-15"], ["Testers / units", "100 / 100"],
