@@ -23,6 +23,6 @@ let package = Package(
         // Benchmarks: `swift run -c release gtm-bench`.
         .executableTarget(name: "gtm-bench", dependencies: ["GTMKit"], path: "Sources/Benchmarks",
                          exclude: ["numpy_market.py", "squigglepy_market.py", "market-1m.txt", "README.md"]),
-        .testTarget(name: "GTMKitTests", dependencies: ["GTMKit", "GTMCLI", "gtm"], exclude: ["Corpus", "Golden"]),
+        .testTarget(name: "GTMKitTests", dependencies: ["GTMKit", "GTMCLI", "gtm"], exclude: ["Corpus", "Golden", "Launches"]),
     ]
 )

@@ -164,12 +164,13 @@ extension PlanWarning {
             warnings.append(.kolOverBudget(cost: cost, budget: budget))
         }
         if let contribution = plan[.contributionMargin] {
-            let kol = plan.lever(KOLPlan.self)?.lines.map { (Output.Section.kol, $0.name, $0.cost, $0.buyers) } ?? []
-            let ads = plan.lever(AdsPlan.self)?.flights.map { (Output.Section.ads, $0.name, $0.budget, $0.buyers) } ?? []
-            for (section, lines) in [(Output.Section.kol, kol), (.ads, ads)] {
-                let costly = lines.filter { $0.2 > 0 && $0.2 > contribution * $0.3 }
-                    .map { CostlyLine(name: $0.1, costPerBuyer: $0.3 > 0 ? $0.2 / $0.3 : .infinity) }
-                if !costly.isEmpty { warnings.append(.cacAboveContribution(section: section, lines: costly, contribution: contribution)) }
+            // A KOL buyer who backs the campaign is worth the campaign's contribution per backer.
+            let kol = plan.lever(KOLPlan.self)?.lines.map { ($0.name, $0.cost, $0.buyers) } ?? []
+            let ads = plan.lever(AdsPlan.self)?.flights.map { ($0.name, $0.budget, $0.buyers) } ?? []
+            for (section, lines, worth) in [(Output.Section.kol, kol, plan.kolBuyerWorth.contribution), (.ads, ads, contribution)] {
+                let costly = lines.filter { $0.1 > 0 && $0.1 > worth * $0.2 }
+                    .map { CostlyLine(name: $0.0, costPerBuyer: $0.2 > 0 ? $0.1 / $0.2 : .infinity) }
+                if !costly.isEmpty { warnings.append(.cacAboveContribution(section: section, lines: costly, contribution: worth)) }
             }
         }
         if let exceeded = actualsAboveStock(plan) { warnings.append(exceeded) }
@@ -279,5 +280,20 @@ extension PlanWarning {
             if sold > stock + 0.5 { return .actualsExceedStock(week: week.start, sold: sold, stock: stock) }
         }
         return nil
+    }
+}
+
+extension Plan {
+    /// KOL posts timed to a campaign that is in the plan: their buyers are backers.
+    var kolBuyersBack: Bool { scenario.kol?.align == .campaign && flag(.inPlan) }
+
+    /// What one KOL buyer brings: a retail sale (the list price and a unit's contribution), or,
+    /// when the posts' buyers back the campaign, a backer (the pledges and the campaign's
+    /// contribution per backer).
+    var kolBuyerWorth: (sale: Double, contribution: Double) {
+        if kolBuyersBack, let backers = self[.backers], backers > 0 {
+            return ((self[.pledged] ?? 0) / backers, (self[.campaignContribution] ?? 0) / backers)
+        }
+        return (scenario.product.price.value, self[.contributionMargin] ?? 0)
     }
 }

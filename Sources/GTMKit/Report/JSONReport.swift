@@ -310,7 +310,7 @@ package struct JSONReport {
                      ("conversion", .number(line.conversion)), ("cost", .number(line.cost)), ("reach", .number(line.reach)),
                      ("engagements", .number(line.engagements)), ("buyers", .number(line.buyers)),
                      ("cost_per_buyer", line.buyers > 0 ? .number(line.costPerBuyer) : .null),
-                     ("roas", line.cost > 0 ? .number(line.buyers * plan.scenario.product.price.value / line.cost) : .null),
+                     ("roas", line.cost > 0 ? .number(line.buyers * plan.kolBuyerWorth.sale / line.cost) : .null),
                      ("invite", .string(line.schedule.invite.description)), ("contract", .string(line.schedule.contract.description)),
                      ("sample_shipped", .string(line.schedule.sampleShipped.description)),
                      ("draft_due", .string(line.schedule.draftDue.description)),

@@ -20,13 +20,16 @@ extension MarkdownReport {
         return t("\(ratio)×", "\(ratio)倍")
     }
 
-    /// The rule every marketing line is weighed by, in one sentence.
-    func marketingRule() -> String {
-        let contribution = style.money(plan[.contributionMargin] ?? 0)
+    /// The rule every marketing line is weighed by, in one sentence: against what a sale
+    /// contributes, or a backer (the campaign's contribution per backer) when the buyers back it.
+    func marketingRule(contribution: Double, backers: Bool) -> String {
+        let worth = style.money(contribution)
+        let what = backers ? t("a backer contributes (the campaign's contribution per backer, \(worth))", "每位支持者的众筹贡献（\(worth)）")
+            : t("a sale contributes (\(worth))", "单件边际贡献（\(worth)）")
         return t("""
-            **The rule:** a line is worth its cost while its cost per buyer stays below what a sale contributes (\(contribution)); above it, \
-            each buyer it brings loses money (flagged `cac_above_contribution`).
+            **The rule:** a line is worth its cost while its cost per buyer stays below what \(what); above it, each buyer it brings \
+            loses money (flagged `cac_above_contribution`).
             """,
-                 "**规则**：一条投放的每位买家成本低于单件边际贡献（\(contribution)）才值得；高于它，每带来一位买家都在亏钱（警告 `cac_above_contribution`）。")
+                 "**规则**：一条投放的每位买家成本低于\(what)才值得；高于它，每带来一位买家都在亏钱（警告 `cac_above_contribution`）。")
     }
 }

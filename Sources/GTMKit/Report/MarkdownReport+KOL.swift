@@ -8,7 +8,7 @@ extension KOLPlan: LeverReport {
 /// The KOL plan and the seed-review programme.
 extension MarkdownReport {
     /// KOL posts timed to a campaign that is in the plan: their buyers are backers.
-    var kolToCampaign: Bool { plan.scenario.kol?.align == .campaign && plan.flag(.inPlan) }
+    var kolToCampaign: Bool { plan.kolBuyersBack }
 
     func kolDecision(_ kol: KOLPlan) -> String {
         let picks = kol.fromTiers.filter { !$0 }.count, tiers = kol.lines.count - picks
@@ -109,9 +109,10 @@ extension MarkdownReport {
             : plan.firstBatch != nil ? t("from the first batch", "来自首批") : t("bought as they ship (no pilot run or batch)", "寄出时采购（无试产或首批）")
         intro.append(t("Each post needs a sample: \(value(.kolSamples)) units \(source), \(value(.kolSampleCost)) at cost.",
                        "每条内容需一件样品：共 \(value(.kolSamples)) 件，\(source)，成本 \(value(.kolSampleCost))。"))
-        intro.append(marketingRule())
+        let worth = plan.kolBuyerWorth
+        intro.append(marketingRule(contribution: worth.contribution, backers: kolToCampaign))
         parts.append(intro.joined(separator: t(" ", "")))
-        let price = plan.scenario.product.price.value
+        let price = worth.sale
         func row(_ line: KOLPlan.Line) -> [String] {
             let funnel = "\(style.percent(line.viewRate)) × \(style.percent(line.clickRate)) × \(style.percent(line.conversion))"
             let commission = line.commission > 0

@@ -4,11 +4,14 @@ struct ReportText {
     let style: NumberStyle
     /// Whether the scenario fixes the number of trials (`scenario.trials` or `--trials`).
     let trialsGiven: Bool
+    /// Whether the KOL posts' buyers back the campaign.
+    let kolBuyersBack: Bool
 
     init(_ plan: Plan) {
         language = plan.scenario.settings.language
         style = NumberStyle(language: language, currency: plan.scenario.settings.currency)
         trialsGiven = plan.scenario.settings.trials != nil
+        kolBuyersBack = plan.kolBuyersBack
     }
 
     /// Picks the English or the Chinese text.
@@ -191,7 +194,7 @@ struct ReportText {
             let fix = kol ? t(one ? "cut its fee, pick another creator" : "cut their fees, pick other creators", "降低费用、换达人")
                 : t(one ? "cut its budget" : "cut their budgets", "降低预算")
             return t("""
-                \(what) \(named.naturalList) \(one ? "costs" : "cost") more per buyer than a sale contributes \
+                \(what) \(named.naturalList) \(one ? "costs" : "cost") more per buyer than a \(kol && kolBuyersBack ? "backer" : "sale") contributes \
                 (\(style.money(contribution))): each buyer \(one ? "it brings" : "they bring") loses money, unless you count on what the \
                 sales table leaves out (reviews, search, repeat buyers). To break even, \(fix), or raise the contribution (price, channel terms).
                 """,
