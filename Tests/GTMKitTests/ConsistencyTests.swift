@@ -17,6 +17,9 @@ import Testing
       fixed_costs: 260k
       target_margin: 60%
       launch_price: 359
+      repurchase:
+        interval: 5 months
+        share: 3%
     launch:
       date: 2027-06-15
     market:
@@ -238,10 +241,10 @@ import Testing
                   + (value("email", "cost") ?? 0) + (value("seed_reviews", "cost") ?? 0),
               "marketing spend = KOL fees and samples + ads + list sends + testers")
         // Demand is the sum of its parts: the market's curve, the events, each lever's buyers
-        // (KOL posts, ads, list sends) and the price response. With actual sales the weeks sold
-        // replace the curve, and the parts are not given.
+        // (KOL posts, ads, list sends), the price response and the repeat purchases. With actual
+        // sales the weeks sold replace the curve, and the parts are not given.
         if let demand = json["demand"] as? [String: Any], json["actuals"] == nil {
-            let parts = ["baseline_units", "event_units", "kol_units", "ads_units", "email_units", "price_effect_units"]
+            let parts = ["baseline_units", "event_units", "kol_units", "ads_units", "email_units", "price_effect_units", "repeat_units"]
                 .reduce(0.0) { $0 + ((demand[$1] as? Double) ?? 0) }
             close(parts, value("demand", "horizon_units"), "demand = its parts")
         }

@@ -63,6 +63,10 @@ product:
   target_margin: 55%
   launch_price: 359
   launch_price_weeks: 3 weeks
+  repurchase:
+    interval: 4 months
+    share: 40%
+    subscription: 5%
 launch:
   date: 2027-03-15
 market:

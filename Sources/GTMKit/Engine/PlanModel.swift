@@ -147,7 +147,13 @@ struct PlanModel: Sendable {
         }
         if steps.contains(.seed) { seed?.run(v, ws, campaignInPlan: decisions.inPlan) }
         if steps.contains(.pilot) { pilot?.run(v, ws, kol: kol != nil, seed: seed != nil) }
-        if steps.contains(.economics) { economics.run(v, ws, spend: leverSpend, seed: seed != nil, pilot: pilot) }
+        if steps.contains(.economics) {
+            // What a first buyer brings over the horizon (repeats included), and what marketing pays for one.
+            let units = showsDemand ? ws[.horizonUnits] : 0, repeated = demand.repurchase != nil && showsDemand ? ws[.repeatUnits] : 0
+            let bought = showsDemand ? Levers.components.reduce(0) { $0 + (has($1) ? ws[$1] : 0) } : 0
+            economics.run(v, ws, spend: leverSpend, seed: seed != nil, pilot: pilot,
+                          purchasesPerBuyer: units > repeated && repeated > 0 ? units / (units - repeated) : 1, leverBuyers: bought)
+        }
         if steps.contains(.cash) { cash?.run(v, ws, decisions, pilot: pilot != nil, seed: seed != nil) }
         ws[.launchDate] = launchDay
     }
@@ -168,6 +174,7 @@ struct PlanModel: Sendable {
             switch output {
             case .eventUnits: return showsDemand && !demand.events.isEmpty
             case .priceEffectUnits: return showsDemand && demand.respondsToPrice
+            case .repeatUnits: return showsDemand && demand.repurchase != nil
             default: return showsDemand
             }
         case .economics: return output != .unitCostCeiling || economics.targetMargin != nil

@@ -92,6 +92,9 @@ final class DemandModel: Sendable {
     let actualCumulative: [Double]?
     /// Days after launch the actual sales cover (0 without them): demand known, not forecast.
     let soldDays: Double
+    /// Repeat purchase (`product.repurchase`): the interval in days, and the slots of the repeat
+    /// share and the subscription share.
+    let repurchase: (days: Double, share: Int, subscription: Int)?
 
     init(_ scenario: Scenario, _ inputs: inout InputTable, size: Output?, price: Int, levers: [(lever: any Lever, offset: Int)],
          actualCumulative: [Double]? = nil, soldWeeks: Int = 0) {
@@ -120,6 +123,10 @@ final class DemandModel: Sendable {
         respondsToPrice = curve.elasticity.value != 0 || curve.elasticity.isUncertain
         reference = curve.referencePrice ?? scenario.product.price.value
         launchPrice = scenario.product.launchPrice.map { inputs.bind($0, "product.launch_price") }
+        repurchase = scenario.product.repurchase.map {
+            (Double($0.interval.days(from: launch)), inputs.bind($0.share, "product.repurchase.share"),
+             inputs.bind($0.subscription, "product.repurchase.subscription"))
+        }
         launchDays = launchPrice == nil ? 0 : min(Double(scenario.product.launchPriceWeeks.days(from: launch)), horizonDays)
         let days = Int(horizonDays)
         events = curve.events.flatMap { event in
@@ -298,11 +305,36 @@ final class DemandModel: Sendable {
         return (regular, launch)
     }
 
-    /// Cumulative demand by `day`: the price response applied, the launch price to the first
-    /// `launchDays` days.
+    /// Cumulative demand by `day`: first purchases and the repeat purchases they bring (with
+    /// actual sales, the weeks sold and the re-forecast).
     @inline(__always)
     func total(_ day: Double, _ v: UnsafeMutablePointer<Double>, _ ws: Workspace, kolRetail: Bool) -> Double {
         if let actualCumulative { return Self.interpolate(actualCumulative, weekEnds: weekEnds, at: day) }
+        return first(day, v, ws, kolRetail: kolRetail) + repeats(day, v, ws, kolRetail: kolRetail)
+    }
+
+    /// Cumulative repeat purchases by `day`: a first buyer on day τ buys again on τ + k·interval
+    /// with weight σ + (1 − σ)·sᵏ (σ the subscribers, who repeat every interval; s the repeat
+    /// share, a geometric chain), so the repeats by `day` are Σₖ wₖ × first(day − k·interval).
+    @inline(__always)
+    func repeats(_ day: Double, _ v: UnsafeMutablePointer<Double>, _ ws: Workspace, kolRetail: Bool) -> Double {
+        guard let repurchase, repurchase.days > 0 else { return 0 }
+        let share = v[repurchase.share], subscribed = v[repurchase.subscription]
+        var sum = 0.0, chain = 1.0, lag = day - repurchase.days
+        while lag > 0 {
+            chain *= share
+            let weight = subscribed + (1 - subscribed) * chain
+            if weight <= 1e-12 { break }
+            sum += weight * first(lag, v, ws, kolRetail: kolRetail)
+            lag -= repurchase.days
+        }
+        return sum
+    }
+
+    /// Cumulative first purchases by `day`: the price response applied, the launch price to the
+    /// first `launchDays` days.
+    @inline(__always)
+    func first(_ day: Double, _ v: UnsafeMutablePointer<Double>, _ ws: Workspace, kolRetail: Bool) -> Double {
         let factors = priceFactors(v)
         let all = raw(day, v, ws, kolRetail: kolRetail)
         guard launchPrice != nil, launchDays > 0 else { return factors.regular * all }
@@ -317,6 +349,8 @@ final class DemandModel: Sendable {
         let total = self.total(horizon, v, ws, kolRetail: kolRetail)
         ws[.horizonUnits] = total
         ws[.firstWeekUnits] = self.total(min(7, horizon), v, ws, kolRetail: kolRetail)
+        let repeated = actualCumulative == nil ? repeats(horizon, v, ws, kolRetail: kolRetail) : 0
+        ws[.repeatUnits] = repeated
         // With actual sales, the parts of the plan's demand no longer add up to it: not shown.
         guard actualCumulative == nil else { return }
         let market = size.map { ws[$0] } ?? 0
@@ -337,7 +371,7 @@ final class DemandModel: Sendable {
         if lever >= 0 { ws[components[lever]] = part }
         ws[.baselineUnits] = curve
         ws[.eventUnits] = market * baseline(horizon, v) - curve
-        ws[.priceEffectUnits] = total - raw(horizon, v, ws, kolRetail: kolRetail)
+        ws[.priceEffectUnits] = total - repeated - raw(horizon, v, ws, kolRetail: kolRetail)
     }
 
     /// Cumulative demand at every week end, in `ws.demandCumulative` (index 0 is launch, 0; index
@@ -386,6 +420,9 @@ final class DemandModel: Sendable {
             } else {
                 cumulative[week + 1] = factors.regular * all
             }
+        }
+        if repurchase != nil {
+            for week in 0..<count { cumulative[week + 1] += repeats(weekEnds[week], v, ws, kolRetail: kolRetail) }
         }
     }
 
@@ -451,7 +488,9 @@ extension Output {
     static let kolUnits = Output(55, .demand, "kol_units", "Buyers from KOL posts", "KOL 内容带来的买家", .count, ranged: true)
     static let adsUnits = Output(56, .demand, "ads_units", "Buyers from ads", "广告带来的买家", .count, ranged: true)
     static let priceEffectUnits = Output(57, .demand, "price_effect_units", "Price response (elasticity)", "价格效应（弹性）", .count, ranged: true, signed: true)
+    static let repeatUnits = Output(59, .demand, "repeat_units", "Repeat purchases", "复购", .count, ranged: true)
 
     /// The section's outputs, in the order the report and the JSON list them.
-    static let demandOutputs: [Output] = [.horizonUnits, .firstWeekUnits, .peakWeek, .baselineUnits, .eventUnits, .kolUnits, .adsUnits, .priceEffectUnits]
+    static let demandOutputs: [Output] = [.horizonUnits, .firstWeekUnits, .peakWeek, .baselineUnits, .eventUnits, .kolUnits, .adsUnits, .priceEffectUnits,
+                                          .repeatUnits]
 }

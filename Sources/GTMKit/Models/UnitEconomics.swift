@@ -20,7 +20,10 @@ final class EconomicsModel: Sendable {
     /// After the sections whose spending it counts: KOL fees and samples, ads, tester units, and the
     /// pilot's extra units (photography, certification), a launch cost.
     @inline(__always)
-    func run(_ v: UnsafeMutablePointer<Double>, _ ws: Workspace, spend: [Output], seed: Bool, pilot: PilotModel?) {
+    /// `purchasesPerBuyer`: units a first buyer buys within the horizon (1 without repeat
+    /// purchase); `leverBuyers`: the buyers the marketing levers bring.
+    func run(_ v: UnsafeMutablePointer<Double>, _ ws: Workspace, spend: [Output], seed: Bool, pilot: PilotModel?,
+             purchasesPerBuyer: Double = 1, leverBuyers: Double = 0) {
         let price = v[self.price]
         let margin = price - v[unitCost]
         // What the levers spend (`Lever.spend`, in the levers' order), then the tester units.
@@ -35,6 +38,8 @@ final class EconomicsModel: Sendable {
         ws[.contributionMargin] = contribution
         ws[.breakEvenUnits] = contribution > 0 ? (launchCosts + marketing) / contribution : .nan
         ws[.unitCostCeiling] = targetMargin.map { price * (1 - v[$0]) } ?? .nan
+        ws[.lifetimeValue] = contribution * purchasesPerBuyer
+        ws[.acquisitionCost] = leverBuyers > 0 ? marketing / leverBuyers : .nan
     }
 }
 
@@ -55,7 +60,12 @@ extension Output {
     static let unitCostCeiling = Output(104, .economics, "unit_cost_ceiling", "Highest unit cost that keeps the target margin", "保持目标毛利的单件成本上限",
                                         .money, ranged: true)
     static let marketingSpend = Output(105, .economics, "marketing_spend", "Marketing spend in this plan", "本计划营销支出", .money, ranged: true)
+    static let lifetimeValue = Output(106, .economics, "ltv", "Contribution a first buyer brings over the horizon (LTV)", "首购买家在计划期内的边际贡献（LTV）",
+                                      .money, ranged: true, signed: true)
+    static let acquisitionCost = Output(107, .economics, "cac", "Marketing spend per buyer it brings (CAC)", "营销带来每位买家的成本（CAC）", .money,
+                                        ranged: true)
 
     /// The section's outputs, in the order the report and the JSON list them.
-    static let economicsOutputs: [Output] = [.unitMargin, .grossMargin, .contributionMargin, .breakEvenUnits, .unitCostCeiling, .marketingSpend]
+    static let economicsOutputs: [Output] = [.unitMargin, .grossMargin, .contributionMargin, .breakEvenUnits, .unitCostCeiling, .marketingSpend,
+                                             .lifetimeValue, .acquisitionCost]
 }

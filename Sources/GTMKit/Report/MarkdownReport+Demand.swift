@@ -60,7 +60,7 @@ extension MarkdownReport {
     /// market's curve is bounded by SOM; the levers add to it.
     func componentsTable(_ demand: DemandCurve) -> String {
         var rows: [[String]] = [[Output.baselineUnits.label(language), value(.baselineUnits)]]
-        for output in [Output.eventUnits] + Levers.components + [.priceEffectUnits] where plan[output] != nil {
+        for output in [Output.eventUnits] + Levers.components + [.priceEffectUnits, .repeatUnits] where plan[output] != nil {
             if output == .kolUnits, kolToCampaign { continue }
             rows.append([output.label(language), value(output)])
         }
@@ -85,6 +85,21 @@ extension MarkdownReport {
             } ?? ""
             notes.append(t("Price moves demand by (price ÷ \(style.money(demand.referencePrice)))^\(style.number(demand.elasticity))\(launchPrice).",
                            "价格按 (价格 ÷ \(style.money(demand.referencePrice)))^\(style.number(demand.elasticity)) 影响需求\(launchPrice)。"))
+        }
+        if let repurchase = plan.scenario.product.repurchase, plan[.repeatUnits] != nil {
+            let subscribed = repurchase.subscription.value > 0
+                ? t("; \(style.percent(repurchase.subscription.value)) of first buyers subscribe and repeat every interval",
+                    "；\(style.percent(repurchase.subscription.value)) 的首购买家订阅，每个间隔复购一次")
+                : ""
+            notes.append(t("""
+                Every first buyer buys again \(style.period(repurchase.interval)) later with a \(style.percent(repurchase.share.value)) chance, and \
+                again after each interval with the same chance (the k-th repeat with \(style.percent(repurchase.share.value))^k)\(subscribed): \
+                the repeats join the weeks, the first batch, the reorders and the cash.
+                """,
+                           """
+                           每位首购买家在 \(style.period(repurchase.interval)) 后以 \(style.percent(repurchase.share.value)) 的概率复购，此后每个间隔同样\
+                           （第 k 次复购概率为 \(style.percent(repurchase.share.value))^k）\(subscribed)：复购计入各周需求、首批、补货与现金流。
+                           """))
         }
         if plan.kol != nil, kolToCampaign {
             notes.append(t("The KOL posts are timed to the campaign: their buyers are backers, counted in Crowdfunding.",

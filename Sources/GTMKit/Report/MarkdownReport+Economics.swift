@@ -16,6 +16,10 @@ extension MarkdownReport {
         if let marketing = plan[.marketingSpend], marketing > 0 {
             rows.append([Output.marketingSpend.label(language), value(.marketingSpend)])
         }
+        if let ltv = plan[.lifetimeValue], plan[.repeatUnits] != nil || plan[.acquisitionCost] != nil {
+            rows.append([Output.lifetimeValue.label(language), style.money(ltv)])
+        }
+        if plan[.acquisitionCost] != nil { rows.append([Output.acquisitionCost.label(language), value(.acquisitionCost)]) }
         rows.append([Output.breakEvenUnits.label(language),
                      plan[.breakEvenUnits] != nil ? value(.breakEvenUnits) : t("never (no contribution per unit)", "无法（单件无边际贡献）")])
         if let target = product.targetMargin, let ceiling = plan[.unitCostCeiling] {
@@ -33,6 +37,7 @@ extension MarkdownReport {
         }
         parts.append(t("Break-even counts the units whose contribution pays back the fixed launch costs, the pilot's extra units and the marketing.",
                        "盈亏平衡为其边际贡献足以收回一次性上市成本、试产额外件数与营销支出的件数。"))
+        if let payback = cohortPayback() { parts.append(payback) }
         if !plan.channelTerms.isEmpty { parts.append(channelSection()) }
         return parts.joined(separator: "\n\n")
     }
@@ -80,5 +85,36 @@ extension MarkdownReport {
         }
         parts.append(notes.joined(separator: t(" ", "")))
         return parts.joined(separator: "\n\n")
+    }
+
+    /// With repeat purchase and marketing: after how many purchases a first buyer's contribution
+    /// covers what marketing paid to bring one (the cohort's expected contribution after k
+    /// intervals, c × Σ wⱼ with w₀ = 1 and wⱼ = σ + (1 − σ)·sʲ, against the CAC).
+    func cohortPayback() -> String? {
+        guard let repurchase = plan.scenario.product.repurchase, let cac = plan[.acquisitionCost], cac > 0,
+              let contribution = plan[.contributionMargin], contribution > 0 else { return nil }
+        let share = repurchase.share.value, subscribed = repurchase.subscription.value
+        let horizon = plan.scenario.horizon.days(from: plan.scenario.launch.date)
+        let interval = repurchase.interval.days(from: plan.scenario.launch.date)
+        var earned = contribution, chain = 1.0, k = 0
+        while earned < cac, interval > 0, (k + 1) * interval < horizon {
+            k += 1
+            chain *= share
+            earned += contribution * (subscribed + (1 - subscribed) * chain)
+        }
+        guard earned >= cac else {
+            return t("""
+                A cohort does not earn back its acquisition cost (\(style.money(cac)) a buyer) within the horizon: its expected contribution \
+                comes to \(style.money(earned)) a first buyer.
+                """,
+                     "一批首购买家在计划期内收不回获客成本（每位 \(style.money(cac))）：其预期边际贡献为每位首购买家 \(style.money(earned))。")
+        }
+        return k == 0
+            ? t("A first purchase alone earns back the acquisition cost (\(style.money(cac)) a buyer).", "首次购买即可收回获客成本（每位 \(style.money(cac))）。")
+            : t("""
+                A cohort earns back its acquisition cost (\(style.money(cac)) a buyer) after \(k) repeat purchase\(k == 1 ? "" : "s"), \
+                \(style.days(k * interval)) after its first: its expected contribution is then \(style.money(earned)) a first buyer.
+                """,
+                "一批首购买家在第 \(k) 次复购后（首购后 \(style.days(k * interval))）收回获客成本（每位 \(style.money(cac))）：届时预期边际贡献为每位 \(style.money(earned))。")
     }
 }

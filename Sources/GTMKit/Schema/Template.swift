@@ -63,6 +63,10 @@ package enum Template {
             case .list:
                 lines.append(comment("\(off)\(indent)\(field.key):", doc))
                 lines += item(of: field.path, indent: indent + "  ", live: live, zh: zh)
+            case .section:
+                // An optional section inside one (`product.repurchase`): written commented out.
+                lines.append(comment("#\(indent)\(field.key):", doc))
+                lines += keys(of: field.path, indent: indent + "  ", live: false, zh: zh)
             case .value:
                 if field.required || starter.contains(field.path) {
                     lines.append(comment("\(off)\(indent)\(field.key): \(value(field))", doc))

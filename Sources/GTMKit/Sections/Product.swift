@@ -12,6 +12,17 @@ extension Scenario {
         /// An introductory price (首发价) for the first `launchPriceWeeks` after launch.
         var launchPrice: Quantity?
         var launchPriceWeeks: Period
+        /// Buyers who buy again (consumables, refills); nil: each buyer buys once.
+        var repurchase: Repurchase? = nil
+    }
+
+    /// A first buyer buys again every `interval` with chance `share` each time (a geometric chain:
+    /// the k-th repeat with share^k); `subscription` of first buyers repeat every interval to the
+    /// horizon's end.
+    struct Repurchase: Sendable {
+        var interval: Period
+        var share: Quantity
+        var subscription: Quantity
     }
 
     struct Launch: Sendable {
@@ -47,6 +58,18 @@ extension Schema {
         Field("product.launch_price_weeks", .value(.period), bounds: 1...Double(Limits.durationDays), default: "2 weeks",
               "How long the launch price lasts.", zh: "首发价持续时间。"),
 
+        Field("product.repurchase", .section,
+              "Buyers who buy again (consumables, refills): repeat orders that join demand, reorders and cash.",
+              zh: "复购（耗材、替换装）：复购订单计入需求、补货与现金流。"),
+        Field("product.repurchase.interval", .value(.period), example: "4 months", required: true, bounds: 1...Double(Limits.durationDays),
+              "Time between one buyer's purchases.", zh: "同一买家两次购买的间隔。"),
+        Field("product.repurchase.share", .value(.share), example: "40%", required: true,
+              "Chance a buyer buys again after each interval: a first buyer in week t buys again in t + k·interval with share^k.",
+              zh: "每个间隔后再次购买的概率：第 t 周的首购买家在 t + k·间隔 复购的概率为 share^k。"),
+        Field("product.repurchase.subscription", .value(.share), default: "0%",
+              "Share of first buyers on a subscription: they repeat every interval until the horizon ends.",
+              zh: "订阅的首购买家占比：每个间隔复购一次，直至计划期结束。"),
+
         Field("launch", .section, required: true, "The public retail launch.", zh: "正式零售上市。"),
         Field("launch.date", .value(.date), example: "2027-09-01", required: true, "Public retail launch day.", zh: "正式上市日。"),
     ]
@@ -71,9 +94,15 @@ extension ScenarioDecoder {
         let launchPrice = quantity("launch_price", in: section)
         // Its length is read only with a launch price (the inputs list it then).
         let launchWeeks = launchPrice == nil ? Period.weeks(2) : period("launch_price_weeks", in: section)
+        var repurchase: Scenario.Repurchase?
+        if let repeats = self.section("repurchase", in: section) {
+            let interval = period("interval", in: repeats), share = quantity("share", in: repeats)
+            let subscription = quantity("subscription", in: repeats)
+            if let interval, let share, let subscription { repurchase = .init(interval: interval, share: share, subscription: subscription) }
+        }
         guard let name, let price, let unitCost, let salvage, let fixedCosts, let launchWeeks else { return nil }
         return .init(name: name, price: price, unitCost: unitCost, salvage: salvage, fixedCosts: fixedCosts,
                      fixedCostsDue: date("fixed_costs_due", in: section), targetMargin: targetMargin,
-                     launchPrice: launchPrice, launchPriceWeeks: launchWeeks)
+                     launchPrice: launchPrice, launchPriceWeeks: launchWeeks, repurchase: repurchase)
     }
 }

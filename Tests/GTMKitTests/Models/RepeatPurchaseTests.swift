@@ -1,0 +1,55 @@
+/// `product.repurchase`: the repeat orders a cohort of first buyers brings, week by week, and what a first buyer is worth.
+import Testing
+@testable import GTMKit
+
+@Suite struct RepeatPurchaseTests {
+    /// 1M × 50% × 1% = 5,000 first buyers, all in launch week (`launch_boost: 100%`), over 12 months from Monday 2027-03-01
+    /// to 2028-02-29 (366 days, 2028 is a leap year: 52 weeks and a 2-day 53rd). Price 100, cost 40: a unit contributes 60.
+    static func refill(_ repurchase: String) -> String {
+        "product:\n  name: Refill\n  price: 100\n  unit_cost: 40\n  repurchase:\n" + repurchase
+            + "launch:\n  date: 2027-03-01\nmarket:\n  population: 1M\n  serviceable: 50%\n  obtainable: 1%\ndemand:\n  launch_boost: 100%\n"
+    }
+
+    @Test func aCohortsRepeatOrdersByWeek() throws {
+        // Every 4 weeks half of those who bought last time buy again: week 5 holds 2,500, week 9 1,250, week 13 625, … the
+        // 12th repeat (week 49) 5,000 × 0.5¹² = 1.2207. The cohort bought evenly over days 0–6, so its 13th repeat
+        // (5,000 × 0.5¹³ = 0.6104) falls evenly over days 364–370, of which the horizon keeps days 364–365: 2/7 of it, 0.1744.
+        let plan = Planner.plan(try decode(Self.refill("    interval: 4 weeks\n    share: 50%\n")), simulation: nil)
+        let weeks = try #require(plan.demand?.weeks).map(\.units)
+        #expect(weeks.count == 53)
+        for (index, units) in weeks.enumerated() {
+            let week = index + 1
+            let expected: Double
+            if week == 53 {
+                expected = 5_000 * Math.exp(13 * Math.log(0.5)) * 2 / 7
+            } else {
+                expected = (week - 1) % 4 == 0 ? 5_000 * Math.exp(Double((week - 1) / 4) * Math.log(0.5)) : 0
+            }
+            #expect(abs(units - expected) < 1e-6, "week \(week): \(units), by hand \(expected)")
+        }
+        // Repeats within the horizon: 5,000 × (1 − 0.5¹²) + 0.1744 = 4,998.9537; LTV 60 × (5,000 + 4,998.9537) ÷ 5,000 = 119.9874.
+        let repeats = 5_000 * (1 - Math.exp(12 * Math.log(0.5))) + 5_000 * Math.exp(13 * Math.log(0.5)) * 2 / 7
+        #expect(abs((plan[.repeatUnits] ?? 0) - repeats) < 1e-6)
+        #expect(abs((plan[.horizonUnits] ?? 0) - (5_000 + repeats)) < 1e-6)
+        #expect(abs((plan[.lifetimeValue] ?? 0) - 60 * (5_000 + repeats) / 5_000) < 1e-9)
+        #expect(PlanInvariants.violations(plan).isEmpty)
+    }
+
+    @Test func subscribersRepeatEveryInterval() throws {
+        // 20% subscribe: the k-th repeat weighs 0.2 + 0.8 × 0.5ᵏ: week 5 holds 5,000 × 0.6 = 3,000, week 9 5,000 × 0.4 = 2,000,
+        // week 49 (k = 12) 5,000 × (0.2 + 0.8 × 0.5¹²) = 1,000.977.
+        let plan = Planner.plan(try decode(Self.refill("    interval: 4 weeks\n    share: 50%\n    subscription: 20%\n")), simulation: nil)
+        let weeks = try #require(plan.demand?.weeks).map(\.units)
+        #expect(abs(weeks[4] - 3_000) < 1e-6 && abs(weeks[8] - 2_000) < 1e-6)
+        #expect(abs(weeks[48] - 5_000 * (0.2 + 0.8 * Math.exp(12 * Math.log(0.5)))) < 1e-6)
+    }
+
+    @Test func noRepurchaseNoRepeats() throws {
+        let text = "product:\n  name: Lamp\n  price: 100\n  unit_cost: 40\nlaunch:\n  date: 2027-03-01\n"
+            + "market:\n  population: 1M\n  serviceable: 50%\n  obtainable: 1%\ndemand:\n  launch_boost: 100%\n"
+        let plan = Planner.plan(try decode(text), simulation: nil)
+        #expect(plan[.repeatUnits] == nil)
+        // One purchase per buyer: LTV is a unit's contribution.
+        #expect(plan[.lifetimeValue] == 60)
+    }
+}
