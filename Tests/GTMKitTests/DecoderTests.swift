@@ -94,6 +94,9 @@ demand:
     - name: Summer sale
       date: 2027-06-18
       lift: 1.8
+      start: 2027-06-01
+      channels:
+        - Tmall
   elasticity: -1.5
   reference_price: 399
 inventory:

@@ -216,6 +216,43 @@ import Testing
         #expect(abs(weeks[2].units - plain[2].units) < 1e-9)
     }
 
+    /// The lamp with `events` (its items) in its demand section.
+    static func withEvents(_ items: String) -> String {
+        lamp.replacingOccurrences(of: "  q: 0.38\n", with: "  q: 0.38\n  events:\n" + items)
+    }
+
+    @Test func aMultiDayEventLiftsItsDays() throws {
+        // Lift 2 from Monday 2027-03-15 (day 14) to Sunday 2027-03-28 (day 27): weeks 3 and 4 sell twice the plain curve's
+        // units; weeks 2 and 5 are untouched.
+        let plain = try #require(try plan("").demand?.weeks)
+        let presale = Self.withEvents("    - name: Presale\n      start: 2027-03-15\n      date: 2027-03-28\n      lift: 2\n")
+        let lifted = try #require(Planner.plan(try decode(presale)).demand?.weeks)
+        #expect(abs(lifted[2].units - 2 * plain[2].units) < 1e-9 && abs(lifted[3].units - 2 * plain[3].units) < 1e-9)
+        #expect(abs(lifted[1].units - plain[1].units) < 1e-9 && abs(lifted[4].units - plain[4].units) < 1e-9)
+        // A start after the last day is refused where it is written.
+        #expect(throws: (any Error).self) {
+            try decode(Self.withEvents("    - name: Presale\n      start: 2027-03-29\n      date: 2027-03-28\n      lift: 2\n"))
+        }
+    }
+
+    @Test func anEventLiftsOnlyItsChannelsShare() throws {
+        // Tmall sells 60% and the own store 40%; a 3× event on Tmall alone lifts the curve by 1 + (3 − 1) × 60% = 2.2: the same
+        // plan as a 2.2× event on every channel.
+        let channels = "channels:\n  - name: Tmall\n    reach: 1M\n    conversion: 1%\n    share: 60%\n"
+            + "  - name: Own store\n    reach: 1M\n    conversion: 1%\n    share: 40%\n"
+        func event(_ lift: String, _ only: String) -> String {
+            Self.withEvents("    - name: Sale\n      date: 2027-04-11\n      lift: \(lift)\n" + only) + channels
+        }
+        let tmall = Planner.plan(try decode(event("3", "      channels:\n        - Tmall\n")))
+        let every = Planner.plan(try decode(event("2.2", "")))
+        #expect(abs((tmall[.eventUnits] ?? 0) - (every[.eventUnits] ?? 0)) < 1e-9)
+        #expect((tmall[.eventUnits] ?? 0) > 0)
+        // A channel the scenario does not have is refused, naming those it has.
+        var hint: String?
+        do { _ = try decode(event("3", "      channels: Amazon\n")) } catch { hint = error.diagnostics.first?.hint }
+        #expect(hint == "the channels are: Tmall, Own store")
+    }
+
     @Test func platformDefaults() {
         #expect(KOLPlatform.named("抖音").halfLifeDays == 10.0 / 24)
         #expect(KOLPlatform.named("douyin").viewRate == 0.16)

@@ -61,6 +61,7 @@ struct PlanModel: Sendable {
         leverSpend = levers.flatMap(\.lever.spend)
         kol = levers.lazy.compactMap { $0.lever as? KOLModel }.first
         demand = DemandModel(scenario, &table, size: market?.sizeOutput, price: economics.price, levers: levers,
+                             channelShares: Dictionary(channels.channels.map { ($0.name, $0.share) }, uniquingKeysWith: +),
                              actualCumulative: actualCumulative, soldWeeks: soldWeeks)
         showsDemand = scenario.demand != nil && market != nil
         crowdfunding = CrowdfundingModel(scenario, &table, fixedCosts: economics.fixedCosts, unitCost: economics.unitCost,

@@ -25,9 +25,11 @@ struct DemandCurve: Sendable, Equatable {
 
     struct Event: Sendable, Equatable {
         var name: String
-        /// The event's last day; its week is the 7 days ending on it.
+        /// The event's last day; its days run from `first` (the 7 days ending on `last` unless the
+        /// scenario gives a start), within the horizon.
         var last: CivilDate
         var lift: Double
+        var first: CivilDate
     }
 }
 
@@ -96,8 +98,10 @@ final class DemandModel: Sendable {
     /// share and the subscription share.
     let repurchase: (days: Double, share: Int, subscription: Int)?
 
+    /// `channelShares`: each sales channel's share of retail sales, by name (an event that lifts
+    /// some channels lifts that share of the curve).
     init(_ scenario: Scenario, _ inputs: inout InputTable, size: Output?, price: Int, levers: [(lever: any Lever, offset: Int)],
-         actualCumulative: [Double]? = nil, soldWeeks: Int = 0) {
+         channelShares: [String: Double] = [:], actualCumulative: [Double]? = nil, soldWeeks: Int = 0) {
         self.actualCumulative = actualCumulative
         let curve = scenario.curve
         shape = curve.shape
@@ -131,7 +135,9 @@ final class DemandModel: Sendable {
         let days = Int(horizonDays)
         events = curve.events.flatMap { event in
             SalesEvents.weeks(event, launch: launch, days: days).map {
-                Event(name: event.name, last: $0.last, start: Double($0.start), end: Double($0.end), lift: event.lift)
+                // An event that lifts some channels lifts their share of sales: 1 + (lift − 1) × share.
+                let share = event.channels.isEmpty ? 1 : min(1, event.channels.reduce(0) { $0 + (channelShares[$1] ?? 0) })
+                return Event(name: event.name, last: $0.last, start: Double($0.start), end: Double($0.end), lift: 1 + (event.lift - 1) * share)
             }
         }
         lifts = Self.combinedLifts(events)
@@ -459,7 +465,8 @@ final class DemandModel: Sendable {
             start = end
         }
         return DemandCurve(fromTopDown: size == .somUnits, weeks: weeks, p: v[p], q: v[q], launchBoost: v[boost], shape: shape,
-                           halfLife: halfLife, events: events.map { .init(name: $0.name, last: $0.last, lift: $0.lift) },
+                           halfLife: halfLife,
+                           events: events.map { .init(name: $0.name, last: $0.last, lift: $0.lift, first: launch.adding(days: Int($0.start))) },
                            elasticity: v[elasticity], referencePrice: reference)
     }
 

@@ -46,9 +46,14 @@ enum SalesEvents {
     }
 
     /// The event's weeks that overlap the horizon `[launch, launch + days)`: each the 7 days
-    /// ending on its date, as launch-relative day ranges `[start, end)` clipped to the horizon.
-    /// A preset without a date recurs every year.
+    /// ending on its date (or from its `start`), as launch-relative day ranges `[start, end)`
+    /// clipped to the horizon. A preset without a date or a start recurs every year.
     static func weeks(_ event: Scenario.SalesEvent, launch: CivilDate, days: Int) -> [(start: Int, end: Int, last: CivilDate)] {
+        if let first = event.start, let last = event.date ?? preset(named: event.name)?.day(first.year) {
+            let start = launch.days(to: first), end = launch.days(to: last) + 1
+            guard end > 0, start < days, start < end else { return [] }
+            return [(max(start, 0), min(end, days), last)]
+        }
         var lasts: [CivilDate] = []
         if let date = event.date {
             lasts = [date]

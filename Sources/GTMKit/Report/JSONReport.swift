@@ -54,7 +54,8 @@ package struct JSONReport {
                     + Levers.components.map { (String($0.info.key.dropLast("_units".count)), json($0)) }
                     + [("price", json(.priceEffectUnits)), ("repeat", json(.repeatUnits))])),
                 ("events", .array(demand.events.map {
-                    .object([("name", .string($0.name)), ("last_day", .string($0.last.description)), ("lift", .number($0.lift))])
+                    .object([("name", .string($0.name)), ("first_day", .string($0.first.description)), ("last_day", .string($0.last.description)),
+                             ("lift", .number($0.lift))])
                 })),
                 ("elasticity", .number(demand.elasticity)), ("reference_price", .number(demand.referencePrice)),
                 ("p", .number(demand.p)), ("q", .number(demand.q)), ("launch_boost", .number(demand.launchBoost)),

@@ -71,12 +71,15 @@ extension MarkdownReport {
             // Monday for Black Friday) reads as the week it is.
             let list = demand.events.map {
                 """
-                \(Markdown.escape($0.name)) \(style.date(max($0.last.adding(days: -6), plan.scenario.launch.date)))–\(style.date($0.last)) \
+                \(Markdown.escape($0.name)) \(style.date($0.first))–\(style.date($0.last)) \
                 ×\(style.number($0.lift))
                 """
             }.joined(separator: t(", ", "、"))
-            notes.append(t("Events multiply the curve's sales in the 7 days ending on their date: \(list).",
-                           "大促周（活动日及其前 6 天）的曲线销量按倍数放大：\(list)。"))
+            notes.append(t("""
+                Events multiply the curve's sales on their days (the 7 ending on their date, unless a `start` is given; an event that lifts \
+                some channels lifts their share of sales, 1 + (lift − 1) × share): \(list).
+                """,
+                           "大促期间（默认为活动日及其前 6 天，或自 `start` 起）的曲线销量按倍数放大（只拉动部分渠道的活动按其销量占比：1 + (倍数 − 1) × 占比）：\(list)。"))
         }
         if plan[.priceEffectUnits] != nil {
             let launchPrice = plan.scenario.product.launchPrice.map {

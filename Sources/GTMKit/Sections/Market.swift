@@ -69,6 +69,10 @@ extension Scenario {
         var name: String
         var date: CivilDate?
         var lift: Double
+        /// The first day of a multi-day event (a presale wave); nil: the 6 days before `date`.
+        var start: CivilDate? = nil
+        /// The sales channels it lifts, by name; empty: every channel.
+        var channels: [String] = []
     }
 }
 
@@ -120,6 +124,15 @@ extension Schema {
               "The event's last day; its week is the 7 days ending on it.", zh: "活动最后一天；活动周为截至该日的 7 天。"),
         Field("demand.events[].lift", .value(.number), example: "2.5", uncertain: false, bounds: 0...1000, note: "Black Friday: 2.6; others required",
               "Multiplier of that week's sales on the curve.", zh: "该周曲线销量的倍数。"),
+        Field("demand.events[].start", .value(.date), example: "2027-10-20", note: "6 days before `date`",
+              "First day of a multi-day event (双11's presale waves from late October): the lift applies from it to `date`.",
+              zh: "多日活动的第一天（双11 自十月下旬起的预售波次）：倍数作用于该日至 `date`。"),
+        Field("demand.events[].channels", .value(.text), example: "Tmall flagship store", note: "every channel",
+              """
+              The sales channels the event lifts (names from `channels`, a list or one name): the lift applies to their share of sales (Prime \
+              Day lifts Amazon, not your own store).
+              """,
+              zh: "活动拉动的销售渠道（`channels` 中的名称，可列多个）：倍数只作用于这些渠道的销量占比（Prime Day 拉动亚马逊，不拉动自营店）。"),
         Field("demand.analogs", .value(.text), example: "analogs/desk-lamp-2023.csv",
               """
               CSV files of comparable products' sales (`date,units`, weekly or monthly), a list or one path: p and q are fitted to them (a range \
@@ -229,7 +242,14 @@ extension ScenarioDecoder {
                 eventsValid = false
                 continue
             }
-            events.append(Scenario.SalesEvent(name: name, date: date, lift: lift))
+            var event = Scenario.SalesEvent(name: name, date: date, lift: lift, start: self.date("start", in: item))
+            if let start = event.start, let last = date ?? preset.map({ $0.day(start.year) }), start > last {
+                report("`\(item.display).start` (\(start)) is after the event's last day (\(last))", at: item.mark,
+                       hint: "`start` is the first day of the event and `date` its last")
+                eventsValid = false
+            }
+            event.channels = eventChannels(item)
+            events.append(event)
         }
         let elasticity = quantity("elasticity", in: section)
         let reference = quantity("reference_price", in: section)?.value
@@ -240,6 +260,39 @@ extension ScenarioDecoder {
 
     /// Each `demand.analogs` file read (`AnalogModel` fits them); a file that cannot be read is an
     /// error located in it, or at its path with the reason.
+    /// An event's `channels`: one name or a list of them, each a channel of the `channels` section.
+    mutating func eventChannels(_ item: Section) -> [String] {
+        guard let pair = item.node.pairs?.first(where: { $0.key == "channels" }) else { return [] }
+        let nodes: [Node]
+        switch pair.value.content {
+        case .scalar: nodes = [pair.value]
+        case .sequence(let items): nodes = items
+        default:
+            report("`\(item.display).channels` is a list of channel names", at: pair.value.mark, hint: "write `channels:` then `  - Tmall` lines")
+            return []
+        }
+        let known = (root["channels"]?.items ?? []).compactMap { $0["name"]?.scalar }
+        var names: [String] = []
+        for node in nodes {
+            guard case .scalar(let name) = node.content else {
+                report("each channel is a name", at: node.mark, hint: "write `- Tmall`")
+                continue
+            }
+            guard known.contains(name) else {
+                report("`\(name.visible)` is not a channel of the scenario", at: node.mark,
+                       hint: known.isEmpty ? "an event lifts channels named in the `channels` section; add them there, or leave `channels` out"
+                                           : "the channels are: \(known.joined(separator: ", "))")
+                continue
+            }
+            names.append(name)
+        }
+        inputs.append(InputRecord(path: "\(item.display).channels", text: names.joined(separator: ", "),
+                                  origin: pair.value.origin.map { .override($0) }
+                                      ?? .file(name: sources[pair.value.mark.source]?.name ?? "", line: pair.value.mark.line),
+                                  isUncertain: false, mark: pair.value.mark))
+        return names
+    }
+
     mutating func analogSources(_ section: Section) -> [Scenario.AnalogSource] {
         guard let pair = section.node.pairs?.first(where: { $0.key == "analogs" }) else { return [] }
         var nodes: [Node] = []

@@ -31,7 +31,8 @@ import Testing
         #expect(ReportReading.row(section, "The market's curve") == ["The market's curve", "1,000"])
         #expect(ReportReading.row(section, "Added by sales events") == ["Added by sales events", "250"])
         #expect(ReportReading.row(section, "**Demand within the horizon**") == ["**Demand within the horizon**", "**1,250**"])
-        #expect(section.contains("Events multiply the curve's sales in the 7 days ending on their date: Spring sale 2026-03-23–2026-03-29 ×2."))
+        #expect(section.contains("Events multiply the curve's sales on their days (the 7 ending on their date, unless a `start` is given;"))
+        #expect(section.contains("1 + (lift − 1) × share): Spring sale 2026-03-23–2026-03-29 ×2."))
         // No uncertainty: no word of a median case.
         #expect(!section.contains("median case"))
         // 52 whole weeks and a last one of a day.
@@ -87,7 +88,8 @@ import Testing
             """))
         #expect(ReportReading.row(section, "大促带来的增量") == ["大促带来的增量", "250"])
         #expect(ReportReading.row(section, "**计划期内需求**") == ["**计划期内需求**", "**1,250**"])
-        #expect(section.contains("大促周（活动日及其前6天）的曲线销量按倍数放大：Spring sale 2026-03-23–2026-03-29 ×2。"))
+        #expect(section.contains("大促期间（默认为活动日及其前6天，或自 `start` 起）的曲线销量按倍数放大"))
+        #expect(section.contains("：Spring sale 2026-03-23–2026-03-29 ×2。"))
         #expect(section.contains("<summary>逐周明细（53周）</summary>"))
         #expect(ReportReading.row(section, "53")?.prefix(2) == ["53", "2027-03-15（1天）"])
         #expect(section.contains("    x-axis \"上市后第几周\" 1 --> 53\n"))
