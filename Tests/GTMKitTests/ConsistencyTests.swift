@@ -244,7 +244,7 @@ import Testing
         // (KOL posts, ads, list sends), the price response and the repeat purchases. With actual
         // sales the weeks sold replace the curve, and the parts are not given.
         if let demand = json["demand"] as? [String: Any], json["actuals"] == nil {
-            let parts = ["baseline_units", "event_units", "kol_units", "ads_units", "email_units", "price_effect_units", "repeat_units"]
+            let parts = ["baseline_units", "event_units", "kol_units", "ads_units", "email_units", "price_effect_units", "repeat_units", "season_units"]
                 .reduce(0.0) { $0 + ((demand[$1] as? Double) ?? 0) }
             close(parts, value("demand", "horizon_units"), "demand = its parts")
         }

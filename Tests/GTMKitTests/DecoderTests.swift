@@ -97,6 +97,19 @@ demand:
       start: 2027-06-01
       channels:
         - Tmall
+  season:
+    jan: 0.8
+    feb: 0.8
+    mar: 1
+    apr: 1
+    may: 1
+    jun: 1.2
+    jul: 1.2
+    aug: 1
+    sep: 1
+    oct: 1
+    nov: 1.5
+    dec: 1.5
   elasticity: -1.5
   reference_price: 399
 inventory:

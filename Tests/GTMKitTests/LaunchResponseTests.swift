@@ -235,6 +235,21 @@ import Testing
         }
     }
 
+    @Test func aSeasonalIndexShapesTheCurve() throws {
+        // June at 2 and every other month at 1 (a total of 13): normalised, June is 24/13 and the others 12/13. A week inside
+        // June (week 15, 7–13 June 2027) sells 24/13 of the plain curve's units, launch week (1–7 March) 12/13.
+        let plain = try #require(try plan("").demand?.weeks)
+        let seasonal = Planner.plan(try decode(Self.lamp.replacingOccurrences(of: "  q: 0.38\n", with: "  q: 0.38\n  season:\n    jun: 2\n")))
+        let weeks = try #require(seasonal.demand?.weeks)
+        #expect(weeks[14].start == CivilDate(year: 2027, month: 6, day: 7))
+        #expect(abs(weeks[14].units / plain[14].units - 24.0 / 13) < 1e-9)
+        #expect(abs(weeks[0].units / plain[0].units - 12.0 / 13) < 1e-9)
+        // Its part of demand is what it adds to the curve; the parts still add up.
+        let added = weeks.reduce(0) { $0 + $1.units } - plain.reduce(0) { $0 + $1.units }
+        #expect(abs((seasonal[.seasonUnits] ?? 0) - added) < 1e-6)
+        #expect(PlanInvariants.violations(seasonal).isEmpty)
+    }
+
     @Test func anEventLiftsOnlyItsChannelsShare() throws {
         // Tmall sells 60% and the own store 40%; a 3× event on Tmall alone lifts the curve by 1 + (3 − 1) × 60% = 2.2: the same
         // plan as a 2.2× event on every channel.

@@ -328,6 +328,7 @@ func exampleText(_ name: String) throws -> String {
         (.adsUnits, "demand.ads_units", .count),
         (.priceEffectUnits, "demand.price_effect_units", .count),
         (.repeatUnits, "demand.repeat_units", .count),
+        (.seasonUnits, "demand.season_units", .count),
         (.unitMargin, "economics.unit_margin", .money),
         (.grossMargin, "economics.gross_margin", .share),
         (.contributionMargin, "economics.contribution_margin", .money),

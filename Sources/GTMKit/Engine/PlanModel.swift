@@ -170,12 +170,13 @@ struct PlanModel: Sendable {
             }
         case .demand:
             // With actual sales, the parts of the plan's demand no longer add up to it.
-            if actuals, ([.baselineUnits, .eventUnits, .priceEffectUnits] + Levers.components).contains(output) { return false }
+            if actuals, ([.baselineUnits, .eventUnits, .seasonUnits, .priceEffectUnits] + Levers.components).contains(output) { return false }
             if Self.isLeverOutput(output) { return showsDemand && demand.components.contains(output) }
             switch output {
             case .eventUnits: return showsDemand && !demand.events.isEmpty
             case .priceEffectUnits: return showsDemand && demand.respondsToPrice
             case .repeatUnits: return showsDemand && demand.repurchase != nil
+            case .seasonUnits: return showsDemand && !demand.seasons.isEmpty
             default: return showsDemand
             }
         case .economics: return output != .unitCostCeiling || economics.targetMargin != nil

@@ -58,6 +58,8 @@ final class DemandModel: Sendable {
     /// events on one day multiply: a 2× event inside a 1.5× week sells 3× there, and a lift of 0
     /// inside another empties those days, never below). Without overlaps, the events themselves.
     let lifts: [Event]
+    /// The seasonal index's stretches alone (a calendar month each), for its part of demand.
+    let seasons: [Event]
     let price: Int, elasticity: Int
     let reference: Double
     /// The launch price's slot and its last day (launch-relative, exclusive).
@@ -140,7 +142,20 @@ final class DemandModel: Sendable {
                 return Event(name: event.name, last: $0.last, start: Double($0.start), end: Double($0.end), lift: 1 + (event.lift - 1) * share)
             }
         }
-        lifts = Self.combinedLifts(events)
+        // Seasonality: each calendar month of the horizon a stretch whose lift is its index.
+        var months: [Event] = []
+        if let season = curve.season {
+            var first = SalesEvents.fixedDay(launch.year, month: launch.month, day: 1)
+            while launch.days(to: first) < days {
+                let next = first.adding(months: 1)
+                let start = max(0, launch.days(to: first)), end = min(days, launch.days(to: next))
+                if end > start { months.append(Event(name: "season", last: next.adding(days: -1), start: Double(start), end: Double(end),
+                                                    lift: season[first.month - 1])) }
+                first = next
+            }
+        }
+        seasons = Self.combinedLifts(months)
+        lifts = Self.combinedLifts(events + months)
         var ends: [Double] = []
         var end = 7.0
         while end < horizonDays {
@@ -237,7 +252,10 @@ final class DemandModel: Sendable {
     /// the curve's share of the lifted days before `day`. More than 1 at the horizon when
     /// events lift it; never below 0.
     @inline(__always)
-    func baseline(_ day: Double, _ v: UnsafeMutablePointer<Double>) -> Double {
+    func baseline(_ day: Double, _ v: UnsafeMutablePointer<Double>) -> Double { baseline(day, v, lifts: lifts) }
+
+    @inline(__always)
+    func baseline(_ day: Double, _ v: UnsafeMutablePointer<Double>, lifts: [Event]) -> Double {
         var value = share(firstDays: day, v)
         for event in lifts where day > event.start {
             value += (event.lift - 1) * (share(firstDays: min(day, event.end), v) - share(firstDays: event.start, v))
@@ -376,7 +394,10 @@ final class DemandModel: Sendable {
         }
         if lever >= 0 { ws[components[lever]] = part }
         ws[.baselineUnits] = curve
-        ws[.eventUnits] = market * baseline(horizon, v) - curve
+        // Seasonality's part, then the events' on top of it.
+        let seasonal = seasons.isEmpty ? 0 : market * baseline(horizon, v, lifts: seasons) - curve
+        ws[.seasonUnits] = seasonal
+        ws[.eventUnits] = market * baseline(horizon, v) - curve - seasonal
         ws[.priceEffectUnits] = total - repeated - raw(horizon, v, ws, kolRetail: kolRetail)
     }
 
@@ -418,13 +439,14 @@ final class DemandModel: Sendable {
         for week in 0..<count {
             full += done[week]
             let all = market * ws.demandBaseline[week] + arrived[week] + full
+            // Cumulative demand never falls: on a flat stretch (a month whose seasonal index is 0,
+            // the launch price's share to its last day computed apart from the week's total) two
+            // ways of summing it may differ in their last bits.
             if launchPrice != nil, launchDays > 0 {
                 let before = weekEnds[week] <= launchDays ? all : early
-                // Cumulative demand never falls: the launch price's share to its last day and the
-                // week's total, computed two ways, may differ in their last bits on a flat curve.
                 cumulative[week + 1] = max(cumulative[week], factors.launch * before + factors.regular * (all - before))
             } else {
-                cumulative[week + 1] = factors.regular * all
+                cumulative[week + 1] = max(cumulative[week], factors.regular * all)
             }
         }
         if repurchase != nil {
@@ -496,8 +518,9 @@ extension Output {
     static let adsUnits = Output(56, .demand, "ads_units", "Buyers from ads", "广告带来的买家", .count, ranged: true)
     static let priceEffectUnits = Output(57, .demand, "price_effect_units", "Price response (elasticity)", "价格效应（弹性）", .count, ranged: true, signed: true)
     static let repeatUnits = Output(59, .demand, "repeat_units", "Repeat purchases", "复购", .count, ranged: true)
+    static let seasonUnits = Output(60, .demand, "season_units", "Seasonality", "季节性", .count, ranged: true, signed: true)
 
     /// The section's outputs, in the order the report and the JSON list them.
     static let demandOutputs: [Output] = [.horizonUnits, .firstWeekUnits, .peakWeek, .baselineUnits, .eventUnits, .kolUnits, .adsUnits, .priceEffectUnits,
-                                          .repeatUnits]
+                                          .repeatUnits, .seasonUnits]
 }

@@ -40,7 +40,7 @@ enum PlanInvariants {
         }
         if let horizon = plan[.horizonUnits], let baseline = plan[.baselineUnits] {
             let parts = baseline + (plan[.eventUnits] ?? 0) + Levers.components.reduce(0) { $0 + (plan[$1] ?? 0) }
-                + (plan[.priceEffectUnits] ?? 0) + (plan[.repeatUnits] ?? 0)
+                + (plan[.priceEffectUnits] ?? 0) + (plan[.repeatUnits] ?? 0) + (plan[.seasonUnits] ?? 0)
             if !close(parts, horizon) { fail("demand's parts add up to \(parts), not horizon_units \(horizon)") }
         }
         if let curve = plan.demand {

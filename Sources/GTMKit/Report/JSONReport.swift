@@ -52,7 +52,7 @@ package struct JSONReport {
                 ("shape", .string(demand.shape.rawValue)),
                 ("components", .object([("baseline", json(.baselineUnits)), ("events", json(.eventUnits))]
                     + Levers.components.map { (String($0.info.key.dropLast("_units".count)), json($0)) }
-                    + [("price", json(.priceEffectUnits)), ("repeat", json(.repeatUnits))])),
+                    + [("price", json(.priceEffectUnits)), ("repeat", json(.repeatUnits)), ("season", json(.seasonUnits))])),
                 ("events", .array(demand.events.map {
                     .object([("name", .string($0.name)), ("first_day", .string($0.first.description)), ("last_day", .string($0.last.description)),
                              ("lift", .number($0.lift))])

@@ -60,7 +60,7 @@ extension MarkdownReport {
     /// market's curve is bounded by SOM; the levers add to it.
     func componentsTable(_ demand: DemandCurve) -> String {
         var rows: [[String]] = [[Output.baselineUnits.label(language), value(.baselineUnits)]]
-        for output in [Output.eventUnits] + Levers.components + [.priceEffectUnits, .repeatUnits] where plan[output] != nil {
+        for output in [Output.seasonUnits, .eventUnits] + Levers.components + [.priceEffectUnits, .repeatUnits] where plan[output] != nil {
             if output == .kolUnits, kolToCampaign { continue }
             rows.append([output.label(language), value(output)])
         }
@@ -80,6 +80,12 @@ extension MarkdownReport {
                 some channels lifts their share of sales, 1 + (lift − 1) × share): \(list).
                 """,
                            "大促期间（默认为活动日及其前 6 天，或自 `start` 起）的曲线销量按倍数放大（只拉动部分渠道的活动按其销量占比：1 + (倍数 − 1) × 占比）：\(list)。"))
+        }
+        if let season = plan.scenario.curve.season, plan[.seasonUnits] != nil {
+            let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+            let list = zip(months, season).map { "\($0) \(NumberStyle.fixed($1, 2))" }.joined(separator: t(", ", "、"))
+            notes.append(t("Seasonality multiplies each month's sales on the curve by its index (normalised to average 1): \(list).",
+                           "季节性按各月指数（归一化使平均为 1）放大或缩小曲线销量：\(list)。"))
         }
         if plan[.priceEffectUnits] != nil {
             let launchPrice = plan.scenario.product.launchPrice.map {

@@ -30,6 +30,8 @@ extension Scenario {
         /// For `shape: decay`: sales halve every this long.
         var halfLife: Period?
         var events: [SalesEvent]
+        /// Monthly seasonality, January to December, normalised to average 1; nil: none.
+        var season: [Double]? = nil
         /// Price elasticity of demand (≤ 0); 0: price does not move demand.
         var elasticity: Quantity
         /// The price the market numbers assume: given, or `product.price` as the file writes it
@@ -139,6 +141,36 @@ extension Schema {
               when they disagree).
               """,
               zh: "可比产品的历史销量 CSV（`date,units`，按周或按月），可为列表或单个路径：据此拟合 p 与 q（各文件结果不一时为区间）。"),
+        Field("demand.season", .section,
+              """
+              Monthly seasonality: each month's sales relative to an average month (normalised so the 12 average 1; a month left out is \
+              1), applied to the curve day by day.
+              """,
+              zh: "按月季节性：各月销量相对平均月份的倍数（归一化使 12 个月平均为 1；未写的月份为 1），逐日作用于曲线。"),
+        Field("demand.season.jan", .value(.number), uncertain: false, bounds: 0...100, default: "1",
+              "January's sales relative to an average month.", zh: "一月销量相对平均月份的倍数。"),
+        Field("demand.season.feb", .value(.number), uncertain: false, bounds: 0...100, default: "1",
+              "February's sales relative to an average month.", zh: "二月销量相对平均月份的倍数。"),
+        Field("demand.season.mar", .value(.number), uncertain: false, bounds: 0...100, default: "1",
+              "March's sales relative to an average month.", zh: "三月销量相对平均月份的倍数。"),
+        Field("demand.season.apr", .value(.number), uncertain: false, bounds: 0...100, default: "1",
+              "April's sales relative to an average month.", zh: "四月销量相对平均月份的倍数。"),
+        Field("demand.season.may", .value(.number), uncertain: false, bounds: 0...100, default: "1",
+              "May's sales relative to an average month.", zh: "五月销量相对平均月份的倍数。"),
+        Field("demand.season.jun", .value(.number), uncertain: false, bounds: 0...100, default: "1",
+              "June's sales relative to an average month.", zh: "六月销量相对平均月份的倍数。"),
+        Field("demand.season.jul", .value(.number), uncertain: false, bounds: 0...100, default: "1",
+              "July's sales relative to an average month.", zh: "七月销量相对平均月份的倍数。"),
+        Field("demand.season.aug", .value(.number), uncertain: false, bounds: 0...100, default: "1",
+              "August's sales relative to an average month.", zh: "八月销量相对平均月份的倍数。"),
+        Field("demand.season.sep", .value(.number), uncertain: false, bounds: 0...100, default: "1",
+              "September's sales relative to an average month.", zh: "九月销量相对平均月份的倍数。"),
+        Field("demand.season.oct", .value(.number), uncertain: false, bounds: 0...100, default: "1",
+              "October's sales relative to an average month.", zh: "十月销量相对平均月份的倍数。"),
+        Field("demand.season.nov", .value(.number), uncertain: false, bounds: 0...100, default: "1",
+              "November's sales relative to an average month.", zh: "十一月销量相对平均月份的倍数。"),
+        Field("demand.season.dec", .value(.number), uncertain: false, bounds: 0...100, default: "1",
+              "December's sales relative to an average month.", zh: "十二月销量相对平均月份的倍数。"),
         Field("demand.elasticity", .value(.number), bounds: -20...0, default: "0",
               "Price elasticity of demand (negative): demand × (price ÷ reference price)^elasticity.",
               zh: "需求价格弹性（负数）：需求 × (价格 ÷ 参考价)^弹性。"),
@@ -251,10 +283,23 @@ extension ScenarioDecoder {
             event.channels = eventChannels(item)
             events.append(event)
         }
+        var season: [Double]?
+        if let months = self.section("season", in: section) {
+            let given = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"].map {
+                quantity($0, in: months)?.value ?? 1
+            }
+            let total = given.reduce(0, +)
+            if total > 0 {
+                season = given.map { $0 * 12 / total }
+            } else {
+                report("`\(months.display)` gives every month 0: no month sells", at: months.mark,
+                       hint: "give each month its sales relative to an average month, e.g. `jul: 2.5`, `dec: 0.3`")
+            }
+        }
         let elasticity = quantity("elasticity", in: section)
         let reference = quantity("reference_price", in: section)?.value
         guard let p, let q, let boost, let shape, let elasticity, eventsValid, shape == .bass || halfLife != nil else { return nil }
-        return .init(p: p, q: q, launchBoost: boost, shape: shape, halfLife: halfLife, events: events, elasticity: elasticity,
+        return .init(p: p, q: q, launchBoost: boost, shape: shape, halfLife: halfLife, events: events, season: season, elasticity: elasticity,
                      referencePrice: reference, analogSources: analogs, analogsKey: analogsKey)
     }
 
