@@ -32,16 +32,17 @@ import Testing
         #expect(fresh.status == 0, "\(fresh.err)")
         #expect(fresh.out.hasSuffix("\(files.count) reports checked: \(files.count) up to date\n"))
 
-        // One scenario changes: its report is stale (exit 3), with a unified diff and the command.
-        let changed = dir.appendingPathComponent(files[1])
+        // One scenario changes (the Kickstarter example): its report is stale (exit 3), with a unified diff and the command.
+        let target = try #require(files.first { $0.hasSuffix("ridgeline-kickstarter.txt") })
+        let changed = dir.appendingPathComponent(target)
         let text = try String(contentsOf: changed, encoding: .utf8)
         try text.replacingOccurrences("price: $189", with: "price: $199").write(to: changed, atomically: true, encoding: .utf8)
         let stale = try GTMProcess.run(["plan"] + files + ["--check"], in: dir)
         #expect(stale.status == 3)
-        let report = files[1].replacingOccurrences(".txt", with: ".md")
+        let report = target.replacingOccurrences(".txt", with: ".md")
         #expect(stale.err.contains("\(report): error: the report is stale"))
         #expect(stale.err.contains("--- \(report)\n+++ \(report) (gtm plan now)\n@@ -"))
-        #expect(stale.err.contains("hint: update it with: gtm plan \(files[1]) --out \(report)\n"))
+        #expect(stale.err.contains("hint: update it with: gtm plan \(target) --out \(report)\n"))
         // ridgeline-week8.txt includes ridgeline-kickstarter.txt: its report is stale too.
         #expect(stale.out.contains("2 stale or missing"))
         #expect(stale.err.contains("Scenarios/ridgeline-week8.md: error: the report is stale"))

@@ -178,9 +178,9 @@ import Testing
     }
 
     /// Every scenario of `all` runs: 12 generated (the full one, one without each of 9 sections,
-    /// a forecast, every range) and the 3 examples.
+    /// a forecast, every range) and the 4 examples.
     @Test func everyScenarioIsChecked() {
-        #expect(Self.all.count == 15)
+        #expect(Self.all.count == 16)
         #expect(Self.all.allSatisfy { !$0.text.isEmpty })
         #expect(Set(Self.all.map(\.name)).count == Self.all.count)
     }

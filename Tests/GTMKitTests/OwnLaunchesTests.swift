@@ -50,9 +50,9 @@ import Testing
             if case .cacAboveContribution(_, let lines, _) = warning { return lines.map(\.name) }
             return []
         })
-        let worth = plan.kolBuyerWorth.contribution, contribution = try #require(plan[.contributionMargin])
+        let worth = plan.kolBuyerWorth.contribution, retail = plan.retailBuyerWorth
         let losing = (plan.kol?.lines.filter { $0.cost > worth * $0.buyers }.map(\.name) ?? [])
-            + (plan.ads?.flights.filter { $0.budget > contribution * $0.buyers }.map(\.name) ?? [])
+            + (plan.ads?.flights.filter { $0.budget > retail * $0.buyers }.map(\.name) ?? [])
         #expect(flagged == Set(losing))
     }
 }

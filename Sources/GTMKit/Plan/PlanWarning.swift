@@ -163,11 +163,12 @@ extension PlanWarning {
         if let kol = plan.lever(KOLPlan.self), let budget = kol.budget, let cost = plan[.kolCost], cost > budget + 0.005 {
             warnings.append(.kolOverBudget(cost: cost, budget: budget))
         }
-        if let contribution = plan[.contributionMargin] {
-            // A KOL buyer who backs the campaign is worth the campaign's contribution per backer.
+        if plan[.contributionMargin] != nil {
+            // A KOL buyer who backs the campaign is worth the campaign's contribution per backer; a
+            // retail buyer a sale's contribution, or with repeat purchase the LTV.
             let kol = plan.lever(KOLPlan.self)?.lines.map { ($0.name, $0.cost, $0.buyers) } ?? []
             let ads = plan.lever(AdsPlan.self)?.flights.map { ($0.name, $0.budget, $0.buyers) } ?? []
-            for (section, lines, worth) in [(Output.Section.kol, kol, plan.kolBuyerWorth.contribution), (.ads, ads, contribution)] {
+            for (section, lines, worth) in [(Output.Section.kol, kol, plan.kolBuyerWorth.contribution), (.ads, ads, plan.retailBuyerWorth)] {
                 let costly = lines.filter { $0.1 > 0 && $0.1 > worth * $0.2 }
                     .map { CostlyLine(name: $0.0, costPerBuyer: $0.2 > 0 ? $0.1 / $0.2 : .infinity) }
                 if !costly.isEmpty { warnings.append(.cacAboveContribution(section: section, lines: costly, contribution: worth)) }
@@ -294,6 +295,12 @@ extension Plan {
         if kolBuyersBack, let backers = self[.backers], backers > 0 {
             return ((self[.pledged] ?? 0) / backers, (self[.campaignContribution] ?? 0) / backers)
         }
-        return (scenario.product.price.value, self[.contributionMargin] ?? 0)
+        return (scenario.product.price.value, retailBuyerWorth)
+    }
+
+    /// What a retail buyer brought by marketing is worth: a sale's contribution, or with repeat
+    /// purchase the contribution a first buyer brings over the horizon (LTV).
+    var retailBuyerWorth: Double {
+        scenario.product.repurchase != nil ? (self[.lifetimeValue] ?? 0) : (self[.contributionMargin] ?? 0)
     }
 }

@@ -53,7 +53,7 @@ extension MarkdownReport {
                        每次投放的预算按 CPM 购买曝光（或按 CPC 购买点击）；点击 × 转化率在费率成立的花费下即为买家：即每周带来 50 位买家的花费（Meta 广告组\
                        走出学习期的量）。回报递减：买家随花费的 0.72 次方增长，预算翻倍买家为 1.65 倍而非 2 倍（Saxifrage 2020）；低于该花费时每位买家更便宜，高于时更贵。\
                        买家在投放期内均匀到来（上市前到来的在上市日购买）。未给出的费率取平台对新品牌冷启动流量的公开平均值（来源见 README）：请换成您自己投放的数据。
-                       """) + t(" ", "") + marketingRule(contribution: plan[.contributionMargin] ?? 0, backers: false))
+                       """) + t(" ", "") + marketingRule(contribution: plan.retailBuyerWorth, backers: false))
         let price = plan.scenario.product.price.value
         let rows = flights.map { flight -> [String] in
             return [Markdown.escape(flight.name), adPlatformName(flight.platform), style.date(flight.start) + " – " + style.date(flight.end.adding(days: -1)),

@@ -25,6 +25,8 @@ extension MarkdownReport {
     func marketingRule(contribution: Double, backers: Bool) -> String {
         let worth = style.money(contribution)
         let what = backers ? t("a backer contributes (the campaign's contribution per backer, \(worth))", "每位支持者的众筹贡献（\(worth)）")
+            : plan.scenario.product.repurchase != nil
+            ? t("a first buyer brings over the horizon, repeats included (LTV, \(worth))", "首购买家在计划期内带来的边际贡献（含复购，LTV：\(worth)）")
             : t("a sale contributes (\(worth))", "单件边际贡献（\(worth)）")
         return t("""
             **The rule:** a line is worth its cost while its cost per buyer stays below what \(what); above it, each buyer it brings \

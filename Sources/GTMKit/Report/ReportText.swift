@@ -4,14 +4,16 @@ struct ReportText {
     let style: NumberStyle
     /// Whether the scenario fixes the number of trials (`scenario.trials` or `--trials`).
     let trialsGiven: Bool
-    /// Whether the KOL posts' buyers back the campaign.
+    /// Whether the KOL posts' buyers back the campaign, and whether buyers buy again.
     let kolBuyersBack: Bool
+    let repeatBuyers: Bool
 
     init(_ plan: Plan) {
         language = plan.scenario.settings.language
         style = NumberStyle(language: language, currency: plan.scenario.settings.currency)
         trialsGiven = plan.scenario.settings.trials != nil
         kolBuyersBack = plan.kolBuyersBack
+        repeatBuyers = plan.scenario.product.repurchase != nil
     }
 
     /// Picks the English or the Chinese text.
@@ -191,12 +193,14 @@ struct ReportText {
             let kol = section == .kol
             let what = kol ? t(lines.count == 1 ? "The KOL line" : "The KOL lines", "KOL 行") : t(lines.count == 1 ? "The ad flight" : "The ad flights", "广告投放")
             let one = lines.count == 1
+            let unseen = repeatBuyers ? "reviews, search" : "reviews, search, repeat buyers"
             let fix = kol ? t(one ? "cut its fee, pick another creator" : "cut their fees, pick other creators", "降低费用、换达人")
                 : t(one ? "cut its budget" : "cut their budgets", "降低预算")
             return t("""
-                \(what) \(named.naturalList) \(one ? "costs" : "cost") more per buyer than a \(kol && kolBuyersBack ? "backer" : "sale") contributes \
-                (\(style.money(contribution))): each buyer \(one ? "it brings" : "they bring") loses money, unless you count on what the \
-                sales table leaves out (reviews, search, repeat buyers). To break even, \(fix), or raise the contribution (price, channel terms).
+                \(what) \(named.naturalList) \(one ? "costs" : "cost") more per buyer than \(kol && kolBuyersBack ? "a backer contributes"
+                    : repeatBuyers ? "a first buyer brings over the horizon, repeats included" : "a sale contributes") \
+                (\(style.money(contribution))): each buyer \(one ? "it brings" : "they bring") loses money, unless you count on what \
+                the sales table leaves out (\(unseen)). To break even, \(fix), or raise the contribution (price, channel terms).
                 """,
                      """
                      \(what)\(named.joined(separator: "、"))的每位买家成本高于单件边际贡献（\(style.money(contribution))）：每带来一位买家都在亏钱\
