@@ -83,7 +83,9 @@ extension MarkdownReport {
         }
         if let season = plan.scenario.curve.season, plan[.seasonUnits] != nil {
             let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-            let list = zip(months, season).map { "\($0) \(NumberStyle.fixed($1, 2))" }.joined(separator: t(", ", "、"))
+            let list = zip(months.indices, season).map { index, value in
+                t("\(months[index]) \(NumberStyle.fixed(value, 2))", "\(index + 1)月 \(NumberStyle.fixed(value, 2))")
+            }.joined(separator: t(", ", "、"))
             notes.append(t("Seasonality multiplies each month's sales on the curve by its index (normalised to average 1): \(list).",
                            "季节性按各月指数（归一化使平均为 1）放大或缩小曲线销量：\(list)。"))
         }
