@@ -81,6 +81,24 @@ import Testing
         #expect(abs(monthly.periodDays - 365.25 / 12) < 1e-12)
     }
 
+    @Test func quarterlyAndYearly() throws {
+        // Category data is often yearly (Bass 1969's series are): the same day every 12 months is a year of 365.25 days, every
+        // 3 months a quarter; boundaries in years from the first period's start.
+        let yearly = try parse("date,units\n1949-01-01,96\n1950-01-01,195\n1951-01-01,238\n")
+        #expect(yearly.periodDays == 365.25)
+        // 1949-01-01 → 1950-01-01 is 365 days, → 1951-01-01 730; the last period runs a year (365.25 days) past its start.
+        #expect(zip(yearly.boundaries, [0.0, 365 / 365.25, 730 / 365.25, 730 / 365.25 + 1]).allSatisfy { abs($0 - $1) < 1e-12 })
+        let quarterly = try parse("date,units\n2026-01-01,10\n2026-04-01,12\n2026-07-01,15\n")
+        #expect(quarterly.periodDays == 365.25 / 4)
+        // A year skipped is found where it is.
+        #expect(throws: (any Error).self) { try parse("date,units\n2020-01-01,1\n2021-01-01,2\n2023-01-01,3\n") }
+        // 13 yearly periods from m = 17,000, p = 0.01, q = 0.4: the fit gives them back.
+        let t = (0...13).map(Double.init)
+        let exact = BassFit.model(17_000, 0.01, 0.4, t, .periodSales)
+        let fit = try BassFit.fit(exact, boundaries: t)
+        #expect(abs(fit.m / 17_000 - 1) < 1e-4 && abs(fit.p / 0.01 - 1) < 1e-4 && abs(fit.q / 0.4 - 1) < 1e-4)
+    }
+
     @Test(arguments: [
         ("", "1:1", "the file is empty"),
         ("day,sold\n", "1:1", "the header must be `date,units`"),

@@ -83,24 +83,28 @@ struct SalesSeries: Sendable, Equatable {
             rows.append(Row(date: date, units: units, line: number))
         }
         guard rows.count >= 1 else { throw fail("the file has no rows", headerLine + 1, 1, "add one row per period: date,units") }
-        // The period: weekly (7 days apart) or monthly (the same day each month).
+        // The period: weekly (7 days apart), or monthly, quarterly or yearly (the same day every 1,
+        // 3 or 12 months: category data is often yearly, as Bass 1969's series are).
         var period = 7.0
         if rows.count >= 2 {
-            // Weekly when the first two rows are 7 days apart, else monthly; the first row that
-            // breaks the rhythm is the error.
+            // Weekly when the first two rows are 7 days apart, else the months between them; the
+            // first row that breaks the rhythm is the error.
             let weekly = rows[0].date.days(to: rows[1].date) == 7
+            let step = [1, 3, 12].first { rows[0].date.adding(months: $0) == rows[1].date } ?? 1
             let broken = rows.indices.first { index in
-                weekly ? rows[0].date.adding(days: 7 * index) != rows[index].date : rows[0].date.adding(months: index) != rows[index].date
+                weekly ? rows[0].date.adding(days: 7 * index) != rows[index].date
+                    : rows[0].date.adding(months: step * index) != rows[index].date
             }
             if let broken {
                 throw fail(weekly ? "rows are weekly, so this one should be dated \(rows[0].date.adding(days: 7 * broken)), not \(rows[broken].date)"
                                   : """
-                                      the periods must be weeks (7 days apart) or months (the same day each month): expected \
-                                      \(rows[0].date.adding(months: broken)), not \(rows[broken].date)
+                                      the periods must be weeks (7 days apart), months, quarters or years (the same day every 1, 3 or 12 \
+                                      months): expected \(rows[0].date.adding(months: step * broken)), not \(rows[broken].date)
                                       """,
-                           rows[broken].line, 1, "give one row per week or per month, with no gaps (a period without sales is a row with 0)")
+                           rows[broken].line, 1,
+                           "give one row per week, month, quarter or year, with no gaps (a period without sales is a row with 0)")
             }
-            period = weekly ? 7 : 365.25 / 12
+            period = weekly ? 7 : 365.25 / 12 * Double(step)
         }
         return SalesSeries(rows: rows, periodDays: period)
     }

@@ -7,7 +7,13 @@ extension MarkdownReport {
             style.number(value) + (range.map { " (\(style.number($0.lowerBound))–\(style.number($0.upperBound)))" } ?? "")
         }
         let rows = analogs.map { fit -> [String] in
-            let periods = fit.periodDays == 7 ? t("\(fit.periods) weeks", "\(fit.periods) 周") : t("\(fit.periods) months", "\(fit.periods) 个月")
+            let periods: String
+            switch fit.periodDays {
+            case 7: periods = t("\(fit.periods) weeks", "\(fit.periods) 周")
+            case 365.25 / 4: periods = t("\(fit.periods) quarters", "\(fit.periods) 个季度")
+            case 365.25: periods = t("\(fit.periods) years", "\(fit.periods) 年")
+            default: periods = t("\(fit.periods) months", "\(fit.periods) 个月")
+            }
             return ["`" + Markdown.escape(fit.path) + "`", periods, ranged(fit.estimate.p, fit.estimate.pRange),
                     ranged(fit.estimate.q, fit.estimate.qRange), style.count(fit.estimate.m), Format.grouped(fit.estimate.r2, decimals: 3)]
         }

@@ -137,8 +137,8 @@ extension Schema {
               zh: "活动拉动的销售渠道（`channels` 中的名称，可列多个）：倍数只作用于这些渠道的销量占比（Prime Day 拉动亚马逊，不拉动自营店）。"),
         Field("demand.analogs", .value(.text), example: "analogs/desk-lamp-2023.csv",
               """
-              CSV files of comparable products' sales (`date,units`, weekly or monthly), a list or one path: p and q are fitted to them (a range \
-              when they disagree).
+              CSV files of comparable products' sales (`date,units`, weekly, monthly, quarterly or yearly), a list or one path: p and q \
+              are fitted to them (a range when they disagree).
               """,
               zh: "可比产品的历史销量 CSV（`date,units`，按周或按月），可为列表或单个路径：据此拟合 p 与 q（各文件结果不一时为区间）。"),
         Field("demand.season", .section,
