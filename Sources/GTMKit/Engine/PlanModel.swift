@@ -237,7 +237,9 @@ struct PlanModel: Sendable {
     /// (100 sales events, 10,000 creators) escapes the budget.
     var workPerTrial: Int {
         let weeks = demand.weekEnds.count
-        return inputs.count + 3 * (cash?.weeks ?? 0) + weeks * (2 + demand.lifts.count + demand.responses.count)
+        // Repeat purchase: each week end sums a first-purchase term per repeat date before it.
+        let repeats = demand.repurchase.map { Int(demand.horizonDays / max($0.days, 1)) } ?? 0
+        return inputs.count + 3 * (cash?.weeks ?? 0) + weeks * (2 + demand.lifts.count + demand.responses.count) * (1 + repeats)
             + (kol?.lineCount ?? 0) + (market?.channels.count ?? 0) + (crowdfunding?.tierCount ?? 0)
     }
 

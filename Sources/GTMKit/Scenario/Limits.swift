@@ -40,4 +40,8 @@ package enum Limits {
     package static let comparedVariants = 50
     /// Analogs in one scenario.
     static let analogs = 20
+    /// Weeks of the horizon × repeat dates within it (`product.repurchase`): each week's demand
+    /// sums a term per earlier purchase date, in every trial (a weekly refill over 5 years is
+    /// 261 × 261 = 68,121).
+    static let repeatTerms = 100_000
 }

@@ -63,6 +63,18 @@ extension ScenarioDecoder {
             report("`demand` spreads a market size over time, but the scenario has neither `market` nor `channels`",
                    at: pair.keyMark, hint: "add a `market` or `channels` section, or remove `demand`")
         }
+        if let repurchase = product?.repurchase, let horizon, let launchDate {
+            // Each week of the horizon sums a term per repeat date before it, in every trial.
+            let days = horizon.days(from: launchDate), interval = max(1, repurchase.interval.days(from: launchDate))
+            let weeks = (days + 6) / 7, repeats = days / interval
+            if weeks * repeats > Limits.repeatTerms {
+                report("""
+                    `product.repurchase.interval` (\(interval) days) repeats \(repeats) times over the \(weeks)-week horizon: more \
+                    than gtm plans (\(Limits.repeatTerms) weeks × repeats)
+                    """, at: marks["product.repurchase.interval"] ?? marks["product.repurchase"] ?? Mark(line: 1, column: 1),
+                       hint: "give the interval in weeks or months (a refill rarely comes more than weekly), or shorten `market.horizon`")
+            }
+        }
         guard let product, let launchDate, let settings, let curve, let horizon, diagnostics.isEmpty else { return nil }
         return Scenario(settings: settings, product: product, launch: .init(date: launchDate), market: market,
                         channels: channels, demand: demand, inventory: inventory, pilot: pilot, ads: ads, actuals: actuals, cash: cash,

@@ -57,6 +57,17 @@ import Testing
         #expect(Planner.plan(try decode(once), simulation: nil).warnings.contains { $0.code == "cac_above_contribution" })
     }
 
+    @Test func tooManyRepeatDatesAreRefused() {
+        // A weekly refill over a 10-year horizon: 522 weeks × 521 repeat dates = 271,962 terms a trial, over the 100,000 gtm
+        // plans; a monthly one over 10 years (522 × 119) plans.
+        func text(_ interval: String) -> String {
+            Self.refill("    interval: \(interval)\n    share: 50%\n").replacingOccurrences(of: "  obtainable: 1%\n",
+                                                                                       with: "  obtainable: 1%\n  horizon: 3650 days\n")
+        }
+        #expect(errors(text("1 week")).first?.hasSuffix("repeats 521 times over the 522-week horizon: more than gtm plans (100000 weeks × repeats)") == true)
+        #expect(errors(text("1 month")).isEmpty)
+    }
+
     @Test func noRepurchaseNoRepeats() throws {
         let text = "product:\n  name: Lamp\n  price: 100\n  unit_cost: 40\nlaunch:\n  date: 2027-03-01\n"
             + "market:\n  population: 1M\n  serviceable: 50%\n  obtainable: 1%\ndemand:\n  launch_boost: 100%\n"
