@@ -344,12 +344,14 @@ final class DemandModel: Sendable {
     func repeats(_ day: Double, _ v: UnsafeMutablePointer<Double>, _ ws: Workspace, kolRetail: Bool) -> Double {
         guard let repurchase, repurchase.days > 0 else { return 0 }
         let share = v[repurchase.share], subscribed = v[repurchase.subscription]
+        // The price response is the same for every term: worked out once.
+        let factors = priceFactors(v)
         var sum = 0.0, chain = 1.0, lag = day - repurchase.days
         while lag > 0 {
             chain *= share
             let weight = subscribed + (1 - subscribed) * chain
             if weight <= 1e-12 { break }
-            sum += weight * first(lag, v, ws, kolRetail: kolRetail)
+            sum += weight * first(lag, v, ws, kolRetail: kolRetail, factors: factors)
             lag -= repurchase.days
         }
         return sum
@@ -358,8 +360,9 @@ final class DemandModel: Sendable {
     /// Cumulative first purchases by `day`: the price response applied, the launch price to the
     /// first `launchDays` days.
     @inline(__always)
-    func first(_ day: Double, _ v: UnsafeMutablePointer<Double>, _ ws: Workspace, kolRetail: Bool) -> Double {
-        let factors = priceFactors(v)
+    func first(_ day: Double, _ v: UnsafeMutablePointer<Double>, _ ws: Workspace, kolRetail: Bool,
+               factors: (regular: Double, launch: Double)? = nil) -> Double {
+        let factors = factors ?? priceFactors(v)
         let all = raw(day, v, ws, kolRetail: kolRetail)
         guard launchPrice != nil, launchDays > 0 else { return factors.regular * all }
         let early = raw(min(day, launchDays), v, ws, kolRetail: kolRetail)

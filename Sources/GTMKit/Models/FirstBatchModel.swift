@@ -34,6 +34,8 @@ struct FirstBatch: Sendable, Equatable {
     /// backers and the samples, before the terms round them.
     var retailUnits: Int
     var beforeTerms: Int
+    /// The units the batch holds for retail (`Decisions.retailStock`).
+    var retailStock: Double
     var leadTime: Period
     /// The last day to place the purchase order: launch minus lead time.
     var poDate: CivilDate
@@ -170,6 +172,7 @@ final class FirstBatchModel: Sendable {
                    windowPastHorizon: forecast == nil && windowDays > horizonDays,
                    underage: d.underage, overage: d.overage, z: d.z, terms: inputs.terms,
                    retailUnits: OrderTerms.none.rounded(d.retailUnits), beforeTerms: OrderTerms.none.rounded(d.retailUnits + d.pledgedUnits + d.sampleUnits),
+                   retailStock: d.retailStock,
                    leadTime: inputs.leadTime, poDate: poDate, arrival: arrival, schedule: d.schedule,
                    coverageRaised: coverageRaised)
     }

@@ -272,12 +272,11 @@ extension PlanWarning {
     /// the first batch's retail units once it has landed, and each order after it once it has.
     static func actualsAboveStock(_ plan: Plan) -> PlanWarning? {
         guard let actuals = plan.actuals, let batch = plan.firstBatch, let weeks = plan.demand?.weeks else { return nil }
-        let retail = max(0, (plan[.firstBatchUnits] ?? 0) - (plan[.pledgedUnits] ?? 0) - (plan[.sampleUnits] ?? 0))
         var sold = 0.0
         for week in weeks.prefix(actuals.weeks) {
             sold += week.units
             let end = week.start.adding(days: week.days)
-            let stock = (batch.arrival < end ? retail : 0) + batch.reorders.filter { $0.arrival < end }.reduce(0) { $0 + Double($1.units) }
+            let stock = (batch.arrival < end ? batch.retailStock : 0) + batch.reorders.filter { $0.arrival < end }.reduce(0) { $0 + Double($1.units) }
             if sold > stock + 0.5 { return .actualsExceedStock(week: week.start, sold: sold, stock: stock) }
         }
         return nil

@@ -303,19 +303,23 @@ extension ScenarioDecoder {
                      referencePrice: reference, analogSources: analogs, analogsKey: analogsKey)
     }
 
-    /// Each `demand.analogs` file read (`AnalogModel` fits them); a file that cannot be read is an
-    /// error located in it, or at its path with the reason.
+    /// The nodes of a key written as one value or as a list of them; nil (and `message` reported)
+    /// when it is neither.
+    mutating func oneOrList(_ pair: Pair, message: String, hint: String) -> [Node]? {
+        switch pair.value.content {
+        case .scalar: return [pair.value]
+        case .sequence(let items): return items
+        default:
+            report(message, at: pair.value.mark, hint: hint)
+            return nil
+        }
+    }
+
     /// An event's `channels`: one name or a list of them, each a channel of the `channels` section.
     mutating func eventChannels(_ item: Section) -> [String] {
         guard let pair = item.node.pairs?.first(where: { $0.key == "channels" }) else { return [] }
-        let nodes: [Node]
-        switch pair.value.content {
-        case .scalar: nodes = [pair.value]
-        case .sequence(let items): nodes = items
-        default:
-            report("`\(item.display).channels` is a list of channel names", at: pair.value.mark, hint: "write `channels:` then `  - Tmall` lines")
-            return []
-        }
+        guard let nodes = oneOrList(pair, message: "`\(item.display).channels` is a list of channel names",
+                                    hint: "write `channels:` then `  - Tmall` lines") else { return [] }
         let known = (root["channels"]?.items ?? []).compactMap { $0["name"]?.scalar }
         var names: [String] = []
         for node in nodes {
@@ -338,16 +342,12 @@ extension ScenarioDecoder {
         return names
     }
 
+    /// Each `demand.analogs` file read (`AnalogModel` fits them); a file that cannot be read is an
+    /// error located in it, or at its path with the reason.
     mutating func analogSources(_ section: Section) -> [Scenario.AnalogSource] {
-        guard let pair = section.node.pairs?.first(where: { $0.key == "analogs" }) else { return [] }
-        var nodes: [Node] = []
-        switch pair.value.content {
-        case .scalar: nodes = [pair.value]
-        case .sequence(let items): nodes = items
-        default:
-            report("`analogs` is a list of CSV paths", at: pair.value.mark, hint: "write `analogs:` then `  - past-product.csv` lines")
-            return []
-        }
+        guard let pair = section.node.pairs?.first(where: { $0.key == "analogs" }),
+              let nodes = oneOrList(pair, message: "`analogs` is a list of CSV paths",
+                                    hint: "write `analogs:` then `  - past-product.csv` lines") else { return [] }
         var sourcesRead: [Scenario.AnalogSource] = []
         if nodes.count > Limits.analogs {
             report("more than \(Limits.analogs) analogs", at: nodes[Limits.analogs].mark,
