@@ -99,6 +99,30 @@ import Testing
         #expect(abs(fit.m / 17_000 - 1) < 1e-4 && abs(fit.p / 0.01 - 1) < 1e-4 && abs(fit.q / 0.4 - 1) < 1e-4)
     }
 
+    /// Bass (1969), *Management Science* 15(5): US room air conditioner sales 1949–1961 in thousands, yearly (the
+    /// same figures as Bass's paper and the diffusion literature's test series). Bass estimated m, p, q by ordinary least
+    /// squares on S(t) = a + b·Y(t−1) + c·Y(t−1)²; gtm fits the period sales by nonlinear least squares (Srinivasan & Mason
+    /// 1986), which gives a larger m and smaller p on this series. Both computed independently beside this test:
+    /// - Bass's regression (numpy `lstsq`, Y(0) = 0): a 290.415, b 0.387954, c −2.36932e-5 → m 17,091, p 0.01699, q 0.4049.
+    /// - NLS on these boundaries (scipy `least_squares`, best of 12 starts): m 18,705.04, p 0.00944142, q 0.3749482,
+    ///   RSS 340,014, R² 0.93346.
+    @Test func bass1969RoomAirConditioners() throws {
+        let units = [96, 195, 238, 380, 1045, 1230, 1267, 1828, 1586, 1673, 1800, 1580, 1500]
+        let csv = "date,units\n" + units.enumerated().map { "\(1949 + $0.offset)-01-01,\($0.element)" }.joined(separator: "\n")
+        let series = try parse(csv)
+        #expect(series.periodDays == 365.25 && series.total == 14_418)
+        let fit = try BassFit.fit(series.rows.map(\.units), boundaries: series.boundaries)
+        #expect(abs(fit.m / 18_705.04 - 1) < 0.001)
+        #expect(abs(fit.p / 0.00944142 - 1) < 0.005)
+        #expect(abs(fit.q / 0.3749482 - 1) < 0.002)
+        #expect(abs(fit.r2 - 0.93346) < 0.0005)
+        // Against Bass's own regression estimates: the same market within 10%, the same imitation within 10%.
+        #expect(abs(fit.m / 17_091 - 1) < 0.1 && abs(fit.q / 0.4049 - 1) < 0.1)
+        // The fitted peak year (t* = ln(q/p)/(p+q)) is Bass's: about 9.6 years after 1949, i.e. 1958 (sales peaked 1956–59).
+        let peak = Math.log(fit.q / fit.p) / (fit.p + fit.q)
+        #expect(peak > 9 && peak < 10.5)
+    }
+
     @Test(arguments: [
         ("", "1:1", "the file is empty"),
         ("day,sold\n", "1:1", "the header must be `date,units`"),

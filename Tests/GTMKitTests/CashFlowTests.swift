@@ -303,6 +303,7 @@ import Testing
         let plan = try campaignPlan(currency: "CNY", price: 399, cost: 150, fixed: "100k",
                                     inventory: "inventory:\n  lead_time: 6 weeks\n  forecast: 2000\n  moq: 1000\n", """
           platform: modian
+          dropped_pledges: 5%   # the hand figures below assume 5% dropped
           run: yes
           start: 2027-01-10
           fulfillment_lead: 1 week

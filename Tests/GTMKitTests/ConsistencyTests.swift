@@ -20,6 +20,13 @@ import Testing
       repurchase:
         interval: 5 months
         share: 3%
+      skus:
+        - name: White
+          share: 70%
+        - name: Walnut
+          share: 30%
+          unit_cost: 150
+          moq: 400
     launch:
       date: 2027-06-15
     market:
@@ -51,6 +58,9 @@ import Testing
       case_pack: 8
     crowdfunding:
       platform: modian
+      add_on_share: 20%
+      add_on_value: 40
+      pledge_manager: 5%
       start: 2027-02-01
       email_list: 40k
       list_conversion: 6%
@@ -94,6 +104,14 @@ import Testing
         list: 40k
         date: 2027-06-15
         cost_per_send: 0.05
+    promotions:
+      - name: Double 11
+        start: 2027-11-01
+        end: 2027-11-11
+        discount: 15%
+        channels: Tmall
+        deposit: 30
+        deposit_date: 2027-10-24
 
     """
 
@@ -103,7 +121,8 @@ import Testing
         var skipping = false
         for line in full.split(separator: "\n", omittingEmptySubsequences: false) {
             if !line.hasPrefix(" "), !line.isEmpty { skipping = line.hasPrefix(section + ":") }
-            if !skipping { lines.append(String(line)) }
+            // Without channels, a promotion prices every channel.
+            if !skipping, !(section == "channels" && line.hasPrefix("    channels:")) { lines.append(String(line)) }
         }
         return lines.joined(separator: "\n")
     }
@@ -119,6 +138,9 @@ import Testing
         case "crowdfunding.payment_fixed": return "0.3 to 0.8"
         case "inventory.forecast", "inventory.forecast_sd": return field.key == "forecast" ? "4000 to 6000" : "800 to 1500"
         case "demand.elasticity": return "uniform(-2, -1)"
+        case "product.skus[].share": return "normal(70%, 5%)"
+        case "promotions[].discount": return "10% to 20%"
+        case "promotions[].deposit": return "20 to 40"
         default: break
         }
         switch field.valueKind {
@@ -138,8 +160,9 @@ import Testing
         }
         let forecast = full.replacingOccurrences("  forecast_cv: 35%", with: "  forecast: 5000\n  forecast_sd: 1200")
         list.append(("forecast", forecast, ["inventory.forecast=4000 to 6000"]))
+        // A promotion takes a discount or a price, not both: the full scenario's has a discount.
         let ranges = Schema.fields.filter { $0.uncertain && $0.valueKind != nil && !$0.path.hasPrefix("inventory.forecast")
-            && !$0.path.hasPrefix("kol.roster") }.map { field -> String in
+            && !$0.path.hasPrefix("kol.roster") && $0.path != "promotions[].price" }.map { field -> String in
             let path = field.path.replacingOccurrences("[]", with: "[0]")
             return "\(path)=\(range(field))"
         }
@@ -178,9 +201,9 @@ import Testing
     }
 
     /// Every scenario of `all` runs: 12 generated (the full one, one without each of 9 sections,
-    /// a forecast, every range) and the 4 examples.
+    /// a forecast, every range) and the 5 examples.
     @Test func everyScenarioIsChecked() {
-        #expect(Self.all.count == 16)
+        #expect(Self.all.count == 17)
         #expect(Self.all.allSatisfy { !$0.text.isEmpty })
         #expect(Set(Self.all.map(\.name)).count == Self.all.count)
     }
@@ -213,9 +236,20 @@ import Testing
                   value("inventory", "first_batch_units").map {
                       $0 - (value("inventory", "pledged_units") ?? .nan) - (value("inventory", "sample_units") ?? .nan)
                   }, "sales + leftover = retail units")
-            // The cash is the order at cost.
-            close(value("inventory", "cash"), value("inventory", "first_batch_units").map { $0 * (value("economics", "unit_cost") ?? .nan) },
-                  "cash = units × cost")
+            // The cash is the order at cost (each SKU's units at its own cost); the SKUs add up to the batch.
+            let skus = ((json["inventory"] as? [String: Any])?["skus"] as? [[String: Any]]) ?? []
+            if skus.isEmpty {
+                close(value("inventory", "cash"), value("inventory", "first_batch_units").map { $0 * (value("economics", "unit_cost") ?? .nan) },
+                      "cash = units × cost")
+            } else {
+                let units = skus.map { ($0["first_batch_units"] as? Double) ?? .nan }
+                close(value("inventory", "cash"), zip(units, skus).reduce(0) { $0 + $1.0 * (($1.1["unit_cost"] as? Double) ?? .nan) },
+                      "cash = SKUs' units × their costs")
+                close(value("inventory", "first_batch_units"), units.reduce(0, +), "SKUs add up to the batch")
+                close((json["inventory"] as? [String: Any])?["reorders"].flatMap { $0 as? [[String: Any]] }
+                        .map { $0.reduce(0) { $0 + (($1["units"] as? Double) ?? .nan) } },
+                      skus.reduce(0) { $0 + (($1["reorders_units"] as? Double) ?? .nan) }, "SKUs' reorders add up")
+            }
         }
         // Each decision's value equals its entry in the uncertainty section; the outputs the
         // contract lists are there whenever their section is (outputs.md), moved by the draws or not.
@@ -314,12 +348,16 @@ import Testing
         let forecast = ConsistencyTests.full.replacingOccurrences("  forecast_cv: 35%", with: "  forecast: 5000\n  forecast_sd: 1200")
         for field in Schema.fields where field.uncertain && field.valueKind != nil {
             let path = field.path.replacingOccurrences("[]", with: "[0]")
-            let text = ["inventory.forecast", "inventory.forecast_sd"].contains(field.path) ? forecast : ConsistencyTests.full
+            var text = ["inventory.forecast", "inventory.forecast_sd"].contains(field.path) ? forecast : ConsistencyTests.full
+            if field.path == "promotions[].price" { text = text.replacingOccurrences("    discount: 15%\n", with: "") }
             var document = try Document.parse(name: "plan.txt", bytes: Array(text.utf8))
             if field.path.hasPrefix("kol.roster") { continue }   // roster values are never uncertain
             try document.set("\(path)=\(ConsistencyTests.range(field))")
-            // Reward shipping is paid only by a campaign in the plan.
-            if field.path == "crowdfunding.shipping" { try document.set("crowdfunding.run=yes") }
+            // Reward shipping and a staged payout are paid only with a campaign in the plan; a subscription price only by subscribers.
+            if ["crowdfunding.shipping", "crowdfunding.payout_first"].contains(field.path) { try document.set("crowdfunding.run=yes") }
+            if field.path == "product.repurchase.subscription_price" { try document.set("product.repurchase.subscription=20%") }
+            // 摩点 pays on delivery, when a staged payout's rest comes too: a payout after the campaign's end tells them apart.
+            if field.path == "crowdfunding.payout_first" { try document.set("crowdfunding.payout_delay=21 days") }
             try document.set("scenario.trials=2000")
             let plan = try Planner.plan(document: document)
             let uncertainty = try #require(plan.uncertainty, "\(field.path): a range ran no simulation")

@@ -229,6 +229,7 @@ func campaignPlan(currency: String = "USD", price: Int = 189, cost: Int = 68, fi
             try campaignPlan(currency: "CNY", price: 399, cost: 150, fixed: "100k",
                              inventory: "inventory:\n  lead_time: 6 weeks\n  forecast: 2000\n  moq: 1000\n", """
               platform: modian
+              dropped_pledges: 5%   # the hand figures below assume 5% dropped
               start: 2027-01-10
               email_list: \(subscribers)
               list_conversion: 9.5% to 10.5%
@@ -257,6 +258,7 @@ func campaignPlan(currency: String = "USD", price: Int = 189, cost: Int = 68, fi
         // it costs the launch money: not recommended.
         let plan = try campaignPlan(currency: "CNY", price: 399, cost: 150, """
           platform: modian
+          dropped_pledges: 5%   # the hand figures below assume 5% dropped
           start: 2027-01-10
           email_list: 30000
           list_conversion: 10%
@@ -288,6 +290,87 @@ func campaignPlan(currency: String = "USD", price: Int = 189, cost: Int = 68, fi
         #expect(abs((plan[.fees] ?? 0) - 12_274) < 1e-6)
         #expect(abs((plan[.net] ?? 0) - 138_776) < 1e-6)
         #expect(abs((plan[.campaignContribution] ?? 0) - 64_676) < 1e-6)
+    }
+
+    @Test func addOnsAndAPledgeManagerAddToTheMoneyAndTheirGoodsCost() throws {
+        // Indiegogo (5% + 3%, backers pay when they pledge: nothing dropped), 1,000 backers at $149; 30% add $40 of add-ons:
+        // 1,000 × 0.3 × 40 = $12,000, pledged 149,000 + 12,000 = $161,000. A pledge manager adds 10% of that after the
+        // campaign: $16,100. Collected 161,000 + 16,100 = $177,100; platform 5% = $8,855; payment 3% = $5,313; net $162,932.
+        // Contribution: 162,932 − 1,000 units × $68 − the add-ons' goods (12,000 + 16,100) × 68/189 = 162,932 − 68,000 −
+        // 10,110.05 = $84,821.95.
+        let plan = try campaignPlan("""
+          platform: indiegogo
+          start: 2027-02-01
+          email_list: 10000
+          list_conversion: 10%
+          add_on_share: 30%
+          add_on_value: 40
+          pledge_manager: 10%
+          tiers:
+            - name: Backer
+              price: 149
+        """)
+        #expect(abs((plan[.pledged] ?? 0) - 161_000) < 1e-6)
+        #expect(abs((plan[.fees] ?? 0) - 14_168) < 1e-6)
+        #expect(abs((plan[.net] ?? 0) - 162_932) < 1e-6)
+        #expect(abs((plan[.campaignContribution] ?? 0) - (162_932 - 68_000 - 28_100.0 * 68 / 189)) < 1e-6)
+    }
+
+    @Test func allInTakesThePledgesWhateverIsRaised() throws {
+        // Makuake (20% of the pledges, paid when pledging): 2,000 × 10% = 200 backers at ¥14,800 = ¥2,960,000, net ¥2,368,000.
+        // Tooling of ¥50M puts the minimum raise at 50M ÷ 0.8 = ¥62.5M: all or nothing, the goal is out of reach and the
+        // campaign is not recommended. All in, the money comes anyway and the campaign adds 2,368,000 − 200 × ¥7,000 =
+        // ¥968,000 to the launch: recommended.
+        func makuake(_ funding: String) throws -> Plan {
+            try campaignPlan(currency: "JPY", price: 19_800, cost: 7_000, fixed: "50M", """
+              platform: makuake
+              start: 2027-02-01
+              email_list: 2000
+              list_conversion: 10%
+              funding: \(funding)
+              tiers:
+                - name: 応援購入
+                  price: 14800
+            """)
+        }
+        let nothing = try makuake("all_or_nothing"), allIn = try makuake("all_in")
+        #expect(abs((allIn[.net] ?? 0) - 2_368_000) < 1e-6)
+        #expect(abs((allIn[.campaignContribution] ?? 0) - 968_000) < 1e-6)
+        #expect((nothing[.goalProbability] ?? 1) < 0.01 && !nothing.flag(.recommended))
+        #expect(allIn.flag(.recommended) && allIn.flag(.inPlan))
+        // Kickstarter has no all-in option: refused where it is written.
+        #expect(throws: (any Error).self) {
+            try campaignPlan("""
+              platform: kickstarter
+              start: 2027-02-01
+              funding: all_in
+              tiers:
+                - name: Backer
+                  price: 149
+            """)
+        }
+    }
+
+    @Test func aStagedPayoutPaysTheRestOnDelivery() throws {
+        // Indiegogo, 1,000 backers at $149, nothing dropped: collected $149,000, fees 8% = $11,920, net $137,080. 70% of it
+        // comes 21 days after the 2 March end (23 March), the other 30% ten days after rewards ship: 8 weeks after the end,
+        // 27 April, so on 7 May: $95,956 and $41,124.
+        let plan = try campaignPlan("""
+          platform: indiegogo
+          run: yes
+          start: 2027-02-01
+          email_list: 10000
+          list_conversion: 10%
+          payout_first: 70%
+          tiers:
+            - name: Backer
+              price: 149
+        """)
+        #expect(abs((plan[.net] ?? 0) - 137_080) < 1e-6)
+        let first = try #require(plan.cash?.totals.first { $0.item == .campaignPayout })
+        let rest = try #require(plan.cash?.totals.first { $0.item == .campaignPayoutRest })
+        #expect(first.first == CivilDate(year: 2027, month: 3, day: 23) && abs(first.amount - 95_956) < 1e-6)
+        #expect(rest.first == CivilDate(year: 2027, month: 5, day: 7) && abs(rest.amount - 41_124) < 1e-6)
     }
 
     @Test func roundFigures() {
@@ -326,6 +409,7 @@ func campaignPlan(currency: String = "USD", price: Int = 189, cost: Int = 68, fi
         let withCampaign = try campaignPlan(currency: "CNY", price: 399, cost: 150,
                                             inventory: "inventory:\n  lead_time: 6 weeks\n  forecast: 2000\n  forecast_sd: 500\n", """
           platform: modian
+          dropped_pledges: 5%   # the hand figures below assume 5% dropped
           start: 2027-01-10
           email_list: 30000
           list_conversion: 10%

@@ -67,6 +67,14 @@ product:
     interval: 4 months
     share: 40%
     subscription: 5%
+    subscription_price: 349
+  skus:
+    - name: White
+      share: 60%
+    - name: Walnut
+      share: 40%
+      unit_cost: 130
+      moq: 500
 launch:
   date: 2027-03-15
 market:
@@ -110,6 +118,7 @@ demand:
     oct: 1
     nov: 1.5
     dec: 1.5
+  sell_by: 2028-03-01
   elasticity: -1.5
   reference_price: 399
 inventory:
@@ -124,6 +133,18 @@ inventory:
   pallet: 1200
   deposit: 30%
   freight: 5 days
+promotions:
+  - name: Double 11
+    start: 2027-11-01
+    end: 2027-11-11
+    discount: 15%
+    channels: Tmall
+    deposit: 50
+    deposit_date: 2027-10-24
+  - name: Year-end
+    start: 2027-12-20
+    end: 2027-12-31
+    price: 349
 cash:
   on_hand: 500k
 email:
@@ -154,6 +175,11 @@ crowdfunding:
   reservation_conversion: 40%
   organic_share: 20%
   dropped_pledges: 5%
+  funding: all_or_nothing
+  add_on_share: 20%
+  add_on_value: 39
+  pledge_manager: 8%
+  payout_first: 70%
   platform_fee: 6%
   payment_fee: 1%
   payment_fixed: 0

@@ -120,6 +120,7 @@ import Testing
           moq: 1000
         crowdfunding:
           platform: modian
+          dropped_pledges: 5%   # the hand figures below assume 5% dropped
           run: \(run)
           start: \(start)
           email_list: \(backers * 10)
@@ -201,6 +202,7 @@ import Testing
         let plan = try plan("""
         crowdfunding:
           platform: modian
+          dropped_pledges: 5%   # the hand figures below assume 5% dropped
           start: 2026-12-01
           email_list: 1000
           list_conversion: 50%

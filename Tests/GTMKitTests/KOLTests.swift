@@ -239,6 +239,7 @@ func bruteForce(fees: [Double], values: [Double], budget: Double) -> [Int] {
         let text = minimal + """
         crowdfunding:
           platform: modian
+          dropped_pledges: 5%   # the hand figures below assume 5% dropped
           run: yes
           start: 2027-01-05
           tiers:

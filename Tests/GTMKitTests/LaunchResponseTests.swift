@@ -244,10 +244,86 @@ import Testing
         #expect(weeks[14].start == CivilDate(year: 2027, month: 6, day: 7))
         #expect(abs(weeks[14].units / plain[14].units - 24.0 / 13) < 1e-9)
         #expect(abs(weeks[0].units / plain[0].units - 12.0 / 13) < 1e-9)
-        // Its part of demand is what it adds to the curve; the parts still add up.
-        let added = weeks.reduce(0) { $0 + $1.units } - plain.reduce(0) { $0 + $1.units }
+        // The market's size holds the season's weight over the 364 days (1 March 2027 to 27 February 2028): June's 30 days
+        // at 24/13 and 334 at 12/13, (30 × 24 + 334 × 12) ÷ 13 ÷ 364 = 4,728/4,732; its part of demand is what it adds to the
+        // curve so weighted; the parts still add up.
+        let weight = 4728.0 / 4732
+        #expect(abs((seasonal[.somUnits] ?? 0) / (try plan("")[.somUnits] ?? 1) - weight) < 1e-12)
+        let added = weeks.reduce(0) { $0 + $1.units } - weight * plain.reduce(0) { $0 + $1.units }
         #expect(abs((seasonal[.seasonUnits] ?? 0) - added) < 1e-6)
         #expect(PlanInvariants.violations(seasonal).isEmpty)
+    }
+
+    @Test func aSummerHorizonHoldsTheSeasonsShareAndEndsAtSellBy() throws {
+        // June, July and August at 2, the other months 1 (a total of 15): normalised, summer is 24/15 = 1.6 and the rest 0.8.
+        // A 13-week horizon from 1 June 2027 (to 30 August) lies in the summer: its weight is 1.6, so SOM is 1.6 × the pro-rata
+        // cut (the season's share of the year, not 13/52 of it) and every week sells 1.6 × the plain curve's units.
+        let summer = "  season:\n    jun: 2\n    jul: 2\n    aug: 2\n"
+        func plan(_ extra: String, sellBy: String = "") throws -> Plan {
+            let text = Self.lamp.replacingOccurrences(of: "2027-03-01", with: "2027-06-01").replacingOccurrences(of: "52 weeks", with: "13 weeks")
+                .replacingOccurrences(of: "  unit_cost: 142\n", with: "  unit_cost: 142\n  salvage: 50\n")
+                .replacingOccurrences(of: "  q: 0.38\n", with: "  q: 0.38\n" + extra + sellBy)
+            return Planner.plan(try decode(text))
+        }
+        let plain = try plan(""), seasonal = try plan(summer)
+        #expect(abs((seasonal[.somUnits] ?? 0) / (plain[.somUnits] ?? 1) - 1.6) < 1e-12)
+        let plainWeeks = try #require(plain.demand?.weeks), weeks = try #require(seasonal.demand?.weeks)
+        #expect(zip(weeks, plainWeeks).allSatisfy { abs($0.units - 1.6 * $1.units) < 1e-9 * max(1, $0.units) })
+        #expect(abs(seasonal[.seasonUnits] ?? 1) < 1e-6)
+        // The season ends on 15 August (day 76: June's 30, July's 31, August's 15): demand stops. The horizon's units are
+        // the curve's to the end of week 10 (day 70) and 6/7 of week 11 (at an even pace: the curve bends within the week,
+        // by under 0.01%), and every later week sells nothing.
+        let ended = try plan(summer, sellBy: "  sell_by: 2027-08-15\n")
+        let cut = try #require(ended.demand?.weeks)
+        let expected = 1.6 * (plainWeeks[0..<10].reduce(0) { $0 + $1.units } + plainWeeks[10].units * 6 / 7)
+        #expect(abs((ended[.horizonUnits] ?? 0) - expected) < 1e-4 * expected)
+        #expect(cut[11...].allSatisfy { $0.units == 0 })
+        // What is left then is cleared at salvage (¥50) on 15 August: the units bought less those sold.
+        let bought = (ended[.firstBatchUnits] ?? 0) + Double(ended.firstBatch?.reorders.reduce(0) { $0 + $1.units } ?? 0)
+        let left = bought - (ended[.unitsSold] ?? 0)
+        #expect(left > 0 && abs((ended[.clearanceUnits] ?? 0) - left) < 1e-6)
+        #expect(abs((ended[.clearanceCash] ?? 0) - 50 * left) < 1e-6)
+        let clearance = try #require(ended.cash?.totals.first { $0.item == .clearance })
+        #expect(clearance.first == CivilDate(year: 2027, month: 8, day: 15) && abs(clearance.amount - 50 * left) < 1e-6)
+        // Without a season end nothing is cleared, and the outputs are absent.
+        #expect(seasonal[.clearanceUnits] == nil)
+        // A season end outside the horizon is refused where it is written.
+        #expect(throws: (any Error).self) { try plan(summer, sellBy: "  sell_by: 2027-09-30\n") }
+    }
+
+    @Test func aPromotionMovesDemandByElasticityMarginAndCashByItsDeposit() throws {
+        // Elasticity −2 at the list price ¥399: a 20% discount (¥319.20) in week 6 (5–11 April 2027, days 35–41) sells
+        // (319.2 ÷ 399)^−2 = 0.8^−2 = 1.5625 × that week's units; no other week moves.
+        func plan(_ extra: String) throws -> Plan {
+            Planner.plan(try decode(Self.lamp.replacingOccurrences(of: "  q: 0.38\n", with: "  q: 0.38\n  elasticity: -2\n") + extra))
+        }
+        let plain = try #require(try plan("").demand?.weeks)
+        let promotion = """
+            promotions:
+              - name: Spring sale
+                start: 2027-04-05
+                end: 2027-04-11
+                discount: 20%
+                deposit: 50
+                deposit_date: 2027-03-29
+
+            """
+        let promoted = try plan(promotion)
+        let weeks = try #require(promoted.demand?.weeks)
+        #expect(abs(weeks[5].units - 1.5625 * plain[5].units) < 1e-9 * weeks[5].units)
+        #expect(zip(weeks, plain).enumerated().allSatisfy { $0.offset == 5 || abs($0.element.0.units - $0.element.1.units) < 1e-9 })
+        // Its units sell at ¥319.20, each keeping 319.2 − 142 = ¥177.20 of margin, and the discount costs ¥79.80 a unit.
+        let sales = try #require(promoted.promotions.first)
+        #expect(abs(sales.price - 319.2) < 1e-9 && abs(sales.units - weeks[5].units) < 1e-6)
+        #expect(abs(sales.discountCost - 79.8 * weeks[5].units) < 1e-6)
+        // The presale's ¥50 deposits arrive on 29 March, a week before the sales, and the balance with them: the week's
+        // retail receipts are its units × (319.2 − 50).
+        let deposits = try #require(promoted.cash?.totals.first { $0.item == .presaleDeposits })
+        #expect(deposits.first == CivilDate(year: 2027, month: 3, day: 29) && abs(deposits.amount - 50 * weeks[5].units) < 1e-6)
+        let receipts = try #require(promoted.cash?.ledger.filter { $0.item == .retailReceipts && $0.day == 20_913 })
+        #expect(abs(receipts.reduce(0) { $0 + $1.amount } - weeks[5].units * 269.2) < 1e-6)
+        // A promotion overlapping another, or outside the plan's sales, is refused where it is written.
+        #expect(throws: (any Error).self) { try plan(promotion.replacingOccurrences(of: "2027-04-05", with: "2026-12-01")) }
     }
 
     @Test func anEventLiftsOnlyItsChannelsShare() throws {

@@ -416,6 +416,8 @@ func exampleText(_ name: String) throws -> String {
         (.payback, "cash.payback", .date),
         (.endingCash, "cash.ending", .money),
         (.unitsSold, "cash.units_sold", .count),
+        (.clearanceUnits, "cash.clearance_units", .count),
+        (.clearanceCash, "cash.clearance_cash", .money),
         (.launchDate, "launch.date", .date),
         (.emailUnits, "demand.email_units", .count),
         (.emailCost, "email.cost", .money),

@@ -12,6 +12,7 @@ import Testing
           forecast: 1000
         crowdfunding:
           platform: modian
+          dropped_pledges: 5%   # the hand figures below assume 5% dropped
           run: yes
           start: 2026-12-01
           tiers:

@@ -41,6 +41,27 @@ struct Decisions: Sendable, Equatable {
     var reorder: Reorder? { reorders.first }
     /// Monte Carlo standard error of `retailUnits` (0 without uncertain inputs).
     var batchError = 0.0
+    /// Each SKU's part of the orders (`product.skus`), in the scenario's order; empty without SKUs.
+    var skus: [SKUOrder] = []
+
+    /// One SKU's orders: its newsvendor on its share of the window's demand, its part of the units
+    /// owed to backers and samples, its units after its MOQ and the order's terms, and its part of
+    /// the reorders.
+    struct SKUOrder: Sendable, Equatable {
+        var name: String
+        /// Its expected share of demand (the shares' means, normalised to add up to 1), and the
+        /// standard deviation of that share (from a range's P10–P90; 0 for a single value).
+        var share: Double
+        var shareSD: Double
+        /// Its unit cost (the base case's) and the critical ratio at its expected cost.
+        var unitCost: Double
+        var criticalRatio: Double
+        var retailUnits: Double
+        var owed: Int
+        var moq: Int
+        var units: Int
+        var reorderUnits: Int
+    }
 
     // Crowdfunding
     var recommended = false
@@ -137,7 +158,9 @@ struct Decisions: Sendable, Equatable {
             d.pledgedLow = Quantiles.estimate(copy, [1 - minChance], threads: threads)[0].value
             // The rule: the pledges reach the goal (never below the minimum raise) with at least
             // `min_chance`, and the campaign adds to the launch (its contribution above zero).
-            d.recommended = baseMinimum.isFinite && median.value > 0 && d.goalProbability >= minChance
+            // All in, the pledges come whatever is raised: the chance informs, the contribution decides.
+            let allIn = campaign.inputs.funding == .allIn
+            d.recommended = baseMinimum.isFinite && median.value > 0 && (allIn || d.goalProbability >= minChance)
                 && base[.campaignContribution] > 0
             d.inPlan = model.campaignRun == .yes || (model.campaignRun == .auto && d.recommended)
         }
@@ -176,6 +199,9 @@ struct Decisions: Sendable, Equatable {
                 d.sampleUnits = (model.kol != nil ? base[.kolSamples] : 0) + (model.seed != nil ? base[.testerUnits] : 0)
             }
             d.batchUnits = Double(batch.inputs.terms.rounded(d.retailUnits + d.pledgedUnits + d.sampleUnits))
+            if !batch.skus.isEmpty {
+                d.orderSKUs(model, batch, means: means, sds: sds, price: price, salvage: salvage, v: v, pins: pins, threads: threads)
+            }
             let mean = mixture.mean
             d.windowMean = mean
             d.windowSD = mixture.sd
@@ -201,6 +227,67 @@ struct Decisions: Sendable, Equatable {
         return d
     }
 
+    /// The first batch per SKU: SKU i's window demand in a launch is ŝᵢ·D, D ~ N(μ, σ) that
+    /// launch's and ŝᵢ its share, whose spread (σₛ, read from a range's P10–P90 as a normal's)
+    /// widens it: mean ŝᵢμ, variance (ŝᵢ² + σₛ²)σ² + σₛ²μ² (a product of independent variables).
+    /// Its newsvendor is the critical-ratio quantile of that over every launch (its own unit cost
+    /// in the ratio); it carries its share of the units owed to backers and samples (largest
+    /// remainder), then its MOQ and the case pack; the order's MOQ and pallets, when they add
+    /// units, add them by share in whole cartons. The batch is the SKUs' sum.
+    mutating func orderSKUs(_ model: PlanModel, _ batch: FirstBatchModel, means: UnsafeBufferPointer<Double>,
+                            sds: UnsafeBufferPointer<Double>, price: Double, salvage: Double, v: UnsafeMutablePointer<Double>,
+                            pins: [MonteCarlo.Pin], threads: Int) {
+        let expected = batch.skus.map { model.mean(ofSlot: $0.share, v, pins: pins) }
+        let total = expected.reduce(0, +)
+        guard total > 0 else { return }
+        let n = means.count
+        let buffer = UnsafeMutableBufferPointer<Double>.allocate(capacity: 2 * n)
+        defer { buffer.deallocate() }
+        let owed = Self.apportion(Int(pledgedUnits + sampleUnits), expected.map { $0 / total }, step: 1)
+        let casePack = batch.inputs.terms.casePack
+        skus = []
+        for (index, sku) in batch.skus.enumerated() {
+            let share = expected[index] / total
+            var spread = 0.0
+            if !pins.contains(where: { $0.slot == sku.share }), let input = model.inputs.uncertain.first(where: { $0.slot == sku.share }) {
+                spread = (input.p90 - input.p10) / (2 * Normal.quantile(0.9)) / total
+            }
+            for i in 0..<n {
+                buffer[i] = share * means[i]
+                buffer[n + i] = ((share * share + spread * spread) * sds[i] * sds[i] + spread * spread * means[i] * means[i]).squareRoot()
+            }
+            var mixture = NormalMixture(means: UnsafeBufferPointer(rebasing: buffer[0..<n]), sds: UnsafeBufferPointer(rebasing: buffer[n...]))
+            mixture.threads = threads
+            // The ratio weighs the expected cost (as the batch's); the batch is paid at the base case's.
+            let ratio = batch.criticalRatio(price: price, cost: model.mean(ofSlot: sku.cost, v, pins: pins), salvage: salvage)
+            let retail = ratio > 0 ? mixture.quantile(ratio).value : 0
+            let units = OrderTerms(moq: sku.moq, casePack: casePack).rounded(retail + Double(owed[index]))
+            skus.append(SKUOrder(name: sku.name, share: share, shareSD: spread, unitCost: v[sku.cost], criticalRatio: ratio, retailUnits: retail,
+                                 owed: owed[index], moq: sku.moq, units: units, reorderUnits: 0))
+        }
+        let sum = skus.reduce(0) { $0 + $1.units }
+        let extra = batch.inputs.terms.rounded(Double(sum)) - sum
+        if extra > 0 {
+            for (index, add) in Self.apportion(extra, skus.map(\.share), step: casePack).enumerated() { skus[index].units += add }
+        }
+        retailUnits = skus.reduce(0) { $0 + $1.retailUnits }
+        batchUnits = Double(skus.reduce(0) { $0 + $1.units })
+    }
+
+    /// `total` split by `shares` in multiples of `step`, by largest remainder (Hamilton's method):
+    /// the parts add up to `total` (a multiple of `step`), ties to the earlier share.
+    static func apportion(_ total: Int, _ shares: [Double], step: Int) -> [Int] {
+        let step = max(step, 1), steps = total / step
+        let sum = shares.reduce(0, +)
+        guard sum > 0, steps > 0 else { return shares.map { _ in 0 } }
+        let exact = shares.map { Double(steps) * $0 / sum }
+        var parts = exact.map { Int($0.rounded(.down)) }
+        let left = steps - parts.reduce(0, +)
+        let order = exact.indices.sorted { (exact[$0] - Double(parts[$0]), $1) > (exact[$1] - Double(parts[$1]), $0) }
+        for index in order.prefix(left) { parts[index] += 1 }
+        return parts.map { $0 * step }
+    }
+
     /// The orders after the first batch, on the base case's projected demand (`base` evaluated),
     /// from the batch's stock, reorder point and safety stock.
     mutating func planReorders(_ model: PlanModel, base: Workspace) {
@@ -223,6 +310,16 @@ struct Decisions: Sendable, Equatable {
                                    coverageDays: criticalRatio > 0 ? Int(batch.windowDays) : 0, terms: batch.inputs.terms,
                                    spread: windowMean > 0 ? windowSD / windowMean : 0, z: z ?? 0, underage: underage, overage: overage)
         schedule = ReorderModel.plan(daily, policy, placed: placed)
+        // Each SKU's part of the reorders: every order split by the mix, whole units by largest remainder.
+        if !skus.isEmpty {
+            for index in skus.indices { skus[index].reorderUnits = 0 }
+            // In whole cartons where the order is whole cartons.
+            let pack = batch.inputs.terms.casePack
+            for order in schedule.orders.dropFirst(placed.count) {
+                let step = order.units % max(pack, 1) == 0 ? pack : 1
+                for (index, part) in Self.apportion(order.units, skus.map(\.share), step: step).enumerated() { skus[index].reorderUnits += part }
+            }
+        }
         // The reorder point: the stock position (on hand and on order) the day the first new order
         // is placed, in the median case: the safety stock and the demand until it lands.
         reorderPoint = 0

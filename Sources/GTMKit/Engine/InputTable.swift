@@ -84,7 +84,13 @@ final class Workspace: @unchecked Sendable {
     let demandResponses: UnsafeMutablePointer<Double>
     let demandDone: UnsafeMutablePointer<Double>
     let demandCumulative: UnsafeMutablePointer<Double>
+    /// Per week end: the subscribers' repeats, cumulative (their deliveries at the subscription price).
+    let subscribedCumulative: UnsafeMutablePointer<Double>
     let demandWeeks: Int
+    /// Per promotion: raw demand at its first and last day and its lift (scratch, `DemandModel.weekly`);
+    /// then in the cash flow its cumulative demand at both days, units sold at its price and their discount.
+    let promotionScratch: UnsafeMutablePointer<Double>
+    let promotionSales: UnsafeMutablePointer<Double>
     /// True for the base case's workspace only: the cash flow also lists its payments item by item.
     var keepsLedger = false
     var ledger: [CashFlow.Entry] = []
@@ -125,6 +131,9 @@ final class Workspace: @unchecked Sendable {
         demandResponses = arena.buffer(demandWeeks + 1, 0.0)
         demandDone = arena.buffer(demandWeeks + 1, 0.0)
         demandCumulative = arena.buffer(demandWeeks + 1, 0.0)
+        subscribedCumulative = arena.buffer(demandWeeks + 1, 0.0)
+        promotionScratch = arena.buffer(3 * model.demand.promotions.count, 0.0)
+        promotionSales = arena.buffer(4 * model.demand.promotions.count, 0.0)
         let tiers = model.crowdfunding?.tierCount ?? 0
         tierPledges = UnsafeMutableBufferPointer(start: arena.buffer(tiers, 0.0), count: tiers)
         let order = arena.buffer(tiers, 0)

@@ -64,7 +64,7 @@ struct PlanModel: Sendable {
                              channelShares: Dictionary(channels.channels.map { ($0.name, $0.share) }, uniquingKeysWith: +),
                              actualCumulative: actualCumulative, soldWeeks: soldWeeks)
         showsDemand = scenario.demand != nil && market != nil
-        crowdfunding = CrowdfundingModel(scenario, &table, fixedCosts: economics.fixedCosts, unitCost: economics.unitCost,
+        crowdfunding = CrowdfundingModel(scenario, &table, fixedCosts: economics.fixedCosts, unitCost: economics.unitCost, price: economics.price,
                                 kolBackers: demand.kolToCampaign)
         firstBatch = FirstBatchModel(scenario, &table, price: economics.price, unitCost: economics.unitCost, salvage: salvage,
                               channels: channels)
@@ -185,7 +185,7 @@ struct PlanModel: Sendable {
         case .crowdfunding: return crowdfunding != nil
         case .seedReviews: return seed != nil
         case .actuals: return actuals
-        case .cash: return cash != nil
+        case .cash: return cash != nil && (![Output.clearanceUnits, .clearanceCash].contains(output) || cash?.clearanceDay != nil)
         case .launch: return true
         default: return levers.contains { type(of: $0.lever).outputs.contains(output) }
         }

@@ -56,6 +56,8 @@ struct CashFlow: Sendable, Equatable {
         static let testerUnits = Item("tester_units", rank: 5, "Tester units", "内测产品")
         static let campaignPayout = Item("campaign_payout", rank: 9, "Crowdfunding payout (net of fees)", "众筹款到账（扣除费用）",
                                          receipt: true)
+        static let campaignPayoutRest = Item("campaign_payout_rest", rank: 9, "Crowdfunding payout: the rest, once rewards are delivered",
+                                             "众筹款：回报送达后拨付的余款", receipt: true)
         static let rewardShipping = Item("reward_shipping", rank: 10, "Reward shipping", "回报运费")
         static let reorderDeposit = Item("reorder_deposit", rank: 11, "Reorder: deposit", "补货：订金")
         static let reorderBalance = Item("reorder_balance", rank: 12, "Reorder: balance", "补货：尾款")
@@ -64,6 +66,9 @@ struct CashFlow: Sendable, Equatable {
         static let fulfillment = Item("fulfillment", rank: 14, "Fulfilment of retail orders", "零售订单履约")
         static let retailReceipts = Item("retail_receipts", rank: 15, "Retail sales received (after fees and returns)",
                                          "零售回款（扣除平台费与退货）", receipt: true)
+        static let presaleDeposits = Item("presale_deposits", rank: 8, "Presale deposits (定金) received", "预售定金到账", receipt: true)
+        static let clearance = Item("clearance", rank: 16, "Stock left at the season's end, cleared at salvage", "销售季结束剩余库存按残值清仓",
+                                    receipt: true)
     }
 
     /// One item's payments or receipts: its first and last day and its total.
@@ -144,6 +149,12 @@ final class CashModel: Sendable {
     /// The first batch: order, balance (arrival − freight) and arrival days; the deposit's slot.
     let batch: (order: Int, balance: Int, arrival: Int, deposit: Int)?
     let freightDays: Int
+    /// The first-batch model, for what its orders cost (per SKU when there are SKUs).
+    let batchModel: FirstBatchModel?
+    /// The season's last day (`demand.sell_by`), when it ends before the horizon: the stock left
+    /// then is cleared at salvage that day.
+    let clearanceDay: Int?
+    let salvage: Int
     let samplesFrom: CashFlow.SampleSource
     let sampleCost: Int
     /// The plan's levers (`Levers.all`), each with its scratch offset and its even payments as
@@ -154,6 +165,9 @@ final class CashModel: Sendable {
     let seedShip: (launch: Int, campaign: Int)?
     /// The campaign: payout and rewards-ship days, the shipping and dropped-pledge slots.
     let campaign: (payout: Int, fulfillment: Int, shipping: Int, dropped: Int)?
+    /// A staged payout: the slot of the share paid at the payout, and the day the rest is paid
+    /// (rewards delivered: ten days after they ship).
+    let payoutStages: (first: Int, rest: Int)?
     let payoutRule: PlatformFees.Payout?
     /// The day rewards ship in the cash flow when the campaign's date cannot hold (before the batch lands).
     let rewardsMoved: CivilDate?
@@ -197,6 +211,9 @@ final class CashModel: Sendable {
         forecast = firstBatch.flatMap { batch in batch.forecast.map { ($0, max(batch.windowDays, 1)) } }
         pilotDay = pilot?.ready.daysSinceEpoch
         freightDays = scenario.inventory.map { $0.freight.days(from: launch) } ?? 0
+        batchModel = firstBatch
+        salvage = firstBatch?.salvage ?? economics.unitCost
+        clearanceDay = firstBatch != nil && demand.sellByDays < demand.horizonDays ? launchDay + Int(demand.sellByDays) - 1 : nil
         if let firstBatch {
             let arrival = firstBatch.arrival.daysSinceEpoch
             batch = (firstBatch.poDate.daysSinceEpoch, max(firstBatch.poDate.daysSinceEpoch, arrival - freightDays), arrival,
@@ -222,9 +239,12 @@ final class CashModel: Sendable {
             }
             payoutRule = rule
             campaign = (payout.daysSinceEpoch, ships.daysSinceEpoch, crowdfunding.shipping, crowdfunding.dropped)
+            payoutStages = terms.payoutFirst.value < 1 || terms.payoutFirst.isUncertain
+                ? (inputs.bind(terms.payoutFirst, "crowdfunding.payout_first"), max(payout.daysSinceEpoch, ships.daysSinceEpoch + 10)) : nil
         } else {
             payoutRule = nil
             campaign = nil
+            payoutStages = nil
             rewardsMoved = nil
         }
         launchPrice = demand.launchPrice
@@ -233,7 +253,7 @@ final class CashModel: Sendable {
         // may be paid, to the horizon's end (or a later dated payment).
         var first = min(launchDay, fixedDue)
         var last = horizonEnd - 1
-        for day in [pilotDay, batch?.order, campaign?.payout, campaign?.fulfillment, seedShip?.launch, seedShip?.campaign]
+        for day in [pilotDay, batch?.order, campaign?.payout, campaign?.fulfillment, payoutStages?.rest, seedShip?.launch, seedShip?.campaign]
             .compactMap({ $0 }) + levers.flatMap({ $0.lever.paymentDays }) + [fixedDue] {
             first = min(first, day)
             last = max(last, day)
@@ -313,11 +333,12 @@ final class CashModel: Sendable {
         add(v[fixedCosts], on: fixedDue, to: outflow, .fixedCosts, ws)
         if pilot, let pilotDay { add(ws[.pilotCost], on: pilotDay, to: outflow, .pilotRun, ws) }
         if let batch {
-            let amount = d.batchUnits * cost
+            let amount = batchModel?.batchCost(v, d) ?? d.batchUnits * cost
             add(amount * v[batch.deposit], on: batch.order, to: outflow, .deposit, ws)
             add(amount * (1 - v[batch.deposit]), on: batch.balance, to: outflow, .balance, ws)
+            let reorderCost = batchModel?.reorderUnitCost(v) ?? cost
             for reorder in d.reorders {
-                let amount = Double(reorder.units) * cost
+                let amount = Double(reorder.units) * reorderCost
                 let order = reorder.date.daysSinceEpoch
                 add(amount * v[batch.deposit], on: order, to: outflow, .reorderDeposit, ws)
                 add(amount * (1 - v[batch.deposit]), on: max(order, reorder.arrival.daysSinceEpoch - freightDays), to: outflow,
@@ -332,7 +353,12 @@ final class CashModel: Sendable {
             add(ws[.testerCost], on: d.inPlan ? seedShip.campaign : seedShip.launch, to: outflow, .testerUnits, ws)
         }
         if let campaign, d.inPlan {
-            add(ws[.net], on: campaign.payout, to: inflow, .campaignPayout, ws)
+            if let stages = payoutStages {
+                add(ws[.net] * v[stages.first], on: campaign.payout, to: inflow, .campaignPayout, ws)
+                add(ws[.net] * (1 - v[stages.first]), on: stages.rest, to: inflow, .campaignPayoutRest, ws)
+            } else {
+                add(ws[.net], on: campaign.payout, to: inflow, .campaignPayout, ws)
+            }
             add(ws[.backers] * (1 - v[campaign.dropped]) * v[campaign.shipping], on: campaign.fulfillment, to: outflow,
                 .rewardShipping, ws)
             // Without a first batch, the units owed to backers are bought when they ship.
@@ -363,6 +389,14 @@ final class CashModel: Sendable {
         var stock = batch == nil ? Double.infinity : d.retailStock
         let fulfillment = channels.fulfillment
         var sold = 0.0
+        // Each promotion: the cumulative demand at its first and last day, then its units and discount.
+        let promotions = demand.promotions, sales = ws.promotionSales
+        for (index, window) in promotions.enumerated() {
+            sales[4 * index] = forecast == nil ? demand.total(window.start, v, ws, kolRetail: kolRetail) : rate * window.start
+            sales[4 * index + 1] = forecast == nil ? demand.total(window.end, v, ws, kolRetail: kolRetail) : rate * window.end
+            sales[4 * index + 2] = 0
+            sales[4 * index + 3] = 0
+        }
         d.reorders.withUnsafeBufferPointer { orders in
             var next = 0
             for week in firstWeek..<weeks {
@@ -377,14 +411,17 @@ final class CashModel: Sendable {
                     continue
                 }
                 let wanted: Double
-                // The week's share at the launch price.
+                // The week's share at the launch price, and its demand's place on the cumulative curve.
                 var atLaunchPrice = 0.0
+                var demandFrom = 0.0
                 if forecast != nil {
                     wanted = rate * Double(end - start)
+                    demandFrom = rate * Double(start - launchDay)
                     atLaunchPrice = launchPrice == nil ? 0 : Double(max(0, min(end, launchPriceEnd) - start)) / Double(end - start)
                 } else {
                     let k = week - weeksBeforeLaunch
                     let from = max(cumulative[k], lost)
+                    demandFrom = from
                     wanted = cumulative[k + 1] - from
                     if launchPrice != nil, wanted > 0 {
                         atLaunchPrice = min(max((early - from) / wanted, 0), 1)
@@ -410,7 +447,34 @@ final class CashModel: Sendable {
                 stock -= last
                 sold += units
                 outflow[week] += units * (batch == nil ? fulfillment + cost : fulfillment)
-                let revenue = units * (atLaunchPrice * introductory + (1 - atLaunchPrice) * price)
+                var revenue = units * (atLaunchPrice * introductory + (1 - atLaunchPrice) * price)
+                // The week's units on a promotion's days, its channels' part of them at its price;
+                // a presale's deposits are received on their day, the balance with the sale.
+                var deposits = 0.0
+                if !promotions.isEmpty, wanted > 0 {
+                    for (index, window) in promotions.enumerated() {
+                        let inside = min(demandFrom + wanted, sales[4 * index + 1]) - max(demandFrom, sales[4 * index])
+                        guard inside > 0 else { continue }
+                        let promoted = units * inside / wanted * demand.promotedShare(window, v)
+                        let promotionPrice = demand.price(of: window, v)
+                        revenue += promoted * (promotionPrice - price)
+                        sales[4 * index + 2] += promoted
+                        sales[4 * index + 3] += promoted * (price - promotionPrice)
+                        if let deposit = window.deposit {
+                            deposits += promoted * v[deposit.slot]
+                            var kept = 0.0
+                            for entry in receiptStart[week]..<receiptStart[week + 1] { kept += receiptShare[entry] }
+                            add(promoted * v[deposit.slot] * kept, on: launchDay + deposit.day, to: inflow, .presaleDeposits, ws)
+                        }
+                    }
+                }
+                revenue -= deposits
+                // Subscribers' deliveries at the subscription price (their share of the week's demand).
+                if let subscriptionPrice = demand.subscriptionPrice, forecast == nil, wanted > 0 {
+                    let k = week - weeksBeforeLaunch
+                    let subscribed = ws.subscribedCumulative[k + 1] - ws.subscribedCumulative[k]
+                    revenue += units * min(max(subscribed / wanted, 0), 1) * (v[subscriptionPrice] - price)
+                }
                 for entry in receiptStart[week]..<receiptStart[week + 1] {
                     inflow[receiptWeek[entry]] += revenue * receiptShare[entry]
                 }
@@ -422,6 +486,15 @@ final class CashModel: Sendable {
                     }
                 }
             }
+        }
+        // The season's end: no sale after it, so what is on hand then, and what lands later, is cleared at salvage.
+        if let clearanceDay, stock.isFinite {
+            ws[.clearanceUnits] = stock
+            ws[.clearanceCash] = stock * v[salvage]
+            add(stock * v[salvage], on: clearanceDay, to: inflow, .clearance, ws)
+        } else {
+            ws[.clearanceUnits] = 0
+            ws[.clearanceCash] = 0
         }
         return sold
     }
@@ -490,9 +563,12 @@ extension Output {
                                 compared: true, never: true)
     static let endingCash = Output(504, .cash, "ending", "Cash at the end of the horizon", "计划期结束时的现金", .money, ranged: true, signed: true)
     static let unitsSold = Output(505, .cash, "units_sold", "Retail units sold within the horizon, stock allowing", "计划期内零售销量（受库存限制）", .count, ranged: true)
+    static let clearanceUnits = Output(506, .cash, "clearance_units", "Units left at the season's end (`demand.sell_by`), cleared at salvage",
+                                       "销售季结束（`demand.sell_by`）时剩余并按残值清仓的件数", .count, ranged: true)
+    static let clearanceCash = Output(507, .cash, "clearance_cash", "Cash from the season-end clearance", "季末清仓回款", .money, ranged: true)
 
     /// The section's outputs, in the order the report and the JSON list them.
-    static let cashOutputs: [Output] = [.peakNeed, .peakDate, .fundingGap, .payback, .endingCash, .unitsSold]
+    static let cashOutputs: [Output] = [.peakNeed, .peakDate, .fundingGap, .payback, .endingCash, .unitsSold, .clearanceUnits, .clearanceCash]
 }
 
 /// What a lever pays through in one evaluation: the cash flow's weeks and its ledger.

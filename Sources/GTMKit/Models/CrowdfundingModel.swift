@@ -16,12 +16,15 @@ struct Campaign: Sendable, Equatable {
         /// the minimum raise (what it must net for tooling and a first batch at MOQ) and the
         /// median pledges; `spread`: the funnel's documented dispersion, when the conversions are
         /// single values (nil when the trials carry it).
-        case chance(probability: Double, minChance: Double, goal: Double, minimumRaise: Double, medianPledges: Double, spread: Double?)
+        /// `allIn`: the money comes whatever is raised, so the chance informs but does not gate.
+        case chance(probability: Double, minChance: Double, goal: Double, minimumRaise: Double, medianPledges: Double, spread: Double?,
+                    allIn: Bool)
         /// Fees and dropped pledges take every pledge: no goal can fund the launch.
         case feesTakeEverything
         /// What the campaign adds to the launch: its net, less the units owed at cost and the
         /// rewards' shipping it pays (the rule needs it above zero).
-        case contribution(net: Double, unitsCost: Double, shipping: Double)
+        /// `goods`: the add-ons' and the pledge manager's goods at cost.
+        case contribution(net: Double, unitsCost: Double, shipping: Double, goods: Double)
         /// The indicator the report keeps: first-48-hour pledges against the goal (campaigns past
         /// 20–30% of their goal in two days mostly fund).
         case firstTwoDays(firstTwoDays: Double, goal: Double)
@@ -64,6 +67,9 @@ final class CrowdfundingModel: Sendable {
     let inputs: Scenario.Crowdfunding
     let emailList: Int, listConversion: Int, reservations: Int, reservationConversion: Int, organicShare: Int
     let dropped: Int, platformRate: Int, paymentRate: Int, perPledge: Int
+    /// Add-ons (share of backers, value each), a pledge manager's uplift, and the product's price
+    /// (the add-ons cost its cost ratio).
+    let addOnShare: Int, addOnValue: Int, pledgeManager: Int, productPrice: Int
     /// The tiers' prices sit in consecutive slots from here.
     let prices: Int
     let tierCount: Int
@@ -82,7 +88,7 @@ final class CrowdfundingModel: Sendable {
     let kolBackers: Bool
 
     /// Nil without the section.
-    init?(_ scenario: Scenario, _ inputs: inout InputTable, fixedCosts: Int, unitCost: Int, kolBackers: Bool) {
+    init?(_ scenario: Scenario, _ inputs: inout InputTable, fixedCosts: Int, unitCost: Int, price: Int, kolBackers: Bool) {
         guard let campaign = scenario.crowdfunding else { return nil }
         self.inputs = campaign
         self.kolBackers = kolBackers
@@ -93,7 +99,12 @@ final class CrowdfundingModel: Sendable {
         reservations = inputs.bind(campaign.reservations, "crowdfunding.reservations")
         reservationConversion = inputs.bind(campaign.reservationConversion, "crowdfunding.reservation_conversion")
         organicShare = inputs.bind(campaign.organicShare, "crowdfunding.organic_share")
-        dropped = inputs.bind(campaign.droppedPledges, "crowdfunding.dropped_pledges")
+        dropped = campaign.droppedPledges.map { inputs.bind($0, "crowdfunding.dropped_pledges") }
+            ?? inputs.constant(PlatformFees.droppedPledges(campaign.platform))
+        addOnShare = inputs.bind(campaign.addOnShare, "crowdfunding.add_on_share")
+        addOnValue = inputs.bind(campaign.addOnValue, "crowdfunding.add_on_value")
+        pledgeManager = inputs.bind(campaign.pledgeManager, "crowdfunding.pledge_manager")
+        productPrice = price
         schedule = Self.feeSchedule(campaign, currency: scenario.settings.currency)
         platformRate = campaign.platformFee.map { inputs.bind($0, "crowdfunding.platform_fee") } ?? inputs.constant(schedule.platformRate)
         paymentRate = campaign.paymentFee.map { inputs.bind($0, "crowdfunding.payment_fee") } ?? inputs.constant(schedule.paymentRate)
@@ -141,18 +152,26 @@ final class CrowdfundingModel: Sendable {
         // Shipping charged on top of the pledge counts in the pledges, the goal and the fees
         // (Kickstarter counts it toward the goal).
         let charged = shippingCharged ? totals.backers * v[shipping] : 0
-        let collected = totals.collected + charged * (1 - v[dropped])
+        // Add-ons pledged with the rewards count in the pledges and the goal; a pledge manager's
+        // money comes after the campaign (not in the goal), paid like a pledge.
+        let addOns = totals.backers * v[addOnShare] * v[addOnValue]
+        let managed = (totals.pledged + addOns) * v[pledgeManager]
+        let extra = (charged + addOns) * (1 - v[dropped]) + managed
+        let collected = totals.collected + extra
         let platformFees = collected * fees.platformRate
-        let paymentFees = totals.paymentFees + charged * (1 - v[dropped]) * fees.paymentRate
+        let paymentFees = totals.paymentFees + extra * fees.paymentRate
         ws[.backers] = totals.backers
-        ws[.pledged] = totals.pledged + charged
+        ws[.pledged] = totals.pledged + charged + addOns
         ws[.collected] = collected
         ws[.platformFees] = platformFees
         ws[.paymentFees] = paymentFees
         ws[.fees] = platformFees + paymentFees
         ws[.net] = collected - platformFees - paymentFees
-        // What it adds to the launch: the net, less the units owed at cost and their shipping.
+        // What it adds to the launch: the net, less the units owed at cost, their shipping, and
+        // the add-ons' and the pledge manager's goods at the product's cost ratio.
+        let costRatio = v[productPrice] > 0 ? v[unitCost] / v[productPrice] : 0
         ws[.campaignContribution] = ws[.net] - totals.units * v[unitCost] - totals.backers * (1 - v[dropped]) * v[shipping]
+            - (addOns * (1 - v[dropped]) + managed) * costRatio
         ws[.crowdfundingUnits] = totals.units
         // Minimum raise: net ≥ fixed costs + MOQ × unit cost, with the average pledge from the tiers.
         let averagePledge = totals.backers > 0 ? totals.pledged / totals.backers : (tierCount > 0 ? v[prices + ws.tierOrder[0]] : 0)

@@ -43,6 +43,9 @@ struct DemandCurve: Sendable, Equatable {
 final class DemandModel: Sendable {
     let p: Int, q: Int, boost: Int
     let horizonDays: Double
+    /// Days from launch to the end of the season's last day (`demand.sell_by`): no demand after
+    /// them. The horizon's days without a season end.
+    let sellByDays: Double
     let years: Double
     /// Where the size comes from: SOM, or the channels' total; nil without either (a forecast only).
     let size: Output?
@@ -65,6 +68,18 @@ final class DemandModel: Sendable {
     /// The launch price's slot and its last day (launch-relative, exclusive).
     let launchPrice: Int?
     let launchDays: Double
+    /// A promotion's price on its days (`promotions`): launch-relative days `[start, end)`, the
+    /// slot of its price (or of its discount off the list price), the channels' share of sales it
+    /// prices, and a presale's deposit slot and day.
+    struct PriceWindow: Sendable {
+        let name: String
+        let start: Double, end: Double
+        let slot: Int
+        let isDiscount: Bool
+        let share: Double
+        let deposit: (slot: Int, day: Int)?
+    }
+    let promotions: [PriceWindow]
     /// A response source: a lever's line (a KOL line, an ad flight, a send), its buyers in the
     /// workspace's scratch.
     struct Response: Sendable {
@@ -99,6 +114,8 @@ final class DemandModel: Sendable {
     /// Repeat purchase (`product.repurchase`): the interval in days, and the slots of the repeat
     /// share and the subscription share.
     let repurchase: (days: Double, share: Int, subscription: Int)?
+    /// What a subscriber pays a delivery (`product.repurchase.subscription_price`): its slot; nil: the price of the day.
+    let subscriptionPrice: Int?
 
     /// `channelShares`: each sales channel's share of retail sales, by name (an event that lifts
     /// some channels lifts that share of the curve).
@@ -111,6 +128,8 @@ final class DemandModel: Sendable {
         years = scenario.horizon.years
         let launch = scenario.launch.date
         horizonDays = Double(scenario.horizon.days(from: launch))
+        let horizon = Double(scenario.horizon.days(from: launch))
+        sellByDays = scenario.curve.sellBy.map { min(Double(launch.days(to: $0) + 1), horizon) } ?? horizon
         if shape == .decay, let halfLife = curve.halfLife {
             // A launch that peaks at once and halves every `half_life`: Bass with q = 0 and
             // p = ln 2 ÷ half-life (Bass 1969, pure innovation), the half-life in the horizon's own
@@ -133,7 +152,20 @@ final class DemandModel: Sendable {
             (Double($0.interval.days(from: launch)), inputs.bind($0.share, "product.repurchase.share"),
              inputs.bind($0.subscription, "product.repurchase.subscription"))
         }
+        subscriptionPrice = scenario.product.repurchase?.subscriptionPrice.map { inputs.bind($0, "product.repurchase.subscription_price") }
         launchDays = launchPrice == nil ? 0 : min(Double(scenario.product.launchPriceWeeks.days(from: launch)), horizonDays)
+        promotions = scenario.promotions.enumerated().map { index, promotion in
+            let share = promotion.channels.isEmpty ? 1 : min(1, promotion.channels.reduce(0) { $0 + (channelShares[$1] ?? 0) })
+            let slot = promotion.price.map { inputs.bind($0, list: "promotions", index: index, name: promotion.name, key: "price") }
+                ?? inputs.bind(promotion.discount ?? Quantity(0), list: "promotions", index: index, name: promotion.name, key: "discount")
+            let deposit = promotion.deposit.map { deposit in
+                (inputs.bind(deposit, list: "promotions", index: index, name: promotion.name, key: "deposit"),
+                 launch.days(to: promotion.depositDate ?? promotion.start))
+            }
+            return PriceWindow(name: promotion.name, start: Double(launch.days(to: promotion.start)),
+                               end: Double(launch.days(to: promotion.end) + 1), slot: slot, isDiscount: promotion.price == nil,
+                               share: share, deposit: deposit)
+        }
         let days = Int(horizonDays)
         events = curve.events.flatMap { event in
             SalesEvents.weeks(event, launch: launch, days: days).map {
@@ -142,18 +174,9 @@ final class DemandModel: Sendable {
                 return Event(name: event.name, last: $0.last, start: Double($0.start), end: Double($0.end), lift: 1 + (event.lift - 1) * share)
             }
         }
-        // Seasonality: each calendar month of the horizon a stretch whose lift is its index.
-        var months: [Event] = []
-        if let season = curve.season {
-            var first = SalesEvents.fixedDay(launch.year, month: launch.month, day: 1)
-            while launch.days(to: first) < days {
-                let next = first.adding(months: 1)
-                let start = max(0, launch.days(to: first)), end = min(days, launch.days(to: next))
-                if end > start { months.append(Event(name: "season", last: next.adding(days: -1), start: Double(start), end: Double(end),
-                                                    lift: season[first.month - 1])) }
-                first = next
-            }
-        }
+        // Seasonality: each calendar month of the horizon a stretch whose lift is its index, over
+        // the horizon's weight (the market's size already holds the season's share of the year).
+        let months = curve.season.map { Self.seasonMonths($0, launch: launch, days: days) } ?? []
         seasons = Self.combinedLifts(months)
         lifts = Self.combinedLifts(events + months)
         var ends: [Double] = []
@@ -329,11 +352,43 @@ final class DemandModel: Sendable {
         return (regular, launch)
     }
 
+    /// (price ÷ reference)^elasticity at `price`, the ratio kept within `elasticityRange`.
+    @inline(__always)
+    func priceFactor(_ price: Double, _ v: UnsafeMutablePointer<Double>) -> Double {
+        let e = v[elasticity]
+        guard e != 0, reference > 0 else { return 1 }
+        let ratio = min(max(price / reference, Self.elasticityRange.lowerBound), Self.elasticityRange.upperBound)
+        return Math.exp(e * Math.log(ratio))
+    }
+
+    /// A promotion's price in this evaluation: its price, or the list price less its discount.
+    @inline(__always)
+    func price(of window: PriceWindow, _ v: UnsafeMutablePointer<Double>) -> Double {
+        window.isDiscount ? v[price] * (1 - v[window.slot]) : v[window.slot]
+    }
+
+    /// What a promotion changes in demand per unit of the curve's raw demand on its days: its
+    /// channels' share × (its price's factor − the regular price's).
+    @inline(__always)
+    func promotionLift(_ window: PriceWindow, _ v: UnsafeMutablePointer<Double>, regular: Double) -> Double {
+        window.share * (priceFactor(price(of: window, v), v) - regular)
+    }
+
+    /// Of the units sold on a promotion's days, the share its channels buy at its price:
+    /// s·f ÷ (s·f + (1 − s)·f₀), f and f₀ the promotion's and the regular price's factors.
+    @inline(__always)
+    func promotedShare(_ window: PriceWindow, _ v: UnsafeMutablePointer<Double>) -> Double {
+        guard window.share < 1 else { return 1 }
+        let promoted = window.share * priceFactor(price(of: window, v), v), regular = (1 - window.share) * priceFactor(v[price], v)
+        return promoted + regular > 0 ? promoted / (promoted + regular) : 0
+    }
+
     /// Cumulative demand by `day`: first purchases and the repeat purchases they bring (with
     /// actual sales, the weeks sold and the re-forecast).
     @inline(__always)
     func total(_ day: Double, _ v: UnsafeMutablePointer<Double>, _ ws: Workspace, kolRetail: Bool) -> Double {
         if let actualCumulative { return Self.interpolate(actualCumulative, weekEnds: weekEnds, at: day) }
+        let day = min(day, sellByDays)
         return first(day, v, ws, kolRetail: kolRetail) + repeats(day, v, ws, kolRetail: kolRetail)
     }
 
@@ -342,19 +397,28 @@ final class DemandModel: Sendable {
     /// share, a geometric chain), so the repeats by `day` are Σₖ wₖ × first(day − k·interval).
     @inline(__always)
     func repeats(_ day: Double, _ v: UnsafeMutablePointer<Double>, _ ws: Workspace, kolRetail: Bool) -> Double {
-        guard let repurchase, repurchase.days > 0 else { return 0 }
+        repeatParts(day, v, ws, kolRetail: kolRetail).all
+    }
+
+    /// The repeats by `day` and the subscribers' part of them, σ × Σₖ F(day − k·interval).
+    @inline(__always)
+    func repeatParts(_ day: Double, _ v: UnsafeMutablePointer<Double>, _ ws: Workspace, kolRetail: Bool)
+        -> (all: Double, subscribed: Double) {
+        guard let repurchase, repurchase.days > 0 else { return (0, 0) }
         let share = v[repurchase.share], subscribed = v[repurchase.subscription]
         // The price response is the same for every term: worked out once.
         let factors = priceFactors(v)
-        var sum = 0.0, chain = 1.0, lag = day - repurchase.days
+        var sum = 0.0, plain = 0.0, chain = 1.0, lag = day - repurchase.days
         while lag > 0 {
             chain *= share
             let weight = subscribed + (1 - subscribed) * chain
             if weight <= 1e-12 { break }
-            sum += weight * first(lag, v, ws, kolRetail: kolRetail, factors: factors)
+            let first = first(lag, v, ws, kolRetail: kolRetail, factors: factors)
+            sum += weight * first
+            plain += first
             lag -= repurchase.days
         }
-        return sum
+        return (sum, subscribed * plain)
     }
 
     /// Cumulative first purchases by `day`: the price response applied, the launch price to the
@@ -364,15 +428,26 @@ final class DemandModel: Sendable {
                factors: (regular: Double, launch: Double)? = nil) -> Double {
         let factors = factors ?? priceFactors(v)
         let all = raw(day, v, ws, kolRetail: kolRetail)
-        guard launchPrice != nil, launchDays > 0 else { return factors.regular * all }
-        let early = raw(min(day, launchDays), v, ws, kolRetail: kolRetail)
-        return factors.launch * early + factors.regular * (all - early)
+        var sum: Double
+        if launchPrice != nil, launchDays > 0 {
+            let early = raw(min(day, launchDays), v, ws, kolRetail: kolRetail)
+            sum = factors.launch * early + factors.regular * (all - early)
+        } else {
+            sum = factors.regular * all
+        }
+        // Each promotion moves the demand of its days: raw demand there × its lift.
+        for window in promotions where day > window.start {
+            let inside = raw(min(day, window.end), v, ws, kolRetail: kolRetail) - raw(window.start, v, ws, kolRetail: kolRetail)
+            sum += promotionLift(window, v, regular: factors.regular) * inside
+        }
+        return sum
     }
 
     /// Units within the horizon and in launch week, and what each part of demand adds.
     @inline(__always)
     func run(_ v: UnsafeMutablePointer<Double>, _ ws: Workspace, kolRetail: Bool) {
-        let horizon = horizonDays
+        // Nothing sells after the season's end (with actual sales, the weeks sold and the re-forecast hold it).
+        let horizon = actualCumulative == nil ? min(horizonDays, sellByDays) : horizonDays
         let total = self.total(horizon, v, ws, kolRetail: kolRetail)
         ws[.horizonUnits] = total
         ws[.firstWeekUnits] = self.total(min(7, horizon), v, ws, kolRetail: kolRetail)
@@ -438,23 +513,86 @@ final class DemandModel: Sendable {
         let early = launchPrice != nil && launchDays > 0 ? raw(launchDays, v, ws, kolRetail: kolRetail) : 0
         let cumulative = ws.demandCumulative
         cumulative[0] = 0
+        // Each promotion's raw demand at its first and last day, and its lift.
+        let windows = ws.promotionScratch
+        for (index, window) in promotions.enumerated() {
+            windows[3 * index] = raw(window.start, v, ws, kolRetail: kolRetail)
+            windows[3 * index + 1] = raw(window.end, v, ws, kolRetail: kolRetail)
+            windows[3 * index + 2] = promotionLift(window, v, regular: factors.regular)
+        }
         var full = 0.0
         for week in 0..<count {
             full += done[week]
             let all = market * ws.demandBaseline[week] + arrived[week] + full
+            // A promotion's effect by the week's end: its lift × raw demand from its first day to
+            // the earlier of its last and the week's end, in raw units (its factor applies to them).
+            var promoted = 0.0
+            for (index, window) in promotions.enumerated() where weekEnds[week] > window.start {
+                let to = weekEnds[week] >= window.end ? windows[3 * index + 1] : all
+                promoted += windows[3 * index + 2] * (to - windows[3 * index])
+            }
             // Cumulative demand never falls: on a flat stretch (a month whose seasonal index is 0,
             // the launch price's share to its last day computed apart from the week's total) two
             // ways of summing it may differ in their last bits.
             if launchPrice != nil, launchDays > 0 {
                 let before = weekEnds[week] <= launchDays ? all : early
-                cumulative[week + 1] = max(cumulative[week], factors.launch * before + factors.regular * (all - before))
+                cumulative[week + 1] = max(cumulative[week], factors.launch * before + factors.regular * (all - before) + promoted)
             } else {
-                cumulative[week + 1] = max(cumulative[week], factors.regular * all)
+                cumulative[week + 1] = max(cumulative[week], factors.regular * all + promoted)
             }
         }
         if repurchase != nil {
-            for week in 0..<count { cumulative[week + 1] += repeats(weekEnds[week], v, ws, kolRetail: kolRetail) }
+            for week in 0..<count {
+                let parts = repeatParts(weekEnds[week], v, ws, kolRetail: kolRetail)
+                cumulative[week + 1] += parts.all
+                ws.subscribedCumulative[week + 1] = parts.subscribed
+            }
         }
+        // The season's end: the weeks from the one it falls in hold what was bought by then.
+        if sellByDays < horizonDays {
+            let last = total(sellByDays, v, ws, kolRetail: kolRetail)
+            let subscribed = repeatParts(sellByDays, v, ws, kolRetail: kolRetail).subscribed
+            for week in 0..<count where weekEnds[week] >= sellByDays {
+                // Never below the week before (the two sums may differ in their last bits).
+                cumulative[week + 1] = max(cumulative[week], min(cumulative[week + 1], last))
+                ws.subscribedCumulative[week + 1] = min(ws.subscribedCumulative[week + 1], subscribed)
+            }
+        }
+    }
+
+    /// The season's months over a horizon of `days` from `launch`: each calendar month a stretch
+    /// whose lift is its index ÷ the horizon's weight, so that the months reshape the horizon's
+    /// sales while the market's size holds how much the season sells.
+    static func seasonMonths(_ season: [Double], launch: CivilDate, days: Int) -> [Event] {
+        let months = calendarMonths(season, launch: launch, days: days)
+        let weight = seasonWeight(months, days: days)
+        return weight > 0 ? months.map { Event(name: $0.name, last: $0.last, start: $0.start, end: $0.end, lift: $0.lift / weight) } : months
+    }
+
+    /// The weight of `season` over `days` from `launch`: the mean index of its days (1 over a
+    /// whole year, or without a season; a June-to-October horizon of a summer product about 2).
+    /// The market's size over the horizon is its pro-rata cut × this: the season's share of the year.
+    static func seasonWeight(_ season: [Double]?, launch: CivilDate, days: Int) -> Double {
+        guard let season else { return 1 }
+        return seasonWeight(calendarMonths(season, launch: launch, days: days), days: days)
+    }
+
+    private static func seasonWeight(_ months: [Event], days: Int) -> Double {
+        days > 0 ? months.reduce(0) { $0 + ($1.end - $1.start) * $1.lift } / Double(days) : 1
+    }
+
+    /// Each calendar month of the horizon as a stretch of its days, lifted by its index.
+    private static func calendarMonths(_ season: [Double], launch: CivilDate, days: Int) -> [Event] {
+        var months: [Event] = []
+        var first = SalesEvents.fixedDay(launch.year, month: launch.month, day: 1)
+        while launch.days(to: first) < days {
+            let next = first.adding(months: 1)
+            let start = max(0, launch.days(to: first)), end = min(days, launch.days(to: next))
+            if end > start { months.append(Event(name: "season", last: next.adding(days: -1), start: Double(start), end: Double(end),
+                                                lift: season[first.month - 1])) }
+            first = next
+        }
+        return months
     }
 
     /// Cumulative demand by `day` from the cumulative demand at the week ends (`cumulative[k]` at

@@ -50,6 +50,8 @@ struct FirstBatch: Sendable, Equatable {
     var coverageRaised: Bool
     /// The second order.
     var reorder: Reorder? { reorders.first }
+    /// Each SKU's part of the orders; empty without SKUs.
+    var skus: [Decisions.SKUOrder] = []
 }
 
 /// The first-batch model (see README, "First batch"): the window's demand (mean and spread) and
@@ -71,12 +73,18 @@ final class FirstBatchModel: Sendable {
     /// What the channels keep of the price and what fulfilment costs, a unit (a missed sale
     /// loses its contribution, not its gross margin).
     let keep: Double, fulfillment: Double
+    /// The SKUs (`product.skus`): name, the slots of the share and the unit cost, the MOQ per order.
+    let skus: [(name: String, share: Int, cost: Int, moq: Int)]
 
     /// Nil without the section.
     init?(_ scenario: Scenario, _ inputs: inout InputTable, price: Int, unitCost: Int, salvage: Int, channels: ChannelEconomics) {
         keep = channels.keep
         fulfillment = channels.fulfillment
         guard let inventory = scenario.inventory else { return nil }
+        skus = scenario.product.skus.enumerated().map { index, sku in
+            (sku.name, inputs.bind(sku.share, list: "product.skus", index: index, name: sku.name, key: "share"),
+             sku.unitCost.map { inputs.bind($0, list: "product.skus", index: index, name: sku.name, key: "unit_cost") } ?? unitCost, sku.moq)
+        }
         self.inputs = inventory
         forecast = inventory.forecast.map { inputs.bind($0, "inventory.forecast") }
         forecastSD = inventory.forecastSD.map { inputs.bind($0, "inventory.forecast_sd") }
@@ -129,8 +137,8 @@ final class FirstBatchModel: Sendable {
         ws[.pledgedUnits] = decisions.pledgedUnits
         ws[.sampleUnits] = decisions.sampleUnits
         ws[.firstBatchUnits] = decisions.batchUnits
-        ws[.inventoryCash] = decisions.batchUnits * v[unitCost]
-        ws[.depositAmount] = decisions.batchUnits * v[unitCost] * v[deposit]
+        ws[.inventoryCash] = batchCost(v, decisions)
+        ws[.depositAmount] = batchCost(v, decisions) * v[deposit]
         ws[.poDate] = poDay
         ws[.arrival] = arrivalDay
     }
@@ -164,6 +172,27 @@ final class FirstBatchModel: Sendable {
         ws[.windowDemandMean] = sigma > 0 ? mu + sigma * Normal.loss(mu / sigma) : mu
     }
 
+    /// What the first batch costs: its units at the unit cost, or each SKU's units at its own.
+    @inline(__always)
+    func batchCost(_ v: UnsafeMutablePointer<Double>, _ d: Decisions) -> Double {
+        guard !skus.isEmpty, d.skus.count == skus.count else { return d.batchUnits * v[unitCost] }
+        var cost = 0.0
+        for (sku, order) in zip(skus, d.skus) { cost += Double(order.units) * v[sku.cost] }
+        return cost
+    }
+
+    /// What a unit of a reorder costs: the unit cost, or the SKUs' costs weighed by their shares.
+    @inline(__always)
+    func reorderUnitCost(_ v: UnsafeMutablePointer<Double>) -> Double {
+        guard !skus.isEmpty else { return v[unitCost] }
+        var weight = 0.0, cost = 0.0
+        for sku in skus {
+            weight += v[sku.share]
+            cost += v[sku.share] * v[sku.cost]
+        }
+        return weight > 0 ? cost / weight : v[unitCost]
+    }
+
     /// The report's view: sources, terms and dates.
     func firstBatch(horizonDays: Double, decisions d: Decisions) -> FirstBatch {
         FirstBatch(demandSource: forecast == nil ? .curve : .forecast,
@@ -174,7 +203,7 @@ final class FirstBatchModel: Sendable {
                    retailUnits: OrderTerms.none.rounded(d.retailUnits), beforeTerms: OrderTerms.none.rounded(d.retailUnits + d.pledgedUnits + d.sampleUnits),
                    retailStock: d.retailStock,
                    leadTime: inputs.leadTime, poDate: poDate, arrival: arrival, schedule: d.schedule,
-                   coverageRaised: coverageRaised)
+                   coverageRaised: coverageRaised, skus: d.skus)
     }
 }
 

@@ -14,6 +14,8 @@ final class MarketModel: Sendable {
     let topDown: TopDown?
     let channels: [Channel]
     let years: Double
+    /// The season's weight over the horizon (`DemandModel.seasonWeight`; 1 without a season).
+    let seasonWeight: Double
     let price: Int
 
     /// Nil when the scenario has neither a market nor channels.
@@ -21,6 +23,8 @@ final class MarketModel: Sendable {
         guard scenario.market != nil || !(scenario.channels ?? []).isEmpty else { return nil }
         self.price = price
         years = scenario.horizon.years
+        seasonWeight = DemandModel.seasonWeight(scenario.curve.season, launch: scenario.launch.date,
+                                                days: scenario.horizon.days(from: scenario.launch.date))
         topDown = scenario.market.map { market in
             TopDown(population: inputs.bind(market.population, "market.population"),
                     purchases: inputs.bind(market.purchasesPerYear, "market.purchases_per_year"),
@@ -35,7 +39,7 @@ final class MarketModel: Sendable {
     }
 
     /// TAM = population × purchases a year; SAM = TAM × serviceable; SOM = SAM × obtainable ×
-    /// horizon in years.
+    /// horizon in years (× the season's weight over it, in `years`).
     @inline(__always)
     static func topDown(population: Double, purchasesPerYear: Double, serviceable: Double, obtainable: Double,
                         years: Double) -> (tam: Double, sam: Double, som: Double) {
@@ -52,7 +56,7 @@ final class MarketModel: Sendable {
         let price = v[self.price]
         if let t = topDown {
             let size = Self.topDown(population: v[t.population], purchasesPerYear: v[t.purchases],
-                                    serviceable: v[t.serviceable], obtainable: v[t.obtainable], years: years)
+                                    serviceable: v[t.serviceable], obtainable: v[t.obtainable], years: years * seasonWeight)
             ws[.tamUnits] = size.tam
             ws[.tamRevenue] = size.tam * price
             ws[.samUnits] = size.sam

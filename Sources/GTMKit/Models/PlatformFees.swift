@@ -28,9 +28,22 @@ struct PlatformFees: Sendable, Equatable {
             // me.modian.com FAQ: 6% of successful projects (waived at times) + 1% payment fee.
             return PlatformFees(platform: 0.06, payment: 0.01, fixed: 0, fixedCurrency: "CNY",
                                 smallPledgeBelow: nil, smallPayment: 0.01, smallFixed: 0)
+        case .makuake:
+            // Makuake's terms (makuake.com/pages/term, 2020): a success fee of 20% of the pledges,
+            // transfer fee borne by Makuake; some guides quote 20% + 5% payment (give `payment_fee`).
+            return PlatformFees(platform: 0.20, payment: 0, fixed: 0, fixedCurrency: "JPY",
+                                smallPledgeBelow: nil, smallPayment: 0, smallFixed: 0)
         case .jd, .other:
             return nil
         }
+    }
+
+    /// Pledges that fail to collect by default: Kickstarter authorises cards and charges them
+    /// after the deadline, so some fail (5%, the campaign agencies' planning figure); Indiegogo,
+    /// 摩点, 京东众筹 and Makuake take the money when the backer pledges (Alipay, WeChat Pay, an
+    /// immediate card charge): nothing is left to fail.
+    static func droppedPledges(_ platform: Scenario.Platform) -> Double {
+        platform == .kickstarter || platform == .other ? 0.05 : 0
     }
 }
 
@@ -53,7 +66,7 @@ extension PlatformFees {
         case .kickstarter: return .afterEnd(.days(21))
         case .indiegogo: return .afterEnd(.days(21))
         case .modian: return .afterRewards(.days(10))
-        case .jd, .other: return .afterEnd(.days(30))
+        case .jd, .makuake, .other: return .afterEnd(.days(30))
         }
     }
 }

@@ -39,7 +39,9 @@ final class EconomicsModel: Sendable {
         ws[.breakEvenUnits] = contribution > 0 ? (launchCosts + marketing) / contribution : .nan
         ws[.unitCostCeiling] = targetMargin.map { price * (1 - v[$0]) } ?? .nan
         ws[.lifetimeValue] = contribution * purchasesPerBuyer
-        ws[.acquisitionCost] = leverBuyers > 0 ? marketing / leverBuyers : .nan
+        // Without a buyer from the levers (under a millionth of one), no cost per buyer: a vanishing
+        // count would make it overflow, and its mean over the trials with it.
+        ws[.acquisitionCost] = leverBuyers >= 1e-6 ? marketing / leverBuyers : .nan
     }
 }
 
@@ -62,8 +64,9 @@ extension Output {
     static let marketingSpend = Output(105, .economics, "marketing_spend", "Marketing spend in this plan", "本计划营销支出", .money, ranged: true)
     static let lifetimeValue = Output(106, .economics, "ltv", "Contribution a first buyer brings over the horizon (LTV)", "首购买家在计划期内的边际贡献（LTV）",
                                       .money, ranged: true, signed: true)
+    /// A launch whose levers bring no buyer has no CAC: it may never happen in a trial.
     static let acquisitionCost = Output(107, .economics, "cac", "Marketing spend per buyer it brings (CAC)", "营销带来每位买家的成本（CAC）", .money,
-                                        ranged: true)
+                                        ranged: true, never: true)
 
     /// The section's outputs, in the order the report and the JSON list them.
     static let economicsOutputs: [Output] = [.unitMargin, .grossMargin, .contributionMargin, .breakEvenUnits, .unitCostCeiling, .marketingSpend,

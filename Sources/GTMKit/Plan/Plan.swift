@@ -29,6 +29,8 @@ package struct Plan: Sendable {
     var warnings: [PlanWarning]
     /// SHA-256 of the inputs (files and overrides).
     var fingerprint: String
+    /// Each promotion's price and what sold at it (base case), in date order.
+    var promotions: [PromotionSales] = []
     /// The overrides applied, as given (`market.obtainable=2%`, `--what-if pessimistic`).
     var overrides: [String]
 
@@ -49,6 +51,20 @@ package struct Plan: Sendable {
     /// A lever's part of the plan, by its type (`plan.lever(KOLPlan.self)`).
     func lever<Part: LeverResult>(_ type: Part.Type) -> Part? {
         levers.lazy.compactMap { $0 as? Part }.first
+    }
+
+    /// A promotion as the plan ran it: its price, the units its channels bought at it (stock
+    /// allowing), the discount those units cost (list price − promotion price, each), and a
+    /// presale's deposit.
+    struct PromotionSales: Sendable, Equatable {
+        var name: String
+        var start: CivilDate, end: CivilDate
+        var price: Double
+        var units: Double
+        var discountCost: Double
+        var channels: [String]
+        var deposit: Double?
+        var depositDate: CivilDate?
     }
 
     struct ChannelBuyers: Sendable, Equatable {
@@ -157,6 +173,13 @@ package enum Planner {
                         demandComponents: model.demand.components, seedReviews: seed, cash: model.cash?.flow(v, base), timeline: timeline,
                         uncertainty: result.uncertainty, warnings: [], fingerprint: fingerprint, overrides: overrides)
         plan.actuals = actuals
+        plan.promotions = zip(scenario.promotions, model.demand.promotions).enumerated().map { index, pair in
+            let (promotion, window) = pair
+            return Plan.PromotionSales(name: promotion.name, start: promotion.start, end: promotion.end, price: model.demand.price(of: window, v),
+                                  units: model.cash == nil ? 0 : base.promotionSales[4 * index + 2],
+                                  discountCost: model.cash == nil ? 0 : base.promotionSales[4 * index + 3], channels: promotion.channels,
+                                  deposit: window.deposit.map { v[$0.slot] }, depositDate: promotion.depositDate)
+        }
         plan.warnings = PlanWarning.all(plan, model: model)
         return plan
     }
@@ -172,9 +195,10 @@ package enum Planner {
             let minChance = model.inputs.minChance
             reasons.append(.chance(probability: d.goalProbability, minChance: minChance, goal: d.goal, minimumRaise: minimum,
                                    medianPledges: d.firstTwoDays / CrowdfundingModel.firstTwoDaysShare,
-                                   spread: d.funnelSpread > 0 ? d.funnelSpread : nil))
-            reasons.append(.contribution(net: base[.net], unitsCost: base[.crowdfundingUnits] * v[model.unitCost],
-                                         shipping: backers * (1 - v[model.dropped]) * v[model.shipping]))
+                                   spread: d.funnelSpread > 0 ? d.funnelSpread : nil, allIn: model.inputs.funding == .allIn))
+            let unitsCost = base[.crowdfundingUnits] * v[model.unitCost], shipping = backers * (1 - v[model.dropped]) * v[model.shipping]
+            reasons.append(.contribution(net: base[.net], unitsCost: unitsCost, shipping: shipping,
+                                         goods: max(0, base[.net] - unitsCost - shipping - base[.campaignContribution])))
             reasons.append(.firstTwoDays(firstTwoDays: d.firstTwoDays, goal: d.goal))
             if d.goalProbability < minChance, let subscribers = CrowdfundingModel.subscribersToReach(
                 goal: d.goal, minChance: minChance, medianPledges: d.firstTwoDays / CrowdfundingModel.firstTwoDaysShare,

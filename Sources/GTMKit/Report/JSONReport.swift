@@ -83,6 +83,12 @@ package struct JSONReport {
             pairs.append(("inventory", section(.inventory, extra: second + [
                 ("reorders", .array(batch.reorders.map(order))),
                 ("stock_weeks", stockWeeks(batch)),
+                ("skus", .array(batch.skus.map {
+                    .object([("name", .string($0.name)), ("share", .number($0.share)), ("share_sd", .number($0.shareSD)),
+                             ("first_batch_units", .integer($0.units)), ("reorders_units", .integer($0.reorderUnits)),
+                             ("newsvendor_units", .number($0.retailUnits)), ("owed_units", .integer($0.owed)),
+                             ("critical_ratio", .number($0.criticalRatio)), ("unit_cost", .number($0.unitCost)), ("moq", .integer($0.moq))])
+                })),
                 ("skipped_reorder", batch.schedule.skipped.map { skipped in
                     .object([("date", .string(skipped.date.description)), ("units", .integer(skipped.units)),
                              ("sales", .number(skipped.sales)), ("contribution", .number(skipped.contribution)),
@@ -107,6 +113,14 @@ package struct JSONReport {
                 ("live_by", .string(seed.liveBy.description)), ("target", .integer(seed.target)),
                 ("review_rate", .number(seed.reviewRate)),
             ])))
+        }
+        if !plan.promotions.isEmpty {
+            pairs.append(("promotions", .array(plan.promotions.map { promotion in
+                .object([("name", .string(promotion.name)), ("start", .string(promotion.start.description)),
+                         ("end", .string(promotion.end.description)), ("price", .number(promotion.price)), ("units", .number(promotion.units)),
+                         ("discount_cost", .number(promotion.discountCost)), ("channels", .array(promotion.channels.map { .string($0) })),
+                         ("deposit", .optional(promotion.deposit)), ("deposit_date", promotion.depositDate.map { .string($0.description) } ?? .null)])
+            })))
         }
         if let flow = plan.cash {
             pairs.append(("cash", section(.cash, extra: [

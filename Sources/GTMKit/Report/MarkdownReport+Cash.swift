@@ -177,6 +177,11 @@ extension MarkdownReport {
         }
         if scenario.inventory == nil {
             notes.append(t("Without an inventory section, units are paid for as they sell.", "没有 inventory 部分时，产品按售出时付款。"))
+        } else if let end = scenario.curve.sellBy, plan[.clearanceUnits] != nil {
+            let salvage = style.money(scenario.product.salvage.value)
+            notes.append(t("Stock left when the season ends (\(style.date(end))) is cleared at salvage (\(salvage) a unit) that day; "
+                           + "what a markdown before it would fetch above salvage is not counted.",
+                           "销售季结束（\(style.date(end))）时的剩余库存当天按残值（每件 \(salvage)）清仓；季末降价高于残值的部分未计入。"))
         } else {
             notes.append(t("Unsold stock at the horizon's end is not counted as cash.", "计划期结束时的未售库存不计为现金。"))
         }

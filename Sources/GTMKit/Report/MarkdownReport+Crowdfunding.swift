@@ -6,6 +6,7 @@ extension MarkdownReport {
         case .indiegogo: return "Indiegogo"
         case .modian: return t("Modian (摩点)", "摩点")
         case .jd: return t("JD Crowdfunding (京东众筹)", "京东众筹")
+        case .makuake: return "Makuake"
         case .other: return t("the platform", "众筹平台")
         }
     }
@@ -92,7 +93,7 @@ extension MarkdownReport {
         }
         parts.append(method)
         let funnel: [[String]] = [
-            [t("From the email list", "来自邮件列表"), style.count(campaign.listBackers)],
+            [t("From the email list", "来自私域/社群名单"), style.count(campaign.listBackers)],
             [t("From paid reservations", "来自付费预约"), style.count(campaign.reservationBackers)],
         ] + (campaign.kolBackers > 0 ? [[t("From KOL posts timed to the campaign", "来自对准众筹的 KOL 内容"), style.count(campaign.kolBackers)]] : []) + [
             [t("From the platform itself", "来自平台自然流量"), style.count(campaign.organicBackers)],

@@ -20,16 +20,21 @@ extension MarkdownReport {
                 "上市即达峰、每 \(demand.halfLife.map(style.period) ?? "—") 减半的曲线（q = 0 的 Bass 曲线）")
             : t("a Bass diffusion curve (p = \(style.number(demand.p)), q = \(style.number(demand.q)) a year)",
                 "Bass 扩散曲线（p = \(style.number(demand.p))，q = \(style.number(demand.q))，按年计）")
+        // With a season end, the curve's units are those sold before it.
+        let within = plan.scenario.curve.sellBy.map { end in
+            t("units of it before the season ends on \(style.date(end))", "件，至销售季结束 \(style.date(end))")
+        }
         if let actuals = plan.actuals {
             parts.append(actualsDemandText(actuals))
         } else {
             parts.append(t("""
-                The market's curve spreads \(source) (\(market) units within \(horizon)) over the weeks after launch with the shape of \
+                The market's curve spreads \(source) (\(market) \(within ?? "units within \(horizon)")) over the weeks after launch with the shape of \
                 \(shape)\(boost); the launch adds what its levers bring, so demand within \(horizon) is **\(total) units**. Launch week sells \
                 \(firstWeek) units; the best week is week \(peak).\(median)
                 """,
                            """
-                           市场曲线按\(shape)的形状把\(source)（\(horizon)内 \(market) 件）分布到上市后各周\(boost)；上市动作再带来各自的增量，因此\(horizon)内需求为 **\(total) 件**。首发周销量 \
+                           市场曲线按\(shape)的形状把\(source)（\(within.map { "\(market) \($0)" } ?? "\(horizon)内 \(market) 件")）分布到上市后各周\(boost)；\
+                           上市动作再带来各自的增量，因此\(horizon)内需求为 **\(total) 件**。首发周销量 \
                            \(firstWeek) 件；销量最高的是第 \(peak) 周。\(median)
                            """))
             parts.append(componentsTable(demand))
@@ -86,8 +91,12 @@ extension MarkdownReport {
             let list = zip(months.indices, season).map { index, value in
                 t("\(months[index]) \(NumberStyle.fixed(value, 2))", "\(index + 1)月 \(NumberStyle.fixed(value, 2))")
             }.joined(separator: t(", ", "、"))
-            notes.append(t("Seasonality multiplies each month's sales on the curve by its index (normalised to average 1): \(list).",
-                           "季节性按各月指数（归一化使平均为 1）放大或缩小曲线销量：\(list)。"))
+            let weight = DemandModel.seasonWeight(season, launch: plan.scenario.launch.date,
+                                                  days: plan.scenario.horizon.days(from: plan.scenario.launch.date))
+            let within = weight == 1 ? "" : t(" ÷ \(NumberStyle.fixed(weight, 2)), the horizon's mean index, which the market's size already holds",
+                                               " ÷ \(NumberStyle.fixed(weight, 2))（计划期内的平均指数，已计入市场规模）")
+            notes.append(t("Seasonality multiplies each month's sales on the curve by its index (normalised to average 1)\(within): \(list).",
+                           "季节性按各月指数（归一化使平均为 1）\(within)放大或缩小曲线销量：\(list)。"))
         }
         if plan[.priceEffectUnits] != nil {
             let launchPrice = plan.scenario.product.launchPrice.map {

@@ -1,5 +1,39 @@
 /// Unit economics at the core price point, and what each sales channel leaves of it.
 extension MarkdownReport {
+    /// The promotions: each one's price, the margin a unit keeps at it, the units its channels
+    /// bought at it and what the discount cost, and a presale's deposit.
+    func promotionsSection() -> String {
+        let product = plan.scenario.product
+        let target = product.targetMargin?.value
+        let rows = plan.promotions.map { promotion in
+            let off = product.price.value > 0 ? 1 - promotion.price / product.price.value : 0
+            let margin = promotion.price > 0 ? (promotion.price - product.unitCost.value) / promotion.price : 0
+            let below = target.map { margin < $0 } == true ? t(" (below the target)", "（低于目标）") : ""
+            let presale = promotion.depositDate.map { t("presale from \(style.date($0)), ", "预售自 \(style.date($0))，") } ?? ""
+            return [promotion.name, presale + "\(style.date(promotion.start)) – \(style.date(promotion.end))",
+                    promotion.channels.isEmpty ? t("all", "全部") : promotion.channels.joined(separator: ", "),
+                    style.money(promotion.price) + " (−" + style.percent(off) + ")", style.percent(margin) + below,
+                    style.count(promotion.units), style.money(promotion.discountCost),
+                    promotion.deposit.map { style.money($0) + t(" on ", "，") + style.date(promotion.depositDate ?? promotion.start) } ?? "—"]
+        }
+        let table = Markdown.table([t("Promotion", "促销"), t("Days at its price", "促销价日期"), t("Channels", "渠道"),
+                                    t("Promotion price (off list)", "促销价（相对标价）"), t("Gross margin at it", "促销价毛利率"),
+                                    t("Units at it", "促销价销量"), t("Discount cost", "让利"), t("Presale deposit", "预售定金")],
+                                   [.left, .left, .left, .right, .right, .right, .right, .left], rows)
+        let rule = t("""
+            Rule: a promotion sets the price of its days on its channels. Their demand those days is the list price's × (promotion price ÷ \
+            list price)^elasticity (`demand.elasticity`; no change without it), and those units sell at the promotion price; the discount \
+            cost is (list price − promotion price) × those units. A presale's deposits (定金) are received on their day, net of the \
+            channels' fees and returns like any sale, and the balance (尾款) with the sale. If an event's lift comes from past sales that \
+            were discounted, it already holds the price effect: lower the lift, or leave the elasticity out.
+            """, """
+            规则：促销设定其日期内、其渠道的价格。这些日期的需求 = 标价时的需求 × (促销价 ÷ 标价)^弹性（`demand.elasticity`，未设则不变），\
+            这些件数按促销价成交；让利 = (标价 − 促销价) × 这些件数。预售定金在定金日到账（与其他销售一样扣除渠道费用与退货），尾款随销售到账。\
+            若大促倍数取自过去的打折销量，它已包含价格效应：请调低倍数或不设弹性。
+            """)
+        return ["## " + t("Promotions", "促销"), table, rule].joined(separator: "\n\n")
+    }
+
     func economicsSection() -> String {
         var parts = ["## " + t("Unit economics", "单位经济")]
         let product = plan.scenario.product

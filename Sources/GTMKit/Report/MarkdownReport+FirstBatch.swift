@@ -67,6 +67,7 @@ extension MarkdownReport {
             if let stockout = reorder.stockout { rows.append([Output.stockoutDate.label(language), style.date(stockout)]) }
         }
         parts.append(Markdown.table([t("First batch", "首批"), t("Value", "数值")], [.left, .right], rows))
+        if !batch.skus.isEmpty { parts.append(skuTable(batch)) }
         if !batch.reorders.isEmpty {
             let orderRows = batch.reorders.enumerated().map { index, order in
                 // Numbered as the timeline's ids: `inventory.reorder`, `inventory.reorder.2`, …
@@ -88,6 +89,49 @@ extension MarkdownReport {
                        "预期销量 + 缺货损失 = 需求；预期销量 + 剩余 = 零售备货量。满足率是被满足的需求占比；不断货概率是整个覆盖期都不缺货的概率，两者不同，不应混淆。"))
         if !batch.reorders.isEmpty || batch.schedule.skipped != nil { parts.append(reorderRule(batch)) }
         return parts.joined(separator: "\n\n")
+    }
+
+    /// The orders per SKU: each SKU's newsvendor on its share, its units and its part of the reorders, and the total.
+    func skuTable(_ batch: FirstBatch) -> String {
+        let owes = batch.skus.contains { $0.owed > 0 }
+        var rows = batch.skus.map { sku in
+            [sku.name, style.percent(sku.share) + (sku.shareSD > 0 ? " ± " + style.percent(sku.shareSD) : ""), style.money(sku.unitCost),
+             style.percent(sku.criticalRatio), Format.grouped(sku.retailUnits, decimals: 1)]
+                + (owes ? [style.exactCount(Double(sku.owed))] : [])
+                + [sku.moq > 0 ? style.exactCount(Double(sku.moq)) : "—", "**" + style.exactCount(Double(sku.units)) + "**",
+                   style.exactCount(Double(sku.reorderUnits))]
+        }
+        func sum(_ part: (Decisions.SKUOrder) -> Double) -> Double { batch.skus.reduce(0) { $0 + part($1) } }
+        rows.append(["**" + t("Total", "合计") + "**", "100%", "", "", Format.grouped(sum(\.retailUnits), decimals: 1)]
+                    + (owes ? [style.exactCount(sum { Double($0.owed) })] : [])
+                    + ["", "**" + style.exactCount(sum { Double($0.units) }) + "**", style.exactCount(sum { Double($0.reorderUnits) })])
+        let headers = [t("SKU", "SKU"), t("Share of demand (mean ± sd)", "需求占比（均值 ± 标准差）"), t("Unit cost", "单件成本"),
+                       t("Critical ratio", "临界比率"), t("Newsvendor on its share", "按占比的报童量")]
+            + (owes ? [t("Owed to backers, samples", "支持者与样品")] : [])
+            + [t("SKU MOQ", "SKU 起订量"), t("First batch", "首批"), t("Reorders", "补货合计")]
+        let table = Markdown.table(headers, [.left] + Array(repeating: .right, count: headers.count - 1), rows)
+        let pallets = batch.terms.pallet != nil ? t(" and pallets, where they add units, add", "与托盘增加的件数") : t(", where it adds units, adds", "增加的件数")
+        let rule = t("""
+            Rule: each SKU is a newsvendor on its share of the window's demand (a share given as a range widens it), at its own unit cost; \
+            the units owed to backers and samples split by share; then its MOQ and the case pack. The order's MOQ\(pallets) them by share \
+            in whole cartons. Each reorder splits by the mix in whole cartons.
+            """, """
+            规则：每个 SKU 按其在覆盖期需求中的占比单独做报童决策（占比为区间时其首批相应加大），按其自身成本；应交付支持者与样品的件数按占比分配；\
+            再按其起订量与箱规取整。整单起订量\(pallets)按占比以整箱分摊。每张补货单按占比以整箱拆分。
+            """)
+        var notes = [table, rule]
+        // A SKU's part of a reorder below its own minimum: the factory may refuse it.
+        let short = batch.skus.filter { sku in
+            sku.moq > 0 && batch.reorders.contains { order in Double(order.units) * sku.share < Double(sku.moq) }
+        }
+        if !short.isEmpty {
+            let names = short.map(\.name)
+            notes.append(t("""
+                ⚠ In some reorder, the part of \(names.joined(separator: ", ")) is below its SKU MOQ: agree a smaller run with the \
+                factory, or order that SKU in fewer, larger reorders.
+                """, "⚠ 部分补货单中 \(names.joined(separator: "、")) 的数量低于其 SKU 起订量：请与工厂协商小批量，或合并为更少、更大的补货单。"))
+        }
+        return notes.joined(separator: "\n\n")
     }
 
     /// The reorder policy in one paragraph: when, how much, the last order.

@@ -36,6 +36,7 @@ package struct MarkdownReport {
         if let seed = plan.seedReviews { parts.append(seedSection(seed)) }
         if plan.scenario.pilot != nil { parts.append(pilotSection()) }
         parts.append(economicsSection())
+        if !plan.promotions.isEmpty { parts.append(promotionsSection()) }
         if let flow = plan.cash { parts.append(cashSection(flow)) }
         if let uncertainty = plan.uncertainty { parts.append(uncertaintySection(uncertainty)) }
         if plan.timeline.count > 1 { parts.append(timelineSection(plan.timeline)) }
@@ -294,15 +295,19 @@ package struct MarkdownReport {
                                     [.left, .right, .right], rows))
         if let som = plan[.somUnits], let inputs = plan.scenario.market {
             let years = plan.scenario.horizon.years
+            let weight = DemandModel.seasonWeight(plan.scenario.curve.season, launch: plan.scenario.launch.date,
+                                                  days: plan.scenario.horizon.days(from: plan.scenario.launch.date))
+            let seasonal = weight == 1 ? "" : t(" × \(NumberStyle.fixed(weight, 2)) (the season: the mean monthly index over the horizon)",
+                                                 " × \(NumberStyle.fixed(weight, 2))（季节：计划期内月度指数的平均值）")
             parts.append(t("""
                 TAM = \(style.count(inputs.population.value)) people × \(style.number(inputs.purchasesPerYear.value)) a year; SAM = TAM × \
                 \(style.percent(inputs.serviceable.value)) serviceable; SOM = SAM × \(style.percent(inputs.obtainable.value)) obtainable × \
-                \(style.number(years)) year\(years == 1 ? "" : "s") = \(style.count(som)) units.
+                \(style.number(years)) year\(years == 1 ? "" : "s")\(seasonal) = \(style.count(som)) units.
                 """,
                            """
                            TAM = \(style.count(inputs.population.value)) 人 × 每年 \(style.number(inputs.purchasesPerYear.value)) 件；SAM = TAM × \
                            \(style.percent(inputs.serviceable.value)) 可服务；SOM = SAM × \(style.percent(inputs.obtainable.value)) 可获得 × \
-                           \(style.number(years)) 年 = \(style.count(som)) 件。
+                           \(style.number(years)) 年\(seasonal) = \(style.count(som)) 件。
                            """))
         }
         if let som = plan[.somUnits], let bottomUp = plan[.bottomUpUnits], bottomUp > 0 {

@@ -385,12 +385,12 @@ struct ReportText {
         case .feesTakeEverything:
             return t("Fees and dropped pledges take every pledge, so no goal can fund the launch.",
                      "费用与扣款失败吞掉了全部认筹，任何目标都无法为上市筹得资金。")
-        case .chance(_, _, _, _, let median, _) where !(median > 0):
+        case .chance(_, _, _, _, let median, _, _) where !(median > 0):
             return t("""
                 No one is expected to back it: give the campaign an audience (`email_list` with `list_conversion`, `reservations`, or KOL \
                 posts timed to it).
                 """, "预计没有支持者：请为众筹提供受众（`email_list` 与 `list_conversion`、`reservations`，或对准众筹的 KOL 内容）。")
-        case .chance(let probability, let minChance, let goal, let minimum, let median, let spread):
+        case .chance(let probability, let minChance, let goal, let minimum, let median, let spread, let allIn):
             // Which rule set the goal: the minimum raise (rounded up) or a third of the median pledges (rounded down).
             let byMinimum = goal > CrowdfundingModel.roundDown(median * CrowdfundingModel.firstTwoDaysShare) && minimum > 0
             let why = byMinimum
@@ -405,18 +405,22 @@ struct ReportText {
                 t("""
                      Where a conversion is a single value, the chance adds its published spread (email subscribers back at 5–10%, reservation \
                     holders at 35–45%: LaunchBoom); a conversion given as a range spreads through the simulated launches.
-                    """, "单一数值的转化率按其公开的波动范围计入概率（邮件订阅者 5–10%、预约者 35–45% 成为支持者：LaunchBoom）；以区间给出的转化率由模拟上市体现其波动。")
+                    """, "单一数值的转化率按其公开的波动范围计入概率（私域/社群名单 5–10%、预约用户 35–45% 成为支持者：LaunchBoom）；以区间给出的转化率由模拟上市体现其波动。")
             } ?? ""
-            let verdict = probability >= minChance
+            let verdict = allIn
+                ? t("which does not gate it: the campaign is all in, so the pledges come whatever is raised (and the rewards are owed)",
+                    "但不构成门槛：众筹为 All-in，无论是否达标都收款（回报照常履行）")
+                : probability >= minChance
                 ? t("above the \(style.percent(minChance)) the rule asks (`crowdfunding.min_chance`)",
                     "高于规则要求的 \(style.percent(minChance))（`crowdfunding.min_chance`）")
                 : t("below the \(style.percent(minChance)) the rule asks (`crowdfunding.min_chance`)",
                     "低于规则要求的 \(style.percent(minChance))（`crowdfunding.min_chance`）")
             return t("The pledges reach the goal of \(style.money(goal)) with a \(style.percent(probability)) chance, \(verdict); \(why).",
                      "认筹额达到目标 \(style.money(goal)) 的概率为 \(style.percent(probability))，\(verdict)；\(why)。") + spreadNote
-        case .contribution(let net, let unitsCost, let shipping):
-            let adds = net - unitsCost - shipping
-            let shipped = shipping > 0 ? t(" and their shipping \(style.money(shipping))", "，运费 \(style.money(shipping))") : ""
+        case .contribution(let net, let unitsCost, let shipping, let goods):
+            let adds = net - unitsCost - shipping - goods
+            let shipped = (shipping > 0 ? t(" and their shipping \(style.money(shipping))", "，运费 \(style.money(shipping))") : "")
+                + (goods > 0 ? t(", the add-ons' goods \(style.money(goods))", "，加购商品成本 \(style.money(goods))") : "")
             return adds > 0
                 ? t("""
                     It nets \(style.money(net)) after fees; the units owed cost \(style.money(unitsCost)) at unit cost\(shipped), so the campaign \
@@ -441,7 +445,7 @@ struct ReportText {
                 To bring the chance up to the rule's, grow the email list by about \(style.count(subscribers.rounded(.up))) subscribers (at \
                 its conversion rate\(price)), or collect more paid reservations.
                 """,
-                     "要把概率提高到规则要求，需再增加约 \(style.count(subscribers.rounded(.up))) 名邮件订阅者（按当前转化率\(price)），或收取更多付费预约。")
+                     "要把概率提高到规则要求，需再增加约 \(style.count(subscribers.rounded(.up))) 名私域/社群用户（按当前转化率\(price)），或收取更多付费预约。")
         case .shipsAfterLaunch(let fulfillment, let launch):
             return t("Rewards would ship on \(style.date(fulfillment)), after the retail launch on \(style.date(launch)).",
                      "回报将于 \(style.date(fulfillment)) 发货，晚于 \(style.date(launch)) 的零售上市。")

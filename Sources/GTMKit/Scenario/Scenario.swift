@@ -25,6 +25,8 @@ package struct Scenario: Sendable {
     var curve: Demand
     /// How far ahead the plan sells: `market.horizon`, or its default without a market.
     var horizon: Period
+    /// Price promotions (`promotions`), in date order; empty without them.
+    var promotions: [Promotion] = []
     /// Every input as read, for the report's "inputs used" table.
     package var inputs: [InputRecord]
     /// Names of the `what_if` variants, in file order.

@@ -56,12 +56,24 @@ extension ScenarioDecoder {
         for kind in Schema.leverSections {
             if let section = kind.decode(&self, launch: launchDate) { leverSections.append(section) }
         }
+        let promotions = self.promotions(launch: launchDate, horizon: horizon, product: product).sorted { $0.start < $1.start }
         let variants = variantNames()
         // A section written but in error has its own message: not "missing" as well.
         checkDemandSource(inventory: inventory, hasMarket: marketSection != nil, hasChannels: channelsWritten)
+        if let product, !product.skus.isEmpty, inventory == nil, let mark = productSection?.node.pairs?.first(where: { $0.key == "skus" })?.keyMark {
+            report("`product.skus` splits the purchase orders, but the scenario has no `inventory` section", at: mark,
+                   hint: "add `inventory:` with its `lead_time`, or remove `skus`")
+        }
         if demandSection != nil, marketSection == nil, (channels ?? []).isEmpty, let pair = root.pairs?.first(where: { $0.key == "demand" }) {
             report("`demand` spreads a market size over time, but the scenario has neither `market` nor `channels`",
                    at: pair.keyMark, hint: "add a `market` or `channels` section, or remove `demand`")
+        }
+        if let sellBy = demand?.sellBy, let horizon, let launchDate, let mark = marks["demand.sell_by"] {
+            let end = launchDate.adding(days: horizon.days(from: launchDate) - 1)
+            if sellBy <= launchDate || sellBy > end {
+                report("`sell_by` (\(sellBy)) must fall after launch (\(launchDate)) and within the horizon (its last day is \(end))", at: mark,
+                       hint: "give the last day of the selling season, or lengthen `market.horizon` to hold it")
+            }
         }
         if let repurchase = product?.repurchase, let horizon, let launchDate {
             // Each week of the horizon sums a term per repeat date before it, in every trial.
@@ -79,7 +91,7 @@ extension ScenarioDecoder {
         return Scenario(settings: settings, product: product, launch: .init(date: launchDate), market: market,
                         channels: channels, demand: demand, inventory: inventory, pilot: pilot, ads: ads, actuals: actuals, cash: cash,
                         crowdfunding: crowdfunding, kol: kol, seedReviews: seedReviews, leverSections: leverSections, curve: curve, horizon: horizon,
-                        inputs: inputsInSchemaOrder, variantNames: variants)
+                        promotions: promotions, inputs: inputsInSchemaOrder, variantNames: variants)
     }
 
     /// The inputs read, by section in schema order; within a section, in reading order; each

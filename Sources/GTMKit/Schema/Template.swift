@@ -61,8 +61,10 @@ package enum Template {
             let off = live ? "" : "#"
             switch field.shape {
             case .list:
-                lines.append(comment("\(off)\(indent)\(field.key):", doc))
-                lines += item(of: field.path, indent: indent + "  ", live: live, zh: zh)
+                // SKUs are a choice, not a first plan's need: written commented out.
+                let on = live && field.path != "product.skus"
+                lines.append(comment("\(on ? "" : "#")\(indent)\(field.key):", doc))
+                lines += item(of: field.path, indent: indent + "  ", live: on, zh: zh)
             case .section:
                 // An optional section inside one (`product.repurchase`): written commented out.
                 lines.append(comment("#\(indent)\(field.key):", doc))
@@ -89,12 +91,22 @@ package enum Template {
             let doc = zh ? field.docZh : field.doc
             // A limited (early) tier takes no share: the share goes on a second, open tier.
             if path == "crowdfunding.tiers", field.key == "share" { continue }
+            // A promotion takes a discount or a price: the price stays a comment even where the section is uncommented.
+            if path == "promotions", field.key == "price" {
+                lines.append(comment("##\(indent)  \(field.key): \(value(field))", doc))
+                continue
+            }
             let lead = index == 0 ? "- " : "  "
-            if field.required || index == 0 {
+            // A promotion needs its price: the discount is written with the required keys.
+            if field.required || index == 0 || field.path == "promotions[].discount" {
                 lines.append(comment("\(off)\(indent)\(lead)\(field.key): \(value(field))", doc))
             } else {
                 lines.append(comment("#\(indent)\(lead)\(field.key): \(value(field))", doc))
             }
+        }
+        if path == "product.skus" {
+            lines.append(comment("#\(indent)- name: Black", zh ? "第二个 SKU：各占比合计 100%。" : "A second SKU: the shares add up to 100%."))
+            lines.append(comment("#\(indent)  share: 50%", ""))
         }
         if path == "crowdfunding.tiers", let share = Schema.field("crowdfunding.tiers[].share") {
             lines.append(comment("\(off)\(indent)- name: Standard", zh ? "不限量档位。" : "An open tier."))

@@ -32,6 +32,8 @@ extension Scenario {
         var events: [SalesEvent]
         /// Monthly seasonality, January to December, normalised to average 1; nil: none.
         var season: [Double]? = nil
+        /// The season's end (`sell_by`): no sale after it, and the stock left is cleared at salvage; nil: none.
+        var sellBy: CivilDate? = nil
         /// Price elasticity of demand (≤ 0); 0: price does not move demand.
         var elasticity: Quantity
         /// The price the market numbers assume: given, or `product.price` as the file writes it
@@ -171,6 +173,12 @@ extension Schema {
               "November's sales relative to an average month.", zh: "十一月销量相对平均月份的倍数。"),
         Field("demand.season.dec", .value(.number), uncertain: false, bounds: 0...100, default: "1",
               "December's sales relative to an average month.", zh: "十二月销量相对平均月份的倍数。"),
+        Field("demand.sell_by", .value(.date), example: "2027-10-31", note: "none: sales run to the horizon's end",
+              """
+              The season's end: no sale after it (demand and the horizon's sales stop that day), and the stock left is cleared at \
+              `product.salvage` that day.
+              """,
+              zh: "销售季结束日：此后不再销售（需求与计划期销量在当天截止），剩余库存当天按 `product.salvage` 清仓。"),
         Field("demand.elasticity", .value(.number), bounds: -20...0, default: "0",
               "Price elasticity of demand (negative): demand × (price ÷ reference price)^elasticity.",
               zh: "需求价格弹性（负数）：需求 × (价格 ÷ 参考价)^弹性。"),
@@ -299,8 +307,9 @@ extension ScenarioDecoder {
         let elasticity = quantity("elasticity", in: section)
         let reference = quantity("reference_price", in: section)?.value
         guard let p, let q, let boost, let shape, let elasticity, eventsValid, shape == .bass || halfLife != nil else { return nil }
-        return .init(p: p, q: q, launchBoost: boost, shape: shape, halfLife: halfLife, events: events, season: season, elasticity: elasticity,
-                     referencePrice: reference, analogSources: analogs, analogsKey: analogsKey)
+        return .init(p: p, q: q, launchBoost: boost, shape: shape, halfLife: halfLife, events: events, season: season,
+                     sellBy: date("sell_by", in: section), elasticity: elasticity, referencePrice: reference, analogSources: analogs,
+                     analogsKey: analogsKey)
     }
 
     /// The nodes of a key written as one value or as a list of them; nil (and `message` reported)

@@ -14,6 +14,16 @@ extension Scenario {
         var launchPriceWeeks: Period
         /// Buyers who buy again (consumables, refills); nil: each buyer buys once.
         var repurchase: Repurchase? = nil
+        /// The variants the factory makes (colours, sizes); empty: one SKU.
+        var skus: [SKU] = []
+    }
+
+    /// One variant: its share of demand (may be uncertain), its own unit cost and minimum order.
+    struct SKU: Sendable {
+        var name: String
+        var share: Quantity
+        var unitCost: Quantity?
+        var moq: Int
     }
 
     /// A first buyer buys again every `interval` with chance `share` each time (a geometric chain:
@@ -23,6 +33,8 @@ extension Scenario {
         var interval: Period
         var share: Quantity
         var subscription: Quantity
+        /// What a subscriber pays a delivery; nil: the price of the day.
+        var subscriptionPrice: Quantity? = nil
     }
 
     struct Launch: Sendable {
@@ -70,6 +82,25 @@ extension Schema {
               "Share of first buyers on a subscription: they repeat every interval until the horizon ends.",
               zh: "订阅的首购买家占比：每个间隔复购一次，直至计划期结束。"),
 
+        Field("product.repurchase.subscription_price", .value(.money), example: "52", note: "the price of the day",
+              "What a subscriber pays a delivery (subscribe-and-save); the other repeats pay the price of the day.",
+              zh: "订阅用户每次配送的价格（订阅优惠价）；其他复购按当日价格。"),
+
+        Field("product.skus", .list(itemKey: "name"),
+              """
+              The variants the factory makes (colours, sizes): each SKU's first batch is a newsvendor on its share of the window's demand, \
+              the order's MOQ shared.
+              """,
+              zh: "工厂生产的规格（颜色、尺码）：每个 SKU 的首批按其需求占比单独用报童模型计算，整单起订量共享。"),
+        Field("product.skus[].name", .value(.text), example: "Walnut", required: true, "SKU name.", zh: "SKU 名称。"),
+        Field("product.skus[].share", .value(.share), example: "50%", required: true,
+              "Its share of demand; the shares add up to 100% (rescaled to exactly 100%). A range widens its batch.",
+              zh: "其需求占比；各 SKU 合计 100%。区间会加大该 SKU 的首批。"),
+        Field("product.skus[].unit_cost", .value(.money), example: "150", note: "product.unit_cost",
+              "Its landed cost per unit: its critical ratio and what its units cost in the batch.", zh: "其单件到岸成本：用于其临界比率与首批货款。"),
+        Field("product.skus[].moq", .value(.integer), default: "0", "Minimum order of this SKU in each purchase order.",
+              zh: "每张采购单中此 SKU 的最小起订量。"),
+
         Field("launch", .section, required: true, "The public retail launch.", zh: "正式零售上市。"),
         Field("launch.date", .value(.date), example: "2027-09-01", required: true, "Public retail launch day.", zh: "正式上市日。"),
     ]
@@ -98,11 +129,34 @@ extension ScenarioDecoder {
         if let repeats = self.section("repurchase", in: section) {
             let interval = period("interval", in: repeats), share = quantity("share", in: repeats)
             let subscription = quantity("subscription", in: repeats)
-            if let interval, let share, let subscription { repurchase = .init(interval: interval, share: share, subscription: subscription) }
+            let subscriptionPrice = quantity("subscription_price", in: repeats)
+            if let interval, let share, let subscription {
+                repurchase = .init(interval: interval, share: share, subscription: subscription, subscriptionPrice: subscriptionPrice)
+            }
         }
+        let skus = self.skus(in: section)
         guard let name, let price, let unitCost, let salvage, let fixedCosts, let launchWeeks else { return nil }
         return .init(name: name, price: price, unitCost: unitCost, salvage: salvage, fixedCosts: fixedCosts,
                      fixedCostsDue: date("fixed_costs_due", in: section), targetMargin: targetMargin,
-                     launchPrice: launchPrice, launchPriceWeeks: launchWeeks, repurchase: repurchase)
+                     launchPrice: launchPrice, launchPriceWeeks: launchWeeks, repurchase: repurchase, skus: skus)
+    }
+
+    /// `product.skus`: names, shares that add up to 100% (as written, the ranges' medians), costs and MOQs.
+    mutating func skus(in section: Section) -> [Scenario.SKU] {
+        var skus: [Scenario.SKU] = []
+        for item in list("skus", in: section) ?? [] {
+            let name = text("name", in: item), share = quantity("share", in: item), moq = integer("moq", in: item)
+            let cost = quantity("unit_cost", in: item)
+            guard let name, let share, let moq else { continue }
+            skus.append(.init(name: name, share: share, unitCost: cost, moq: moq))
+        }
+        // The shares are rescaled to 100% (a tornado row or a `--set` moves one); far from it is a slip.
+        let total = skus.reduce(0) { $0 + $1.share.value }
+        if !skus.isEmpty, !(0.5...1.5).contains(total) {
+            report("the SKUs' shares add up to \(Format.shortest((total * 1000).rounded() / 10))%, far from 100%",
+                   at: marks["product.skus[\(skus[0].name)].share"] ?? section.mark,
+                   hint: "give each SKU its share of demand so that they add up to 100% (gtm rescales them to exactly 100%)")
+        }
+        return skus
     }
 }

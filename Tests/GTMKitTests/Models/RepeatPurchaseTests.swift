@@ -44,6 +44,18 @@ import Testing
         #expect(abs(weeks[48] - 5_000 * (0.2 + 0.8 * Math.exp(12 * Math.log(0.5)))) < 1e-6)
     }
 
+    @Test func subscribersPayTheSubscriptionPrice() throws {
+        // As above with a ¥80 subscription: week 5's 3,000 repeats hold 5,000 × 0.2 = 1,000 subscribers' deliveries, so the
+        // week's sales (Monday 29 March 2027, received that day: no channel terms) bring 3,000 × 100 − 1,000 × (100 − 80) = 280,000.
+        let text = Self.refill("    interval: 4 weeks\n    share: 50%\n    subscription: 20%\n    subscription_price: 80\n") + "cash:\n  on_hand: 0\n"
+        let plan = Planner.plan(try decode(text), simulation: nil)
+        let receipts = try #require(plan.cash?.ledger.filter { $0.item == .retailReceipts && $0.day == 20_906 })
+        #expect(abs(receipts.reduce(0) { $0 + $1.amount } - 280_000) < 1e-6)
+        // Launch week's first purchases pay the list price: 5,000 × 100.
+        let first = try #require(plan.cash?.ledger.filter { $0.item == .retailReceipts && $0.day == 20_878 })
+        #expect(abs(first.reduce(0) { $0 + $1.amount } - 500_000) < 1e-6)
+    }
+
     @Test func aBuyerIsWorthTheLTVWhenBuyersComeBack() throws {
         // A flight of ¥9,000 at ¥1 a click, 1% of clicks buying: 90 buyers at the rates, against a 2-week reference of 100:
         // 100 × 0.9^0.72 = 92.70 buyers, ¥97.08 each. A sale contributes ¥60, a first buyer about ¥120 with repeats: the flight

@@ -27,6 +27,7 @@ import Testing
         """
         crowdfunding:
           platform: modian
+          dropped_pledges: 5%   # the hand figures below assume 5% dropped
           start: 2027-01-04
           email_list: \(list)
           fulfillment_lead: 2 weeks
@@ -173,7 +174,7 @@ import Testing
         // ¥63,333 = ¥6.33万 against the ¥63,000 goal (¥6.3万): 100.5%.
         #expect(section.contains("作为参考指标，前48小时预计认筹约¥6.33万，为目标的100.5%（两天内达到目标20–30%的众筹大多成功）。"))
         #expect(section.contains("认筹额达到目标¥6.3万的概率为100%，高于规则要求的80%（`crowdfunding.min_chance`）"))
-        #expect(ReportReading.row(section, "来自邮件列表") == ["来自邮件列表", "500"])
+        #expect(ReportReading.row(section, "来自私域/社群名单") == ["来自私域/社群名单", "500"])
         #expect(ReportReading.row(section, "Standard") == ["Standard", "¥400", "不限", "400", "1", "¥16万"])
         #expect(ReportReading.row(section, "扣款失败（5%）") == ["扣款失败（5%）", "−¥9,500"])
         #expect(ReportReading.row(section, "**净得**") == ["**净得**", "**¥16.79万**"])

@@ -99,7 +99,7 @@ struct ScenarioGenerator<Source: ChoiceSource> {
                 lines.append("\(field.key):")
                 lines += mapping(of: field.path, indent: 2)
             case .list:
-                guard chance(45) else { continue }
+                guard rule(field, [:]) ?? chance(45) else { continue }
                 sections.insert(field.key)
                 lines.append("\(field.key):")
                 lines += list(field, indent: 2)
@@ -180,6 +180,10 @@ struct ScenarioGenerator<Source: ChoiceSource> {
         case "crowdfunding.platform_fee", "crowdfunding.payment_fee": return platform == "jd" || platform == "other" ? true : nil
         case "crowdfunding.payment_fixed": return currency != "USD" || platform == "jd" || platform == "other" ? true : nil
         case "kol.tiers": return true
+        // SKUs' shares must add up to 100%: the consistency fixtures and SKUTests write them.
+        case "product.skus": return false
+        // Promotions must fall within the plan's sales and apart: PromotionTests and the fixtures write them.
+        case "promotions": return false
         case "kol.align": return sections.contains("crowdfunding") ? nil : false
         case "ads[].cpm", "ads[].click_rate": return platform == nil || platform == "other" ? true : nil
         case "ads[].cpc": return platform == nil || platform == "other" ? false : nil
