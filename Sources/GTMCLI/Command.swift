@@ -214,6 +214,8 @@ enum ArgumentParser {
                 name = String(argument[..<equals])
                 inline = String(argument[argument.index(after: equals)...])
             }
+            // `-o PATH` is `--out PATH`, `-f FORMAT` `--format FORMAT`.
+            name = CommandTable.shortOptions[name]?.rawValue ?? name
             guard let option = spec.options.first(where: { $0.name == name }) else {
                 let names = spec.options.map(\.name) + [CommandTable.helpFlags[0]]
                 let guess = Suggestion.closest(to: name, in: names)

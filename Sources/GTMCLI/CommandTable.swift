@@ -45,6 +45,8 @@ enum CommandTable {
     /// Global flags: help (also after a command) and the version.
     static let helpFlags = ["--help", "-h"]
     static let versionFlags = ["--version", "-V"]
+    /// Short spellings of the options used most: `-o` for `--out`, `-f` for `--format`.
+    static let shortOptions: [String: OptionSpec.ID] = ["-o": .out, "-f": .format]
 
     static let format = OptionSpec(id: .format, value: "FORMAT",
                                    help: """
@@ -96,7 +98,7 @@ enum CommandTable {
                        "gtm plan Scenarios/aurora-lamp.txt --format json",
                        "gtm plan Scenarios/aurora-lamp.txt --set market.obtainable=2% --what-if pessimistic",
                        "gtm plan Scenarios/aurora-lamp.txt --compare",
-                       "gtm plan Scenarios/aurora-lamp.txt --actuals Scenarios/data/aurora-lamp-sales.csv",
+                       "gtm plan Scenarios/ridgeline-kickstarter.txt --actuals Scenarios/data/ridgeline-sales-2027-07-26.csv",
                        "gtm plan Scenarios/aurora-lamp.txt --out Scenarios/aurora-lamp.html",
                        "gtm plan Scenarios/aurora-lamp.txt --out Scenarios/aurora-lamp.md --check",
                        "gtm plan Scenarios/*.txt --check"]),
@@ -111,7 +113,7 @@ enum CommandTable {
             summary: "What a key means: its kind, default and bounds",
             details: """
                 Without KEY, lists every section and key. KEY is a dotted path such as market.obtainable or crowdfunding.tiers.price. With --format \
-                markdown, prints the key reference as Markdown tables (as in the README).
+                markdown, prints the key reference as Markdown tables (the Key reference article).
                 """,
             options: [OptionSpec(id: .format, value: "FORMAT", help: "text (default) or markdown", choices: ["text", "markdown"])],
             examples: ["gtm explain", "gtm explain inventory.service_level"]),

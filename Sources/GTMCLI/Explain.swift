@@ -16,7 +16,7 @@ enum Explain {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// The key reference as Markdown: a table per section, as the README shows it.
+    /// The key reference as Markdown: a table per section, as the Key reference article shows it.
     static func markdownReference() -> String {
         var parts: [String] = []
         for top in Schema.children(of: "") {

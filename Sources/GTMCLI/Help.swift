@@ -55,7 +55,10 @@ enum Help {
         var lines = ["Usage: \(spec.usage)", "", spec.summary + ".", ""] + wrap(spec.details)
         if !spec.options.isEmpty {
             lines += ["", "Options:"]
-            let heads = spec.options.map { $0.name + ($0.value.map { " " + $0 } ?? "") }
+            let heads = spec.options.map { option in
+                let short = CommandTable.shortOptions.first { $0.value == option.id }.map { $0.key + ", " } ?? ""
+                return short + option.name + (option.value.map { " " + $0 } ?? "")
+            }
             let width = max(heads.map(\.count).max() ?? 0, "-h, --help".count)
             for (head, option) in zip(heads, spec.options) {
                 lines += wrap(option.help, head: "  " + head, indent: width + 4)

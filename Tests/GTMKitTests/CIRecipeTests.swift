@@ -6,7 +6,7 @@ import Testing
 /// diff when one is stale, 1 when a scenario is invalid.
 @Suite(.serialized) struct CIRecipeTests {
     static func copy() throws -> URL {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("gtm-ci-\(UUID().uuidString)")
+        let dir = TempFolder.parent.appendingPathComponent("gtm-ci-\(UUID().uuidString)")
         let scenarios = dir.appendingPathComponent("Scenarios")
         try FileManager.default.createDirectory(at: scenarios, withIntermediateDirectories: true)
         let source = GTMProcess.root.appendingPathComponent("Scenarios")

@@ -9,7 +9,7 @@ import Testing
     static let lamp = "product:\n  name: Lamp\n  price: 399\n  unit_cost: 120\nlaunch:\n  date: 2027-03-15\n"
 
     func folder(_ files: [String: String]) throws -> String {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("gtm-cli-\(UUID().uuidString)").path
+        let dir = TempFolder.parent.appendingPathComponent("gtm-cli-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         for (name, text) in files { try text.write(toFile: dir + "/" + name, atomically: true, encoding: .utf8) }
         return dir

@@ -42,7 +42,7 @@ enum GTMProcess {
         for (key, value) in environment { env[key] = value }
         process.environment = env
         // Output goes to files, so a large report cannot fill a pipe and stall the run.
-        let directory = FileManager.default.temporaryDirectory
+        let directory = TempFolder.parent
         let outURL = directory.appendingPathComponent("gtm-out-\(UUID().uuidString)")
         let errURL = directory.appendingPathComponent("gtm-err-\(UUID().uuidString)")
         _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
@@ -100,7 +100,7 @@ enum GTMProcess {
     }
 
     @Test func aBadFileExitsOneWithALocatedMessage() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("gtm-e2e-\(getpid())")
+        let directory = TempFolder.parent.appendingPathComponent("gtm-e2e-\(getpid())")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let file = directory.appendingPathComponent("aurora.txt")
@@ -189,7 +189,7 @@ extension EndToEndTests {
 /// the old report or the new one, whole.
 @Suite(.serialized) struct KilledWriterTests {
     @Test func killedMidWriteLeavesTheOldFileOrTheNewOne() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("gtm-kill-\(UUID().uuidString)")
+        let directory = TempFolder.parent.appendingPathComponent("gtm-kill-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         // A large report: a 30-year weekly table and a long roster.
         var text = "scenario:\n  trials: 100\nproduct:\n  name: Lamp\n  price: 399\n  unit_cost: 142\nlaunch:\n  date: 2027-03-15\n"

@@ -11,7 +11,7 @@ import Testing
 
     /// A fresh folder with `files`, resolved (so paths compare with what gtm resolves).
     func folder(_ files: [String: String] = [:]) throws -> String {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("gtm-hostile-\(UUID().uuidString)")
+        let url = TempFolder.parent.appendingPathComponent("gtm-hostile-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         for (name, text) in files {
             let file = url.appendingPathComponent(name)

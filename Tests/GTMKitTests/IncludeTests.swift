@@ -7,7 +7,7 @@ import Testing
 @Suite struct IncludeTests {
     /// Writes `files` into a fresh folder and returns its path.
     func folder(_ files: [String: String]) throws -> String {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("gtm-include-\(UUID().uuidString)")
+        let directory = TempFolder.parent.appendingPathComponent("gtm-include-\(UUID().uuidString)")
         for (name, text) in files {
             let url = directory.appendingPathComponent(name)
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)

@@ -372,7 +372,7 @@ func weeklyCSV(from start: CivilDate, _ units: [Double]) -> String {
         // main.txt includes sub/base.txt, whose analog `data/a.csv` is sub/data/a.csv; main.txt's
         // actuals are its own data/a.csv, a different file; a variant names data/b.csv, relative
         // to main.txt's folder like the rest of the file.
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("gtm-paths-\(UUID().uuidString)")
+        let dir = TempFolder.parent.appendingPathComponent("gtm-paths-\(UUID().uuidString)")
         for folder in ["data", "sub/data"] { try FileManager.default.createDirectory(at: dir.appendingPathComponent(folder),
                                                                                      withIntermediateDirectories: true) }
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -420,7 +420,7 @@ func weeklyCSV(from start: CivilDate, _ units: [Double]) -> String {
     }
 
     @Test func csvErrorsAreLocatedInTheDataFile() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("gtm-data-\(UUID().uuidString)")
+        let dir = TempFolder.parent.appendingPathComponent("gtm-data-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir.appendingPathComponent("data"), withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         try Self.withAnalogs.replacingOccurrences(of: "- a.csv", with: "- data/a.csv")
@@ -438,7 +438,7 @@ func weeklyCSV(from start: CivilDate, _ units: [Double]) -> String {
     }
 
     @Test func theActualsOptionReplansAndDiffShowsTheChange() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("gtm-actuals-\(UUID().uuidString)")
+        let dir = TempFolder.parent.appendingPathComponent("gtm-actuals-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         try Self.lamp.write(to: dir.appendingPathComponent("plan.txt"), atomically: true, encoding: .utf8)

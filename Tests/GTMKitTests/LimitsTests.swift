@@ -80,7 +80,7 @@ import Testing
 
     @Test func includeDepth() throws {
         // a0 includes a1, …, a9 includes nothing: 9 files deep, one more than the limit.
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("gtm-deep-\(UUID().uuidString)")
+        let directory = TempFolder.parent.appendingPathComponent("gtm-deep-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         for index in 0..<10 {
             let text = index < 9 ? "include: a\(index + 1).txt\n" : "product:\n  salvage: 1\n"

@@ -151,7 +151,7 @@ import Testing
 struct HTMLInChromiumTests {
     @Test func rendersWithoutErrorsAndDrawsTheCharts() throws {
         let browser = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].first { FileManager.default.isExecutableFile(atPath: $0) }!
-        let page = FileManager.default.temporaryDirectory.appendingPathComponent("gtm-\(UUID().uuidString).html")
+        let page = TempFolder.parent.appendingPathComponent("gtm-\(UUID().uuidString).html")
         try HTMLReport(try ReportFormatTests.plan()).render().write(to: page, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: page) }
         let process = Process()

@@ -19,14 +19,14 @@ import Testing
             return
         }
         let expected = try String(contentsOf: golden, encoding: .utf8)
-        #expect(outcome.stdout == expected, "report differs from \(golden.lastPathComponent); see the README on re-recording")
+        #expect(outcome.stdout == expected, "report differs from \(golden.lastPathComponent); see the Development article on re-recording")
     }
 }
 
 /// `--out`, `--check`, `gtm diff` and `gtm init` on real files.
 @Suite struct ReportWorkflowTests {
     func folder() throws -> URL {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("gtm-workflow-\(UUID().uuidString)")
+        let directory = TempFolder.parent.appendingPathComponent("gtm-workflow-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         try FileManager.default.copyItem(at: GTMProcess.root.appendingPathComponent("Scenarios/aurora-lamp.txt"),
                                          to: directory.appendingPathComponent("plan.txt"))
@@ -139,7 +139,7 @@ struct RenderedReportTests {
         process.executableURL = URL(fileURLWithPath: "/usr/bin/cmark-gfm")
         process.arguments = ["-e", "table", "-e", "strikethrough", "-e", "autolink"]
         let input = Pipe()
-        let output = FileManager.default.temporaryDirectory.appendingPathComponent("gtm-html-\(UUID().uuidString)")
+        let output = TempFolder.parent.appendingPathComponent("gtm-html-\(UUID().uuidString)")
         _ = FileManager.default.createFile(atPath: output.path, contents: nil)
         defer { try? FileManager.default.removeItem(at: output) }
         let handle = try FileHandle(forWritingTo: output)

@@ -1,4 +1,4 @@
-/// Re-planning on actual sales (see README, "Learning from data"): the weeks sold replace the
+/// Re-planning on actual sales (see the Models article, "Learning from data"): the weeks sold replace the
 /// plan's forecast for them, and the rest of the horizon is re-forecast by refitting the Bass
 /// curve to the weeks sold with the plan's curve as the prior (a penalized, maximum a posteriori
 /// fit: `ActualsModel.tau` and `noiseShare` make the plan weigh about as much as six weeks of

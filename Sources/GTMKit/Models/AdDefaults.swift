@@ -1,4 +1,4 @@
-/// Paid-media rates by platform, for what an `ads` flight leaves out (see the README, "Paid
+/// Paid-media rates by platform, for what an `ads` flight leaves out (see the Models article, "Paid
 /// media", for each source). Prices hold only in the platform's currency.
 struct AdDefaults: Sendable, Equatable {
     /// Cost per 1,000 impressions, or per click, in `priceCurrency`.

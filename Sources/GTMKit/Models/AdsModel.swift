@@ -23,7 +23,7 @@ struct AdsPlan: LeverResult, Equatable {
     var flights: [Flight]
 }
 
-/// The paid-media model (see README, "Paid media"): each flight's budget buys impressions (at
+/// The paid-media model (see the Models article, "Paid media"): each flight's budget buys impressions (at
 /// its CPM) or clicks (at its CPC); clicks × conversion are what its rates would buy, and the
 /// response curve (diminishing returns) turns that into its buyers, who arrive evenly over the
 /// flight's days (those before launch on launch day); its budget is paid evenly over them.

@@ -1,4 +1,4 @@
-/// The analogs' Bass fits (see README, "Analogs"): each `demand.analogs` file's sales fitted
+/// The analogs' Bass fits (see the Models article, "Analogs"): each `demand.analogs` file's sales fitted
 /// once per run (`AnalogFits`, by the file's bytes); one analog gives the curve's p and q, several
 /// that disagree the range they span (a 90% interval). Runs after the sections are decoded: the
 /// decoder reads the files, this model fits them.

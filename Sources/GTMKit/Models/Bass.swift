@@ -1,4 +1,4 @@
-/// The Bass diffusion model in closed form (Bass 1969; see the README).
+/// The Bass diffusion model in closed form (Bass 1969; see the Models article).
 /// p and q are per year; t is in years.
 package enum Bass {
     /// F(t) = (1 − e^{−(p+q)t}) / (1 + (q/p)·e^{−(p+q)t}): the share of eventual adopters by t.

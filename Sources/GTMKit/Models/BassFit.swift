@@ -1,4 +1,4 @@
-/// Fitting the Bass curve (m, p, q) to sales by period (see README, "Learning from data").
+/// Fitting the Bass curve (m, p, q) to sales by period (see the Models article, "Learning from data").
 ///
 /// Nonlinear least squares on the period sales, as Srinivasan & Mason (1986): period i sells
 /// m·(F(tᵢ) − F(tᵢ₋₁)) (form B), F the Bass cumulative share, t in years. Levenberg–Marquardt

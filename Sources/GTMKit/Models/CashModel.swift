@@ -116,7 +116,7 @@ struct CashFlow: Sendable, Equatable {
     }
 }
 
-/// The cash flow (see README, "Cash over time"): every payment and receipt the plan implies,
+/// The cash flow (see the Models article, "Cash over time"): every payment and receipt the plan implies,
 /// dated by its own timeline and summed by week, from the earliest day anything may be paid to
 /// the end of the horizon. One computation for the base case and every trial: the amounts come
 /// from the trial's outputs (batch cost, KOL fees, campaign net, weekly sales), the dates are the

@@ -1,4 +1,4 @@
-/// A sales channel's costs and settlement, by the platform its name names (see the README,
+/// A sales channel's costs and settlement, by the platform its name names (see the Models article,
 /// "Channel economics", for each source). Amounts per unit hold only in the platform's own
 /// currency; in another currency they are 0 and the report says so.
 struct ChannelDefaults: Sendable, Equatable {

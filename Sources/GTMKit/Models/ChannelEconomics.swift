@@ -1,4 +1,4 @@
-/// What each sales channel keeps and when it pays (see README, "Channel economics"): its fee,
+/// What each sales channel keeps and when it pays (see the Models article, "Channel economics"): its fee,
 /// fulfilment, returns and settlement (given, or its platform's defaults) and its share of retail
 /// sales (given, or in proportion to its bottom-up buyers). Worked out once per plan; the
 /// computation reads the weighted sums.

@@ -60,7 +60,7 @@ struct Campaign: Sendable, Equatable {
     var reasons: [Reason]
 }
 
-/// The crowdfunding model (see README, "Crowdfunding"): the funnel, the tiers and the fees, one
+/// The crowdfunding model (see the Models article, "Crowdfunding"): the funnel, the tiers and the fees, one
 /// computation for the base case and every trial; the goal and the recommendation are decisions
 /// taken from its simulated pledges (`Decisions`).
 final class CrowdfundingModel: Sendable {
@@ -133,7 +133,7 @@ final class CrowdfundingModel: Sendable {
     }
 
     /// Rewards ship this long after the campaign without `fulfillment_lead` or an inventory section
-    /// (a typical 6–10-week production run; see the README).
+    /// (a typical 6–10-week production run; see the Models article).
     static let defaultFulfillmentLead = Period.weeks(8)
 
     /// One evaluation: backers, tiers, money, units owed and the minimum raise.
@@ -308,7 +308,7 @@ final class CrowdfundingModel: Sendable {
         var units: Double
     }
 
-    /// The tiers as backers choose them (see README, "Crowdfunding"): limited (early) tiers fill
+    /// The tiers as backers choose them (see the Models article, "Crowdfunding"): limited (early) tiers fill
     /// first, cheapest first (ties in file order), each up to its limit; the backers left split
     /// across the open tiers by `shares` (weights of the open tiers that add up to 1, 0 for a
     /// limited tier); with no open tier they are turned away. `order` and `pledges` are the

@@ -33,7 +33,7 @@ struct DemandCurve: Sendable, Equatable {
     }
 }
 
-/// The demand model (see README, "Demand over time"): cumulative demand by day after launch,
+/// The demand model (see the Models article, "Demand over time"): cumulative demand by day after launch,
 /// one function for the weekly curve, the launch week, the first batch's window and the cash
 /// flow, in the base case and in every trial. Demand = the market's curve (its size spread by
 /// the Bass or decay shape, each sales event's week multiplied by its lift) + the launch's

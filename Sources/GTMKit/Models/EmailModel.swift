@@ -16,7 +16,7 @@ struct EmailPlan: LeverResult, Equatable {
     var sends: [Send]
 }
 
-/// List sends (see README, "List sends"): a send's buyers are its recipients × open rate ×
+/// List sends (see the Models article, "List sends"): a send's buyers are its recipients × open rate ×
 /// click rate (of opens) × conversion (of clicks); they arrive from its date, halving every 12
 /// hours, so that about three quarters arrive within a day (MailerMailer, 1.4 billion emails of
 /// 2012: 78.9% of opens in the first 24 hours; Experian 76–78%); those of a send before launch

@@ -54,7 +54,7 @@ struct FirstBatch: Sendable, Equatable {
     var skus: [Decisions.SKUOrder] = []
 }
 
-/// The first-batch model (see README, "First batch"): the window's demand (mean and spread) and
+/// The first-batch model (see the Models article, "First batch"): the window's demand (mean and spread) and
 /// the outcomes of stocking the decided quantity against it. The quantity itself is a decision
 /// (`Decisions`): the critical-ratio quantile of the window's demand over every simulated launch.
 final class FirstBatchModel: Sendable {

@@ -1,5 +1,5 @@
 /// Rates and lead times by creator tier, for the keys a `kol.tiers` item leaves out.
-/// Sources are in the README ("KOL plan").
+/// Sources are in the Models article ("KOL plan").
 struct KOLTierDefaults: Sendable, Equatable {
     /// The tier's name in the reference table: nano, micro, mid, macro, mega.
     var name: String

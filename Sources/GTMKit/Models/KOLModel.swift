@@ -56,7 +56,7 @@ struct KOLPlan: LeverResult, Equatable {
     var posts: Double { lines.reduce(0) { $0 + $1.posts } }
 }
 
-/// The KOL model (see README, "KOL plan"). The lines are fixed once: a tier's slots, or the
+/// The KOL model (see the Models article, "KOL plan"). The lines are fixed once: a tier's slots, or the
 /// roster picks the selector made at the base case (a pick is a decision, not redrawn per
 /// trial). Each evaluation computes every line's cost, reach, engagements and buyers from the
 /// inputs in its registers: the base case and every trial run this same code.

@@ -1,4 +1,4 @@
-/// What differs between the platforms creators post on (see the README, "KOL plan", for each
+/// What differs between the platforms creators post on (see the Models article, "KOL plan", for each
 /// source): engagement by tier where a platform's own figures were found, the post's funnel
 /// (followers who see it, viewers who click through, clicks that buy) and how fast a post's
 /// effect decays (its half-life). What a platform does not publish falls back to the tier table

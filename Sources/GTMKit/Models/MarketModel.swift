@@ -1,4 +1,4 @@
-/// The market-size model (see README, "Market size"): TAM → SAM → SOM from the top down, the
+/// The market-size model (see the Models article, "Market size"): TAM → SAM → SOM from the top down, the
 /// channels' reach × conversion from the bottom up. One computation for the base case and
 /// every trial.
 final class MarketModel: Sendable {

@@ -1,5 +1,5 @@
 /// The newsvendor: how many units to stock for one selling window of uncertain,
-/// normally distributed demand (see README, "First batch").
+/// normally distributed demand (see the Models article, "First batch").
 enum Newsvendor {
     /// Cu / (Cu + Co) with Cu = price − cost (a missed sale) and Co = cost − salvage
     /// (an unsold unit). Nil when Co ≤ 0 (overstock would be free).

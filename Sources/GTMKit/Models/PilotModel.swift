@@ -1,4 +1,4 @@
-/// The pilot run (see README, "Where units come from"): KOL samples, tester units and extra
+/// The pilot run (see the Models article, "Where units come from"): KOL samples, tester units and extra
 /// units, made before the first batch, at the pilot's unit cost.
 final class PilotModel: Sendable {
     let ready: CivilDate

@@ -1,4 +1,4 @@
-/// A crowdfunding platform's published fees (see the README for each source).
+/// A crowdfunding platform's published fees (see the Models article for each source).
 struct PlatformFees: Sendable, Equatable {
     /// Share of funds collected the platform keeps.
     var platform: Double
@@ -48,7 +48,7 @@ struct PlatformFees: Sendable, Equatable {
 }
 
 extension PlatformFees {
-    /// When the campaign's money reaches the bank, by platform (see the README for each source).
+    /// When the campaign's money reaches the bank, by platform (see the Models article for each source).
     enum Payout: Sendable, Equatable {
         /// This long after the campaign's last day.
         case afterEnd(Period)

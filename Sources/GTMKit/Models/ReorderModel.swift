@@ -86,7 +86,7 @@ struct ReorderSchedule: Sendable, Equatable {
     }
 }
 
-/// The reorder model (see README, "Reorders"): a forward-looking policy on the median case's
+/// The reorder model (see the Models article, "Reorders"): a forward-looking policy on the median case's
 /// demand curve.
 enum ReorderModel {
     /// Every order after the first batch, through the horizon. `daily[d]` is the demand of day d

@@ -1,4 +1,4 @@
-/// Sales events and seasons (see README, "Sales events"): a week whose sales on the curve are
+/// Sales events and seasons (see the Models article, "Sales events"): a week whose sales on the curve are
 /// multiplied by a lift. Presets name the events whose date recurs each year; a published lift
 /// comes with the preset only where one was found.
 enum SalesEvents {

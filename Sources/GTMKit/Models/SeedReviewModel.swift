@@ -15,7 +15,7 @@ struct SeedReviewPlan: Sendable, Equatable {
     var liveByIsCrowdfundingStart: Bool
 }
 
-/// The seed-review model (see README, "Seed reviews"): testers = ⌈target ÷ review rate⌉, one
+/// The seed-review model (see the Models article, "Seed reviews"): testers = ⌈target ÷ review rate⌉, one
 /// unit each at unit cost, scheduled backwards from `live_by`.
 final class SeedReviewModel: Sendable {
     /// The schedule backwards from `live_by`, or from launch; and, when the scenario has a

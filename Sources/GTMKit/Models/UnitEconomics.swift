@@ -1,4 +1,4 @@
-/// The unit-economics model (see README, "Unit economics"): margin at the core price point, the
+/// The unit-economics model (see the Models article, "Unit economics"): margin at the core price point, the
 /// contribution a unit leaves after channel fees, returns and fulfilment, the units whose
 /// contribution pays back fixed costs and marketing, and the unit-cost ceiling of a target margin.
 final class EconomicsModel: Sendable {

@@ -133,8 +133,8 @@ extension MarkdownReport {
         }
         if let payout = flow.payout, let rule = flow.payoutRule, plan.flag(.inPlan) {
             let source = scenario.crowdfunding?.payoutDelay != nil ? "`crowdfunding.payout_delay`"
-                : t("the timing \(platformName) publishes, see the README; `crowdfunding.payout_delay` overrides it",
-                    "\(platformName) 公布的到账时间，见 README；可用 `crowdfunding.payout_delay` 覆盖")
+                : t("the timing \(platformName) publishes, see gtm's Models article, Cash over time; `crowdfunding.payout_delay` overrides it",
+                    "\(platformName) 公布的到账时间，见 gtm 文档 Models 一文（Cash over time）；可用 `crowdfunding.payout_delay` 覆盖")
             let when: String
             switch rule {
             case .afterEnd(let delay): when = t("\(style.period(delay)) after the campaign closes", "众筹结束后 \(style.period(delay))")

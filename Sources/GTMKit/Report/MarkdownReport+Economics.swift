@@ -94,10 +94,10 @@ extension MarkdownReport {
         var notes = [t("""
             Contribution per unit = price × (1 − fee) × (1 − returns) − unit cost − fulfilment: a returned unit is refunded and written off. Terms \
             a channel does not give are the default terms of the platform in its name (Tmall, JD, Douyin, Xiaohongshu, Amazon, an own store; \
-            sources in the README), else 0. Sales split by each channel's bottom-up buyers unless `share` is given.
+            sources in gtm's Models article), else 0. Sales split by each channel's bottom-up buyers unless `share` is given.
             """,
                        """
-                       单件边际贡献 = 售价 × (1 − 平台费) × (1 − 退货率) − 单件成本 − 履约成本：退货按退款并报废计。渠道未给出的条款取其名称中平台的默认条款（天猫、京东、抖音、小红书、亚马逊、品牌官网；来源见 README），否则为 0。未给出 \
+                       单件边际贡献 = 售价 × (1 − 平台费) × (1 − 退货率) − 单件成本 − 履约成本：退货按退款并报废计。渠道未给出的条款取其名称中平台的默认条款（天猫、京东、抖音、小红书、亚马逊、品牌官网；来源见 gtm 文档 Models 一文），否则为 0。未给出 \
                        `share` 时按各渠道自下而上的买家数分配销量。
                        """)]
         if sold != nil {

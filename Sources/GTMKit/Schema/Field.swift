@@ -1,5 +1,5 @@
 /// One row of the schema: a section, a list, or a key, with everything the
-/// parser, `--set`, `gtm explain`, `gtm init` and the README need to know of it.
+/// parser, `--set`, `gtm explain`, `gtm init` and the key reference need to know of it.
 package struct Field: Sendable {
     package enum Shape: Sendable {
         /// A mapping of keys.

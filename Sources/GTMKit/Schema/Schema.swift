@@ -1,5 +1,5 @@
 /// The one schema: every section and key a scenario may hold (spec §3), in the
-/// order the README, `gtm explain` and `gtm init` show them.
+/// order the key reference, `gtm explain` and `gtm init` show them.
 package enum Schema {
     package static let fields: [Field] =
         [Field("include", .value(.text), example: "shared-assumptions.txt", overridable: false,
