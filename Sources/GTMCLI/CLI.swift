@@ -180,8 +180,11 @@ public enum CLI {
     }
 
     static func plan(_ options: PlanOptions, simulation: Simulation.Options = Simulation.Options()) -> Outcome {
-        // Several files, or `--check` without `--out`: each against the report beside it.
-        if !options.others.isEmpty || (options.check && options.out == nil) { return checkAll(options, simulation: simulation) }
+        // Several files, or `--check` / `--write` without `--out`: each against the report beside it.
+        if (options.check || options.write) && (!options.others.isEmpty || options.out == nil) {
+            return checkAll(options, simulation: simulation)
+        }
+        if !options.others.isEmpty { return planAll(options, simulation: simulation) }
         let files: FileSystem
         switch self.files(options) {
         case .success(let value): files = value
@@ -193,7 +196,27 @@ public enum CLI {
         case .failure(let outcome): return outcome
         }
         guard let path = options.out else { return .success(text) }
+        if options.write {
+            let current = check(text, against: path, options)
+            return current.status == Outcome.staleStatus ? write(text, to: path, options, files) : current
+        }
         return options.check ? check(text, against: path, options) : write(text, to: path, options, files)
+    }
+
+    /// `gtm plan A.txt B.txt …`: each report in turn on stdout; every error of every file on stderr.
+    static func planAll(_ options: PlanOptions, simulation: Simulation.Options) -> Outcome {
+        var stdout = "", stderr = ""
+        var status: Int32 = 0
+        for file in [options.file] + options.others {
+            var one = options
+            one.file = file
+            one.others = []
+            let outcome = plan(one, simulation: simulation)
+            stdout += outcome.stdout
+            stderr += outcome.stderr
+            status = max(status, outcome.status)
+        }
+        return Outcome(stdout: stdout, stderr: stderr, status: status)
     }
 
     /// The report of one scenario in the options' format (with `--compare`, every variant).
@@ -260,21 +283,31 @@ public enum CLI {
     /// `A.json` with `--format json`…), then a summary. Exit 1 when a scenario is invalid, else
     /// 3 when a report is stale or missing, else 0.
     static func checkAll(_ options: PlanOptions, simulation: Simulation.Options) -> Outcome {
-        var fresh = 0, stale = 0, invalid = 0
+        var fresh = 0, stale = 0, invalid = 0, written = 0
         var stdout = "", stderr = ""
         for file in [options.file] + options.others {
             var one = options
             one.file = file
             one.others = []
-            let out = PlanOptions.report(beside: file, format: options.format)
+            let out = options.others.isEmpty ? options.out ?? PlanOptions.report(beside: file, format: options.format)
+                : PlanOptions.report(beside: file, format: options.format)
             one.out = out
-            let outcome: Outcome
+            var outcome: Outcome
             switch self.files(one) {
             case .failure(let failure): outcome = failure
             case .success(let files):
                 switch render(one, files, simulation: simulation) {
                 case .failure(let failure): outcome = failure
-                case .success(let text): outcome = check(text, against: out, one)
+                case .success(let text):
+                    outcome = check(text, against: out, one)
+                    // `--write`: a stale or missing report is written, quietly unless the write fails.
+                    if options.write, outcome.status == Outcome.staleStatus {
+                        outcome = write(text, to: out, one, files)
+                        if outcome.status == 0 {
+                            written += 1
+                            outcome = .success("\(out.visible): written\n")
+                        }
+                    }
                 }
             }
             stdout += outcome.stdout
@@ -285,8 +318,10 @@ public enum CLI {
             default: invalid += 1
             }
         }
-        let total = fresh + stale + invalid
+        fresh -= written
+        let total = fresh + stale + invalid + written
         var summary = "\(total) report\(total == 1 ? "" : "s") checked: \(fresh) up to date"
+        if written > 0 { summary += ", \(written) written" }
         if stale > 0 { summary += ", \(stale) stale or missing" }
         if invalid > 0 { summary += ", \(invalid) with an invalid scenario" }
         let status: Int32 = invalid > 0 ? 1 : stale > 0 ? Outcome.staleStatus : 0
@@ -461,6 +496,21 @@ public enum CLI {
     }
 
     static func check(_ options: PlanOptions) -> Outcome {
+        // Several files: each validated; `FILE: ok` for the valid ones, every error of the others.
+        if !options.others.isEmpty {
+            var stdout = "", stderr = ""
+            var status: Int32 = 0
+            for file in [options.file] + options.others {
+                var one = options
+                one.file = file
+                one.others = []
+                let outcome = check(one)
+                stdout += outcome.status == 0 ? "\(file.visible): ok\n" : outcome.stdout
+                stderr += outcome.stderr
+                status = max(status, outcome.status)
+            }
+            return Outcome(stdout: stdout, stderr: stderr, status: status)
+        }
         let files: FileSystem
         switch self.files(options) {
         case .success(let value): files = value

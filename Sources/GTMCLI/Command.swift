@@ -27,7 +27,7 @@ struct DiffOptions: Equatable {
 /// What `plan` (and `check`) were asked to do.
 struct PlanOptions: Equatable {
     var file: String
-    /// More scenario files, with `--check`: each checked against the report beside it.
+    /// More scenario files: each planned in turn, or checked (`--check`) or rewritten (`--write`) against the report beside it.
     var others: [String] = []
     /// The original arguments after the command, for the "update it with" hint.
     var arguments: [String] = []
@@ -40,6 +40,8 @@ struct PlanOptions: Equatable {
     var compare = false
     var out: String?
     var check = false
+    /// `--write`: rewrite the reports `--check` would find stale.
+    var write = false
     /// `--root DIR`: includes and data files must lie inside it (default: the working directory).
     var root: String?
 }
@@ -133,17 +135,23 @@ enum ArgumentParser {
                 case .compare: plan.compare = true
                 case .out: plan.out = value
                 case .check: plan.check = true
+                case .write: plan.write = true
                 case .format: plan.explicitFormat = value
                 case .root: plan.root = value
                 case .trials, .seed, .lang, .actuals, .exitCode: break
                 }
             }
-            if !plan.others.isEmpty {
-                guard spec.name == "plan", plan.check, plan.out == nil else {
-                    throw UsageError(message: "several scenario files need '--check' (each checked against the report beside it) and no '--out'",
-                                     hint: "plan them one at a time, or check them all: gtm plan \(positional.joined(separator: " ")) --check",
-                                     command: spec.name)
-                }
+            if !plan.others.isEmpty, spec.name == "plan", plan.out != nil {
+                throw UsageError(message: "several scenario files each have their report beside them: '--out' names one",
+                                 hint: "drop --out (gtm plan \(positional.joined(separator: " ")) --write writes each beside its scenario)",
+                                 command: spec.name)
+            }
+            if !plan.others.isEmpty, spec.name == "plan", plan.compare {
+                throw UsageError(message: "'--compare' plans one scenario's variants", hint: "compare one file at a time", command: spec.name)
+            }
+            if plan.check, plan.write {
+                throw UsageError(message: "'--check' and '--write' cannot be used together",
+                                 hint: "--check only reports what is stale; --write rewrites it", command: spec.name)
             }
             if let out = plan.out {
                 let fromPath = PlanOptions.format(ofPath: out)

@@ -5,7 +5,7 @@ struct OptionSpec: Sendable {
     enum ID: String, Sendable, CaseIterable {
         case set = "--set", whatIf = "--what-if", compare = "--compare", trials = "--trials", seed = "--seed"
         case actuals = "--actuals", format = "--format", lang = "--lang", out = "--out", check = "--check"
-        case root = "--root", exitCode = "--exit-code"
+        case root = "--root", exitCode = "--exit-code", write = "--write"
     }
 
     let id: ID
@@ -74,7 +74,8 @@ enum CommandTable {
             details: """
                 Reads the scenario FILE (- for standard input) and prints the plan: market size and every section the file has. Markdown on stdout, \
                 or the --format given, or the format of --out's extension (.md, .json, .csv, .html). With --check and several FILEs, each is \
-                checked against the report beside it (FILE with the format's extension) and a summary follows. Exit codes: 0 success; 1 invalid \
+                checked against the report beside it (FILE with the format's extension) and a summary follows; with --write, the stale ones are \
+                rewritten; without either, each report is printed in turn. Exit codes: 0 success; 1 invalid \
                 scenario or failed write; 2 wrong command line; 3 a report --check found stale or missing.
                 """,
             options: [set, whatIf,
@@ -93,6 +94,10 @@ enum CommandTable {
                           write nothing; exit 3 with a unified diff when the report (--out PATH, or the one beside each FILE) is not what gtm would \
                           write now (for CI)
                           """),
+                      OptionSpec(id: .write, value: nil, help: """
+                          write each report that --check would find stale or missing (--out PATH, or the one beside each FILE); leave the \
+                          others untouched
+                          """),
                       root],
             examples: ["gtm plan Scenarios/aurora-lamp.txt",
                        "gtm plan Scenarios/aurora-lamp.txt --format json",
@@ -101,13 +106,17 @@ enum CommandTable {
                        "gtm plan Scenarios/ridgeline-kickstarter.txt --actuals Scenarios/data/ridgeline-sales-2027-07-26.csv",
                        "gtm plan Scenarios/aurora-lamp.txt --out Scenarios/aurora-lamp.html",
                        "gtm plan Scenarios/aurora-lamp.txt --out Scenarios/aurora-lamp.md --check",
-                       "gtm plan Scenarios/*.txt --check"]),
+                       "gtm plan Scenarios/*.txt --check",
+                       "gtm plan Scenarios/*.txt --write"]),
         CommandSpec(
-            name: "check", arguments: ["FILE"],
-            summary: "Validate a scenario: every error, or ok",
-            details: "Checks FILE (and its what_if variants) without planning. Prints `ok`, or every error with its line and column.",
+            name: "check", arguments: ["FILE..."],
+            summary: "Validate scenarios: every error, or ok",
+            details: """
+                Checks each FILE (and its what_if variants) without planning. Prints `ok` (with several files, `FILE: ok` for each valid \
+                one), or every error with its line and column; exits 1 when any file has an error.
+                """,
             options: [set, whatIf, root],
-            examples: ["gtm check Scenarios/aurora-lamp.txt"]),
+            examples: ["gtm check Scenarios/aurora-lamp.txt", "gtm check Scenarios/*.txt"]),
         CommandSpec(
             name: "explain", arguments: ["[KEY]"],
             summary: "What a key means: its kind, default and bounds",

@@ -22,6 +22,31 @@ import Testing
             .filter { $0.hasSuffix(".txt") }.sorted().map { "Scenarios/" + $0 }
     }
 
+    @Test func writeRewritesOnlyTheStaleReportsAndSeveralFilesPlanAndCheck() throws {
+        let dir = try Self.copy()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let files = try Self.scenarios(in: dir)
+        let target = try #require(files.first { $0.hasSuffix("ridgeline-kickstarter.txt") })
+        let changed = dir.appendingPathComponent(target)
+        try String(contentsOf: changed, encoding: .utf8).replacingOccurrences("price: $189", with: "price: $199")
+            .write(to: changed, atomically: true, encoding: .utf8)
+        let aurora = dir.appendingPathComponent("Scenarios/aurora-lamp.md")
+        let before = try FileManager.default.attributesOfItem(atPath: aurora.path)[.modificationDate] as? Date
+        // The changed scenario's report and the one that includes it are written; the others are left as they are.
+        let write = try GTMProcess.run(["plan"] + files + ["--write"], in: dir)
+        #expect(write.status == 0, "\(write.err)")
+        #expect(write.out.contains("Scenarios/ridgeline-kickstarter.md: written") && write.out.contains("Scenarios/ridgeline-week8.md: written"))
+        #expect(write.out.hasSuffix("\(files.count) reports checked: \(files.count - 2) up to date, 2 written\n"))
+        #expect(try FileManager.default.attributesOfItem(atPath: aurora.path)[.modificationDate] as? Date == before)
+        #expect(try GTMProcess.run(["plan"] + files + ["--check"], in: dir).status == 0)
+        // Several files: each report in turn; `gtm check` says ok for each.
+        let two = try GTMProcess.run(["plan", files[0], files[1], "-f", "json"], in: dir)
+        #expect(two.status == 0 && two.out.components(separatedBy: "\"schema_version\"").count == 3)
+        let checked = try GTMProcess.run(["check"] + files, in: dir)
+        #expect(checked.status == 0 && checked.out == files.map { "\($0): ok\n" }.joined())
+        #expect(try GTMProcess.run(["plan", files[0], "--check", "--write"], in: dir).status == 2)
+    }
+
     @Test func theRecipePassesHereAndCatchesStaleAndInvalid() throws {
         let dir = try Self.copy()
         defer { try? FileManager.default.removeItem(at: dir) }

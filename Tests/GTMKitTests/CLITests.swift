@@ -30,7 +30,7 @@ import Testing
         (["plan", "a.txt", "--fromat", "json"], "Error: unknown option '--fromat' for 'gtm plan'\nHint: did you mean '--format'?"),
         (["plan", "a.txt", "--format", "yaml"], "Error: '--format' is one of markdown, json, csv, html, not 'yaml'"),
         (["plan", "a.txt", "--format"], "Error: '--format' needs a value (FORMAT)"),
-        (["plan", "a.txt", "b.txt"], "Error: several scenario files need '--check'"),
+        (["plan", "a.txt", "b.txt", "--out", "c.md"], "Error: several scenario files each have their report beside them"),
         (["plan", "a.txt", "--out", "a.txt"], "Error: cannot tell the report's format from '--out a.txt'"),
         (["plan", "a.txt", "--out", "a.md", "--format", "json"], "Error: '--format json' but '--out a.md' names a markdown file"),
         (["completions", "tcsh"], "Error: no completions for 'tcsh'"),
