@@ -205,13 +205,19 @@ public enum CLI {
 
     /// `gtm plan A.txt B.txt …`: each report in turn on stdout; every error of every file on stderr.
     static func planAll(_ options: PlanOptions, simulation: Simulation.Options) -> Outcome {
+        eachFile(options) { plan($0, simulation: simulation) }
+    }
+
+    /// `body` run on each of the options' files alone: what each prints, joined in order, and the
+    /// highest status (1 for an invalid file wins over 0).
+    static func eachFile(_ options: PlanOptions, _ body: (PlanOptions) -> Outcome) -> Outcome {
         var stdout = "", stderr = ""
         var status: Int32 = 0
         for file in [options.file] + options.others {
             var one = options
             one.file = file
             one.others = []
-            let outcome = plan(one, simulation: simulation)
+            let outcome = body(one)
             stdout += outcome.stdout
             stderr += outcome.stderr
             status = max(status, outcome.status)
@@ -498,18 +504,10 @@ public enum CLI {
     static func check(_ options: PlanOptions) -> Outcome {
         // Several files: each validated; `FILE: ok` for the valid ones, every error of the others.
         if !options.others.isEmpty {
-            var stdout = "", stderr = ""
-            var status: Int32 = 0
-            for file in [options.file] + options.others {
-                var one = options
-                one.file = file
-                one.others = []
+            return eachFile(options) { one in
                 let outcome = check(one)
-                stdout += outcome.status == 0 ? "\(file.visible): ok\n" : outcome.stdout
-                stderr += outcome.stderr
-                status = max(status, outcome.status)
+                return outcome.status == 0 ? .success("\(one.file.visible): ok\n") : outcome
             }
-            return Outcome(stdout: stdout, stderr: stderr, status: status)
         }
         let files: FileSystem
         switch self.files(options) {
