@@ -182,6 +182,9 @@ final class CashModel: Sendable {
     /// channel group's settlement delay shifts the week's selling days, which fall in at most
     /// two weeks; the shares weigh in what the channels keep (fees, returns). Fixed per plan.
     let receiptStart: [Int], receiptWeek: [Int], receiptShare: [Double], receiptDay: [Int]
+    /// Per week, the share of its sales value the channels keep (its receipts' shares summed): a
+    /// presale deposit is received net of it.
+    let receiptKept: [Double]
     /// A payment spread evenly over days: the weeks it falls in, each one's share, and its first
     /// and last day in that week.
     struct Spread: Sendable {
@@ -301,6 +304,7 @@ final class CashModel: Sendable {
         receiptWeek = rows.weeks
         receiptShare = rows.shares
         receiptDay = rows.days
+        receiptKept = (0..<weeks).map { week in (starts[week]..<starts[week + 1]).reduce(0) { $0 + rows.shares[$1] } }
     }
 
     /// The week a day falls in, or nil outside the days counted.
@@ -462,9 +466,7 @@ final class CashModel: Sendable {
                         sales[4 * index + 3] += promoted * (price - promotionPrice)
                         if let deposit = window.deposit {
                             deposits += promoted * v[deposit.slot]
-                            var kept = 0.0
-                            for entry in receiptStart[week]..<receiptStart[week + 1] { kept += receiptShare[entry] }
-                            add(promoted * v[deposit.slot] * kept, on: launchDay + deposit.day, to: inflow, .presaleDeposits, ws)
+                            add(promoted * v[deposit.slot] * receiptKept[week], on: launchDay + deposit.day, to: inflow, .presaleDeposits, ws)
                         }
                     }
                 }

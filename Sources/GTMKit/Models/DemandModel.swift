@@ -341,14 +341,9 @@ final class DemandModel: Sendable {
     /// within `elasticityRange`.
     @inline(__always)
     func priceFactors(_ v: UnsafeMutablePointer<Double>) -> (regular: Double, launch: Double) {
-        let e = v[elasticity]
-        guard e != 0, reference > 0 else { return (1, 1) }
-        @inline(__always) func factor(_ price: Double) -> Double {
-            let ratio = min(max(price / reference, Self.elasticityRange.lowerBound), Self.elasticityRange.upperBound)
-            return Math.exp(e * Math.log(ratio))
-        }
-        let regular = factor(v[price])
-        let launch = launchPrice.map { factor(v[$0]) } ?? regular
+        guard v[elasticity] != 0, reference > 0 else { return (1, 1) }
+        let regular = priceFactor(v[price], v)
+        let launch = launchPrice.map { priceFactor(v[$0], v) } ?? regular
         return (regular, launch)
     }
 

@@ -137,8 +137,9 @@ final class FirstBatchModel: Sendable {
         ws[.pledgedUnits] = decisions.pledgedUnits
         ws[.sampleUnits] = decisions.sampleUnits
         ws[.firstBatchUnits] = decisions.batchUnits
-        ws[.inventoryCash] = batchCost(v, decisions)
-        ws[.depositAmount] = batchCost(v, decisions) * v[deposit]
+        let cost = batchCost(v, decisions)
+        ws[.inventoryCash] = cost
+        ws[.depositAmount] = cost * v[deposit]
         ws[.poDate] = poDay
         ws[.arrival] = arrivalDay
     }
