@@ -338,6 +338,9 @@ func campaignPlan(currency: String = "USD", price: Int = 189, cost: Int = 68, fi
         #expect(abs((allIn[.campaignContribution] ?? 0) - 968_000) < 1e-6)
         #expect((nothing[.goalProbability] ?? 1) < 0.01 && !nothing.flag(.recommended))
         #expect(allIn.flag(.recommended) && allIn.flag(.inPlan))
+        // Its goal is what the first 48 hours can pass, a third of the ¥2,960,000 pledged rounded down: ¥980,000, not the
+        // ¥62.5M minimum raise an all-or-nothing campaign would need.
+        #expect(allIn[.goal] == 980_000 && (nothing[.goal] ?? 0) >= 62_500_000)
         // Kickstarter has no all-in option: refused where it is written.
         #expect(throws: (any Error).self) {
             try campaignPlan("""

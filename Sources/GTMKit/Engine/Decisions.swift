@@ -131,8 +131,11 @@ struct Decisions: Sendable, Equatable {
             d.firstTwoDays = median.value * share
             d.goalError = median.standardError * share
             let baseMinimum = base[.minimumRaise]
+            // All in, the pledges come whatever is raised: the goal is the page's target the first days
+            // can pass, not the minimum raise (which gates only an all-or-nothing campaign).
+            let allIn = model.crowdfunding?.inputs.funding == .allIn
             d.goal = max(CrowdfundingModel.roundDown(d.firstTwoDays),
-                         baseMinimum.isFinite ? CrowdfundingModel.roundUp(baseMinimum) : 0, 1)
+                         baseMinimum.isFinite && !allIn ? CrowdfundingModel.roundUp(baseMinimum) : 0, 1)
             // The chance of the goal: over the trials, each launch's pledges spread by the funnel's
             // documented dispersion where a conversion is a single value (the trials carry a range).
             let campaign = model.crowdfunding!, v = base.registers
@@ -158,8 +161,7 @@ struct Decisions: Sendable, Equatable {
             d.pledgedLow = Quantiles.estimate(copy, [1 - minChance], threads: threads)[0].value
             // The rule: the pledges reach the goal (never below the minimum raise) with at least
             // `min_chance`, and the campaign adds to the launch (its contribution above zero).
-            // All in, the pledges come whatever is raised: the chance informs, the contribution decides.
-            let allIn = campaign.inputs.funding == .allIn
+            // All in, the chance informs, the contribution decides.
             d.recommended = baseMinimum.isFinite && median.value > 0 && (allIn || d.goalProbability >= minChance)
                 && base[.campaignContribution] > 0
             d.inPlan = model.campaignRun == .yes || (model.campaignRun == .auto && d.recommended)
