@@ -279,7 +279,7 @@ public enum CLI {
         let comparison = options.compare ? Comparison(base: plans[0], variants: zip(names, plans.dropFirst()).map { ($0, $1) }) : nil
         switch options.format {
         case "json": return .success(JSONReport(plans[0]).render(comparison: comparison))
-        case "csv": return .success(CSVReport(plans[0]).render(comparison: comparison))
+        case "csv": return .success(CSVReport(plans[0]).render(comparison: comparison, byteOrderMark: options.byteOrderMark))
         case "html": return .success(HTMLReport(plans[0]).render(comparison: comparison))
         default: return .success(MarkdownReport(plans[0]).render(comparison: comparison))
         }

@@ -42,6 +42,8 @@ struct PlanOptions: Equatable {
     var check = false
     /// `--write`: rewrite the reports `--check` would find stale.
     var write = false
+    /// `--bom`: a CSV report begins with a UTF-8 byte-order mark.
+    var byteOrderMark = false
     /// `--root DIR`: includes and data files must lie inside it (default: the working directory).
     var root: String?
 }
@@ -136,10 +138,15 @@ enum ArgumentParser {
                 case .out: plan.out = value
                 case .check: plan.check = true
                 case .write: plan.write = true
+                case .bom: plan.byteOrderMark = true
                 case .format: plan.explicitFormat = value
                 case .root: plan.root = value
                 case .trials, .seed, .lang, .actuals, .exitCode: break
                 }
+            }
+            if plan.byteOrderMark, plan.format != "csv" {
+                throw UsageError(message: "'--bom' marks a CSV report; this one is \(plan.format)",
+                                 hint: "add --format csv or write to a .csv path, or drop --bom", command: spec.name)
             }
             if !plan.others.isEmpty, spec.name == "plan", plan.out != nil {
                 throw UsageError(message: "several scenario files each have their report beside them: '--out' names one",

@@ -5,7 +5,7 @@ struct OptionSpec: Sendable {
     enum ID: String, Sendable, CaseIterable {
         case set = "--set", whatIf = "--what-if", compare = "--compare", trials = "--trials", seed = "--seed"
         case actuals = "--actuals", format = "--format", lang = "--lang", out = "--out", check = "--check"
-        case root = "--root", exitCode = "--exit-code", write = "--write"
+        case root = "--root", exitCode = "--exit-code", write = "--write", bom = "--bom"
     }
 
     let id: ID
@@ -50,7 +50,8 @@ enum CommandTable {
 
     static let format = OptionSpec(id: .format, value: "FORMAT",
                                    help: """
-                                       markdown (default), json, csv (one row per output, for a spreadsheet) or html (one self-contained page with \
+                                       markdown (default), json, csv (tidy typed rows: outputs, weekly tables, lines, timeline, warnings) \
+                                       or html (one self-contained page with \
                                        charts, prints to PDF); --out's extension picks it
                                        """,
                                    choices: ["markdown", "json", "csv", "html"])
@@ -88,6 +89,7 @@ enum CommandTable {
                           and cash are planned again (overrides `actuals`)
                           """, overrides: "actuals"),
                       format, lang,
+                      OptionSpec(id: .bom, value: nil, help: "csv: begin with a UTF-8 byte-order mark, so that Excel on Windows reads zh text"),
                       OptionSpec(id: .out, value: "PATH",
                                  help: "write the report to PATH atomically (a temporary file, then rename) instead of stdout; its extension picks the format"),
                       OptionSpec(id: .check, value: nil, help: """

@@ -70,7 +70,7 @@ import Testing
         #expect(MarkdownReport(plan).render().contains("**List sends:** 2 sends from 15 March 2027 to 30,000 recipients"))
         let json = JSONReport(plan).render()
         #expect(json.contains("\"email\": {") && json.contains("\"sends\": ["))
-        #expect(CSVReport(plan).render().contains("email,buyers,Buyers from list sends,40.872,count"))
+        #expect(CSVReport(plan).render().contains("base,email,,buyers,Buyers from list sends,40.87,count"))
         #expect(HTMLReport(plan).render().contains("List sends (email, SMS, 私域)"))
     }
 

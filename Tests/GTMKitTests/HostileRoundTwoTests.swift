@@ -141,8 +141,8 @@ import Testing
         let dir = try folder(["plan.txt": text])
         let result = CLI.run(["plan", dir + "/plan.txt", "--compare", "--format", "csv"])
         #expect(result.status == 0, "\(result.stderr)")
-        let rows = result.stdout.components(separatedBy: "\r\n").map { $0.split(separator: ",", omittingEmptySubsequences: false) }
-        let variants = Set(rows.compactMap { $0.count == 10 ? String($0[9]) : nil }).subtracting(["variant", ""])
+        let rows = try ReportFormatTests.parseCSV(result.stdout)
+        let variants = Set(rows.map { $0[0] }).subtracting(["variant", "base"])
         #expect(variants.count == names.count, "\(variants)")
         for cell in variants {
             let unquoted = cell.hasPrefix("\"") ? String(cell.dropFirst()) : cell

@@ -73,38 +73,101 @@ import Testing
         return records
     }
 
+    /// Within the CSV's rounding: two decimals, or four significant digits below 1.
+    static func withinRounding(_ cell: String, _ exact: Double?) -> Bool {
+        guard let value = Double(cell), let exact else { return false }
+        return abs(value - exact) <= (abs(exact) < 1 ? 5e-4 * abs(exact) + 1e-15 : 0.005 + 1e-9 * abs(exact))
+    }
+
     @Test(arguments: ["aurora-lamp.txt", "ridgeline-kickstarter.txt"])
     func csvParsesStrictlyAndMatchesTheJSON(_ example: String) throws {
         let plan = try Self.plan(example)
         let rows = try Self.parseCSV(CSVReport(plan).render())
         #expect(rows.first == CSVReport.header)
+        let column = Dictionary(uniqueKeysWithValues: CSVReport.header.enumerated().map { ($1, $0) })
         let json = try #require(try JSONSerialization.jsonObject(with: Data(JSONReport(plan).render().utf8)) as? [String: Any])
         let uncertainty = json["uncertainty"] as? [String: Any] ?? [:]
-        // (JSONSerialization reads decimals to within an ulp or two: compare to 1e-12.)
-        func close(_ a: Double?, _ b: Double?) -> Bool {
-            guard let a, let b else { return false }
-            return abs(a - b) <= 1e-12 * max(1, abs(a), abs(b))
-        }
         var checked = 0
-        for row in rows.dropFirst() where row[0] != "gtm" {
-            let section = try #require(json[row[0]] as? [String: Any], "\(row[0]) is not a JSON section")
-            let value = section[row[1]]
-            switch row[4] {
-            case "date": #expect(value as? String == row[3], "\(row[0]).\(row[1])")
-            case "flag": #expect((value as? Bool).map { $0 ? "true" : "false" } == row[3], "\(row[0]).\(row[1])")
+        // A section's own facts (table without a dot, no item) against the JSON's.
+        for row in rows.dropFirst() where row[column["item"]!].isEmpty && !row[column["table"]!].contains(".") && row[column["table"]!] != "gtm" {
+            let (table, key) = (row[column["table"]!], row[column["key"]!])
+            let section = try #require(json[table] as? [String: Any], "\(table) is not a JSON section")
+            let value = section[key]
+            switch row[column["unit"]!] {
+            case "date": #expect(value as? String == row[column["date"]!], "\(table).\(key)")
+            case "flag": #expect((value as? Bool).map { $0 ? "1" : "0" } == row[column["value"]!], "\(table).\(key)")
+            case "text":
+                let list = (value as? [Any])?.map { "\($0)" }.joined(separator: "; ")
+                #expect((value as? String ?? list) == row[column["text"]!], "\(table).\(key)")
             default:
-                let number = try #require(value as? Double, "\(row[0]).\(row[1])")
-                #expect(close(Double(row[3]), number), "\(row[0]).\(row[1]): \(row[3]) vs \(number)")
+                #expect(Self.withinRounding(row[column["value"]!], value as? Double), "\(table).\(key): \(row[column["value"]!]) vs \(value ?? "nil")")
             }
-            if !row[6].isEmpty, let entry = uncertainty["\(row[0]).\(row[1])"] as? [String: Any], row[4] != "date" {
-                #expect(close(Double(row[6]), entry["p10"] as? Double), "\(row[0]).\(row[1]) p10")
-                #expect(close(Double(row[8]), entry["p90"] as? Double), "\(row[0]).\(row[1]) p90")
+            if !row[column["p10"]!].isEmpty, let entry = uncertainty["\(table).\(key)"] as? [String: Any] {
+                #expect(Self.withinRounding(row[column["p10"]!], entry["p10"] as? Double), "\(table).\(key) p10")
+                #expect(Self.withinRounding(row[column["p90"]!], entry["p90"] as? Double), "\(table).\(key) p90")
             }
-            #expect(row[5] == (row[4] == "money" ? plan.scenario.settings.currency : ""))
+            #expect(row[column["currency"]!] == (row[column["unit"]!] == "money" ? plan.scenario.settings.currency : ""))
             checked += 1
         }
         #expect(checked > 60)
-        #expect(rows.last?[1] == "fingerprint")
+        #expect(rows.last?[column["key"]!] == "fingerprint")
+    }
+
+    /// The issue's test: a spreadsheet reads every numeric column as numbers and every date column
+    /// as dates, and the weekly cash pivots by variant (base included), week by week as the JSON has it.
+    @Test func csvColumnsAreTypedAndTheWeeklyCashPivotsByVariant() throws {
+        let path = GTMProcess.root.appendingPathComponent("Scenarios/aurora-lamp.txt").path
+        let csv = CLI.run(["plan", path, "--compare", "-f", "csv"])
+        let jsonText = CLI.run(["plan", path, "--compare", "-f", "json"])
+        #expect(csv.status == 0 && jsonText.status == 0)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(jsonText.stdout.utf8)) as? [String: Any])
+        let variants = try #require(json["variants"] as? [String: Any])
+        let rows = try Self.parseCSV(csv.stdout)
+        let column = Dictionary(uniqueKeysWithValues: rows[0].enumerated().map { ($1, $0) })
+        for row in rows.dropFirst() {
+            for name in ["value", "p10", "p50", "p90"] where !row[column[name]!].isEmpty {
+                #expect(Double(row[column[name]!]) != nil, "\(name): \(row)")
+                // Rounded: no binary noise such as 159.60000000000002.
+                #expect(row[column[name]!].count <= 20, "\(row)")
+            }
+            for name in ["date", "end"] where !row[column[name]!].isEmpty {
+                #expect(row[column[name]!].wholeMatch(of: /\d{4}-\d{2}-\d{2}/) != nil, "\(name): \(row)")
+            }
+            #expect(!row[column["variant"]!].isEmpty)
+        }
+        // The pivot: start date × variant → the week's closing balance.
+        var pivot: [String: [String: Double]] = [:]
+        for row in rows.dropFirst() where row[column["table"]!] == "cash.weeks" && row[column["key"]!] == "balance" {
+            pivot[row[column["date"]!], default: [:]][row[column["variant"]!]] = Double(row[column["value"]!])
+        }
+        let names = ["base"] + variants.keys.sorted()
+        #expect(names == ["base", "pessimistic", "premium_price"])
+        for name in names {
+            let object = try #require(name == "base" ? json : variants[name] as? [String: Any])
+            let cash = try #require(object["cash"] as? [String: Any])
+            let weeks = try #require(cash["weeks"] as? [[String: Any]])
+            #expect(weeks.count > 40)
+            for week in weeks {
+                let start = try #require(week["start"] as? String)
+                #expect(Self.withinRounding(String(pivot[start]?[name] ?? .nan), week["balance"] as? Double), "\(name) \(start)")
+            }
+            // The last week's balance is the plan's ending cash.
+            #expect(Self.withinRounding(String(pivot[weeks.last?["start"] as? String ?? ""]?[name] ?? .nan), cash["ending"] as? Double))
+        }
+    }
+
+    /// Rounding worked by hand: two decimals from 1 up, four significant digits below.
+    @Test func csvNumbersAreRoundedToTheReportsPrecision() {
+        #expect(CSVReport.number(159.60000000000002) == "159.6")
+        #expect(CSVReport.number(2_090_240.125) == "2090240.13")
+        #expect(CSVReport.number(0.0094412) == "0.009441")
+        #expect(CSVReport.number(0.37504) == "0.375")
+        #expect(CSVReport.number(-1234.5678) == "-1234.57")
+        #expect(CSVReport.number(-0.000012345) == "-1.235e-05")
+        #expect(CSVReport.number(1e-300) == "0")
+        #expect(CSVReport.number(.nan) == "")
+        // A negative number stays a number in the value column; text that starts with `-` is defused.
+        #expect(CSVReport.Row(value: "-1234.57", text: "-x").line(variant: "base") == "base,,,,,-1234.57,,,,,,,,'-x")
     }
 
     @Test func csvQuotesWhatNeedsQuoting() throws {

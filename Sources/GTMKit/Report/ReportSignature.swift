@@ -46,11 +46,11 @@ package enum ReportSignature {
         return digest.count == 65 && digest.last == UInt8(ascii: "\"") && isHex(digest.dropLast(), count: 64)
     }
 
-    /// The CSV's header (after a byte-order mark, if any), … the `gtm,fingerprint,…` row.
+    /// The CSV's header (after a byte-order mark, if any), … the `base,gtm,,fingerprint,…` row.
     static func isCSV(_ head: Line, _ tail: [Line]) -> Bool {
         let header = CSVReport.header.joined(separator: ",")
         guard head == header || head == "\u{FEFF}" + header, tail.count >= 2, tail[tail.count - 1].isEmpty else { return false }
-        let prefix = "gtm,fingerprint,inputs sha256,"
+        let prefix = CSVReport.fingerprintPrefix
         let row = tail[tail.count - 2]
         guard row.hasPrefix(prefix) else { return false }
         return isHex(row.dropFirst(prefix).prefix { $0 != UInt8(ascii: ",") }, count: 64)
