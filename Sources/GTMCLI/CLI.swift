@@ -338,16 +338,24 @@ public enum CLI {
     /// their amounts cannot be set side by side.
     static func diff(_ options: DiffOptions) -> Outcome {
         var plans: [Plan] = []
-        for file in [options.old, options.new] {
+        for file in options.sides {
             var planOptions = PlanOptions(file: file, root: options.root)
             if let language = options.language {
                 let lang = CommandTable.lang
                 planOptions.sets.append(Assignment(argument: "\(lang.overrides ?? "scenario.language")=\(language.rawValue)", option: lang.name))
             }
             let files: FileSystem
-            switch self.files(planOptions) {
-            case .success(let value): files = value
-            case .failure(let outcome): return outcome
+            if let (revision, _) = GitRevision.split(file) {
+                switch GitRevision.open(revision, root: options.root) {
+                case .success(let tree): files = FileSystem(root: tree.top, revision: tree)
+                case .failure(let failure):
+                    return .invalid("gtm: error: cannot read '\(file.visible)': \(failure.message)\n  hint: \(failure.hint)\n")
+                }
+            } else {
+                switch self.files(planOptions) {
+                case .success(let value): files = value
+                case .failure(let outcome): return outcome
+                }
             }
             switch document(planOptions, files) {
             case .failure(let outcome):
@@ -364,11 +372,11 @@ public enum CLI {
         let (oldCurrency, newCurrency) = (plans[0].scenario.settings.currency, plans[1].scenario.settings.currency)
         if oldCurrency != newCurrency {
             return .invalid("""
-                gtm: error: \(options.old) plans in \(oldCurrency) and \(options.new) in \(newCurrency): their amounts cannot be compared\n  hint: \
+                gtm: error: \(options.sides[0]) plans in \(oldCurrency) and \(options.sides[1]) in \(newCurrency): their amounts cannot be compared\n  hint: \
                 set the same `scenario.currency` in both (convert one's amounts first)\n
                 """)
         }
-        let diff = PlanDiff(old: plans[0], new: plans[1], oldName: Platform.baseName(options.old), newName: Platform.baseName(options.new))
+        let diff = PlanDiff(old: plans[0], new: plans[1], oldName: options.sides[0], newName: options.sides[1])
         let text = options.json ? diff.json() : diff.markdown()
         return Outcome(stdout: text, stderr: "", status: options.exitCode && diff.differs ? 1 : 0)
     }

@@ -22,6 +22,16 @@ struct DiffOptions: Equatable {
     var exitCode = false
     /// `--lang`: the language of the comparison (default: the new scenario's).
     var language: Scenario.Language?
+
+    /// The two scenarios: `OLD NEW` as given, each a path or `REV:PATH`; `REV..REV PATH` is
+    /// `REV:PATH` and `REV:PATH` (an empty side is `HEAD`, as in git).
+    var sides: [String] {
+        if GitRevision.split(old) == nil, Platform.kind(of: old) == nil, let dots = old.firstRange(of: "..") {
+            let (from, to) = (String(old[..<dots.lowerBound]), String(old[dots.upperBound...]))
+            return [(from.isEmpty ? "HEAD" : from) + ":" + new, (to.isEmpty ? "HEAD" : to) + ":" + new]
+        }
+        return [old, new]
+    }
 }
 
 /// What `plan` (and `check`) were asked to do.

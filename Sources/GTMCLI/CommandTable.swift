@@ -132,13 +132,15 @@ enum CommandTable {
             name: "diff", arguments: ["OLD", "NEW"],
             summary: "Compare the plans of two scenarios (or two versions of one)",
             details: """
-                Plans OLD and NEW and prints what changed: the decisions first, then every input that differs, then the key outputs with their \
-                absolute and relative change. For two versions of one file, check the old one out first (e.g. git show main:plan.txt > \
-                /tmp/old.txt).
+                Plans OLD and NEW and prints what changed: the headline (demand within the horizon, peak funding need, ending cash), the \
+                decisions that change, every input that differs, the other key outputs with their absolute and relative change, and the \
+                warnings that appear or go. OLD or NEW may be REV:PATH (as git show names it): the scenario, its includes and data files \
+                are read from git at REV. REV..REV PATH compares PATH at two revisions.
                 """,
             options: [diffFormat, lang, root,
                       OptionSpec(id: .exitCode, value: nil, help: "exit 1 when the plans differ (as git diff --exit-code)")],
-            examples: ["gtm diff /tmp/old.txt Scenarios/aurora-lamp.txt", "gtm diff a.txt b.txt --format json --exit-code"]),
+            examples: ["gtm diff main:Scenarios/aurora-lamp.txt Scenarios/aurora-lamp.txt",
+                       "gtm diff main..HEAD Scenarios/aurora-lamp.txt --exit-code", "gtm diff a.txt b.txt --format json"]),
         CommandSpec(
             name: "init", arguments: ["[PATH]"],
             summary: "Write a commented starter scenario",

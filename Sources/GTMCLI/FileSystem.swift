@@ -70,8 +70,12 @@ final class FileSystem {
     /// The files read so far, by identity: `--out` never replaces one of them.
     private(set) var read: [Platform.FileID] = []
 
-    init(root: String) {
+    /// Set when the files are read from a git revision's tree instead of the disk.
+    let revision: GitRevision?
+
+    init(root: String, revision: GitRevision? = nil) {
         self.root = root
+        self.revision = revision
     }
 
     /// The root for reading `file`: `--root DIR` when given. Without it, the working directory
@@ -109,6 +113,11 @@ final class FileSystem {
     /// The file at `path`, with its identity (the path with every link expanded).
     func file(_ path: String, limit: Int = Limits.fileBytes) throws(Failure) -> Beneath.File {
         if let file = cache[path], file.bytes.count <= limit { return file }
+        if let revision {
+            let file = try revision.file(path, limit: limit)
+            cache[path] = file
+            return file
+        }
         switch Beneath.read(path, root: root, limit: limit) {
         case .success(let file):
             read.append(file.id)

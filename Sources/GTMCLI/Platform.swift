@@ -181,6 +181,39 @@ enum Platform {
         Glibc_exit(status)
     }
 
+    /// Runs `arguments[0]` (found on PATH) with the rest as its arguments, no shell, standard
+    /// input and error closed to /dev/null; its exit status and at most `limit` + 1 bytes of its
+    /// output. nil when it cannot be started.
+    static func run(_ arguments: [String], limit: Int) -> (status: Int32, output: [UInt8])? {
+        var pipeEnds: [Int32] = [0, 0]
+        guard pipe(&pipeEnds) == 0 else { return nil }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_adddup2(&actions, pipeEnds[1], 1)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addclose(&actions, pipeEnds[0])
+        posix_spawn_file_actions_addclose(&actions, pipeEnds[1])
+        var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
+        defer { for pointer in argv { free(pointer) } }
+        var child = pid_t()
+        let started = posix_spawnp(&child, arguments[0], &actions, nil, &argv, environ)
+        close(pipeEnds[1])
+        guard started == 0 else {
+            close(pipeEnds[0])
+            return nil
+        }
+        let output = readAll(pipeEnds[0], limit: limit)
+        // Past the limit, stop reading: the child ends on a closed pipe.
+        close(pipeEnds[0])
+        var status: Int32 = 0
+        while waitpid(child, &status, 0) < 0 && errno == EINTR {}
+        guard case .success(let bytes) = output else { return nil }
+        let exited = status & 0x7f == 0
+        return (exited ? (status >> 8) & 0xff : 128 + (status & 0x7f), bytes)
+    }
+
     /// `a/b/c.txt` → `a/b`; `c.txt` → ``.
     static func directory(of path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return "" }

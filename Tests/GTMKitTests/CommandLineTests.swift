@@ -87,6 +87,23 @@ import Testing
         #expect(diff.absolute(row, NumberStyle(language: .en, currency: "CNY")) == "\(NumberStyle.minus)1")
     }
 
+    /// A warning that appears or goes is named with its code and message, not only counted.
+    @Test func diffNamesTheWarningsThatAppearAndGo() throws {
+        let plan = Planner.plan(try decode(Self.lamp))
+        var old = plan, new = plan
+        old.warnings = [.zeroDemand]
+        new.warnings = [.kolOverBudget(cost: 120_000, budget: 100_000)]
+        let diff = PlanDiff(old: old, new: new, oldName: "a", newName: "b")
+        let markdown = diff.markdown()
+        #expect(markdown.contains("## Warnings\n\n- New `kol_over_budget`: "), "\(markdown)")
+        #expect(markdown.contains("\n- Gone `zero_demand`: "))
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(diff.json().utf8)) as? [String: Any])
+        let warnings = try #require(json["warnings"] as? [String: [[String: Any]]])
+        #expect(warnings["new"]?.map { $0["code"] as? String } == ["kol_over_budget"])
+        #expect(warnings["gone"]?.map { $0["code"] as? String } == ["zero_demand"])
+        #expect(PlanDiff(old: plan, new: plan, oldName: "a", newName: "b").markdown().contains("## Warnings") == false)
+    }
+
     @Test func outPicksTheFormatFromTheExtension() throws {
         let dir = try folder(["plan.txt": Self.lamp])
         for (name, start) in [("plan.md", "# Launch plan"), ("plan.json", "{"), ("plan.csv", "variant,table,"), ("plan.html", "<!DOCTYPE html>")] {

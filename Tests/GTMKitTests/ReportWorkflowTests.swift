@@ -92,13 +92,16 @@ import Testing
         let outcome = CLI.run(["diff", old, new])
         #expect(outcome.status == 0)
         let lines = outcome.stdout.split(separator: "\n").map(String.init)
-        #expect(lines[0] == "# Plan diff: plan.txt → plan-v2.txt")
-        // The headline comes first: the MOQ of 12,000 lifts the first batch to at least 12,000.
-        #expect(lines[1].hasPrefix("**Decisions that change:** First batch (units) "))
-        #expect(lines[1].contains(" → 12,000 (+"))
-        let row = { (path: String) in lines.first { $0.hasPrefix("| `\(path)`") }?.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) } }
-        #expect(row("product.price") == ["`product.price`", "`399`", "`429`"])
-        #expect(row("inventory.moq") == ["`inventory.moq`", "`2000`", "`12000`"])
+        #expect(lines[0] == "# Plan diff: \(old) → \(new)")
+        #expect(lines[1].hasPrefix("**") && lines[1].contains("decisions change"), "\(lines[1])")
+        let row = { (path: String) in lines.first { $0.hasPrefix("| \(path) ") }?.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) } }
+        // The MOQ of 12,000 lifts the reorder to 12,000, in the decisions' table under Previous / New.
+        #expect(lines.contains { $0.hasPrefix("| Output") && $0.contains(" Previous |") && $0.contains(" New |") })
+        #expect(row("Reorder (units)")?[2] == "12,000")
+        // The headline is there whether or not it moved.
+        #expect(row("Demand within the horizon") != nil && row("Peak funding need") != nil && row("Cash at the end of the horizon") != nil)
+        #expect(row("`product.price`") == ["`product.price`", "`399`", "`429`"])
+        #expect(row("`inventory.moq`") == ["`inventory.moq`", "`2000`", "`12000`"])
         #expect(outcome.stdout.contains("| Unit margin "))
         let json = try JSONSerialization.jsonObject(with: Data(CLI.run(["diff", old, new, "--format", "json"]).stdout.utf8)) as? [String: Any]
         let inputs = try #require(json?["inputs"] as? [[String: Any]])
@@ -107,6 +110,61 @@ import Testing
         #expect(margin["old"] as? Double == 257)   // 399 − 142
         #expect(margin["new"] as? Double == 287)   // 429 − 142
         #expect(CLI.run(["diff", old, old]).stdout.contains("**No decision changes.** 0 other outputs changed."))
+    }
+
+    /// The pull-request recipe of the Reports article, run as written in a repository whose
+    /// scenario includes a shared file that the branch changes: the difference is the include's.
+    @Test func thePullRequestRecipeReadsTheIncludeAtTheRevision() throws {
+        let article = try String(contentsOf: GTMProcess.root.appendingPathComponent("Sources/GTMKit/GTMKit.docc/Reports.md"), encoding: .utf8)
+        let recipe = try #require(article.components(separatedBy: "For a pull request").dropFirst().first?
+            .components(separatedBy: "```sh\n").dropFirst().first?.components(separatedBy: "```").first)
+        let commands = recipe.split(separator: "\n").map { $0.split(separator: " ").map(String.init) }
+        #expect(commands.count == 2 && commands.allSatisfy { $0.first == "gtm" })
+        #expect(commands.last?.contains { $0.hasPrefix("main:") } == true)
+        let repo = TempFolder.parent.appendingPathComponent("gtm-git-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: repo, withIntermediateDirectories: true)
+        func git(_ arguments: String...) throws {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = ["git", "-c", "user.email=t@example.com", "-c", "user.name=t", "-c", "init.defaultBranch=main"] + arguments
+            process.currentDirectoryURL = repo
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 0, "git \(arguments)")
+        }
+        func write(_ text: String, _ path: String) throws {
+            let url = repo.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try text.write(to: url, atomically: true, encoding: .utf8)
+        }
+        let scenario = "Scenarios/aurora-lamp.txt"
+        try write("include: shared/market.txt\n" + CommandLineTests.lamp, scenario)
+        try write("market:\n  population: 2M\n  serviceable: 40%\n  obtainable: 1%\n", "Scenarios/shared/market.txt")
+        try git("init", "-q")
+        try git("add", "-A")
+        try git("commit", "-q", "-m", "main")
+        try git("checkout", "-q", "-b", "feature")
+        try write("market:\n  population: 2M\n  serviceable: 40%\n  obtainable: 2%\n", "Scenarios/shared/market.txt")
+        try git("commit", "-q", "-a", "-m", "feature")
+        let check = try GTMProcess.run(Array(commands[0].dropFirst()), in: repo)
+        #expect(check.status == 0, "\(check.err)")
+        let diff = try GTMProcess.run(Array(commands[1].dropFirst()), in: repo)
+        #expect(diff.status == 1, "\(diff.err)")   // --exit-code: they differ
+        let lines = diff.out.split(separator: "\n").map(String.init)
+        #expect(lines.contains("| `market.obtainable` | `1%`     | `2%` |"), "\(diff.out)")
+        // SOM: 2M × 40% × 1% = 8,000 units, then 16,000.
+        #expect(lines.contains { $0.hasPrefix("| SOM (units) |") && $0.contains("8,000 | 16,000 | +8,000 |") }, "\(diff.out)")
+        // Two revisions, no working copy: main..feature gives the same comparison.
+        let range = try GTMProcess.run(["diff", "main..feature", scenario], in: repo)
+        #expect(range.out.replacingOccurrences("main:\(scenario) → feature:\(scenario)", with: "") ==
+                diff.out.replacingOccurrences("main:\(scenario) → \(scenario)", with: ""))
+        // A revision that does not exist, and a path that leaves the repository, are errors that say so.
+        let missing = try GTMProcess.run(["diff", "nope:\(scenario)", scenario], in: repo)
+        #expect(missing.status == 1 && missing.err.contains("no revision 'nope'"))
+        let outside = try GTMProcess.run(["diff", "main:../../etc/passwd", scenario], in: repo)
+        #expect(outside.status == 1 && outside.err.contains("outside the root folder") && !outside.err.contains("root:"))
     }
 
     @Test(arguments: ["en", "zh"])

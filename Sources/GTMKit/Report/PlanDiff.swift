@@ -39,14 +39,36 @@ package struct PlanDiff {
         return changes
     }
 
+    /// One compared row: the output, both values as shown, and the relative change.
+    typealias Change = (row: KeyOutput, old: String?, new: String?, change: String)
+
     /// The key outputs that differ, with the decisions flagged.
-    func outputChanges(_ report: MarkdownReport) -> [(row: KeyOutput, old: String?, new: String?, change: String)] {
+    func outputChanges(_ report: MarkdownReport) -> [Change] {
         KeyOutput.all(report).compactMap { row in
-            let before = row.format(old, report.style)
-            let after = row.format(new, report.style)
-            guard before != after else { return nil }
-            return (row, before, after, row.change(from: row.value(old), to: row.value(new), report.style))
+            let change = compare(row, report)
+            return change.old == change.new ? nil : change
         }
+    }
+
+    func compare(_ row: KeyOutput, _ report: MarkdownReport) -> Change {
+        (row, row.format(old, report.style), row.format(new, report.style), row.change(from: row.value(old), to: row.value(new), report.style))
+    }
+
+    /// What a reviewer reads first whether or not it moved: demand within the horizon, the peak
+    /// funding need and the cash at the end of the horizon (those either plan has).
+    static let headline: [Output] = [.horizonUnits, .peakNeed, .endingCash]
+
+    func headlineRows(_ report: MarkdownReport) -> [Change] {
+        Self.headline.compactMap { output in
+            guard old[output] != nil || new[output] != nil else { return nil }
+            return compare(KeyOutput(output: output, label: output.label(report.plan.scenario.settings.language)), report)
+        }
+    }
+
+    /// Warnings by code: those the new plan has and the old one not, and those gone.
+    var warningChanges: (new: [PlanWarning], gone: [PlanWarning]) {
+        let before = Set(old.warnings.map(\.code)), after = Set(new.warnings.map(\.code))
+        return (new.warnings.filter { !before.contains($0.code) }, old.warnings.filter { !after.contains($0.code) })
     }
 
     package func markdown() -> String {
@@ -54,32 +76,50 @@ package struct PlanDiff {
         let t = report.t
         let outputs = outputChanges(report)
         let inputs = inputChanges
+        let headers = [t("Previous", "之前"), t("New", "现在")]
         var parts = ["# " + t("Plan diff: ", "计划对比：") + Markdown.escape(oldName) + " → " + Markdown.escape(newName)]
         let moved = outputs.filter { $0.row.isDecision }
+        let headline = Set(Self.headline.map(\.id))
+        let others = outputs.filter { !$0.row.isDecision && !($0.row.output.map { headline.contains($0.id) } ?? false) }
         if moved.isEmpty {
             parts.append("**" + t("No decision changes.", "决策无变化。") + "** "
                 + t("\(outputs.count) other output\(outputs.count == 1 ? "" : "s") changed.", "另有 \(outputs.count) 项输出变化。"))
         } else {
-            parts.append("**" + t("Decisions that change:", "变化的决策：") + "** " + moved.map { change in
-                "\(change.row.label) \(change.old ?? "—") → \(change.new ?? "—")" + (change.change.isEmpty ? "" : " (\(change.change))")
-            }.joined(separator: t("; ", "；")) + t(".", "。"))
+            parts.append("**" + t("\(moved.count) decision\(moved.count == 1 ? "" : "s") change", "\(moved.count) 项决策变化") + "**"
+                + t(", \(outputs.count - moved.count) other output\(outputs.count - moved.count == 1 ? "" : "s") changed.",
+                    "，另有 \(outputs.count - moved.count) 项输出变化。"))
+        }
+        func table(_ rows: [Change]) -> String {
+            Markdown.table([t("Output", "输出")] + headers + [t("Change", "变化"), t("Relative", "相对")], [.left, .right, .right, .right, .right],
+                           rows.map { change in
+                               [change.row.label, change.old ?? "—", change.new ?? "—", absolute(change.row, report.style), change.change]
+                           })
+        }
+        let headlineRows = headlineRows(report)
+        if !headlineRows.isEmpty {
+            parts.append("## " + t("Headline", "要点"))
+            parts.append(table(headlineRows))
+        }
+        if !moved.isEmpty {
+            parts.append("## " + t("Decisions that change", "变化的决策"))
+            parts.append(table(moved))
         }
         parts.append("## " + t("Inputs that changed", "变化的输入"))
         if inputs.isEmpty {
             parts.append(t("None: the two scenarios read the same inputs (comments and layout may differ).", "无：两个场景的输入相同（注释与排版可能不同）。"))
         } else {
-            parts.append(Markdown.table([t("Input", "输入"), Markdown.escape(oldName), Markdown.escape(newName)], [.left, .left, .left],
+            parts.append(Markdown.table([t("Input", "输入")] + headers, [.left, .left, .left],
                                         inputs.map { [Markdown.code($0.path), $0.old.map(Markdown.code) ?? "—", $0.new.map(Markdown.code) ?? "—"] }))
         }
-        parts.append("## " + t("Key outputs that changed", "变化的关键输出"))
-        if outputs.isEmpty {
-            parts.append(t("None.", "无。"))
-        } else {
-            parts.append(Markdown.table([t("Output", "输出"), Markdown.escape(oldName), Markdown.escape(newName), t("Change", "变化"), t("Relative", "相对")],
-                                        [.left, .right, .right, .right, .right],
-                                        outputs.map { change in
-                                            [change.row.label, change.old ?? "—", change.new ?? "—", absolute(change.row, report.style), change.change]
-                                        }))
+        parts.append("## " + t("Other key outputs that changed", "其他变化的关键输出"))
+        parts.append(others.isEmpty ? t("None.", "无。") : table(others))
+        let warnings = warningChanges
+        if !warnings.new.isEmpty || !warnings.gone.isEmpty {
+            parts.append("## " + t("Warnings", "警告"))
+            let text = ReportText(new), oldText = ReportText(old)
+            parts.append((warnings.new.map { "- " + t("New", "新增") + " " + Markdown.code($0.code) + t(": ", "：") + text.message($0) }
+                + warnings.gone.map { "- " + t("Gone", "消除") + " " + Markdown.code($0.code) + t(": ", "：") + oldText.message($0) })
+                .joined(separator: "\n"))
         }
         return parts.joined(separator: "\n\n") + "\n"
     }
@@ -110,7 +150,17 @@ package struct PlanDiff {
             .object([("path", .string(change.path)), ("old", change.old.map(JSONValue.string) ?? .null),
                      ("new", change.new.map(JSONValue.string) ?? .null)])
         }
-        return JSONValue.object([("old", .string(oldName)), ("new", .string(newName)), ("inputs", .array(inputs)),
-                                 ("outputs", .array(outputs))]).serialized() + "\n"
+        let headline = headlineRows(report).map { change -> JSONValue in
+            .object([("key", .string(change.row.key)), ("label", .string(change.row.label)),
+                     ("old", JSONValue.optional(change.row.value(old))), ("new", JSONValue.optional(change.row.value(new)))])
+        }
+        let warnings = warningChanges
+        func list(_ items: [PlanWarning], _ text: ReportText) -> JSONValue {
+            .array(items.map { .object([("code", .string($0.code)), ("message", .string(text.message($0)))]) })
+        }
+        return JSONValue.object([("old", .string(oldName)), ("new", .string(newName)), ("headline", .array(headline)), ("inputs", .array(inputs)),
+                                 ("outputs", .array(outputs)),
+                                 ("warnings", .object([("new", list(warnings.new, ReportText(new))), ("gone", list(warnings.gone, ReportText(old)))]))])
+            .serialized() + "\n"
     }
 }
