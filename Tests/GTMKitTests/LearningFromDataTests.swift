@@ -99,7 +99,7 @@ func weeklyCSV(from start: CivilDate, _ units: [Double]) -> String {
         #expect(report.contains("launched on 1 March 2027"))
         #expect(report.contains("| Retail launch (past)"))
         #expect(report.contains("| Place the first purchase order (past)"))
-        #expect(report.contains("| Reorder: order to warehouse") && !report.contains("Reorder: order to warehouse ("))
+        #expect(report.contains("| Reorder 1: order to warehouse") && !report.contains("Reorder 1: order to warehouse ("))
         let before = MarkdownReport(try plan(actuals: nil)).render()
         #expect(before.contains("launches on 1 March 2027") && !before.contains("(past)"))
     }

@@ -211,7 +211,8 @@ struct RenderedReportTests {
         return try String(contentsOf: output, encoding: .utf8)
     }
 
-    @Test(arguments: ["aurora-lamp.txt", "ridgeline-kickstarter.txt", "ridgeline-week8.txt"], ["en", "zh"])
+    @Test(arguments: ["aurora-lamp.txt", "ridgeline-kickstarter.txt", "ridgeline-week8.txt", "lumen-serum.txt", "breeze-neck-fan.txt"],
+          ["en", "zh"])
     func rendersCleanly(example: String, language: String) throws {
         let path = GTMProcess.root.appendingPathComponent("Scenarios/\(example)").path
         let markdown = CLI.run(["plan", path, "--lang", language, "--trials", "1000"]).stdout
@@ -238,6 +239,78 @@ struct RenderedReportTests {
         #expect(charts == 3)
         #expect(rendered.components(separatedBy: "<code class=\"language-mermaid\">").count - 1 == charts)
         #expect(rendered.contains("<h1>"))
+        // The charts' axes: the gantt's ticks an interval apart that leaves at most eight labels,
+        // the value axes in thousands or millions (万) so that no number runs past six digits.
+        let blocks = markdown.components(separatedBy: "```mermaid\n").dropFirst().map { $0.components(separatedBy: "```")[0] }
+        for block in blocks {
+            let lines = block.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+            if lines.contains("gantt") {
+                let tasks = lines.compactMap { line -> (String, String)? in
+                    let fields = line.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+                    guard line.contains(" :"), fields.count >= 3 else { return nil }
+                    return (fields[fields.count - 2], fields[fields.count - 1])
+                }
+                func date(_ text: String) -> CivilDate? {
+                    let parts = text.split(separator: "-").compactMap { Int($0) }
+                    return parts.count == 3 ? CivilDate(year: parts[0], month: parts[1], day: parts[2]) : nil
+                }
+                let starts = tasks.compactMap { date($0.0) }, ends = tasks.compactMap { date($0.1) } + starts
+                let span = try #require(starts.min()).days(to: try #require(ends.max()))
+                let interval = try #require(lines.first { $0.hasPrefix("tickInterval ") }?.dropFirst("tickInterval ".count))
+                let ticks = interval.hasSuffix("week") ? span / 7 : span / (30 * (Int(interval.dropLast("month".count)) ?? 1))
+                #expect(ticks <= 8, "\(example) \(language): \(interval) over \(span) days")
+                // Six reorders are told apart by their number.
+                let reorders = lines.filter { $0.contains("order to warehouse") || $0.contains("下单至入仓") }
+                #expect(Set(reorders.map { $0.components(separatedBy: " :")[0] }).count == reorders.count)
+            } else {
+                for line in lines where line.hasPrefix("y-axis") || line.hasPrefix("line [") {
+                    let numbers = line.split(whereSeparator: { " [],".contains($0) }).filter { Double($0) != nil }
+                    #expect(numbers.allSatisfy { $0.count <= 7 }, "\(example) \(language): \(line.prefix(120))")
+                }
+            }
+        }
+    }
+}
+
+/// The gantt's text colours against the fills they sit on, as Mermaid's theme declares them
+/// (GitHub renders the chart with mermaid.js, which this machine does not have offline): WCAG
+/// AA asks 4.5:1 for text. The contrast formula is checked against published ratios first.
+@Suite struct MermaidThemeTests {
+    static func luminance(_ hex: String) -> Double {
+        let value = Int(hex.dropFirst(), radix: 16) ?? 0
+        let channels = [(value >> 16) & 255, (value >> 8) & 255, value & 255].map { channel -> Double in
+            let c = Double(channel) / 255
+            return c <= 0.03928 ? c / 12.92 : pow((c + 0.055) / 1.055, 2.4)
+        }
+        return 0.2126 * channels[0] + 0.7152 * channels[1] + 0.0722 * channels[2]
+    }
+
+    static func contrast(_ a: String, _ b: String) -> Double {
+        let (x, y) = (luminance(a), luminance(b))
+        return (max(x, y) + 0.05) / (min(x, y) + 0.05)
+    }
+
+    @Test func theFormulaGivesThePublishedRatios() {
+        // WCAG 2.x: black on white 21:1; #777777 on white 4.48:1 (just short of AA, the usual example).
+        #expect(abs(Self.contrast("#000000", "#ffffff") - 21) < 1e-9)
+        #expect(abs(Self.contrast("#777777", "#ffffff") - 4.48) < 0.005)
+    }
+
+    @Test func ganttTextReadsOnEveryFillItSitsOn() throws {
+        let json = MarkdownReport.mermaidInit.components(separatedBy: "\"themeVariables\": ")[1]
+        var colours: [String: String] = [:]
+        for match in json.matches(of: /"(\w+)": "(#[0-9a-f]{6})"/) { colours[String(match.1)] = String(match.2) }
+        // Inside a bar, beside it on either section band, the title on the page.
+        let pairs = [("taskTextColor", "taskBkgColor"), ("taskTextDarkColor", "taskBkgColor"), ("taskTextLightColor", "taskBkgColor"),
+                     ("taskTextOutsideColor", "sectionBkgColor"), ("taskTextOutsideColor", "altSectionBkgColor"),
+                     ("taskTextDarkColor", "sectionBkgColor"), ("taskTextDarkColor", "altSectionBkgColor"),
+                     ("titleColor", "altSectionBkgColor"), ("primaryTextColor", "primaryColor")]
+        for (text, fill) in pairs {
+            let ratio = Self.contrast(try #require(colours[text], "\(text)"), try #require(colours[fill], "\(fill)"))
+            #expect(ratio >= 4.5, "\(text) on \(fill): \(ratio)")
+        }
+        // Single days in the theme's red, set apart from the blue spans.
+        #expect(colours["critBkgColor"] == colours["milestoneBkgColor"] && colours["critBkgColor"] != colours["taskBkgColor"])
     }
 }
 

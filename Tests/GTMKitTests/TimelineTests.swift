@@ -76,10 +76,11 @@ import Testing
             .components(separatedBy: "\n```").first)
         let lines = block.split(separator: "\n").map(String.init)
         #expect(lines.contains("    todayMarker off"))
-        let task = #/^    [^:;#%"\n]+ :(milestone, m\d+, \d{4}-\d{2}-\d{2}, 0d|t\d+, \d{4}-\d{2}-\d{2}, \d{4}-\d{2}-\d{2})$/#
+        let task = #/^    [^:;#%"\n]+ :(crit, milestone, m\d+, \d{4}-\d{2}-\d{2}, 0d|t\d+, \d{4}-\d{2}-\d{2}, \d{4}-\d{2}-\d{2})$/#
         for line in lines {
             let ok = line.hasPrefix("    title ") || line.hasPrefix("    section ") || line.hasPrefix("    dateFormat ")
-                || line.hasPrefix("    axisFormat ") || line == "    todayMarker off" || line.wholeMatch(of: task) != nil
+                || line.hasPrefix("    axisFormat ") || line.hasPrefix("    tickInterval ") || line == "    todayMarker off"
+                || line.wholeMatch(of: task) != nil
             #expect(ok, "\(line)")
             if line.hasPrefix("    title ") || line.hasPrefix("    section ") {
                 #expect(!line.dropFirst(4).contains(where: { ":;#\"".contains($0) }), "\(line)")

@@ -1,6 +1,7 @@
 /// The HTML report: one self-contained file (no script, no network, no external reference), the
 /// Markdown report's content with gtm's own SVG charts, styled for the screen and for print
-/// ("Print → PDF" gives a clean document: folded tables open, charts kept on one page).
+/// ("Print → PDF" gives a clean document on A4, or Letter for a USD plan: weekly tables stay
+/// folded under their summary line, line charts kept on one page, the timeline free to break).
 package struct HTMLReport {
     let plan: Plan
 
@@ -24,6 +25,7 @@ package struct HTMLReport {
         <title>\(title)</title>
         <style>
         \(Self.css)
+        @page { size: \(Self.paper(plan.scenario.settings)); margin: 16mm 14mm; }
         </style>
         </head>
         <body>
@@ -55,6 +57,8 @@ package struct HTMLReport {
     svg .title { font: bold 13px sans-serif; fill: #1b1f24; }
     svg .axis, svg .label { font: 11px sans-serif; fill: #57606a; }
     svg .section { font: bold 11px sans-serif; fill: #1b1f24; }
+    svg .marker { font: 10.5px sans-serif; fill: #8c5a00; }
+    svg .note { font: bold 11px sans-serif; fill: #b3261e; }
     svg .grid { stroke: #d0d7de; stroke-width: 1; }
     svg .zero { stroke: #57606a; stroke-width: 1; }
     details { margin: .6em 0; }
@@ -65,11 +69,17 @@ package struct HTMLReport {
       main { max-width: none; padding: 0; }
       h2 { break-after: avoid; }
       table, figure.chart { break-inside: avoid; }
-      summary { display: none; }
+      figure.timeline { break-inside: auto; }
+      details > summary { list-style: none; color: #57606a; font-style: italic; }
       a { color: inherit; text-decoration: none; }
     }
-    @page { margin: 16mm 14mm; }
     """
+
+    /// The paper a printout is laid out for: Letter where US Letter is the norm (a USD or CAD
+    /// plan in English), A4 everywhere else (ISO 216: China, Europe, Japan and most of the world).
+    static func paper(_ settings: Scenario.Settings) -> String {
+        settings.language == .en && ["USD", "CAD"].contains(settings.currency) ? "letter" : "A4"
+    }
 }
 
 /// Markdown to HTML for the subset gtm's reports are written in: headings, paragraphs, bullet
@@ -108,8 +118,8 @@ enum MarkdownHTML {
                 index += 1
             } else if line == "<details>" {
                 flush()
-                // Open, so that the page prints whole.
-                html.append("<details open>")
+                // Folded on screen and in print: a weekly table is a click away, not ten printed pages.
+                html.append("<details>")
                 index += 1
             } else if line.hasPrefix("<") {
                 flush()

@@ -137,7 +137,7 @@ package struct JSONReport {
             ])))
         }
         pairs.append(("timeline", .array(plan.timeline.map { milestone in
-            .object([("id", .string(milestone.id)), ("name", .string(text.milestoneName(milestone.kind))),
+            .object([("id", .string(milestone.id)), ("name", .string(text.milestoneName(milestone))),
                      ("start", .string(milestone.start.description)), ("end", .string(milestone.end.description)),
                      ("owner", .string(milestone.owner.rawValue))])
         })))

@@ -193,11 +193,13 @@ extension MarkdownReport {
         let balances = flow.weeks.map(\.balance)
         if svgCharts {
             return "<figure class=\"chart\">" + SVGChart.line(title: t("Cash balance at the end of each week", "每周末现金余额"), values: balances,
-                                                             firstLabel: flow.weeks.first.map { style.date($0.start) } ?? "",
-                                                             lastLabel: flow.weeks.last.map { style.date($0.start) } ?? "",
+                                                             dates: flow.weeks.map(\.start), markers: chartMarkers(),
+                                                             lowest: t("Lowest:", "最低："), axis: chartAxis,
                                                              format: { style.money($0) }) + "</figure>"
         }
-        let low = min(0, balances.min() ?? 0), high = max(0, balances.max() ?? 0)
+        let scale = chartScale(balances, money: true)
+        let scaled = balances.map { $0 / scale.divisor }
+        let low = min(0, scaled.min() ?? 0), high = max(0, scaled.max() ?? 0)
         let floor = low < 0 ? -niceCeiling(-low) : 0
         let ceiling = high > 0 ? niceCeiling(high) : 1
         let first = flow.weeks.first.map { style.date($0.start) } ?? ""
@@ -206,9 +208,9 @@ extension MarkdownReport {
         \(Self.mermaidInit)
         xychart-beta
             title "\(t("Cash balance at the end of each week", "每周末现金余额"))"
-            x-axis "\(t("Weeks from \(first)", "自 \(first) 起的周数"))" 1 --> \(max(flow.weeks.count, 2))
-            y-axis "\(plan.scenario.settings.currency)" \(Format.grouped(floor, separator: "")) --> \(Format.grouped(ceiling, separator: ""))
-            line [\(balances.map { Format.grouped($0, separator: "") }.joined(separator: ", "))]
+            x-axis "\(t("Week (week 1 starts \(first))", "周（第 1 周始于 \(first)）"))" 1 --> \(max(flow.weeks.count, 2))
+            y-axis "\(scale.unit)" \(chartNumber(floor, scaled: scale.divisor > 1)) --> \(chartNumber(ceiling, scaled: scale.divisor > 1))
+            line [\(scaled.map { chartNumber($0, scaled: scale.divisor > 1) }.joined(separator: ", "))]
         ```
         """
     }

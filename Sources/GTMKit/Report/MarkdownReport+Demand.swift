@@ -145,25 +145,57 @@ extension MarkdownReport {
             : t("Units per week: sold, then re-forecast (the second line: the plan before the sales data)",
                 "每周销量：实际与重新预测（第二条线：纳入销售数据前的计划）")
         if svgCharts {
-            return "<figure class=\"chart\">" + SVGChart.line(title: title, values: rates, reference: planRates,
-                                                             firstLabel: t("week 1", "第 1 周"),
-                                                             lastLabel: t("week \(rates.count)", "第 \(rates.count) 周"),
+            return "<figure class=\"chart\">" + SVGChart.line(title: title, values: rates, dates: demand.weeks.map(\.start),
+                                                             reference: planRates, markers: chartMarkers(), axis: chartAxis,
                                                              format: { style.count($0) }) + "</figure>"
         }
-        let values = rates.map { Format.grouped($0, separator: "") }
-        let planLine = planRates.isEmpty ? "" : "\n    line [" + planRates.map { Format.grouped($0, separator: "") }.joined(separator: ", ") + "]"
-        let top = (rates + planRates).max() ?? 0
-        let ceiling = max(1, niceCeiling(top))
+        let scale = chartScale(rates + planRates, money: false)
+        let launch = demand.weeks.first.map { style.date($0.start) } ?? ""
+        let values = rates.map { chartNumber($0 / scale.divisor, scaled: scale.divisor > 1) }
+        let planLine = planRates.isEmpty ? ""
+            : "\n    line [" + planRates.map { chartNumber($0 / scale.divisor, scaled: scale.divisor > 1) }.joined(separator: ", ") + "]"
+        let top = ((rates + planRates).max() ?? 0) / scale.divisor
+        let ceiling = niceCeiling(top)
         return """
         ```mermaid
         \(Self.mermaidInit)
         xychart-beta
             title "\(title)"
-            x-axis "\(t("Week after launch", "上市后第几周"))" 1 --> \(max(demand.weeks.count, 2))
-            y-axis "\(t("Units", "件数"))" 0 --> \(Format.grouped(ceiling, separator: ""))
+            x-axis "\(t("Week after launch (week 1 starts \(launch))", "上市后周数（第 1 周始于 \(launch)）"))" 1 --> \(max(demand.weeks.count, 2))
+            y-axis "\(scale.unit)" 0 --> \(chartNumber(ceiling, scaled: scale.divisor > 1))
             line [\(values.joined(separator: ", "))]\(planLine)
         ```
         """
+    }
+
+    /// The days a chart marks: launch, each sales event's first day and each promotion's.
+    func chartMarkers() -> [SVGChart.Marker] {
+        [SVGChart.Marker(date: plan.scenario.launch.date, label: t("Launch", "上市"))]
+            + (plan.demand?.events ?? []).map { SVGChart.Marker(date: $0.first, label: $0.name) }
+            + plan.promotions.map { SVGChart.Marker(date: $0.start, label: $0.name) }
+    }
+
+    var chartAxis: SVGChart.DateAxis { SVGChart.DateAxis(chinese: text.language == .zh) }
+
+    /// The unit of a chart's value axis: amounts in thousands or millions (万 or 亿 in Chinese)
+    /// when they run that large, so the axis reads `2.5`, not `2500000`; the axis title names it.
+    func chartScale(_ values: [Double], money: Bool) -> (divisor: Double, unit: String) {
+        let top = values.map(abs).max() ?? 0
+        let currency = plan.scenario.settings.currency
+        let (divisor, name): (Double, String) = text.language == .zh
+            ? (top >= 1e9 ? (1e8, "亿") : top >= 1e5 ? (1e4, "万") : (1, ""))
+            : (top >= 1e7 ? (1e6, "million") : top >= 1e5 ? (1e3, "thousand") : (1, ""))
+        if money {
+            let unit = text.language == .zh ? name + (currency == "CNY" ? "元" : NumberStyle.chineseCurrencyNames[currency] ?? " " + currency)
+                : name.isEmpty ? currency : currency + " " + name
+            return (divisor, unit)
+        }
+        return (divisor, text.language == .zh ? "件数" + (name.isEmpty ? "" : "（\(name)）") : "Units" + (name.isEmpty ? "" : " (\(name)s)"))
+    }
+
+    /// A chart value, whole or (in thousands, millions, 万) with two decimals, no grouping: Mermaid reads it as a number.
+    func chartNumber(_ value: Double, scaled: Bool) -> String {
+        style.trimmed(Format.grouped(value, decimals: scaled ? 2 : 0, separator: ""))
     }
 
     /// The next "round" number at or above `value` (1, 2 or 5 times a power of ten).

@@ -21,7 +21,7 @@ extension MarkdownReport {
                 continue
             }
             rows.append([style.date(milestone.start), milestone.isPoint ? "" : style.date(milestone.end),
-                         Markdown.escape(text.milestoneName(milestone.kind)) + status(milestone.start, milestone.end),
+                         Markdown.escape(text.milestoneName(milestone)) + status(milestone.start, milestone.end),
                          text.ownerName(milestone.owner), Markdown.code(milestone.id)])
         }
         parts.append(Markdown.table([t("Start", "开始"), t("End", "结束"), t("Milestone", "里程碑"), t("Owner", "负责"), "id"],
@@ -34,9 +34,10 @@ extension MarkdownReport {
     func gantt(_ milestones: [Milestone]) -> String {
         let title = t("Launch timeline", "上市时间线") + " — " + plan.scenario.settings.name
         let sections = ganttSections(milestones)
-        if svgCharts { return "<figure class=\"chart\">" + SVGChart.gantt(title: title, sections: sections) + "</figure>" }
+        if svgCharts { return "<figure class=\"chart timeline\">" + SVGChart.gantt(title: title, sections: sections, axis: chartAxis) + "</figure>" }
+        let (format, interval) = Self.ganttAxis(sections)
         var lines = ["```mermaid", Self.mermaidInit, "gantt", "    title \(Self.mermaidText(title))",
-                     "    dateFormat YYYY-MM-DD", "    axisFormat %Y-%m-%d", "    todayMarker off"]
+                     "    dateFormat YYYY-MM-DD", "    axisFormat \(format)", "    tickInterval \(interval)", "    todayMarker off"]
         var number = 0
         for (name, tasks) in sections {
             lines.append("    section \(Self.mermaidText(name))")
@@ -44,7 +45,8 @@ extension MarkdownReport {
                 number += 1
                 let title = Self.mermaidText(task.title)
                 if task.start == task.end {
-                    lines.append("    \(title) :milestone, m\(number), \(task.start), 0d")
+                    // `crit`: the theme's red (`critBkgColor`), so a day stands out from the spans.
+                    lines.append("    \(title) :crit, milestone, m\(number), \(task.start), 0d")
                 } else {
                     lines.append("    \(title) :t\(number), \(task.start), \(task.end)")
                 }
@@ -54,16 +56,38 @@ extension MarkdownReport {
         return lines.joined(separator: "\n")
     }
 
+    /// The date axis of a gantt chart: ticks a week apart with month-day labels for a span up
+    /// to ten weeks, else every N months (`%Y-%m`) so that at most eight labels share the width.
+    static func ganttAxis(_ sections: [GanttSection]) -> (format: String, interval: String) {
+        let tasks = sections.flatMap(\.tasks)
+        guard let first = tasks.map(\.start).min(), let last = tasks.map(\.end).max() else { return ("%m-%d", "1week") }
+        let days = first.days(to: last)
+        if days <= 70 { return ("%m-%d", "1week") }
+        let months = (days + 30) / 30
+        return ("%Y-%m", "\(max(1, (months + 7) / 8))month")
+    }
+
+    typealias GanttSection = (name: String, tasks: [(title: String, start: CivilDate, end: CivilDate)])
+
     /// The chart's bars by owner: a KOL line is one bar, invitation to post (grouped by tier
-    /// beyond 15 lines).
-    func ganttSections(_ milestones: [Milestone]) -> [(name: String, tasks: [(title: String, start: CivilDate, end: CivilDate)])] {
+    /// beyond 15 lines); then the ad flights, and the sales events and promotions, which the
+    /// milestones do not list but the plan's sales depend on.
+    func ganttSections(_ milestones: [Milestone]) -> [GanttSection] {
+        ownerSections(milestones) + [
+            (t("Ads", "广告投放"), (plan.ads?.flights ?? []).map { ($0.name, $0.start, max($0.start, $0.end.adding(days: -1))) }),
+            (t("Sales events and promotions", "大促与促销"),
+             (plan.demand?.events ?? []).map { ($0.name, $0.first, $0.last) } + plan.promotions.map { ($0.name, $0.start, $0.end) }),
+        ].filter { !$0.1.isEmpty }
+    }
+
+    func ownerSections(_ milestones: [Milestone]) -> [GanttSection] {
         Milestone.Owner.allCases.compactMap { owner in
             var tasks: [(title: String, start: CivilDate, end: CivilDate)] = []
             if owner == .kol, let kol = plan.kol {
                 let bars = kol.lines.count > 15 ? groupedBars(kol) : kol.lines.map { ($0.name, $0.schedule.invite, $0.schedule.publish) }
                 tasks = bars.map { (title: "KOL " + $0.0, start: $0.1, end: $0.2) }
             } else {
-                tasks = milestones.filter { $0.owner == owner }.map { (text.milestoneName($0.kind), $0.start, $0.end) }
+                tasks = milestones.filter { $0.owner == owner }.map { (text.milestoneName($0), $0.start, $0.end) }
             }
             return tasks.isEmpty ? nil : (text.ownerName(owner), tasks)
         }

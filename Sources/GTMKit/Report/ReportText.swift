@@ -103,8 +103,8 @@ struct ReportText {
             } else {
                 fix = t("add a `pilot` run ready by \(style.date(milestone.start))", "增加 `pilot` 试产，并在 \(style.date(milestone.start)) 前就绪")
             }
-            return t("“\(milestoneName(milestone.kind))” on \(style.date(milestone.start))\(more) needs units, but \(source). Fix: \(fix).",
-                     "\(milestoneName(milestone.kind))（\(style.date(milestone.start))）\(more)需要产品，但\(source)。解决：\(fix)。")
+            return t("“\(milestoneName(milestone))” on \(style.date(milestone.start))\(more) needs units, but \(source). Fix: \(fix).",
+                     "\(milestoneName(milestone))（\(style.date(milestone.start))）\(more)需要产品，但\(source)。解决：\(fix)。")
         case .noUnitSupply(let milestone, let others):
             let more = others > 0 ? t(" (and \(others) more like it)", "（另有 \(others) 项相同）") : ""
             // Rewards come from a batch only; samples and tester units from a pilot run or the batch.
@@ -116,11 +116,11 @@ struct ReportText {
                    t("add a `pilot` run ready by \(style.date(milestone.start)), or an `inventory` section whose first batch is in the warehouse by then",
                      "增加 `pilot` 试产并在 \(style.date(milestone.start)) 前就绪，或增加 `inventory` 部分使首批在此之前入仓"))
             return t("""
-                “\(milestoneName(milestone.kind))” on \(style.date(milestone.start))\(more) needs units, but the plan makes none \
+                “\(milestoneName(milestone))” on \(style.date(milestone.start))\(more) needs units, but the plan makes none \
                 (\(source)): gtm counts them as bought at unit cost when they ship, which no order in the plan provides. Fix: \(fix).
                 """,
                      """
-                     \(milestoneName(milestone.kind))（\(style.date(milestone.start))）\(more)需要产品，但计划中没有产品来源（\(source)）：gtm \
+                     \(milestoneName(milestone))（\(style.date(milestone.start))）\(more)需要产品，但计划中没有产品来源（\(source)）：gtm \
                      按单件成本在寄出时采购计入，但计划中没有对应的订单。解决：\(fix)。
                      """)
         case .purchaseOrderBeforeCampaignEnds(let order, let end, let startBy):
@@ -132,10 +132,10 @@ struct ReportText {
                      "首批采购单须在 \(style.date(order)) 下达，早于众筹结束（\(style.date(end))）：下单时应交付支持者的件数只是预测。请在 \(style.date(startBy)) 前开始众筹，或在众筹结束后为支持者单独下单。")
         case .kolAfterLaunch(let milestone, let launch):
             return t("""
-                \(milestoneName(milestone.kind)) on \(style.date(milestone.start)), after the retail launch on \(style.date(launch)). Shorten \
+                \(milestoneName(milestone)) on \(style.date(milestone.start)), after the retail launch on \(style.date(launch)). Shorten \
                 `kol.publish_window` or align the posts to the launch.
                 """,
-                     "\(milestoneName(milestone.kind))（\(style.date(milestone.start))）晚于 \(style.date(launch)) 的正式上市。请缩短 `kol.publish_window` 或将发布对准上市。")
+                     "\(milestoneName(milestone))（\(style.date(milestone.start))）晚于 \(style.date(launch)) 的正式上市。请缩短 `kol.publish_window` 或将发布对准上市。")
         case .stockoutBeforeReorder(let reorder, _, let afterLaunch):
             let out = reorder.stockout.map(style.date) ?? "—"
             if let placed = afterLaunch, !placed.placed {
@@ -246,10 +246,10 @@ struct ReportText {
         case .lateMilestone(let milestone, let days, let later):
             let more = later > 0 ? t(" (and \(later) later step\(later == 1 ? " is" : "s are") past too)", "（其后另有 \(later) 个步骤也已过期）") : ""
             return t("""
-                \(milestoneName(milestone.kind)) should have happened by \(style.date(milestone.start)), \(style.days(days)) before the planning \
+                \(milestoneName(milestone)) should have happened by \(style.date(milestone.start)), \(style.days(days)) before the planning \
                 date\(more).
                 """,
-                     "\(milestoneName(milestone.kind))应在 \(style.date(milestone.start)) 前完成，比计划日期早 \(style.days(days))\(more)。")
+                     "\(milestoneName(milestone))应在 \(style.date(milestone.start)) 前完成，比计划日期早 \(style.days(days))\(more)。")
         case .priceOutsideElasticityRange(let key, let price, let reference):
             let low = DemandModel.elasticityRange.lowerBound, high = DemandModel.elasticityRange.upperBound
             let edge = price < reference * low ? reference * low : reference * high
@@ -326,6 +326,14 @@ struct ReportText {
                 """,
                      "渠道自下而上合计（\(style.count(bottomUp)) 件）是自上而下 SOM（\(style.count(topDown)) 件）的 \(times)：渠道预期高于市场份额。请检查 `market.obtainable` 与渠道触达。")
         }
+    }
+
+    /// A milestone's name, reorders numbered in order (`inventory.reorder` is reorder 1,
+    /// `inventory.reorder.2` reorder 2): six rows of "Reorder" cannot be told apart.
+    func milestoneName(_ milestone: Milestone) -> String {
+        guard case .reorder = milestone.kind else { return milestoneName(milestone.kind) }
+        let number = milestone.id == TimelineModel.reorderID(0) ? 1 : Int(milestone.id.split(separator: ".").last ?? "") ?? 1
+        return t("Reorder \(number): order to warehouse", "第 \(number) 次补货：下单至入仓")
     }
 
     /// A milestone's name in the report's language.

@@ -73,9 +73,10 @@ import Testing
         #expect(ReportReading.row(section, "2027-01-18") == ["2027-01-18", "", "¥150,000", "−¥50,000"])
         #expect(ReportReading.row(section, "2027-03-15") == ["2027-03-15", "¥28,000", "¥350,000", "−¥372,000"])
         #expect(ReportReading.row(section, "2027-03-22") == ["2027-03-22", "¥28,000", "", "−¥344,000"])
-        // The axis runs to round numbers past the lowest (−372,000 → −500,000) and highest (1,064,000 → 2,000,000) balance.
-        #expect(section.contains("    x-axis \"Weeks from 2027-01-18\" 1 --> 61\n    y-axis \"CNY\" -500000 --> 2000000\n"))
-        #expect(section.contains("    line [-50000, -50000, "))
+        // The axis runs to round numbers past the lowest (−372,000 → −500,000) and highest (1,064,000 → 2,000,000)
+        // balance, in thousands (the largest balance is past 100,000): −500 to 2,000, each week's −50,000 as −50.
+        #expect(section.contains("    x-axis \"Week (week 1 starts 2027-01-18)\" 1 --> 61\n    y-axis \"CNY thousand\" -500 --> 2000\n"))
+        #expect(section.contains("    line [-50, -50, "))
     }
 
     @Test func aShortfallTheSameWeekCloses() throws {

@@ -37,7 +37,7 @@ import Testing
         #expect(!section.contains("median case"))
         // 52 whole weeks and a last one of a day.
         #expect(section.contains("<summary>Week by week (53 weeks)</summary>"))
-        #expect(section.contains("    x-axis \"Week after launch\" 1 --> 53\n"))
+        #expect(section.contains("    x-axis \"Week after launch (week 1 starts 2026-03-16)\" 1 --> 53\n"))
         #expect(section.contains("    line [500, 500, 125, "))
         // Cumulative: 500, 1,000, 1,125.
         #expect(ReportReading.row(section, "1") == ["1", "2026-03-16", "500", "500"])
@@ -92,7 +92,7 @@ import Testing
         #expect(section.contains("：Spring sale 2026-03-23–2026-03-29 ×2。"))
         #expect(section.contains("<summary>逐周明细（53周）</summary>"))
         #expect(ReportReading.row(section, "53")?.prefix(2) == ["53", "2027-03-15（1天）"])
-        #expect(section.contains("    x-axis \"上市后第几周\" 1 --> 53\n"))
+        #expect(section.contains("    x-axis \"上市后周数（第1周始于2026-03-16）\" 1 --> 53\n"))
     }
 
     @Test func theMedianCaseUnderUncertaintyAndNoDemandSection() throws {

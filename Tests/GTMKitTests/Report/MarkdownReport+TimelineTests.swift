@@ -52,20 +52,21 @@ import Testing
             gantt
                 title Launch timeline — Spring꞉ lamp ＃2
                 dateFormat YYYY-MM-DD
-                axisFormat %Y-%m-%d
+                axisFormat %m-%d
+                tickInterval 1week
                 todayMarker off
                 section Supply chain
-                Place the first purchase order :milestone, m1, 2027-01-18, 0d
+                Place the first purchase order :crit, milestone, m1, 2027-01-18, 0d
                 Production and freight :t2, 2027-01-18, 2027-03-15
                 section KOL
                 KOL Bo :t3, 2027-01-18, 2027-03-15
                 section Seed reviews
                 Recruit beta testers :t4, 2027-02-01, 2027-02-15
-                Ship units to beta testers :milestone, m5, 2027-02-15, 0d
+                Ship units to beta testers :crit, milestone, m5, 2027-02-15, 0d
                 Beta trial :t6, 2027-02-22, 2027-03-08
-                Reviews live :milestone, m7, 2027-03-15, 0d
+                Reviews live :crit, milestone, m7, 2027-03-15, 0d
                 section Launch
-                Retail launch :milestone, m8, 2027-03-15, 0d
+                Retail launch :crit, milestone, m8, 2027-03-15, 0d
             ```
             """))
         #expect(MarkdownReport.mermaidText("a: b; c # 50% \"x\" `y` {z}") == "a꞉ b, c ＃ 50％ ”x” 'y'  z")
@@ -76,7 +77,7 @@ import Testing
         let section = try Self.section(Self.plan, sets: ["scenario.language=zh"])
         #expect(section.hasPrefix("## 时间线\n\n"))
         #expect(section.contains("    title 上市时间线 — Spring꞉ lamp ＃2\n"))
-        #expect(section.contains("    section 供应链\n    下首批采购单 :milestone, m1, 2027-01-18, 0d\n    生产与运输 :t2, 2027-01-18, 2027-03-15\n"))
+        #expect(section.contains("    section 供应链\n    下首批采购单 :crit, milestone, m1, 2027-01-18, 0d\n    生产与运输 :t2, 2027-01-18, 2027-03-15\n"))
         #expect(ReportReading.row(section, "开始") == ["开始", "结束", "里程碑", "负责", "id"])
         // The sample's date set into the Chinese without spaces.
         #expect(ReportReading.rows(section, after: "| 开始 ")[2] == ["2027-01-18", "2027-03-15", "KOL Bo：邀约 → 2027-02-08寄样 → 发布", "KOL", "`kol.1.*`"])
@@ -101,10 +102,10 @@ import Testing
             ["2026-03-09", "", "Place the first purchase order (past)", "Supply chain", "`inventory.purchase_order`"],
             ["2026-03-09", "2026-03-16", "Production and freight (past)", "Supply chain", "`inventory.production`"],
             ["2026-03-16", "", "Retail launch (past)", "Launch", "`launch`"],
-            ["2026-03-30", "2026-04-06", "Reorder: order to warehouse", "Supply chain", "`inventory.reorder`"],
+            ["2026-03-30", "2026-04-06", "Reorder 1: order to warehouse", "Supply chain", "`inventory.reorder`"],
         ])
         // The gantt chart names them without the status.
-        #expect(section.contains("    Reorder꞉ order to warehouse :t3, 2026-03-30, 2026-04-06\n"))
+        #expect(section.contains("    Reorder 1꞉ order to warehouse :t3, 2026-03-30, 2026-04-06\n"))
     }
 
     @Test func onlyTheLaunchNoTimeline() throws {
