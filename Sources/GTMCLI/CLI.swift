@@ -57,6 +57,7 @@ public enum CLI {
     }
 
     public static func run(_ arguments: [String]) -> Outcome {
+        if arguments.first == "__complete" { return Completions.complete(Array(arguments.dropFirst())) }
         let command: Command
         do {
             command = try ArgumentParser.parse(arguments)

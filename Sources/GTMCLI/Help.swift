@@ -69,16 +69,15 @@ enum Help {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// The `Error: …` text for a wrong command line.
+    /// The text for a wrong command line, in the one error style (the Commands article):
+    /// `gtm: error: …`, then indented `hint:` and `usage:` lines.
     static func usageError(_ error: UsageError) -> String {
-        var lines = ["Error: \(error.message)"]
-        if let hint = error.hint { lines.append("Hint: \(hint)") }
+        var lines = ["gtm: error: \(error.message)"]
+        if let hint = error.hint { lines.append("  hint: \(hint)") }
         if let name = error.command, let spec = CommandTable.command(name) {
-            lines.append("Usage: \(spec.usage)")
-            lines.append("See 'gtm help \(name)'.")
+            lines.append("  usage: \(spec.usage) (see 'gtm help \(name)')")
         } else {
-            lines.append("Usage: gtm <command> [arguments] [options]")
-            lines.append("See 'gtm --help'.")
+            lines.append("  usage: gtm <command> [arguments] [options] (see 'gtm --help')")
         }
         return lines.joined(separator: "\n") + "\n"
     }

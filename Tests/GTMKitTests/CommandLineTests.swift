@@ -44,7 +44,7 @@ import Testing
         let bash = CLI.run(["completions", "bash"]).stdout
         let zsh = CLI.run(["completions", "zsh"]).stdout
         let fish = CLI.run(["completions", "fish"]).stdout
-        #expect(bash.contains("complete -F _gtm gtm"))
+        #expect(bash.contains("complete -o filenames -F _gtm gtm"))
         #expect(zsh.hasPrefix("#compdef gtm\n"))
         #expect(fish.contains("complete -c gtm"))
         for command in CommandTable.commands {
@@ -56,6 +56,72 @@ import Testing
             }
         }
         #expect(bash.contains("markdown json csv html"))
+    }
+
+    /// Each shell, where installed, completes what the issue lists: a folder without a trailing
+    /// space, a key after `--set` (ending in `=`, no space), the scenario's variants after
+    /// `--what-if`, a key after `explain`; the script asks the gtm on PATH (the built one here).
+    static func shell(_ program: String, _ script: String) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: program)
+        process.arguments = ["-c", script]
+        process.currentDirectoryURL = GTMProcess.root
+        var environment = ProcessInfo.processInfo.environment
+        environment["PATH"] = GTMProcess.executable.deletingLastPathComponent().path + ":" + (environment["PATH"] ?? "/usr/bin:/bin")
+        process.environment = environment
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return text
+    }
+
+    static func installed(_ shell: String) -> Bool { FileManager.default.isExecutableFile(atPath: "/usr/bin/\(shell)") }
+
+    @Test(.enabled(if: installed("bash"), "needs bash")) func bashCompletesFilesKeysAndVariants() throws {
+        let out = try Self.shell("/usr/bin/bash", """
+            source <(gtm completions bash)
+            t() { COMP_WORDS=("$@"); COMP_CWORD=$((${#COMP_WORDS[@]}-1)); COMPREPLY=(); _gtm; printf '%s|' "${COMPREPLY[@]}"; echo; }
+            complete -p gtm
+            t gtm plan Scen
+            t gtm plan Scenarios/aurora-lamp.txt --set market.obt
+            t gtm plan Scenarios/aurora-lamp.txt --what-if ''
+            t gtm explain crowdfunding.pla
+            """)
+        #expect(out == """
+            complete -o filenames -F _gtm gtm
+            Scenarios|
+            market.obtainable=|
+            pessimistic|premium_price|
+            crowdfunding.platform|crowdfunding.platform_fee|
+
+            """)
+    }
+
+    @Test(.enabled(if: installed("zsh"), "needs zsh (apt install zsh)")) func zshCompletesKeysAndVariants() throws {
+        // The helpers `_arguments` calls, with `compadd` printing what it would offer.
+        let out = try Self.shell("/usr/bin/zsh", """
+            gtm completions zsh > "$TMPDIR/_gtm_test_$$" && zsh -n "$TMPDIR/_gtm_test_$$" && echo syntax-ok
+            compadd() { print -r -- "$*" }
+            source "$TMPDIR/_gtm_test_$$" 2>/dev/null; rm -f "$TMPDIR/_gtm_test_$$"
+            words=(gtm plan Scenarios/aurora-lamp.txt --what-if '')
+            _gtm_variants
+            _gtm_keys | grep -o 'market.obtainable= '
+            """.replacingOccurrences("$TMPDIR", with: TempFolder.parent.path))
+        #expect(out == "syntax-ok\n-- pessimistic premium_price\nmarket.obtainable= \n")
+    }
+
+    @Test(.enabled(if: installed("fish"), "needs fish (apt install fish)")) func fishCompletesFilesKeysAndVariants() throws {
+        let out = try Self.shell("/usr/bin/fish", """
+            gtm completions fish | source
+            complete -C 'gtm plan Scen'
+            complete -C 'gtm plan Scenarios/aurora-lamp.txt --set market.obt' | cut -f1
+            complete -C 'gtm plan Scenarios/aurora-lamp.txt --what-if ' | cut -f1
+            complete -C 'gtm explain crowdfunding.pla'
+            """)
+        #expect(out == "Scenarios/\nmarket.obtainable=\npessimistic\npremium_price\ncrowdfunding.platform\ncrowdfunding.platform_fee\n")
     }
 
     @Test func diffExitCodeLanguageAndCurrency() throws {
@@ -102,6 +168,19 @@ import Testing
         #expect(warnings["new"]?.map { $0["code"] as? String } == ["kol_over_budget"])
         #expect(warnings["gone"]?.map { $0["code"] as? String } == ["zero_demand"])
         #expect(PlanDiff(old: plan, new: plan, oldName: "a", newName: "b").markdown().contains("## Warnings") == false)
+    }
+
+    /// Every warning code has a Chinese title, so a Chinese report names none by its English code.
+    @Test func everyWarningHasAChineseTitle() throws {
+        let source = try String(contentsOf: GTMProcess.root.appendingPathComponent("Sources/GTMKit/Plan/PlanWarning.swift"), encoding: .utf8)
+        let body = try #require(source.components(separatedBy: "var code: String {").dropFirst().first?.components(separatedBy: "\n    }\n").first)
+        let codes = Set(body.matches(of: /return "([a-z_]+)"/).map { String($0.1) })
+        #expect(codes.count > 20)
+        #expect(codes == Set(ReportText.chineseWarningTitles.keys))
+        let plan = Planner.plan(try decode(Self.lamp + "scenario:\n  language: zh\n"))
+        var zh = plan
+        zh.warnings = [.zeroDemand]
+        #expect(MarkdownReport(zh).warningsSection().contains("- **需求为零**："))
     }
 
     @Test func outPicksTheFormatFromTheExtension() throws {
@@ -164,7 +243,10 @@ import Testing
         #expect(ReportText.typeset("P10 与 P90 之间") == "P10 与 P90 之间")
         let style = NumberStyle(language: .zh, currency: "USD")
         #expect(style.money(290_000) == "29万美元")
-        #expect(style.money(9_500) == "$9,500")
+        // A foreign currency is named in Chinese at any size: `$` alone could be any dollar, `¥` read as RMB.
+        #expect(style.money(9_500) == "9,500美元")
+        #expect(NumberStyle(language: .zh, currency: "JPY").money(9_800) == "9,800日元")
+        #expect(NumberStyle(language: .en, currency: "JPY").money(9_800) == "JP¥9,800")
         #expect(NumberStyle(language: .zh, currency: "CNY").money(290_000) == "¥29万")
     }
 }

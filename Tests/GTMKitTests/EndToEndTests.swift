@@ -134,10 +134,9 @@ enum GTMProcess {
         #expect(result.status == 2)
         #expect(result.stdout.isEmpty)
         #expect(result.err == """
-        Error: unknown option '--fromat' for 'gtm plan'
-        Hint: did you mean '--format'?
-        Usage: gtm plan FILE... [options]
-        See 'gtm help plan'.
+        gtm: error: unknown option '--fromat' for 'gtm plan'
+          hint: did you mean '--format'?
+          usage: gtm plan FILE... [options] (see 'gtm help plan')
 
         """)
     }
@@ -179,7 +178,7 @@ extension EndToEndTests {
         // A command-line error (exit 2) at both ends of the key's bounds, as --seed (issue 24).
         let result = try GTMProcess.run(["plan", GTMProcess.examples[0], "--trials", "5000000"])
         #expect(result.status == 2)
-        #expect(result.err.hasPrefix("Error: '--trials' takes a whole number from 100 to 2000000, not '5000000'"))
+        #expect(result.err.hasPrefix("gtm: error: '--trials' takes a whole number from 100 to 2000000, not '5000000'"))
         let few = try GTMProcess.run(["plan", GTMProcess.examples[0], "--trials", "50"])
         #expect(few.status == 2)
     }

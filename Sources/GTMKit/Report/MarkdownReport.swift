@@ -343,7 +343,7 @@ package struct MarkdownReport {
         if plan.warnings.isEmpty {
             parts.append(t("None.", "无。"))
         } else {
-            parts.append(plan.warnings.map { "- **\($0.code)**: \(text.message($0))" }.joined(separator: "\n"))
+            parts.append(plan.warnings.map { "- **\(text.warningTitle($0))**" + t(": ", "：") + text.message($0) }.joined(separator: "\n"))
         }
         return parts.joined(separator: "\n\n")
     }

@@ -12,9 +12,11 @@ struct NumberStyle: Sendable {
     /// The one minus sign of a report: U+2212, in prose and tables alike.
     static let minus = "\u{2212}"
 
-    /// A whole count: `12,345` or `1.23万`.
+    /// A whole count: `12,345`, in full digits in both languages. One style per kind in a report
+    /// (issue 28): counts are units to order, testers to recruit, buyers, always exact; money
+    /// takes 万 and 亿 in Chinese.
     func count(_ value: Double) -> String {
-        Self.signed(language == .zh ? chinese(value) : Format.grouped(value))
+        Self.signed(Format.grouped(value))
     }
 
     /// `-12` → `−12`: Format's ASCII minus as the report's minus sign.
@@ -22,14 +24,15 @@ struct NumberStyle: Sendable {
         text.hasPrefix("-") ? minus + text.dropFirst() : text
     }
 
-    /// A whole count in full digits in both languages (`10,680`): units to order, testers to recruit.
+    /// A whole count in full digits (`10,680`): units to order, testers to recruit. The same as
+    /// `count`, named where the exact figure is the point.
     func exactCount(_ value: Double) -> String {
-        Self.signed(Format.grouped(value))
+        count(value)
     }
 
-    /// An amount in full digits in both languages (`¥1,516,560`): a goal to publish, money to pay.
+    /// An amount to pay or publish (`¥1,516,560`, `¥151.66万`): the report's one money style.
     func exactMoney(_ value: Double) -> String {
-        NumberStyle(language: .en, currency: currency).money(value)
+        money(value)
     }
 
     /// A count with decimals kept for small values (`0.42`), whole above 100.
@@ -39,7 +42,7 @@ struct NumberStyle: Sendable {
         return Self.signed(trimmed(Format.grouped(value, decimals: decimals)))
     }
 
-    /// An amount with its currency: `¥1,234`, `$49.90`, `1,234 CHF`, `¥1.23万`. Cents show
+    /// An amount with its currency: `¥1,234`, `$49.90`, `JP¥98,000`, `1,234 CHF`, `¥1.23万`, `49.9美元`. Cents show
     /// below 10,000 when there are any; larger amounts are whole.
     func money(_ value: Double) -> String {
         let fractional = abs(value) < 10_000 && abs(value - value.rounded()) >= 0.005
@@ -51,8 +54,9 @@ struct NumberStyle: Sendable {
         }
         if digits == "0" || digits == "0.00" { digits = "0" }
         let sign = value < 0 && digits != "0" ? Self.minus : ""
-        // A Chinese writer puts a foreign currency's name after 万 and 亿: 29万美元, not $29万.
-        if language == .zh, abs(value) >= 10_000, currency != "CNY", let name = Self.chineseCurrencyNames[currency] {
+        // In Chinese a foreign currency is named after the amount, large or small (29万美元, 49.9美元):
+        // `$` and `¥` alone are read as RMB or mistaken for one another.
+        if language == .zh, currency != "CNY", let name = Self.chineseCurrencyNames[currency] {
             return "\(sign)\(digits)\(name)"
         }
         if let symbol = Currency.symbol(for: currency) {

@@ -117,8 +117,12 @@ package struct PlanDiff {
         if !warnings.new.isEmpty || !warnings.gone.isEmpty {
             parts.append("## " + t("Warnings", "警告"))
             let text = ReportText(new), oldText = ReportText(old)
-            parts.append((warnings.new.map { "- " + t("New", "新增") + " " + Markdown.code($0.code) + t(": ", "：") + text.message($0) }
-                + warnings.gone.map { "- " + t("Gone", "消除") + " " + Markdown.code($0.code) + t(": ", "：") + oldText.message($0) })
+            // The code in English, the Chinese title in Chinese (the JSON keeps the code).
+            func name(_ warning: PlanWarning) -> String {
+                text.language == .zh ? "**" + text.warningTitle(warning) + "**" : Markdown.code(warning.code)
+            }
+            parts.append((warnings.new.map { "- " + t("New", "新增") + " " + name($0) + t(": ", "：") + text.message($0) }
+                + warnings.gone.map { "- " + t("Gone", "消除") + " " + name($0) + t(": ", "：") + oldText.message($0) })
                 .joined(separator: "\n"))
         }
         return parts.joined(separator: "\n\n") + "\n"

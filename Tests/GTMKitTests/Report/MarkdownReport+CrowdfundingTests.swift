@@ -168,7 +168,7 @@ import Testing
         let decision = report.crowdfundingDecision(campaign)
         // The goal in full digits; pledged and net with 万: ¥190,000 = ¥19万, ¥167,865 = ¥16.79万.
         #expect(decision.hasPrefix("**众筹**：建议在"))
-        #expect(decision.hasSuffix("于2027年1月4日至2027年2月2日发起，目标金额 **¥63,000**；预计认筹¥19万，净得¥16.79万。"))
+        #expect(decision.hasSuffix("于2027年1月4日至2027年2月2日发起，目标金额 **¥6.3万**；预计认筹¥19万，净得¥16.79万。"))
         let section = report.crowdfundingSection(campaign)
         #expect(section.hasPrefix("## 众筹\n\n**建议众筹**。"))
         // ¥63,333 = ¥6.33万 against the ¥63,000 goal (¥6.3万): 100.5%.
@@ -178,7 +178,7 @@ import Testing
         #expect(ReportReading.row(section, "Standard") == ["Standard", "¥400", "不限", "400", "1", "¥16万"])
         #expect(ReportReading.row(section, "扣款失败（5%）") == ["扣款失败（5%）", "−¥9,500"])
         #expect(ReportReading.row(section, "**净得**") == ["**净得**", "**¥16.79万**"])
-        #expect(ReportReading.row(section, "**目标金额**") == ["**目标金额**", "**¥63,000**"])
+        #expect(ReportReading.row(section, "**目标金额**") == ["**目标金额**", "**¥6.3万**"])
         // Modian pays out 10 days after rewards ship (16 February): 26 February.
         #expect(report.keyDates() == "**关键日期**：2027-01-04 众筹开始；2027-02-02 众筹结束；2027-02-26 众筹款到账；2027-03-15 上市。")
     }

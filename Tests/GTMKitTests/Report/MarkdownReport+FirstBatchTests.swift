@@ -139,7 +139,7 @@ import Testing
         #expect(section.hasPrefix("## 首批生产\n\n"))
         // The units to order and the money they tie up in full digits; ¥16,858 = ¥1.69万.
         #expect(section.contains("""
-            （上市前8周），占用资金¥114,000。您对首8周的预测为1,000件，上下浮动约200件。少卖一件损失毛利¥300，多备一件损失¥100（成本减清仓残值），\
+            （上市前8周），占用资金¥11.4万。您对首8周的预测为1,000件，上下浮动约200件。少卖一件损失毛利¥300，多备一件损失¥100（成本减清仓残值），\
             因此备货应高于平均需求：覆盖75%的需求情形。即1,135件；因每箱10件调整为1,140件。平均而言，覆盖期结束时约剩169件（按成本计¥1.69万），约少卖29件；\
             满足97.1%的需求，75.8%的情况下不会断货。
             """))
@@ -148,7 +148,7 @@ import Testing
         #expect(ReportReading.row(section, "最小起订量 / 箱规") == ["最小起订量 / 箱规", "500 / 10"])
         // ¥34,200 = ¥3.42万.
         #expect(ReportReading.row(section, "下单时支付的订金") == ["下单时支付的订金", "¥3.42万"])
-        #expect(report.decisionLines().first == "**首批**：在2027年1月18日前下单1,140件（成本¥114,000）。")
+        #expect(report.decisionLines().first == "**首批**：在2027年1月18日前下单1,140件（成本¥11.4万）。")
     }
 
     @Test func noInventoryNoSection() throws {

@@ -154,13 +154,13 @@ import Testing
 
     @Test func chineseDecisionAndTables() throws {
         let (report, kol) = try Self.report(Self.tier, sets: ["scenario.language=zh"])
-        #expect(report.kolDecision(kol) == "**KOL**：¥20,000（预算¥25,000），micro：邀约20位达人，预计约10条内容，触达4万人，带来200位上市买家；最早邀约日2027年1月25日。")
+        #expect(report.kolDecision(kol) == "**KOL**：¥2万（预算¥2.5万），micro：邀约20位达人，预计约10条内容，触达40,000人，带来200位上市买家；最早邀约日2027年1月25日。")
         let section = report.kolSection(kol)
         #expect(section.hasPrefix("## KOL 计划\n\n内容在上市前2周内陆续发布，粉丝少的先发；"))
         #expect(section.contains("每条内容需一件样品：共10件，寄出时采购（无试产或首批），成本¥1,000。"))
         // 20,000 = 2万, ¥20,000 = ¥2万, 40,000 = 4万, 10,000 = 1万; ¥25,000 = ¥2.5万.
         #expect(ReportReading.row(section, "micro")
-                == ["micro", "—", "20", "10", "2万", "5%", "20% × 5% × 10%", "¥2万", "4万", "1万", "200", "¥100", "4.0倍"])
+                == ["micro", "—", "20", "10", "20,000", "5%", "20% × 5% × 10%", "¥2万", "40,000", "10,000", "200", "¥100", "4.0倍"])
         #expect(ReportReading.row(section, "预算") == ["预算", "¥2.5万"])
         #expect(ReportReading.row(section, "CPM（每千次触达成本）") == ["CPM（每千次触达成本）", "¥500"])
         let (seeded, _) = try Self.report(Self.roster, sets: ["scenario.language=zh"])
