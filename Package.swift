@@ -22,7 +22,7 @@ let package = Package(
                           linkerSettings: [.unsafeFlags(["-static-executable"], .when(platforms: [.linux], configuration: .release))]),
         // Benchmarks: `swift run -c release gtm-bench`.
         .executableTarget(name: "gtm-bench", dependencies: ["GTMKit"], path: "Sources/Benchmarks",
-                         exclude: ["numpy_market.py", "squigglepy_market.py", "market-1m.txt", "README.md"]),
+                         exclude: ["numpy_market.py", "squigglepy_market.py", "pinned.py", "market-1m.txt", "README.md"]),
         .testTarget(name: "GTMKitTests", dependencies: ["GTMKit", "GTMCLI", "gtm"], exclude: ["Corpus", "Golden", "Launches"]),
     ]
 )

@@ -92,7 +92,7 @@ import Testing
         let outcome = CLI.run(["diff", old, new])
         #expect(outcome.status == 0)
         let lines = outcome.stdout.split(separator: "\n").map(String.init)
-        #expect(lines[0] == "# Plan diff: \(old) → \(new)")
+        #expect(lines[0] == "# Plan diff: `\(old)` → `\(new)`")
         #expect(lines[1].hasPrefix("**") && lines[1].contains("decisions change"), "\(lines[1])")
         let row = { (path: String) in lines.first { $0.hasPrefix("| \(path) ") }?.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) } }
         // The MOQ of 12,000 lifts the reorder to 12,000, in the decisions' table under Previous / New.
@@ -158,8 +158,8 @@ import Testing
         #expect(lines.contains { $0.hasPrefix("| SOM (units) |") && $0.contains("8,000 | 16,000 | +8,000 |") }, "\(diff.out)")
         // Two revisions, no working copy: main..feature gives the same comparison.
         let range = try GTMProcess.run(["diff", "main..feature", scenario], in: repo)
-        #expect(range.out.replacingOccurrences("main:\(scenario) → feature:\(scenario)", with: "") ==
-                diff.out.replacingOccurrences("main:\(scenario) → \(scenario)", with: ""))
+        #expect(range.out.replacingOccurrences("`main:\(scenario)` → `feature:\(scenario)`", with: "") ==
+                diff.out.replacingOccurrences("`main:\(scenario)` → `\(scenario)`", with: ""))
         // A revision that does not exist, and a path that leaves the repository, are errors that say so.
         let missing = try GTMProcess.run(["diff", "nope:\(scenario)", scenario], in: repo)
         #expect(missing.status == 1 && missing.err.contains("no revision 'nope'"))

@@ -434,3 +434,50 @@ func exampleText(_ name: String) throws -> String {
         }
     }
 }
+
+/// The charts' P10–P90 band. With one uncertain input that scales the whole curve (the share of
+/// the market obtained), every week's units are the week's share of SOM times SOM, a monotone
+/// function of the draw: so each week's P10 is that share of SOM's P10 over the same trials,
+/// exactly: the band takes every trial up to 20,480, so both are percentiles of the same 2,000 draws.
+@Suite struct WeeklyBandTests {
+    static let text = CommandLineTests.lamp + """
+        market:
+          population: 1M
+          serviceable: 50%
+          obtainable: 1% to 2%
+        demand:
+          shape: bass
+        scenario:
+          trials: 2000
+
+        """
+
+    @Test func eachWeeksBandIsItsShareOfTheSizesBand() throws {
+        let plan = Planner.plan(try decode(Self.text))
+        let weeks = try #require(plan.demand?.weeks)
+        let som = try #require(plan.uncertainty?.summary(.somUnits))
+        let band = try #require(plan.uncertainty?.bands?.demand)
+        #expect(plan.uncertainty?.bands?.trials == 2_000)   // all of them: the band takes up to 20,480
+        #expect(band.p10.count == weeks.count && weeks.count == 53)
+        let size = try #require(plan[.somUnits])
+        for (index, week) in weeks.enumerated() {
+            let share = week.units / size
+            #expect(abs(band.p10[index] - share * som.p10) <= 1e-9 * som.p10, "week \(index + 1)")
+            #expect(abs(band.p90[index] - share * som.p90) <= 1e-9 * som.p90, "week \(index + 1)")
+            #expect(band.p10[index] < week.units && week.units < band.p90[index])
+        }
+        // The JSON's weeks carry it, and so the CSV's rows.
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(JSONReport(plan).render().utf8)) as? [String: Any])
+        let first = try #require(((json["demand"] as? [String: Any])?["weeks"] as? [[String: Any]])?.first)
+        // (JSONSerialization reads a decimal to within an ulp or two.)
+        #expect(abs((first["p10"] as? Double ?? 0) - band.p10[0]) < 1e-9 && abs((first["p90"] as? Double ?? 0) - band.p90[0]) < 1e-9)
+        let units = "\r\nbase,demand.weeks,1,units,,\(CSVReport.number(weeks[0].units)),count,,"
+        #expect(CSVReport(plan).render().contains(units + "\(CSVReport.number(band.p10[0])),,\(CSVReport.number(band.p90[0])),2027-03-15,,\r\n"))
+    }
+
+    @Test func aCertainPlanHasNoBand() throws {
+        let plan = Planner.plan(try decode(Self.text.replacingOccurrences("1% to 2%", with: "1%")))
+        #expect(plan.uncertainty?.bands == nil)
+        #expect(!MarkdownReport(plan).render().contains("P10 and P90"))
+    }
+}

@@ -127,7 +127,7 @@ import Testing
         #expect(zh.chinese(123_456_789) == "1.23亿")
         #expect(zh.count(9_999) == "9,999")
         #expect(zh.chinese(99_999_999) == "1亿")
-        #expect(zh.money(14_364_000) == "¥1436.4万")
+        #expect(zh.money(14_364_000) == "¥1,436.4万")
         #expect(en.percent(0.125) == "12.5%")
         #expect(en.percent(0.0035) == "0.35%")
         #expect(en.percent(0.3) == "30%")

@@ -7,7 +7,7 @@ extension AdsPlan: LeverReport {
         ("ads", report.section(.ads, extra: [
             ("flights", .array(flights.map {
                 .object([("name", .string($0.name)), ("platform", .string($0.platform)), ("start", .string($0.start.description)),
-                         ("end", .string($0.end.description)), ("budget", .number($0.budget)), ("impressions", .number($0.impressions)),
+                         ("end", .string($0.end.adding(days: -1).description)), ("budget", .number($0.budget)), ("impressions", .number($0.impressions)),
                          ("clicks", .number($0.clicks)), ("buyers", .number($0.buyers)),
                          ("cost_per_buyer", $0.buyers > 0 ? .number($0.costPerBuyer) : .null),
                          ("roas", $0.budget > 0 ? .number($0.buyers * report.plan.scenario.product.price.value / $0.budget) : .null),

@@ -89,6 +89,9 @@ package struct CSVReport {
         }
     }
 
+    /// The row of a weekly table that carries the week's band.
+    static let bandKeys = ["demand.weeks": "units", "cash.weeks": "balance"]
+
     /// Keys that name an array's element, that date it and that end it, in order of preference.
     static let itemKeys = ["id", "code", "week", "name", "path", "item", "input"]
     static let dateKeys = ["start", "date", "first_day", "first"]
@@ -112,8 +115,14 @@ package struct CSVReport {
         }
         if let date = take(Self.dateKeys) { template.date = Self.plain(date) }
         if let end = take(Self.endKeys) { template.end = Self.plain(end) }
+        // A week's P10–P90 band goes in the percentile columns of its main row (units, balance).
+        let band = Self.bandKeys[table].flatMap { _ in take(["p10"]).flatMap { low in take(["p90"]).map { (low, $0) } } }
         let before = rows.count
         fields(.object(pairs), table: table, template: template, outputs, into: &rows)
+        if let band, let key = Self.bandKeys[table], let index = rows[before...].firstIndex(where: { $0.key == key }) {
+            rows[index].p10 = Self.plain(band.0)
+            rows[index].p90 = Self.plain(band.1)
+        }
         if rows.count == before { rows.append(template) }
     }
 
@@ -151,12 +160,16 @@ package struct CSVReport {
     /// The unit of a field outside the declared outputs, by key or by `table.key` where one key
     /// means two things (the cash on hand, the stock on hand): money rows carry the currency.
     static let units: [String: String] = {
-        let money = ["balance", "in", "out", "cost", "price", "unit_cost", "fixed_costs", "received", "paid", "cash.on_hand", "deposit",
-                     "discount_cost", "cost_per_buyer", "budget", "contribution", "value", "reference_price", "underage", "overage",
-                     "pledged", "fees", "net", "goal"]
-        let count = ["units", "cumulative", "buyers", "on_hand", "sales", "serves", "stock_at_arrival", "safety_stock", "backers",
-                     "newsvendor_units", "reach", "impressions", "clicks", "engagements"]
-        return Dictionary(uniqueKeysWithValues: money.map { ($0, "money") } + count.map { ($0, "count") })
+        let money = ["balance", "in", "out", "cost", "price", "unit_cost", "fixed_costs", "received",
+                     "paid", "cash.on_hand", "deposit", "discount_cost", "cost_per_buyer", "budget", "contribution", "value",
+                     "reference_price", "reference_spend", "underage", "overage", "pledged", "fees", "net", "goal"]
+        let count = ["units", "cumulative", "demand.components.baseline", "demand.components.events", "demand.components.kol",
+                     "demand.components.ads", "demand.components.email", "demand.components.price", "demand.components.repeat",
+                     "demand.components.season", "buyers", "on_hand", "sales", "serves",
+                     "stock_at_arrival", "safety_stock", "backers", "newsvendor_units", "reach", "impressions", "clicks", "engagements"]
+        let share = ["target_margin", "conversion", "returns", "fee", "share", "share_sd", "critical_ratio", "acceptance",
+                     "engagement", "review_rate"]
+        return Dictionary(uniqueKeysWithValues: money.map { ($0, "money") } + count.map { ($0, "count") } + share.map { ($0, "share") })
     }()
 
     static func unit(_ unit: Output.Unit, default fallback: String) -> String {

@@ -19,6 +19,24 @@ package struct JSONReport {
         return object.serialized() + "\n"
     }
 
+    /// A week's P10 and P90 from the simulation (`p10`, `p90`), where there is a band.
+    func band(_ band: WeeklyBands.Band?, _ index: Int) -> [(String, JSONValue)] {
+        guard let band, band.p10.indices.contains(index) else { return [] }
+        return [("p10", .number(band.p10[index])), ("p90", .number(band.p90[index]))]
+    }
+
+    var demandBand: WeeklyBands.Band? {
+        plan.uncertainty?.bands?.demand.flatMap { $0.p10.count == plan.demand?.weeks.count ? $0 : nil }
+    }
+
+    /// The balance's band for the report's weeks (the last of the cash model's).
+    func balanceBand(_ flow: CashFlow) -> WeeklyBands.Band? {
+        plan.uncertainty?.bands?.balance.flatMap { band in
+            band.p10.count >= flow.weeks.count
+                ? WeeklyBands.Band(p10: Array(band.p10.suffix(flow.weeks.count)), p90: Array(band.p90.suffix(flow.weeks.count))) : nil
+        }
+    }
+
     /// The contract's schema version (outputs.md): 2 since `run` holds the run's metadata.
     static let schemaVersion = 2
 
@@ -59,9 +77,9 @@ package struct JSONReport {
                 })),
                 ("elasticity", .number(demand.elasticity)), ("reference_price", .number(demand.referencePrice)),
                 ("p", .number(demand.p)), ("q", .number(demand.q)), ("launch_boost", .number(demand.launchBoost)),
-                ("weeks", .array(demand.weeks.map {
-                    .object([("week", .integer($0.number)), ("start", .string($0.start.description)), ("days", .integer($0.days)),
-                             ("units", .number($0.units)), ("cumulative", .number($0.cumulative))])
+                ("weeks", .array(demand.weeks.enumerated().map { index, week in
+                    .object([("week", .integer(week.number)), ("start", .string(week.start.description)), ("days", .integer(week.days)),
+                             ("units", .number(week.units)), ("cumulative", .number(week.cumulative))] + band(demandBand, index))
                 })),
             ] + fitObject(demand))))
         }
@@ -130,9 +148,9 @@ package struct JSONReport {
                     .object([("item", .string($0.item.key)), ("first", .string($0.first.description)), ("last", .string($0.last.description)),
                              ($0.item.isReceipt ? "received" : "paid", .number($0.amount))])
                 })),
-                ("weeks", .array(flow.weeks.map {
-                    .object([("start", .string($0.start.description)), ("in", .number($0.inflow)), ("out", .number($0.outflow)),
-                             ("balance", .number($0.balance))])
+                ("weeks", .array(flow.weeks.enumerated().map { index, week in
+                    .object([("start", .string(week.start.description)), ("in", .number(week.inflow)), ("out", .number(week.outflow)),
+                             ("balance", .number(week.balance))] + band(balanceBand(flow), index))
                 })),
             ])))
         }

@@ -32,6 +32,6 @@ extension MarkdownReport {
             **The rule:** a line is worth its cost while its cost per buyer stays below what \(what); above it, each buyer it brings \
             loses money (flagged `cac_above_contribution`).
             """,
-                 "**规则**：一条投放的每位买家成本低于\(what)才值得；高于它，每带来一位买家都在亏钱（警告 `cac_above_contribution`）。")
+                 "**规则**：一条投放的每位买家成本低于\(what)才值得；高于它，每带来一位买家都在亏钱（见警告“获客成本高于单件边际贡献”）。")
     }
 }

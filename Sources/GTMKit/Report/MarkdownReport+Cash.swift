@@ -188,30 +188,24 @@ extension MarkdownReport {
         return notes
     }
 
-    /// A Mermaid line of the balance at the end of each week.
+    /// The balance at the end of each week: a Mermaid line, or gtm's SVG in the HTML, with the
+    /// P10–P90 band of the simulation where inputs are uncertain.
     func balanceChart(_ flow: CashFlow) -> String {
         let balances = flow.weeks.map(\.balance)
+        // The band covers every week of the cash model; the report's weeks are the last of them.
+        let band = plan.uncertainty?.bands?.balance.flatMap { band -> (low: [Double], high: [Double])? in
+            guard band.p10.count >= balances.count else { return nil }
+            return (Array(band.p10.suffix(balances.count)), Array(band.p90.suffix(balances.count)))
+        }
+        var title = t("Cash balance at the end of each week", "每周末现金余额")
+        if band != nil { title += svgCharts ? t(", P10–P90 shaded", "，阴影为 P10–P90") : t(" (light lines: P10 and P90)", "（浅色线：P10 与 P90）") }
         if svgCharts {
-            return "<figure class=\"chart\">" + SVGChart.line(title: t("Cash balance at the end of each week", "每周末现金余额"), values: balances,
-                                                             dates: flow.weeks.map(\.start), markers: chartMarkers(),
-                                                             lowest: t("Lowest:", "最低："), axis: chartAxis,
+            return "<figure class=\"chart\">" + SVGChart.line(title: title, values: balances, dates: flow.weeks.map(\.start), band: band,
+                                                             markers: chartMarkers(), lowest: t("Lowest week-end balance:", "周末最低余额："), axis: chartAxis,
                                                              format: { style.money($0) }) + "</figure>"
         }
-        let scale = chartScale(balances, money: true)
-        let scaled = balances.map { $0 / scale.divisor }
-        let low = min(0, scaled.min() ?? 0), high = max(0, scaled.max() ?? 0)
-        let floor = low < 0 ? -niceCeiling(-low) : 0
-        let ceiling = high > 0 ? niceCeiling(high) : 1
         let first = flow.weeks.first.map { style.date($0.start) } ?? ""
-        return """
-        ```mermaid
-        \(Self.mermaidInit)
-        xychart-beta
-            title "\(t("Cash balance at the end of each week", "每周末现金余额"))"
-            x-axis "\(t("Week (week 1 starts \(first))", "周（第 1 周始于 \(first)）"))" 1 --> \(max(flow.weeks.count, 2))
-            y-axis "\(scale.unit)" \(chartNumber(floor, scaled: scale.divisor > 1)) --> \(chartNumber(ceiling, scaled: scale.divisor > 1))
-            line [\(scaled.map { chartNumber($0, scaled: scale.divisor > 1) }.joined(separator: ", "))]
-        ```
-        """
+        return xyChart(title: title, xAxis: t("Week (week 1 starts \(first))", "周（第 1 周始于 \(first)）"), values: balances, band: band,
+                       reference: [], money: true)
     }
 }

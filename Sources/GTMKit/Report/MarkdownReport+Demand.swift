@@ -133,37 +133,55 @@ extension MarkdownReport {
     /// A Mermaid `xychart-beta` line of weekly units (GitHub renders it; raw, it is a list of
     /// numbers). A last partial week is drawn at its weekly rate, not as a collapse.
     func chart(_ demand: DemandCurve) -> String {
-        let rates = demand.weeks.map { $0.days > 0 && $0.days < 7 ? $0.units * 7 / Double($0.days) : $0.units }
-        // With actual sales, the plan before them as a second line.
+        // A last partial week at its weekly rate.
+        func rate(_ units: Double, _ week: DemandCurve.Week) -> Double { week.days > 0 && week.days < 7 ? units * 7 / Double(week.days) : units }
+        let rates = demand.weeks.map { rate($0.units, $0) }
+        // With actual sales, the plan before them as another line.
         let planRates: [Double] = plan.actuals.map { actuals in
             demand.weeks.enumerated().map { index, week -> Double in
-                let units = actuals.planWeekly.indices.contains(index) ? actuals.planWeekly[index] : 0
-                return week.days > 0 && week.days < 7 ? units * 7 / Double(week.days) : units
+                rate(actuals.planWeekly.indices.contains(index) ? actuals.planWeekly[index] : 0, week)
             }
         } ?? []
-        let title = plan.actuals == nil ? t("Units sold per week", "每周销量")
-            : t("Units per week: sold, then re-forecast (the second line: the plan before the sales data)",
-                "每周销量：实际与重新预测（第二条线：纳入销售数据前的计划）")
+        let band = plan.uncertainty?.bands?.demand.flatMap { band -> (low: [Double], high: [Double])? in
+            guard band.p10.count == demand.weeks.count else { return nil }
+            return (zip(band.p10, demand.weeks).map(rate), zip(band.p90, demand.weeks).map(rate))
+        }
+        var title = plan.actuals == nil ? t("Units sold per week", "每周销量")
+            : t("Units per week: sold, then re-forecast (dashed: the plan before the sales data)",
+                "每周销量：实际与重新预测（虚线：纳入销售数据前的计划）")
+        if band != nil { title += svgCharts ? t(", P10–P90 shaded", "，阴影为 P10–P90") : t(" (light lines: P10 and P90)", "（浅色线：P10 与 P90）") }
         if svgCharts {
-            return "<figure class=\"chart\">" + SVGChart.line(title: title, values: rates, dates: demand.weeks.map(\.start),
+            return "<figure class=\"chart\">" + SVGChart.line(title: title, values: rates, dates: demand.weeks.map(\.start), band: band,
                                                              reference: planRates, markers: chartMarkers(), axis: chartAxis,
                                                              format: { style.count($0) }) + "</figure>"
         }
-        let scale = chartScale(rates + planRates, money: false)
-        let launch = demand.weeks.first.map { style.date($0.start) } ?? ""
-        let values = rates.map { chartNumber($0 / scale.divisor, scaled: scale.divisor > 1) }
-        let planLine = planRates.isEmpty ? ""
-            : "\n    line [" + planRates.map { chartNumber($0 / scale.divisor, scaled: scale.divisor > 1) }.joined(separator: ", ") + "]"
-        let top = ((rates + planRates).max() ?? 0) / scale.divisor
-        let ceiling = niceCeiling(top)
+        return xyChart(title: title, xAxis: t("Week after launch (week 1 starts \(demand.weeks.first.map { style.date($0.start) } ?? ""))",
+                                              "上市后周数（第 1 周始于 \(demand.weeks.first.map { style.date($0.start) } ?? "")）"),
+                       values: rates, band: band, reference: planRates, money: false)
+    }
+
+    /// A Mermaid `xychart-beta` of one weekly series (GitHub renders it; raw, it is a list of
+    /// numbers): the plan's line first, then the P10 and P90 lines, then a reference line; the
+    /// value axis from 0 (or below, for money) to a round number, in thousands or millions when large.
+    func xyChart(title: String, xAxis: String, values: [Double], band: (low: [Double], high: [Double])?, reference: [Double],
+                 money: Bool) -> String {
+        let all = values + reference + (band.map { $0.low + $0.high } ?? [])
+        let scale = chartScale(all, money: money)
+        let scaled = scale.divisor > 1
+        func line(_ series: [Double]) -> String {
+            "\n    line [" + series.map { chartNumber($0 / scale.divisor, scaled: scaled) }.joined(separator: ", ") + "]"
+        }
+        let low = min(0, all.min() ?? 0) / scale.divisor, high = max(0, all.max() ?? 0) / scale.divisor
+        let floor = low < 0 ? -niceCeiling(-low) : 0
+        let ceiling = high > 0 ? niceCeiling(high) : 1
+        let lines = line(values) + (band.map { line($0.low) + line($0.high) } ?? "") + (reference.isEmpty ? "" : line(reference))
         return """
         ```mermaid
         \(Self.mermaidInit)
         xychart-beta
             title "\(title)"
-            x-axis "\(t("Week after launch (week 1 starts \(launch))", "上市后周数（第 1 周始于 \(launch)）"))" 1 --> \(max(demand.weeks.count, 2))
-            y-axis "\(scale.unit)" 0 --> \(chartNumber(ceiling, scaled: scale.divisor > 1))
-            line [\(values.joined(separator: ", "))]\(planLine)
+            x-axis "\(xAxis)" 1 --> \(max(values.count, 2))
+            y-axis "\(scale.unit)" \(chartNumber(floor, scaled: scaled)) --> \(chartNumber(ceiling, scaled: scaled))\(lines)
         ```
         """
     }
@@ -184,7 +202,7 @@ extension MarkdownReport {
         let currency = plan.scenario.settings.currency
         let (divisor, name): (Double, String) = text.language == .zh
             ? (top >= 1e9 ? (1e8, "亿") : top >= 1e5 ? (1e4, "万") : (1, ""))
-            : (top >= 1e7 ? (1e6, "million") : top >= 1e5 ? (1e3, "thousand") : (1, ""))
+            : (top >= 1e6 ? (1e6, "million") : top >= 1e5 ? (1e3, "thousand") : (1, ""))
         if money {
             let unit = text.language == .zh ? name + (currency == "CNY" ? "元" : NumberStyle.chineseCurrencyNames[currency] ?? " " + currency)
                 : name.isEmpty ? currency : currency + " " + name

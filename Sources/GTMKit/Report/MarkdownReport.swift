@@ -13,7 +13,7 @@ package struct MarkdownReport {
     /// beside it (WCAG AA: 8.9:1 on the bars, 16:1 on the sections); single days are red
     /// (`crit` milestones). `ReportRenderingTests` checks the contrast of each pair.
     static let mermaidInit = ##"""
-        %%{init: {"theme": "base", "themeVariables": {"xyChart": {"plotColorPalette": "#1f5fa8, #9aa5b1"}, \##
+        %%{init: {"theme": "base", "themeVariables": {"xyChart": {"plotColorPalette": "#1f5fa8, #b9c4d0, #b9c4d0, #6e7781"}, \##
         "primaryColor": "#dbe7f5", "primaryBorderColor": "#1f5fa8", "primaryTextColor": "#1b1f24", "taskBkgColor": "#9ec1e8", \##
         "taskBorderColor": "#1f5fa8", "taskTextColor": "#1b1f24", "taskTextDarkColor": "#1b1f24", "taskTextLightColor": "#1b1f24", \##
         "taskTextOutsideColor": "#1b1f24", "taskTextClickableColor": "#1b1f24", "critBkgColor": "#b3261e", "critBorderColor": "#8c1d18", \##
@@ -165,7 +165,7 @@ package struct MarkdownReport {
         if let cash = cashDecision() { lines.append(cash) }
         if let dates = keyDates() { lines.append(dates) }
         for warning in plan.warnings where warning.changesADecision {
-            lines.append("⚠ **\(warning.code)**: " + text.message(warning))
+            lines.append("⚠ **\(text.warningTitle(warning))**" + t(": ", "：") + text.message(warning))
         }
         return lines
     }
@@ -179,7 +179,7 @@ package struct MarkdownReport {
         if let cash = actualsCashDecision(actuals) { lines.append(cash) }
         if let dates = actualsKeyDates(actuals) { lines.append(dates) }
         for warning in plan.warnings where warning.changesADecision {
-            lines.append("⚠ **\(warning.code)**: " + text.message(warning))
+            lines.append("⚠ **\(text.warningTitle(warning))**" + t(": ", "：") + text.message(warning))
         }
         if let decided = decidedBeforeLaunch() { lines.append(decided) }
         return lines

@@ -105,7 +105,7 @@ struct NumberStyle: Sendable {
         language == .zh ? "\(count)天" : (count == 1 ? "1 day" : "\(count) days")
     }
 
-    /// `1.23万`, `4.56亿`; plain below 10,000.
+    /// `1.23万`, `1,436.4万`, `4.56亿`; plain below 10,000.
     func chinese(_ value: Double) -> String {
         let magnitude = abs(value)
         let sign = value < 0 && magnitude >= 0.5 ? Self.minus : ""
@@ -119,7 +119,8 @@ struct NumberStyle: Sendable {
             let scaled = magnitude / 1e4
             // 9999.996万 would round to 10000.00万: say 1亿.
             if Format.grouped(scaled, decimals: 2, separator: "") == "10000.00" { return sign + "1亿" }
-            return sign + trimmed(Format.grouped(scaled, decimals: 2, separator: "")) + "万"
+            // Grouped like every other figure: ¥1,334.54万, not ¥1334.54万 beside ¥1,623.07.
+            return sign + trimmed(Format.grouped(scaled, decimals: 2)) + "万"
         }
         return Format.grouped(value)
     }

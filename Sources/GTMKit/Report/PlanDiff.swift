@@ -65,10 +65,19 @@ package struct PlanDiff {
         }
     }
 
-    /// Warnings by code: those the new plan has and the old one not, and those gone.
+    /// Warnings that appear and go, by code: where one plan has more of a code than the other
+    /// (two lines each costing more than they bring, then one), the surplus is named, the last of
+    /// them; a warning whose numbers moved but which is still there is neither.
     var warningChanges: (new: [PlanWarning], gone: [PlanWarning]) {
-        let before = Set(old.warnings.map(\.code)), after = Set(new.warnings.map(\.code))
-        return (new.warnings.filter { !before.contains($0.code) }, old.warnings.filter { !after.contains($0.code) })
+        func surplus(_ these: [PlanWarning], over those: [PlanWarning]) -> [PlanWarning] {
+            var left = Dictionary(those.map { ($0.code, 1) }, uniquingKeysWith: +)
+            return these.filter { warning in
+                let remaining = left[warning.code, default: 0]
+                left[warning.code] = remaining - 1
+                return remaining <= 0
+            }
+        }
+        return (surplus(new.warnings, over: old.warnings), surplus(old.warnings, over: new.warnings))
     }
 
     package func markdown() -> String {
@@ -77,7 +86,8 @@ package struct PlanDiff {
         let outputs = outputChanges(report)
         let inputs = inputChanges
         let headers = [t("Previous", "之前"), t("New", "现在")]
-        var parts = ["# " + t("Plan diff: ", "计划对比：") + Markdown.escape(oldName) + " → " + Markdown.escape(newName)]
+        // The names as code: read the same raw and rendered (`HEAD~6:plan.txt`, no escapes).
+        var parts = ["# " + t("Plan diff: ", "计划对比：") + Markdown.code(oldName) + " → " + Markdown.code(newName)]
         let moved = outputs.filter { $0.row.isDecision }
         let headline = Set(Self.headline.map(\.id))
         let others = outputs.filter { !$0.row.isDecision && !($0.row.output.map { headline.contains($0.id) } ?? false) }
@@ -92,7 +102,9 @@ package struct PlanDiff {
         func table(_ rows: [Change]) -> String {
             Markdown.table([t("Output", "输出")] + headers + [t("Change", "变化"), t("Relative", "相对")], [.left, .right, .right, .right, .right],
                            rows.map { change in
-                               [change.row.label, change.old ?? "—", change.new ?? "—", absolute(change.row, report.style), change.change]
+                               // A date's change is its days (already the Change column); a count of warnings has no relative.
+                               [change.row.label, change.old ?? "—", change.new ?? "—", absolute(change.row, report.style),
+                                change.row.output == nil || change.row.output?.unit == .date ? "" : change.change]
                            })
         }
         let headlineRows = headlineRows(report)

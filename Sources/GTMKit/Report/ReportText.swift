@@ -192,7 +192,7 @@ struct ReportText {
                 return Markdown.escape(line.name) + t(" (\(each))", "（\(each)）")
             }
             let kol = section == .kol
-            let what = kol ? t(lines.count == 1 ? "The KOL line" : "The KOL lines", "KOL 行") : t(lines.count == 1 ? "The ad flight" : "The ad flights", "广告投放")
+            let what = kol ? t(lines.count == 1 ? "The KOL line" : "The KOL lines", "KOL 投放") : t(lines.count == 1 ? "The ad flight" : "The ad flights", "广告投放")
             let one = lines.count == 1
             let unseen = repeatBuyers ? "reviews, search" : "reviews, search, repeat buyers"
             let worthZh = kol && kolBuyersBack ? "每位支持者的众筹贡献" : repeatBuyers ? "首购买家在计划期内含复购的边际贡献" : "单件边际贡献"
@@ -206,7 +206,7 @@ struct ReportText {
                 the sales table leaves out (\(unseen)). To break even, \(fix), or raise the contribution (price, channel terms).
                 """,
                      """
-                     \(what)\(named.joined(separator: "、"))的每位买家成本高于\(worthZh)（\(style.money(contribution))）：每带来一位买家都在亏钱\
+                     \(what)\(named.map { "“\($0)”" }.joined(separator: "、"))的每位买家成本高于\(worthZh)（\(style.money(contribution))）：每带来一位买家都在亏钱\
                      （除非计入销量表未计的\(unseenZh)）。要保本，请\(fix)，或提高边际贡献（价格、渠道条款）。
                      """)
         case .actualsExceedStock(let week, let sold, let stock):

@@ -78,7 +78,8 @@ enum MonteCarlo {
     /// Runs the trials of chunks `from..<chunks(trials)` of a `trials`-trial run, recording
     /// `table.keys` of each.
     static func run(_ model: PlanModel, _ decisions: Decisions, trials: Int, fromChunk: Int = 0, seed: UInt64,
-                    into table: TrialTable, threads: Int, pins: [Pin] = [], progress: (@Sendable (Double) -> Void)? = nil) {
+                    into table: TrialTable, threads: Int, pins: [Pin] = [], band: BandRecorder? = nil,
+                    progress: (@Sendable (Double) -> Void)? = nil) {
         // A pass runs only the steps that compute what it records.
         let steps = PlanModel.steps(for: table.keys)
         let lastChunk = chunks(trials)
@@ -131,6 +132,7 @@ enum MonteCarlo {
                             model.run(ws, decisions, steps: steps)
                             let trial = start + j
                             for column in 0..<columns { storage[column * capacity + trial] = out[outputs[column]] }
+                            band?.record(trial, ws, model, decisions)
                         }
                         start += count
                     }

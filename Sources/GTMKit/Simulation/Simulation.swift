@@ -111,7 +111,12 @@ package enum Simulation {
         let seed = settings.seed
         let recorded = model.rangedOutputs(base: base, decisions: decisions)
         let table = TrialTable(keys: recorded, capacity: trials)
-        MonteCarlo.run(model, decisions, trials: trials, seed: seed, into: table, threads: options.threads, progress: options.progress)
+        // The weekly band, from the first trials: only the weeks this pass computes.
+        let steps = PlanModel.steps(for: recorded)
+        let band = BandRecorder(count: min(trials, WeeklyBands.trials), demandWeeks: steps.contains(.demand) && model.showsDemand ? base.demandWeeks : 0,
+                                cashWeeks: steps.contains(.cash) && model.cash != nil ? base.cashWeeks : 0, onHand: model.cash?.onHand)
+        MonteCarlo.run(model, decisions, trials: trials, seed: seed, into: table, threads: options.threads, band: band,
+                       progress: options.progress)
         var summaries: [Uncertainty.Summary] = []
         var means: [Output: Double] = [:]
         for key in recorded {
@@ -136,7 +141,7 @@ package enum Simulation {
         }
         let uncertainty = Uncertainty(trials: trials, requestedTrials: settings.trials, seed: seed, inputs: inputs,
                                       outputs: summaries, headline: headline, headlineBase: tornado.base,
-                                      tornadoTrials: tornado.trials, tornado: tornado.rows, precision: precision)
+                                      tornadoTrials: tornado.trials, tornado: tornado.rows, precision: precision, bands: band.bands())
         return Result(decisions: decisions, uncertainty: uncertainty, means: means)
     }
 

@@ -49,6 +49,8 @@ package struct Uncertainty: Sendable, Equatable {
     var tornado: [Swing]
     /// Each decision's Monte Carlo standard error as a share of its value.
     var precision: [(output: Output, error: Double)]
+    /// The weekly demand's and cash balance's P10–P90 band, for the charts and the JSON's weeks.
+    package var bands: WeeklyBands?
 
     package func summary(_ output: Output) -> Summary? { outputs.first { $0.output == output } }
 
@@ -56,6 +58,6 @@ package struct Uncertainty: Sendable, Equatable {
         a.trials == b.trials && a.requestedTrials == b.requestedTrials && a.seed == b.seed && a.inputs == b.inputs
             && a.outputs == b.outputs && a.headline == b.headline && a.headlineBase == b.headlineBase
             && a.tornado == b.tornado && a.precision.map(\.output) == b.precision.map(\.output)
-            && a.precision.map(\.error) == b.precision.map(\.error)
+            && a.precision.map(\.error) == b.precision.map(\.error) && a.bands == b.bands
     }
 }

@@ -74,9 +74,9 @@ import Testing
         #expect(ReportReading.row(section, "2027-03-15") == ["2027-03-15", "¥28,000", "¥350,000", "−¥372,000"])
         #expect(ReportReading.row(section, "2027-03-22") == ["2027-03-22", "¥28,000", "", "−¥344,000"])
         // The axis runs to round numbers past the lowest (−372,000 → −500,000) and highest (1,064,000 → 2,000,000)
-        // balance, in thousands (the largest balance is past 100,000): −500 to 2,000, each week's −50,000 as −50.
-        #expect(section.contains("    x-axis \"Week (week 1 starts 2027-01-18)\" 1 --> 61\n    y-axis \"CNY thousand\" -500 --> 2000\n"))
-        #expect(section.contains("    line [-50, -50, "))
+        // balance, in millions (the largest balance is past 1,000,000): −1 to 2 (the round ceiling of 0.372 is 1), each week's −50,000 as −0.05.
+        #expect(section.contains("    x-axis \"Week (week 1 starts 2027-01-18)\" 1 --> 61\n    y-axis \"CNY million\" -1 --> 2\n"))
+        #expect(section.contains("    line [-0.05, -0.05, "))
     }
 
     @Test func aShortfallTheSameWeekCloses() throws {

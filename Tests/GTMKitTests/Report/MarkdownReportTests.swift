@@ -93,9 +93,9 @@ enum ReportReading {
         let whole = report.render()
         #expect(whole.hasPrefix("# 上市计划：Spring lamp\n\n**Lamp** 于2027年3月15日上市，售价¥400。报告末尾有 **1条警告**。\n\n"))
         let section = report.marketSection()
-        // Counts in full digits; ¥800,000,000 = ¥8亿; ¥80,000,000 = ¥8000万; ¥2,000,000 = ¥200万.
+        // Counts in full digits; ¥800,000,000 = ¥8亿; ¥80,000,000 = ¥8,000万; ¥2,000,000 = ¥200万.
         #expect(ReportReading.row(section, "TAM：全部潜在需求（每年）") == ["TAM：全部潜在需求（每年）", "2,000,000", "¥8亿"])
-        #expect(ReportReading.row(section, "SAM：渠道可服务的市场（每年）") == ["SAM：渠道可服务的市场（每年）", "200,000", "¥8000万"])
+        #expect(ReportReading.row(section, "SAM：渠道可服务的市场（每年）") == ["SAM：渠道可服务的市场（每年）", "200,000", "¥8,000万"])
         #expect(ReportReading.row(section, "SOM：6个月内可获得") == ["SOM：6个月内可获得", "**5,000**", "¥200万"])
         // No space between Chinese and the numbers set into it.
         #expect(section.contains("TAM = 1,000,000人 × 每年2件；SAM = TAM × 10%可服务；SOM = SAM × 5%可获得 × 0.5年 = 5,000件。"))
