@@ -475,6 +475,21 @@ func exampleText(_ name: String) throws -> String {
         #expect(CSVReport(plan).render().contains(units + "\(CSVReport.number(band.p10[0])),,\(CSVReport.number(band.p90[0])),2027-03-15,,\r\n"))
     }
 
+    /// Selection gives what a full sort gives (type 7), ties and small columns included.
+    @Test(arguments: [2, 3, 10, 1_001, 20_480])
+    func selectionEqualsASort(count: Int) {
+        var random = TestRandom(state: UInt64(count))
+        // Coarse values: many ties.
+        var values = (0..<count).map { _ in Double(random.next(50)) }
+        let sorted = values.sorted()
+        for p in [0.0, 0.1, 0.5, 0.9, 1.0] {
+            let h = Double(count - 1) * p, k = Int(h.rounded(.down))
+            let expected = k + 1 < count ? sorted[k] + (h - Double(k)) * (sorted[k + 1] - sorted[k]) : sorted[k]
+            let got = values.withUnsafeMutableBufferPointer { BandRecorder.percentile($0, p) }
+            #expect(got == expected, "n \(count), p \(p)")
+        }
+    }
+
     @Test func aCertainPlanHasNoBand() throws {
         let plan = Planner.plan(try decode(Self.text.replacingOccurrences("1% to 2%", with: "1%")))
         #expect(plan.uncertainty?.bands == nil)

@@ -309,6 +309,11 @@ final class CashModel: Sendable {
 
     /// The week a day falls in, or nil outside the days counted.
     @inline(__always)
+    /// Whether every evaluation works out the weekly demand curve (`retail` does, for a plan whose
+    /// demand is the curve and whose stock can sell within the horizon): the band recorder then
+    /// reads it instead of working it out again.
+    var computesWeeklyDemand: Bool { forecast == nil && week(min(sellFrom, horizonEnd)) != nil }
+
     func week(_ day: Int) -> Int? {
         let offset = day - origin
         guard offset >= 0, day <= lastDay else { return nil }

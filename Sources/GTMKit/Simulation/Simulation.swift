@@ -114,7 +114,8 @@ package enum Simulation {
         // The weekly band, from the first trials: only the weeks this pass computes.
         let steps = PlanModel.steps(for: recorded)
         let band = BandRecorder(count: min(trials, WeeklyBands.trials), demandWeeks: steps.contains(.demand) && model.showsDemand ? base.demandWeeks : 0,
-                                cashWeeks: steps.contains(.cash) && model.cash != nil ? base.cashWeeks : 0, onHand: model.cash?.onHand)
+                                cashWeeks: steps.contains(.cash) && model.cash != nil ? base.cashWeeks : 0, onHand: model.cash?.onHand,
+                                needsWeekly: !(steps.contains(.cash) && model.cash?.computesWeeklyDemand == true))
         MonteCarlo.run(model, decisions, trials: trials, seed: seed, into: table, threads: options.threads, band: band,
                        progress: options.progress)
         var summaries: [Uncertainty.Summary] = []
