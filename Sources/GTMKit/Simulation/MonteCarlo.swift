@@ -132,7 +132,7 @@ enum MonteCarlo {
                             model.run(ws, decisions, steps: steps)
                             let trial = start + j
                             for column in 0..<columns { storage[column * capacity + trial] = out[outputs[column]] }
-                            band?.record(trial, ws, model, decisions)
+                            if let band, trial < band.count { band.record(trial, ws, model, decisions) }
                         }
                         start += count
                     }
