@@ -325,21 +325,8 @@ struct HTMLInChromiumTests {
     }
 
     @Test func rendersWithoutErrorsAndDrawsTheCharts() throws {
-        let browser = Self.browser
-        let page = TempFolder.parent.appendingPathComponent("gtm-\(UUID().uuidString).html")
-        try HTMLReport(try ReportFormatTests.plan()).render().write(to: page, atomically: true, encoding: .utf8)
-        defer { try? FileManager.default.removeItem(at: page) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: browser)
-        process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--enable-logging=stderr", "--v=0", "--dump-dom", page.path]
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let dom = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        let log = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
+        let (dom, log, status) = try Self.dom(HTMLReport(try ReportFormatTests.plan()).render())
+        #expect(status == 0)
         #expect(dom.contains("<svg") && dom.contains("polyline"))
         #expect(!log.contains("Uncaught") && !log.contains("ERR_FILE_NOT_FOUND"))
     }

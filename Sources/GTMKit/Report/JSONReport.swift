@@ -25,17 +25,9 @@ package struct JSONReport {
         return [("p10", .number(band.p10[index])), ("p90", .number(band.p90[index]))]
     }
 
-    var demandBand: WeeklyBands.Band? {
-        plan.uncertainty?.bands?.demand.flatMap { $0.p10.count == plan.demand?.weeks.count ? $0 : nil }
-    }
+    var demandBand: WeeklyBands.Band? { plan.demand.flatMap { plan.uncertainty?.bands?.demand(weeks: $0.weeks.count) } }
 
-    /// The balance's band for the report's weeks (the last of the cash model's).
-    func balanceBand(_ flow: CashFlow) -> WeeklyBands.Band? {
-        plan.uncertainty?.bands?.balance.flatMap { band in
-            band.p10.count >= flow.weeks.count
-                ? WeeklyBands.Band(p10: Array(band.p10.suffix(flow.weeks.count)), p90: Array(band.p90.suffix(flow.weeks.count))) : nil
-        }
-    }
+    func balanceBand(_ flow: CashFlow) -> WeeklyBands.Band? { plan.uncertainty?.bands?.balance(lastWeeks: flow.weeks.count) }
 
     /// The contract's schema version (outputs.md): 2 since `run` holds the run's metadata.
     static let schemaVersion = 2

@@ -192,11 +192,7 @@ extension MarkdownReport {
     /// P10–P90 band of the simulation where inputs are uncertain.
     func balanceChart(_ flow: CashFlow) -> String {
         let balances = flow.weeks.map(\.balance)
-        // The band covers every week of the cash model; the report's weeks are the last of them.
-        let band = plan.uncertainty?.bands?.balance.flatMap { band -> (low: [Double], high: [Double])? in
-            guard band.p10.count >= balances.count else { return nil }
-            return (Array(band.p10.suffix(balances.count)), Array(band.p90.suffix(balances.count)))
-        }
+        let band = plan.uncertainty?.bands?.balance(lastWeeks: balances.count).map { (low: $0.p10, high: $0.p90) }
         var title = t("Cash balance at the end of each week", "每周末现金余额")
         if band != nil { title += svgCharts ? t(", P10–P90 shaded", "，阴影为 P10–P90") : t(" (light lines: P10 and P90)", "（浅色线：P10 与 P90）") }
         if svgCharts {

@@ -142,9 +142,8 @@ extension MarkdownReport {
                 rate(actuals.planWeekly.indices.contains(index) ? actuals.planWeekly[index] : 0, week)
             }
         } ?? []
-        let band = plan.uncertainty?.bands?.demand.flatMap { band -> (low: [Double], high: [Double])? in
-            guard band.p10.count == demand.weeks.count else { return nil }
-            return (zip(band.p10, demand.weeks).map(rate), zip(band.p90, demand.weeks).map(rate))
+        let band = plan.uncertainty?.bands?.demand(weeks: demand.weeks.count).map {
+            (low: zip($0.p10, demand.weeks).map(rate), high: zip($0.p90, demand.weeks).map(rate))
         }
         var title = plan.actuals == nil ? t("Units sold per week", "每周销量")
             : t("Units per week: sold, then re-forecast (dashed: the plan before the sales data)",

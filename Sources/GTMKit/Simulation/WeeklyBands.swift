@@ -17,6 +17,16 @@ package struct WeeklyBands: Sendable, Equatable {
     package var trials: Int
 
     static let trials = 20_480
+
+    /// The demand band for a curve of `weeks` weeks (nil when it is for another curve).
+    func demand(weeks: Int) -> Band? {
+        demand.flatMap { $0.p10.count == weeks ? $0 : nil }
+    }
+
+    /// The balance band for the report's `weeks` weeks: the last of the cash model's.
+    func balance(lastWeeks weeks: Int) -> Band? {
+        balance.flatMap { $0.p10.count >= weeks ? Band(p10: Array($0.p10.suffix(weeks)), p90: Array($0.p90.suffix(weeks))) : nil }
+    }
 }
 
 /// Where the trials' weekly numbers go while the simulation runs: one row per trial, allocated
