@@ -75,12 +75,18 @@ final class Workspace: @unchecked Sendable {
     let cashBalance: UnsafeMutablePointer<Double>
     let cashWeeks: Int
     /// Per week end of the demand curve: the curve's cumulative share with the events' lifts
-    /// (kept while p, q and the launch boost are the ones in `demandShareKey`), the responses'
+    /// (kept while p, q and the launch boost are the ones in `demandWeekKey`), the responses'
     /// arrived buyers and those complete (scratch), and the cumulative demand; index 0 is launch.
     let demandBaseline: UnsafeMutablePointer<Double>
     /// Per sales event: the curve's share at its first and at its last day (scratch).
     let demandEventShares: UnsafeMutablePointer<Double>
     var demandShareKey = (Double.nan, Double.nan, Double.nan)
+    /// The p, q and launch boost `demandBaseline` and `repeatLagBaseline` were worked out for.
+    var demandWeekKey = (Double.nan, Double.nan, Double.nan)
+    /// F(H), the curve's share at the horizon, for `demandShareKey`.
+    var demandWhole = 0.0
+    /// `DemandModel.baseline` at each of `DemandModel.repeatLags`, for `demandWeekKey`.
+    let repeatLagBaseline: UnsafeMutablePointer<Double>
     let demandResponses: UnsafeMutablePointer<Double>
     let demandDone: UnsafeMutablePointer<Double>
     let demandCumulative: UnsafeMutablePointer<Double>
@@ -128,6 +134,7 @@ final class Workspace: @unchecked Sendable {
         demandWeeks = model.demand.weekEnds.count
         demandBaseline = arena.buffer(demandWeeks + 1, 0.0)
         demandEventShares = arena.buffer(2 * model.demand.lifts.count, 0.0)
+        repeatLagBaseline = arena.buffer(model.demand.repeatLags.count, 0.0)
         demandResponses = arena.buffer(demandWeeks + 1, 0.0)
         demandDone = arena.buffer(demandWeeks + 1, 0.0)
         demandCumulative = arena.buffer(demandWeeks + 1, 0.0)

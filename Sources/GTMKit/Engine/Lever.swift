@@ -28,10 +28,45 @@ protocol Lever: AnyObject, Sendable {
     func pay(_ v: Registers, _ ws: Workspace, _ scratch: UnsafeMutablePointer<Double>, _ d: Decisions, _ book: inout CashBook)
     /// Its part of a finished plan, from the base case's evaluation with the decisions taken.
     func result(_ v: Registers, _ ws: Workspace, _ scratch: UnsafeMutablePointer<Double>, _ d: Decisions) -> any LeverResult
+    /// `run` and `pay` on an unretained lever of this type (`UnretainedLever`; given by the extension below).
+    static func run(_ object: Unmanaged<AnyObject>, _ v: Registers, _ ws: Workspace, _ scratch: UnsafeMutablePointer<Double>)
+    static func pay(_ object: Unmanaged<AnyObject>, _ v: Registers, _ ws: Workspace, _ scratch: UnsafeMutablePointer<Double>,
+                    _ d: Decisions, _ book: inout CashBook)
 }
 
 extension Lever {
     var evenPayments: [Range<Int>] { [] }
+}
+
+/// A plan's lever as the trial loop calls it: unretained (the plan's `levers` keep it alive) and
+/// dispatched through its type, so that a trial's calls cost no reference counting.
+struct UnretainedLever: @unchecked Sendable {
+    let object: Unmanaged<AnyObject>
+    let kind: any Lever.Type
+    let offset: Int
+
+    init(_ lever: any Lever, offset: Int) {
+        object = Unmanaged.passUnretained(lever as AnyObject)
+        kind = type(of: lever)
+        self.offset = offset
+    }
+
+    @inline(__always)
+    func run(_ v: Registers, _ ws: Workspace) { kind.run(object, v, ws, ws.scratch + offset) }
+
+    @inline(__always)
+    func pay(_ v: Registers, _ ws: Workspace, _ d: Decisions, _ book: inout CashBook) { kind.pay(object, v, ws, ws.scratch + offset, d, &book) }
+}
+
+extension Lever {
+    static func run(_ object: Unmanaged<AnyObject>, _ v: Registers, _ ws: Workspace, _ scratch: UnsafeMutablePointer<Double>) {
+        object._withUnsafeGuaranteedRef { unsafeDowncast($0, to: Self.self).run(v, ws, scratch) }
+    }
+
+    static func pay(_ object: Unmanaged<AnyObject>, _ v: Registers, _ ws: Workspace, _ scratch: UnsafeMutablePointer<Double>,
+                    _ d: Decisions, _ book: inout CashBook) {
+        object._withUnsafeGuaranteedRef { unsafeDowncast($0, to: Self.self).pay(v, ws, scratch, d, &book) }
+    }
 }
 
 /// A lever's part of a finished plan: the model's own value (its lines with their numbers); the

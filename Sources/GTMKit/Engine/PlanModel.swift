@@ -15,6 +15,11 @@ struct PlanModel: Sendable {
     /// The marketing levers of the scenario (`Levers.all`), each with its offset in a workspace's
     /// scratch, and the scratch they take in all.
     let levers: [(lever: any Lever, offset: Int)]
+    /// The same levers unretained, for the trial loop: `levers` keeps them alive, and calling
+    /// through these costs no reference counting per trial.
+    let leverRefs: [UnretainedLever]
+    /// The levers' parts of demand the plan has (none without a demand part): their buyers.
+    private(set) var boughtComponents: [Output] = []
     let scratchCount: Int
     /// What the levers spend, counted in marketing spend, in the levers' order.
     let leverSpend: [Output]
@@ -57,6 +62,7 @@ struct PlanModel: Sendable {
         }
         table = context.inputs
         self.levers = levers
+        leverRefs = levers.map { UnretainedLever($0.lever, offset: $0.offset) }
         scratchCount = scratch
         leverSpend = levers.flatMap(\.lever.spend)
         kol = levers.lazy.compactMap { $0.lever as? KOLModel }.first
@@ -78,6 +84,7 @@ struct PlanModel: Sendable {
         campaignRun = scenario.crowdfunding?.run ?? .no
         launchDay = Double(scenario.launch.date.daysSinceEpoch)
         inputs = table
+        boughtComponents = showsDemand ? Levers.components.filter { has($0) } : []
     }
 
     /// The steps of one evaluation, so that a pass of trials runs only those whose outputs it
@@ -131,7 +138,9 @@ struct PlanModel: Sendable {
     func run(_ ws: Workspace, _ decisions: Decisions, steps: Steps = .all) {
         let v = ws.registers
         if steps.contains(.market) { market?.run(v, ws) }
-        if steps.contains(.levers) { for lever in levers { lever.lever.run(v, ws, ws.scratch + lever.offset) } }
+        if steps.contains(.levers) {
+            for lever in leverRefs { lever.run(v, ws) }
+        }
         if steps.contains(.campaign), let crowdfunding {
             crowdfunding.run(v, ws)
             ws[.recommended] = decisions.recommended ? 1 : 0
@@ -151,7 +160,8 @@ struct PlanModel: Sendable {
         if steps.contains(.economics) {
             // What a first buyer brings over the horizon (repeats included), and what marketing pays for one.
             let units = showsDemand ? ws[.horizonUnits] : 0, repeated = demand.repurchase != nil && showsDemand ? ws[.repeatUnits] : 0
-            let bought = showsDemand ? Levers.components.reduce(0) { $0 + (has($1) ? ws[$1] : 0) } : 0
+            var bought = 0.0
+            for component in boughtComponents { bought += ws[component] }
             economics.run(v, ws, spend: leverSpend, seed: seed != nil, pilot: pilot,
                           purchasesPerBuyer: units > repeated && repeated > 0 ? units / (units - repeated) : 1, leverBuyers: bought)
         }

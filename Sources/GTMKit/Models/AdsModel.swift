@@ -111,11 +111,14 @@ final class AdsModel: Lever {
     @inline(__always)
     func run(_ v: Registers, _ ws: Workspace, _ scratch: UnsafeMutablePointer<Double>) {
         var cost = 0.0, impressions = 0.0, clicks = 0.0, buyers = 0.0
-        for (index, flight) in flights.enumerated() {
-            let m = Self.metrics(budget: v[flight.budget], price: v[flight.price], perClick: flight.perClick,
-                                 click: v[flight.click], conversion: v[flight.conversion], days: flight.endDay - flight.startDay)
+        // By index, reading the numbers only (a copy of a flight would count references to its names every trial).
+        for index in flights.indices {
+            let budget = v[flights[index].budget]
+            let m = Self.metrics(budget: budget, price: v[flights[index].price], perClick: flights[index].perClick,
+                                 click: v[flights[index].click], conversion: v[flights[index].conversion],
+                                 days: flights[index].endDay - flights[index].startDay)
             scratch[index] = m.buyers
-            cost += v[flight.budget]
+            cost += budget
             impressions += m.impressions
             clicks += m.clicks
             buyers += m.buyers
@@ -129,7 +132,7 @@ final class AdsModel: Lever {
     /// Each flight's budget, evenly over its days.
     @inline(__always)
     func pay(_ v: Registers, _ ws: Workspace, _ scratch: UnsafeMutablePointer<Double>, _ d: Decisions, _ book: inout CashBook) {
-        for (index, flight) in flights.enumerated() { book.payEvenly(v[flight.budget], over: index, .ads) }
+        for index in flights.indices { book.payEvenly(v[flights[index].budget], over: index, .ads) }
     }
 
     /// The report's view of one evaluation (the base case).

@@ -160,6 +160,8 @@ final class CashModel: Sendable {
     /// The plan's levers (`Levers.all`), each with its scratch offset and its even payments as
     /// the weeks they fall in, in the order of `Lever.evenPayments`.
     let levers: [(lever: any Lever, offset: Int)]
+    /// The same, as the trial loop calls them (`UnretainedLever`).
+    let leverRefs: [UnretainedLever]
     let spreads: [[Spread]]
     /// Seed reviews: the ship day from launch and from the campaign.
     let seedShip: (launch: Int, campaign: Int)?
@@ -228,6 +230,7 @@ final class CashModel: Sendable {
         samplesFrom = pilot != nil ? .pilot : firstBatch != nil ? .batch : .bought
         self.sampleCost = sampleCost
         self.levers = levers
+        leverRefs = levers.map { UnretainedLever($0.lever, offset: $0.offset) }
         seedShip = seed.map { ($0.plan.shipBy.daysSinceEpoch, $0.plan(campaignInPlan: true).shipBy.daysSinceEpoch) }
         if let crowdfunding, let terms = scenario.crowdfunding {
             let rule: PlatformFees.Payout = terms.payoutDelay.map { .afterEnd($0) } ?? PlatformFees.payout(terms.platform)
@@ -354,9 +357,9 @@ final class CashModel: Sendable {
                     .reorderBalance, ws)
             }
         }
-        for (index, lever) in levers.enumerated() {
+        for (index, lever) in leverRefs.enumerated() {
             var book = CashBook(cash: self, ws: ws, outflow: outflow, spreads: spreads[index], samplesBought: samplesFrom == .bought)
-            lever.lever.pay(v, ws, ws.scratch + lever.offset, d, &book)
+            lever.pay(v, ws, d, &book)
         }
         if seed, samplesFrom == .bought, let seedShip {
             add(ws[.testerCost], on: d.inPlan ? seedShip.campaign : seedShip.launch, to: outflow, .testerUnits, ws)

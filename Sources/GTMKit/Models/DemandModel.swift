@@ -95,6 +95,13 @@ final class DemandModel: Sendable {
         let values: [Double]
     }
     let responses: [Response]
+    /// The days a week end's repeat purchases look back to (`product.repurchase`): week `w`'s are
+    /// `repeatLags[repeatLagStart[w]..<repeatLagStart[w + 1]]`, its end less one, two, … intervals
+    /// (while after launch); and each response's arrived share on each of them
+    /// (`repeatLagFractions[r × repeatLags.count + i]`). Fixed per plan: worked out once.
+    let repeatLags: [Double]
+    let repeatLagStart: [Int]
+    let repeatLagFractions: [Double]
     /// Each lever's part of demand (`demand.kol_units`…), in the levers' order.
     let components: [Output]
     /// Whether some sources (KOL posts) are timed to the campaign: then, with the campaign in the
@@ -200,12 +207,30 @@ final class DemandModel: Sendable {
             }
         }
         self.responses = responses
+        var lags: [Double] = [], lagStart: [Int] = [0]
+        if let repurchase, repurchase.days > 0 {
+            for end in weekEnds {
+                // The same subtraction `repeatParts` makes, so the days are the same to the bit.
+                var lag = end - repurchase.days
+                while lag > 0 {
+                    lags.append(lag)
+                    lag -= repurchase.days
+                }
+                lagStart.append(lags.count)
+            }
+        }
+        repeatLags = lags
+        repeatLagStart = lagStart
+        repeatLagFractions = responses.flatMap { response in lags.map { Self.fraction(response.arrival, at: $0) } }
         components = levers.map { type(of: $0.lever).demandComponent }
         kolToCampaign = responses.contains(where: \.toCampaign)
     }
 
     /// Posts' buyers arrive this many half-lives at most; the decay is scaled so that they all do.
     static let decayHalfLives = 7.0
+    static let ln2 = 0.6931471805599453
+    /// The share of a decay's buyers by `decayHalfLives` half-lives, which the decay is divided by.
+    static let decayScale = 1 - Math.exp(-ln2 * decayHalfLives)
 
     /// The share of a source's buyers who have arrived by launch-relative day `day` (0 at
     /// launch: those before launch arrive on launch day, counted in the first day after it).
@@ -218,8 +243,7 @@ final class DemandModel: Sendable {
             let elapsed = day - start
             guard elapsed > 0 else { return 0 }
             guard halfLife > 0, elapsed < decayHalfLives * halfLife else { return 1 }
-            let ln2 = 0.6931471805599453
-            return (1 - Math.exp(-ln2 * elapsed / halfLife)) / (1 - Math.exp(-ln2 * decayHalfLives))
+            return (1 - Math.exp(-ln2 * elapsed / halfLife)) / decayScale
         case .even(let end):
             guard end > start else { return day >= start ? 1 : 0 }
             return min(max((day - start) / (end - start), 0), 1)
@@ -286,32 +310,51 @@ final class DemandModel: Sendable {
         return value
     }
 
-    /// `baseline` at every week end, into `ws.demandBaseline`: the same numbers, with F(H) and
-    /// the events' shares at their first and last days worked out once, not at each week end
-    /// (one exponential a week: this runs in every trial whose p or q is drawn).
+    /// The curve's shares this evaluation's p, q and launch boost give, kept in the workspace
+    /// while they are unchanged (in most plans, every trial): F(H) and each sales event's share at
+    /// its first and last day. With them `baseline` costs one exponential a day, not one per edge.
     @inline(__always)
-    func baselines(_ v: UnsafeMutablePointer<Double>, _ ws: Workspace) {
-        let pv = v[p], qv = v[q], b = v[boost]
-        let whole = Bass.cumulative(years, p: pv, q: qv)
-        func share(_ day: Double) -> Double {
-            Self.share(firstDays: day, horizonDays: horizonDays, years: years, p: pv, q: qv, boost: b, whole: whole)
-        }
+    func refreshShares(_ v: UnsafeMutablePointer<Double>, _ ws: Workspace) {
+        let key = (v[p], v[q], v[boost])
+        guard key != ws.demandShareKey else { return }
+        ws.demandShareKey = key
+        ws.demandWhole = Bass.cumulative(years, p: key.0, q: key.1)
         let edges = ws.demandEventShares
         for (index, event) in lifts.enumerated() {
-            edges[2 * index] = share(event.start)
-            edges[2 * index + 1] = share(event.end)
-        }
-        for week in 0..<weekEnds.count {
-            let day = weekEnds[week]
-            let atDay = share(day)
-            var value = atDay
-            for (index, event) in lifts.enumerated() where day > event.start {
-                value += (event.lift - 1) * ((day >= event.end ? edges[2 * index + 1] : atDay) - edges[2 * index])
-            }
-            ws.demandBaseline[week] = value
+            edges[2 * index] = curveShare(event.start, v, ws)
+            edges[2 * index + 1] = curveShare(event.end, v, ws)
         }
     }
 
+    /// `baseline` at every week end (`ws.demandBaseline`) and at every repeat purchase's
+    /// look-back day (`ws.repeatLagBaseline`), kept like `refreshShares`' (for the weekly curve only).
+    @inline(__always)
+    func refreshWeeks(_ v: UnsafeMutablePointer<Double>, _ ws: Workspace) {
+        let key = (v[p], v[q], v[boost])
+        guard key != ws.demandWeekKey else { return }
+        ws.demandWeekKey = key
+        refreshShares(v, ws)
+        for week in 0..<weekEnds.count { ws.demandBaseline[week] = sharedBaseline(weekEnds[week], v, ws) }
+        for index in repeatLags.indices { ws.repeatLagBaseline[index] = sharedBaseline(repeatLags[index], v, ws) }
+    }
+
+    /// `share(firstDays:_:)` with F(H) from the workspace (`refreshShares` first).
+    @inline(__always)
+    private func curveShare(_ day: Double, _ v: UnsafeMutablePointer<Double>, _ ws: Workspace) -> Double {
+        Self.share(firstDays: day, horizonDays: horizonDays, years: years, p: v[p], q: v[q], boost: v[boost], whole: ws.demandWhole)
+    }
+
+    /// `baseline(day, v)` from the workspace's event shares (`refreshShares` first).
+    @inline(__always)
+    private func sharedBaseline(_ day: Double, _ v: UnsafeMutablePointer<Double>, _ ws: Workspace) -> Double {
+        let atDay = curveShare(day, v, ws)
+        let edges = ws.demandEventShares
+        var value = atDay
+        for (index, event) in lifts.enumerated() where day > event.start {
+            value += (event.lift - 1) * ((day >= event.end ? edges[2 * index + 1] : atDay) - edges[2 * index])
+        }
+        return value
+    }
 
     /// Whether KOL buyers are retail demand in this evaluation: not when the posts are timed to
     /// a campaign in the plan, whose backers they are.
@@ -323,7 +366,8 @@ final class DemandModel: Sendable {
     @inline(__always)
     func raw(_ day: Double, _ v: UnsafeMutablePointer<Double>, _ ws: Workspace, kolRetail: Bool) -> Double {
         guard day > 0 else { return 0 }
-        var value = (size.map { ws[$0] } ?? 0) * baseline(day, v)
+        refreshShares(v, ws)
+        var value = (size.map { ws[$0] } ?? 0) * sharedBaseline(day, v, ws)
         for response in responses {
             if response.toCampaign, !kolRetail { continue }
             value += ws.scratch[response.buyers] * Self.fraction(response.arrival, at: day)
@@ -423,17 +467,29 @@ final class DemandModel: Sendable {
                factors: (regular: Double, launch: Double)? = nil) -> Double {
         let factors = factors ?? priceFactors(v)
         let all = raw(day, v, ws, kolRetail: kolRetail)
+        let early = launchPrice != nil && launchDays > 0 ? raw(min(day, launchDays), v, ws, kolRetail: kolRetail) : 0
+        return priced(day, all: all, early: early, factors: factors) { index in
+            let window = promotions[index]
+            return (promotionLift(window, v, regular: factors.regular),
+                    raw(min(day, window.end), v, ws, kolRetail: kolRetail) - raw(window.start, v, ws, kolRetail: kolRetail))
+        }
+    }
+
+    /// First purchases by `day` from its raw demand `all`, the raw demand by the launch price's
+    /// end or `day` (`early`), and each promotion's lift and raw demand on its days up to `day`.
+    @inline(__always)
+    private func priced(_ day: Double, all: Double, early: Double, factors: (regular: Double, launch: Double),
+                        promotion: (Int) -> (lift: Double, inside: Double)) -> Double {
         var sum: Double
         if launchPrice != nil, launchDays > 0 {
-            let early = raw(min(day, launchDays), v, ws, kolRetail: kolRetail)
             sum = factors.launch * early + factors.regular * (all - early)
         } else {
             sum = factors.regular * all
         }
         // Each promotion moves the demand of its days: raw demand there × its lift.
-        for window in promotions where day > window.start {
-            let inside = raw(min(day, window.end), v, ws, kolRetail: kolRetail) - raw(window.start, v, ws, kolRetail: kolRetail)
-            sum += promotionLift(window, v, regular: factors.regular) * inside
+        for (index, window) in promotions.enumerated() where day > window.start {
+            let (lift, inside) = promotion(index)
+            sum += lift * inside
         }
         return sum
     }
@@ -485,11 +541,7 @@ final class DemandModel: Sendable {
             for week in 0...count { ws.demandCumulative[week] = actualCumulative[week] }
             return
         }
-        let key = (v[p], v[q], v[boost])
-        if key != ws.demandShareKey {
-            ws.demandShareKey = key
-            baselines(v, ws)
-        }
+        refreshWeeks(v, ws)
         let market = size.map { ws[$0] } ?? 0
         let arrived = ws.demandResponses, done = ws.demandDone
         for week in 0...count {
@@ -536,11 +588,31 @@ final class DemandModel: Sendable {
                 cumulative[week + 1] = max(cumulative[week], factors.regular * all + promoted)
             }
         }
-        if repurchase != nil {
+        if let repurchase {
+            // `repeatParts` at each week end, its look-back days' curve shares and arrivals read
+            // from the workspace and the plan rather than worked out again.
+            let share = v[repurchase.share], subscribed = v[repurchase.subscription]
+            let lags = repeatLags.count
             for week in 0..<count {
-                let parts = repeatParts(weekEnds[week], v, ws, kolRetail: kolRetail)
-                cumulative[week + 1] += parts.all
-                ws.subscribedCumulative[week + 1] = parts.subscribed
+                var sum = 0.0, plain = 0.0, chain = 1.0
+                for index in repeatLagStart[week]..<repeatLagStart[week + 1] {
+                    chain *= share
+                    let weight = subscribed + (1 - subscribed) * chain
+                    if weight <= 1e-12 { break }
+                    let day = repeatLags[index]
+                    var all = market * ws.repeatLagBaseline[index]
+                    for (slot, response) in responses.enumerated() {
+                        if response.toCampaign, !kolRetail { continue }
+                        all += ws.scratch[response.buyers] * repeatLagFractions[slot * lags + index]
+                    }
+                    let first = priced(day, all: all, early: day <= launchDays ? all : early, factors: factors) { index in
+                        (windows[3 * index + 2], (day >= promotions[index].end ? windows[3 * index + 1] : all) - windows[3 * index])
+                    }
+                    sum += weight * first
+                    plain += first
+                }
+                cumulative[week + 1] += sum
+                ws.subscribedCumulative[week + 1] = subscribed * plain
             }
         }
         // The season's end: the weeks from the one it falls in hold what was bought by then.

@@ -99,6 +99,8 @@ enum MonteCarlo {
         let drawSlots = copied.map(\.element.slot)
         let drawOffsets = copied.map { $0.offset * rowLength }
         let outputs = keys.map(\.id)
+        // Trials past the band's count (and every trial without a band) skip its recorder.
+        let bandCount = band?.count ?? 0
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             let ws = Workspace(model)
             for pin in pins { ws.registers[pin.slot] = pin.value }
@@ -132,7 +134,7 @@ enum MonteCarlo {
                             model.run(ws, decisions, steps: steps)
                             let trial = start + j
                             for column in 0..<columns { storage[column * capacity + trial] = out[outputs[column]] }
-                            if let band, trial < band.count { band.record(trial, ws, model, decisions) }
+                            if trial < bandCount { band.unsafelyUnwrapped.record(trial, ws) }
                         }
                         start += count
                     }

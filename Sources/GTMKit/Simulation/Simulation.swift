@@ -115,7 +115,8 @@ package enum Simulation {
         let steps = PlanModel.steps(for: recorded)
         let band = BandRecorder(count: min(trials, WeeklyBands.trials), demandWeeks: steps.contains(.demand) && model.showsDemand ? base.demandWeeks : 0,
                                 cashWeeks: steps.contains(.cash) && model.cash != nil ? base.cashWeeks : 0, onHand: model.cash?.onHand,
-                                needsWeekly: !(steps.contains(.cash) && model.cash?.computesWeeklyDemand == true))
+                                weekly: steps.contains(.cash) && model.cash?.computesWeeklyDemand == true ? nil : model.demand,
+                                kolRetail: model.demand.kolIsRetail(decisions.inPlan))
         MonteCarlo.run(model, decisions, trials: trials, seed: seed, into: table, threads: options.threads, band: band,
                        progress: options.progress)
         var summaries: [Uncertainty.Summary] = []
@@ -142,7 +143,7 @@ package enum Simulation {
         }
         let uncertainty = Uncertainty(trials: trials, requestedTrials: settings.trials, seed: seed, inputs: inputs,
                                       outputs: summaries, headline: headline, headlineBase: tornado.base,
-                                      tornadoTrials: tornado.trials, tornado: tornado.rows, precision: precision, bands: band.bands())
+                                      tornadoTrials: tornado.trials, tornado: tornado.rows, precision: precision, bands: band.bands(threads: options.threads))
         return Result(decisions: decisions, uncertainty: uncertainty, means: means)
     }
 

@@ -1,3 +1,5 @@
+import Dispatch
+
 /// The P10–P90 band of the weekly demand and the weekly cash balance: what the charts shade
 /// around the plan's line. Percentiles over the simulation's trials, up to `WeeklyBands.trials`
 /// (every trial at the default settings, so a week's band and the tables' P10–P90 are of the
@@ -32,19 +34,28 @@ package struct WeeklyBands: Sendable, Equatable {
 /// Where the trials' weekly numbers go while the simulation runs: one row per trial, allocated
 /// once, written by the worker that runs the trial (each trial by one worker).
 final class BandRecorder: @unchecked Sendable {
+    /// The recorded columns and the results, handed to the workers (each writes its own weeks).
+    private struct SharedRows: @unchecked Sendable {
+        let rows: UnsafeMutablePointer<Double>
+        let results: UnsafeMutableBufferPointer<Double>
+    }
+
     let count: Int
     let demandWeeks: Int
     let cashWeeks: Int
     /// The slot of the cash on hand (the balance is it plus the cumulative net flow).
     let onHand: Int?
-    /// Whether the pass leaves the weekly demand curve to work out here (no cash flow reads it).
-    let needsWeekly: Bool
+    /// The demand model when the pass leaves the weekly curve to work out here (no cash flow
+    /// reads it), and whether KOL buyers are retail demand under the pass's decisions.
+    let weekly: DemandModel?
+    let kolRetail: Bool
     private let demand: UnsafeMutablePointer<Double>
     private let balance: UnsafeMutablePointer<Double>
 
-    init(count: Int, demandWeeks: Int, cashWeeks: Int, onHand: Int?, needsWeekly: Bool) {
+    init(count: Int, demandWeeks: Int, cashWeeks: Int, onHand: Int?, weekly: DemandModel?, kolRetail: Bool) {
         self.count = count
-        self.needsWeekly = needsWeekly
+        self.weekly = demandWeeks > 0 ? weekly : nil
+        self.kolRetail = kolRetail
         self.demandWeeks = demandWeeks
         self.cashWeeks = cashWeeks
         self.onHand = onHand
@@ -57,44 +68,56 @@ final class BandRecorder: @unchecked Sendable {
         balance.deallocate()
     }
 
-    /// Keeps trial `trial`'s weeks (the first `count` trials only). The weekly curve is worked
-    /// out here when the pass does not need it otherwise (a pass without the cash flow): the
-    /// same `DemandModel.weekly` the cash flow and the report read.
+    /// Keeps trial `trial`'s weeks (the first `count` trials only), week by week in columns of
+    /// `count` trials so that each week's percentiles read contiguous memory. The weekly curve is
+    /// worked out here when the pass does not need it otherwise (a pass without the cash flow):
+    /// the same `DemandModel.weekly` the cash flow and the report read.
     @inline(__always)
-    func record(_ trial: Int, _ ws: Workspace, _ model: PlanModel, _ decisions: Decisions) {
+    func record(_ trial: Int, _ ws: Workspace) {
         guard trial < count else { return }
-        if demandWeeks > 0, needsWeekly { model.demand.weekly(ws.registers, ws, kolRetail: model.demand.kolIsRetail(decisions.inPlan)) }
+        weekly?.weekly(ws.registers, ws, kolRetail: kolRetail)
         let cumulative = ws.demandCumulative
-        for week in 0..<demandWeeks { demand[trial * demandWeeks + week] = cumulative[week + 1] - cumulative[week] }
+        for week in 0..<demandWeeks { demand[week * count + trial] = cumulative[week + 1] - cumulative[week] }
         let start = onHand.map { ws.registers[$0] } ?? 0
-        for week in 0..<cashWeeks { balance[trial * cashWeeks + week] = start + ws.cashBalance[week] }
+        for week in 0..<cashWeeks { balance[week * count + trial] = start + ws.cashBalance[week] }
     }
 
-    /// P10 and P90 per week over the recorded trials (type 7, as the other percentiles), each by
-    /// selection in linear time rather than a sort: 116 weeks of 20,480 trials is 2.4M values.
-    func bands() -> WeeklyBands {
+    /// P10 and P90 per week over the recorded trials (type 7, as the other percentiles), by
+    /// selection in linear time rather than a sort (116 weeks of 20,480 trials is 2.4M values):
+    /// P90's order statistic is selected among the values above P10's only. Weeks in parallel.
+    func bands(threads: Int = 1) -> WeeklyBands {
         func band(_ rows: UnsafeMutablePointer<Double>, _ weeks: Int) -> WeeklyBands.Band? {
             guard weeks > 0, count > 1 else { return nil }
-            var p10: [Double] = [], p90: [Double] = []
-            var column = [Double](repeating: 0, count: count)
-            column.withUnsafeMutableBufferPointer { column in
-                for week in 0..<weeks {
-                    for trial in 0..<count { column[trial] = rows[trial * weeks + week] }
-                    p10.append(Self.percentile(column, 0.1))
-                    p90.append(Self.percentile(column, 0.9))
+            let results = UnsafeMutableBufferPointer<Double>.allocate(capacity: 2 * weeks)
+            defer { results.deallocate() }
+            let shared = SharedRows(rows: rows, results: results)
+            let n = count
+            let workers = max(1, min(threads, weeks))
+            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                for week in stride(from: worker, to: weeks, by: workers) {
+                    // Each week's column is its own: selection reorders it in place.
+                    let column = UnsafeMutableBufferPointer(start: shared.rows + week * n, count: n)
+                    shared.results[2 * week] = Self.percentile(column, 0.1)
+                    let above = Self.rank(n, 0.1) + 1
+                    shared.results[2 * week + 1] = Self.percentile(column, 0.9, from: above)
                 }
             }
-            return WeeklyBands.Band(p10: p10, p90: p90)
+            return WeeklyBands.Band(p10: (0..<weeks).map { results[2 * $0] }, p90: (0..<weeks).map { results[2 * $0 + 1] })
         }
         return WeeklyBands(demand: band(demand, demandWeeks), balance: band(balance, cashWeeks), trials: count)
     }
 
+    /// ⌊(n − 1)p⌋: the lower order statistic of a type-7 percentile.
+    static func rank(_ n: Int, _ p: Double) -> Int { Int((Double(n - 1) * p).rounded(.down)) }
+
     /// The type-7 percentile `p` of `values` (reordered in place): the order statistic at
     /// ⌊(n − 1)p⌋ by quickselect, the next one as the least value above it, interpolated.
-    static func percentile(_ values: UnsafeMutableBufferPointer<Double>, _ p: Double) -> Double {
+    /// `from`: the values before this index are known to be at most every value after them (an
+    /// earlier selection's lower part), and the rank lies at or after it.
+    static func percentile(_ values: UnsafeMutableBufferPointer<Double>, _ p: Double, from: Int = 0) -> Double {
         let h = Double(values.count - 1) * p
         let k = Int(h.rounded(.down))
-        var low = 0, high = values.count - 1
+        var low = min(from, k), high = values.count - 1
         while low < high {
             // Median of three as the pivot, then a three-way partition: [< pivot][= pivot][> pivot].
             let middle = low + (high - low) / 2
