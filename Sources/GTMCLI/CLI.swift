@@ -277,6 +277,13 @@ public enum CLI {
             }
         }
         Progress.finish()
+        if options.optimize {
+            guard let optimization = plans[0].optimization else {
+                return .failure(.invalid("\(options.file.visible): error: the scenario has no `optimize` section naming a free decision\n"
+                                         + "  hint: add `optimize:` with `free:` and the decisions gtm may choose, e.g. `    kol.budget: 0 to 400k`\n"))
+            }
+            if let name = options.emitVariant { return .success(optimization.variant(name)) }
+        }
         let comparison = options.compare ? Comparison(base: plans[0], variants: zip(names, plans.dropFirst()).map { ($0, $1) }) : nil
         switch options.format {
         case "json": return .success(JSONReport(plans[0]).render(comparison: comparison))

@@ -56,6 +56,10 @@ struct PlanOptions: Equatable {
     var byteOrderMark = false
     /// `--root DIR`: includes and data files must lie inside it (default: the working directory).
     var root: String?
+    /// `gtm optimize`: the scenario must have an `optimize` section.
+    var optimize = false
+    /// `--emit-variant NAME`: print the recommendation as a `what_if` variant instead of the report.
+    var emitVariant: String?
 }
 
 extension PlanOptions {
@@ -132,7 +136,7 @@ enum ArgumentParser {
                              command: spec.name)
         }
         switch spec.name {
-        case "plan", "check":
+        case "plan", "check", "optimize":
             var plan = PlanOptions(file: positional[0])
             plan.others = Array(positional.dropFirst())
             plan.arguments = Array(arguments.dropFirst())
@@ -151,6 +155,7 @@ enum ArgumentParser {
                 case .bom: plan.byteOrderMark = true
                 case .format: plan.explicitFormat = value
                 case .root: plan.root = value
+                case .emitVariant: plan.emitVariant = value
                 case .trials, .seed, .lang, .actuals, .exitCode: break
                 }
             }
@@ -189,7 +194,8 @@ enum ArgumentParser {
                 throw UsageError(message: "'--compare' and '--what-if' cannot be used together",
                                  hint: "--compare already plans every variant beside the base case", command: spec.name)
             }
-            return spec.name == "plan" ? .plan(plan) : .check(plan)
+            plan.optimize = spec.name == "optimize"
+            return spec.name == "check" ? .check(plan) : .plan(plan)
         case "diff":
             let given = Dictionary(options.map { ($0.0.id, $0.1) }) { _, last in last }
             return .diff(DiffOptions(old: positional[0], new: positional[1], json: given[.format] == "json", root: given[.root],

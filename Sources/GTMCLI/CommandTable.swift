@@ -5,7 +5,7 @@ struct OptionSpec: Sendable {
     enum ID: String, Sendable, CaseIterable {
         case set = "--set", whatIf = "--what-if", compare = "--compare", trials = "--trials", seed = "--seed"
         case actuals = "--actuals", format = "--format", lang = "--lang", out = "--out", check = "--check"
-        case root = "--root", exitCode = "--exit-code", write = "--write", bom = "--bom"
+        case root = "--root", exitCode = "--exit-code", write = "--write", bom = "--bom", emitVariant = "--emit-variant"
     }
 
     let id: ID
@@ -110,6 +110,27 @@ enum CommandTable {
                        "gtm plan Scenarios/aurora-lamp.txt --out Scenarios/aurora-lamp.md --check",
                        "gtm plan Scenarios/*.txt --check",
                        "gtm plan Scenarios/*.txt --write"]),
+        CommandSpec(
+            name: "optimize", arguments: ["FILE"],
+            summary: "The best plan within its constraints, and what to learn first",
+            details: """
+                Plans FILE, then searches the decisions its `optimize.free` names within their bounds for the highest expected \
+                objective under the section's constraints, every candidate on the same trials; prints the report with the \
+                recommended plan, its marginal returns and shadow prices, and the value of knowing each uncertain input first (EVPI). \
+                With --emit-variant NAME, prints the recommendation as a `what_if` variant to paste into the file instead. Exit codes: \
+                0 success; 1 invalid scenario or no `optimize` section; 2 wrong command line.
+                """,
+            options: [set, whatIf,
+                      OptionSpec(id: .trials, value: "N", help: "Monte Carlo trials of the plan (overrides scenario.trials)",
+                                 overrides: "scenario.trials", example: "20000"),
+                      OptionSpec(id: .seed, value: "N", help: "random seed (overrides scenario.seed)", overrides: "scenario.seed", example: "42"),
+                      format, lang,
+                      OptionSpec(id: .out, value: "PATH", help: "write the report to PATH atomically instead of stdout; its extension picks the format"),
+                      OptionSpec(id: .emitVariant, value: "NAME", help: "print the recommended decisions as the `what_if` variant NAME"),
+                      root],
+            examples: ["gtm optimize Scenarios/aurora-lamp.txt",
+                       "gtm optimize Scenarios/aurora-lamp.txt --format json",
+                       "gtm optimize Scenarios/aurora-lamp.txt --emit-variant optimized"]),
         CommandSpec(
             name: "check", arguments: ["FILE..."],
             summary: "Validate scenarios: every error, or ok",

@@ -73,6 +73,8 @@ enum Explain {
             lines.append("  Example: \(field.key): \(example(kind, field: field))")
         case .variants:
             lines.append("  Example:\n    what_if:\n      pessimistic:\n        market.obtainable: 1%")
+        case .decisions:
+            lines.append("  Example:\n    optimize:\n      free:\n        ads[Meta].budget: 0 to 80k\n        crowdfunding.run: yes or no")
         }
         return lines.joined(separator: "\n") + "\n"
     }

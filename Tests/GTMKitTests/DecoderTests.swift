@@ -236,6 +236,18 @@ seed_reviews:
   trial: 14 days
   buffer: 7 days
   live_by: 2027-03-01
+optimize:
+  free:
+    kol.budget: 0 to 400k
+    crowdfunding.run: yes or no
+  objective: profit
+  cost_of_capital: 12%
+  max_peak_need: 2M
+  max_marketing: 500k
+  min_fill_rate: 90%
+  max_shortfall_chance: 10%
+  credit: 100k
+  trials: 2000
 what_if:
   pessimistic:
     market.obtainable: 0.5%

@@ -418,6 +418,7 @@ func exampleText(_ name: String) throws -> String {
         (.unitsSold, "cash.units_sold", .count),
         (.clearanceUnits, "cash.clearance_units", .count),
         (.clearanceCash, "cash.clearance_cash", .money),
+        (.stockLeft, "cash.stock_left", .count),
         (.launchDate, "launch.date", .date),
         (.emailUnits, "demand.email_units", .count),
         (.emailCost, "email.cost", .money),

@@ -196,6 +196,7 @@ struct PlanModel: Sendable {
         case .seedReviews: return seed != nil
         case .actuals: return actuals
         case .cash: return cash != nil && (![Output.clearanceUnits, .clearanceCash].contains(output) || cash?.clearanceDay != nil)
+            && (output != .stockLeft || firstBatch != nil)
         case .launch: return true
         default: return levers.contains { type(of: $0.lever).outputs.contains(output) }
         }

@@ -506,6 +506,8 @@ final class CashModel: Sendable {
             ws[.clearanceUnits] = 0
             ws[.clearanceCash] = 0
         }
+        // Bought and not sold by the horizon's end (none without a first batch: units are bought as they sell).
+        ws[.stockLeft] = clearanceDay == nil && stock.isFinite ? stock : 0
         return sold
     }
 
@@ -576,9 +578,12 @@ extension Output {
     static let clearanceUnits = Output(506, .cash, "clearance_units", "Units left at the season's end (`demand.sell_by`), cleared at salvage",
                                        "销售季结束（`demand.sell_by`）时剩余并按残值清仓的件数", .count, ranged: true)
     static let clearanceCash = Output(507, .cash, "clearance_cash", "Cash from the season-end clearance", "季末清仓回款", .money, ranged: true)
+    static let stockLeft = Output(508, .cash, "stock_left", "Retail stock left at the horizon's end", "计划期结束时剩余的零售库存", .count,
+                                  ranged: true)
 
     /// The section's outputs, in the order the report and the JSON list them.
-    static let cashOutputs: [Output] = [.peakNeed, .peakDate, .fundingGap, .payback, .endingCash, .unitsSold, .clearanceUnits, .clearanceCash]
+    static let cashOutputs: [Output] = [.peakNeed, .peakDate, .fundingGap, .payback, .endingCash, .unitsSold, .clearanceUnits, .clearanceCash,
+                                        .stockLeft]
 }
 
 /// What a lever pays through in one evaluation: the cash flow's weeks and its ledger.

@@ -33,6 +33,8 @@ package struct Plan: Sendable {
     var promotions: [PromotionSales] = []
     /// The overrides applied, as given (`market.obtainable=2%`, `--what-if pessimistic`).
     var overrides: [String]
+    /// The optimiser's recommendation and what to learn first (`optimize`); nil without the section.
+    package var optimization: Optimization?
 
     /// The value of `output`, or nil when the plan has none (its section is absent).
     package subscript(output: Output) -> Double? {
@@ -221,7 +223,9 @@ package enum Planner {
     /// Parses, applies overrides, decodes and plans, in one call.
     package static func plan(document: Document, simulation: Simulation.Options? = Simulation.Options()) throws(ScenarioError) -> Plan {
         let scenario = try document.decode()
-        return plan(scenario, fingerprint: document.fingerprint, overrides: document.overrides, simulation: simulation)
+        var plan = plan(scenario, fingerprint: document.fingerprint, overrides: document.overrides, simulation: simulation)
+        if scenario.optimize != nil { plan.optimization = try Optimizer.run(document, threads: simulation?.threads ?? 1) }
+        return plan
     }
 }
 

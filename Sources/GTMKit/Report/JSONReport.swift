@@ -146,6 +146,10 @@ package struct JSONReport {
                 })),
             ])))
         }
+        if let optimization = plan.optimization {
+            pairs.append(("optimize", optimizeObject(optimization)))
+            pairs.append(("evpi", .array(optimization.evpi.map { .object([("input", .string($0.input)), ("value", .number($0.value))]) })))
+        }
         pairs.append(("timeline", .array(plan.timeline.map { milestone in
             .object([("id", .string(milestone.id)), ("name", .string(text.milestoneName(milestone))),
                      ("start", .string(milestone.start.description)), ("end", .string(milestone.end.description)),
@@ -352,5 +356,34 @@ extension JSONValue {
     var objectPairs: [(String, JSONValue)]? {
         if case .object(let pairs) = self { return pairs }
         return nil
+    }
+}
+
+extension JSONReport {
+    /// `optimize`: the decisions given and chosen, the objective for both, the constraints with
+    /// their shadow prices, the marginal returns.
+    func optimizeObject(_ o: Optimization) -> JSONValue {
+        func setting(_ value: Optimizer.Setting) -> JSONValue {
+            switch value {
+            case .number(let number): return .number(number)
+            case .word(let word): return .string(word)
+            case .unset: return .null
+            }
+        }
+        return .object([
+            ("objective", .string(o.objective.rawValue)),
+            ("decisions", .array(o.decisions.map { .object([("path", .string($0.path)), ("given", setting($0.given)), ("chosen", setting($0.chosen))]) })),
+            ("value", .object([("given", .number(o.given.mean)), ("chosen", .number(o.chosen.mean)),
+                               ("given_p10", .number(o.given.p10)), ("given_p90", .number(o.given.p90)),
+                               ("chosen_p10", .number(o.chosen.p10)), ("chosen_p90", .number(o.chosen.p90)),
+                               ("gain_standard_error", .number(o.gainError)), ("last_improvement", .number(o.lastImprovement))])),
+            ("within_constraints", .object([("given", .bool(o.given.withinConstraints)), ("chosen", .bool(o.chosen.withinConstraints))])),
+            ("constraints", .array(o.constraints.map {
+                .object([("name", .string($0.name)), ("limit", .number($0.limit)), ("given", .number($0.given)), ("value", .number($0.chosen)),
+                         ("binding", .bool($0.binding)), ("shadow_price", $0.shadowPrice.map(JSONValue.number) ?? .null)])
+            })),
+            ("marginal_returns", .array(o.marginalReturns.map { .object([("path", .string($0.path)), ("per_unit", .number($0.perUnit))]) })),
+            ("trials", .integer(o.trials)), ("evaluations", .integer(o.evaluations)),
+        ])
     }
 }

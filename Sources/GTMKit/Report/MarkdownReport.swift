@@ -46,6 +46,7 @@ package struct MarkdownReport {
         if !plan.promotions.isEmpty { parts.append(promotionsSection()) }
         if let flow = plan.cash { parts.append(cashSection(flow)) }
         if let uncertainty = plan.uncertainty { parts.append(uncertaintySection(uncertainty)) }
+        if let optimization = plan.optimization { parts.append(optimizeSection(optimization)) }
         if plan.timeline.count > 1 { parts.append(timelineSection(plan.timeline)) }
         parts.append(warningsSection())
         parts.append(inputsSection())

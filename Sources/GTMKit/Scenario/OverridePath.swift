@@ -111,6 +111,8 @@ struct OverridePath: Sendable, Equatable, CustomStringConvertible {
                 return
             case .variants:
                 throw fail("variants cannot be overridden", "use `--what-if NAME` to apply one", at: keyStart)
+            case .decisions:
+                throw fail("the free decisions cannot be overridden one by one", "edit `optimize.free` in the file", at: keyStart)
             }
         }
         throw fail("`\(text)` is not a path", "write a dotted path such as `market.obtainable`")

@@ -27,6 +27,8 @@ package struct Scenario: Sendable {
     var horizon: Period
     /// Price promotions (`promotions`), in date order; empty without them.
     var promotions: [Promotion] = []
+    /// The decisions gtm may choose and the objective (`optimize`); nil without the section.
+    package var optimize: Optimize? = nil
     /// Every input as read, for the report's "inputs used" table.
     package var inputs: [InputRecord]
     /// Names of the `what_if` variants, in file order.

@@ -58,6 +58,7 @@ extension ScenarioDecoder {
         }
         let promotions = self.promotions(launch: launchDate, horizon: horizon, product: product).sorted { $0.start < $1.start }
         let variants = variantNames()
+        let optimize = section("optimize", in: nil).flatMap { self.optimize($0) }
         // A section written but in error has its own message: not "missing" as well.
         checkDemandSource(inventory: inventory, hasMarket: marketSection != nil, hasChannels: channelsWritten)
         if let product, !product.skus.isEmpty, inventory == nil, let mark = productSection?.node.pairs?.first(where: { $0.key == "skus" })?.keyMark {
@@ -91,7 +92,7 @@ extension ScenarioDecoder {
         return Scenario(settings: settings, product: product, launch: .init(date: launchDate), market: market,
                         channels: channels, demand: demand, inventory: inventory, pilot: pilot, ads: ads, actuals: actuals, cash: cash,
                         crowdfunding: crowdfunding, kol: kol, seedReviews: seedReviews, leverSections: leverSections, curve: curve, horizon: horizon,
-                        promotions: promotions, inputs: inputsInSchemaOrder, variantNames: variants)
+                        promotions: promotions, optimize: optimize, inputs: inputsInSchemaOrder, variantNames: variants)
     }
 
     /// The inputs read, by section in schema order; within a section, in reading order; each

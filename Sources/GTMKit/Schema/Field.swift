@@ -10,6 +10,8 @@ package struct Field: Sendable {
         case value(ValueKind)
         /// `what_if`: named sets of overrides by dotted path.
         case variants
+        /// `optimize.free`: override paths, each with the bounds of a search.
+        case decisions
     }
 
     /// Dotted path; list items appear as `[]`: `crowdfunding.tiers[].price`.
@@ -50,6 +52,7 @@ package struct Field: Sendable {
         case .section: return "section"
         case .list: return "list"
         case .variants: return "variants"
+        case .decisions: return "decisions"
         case .value(let kind): return kind.name
         }
     }

@@ -6,7 +6,7 @@ package enum Schema {
                "Another scenario file whose values this one starts from (platform fees, rate cards); relative to this file, which wins on conflicts.",
                zh: "共享假设文件（平台费率、KOL 报价等），路径相对本文件；与本文件冲突时以本文件为准。")]
         + settingsFields + productFields + marketFields + inventoryFields + pilotFields + crowdfundingFields + kolFields
-        + seedReviewFields + adsFields + leverSections.flatMap { $0.fields } + promotionFields + cashFields + actualsFields
+        + seedReviewFields + adsFields + leverSections.flatMap { $0.fields } + promotionFields + cashFields + actualsFields + optimizeFields
         + [Field("what_if", .variants, "Named variants, each a set of overrides by dotted path (`market.obtainable: 1%`).",
                  zh: "命名的假设情景，每个是一组按路径覆盖的取值。")]
 

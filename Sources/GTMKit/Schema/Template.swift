@@ -44,6 +44,8 @@ package enum Template {
                 lines.append(comment("  pessimistic:", zh ? "gtm plan 文件 --what-if pessimistic" : "gtm plan FILE --what-if pessimistic"))
                 lines.append("    market.obtainable: 0.5% to 1%")
                 lines.append("    channels[0].conversion: 0.6%")
+            case .decisions:
+                break
             }
         }
         return lines.joined(separator: "\n") + "\n"
@@ -75,6 +77,9 @@ package enum Template {
                 } else {
                     lines.append(comment("#\(indent)\(field.key): \(value(field))", doc))
                 }
+            case .decisions:
+                lines.append(comment("#\(indent)\(field.key):", doc))
+                lines.append("#\(indent)  inventory.service_level: 50% to 99%")
             default:
                 break
             }

@@ -75,6 +75,40 @@ enum MonteCarlo {
         max(1, min(chunkSize, trials, Limits.drawBufferValues / (inputs + 1)))
     }
 
+    /// Chunk `chunk`'s draws, in blocks of `rowLength` trials (one block unless inputs are many):
+    /// each block's draws go to `draws` (input i's from i × `rowLength`), then `body(first trial, count)`.
+    @inline(__always)
+    static func blocks(chunk: Int, trials: Int, rowLength: Int, seed: UInt64, samplers: [Sampler], into draws: UnsafeMutablePointer<Double>,
+                       _ normal: Ziggurat, _ body: (Int, Int) -> Void) {
+        var rng = Xoshiro256(seed: seed, stream: UInt64(chunk))
+        let chunkEnd = min(chunk * chunkSize + chunkSize, trials)
+        var start = chunk * chunkSize
+        while start < chunkEnd {
+            let count = min(rowLength, chunkEnd - start)
+            for i in samplers.indices { samplers[i].fill(draws + i * rowLength, count: count, &rng, normal) }
+            body(start, count)
+            start += count
+        }
+    }
+
+    /// Each uncertain input's draw in each of a `trials`-trial run's trials (input by input): the
+    /// numbers `run` gives them.
+    static func draws(_ model: PlanModel, trials: Int, seed: UInt64) -> [[Double]] {
+        let samplers = model.inputs.uncertain.map(\.sampler)
+        let rowLength = Self.rowLength(trials: trials, inputs: samplers.count)
+        var result = samplers.map { _ in [Double](repeating: 0, count: trials) }
+        let buffer = UnsafeMutablePointer<Double>.allocate(capacity: max(samplers.count, 1) * rowLength)
+        defer { buffer.deallocate() }
+        for chunk in 0..<chunks(trials) {
+            blocks(chunk: chunk, trials: trials, rowLength: rowLength, seed: seed, samplers: samplers, into: buffer, Ziggurat.shared) { start, count in
+                for i in samplers.indices {
+                    for j in 0..<count { result[i][start + j] = buffer[i * rowLength + j] }
+                }
+            }
+        }
+        return result
+    }
+
     /// Runs the trials of chunks `from..<chunks(trials)` of a `trials`-trial run, recording
     /// `table.keys` of each.
     static func run(_ model: PlanModel, _ decisions: Decisions, trials: Int, fromChunk: Int = 0, seed: UInt64,
@@ -116,19 +150,12 @@ enum MonteCarlo {
             drawOffsets.withUnsafeBufferPointer { drawOffsets in
             outputs.withUnsafeBufferPointer { outputs in
                 for chunk in stride(from: fromChunk + worker, to: lastChunk, by: workers) {
-                    var rng = Xoshiro256(seed: seed, stream: UInt64(chunk))
                     let chunkStart = chunk * chunkSize
                     let chunkEnd = min(chunkStart + chunkSize, trials)
                     let sums = table.chunkSums.baseAddress! + chunk * columns
                     let mins = table.chunkMins.baseAddress! + chunk * columns
                     let maxs = table.chunkMaxs.baseAddress! + chunk * columns
-                    // The chunk's trials in blocks of `rowLength` (one block unless inputs are many).
-                    var start = chunkStart
-                    while start < chunkEnd {
-                        let count = min(rowLength, chunkEnd - start)
-                        for i in 0..<inputCount {
-                            samplers[i].fill(draws + i * rowLength, count: count, &rng, normal)
-                        }
+                    blocks(chunk: chunk, trials: trials, rowLength: rowLength, seed: seed, samplers: samplers, into: draws, normal) { start, count in
                         for j in 0..<count {
                             for k in 0..<drawSlots.count { v[drawSlots[k]] = draws[drawOffsets[k] + j] }
                             model.run(ws, decisions, steps: steps)
@@ -136,7 +163,6 @@ enum MonteCarlo {
                             for column in 0..<columns { storage[column * capacity + trial] = out[outputs[column]] }
                             if trial < bandCount { band.unsafelyUnwrapped.record(trial, ws) }
                         }
-                        start += count
                     }
                     // The chunk's sum, minimum and maximum per column, in one tight pass each.
                     for column in 0..<columns {

@@ -89,6 +89,8 @@ struct ScenarioGenerator<Source: ChoiceSource> {
         launch = CivilDate(daysSinceEpoch: CivilDate.daysSinceEpoch(year: year, month: 1, day: 1) + source.next(365))
         var lines: [String] = []
         for field in Schema.children(of: "") {
+            // The optimiser plans a scenario hundreds of times: its own tests cover it.
+            if field.key == "optimize" { continue }
             switch field.shape {
             case .section:
                 guard rule(field, [:]) ?? (field.required || chance(55)) else {
@@ -112,7 +114,7 @@ struct ScenarioGenerator<Source: ChoiceSource> {
                 }
                 guard chance(50) else { continue }
                 lines.append("\(field.key): \(value(field))")
-            case .variants:
+            case .variants, .decisions:
                 guard chance(30), !written.isEmpty else { continue }
                 lines.append("what_if:")
                 for index in 0..<(1 + source.next(3)) {
@@ -155,7 +157,7 @@ struct ScenarioGenerator<Source: ChoiceSource> {
                 keys[field.key] = "section"
                 lines.append("\(pad)\(field.key):")
                 lines += mapping(of: field.path, indent: indent + 2)
-            case .variants:
+            case .variants, .decisions:
                 continue
             }
         }

@@ -1,0 +1,305 @@
+/// The optimiser's search (see `Optimizer`): candidates evaluated on the same trials, cached by
+/// their settings, compared within the constraints first and by the objective second.
+final class Search {
+    let document: Document
+    let spec: Scenario.Optimize
+    let scenario: Scenario
+    let options: Simulation.Options
+    private var cache: [[Optimizer.Setting]: Optimizer.Evaluation] = [:]
+    private var order: [[Optimizer.Setting]] = []
+    /// The constraints' limits, `ConstraintKind` order; nil where not set.
+    private(set) var limits: [Double?]
+
+    init(document: Document, spec: Scenario.Optimize, scenario: Scenario, threads: Int) {
+        self.document = document
+        self.spec = spec
+        self.scenario = scenario
+        options = Simulation.Options(threads: threads)
+        let onHand = scenario.cash?.onHand.value ?? 0
+        limits = Optimizer.ConstraintKind.allCases.map { kind in
+            switch kind {
+            case .maxPeakNeed: return spec.maxPeakNeed ?? (scenario.cash != nil ? onHand + spec.credit : nil)
+            case .maxMarketing: return spec.maxMarketing
+            case .minFillRate: return spec.minFillRate
+            case .maxShortfallChance: return spec.maxShortfallChance
+            }
+        }
+    }
+
+    // MARK: Candidates
+
+    /// A setting as `--set` writes it: money and counts to the unit, shares to a hundredth of a
+    /// percentage point, other numbers to four decimals (the grid the search moves on).
+    static func text(_ setting: Optimizer.Setting, kind: ValueKind) -> String {
+        switch setting {
+        case .word(let word): return word
+        case .unset: return ""
+        case .number(let value):
+            let places = kind == .money || kind == .count || kind == .integer ? 0 : 4
+            return Format.grouped(value, decimals: places, separator: "")
+        }
+    }
+
+    /// A number rounded to the grid `text` writes it on.
+    static func rounded(_ value: Double, kind: ValueKind) -> Double {
+        let scale = kind == .money || kind == .count || kind == .integer ? 1.0 : 10_000
+        return (value * scale).rounded() / scale
+    }
+
+    /// The candidate with these settings, planned and run on the search's trials (cached).
+    func evaluate(_ candidateSettings: [Optimizer.Setting]) throws(ScenarioError) -> Optimizer.Evaluation {
+        if let known = cache[candidateSettings] { return known }
+        var candidate = document
+        for (free, setting) in zip(spec.free, candidateSettings) where setting != .unset {
+            try candidate.set("\(free.path)=\(Self.text(setting, kind: free.kind))", option: "optimize.free")
+        }
+        let scenario = try candidate.decode()
+        let model = PlanModel(scenario)
+        var settings = scenario.settings
+        let uncertain = !model.inputs.uncertain.isEmpty
+        settings.trials = uncertain ? spec.trials : nil
+        let base = Workspace(model)
+        model.run(base, Decisions())
+        let (decisions, trials) = Simulation.decide(model, base: base, settings: settings, options: options)
+        model.run(base, decisions)
+        let keys = [Output.endingCash, .peakNeed, .stockLeft, .marketingSpend, .fillRate].filter { model.has($0) }
+        let table = TrialTable(keys: keys, capacity: max(trials, 1))
+        if uncertain {
+            MonteCarlo.run(model, decisions, trials: trials, seed: settings.seed, into: table, threads: options.threads)
+        } else {
+            // One launch: the base case, with the decisions taken.
+            for key in keys { table.storage[keys.firstIndex(of: key)! * table.capacity] = base[key] }
+        }
+        let count = uncertain ? trials : 1
+        func column(_ key: Output) -> UnsafeMutableBufferPointer<Double>? { table.column(key, trials: count) }
+        let v = base.registers
+        let onHand = model.cash.map { v[$0.onHand] } ?? 0
+        let salvage = v[model.salvage]
+        let capital = spec.objective == .profit ? (spec.costOfCapital ?? 0) * scenario.horizon.years : 0
+        var objective = [Double](repeating: 0, count: count)
+        let ending = column(.endingCash), peak = column(.peakNeed), left = column(.stockLeft)
+        for trial in 0..<count {
+            let net = (ending?[trial] ?? onHand) - onHand
+            objective[trial] = net + (left?[trial] ?? 0) * salvage - capital * (peak?[trial] ?? 0)
+        }
+        func mean(_ values: UnsafeMutableBufferPointer<Double>?) -> Double {
+            guard let values, !values.isEmpty else { return 0 }
+            return values.reduce(0, +) / Double(values.count)
+        }
+        let shortfallLine = onHand + spec.credit
+        let shortfall = peak.map { Double($0.filter { $0 > shortfallLine }.count) / Double(max($0.count, 1)) } ?? 0
+        let values = Optimizer.ConstraintKind.allCases.map { kind -> Double in
+            switch kind {
+            case .maxPeakNeed: return mean(peak)
+            case .maxMarketing: return mean(column(.marketingSpend))
+            case .minFillRate: return column(.fillRate) == nil ? 1 : mean(column(.fillRate))
+            case .maxShortfallChance: return shortfall
+            }
+        }
+        var sorted = objective
+        let tails = sorted.withUnsafeMutableBufferPointer { (BandRecorder.percentile($0, 0.1), BandRecorder.percentile($0, 0.9)) }
+        let evaluation = Optimizer.Evaluation(settings: candidateSettings, objective: objective, mean: objective.reduce(0, +) / Double(count),
+                                              p10: tails.0, p90: tails.1, values: values)
+        cache[candidateSettings] = evaluation
+        order.append(candidateSettings)
+        return evaluation
+    }
+
+    /// How far a candidate breaks the constraints under the current limits (0 within them): the
+    /// excess over each limit as a share of it, summed.
+    func violation(_ e: Optimizer.Evaluation) -> Double {
+        var total = 0.0
+        for (kind, (limit, value)) in zip(Optimizer.ConstraintKind.allCases, zip(limits, e.values)) {
+            guard let limit else { continue }
+            let excess = kind.isMinimum ? limit - value : value - limit
+            if excess > 1e-9 * max(1, abs(limit)) { total += excess / max(abs(limit), 1e-9) }
+        }
+        return total
+    }
+
+    /// True when `a` is the better plan: within the constraints (or nearer them), then the higher objective.
+    func better(_ a: Optimizer.Evaluation, than b: Optimizer.Evaluation) -> Bool {
+        let (va, vb) = (violation(a), violation(b))
+        if abs(va - vb) > 1e-12 { return va < vb }
+        return a.mean > b.mean + 1e-9 * max(1, abs(b.mean))
+    }
+
+    // MARK: The search
+
+    static func number(_ setting: Optimizer.Setting) -> Double {
+        if case .number(let value) = setting { return value }
+        return 0
+    }
+
+    /// The scenario's own value of each free decision, within its bounds.
+    func givenSettings() -> [Optimizer.Setting] {
+        spec.free.map { free in
+            let schema = Schema.schemaPath(free.path)
+            let record = scenario.inputs.first { $0.path == free.path }
+                ?? scenario.inputs.first { Schema.schemaPath($0.path) == schema && !schema.contains("[]") }
+            switch free.range {
+            case .choice(let options):
+                return .word(record.map(\.text).flatMap { options.contains($0) ? $0 : nil } ?? options[0])
+            case .interval(let low, let high, _):
+                let field = Schema.field(schema)
+                let parser = ValueParser(key: field?.key ?? "", kind: free.kind, bounds: field?.bounds ?? low...high, allowsUncertainty: true,
+                                         currency: scenario.settings.currency)
+                guard let text = record?.text, case .quantity(let quantity)? = try? parser.parse(text) else { return .unset }
+                return .number(Self.rounded(min(max(quantity.value, low), high), kind: free.kind))
+            }
+        }
+    }
+
+    /// Coordinate search from `start`: each choice enumerated; each interval on a 9-point grid
+    /// (its whole range on the first sweep unless `local`, then an eighth of it either side) and
+    /// a golden-section search between the best point's neighbours. Until a sweep changes nothing.
+    func search(from start: [Optimizer.Setting], sweeps: Int, local: Bool) throws(ScenarioError)
+        -> (best: Optimizer.Evaluation, lastImprovement: Double) {
+        var current = start
+        var best = try evaluate(current)
+        var lastImprovement = 0.0
+        let phi = (5.0.squareRoot() - 1) / 2
+        for sweep in 0..<sweeps {
+            let before = best
+            for index in spec.free.indices {
+                func consider(_ setting: Optimizer.Setting) throws(ScenarioError) -> Optimizer.Evaluation {
+                    var candidate = current
+                    candidate[index] = setting
+                    let e = try evaluate(candidate)
+                    if better(e, than: best) {
+                        best = e
+                        current = candidate
+                    }
+                    return e
+                }
+                let free = spec.free[index]
+                switch free.range {
+                case .choice(let options):
+                    for option in options { _ = try consider(.word(option)) }
+                case .interval(let low, let high, _):
+                    let x0 = current[index] == .unset ? (low + high) / 2 : Self.number(current[index])
+                    let span = sweep == 0 && !local ? high - low : (high - low) / 8
+                    let a = max(low, x0 - span), b = min(high, x0 + span)
+                    for j in 0...8 { _ = try consider(.number(Self.rounded(a + (b - a) * Double(j) / 8, kind: free.kind))) }
+                    let x = Self.number(current[index]), step = (b - a) / 8
+                    var lo = max(a, x - step), hi = min(b, x + step)
+                    let resolution = max((high - low) * 1e-4, free.kind == .money || free.kind == .count || free.kind == .integer ? 1 : 1e-4)
+                    for _ in 0..<20 where hi - lo > resolution {
+                        let m1 = Self.rounded(hi - phi * (hi - lo), kind: free.kind), m2 = Self.rounded(lo + phi * (hi - lo), kind: free.kind)
+                        let e1 = try consider(.number(m1)), e2 = try consider(.number(m2))
+                        if better(e1, than: e2) { hi = m2 } else { lo = m1 }
+                    }
+                }
+            }
+            // Money moved between two budgets (a golden-section search on the transfer): where a cap
+            // binds, one budget alone cannot move, but the split still can.
+            let budgets = spec.free.indices.filter { spec.free[$0].kind == .money && current[$0] != .unset }
+            for (a, i) in budgets.enumerated() {
+                for j in budgets[(a + 1)...] {
+                    guard case .interval(let lowI, let highI, _) = spec.free[i].range,
+                          case .interval(let lowJ, let highJ, _) = spec.free[j].range else { continue }
+                    let xi = Self.number(current[i]), xj = Self.number(current[j])
+                    var lo = -min(xi - lowI, highJ - xj), hi = min(highI - xi, xj - lowJ)
+                    let origin = current
+                    func transfer(_ t: Double) throws(ScenarioError) -> Optimizer.Evaluation {
+                        var candidate = origin
+                        let moved = Self.rounded(t, kind: .money)
+                        candidate[i] = .number(xi + moved)
+                        candidate[j] = .number(xj - moved)
+                        let e = try evaluate(candidate)
+                        if better(e, than: best) {
+                            best = e
+                            current = candidate
+                        }
+                        return e
+                    }
+                    for _ in 0..<24 where hi - lo > 1 {
+                        let m1 = hi - phi * (hi - lo), m2 = lo + phi * (hi - lo)
+                        if better(try transfer(m1), than: try transfer(m2)) { hi = m2 } else { lo = m1 }
+                    }
+                }
+            }
+            lastImprovement = best.mean - before.mean
+            if best.settings == before.settings {
+                lastImprovement = 0
+                break
+            }
+        }
+        return (best, lastImprovement)
+    }
+
+    /// The search, then the chosen plan's marginal returns, the binding constraints' shadow
+    /// prices and what to learn first.
+    func run() throws(ScenarioError) -> Optimization {
+        let given = givenSettings()
+        let givenEvaluation = try evaluate(given)
+        let (chosen, lastImprovement) = try search(from: given, sweeps: 4, local: false)
+        // The marginal return of each interval: the objective's slope across 2% of its range.
+        var marginals: [Optimization.Marginal] = []
+        for (index, free) in spec.free.enumerated() {
+            guard case .interval(let low, let high, _) = free.range, chosen.settings[index] != .unset else { continue }
+            let x = Self.number(chosen.settings[index]), h = max((high - low) * 0.02, 1e-4)
+            let up = Self.rounded(min(high, x + h), kind: free.kind), down = Self.rounded(max(low, x - h), kind: free.kind)
+            guard up > down else { continue }
+            var above = chosen.settings, below = chosen.settings
+            above[index] = .number(up)
+            below[index] = .number(down)
+            let slope = (try evaluate(above).mean - evaluate(below).mean) / (up - down)
+            marginals.append(.init(path: free.path, perUnit: slope))
+        }
+        // Each constraint for both plans; where it binds, the gain from relaxing it by a tenth.
+        var constraints: [Optimization.Constraint] = []
+        let original = limits
+        for (k, kind) in Optimizer.ConstraintKind.allCases.enumerated() {
+            guard let limit = original[k] else { continue }
+            let value = chosen.values[k]
+            let slack = kind.isMinimum ? value - limit : limit - value
+            let binding = slack <= 0.05 * max(abs(limit), kind == .minFillRate || kind == .maxShortfallChance ? 0.01 : 1)
+            var shadow: Double?
+            if binding {
+                let delta = kind == .minFillRate || kind == .maxShortfallChance ? 0.05 : max(abs(limit) * 0.1, 1)
+                limits[k] = kind.isMinimum ? limit - delta : limit + delta
+                let relaxed = try search(from: chosen.settings, sweeps: 2, local: true).best
+                limits = original
+                shadow = (relaxed.mean - chosen.mean) / delta
+            }
+            constraints.append(.init(name: kind.rawValue, limit: limit, given: givenEvaluation.values[k], chosen: value,
+                                     binding: binding, shadowPrice: shadow))
+        }
+        // What to learn first: each uncertain input's EVPI over the candidates within the constraints.
+        var evpi: [Optimization.Information] = []
+        // (Those within the constraints; when none is, every candidate.)
+        let evaluated = order.compactMap { cache[$0] }
+        let feasible = evaluated.filter { violation($0) == 0 }
+        let candidates = feasible.isEmpty ? evaluated : feasible
+        if chosen.objective.count > 1, !candidates.isEmpty {
+            var final = document
+            for (free, setting) in zip(spec.free, chosen.settings) where setting != .unset {
+                try final.set("\(free.path)=\(Self.text(setting, kind: free.kind))", option: "optimize.free")
+            }
+            let model = PlanModel(try final.decode())
+            let draws = MonteCarlo.draws(model, trials: chosen.objective.count, seed: scenario.settings.seed)
+            let objectives = candidates.map(\.objective)
+            for (input, values) in zip(model.inputs.uncertain, draws) {
+                evpi.append(.init(input: input.path, value: Optimizer.evpi(draws: values, objectives: objectives)))
+            }
+            evpi = evpi.enumerated().sorted { ($1.element.value, $0.offset) < ($0.element.value, $1.offset) }.map(\.element)
+        }
+        let n = Double(chosen.objective.count)
+        var sum = 0.0, squares = 0.0
+        for (a, b) in zip(chosen.objective, givenEvaluation.objective) {
+            sum += a - b
+            squares += (a - b) * (a - b)
+        }
+        let variance = n > 1 ? max(0, (squares - sum * sum / n) / (n - 1)) : 0
+        func outcome(_ e: Optimizer.Evaluation) -> Optimization.Outcome {
+            .init(mean: e.mean, p10: e.p10, p90: e.p90, withinConstraints: violation(e) == 0)
+        }
+        return Optimization(objective: spec.objective,
+                            decisions: spec.free.indices.map { .init(path: spec.free[$0].path, kind: spec.free[$0].kind, given: given[$0],
+                                                                       chosen: chosen.settings[$0]) },
+                            given: outcome(givenEvaluation), chosen: outcome(chosen), gainError: (variance / max(n, 1)).squareRoot(),
+                            lastImprovement: lastImprovement, evaluations: cache.count, trials: chosen.objective.count,
+                            constraints: constraints, marginalReturns: marginals, evpi: evpi)
+    }
+}
