@@ -73,6 +73,80 @@ import Testing
         #expect(returns.count == 2 && abs(returns[0] - returns[1]) <= 0.1 * abs(returns[0]), "\(returns)")
     }
 
+    /// A newsvendor: ¥400 lamp, ¥150 unit cost, ¥50 salvage, no fees, so the critical ratio is
+    /// 250 ÷ 350 = 71.43% and z = 0.5659. The window is the whole 26-week horizon, forecast error
+    /// 0, so each trial's demand is its curve's and the best batch is that distribution's 71.43%
+    /// quantile. Demand = 1M × 10% × obtainable (lognormal, 3% to 6% a 90% interval: median
+    /// 4.2426%, σ = ln 2 ÷ (2 × 1.6449) = 0.21070) × 182 ÷ 365.25 of a year: median 2,114.03, and
+    /// Q* = 2,114.03 × e^(0.21070 × 0.5659) = 2,381.6. Starting from a 20% service level, the
+    /// search moves to Q*. With ¥300,000 for the launch the search stays within it and ends at it
+    /// within 3% (below Q*, the plan's reorder rule tops a small batch up with orders that land
+    /// late in the horizon, so the objective is not monotone in the batch right under the cap).
+    static let newsvendor = """
+    product:
+      name: Lamp
+      price: 400
+      unit_cost: 150
+      salvage: 50
+    launch:
+      date: 2027-03-01
+    market:
+      population: 1M
+      serviceable: 10%
+      obtainable: 3% to 6%
+      horizon: 26 weeks
+    demand:
+      p: 0.03
+      q: 0.38
+    inventory:
+      lead_time: 40 weeks
+      coverage: 26 weeks
+      forecast_cv: 0%
+      service_level: 20%
+    cash:
+      on_hand: 10M
+    optimize:
+      trials: 2048
+      free:
+        inventory.service_level: 5% to 99%
+
+    """
+
+    /// The first batch of the plan with the optimiser's decisions.
+    func batch(_ text: String, _ optimization: Optimization) throws -> Double {
+        let sets = zip(optimization.decisions, optimization.decisions.map(\.chosen)).compactMap { decision, chosen -> String? in
+            chosen == .unset ? nil : "\(decision.path)=\(Search.text(chosen, kind: decision.kind))"
+        }
+        return try #require(Planner.plan(try decode(text, sets: sets))[.firstBatchUnits])
+    }
+
+    @Test func aNewsvendorFindsQStarAndACashCapBindsAtTheCap() throws {
+        let free = try #require(try Optimizer.run(Document.parse(name: "nv.txt", bytes: Array(Self.newsvendor.utf8)), threads: 2))
+        #expect(abs(try batch(Self.newsvendor, free) - 2_381.6) <= 2_381.6 * 0.005)
+        #expect(free.chosen.mean > free.given.mean)
+        let capped = Self.newsvendor + "  max_peak_need: 300k\n"
+        let bound = try #require(try Optimizer.run(Document.parse(name: "nv.txt", bytes: Array(capped.utf8)), threads: 2))
+        let cap = try #require(bound.constraints.first { $0.name == "max_peak_need" })
+        #expect(cap.binding && cap.chosen <= 300_000 && cap.chosen >= 300_000 * 0.97 && cap.shadowPrice != nil, "\(bound.constraints)")
+        #expect(try batch(capped, bound) < 2_381.6 && bound.chosen.withinConstraints && bound.given.withinConstraints)
+    }
+
+    /// A yes/no decision is enumerated. The campaign of `CashFlowTests.campaign` nets ¥10,000
+    /// from 100 backers, but here we pay ¥500 shipping for each: ¥50,000, with their 100 units at
+    /// ¥40 (¥4,000): running it loses at least 50,000 + 4,000 − 10,000 = ¥44,000 against at most
+    /// 100 × (100 − 40) = ¥6,000 of margin on those units, so `no` wins by more than ¥38,000.
+    @Test func aYesNoDecisionIsEnumerated() throws {
+        let text = CashFlowTests.lamp + CashFlowTests.campaign + "  shipping: 500\n" + """
+        optimize:
+          free:
+            crowdfunding.run: yes or no
+
+        """
+        let optimization = try #require(try Optimizer.run(Document.parse(name: "cf.txt", bytes: Array(text.utf8)), threads: 1))
+        #expect(optimization.decisions[0].given == .word("yes") && optimization.decisions[0].chosen == .word("no"))
+        #expect(optimization.chosen.mean - optimization.given.mean > 38_000)
+    }
+
     /// Bounds are read in the key's own kind; wrong ones are located errors.
     @Test func boundsAreReadAndRefusedWhereWrong() {
         for (text, message) in [("ads[A].budget: 80k to 10k", "low bound must be below"),
