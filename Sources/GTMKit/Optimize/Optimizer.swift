@@ -48,7 +48,8 @@ package enum Optimizer {
     /// The search on `document`, whose scenario has an `optimize` section.
     package static func run(_ document: Document, threads: Int) throws(ScenarioError) -> Optimization? {
         let scenario = try document.decode()
-        guard let spec = scenario.optimize, !spec.free.isEmpty else { return nil }
+        // With actual sales the launch's decisions are taken (re-planning keeps them): nothing to choose.
+        guard let spec = scenario.optimize, !spec.free.isEmpty, scenario.actuals == nil else { return nil }
         let search = Search(document: document, spec: spec, scenario: scenario, threads: threads)
         return try search.run()
     }
@@ -110,6 +111,14 @@ package struct Optimization: Sendable {
         package var perUnit: Double
     }
 
+    /// One option of a choice, the other decisions as chosen: its expected objective.
+    package struct Option: Sendable {
+        package var path: String
+        package var option: String
+        package var value: Double
+        package var withinConstraints: Bool
+    }
+
     package struct Information: Sendable {
         package var input: String
         package var value: Double
@@ -127,6 +136,7 @@ package struct Optimization: Sendable {
     package var trials: Int
     package var constraints: [Constraint]
     package var marginalReturns: [Marginal]
+    package var options: [Option]
     package var evpi: [Information]
 
     /// The recommendation as a `what_if` variant named `name`, to paste into the scenario.

@@ -139,7 +139,9 @@ final class Search {
                 ?? scenario.inputs.first { Schema.schemaPath($0.path) == schema && !schema.contains("[]") }
             switch free.range {
             case .choice(let options):
-                return .word(record.map(\.text).flatMap { options.contains($0) ? $0 : nil } ?? options[0])
+                // The file's word even outside the search's options (`auto`: the plan's own rule decides).
+                guard case .choice(let words)? = Schema.field(schema)?.valueKind else { return .unset }
+                return record.map(\.text).flatMap { words.contains($0) ? .word($0) : nil } ?? .unset
             case .interval(let low, let high, _):
                 let field = Schema.field(schema)
                 let parser = ValueParser(key: field?.key ?? "", kind: free.kind, bounds: field?.bounds ?? low...high, allowsUncertainty: true,
@@ -233,12 +235,27 @@ final class Search {
     func run() throws(ScenarioError) -> Optimization {
         let given = givenSettings()
         let givenEvaluation = try evaluate(given)
-        let (chosen, lastImprovement) = try search(from: given, sweeps: 4, local: false)
+        var (chosen, lastImprovement) = try search(from: given, sweeps: 4, local: false)
+        // A choice left at a word outside its options (`auto`) is named by the option it amounts to.
+        for (index, free) in spec.free.enumerated() {
+            guard case .choice(let options) = free.range, case .word(let word) = chosen.settings[index], !options.contains(word) else { continue }
+            for option in options {
+                var settings = chosen.settings
+                settings[index] = .word(option)
+                let same = try evaluate(settings)
+                if same.objective == chosen.objective, same.values == chosen.values {
+                    chosen = same
+                    break
+                }
+            }
+        }
         // The marginal return of each interval: the objective's slope across 2% of its range.
         var marginals: [Optimization.Marginal] = []
         for (index, free) in spec.free.enumerated() {
             guard case .interval(let low, let high, _) = free.range, chosen.settings[index] != .unset else { continue }
-            let x = Self.number(chosen.settings[index]), h = max((high - low) * 0.02, 1e-4)
+            // Across a twentieth of its range either side: case packs and reorders make the objective
+            // step at a finer grain, and the last ¥1,000's return is read across them.
+            let x = Self.number(chosen.settings[index]), h = max((high - low) * 0.05, 1e-4)
             let up = Self.rounded(min(high, x + h), kind: free.kind), down = Self.rounded(max(low, x - h), kind: free.kind)
             guard up > down else { continue }
             var above = chosen.settings, below = chosen.settings
@@ -246,6 +263,17 @@ final class Search {
             below[index] = .number(down)
             let slope = (try evaluate(above).mean - evaluate(below).mean) / (up - down)
             marginals.append(.init(path: free.path, perUnit: slope))
+        }
+        // Each option of each choice, the other decisions as chosen: what the choice is worth.
+        var options: [Optimization.Option] = []
+        for (index, free) in spec.free.enumerated() {
+            guard case .choice(let words) = free.range else { continue }
+            for word in words {
+                var settings = chosen.settings
+                settings[index] = .word(word)
+                let e = try evaluate(settings)
+                options.append(.init(path: free.path, option: word, value: e.mean, withinConstraints: violation(e) == 0))
+            }
         }
         // Each constraint for both plans; where it binds, the gain from relaxing it by a tenth.
         var constraints: [Optimization.Constraint] = []
@@ -261,10 +289,12 @@ final class Search {
                 limits[k] = kind.isMinimum ? limit - delta : limit + delta
                 let relaxed = try search(from: chosen.settings, sweeps: 2, local: true).best
                 limits = original
-                shadow = (relaxed.mean - chosen.mean) / delta
+                shadow = max(0, relaxed.mean - chosen.mean) / delta
             }
+            // Binding: at its limit, and relaxing it gains something (within the limit, not broken).
+            let binds = binding && slack >= -1e-9 * max(1, abs(limit)) && (shadow ?? 0) > 0
             constraints.append(.init(name: kind.rawValue, limit: limit, given: givenEvaluation.values[k], chosen: value,
-                                     binding: binding, shadowPrice: shadow))
+                                     binding: binds, shadowPrice: binds ? shadow : nil))
         }
         // What to learn first: each uncertain input's EVPI over the candidates within the constraints.
         var evpi: [Optimization.Information] = []
@@ -300,6 +330,6 @@ final class Search {
                                                                        chosen: chosen.settings[$0]) },
                             given: outcome(givenEvaluation), chosen: outcome(chosen), gainError: (variance / max(n, 1)).squareRoot(),
                             lastImprovement: lastImprovement, evaluations: cache.count, trials: chosen.objective.count,
-                            constraints: constraints, marginalReturns: marginals, evpi: evpi)
+                            constraints: constraints, marginalReturns: marginals, options: options, evpi: evpi)
     }
 }

@@ -383,6 +383,10 @@ extension JSONReport {
                          ("binding", .bool($0.binding)), ("shadow_price", $0.shadowPrice.map(JSONValue.number) ?? .null)])
             })),
             ("marginal_returns", .array(o.marginalReturns.map { .object([("path", .string($0.path)), ("per_unit", .number($0.perUnit))]) })),
+            ("options", .array(o.options.map {
+                .object([("path", .string($0.path)), ("option", .string($0.option)), ("value", .number($0.value)),
+                         ("within_constraints", .bool($0.withinConstraints))])
+            })),
             ("trials", .integer(o.trials)), ("evaluations", .integer(o.evaluations)),
         ])
     }
