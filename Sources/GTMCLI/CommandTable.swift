@@ -128,9 +128,9 @@ enum CommandTable {
                       OptionSpec(id: .out, value: "PATH", help: "write the report to PATH atomically instead of stdout; its extension picks the format"),
                       OptionSpec(id: .emitVariant, value: "NAME", help: "print the recommended decisions as the `what_if` variant NAME"),
                       root],
-            examples: ["gtm optimize Scenarios/aurora-lamp.txt",
-                       "gtm optimize Scenarios/aurora-lamp.txt --format json",
-                       "gtm optimize Scenarios/aurora-lamp.txt --emit-variant optimized"]),
+            examples: ["gtm optimize Scenarios/ridgeline-kickstarter.txt",
+                       "gtm optimize Scenarios/ridgeline-kickstarter.txt --format json",
+                       "gtm optimize Scenarios/ridgeline-kickstarter.txt --emit-variant optimized"]),
         CommandSpec(
             name: "check", arguments: ["FILE..."],
             summary: "Validate scenarios: every error, or ok",

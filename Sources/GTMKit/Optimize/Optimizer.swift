@@ -92,7 +92,9 @@ package struct Optimization: Sendable {
         package var mean: Double
         package var p10: Double
         package var p90: Double
-        package var withinConstraints: Bool
+        /// The constraints it breaks, by name (none: within them).
+        package var broken: [String]
+        package var withinConstraints: Bool { broken.isEmpty }
     }
 
     package struct Constraint: Sendable {
@@ -116,7 +118,8 @@ package struct Optimization: Sendable {
         package var path: String
         package var option: String
         package var value: Double
-        package var withinConstraints: Bool
+        package var broken: [String]
+        package var withinConstraints: Bool { broken.isEmpty }
     }
 
     package struct Information: Sendable {
@@ -135,6 +138,8 @@ package struct Optimization: Sendable {
     package var evaluations: Int
     package var trials: Int
     package var constraints: [Constraint]
+    /// True when `max_peak_need` is the default: cash on hand plus credit.
+    package var peakNeedDefaulted: Bool
     package var marginalReturns: [Marginal]
     package var options: [Option]
     package var evpi: [Information]

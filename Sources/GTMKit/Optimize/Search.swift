@@ -68,7 +68,7 @@ final class Search {
             MonteCarlo.run(model, decisions, trials: trials, seed: settings.seed, into: table, threads: options.threads)
         } else {
             // One launch: the base case, with the decisions taken.
-            for key in keys { table.storage[keys.firstIndex(of: key)! * table.capacity] = base[key] }
+            for (column, key) in keys.enumerated() { table.storage[column * table.capacity] = base[key] }
         }
         let count = uncertain ? trials : 1
         func column(_ key: Output) -> UnsafeMutableBufferPointer<Double>? { table.column(key, trials: count) }
@@ -90,7 +90,11 @@ final class Search {
         let shortfall = peak.map { Double($0.filter { $0 > shortfallLine }.count) / Double(max($0.count, 1)) } ?? 0
         let values = Optimizer.ConstraintKind.allCases.map { kind -> Double in
             switch kind {
-            case .maxPeakNeed: return mean(peak)
+            // The cash a bank line must cover in a bad case, not on average: the P90 peak need.
+            case .maxPeakNeed:
+                guard let peak, peak.count > 0 else { return 0 }
+                var copy = Array(peak)
+                return copy.withUnsafeMutableBufferPointer { BandRecorder.percentile($0, 0.9) }
             case .maxMarketing: return mean(column(.marketingSpend))
             case .minFillRate: return column(.fillRate) == nil ? 1 : mean(column(.fillRate))
             case .maxShortfallChance: return shortfall
@@ -107,6 +111,15 @@ final class Search {
 
     /// How far a candidate breaks the constraints under the current limits (0 within them): the
     /// excess over each limit as a share of it, summed.
+    /// The constraints a candidate breaks, by name.
+    func broken(_ e: Optimizer.Evaluation) -> [String] {
+        zip(Optimizer.ConstraintKind.allCases, zip(limits, e.values)).compactMap { kind, pair in
+            guard let limit = pair.0 else { return nil }
+            let excess = kind.isMinimum ? limit - pair.1 : pair.1 - limit
+            return excess > 1e-9 * max(1, abs(limit)) ? kind.rawValue : nil
+        }
+    }
+
     func violation(_ e: Optimizer.Evaluation) -> Double {
         var total = 0.0
         for (kind, (limit, value)) in zip(Optimizer.ConstraintKind.allCases, zip(limits, e.values)) {
@@ -272,7 +285,7 @@ final class Search {
                 var settings = chosen.settings
                 settings[index] = .word(word)
                 let e = try evaluate(settings)
-                options.append(.init(path: free.path, option: word, value: e.mean, withinConstraints: violation(e) == 0))
+                options.append(.init(path: free.path, option: word, value: e.mean, broken: broken(e)))
             }
         }
         // Each constraint for both plans; where it binds, the gain from relaxing it by a tenth.
@@ -323,13 +336,14 @@ final class Search {
         }
         let variance = n > 1 ? max(0, (squares - sum * sum / n) / (n - 1)) : 0
         func outcome(_ e: Optimizer.Evaluation) -> Optimization.Outcome {
-            .init(mean: e.mean, p10: e.p10, p90: e.p90, withinConstraints: violation(e) == 0)
+            .init(mean: e.mean, p10: e.p10, p90: e.p90, broken: broken(e))
         }
         return Optimization(objective: spec.objective,
                             decisions: spec.free.indices.map { .init(path: spec.free[$0].path, kind: spec.free[$0].kind, given: given[$0],
                                                                        chosen: chosen.settings[$0]) },
                             given: outcome(givenEvaluation), chosen: outcome(chosen), gainError: (variance / max(n, 1)).squareRoot(),
                             lastImprovement: lastImprovement, evaluations: cache.count, trials: chosen.objective.count,
-                            constraints: constraints, marginalReturns: marginals, options: options, evpi: evpi)
+                            constraints: constraints, peakNeedDefaulted: spec.maxPeakNeed == nil,
+                            marginalReturns: marginals, options: options, evpi: evpi)
     }
 }

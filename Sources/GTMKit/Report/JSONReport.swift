@@ -378,6 +378,7 @@ extension JSONReport {
                                ("chosen_p10", .number(o.chosen.p10)), ("chosen_p90", .number(o.chosen.p90)),
                                ("gain_standard_error", .number(o.gainError)), ("last_improvement", .number(o.lastImprovement))])),
             ("within_constraints", .object([("given", .bool(o.given.withinConstraints)), ("chosen", .bool(o.chosen.withinConstraints))])),
+            ("broken", .object([("given", .array(o.given.broken.map(JSONValue.string))), ("chosen", .array(o.chosen.broken.map(JSONValue.string)))])),
             ("constraints", .array(o.constraints.map {
                 .object([("name", .string($0.name)), ("limit", .number($0.limit)), ("given", .number($0.given)), ("value", .number($0.chosen)),
                          ("binding", .bool($0.binding)), ("shadow_price", $0.shadowPrice.map(JSONValue.number) ?? .null)])
@@ -385,7 +386,7 @@ extension JSONReport {
             ("marginal_returns", .array(o.marginalReturns.map { .object([("path", .string($0.path)), ("per_unit", .number($0.perUnit))]) })),
             ("options", .array(o.options.map {
                 .object([("path", .string($0.path)), ("option", .string($0.option)), ("value", .number($0.value)),
-                         ("within_constraints", .bool($0.withinConstraints))])
+                         ("within_constraints", .bool($0.withinConstraints)), ("broken", .array($0.broken.map(JSONValue.string)))])
             })),
             ("trials", .integer(o.trials)), ("evaluations", .integer(o.evaluations)),
         ])

@@ -164,6 +164,7 @@ package struct MarkdownReport {
         for lever in plan.leverReports { lines.append(lever.decision(self)) }
         if let seed = plan.seedReviews { lines.append(seedDecision(seed)) }
         if let cash = cashDecision() { lines.append(cash) }
+        if let optimization = plan.optimization { lines.append(optimizeDecision(optimization)) }
         if let dates = keyDates() { lines.append(dates) }
         for warning in plan.warnings where warning.changesADecision {
             lines.append("⚠ **\(text.warningTitle(warning))**" + t(": ", "：") + text.message(warning))
