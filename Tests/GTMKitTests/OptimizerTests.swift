@@ -145,6 +145,24 @@ import Testing
         let optimization = try #require(try Optimizer.run(Document.parse(name: "cf.txt", bytes: Array(text.utf8)), threads: 1))
         #expect(optimization.decisions[0].given == .word("yes") && optimization.decisions[0].chosen == .word("no"))
         #expect(optimization.chosen.mean - optimization.given.mean > 38_000)
+        // `auto`, as the contract writes it, searches every option: the same answer.
+        let auto = text.replacingOccurrences("crowdfunding.run: yes or no", with: "crowdfunding.run: auto")
+        let same = try #require(try Optimizer.run(Document.parse(name: "cf.txt", bytes: Array(auto.utf8)), threads: 1))
+        #expect(same.decisions[0].chosen == .word("no") && same.options.map(\.option) == ["yes", "no"])
+    }
+
+    /// A candidate the scenario refuses (a salvage value at or above the unit cost) is skipped as
+    /// no plan, not an error: the search still ends on a valid plan.
+    @Test func aRefusedCombinationIsSkipped() throws {
+        let text = CashFlowTests.lamp.replacingOccurrences("  unit_cost: 40\n", with: "  unit_cost: 40\n  salvage: 10\n") + """
+        optimize:
+          free:
+            product.salvage: 0 to 80
+
+        """
+        let optimization = try #require(try Optimizer.run(Document.parse(name: "lamp.txt", bytes: Array(text.utf8)), threads: 1))
+        let salvage = Search.number(optimization.decisions[0].chosen)
+        #expect(salvage < 40 && optimization.chosen.mean.isFinite && optimization.chosen.withinConstraints, "\(salvage)")
     }
 
     /// Bounds are read in the key's own kind; wrong ones are located errors.

@@ -50,10 +50,20 @@ final class Search {
     func evaluate(_ candidateSettings: [Optimizer.Setting]) throws(ScenarioError) -> Optimizer.Evaluation {
         if let known = cache[candidateSettings] { return known }
         var candidate = document
-        for (free, setting) in zip(spec.free, candidateSettings) where setting != .unset {
-            try candidate.set("\(free.path)=\(Self.text(setting, kind: free.kind))", option: "optimize.free")
+        let scenario: Scenario
+        do {
+            for (free, setting) in zip(spec.free, candidateSettings) where setting != .unset {
+                try candidate.set("\(free.path)=\(Self.text(setting, kind: free.kind))", option: "optimize.free")
+            }
+            scenario = try candidate.decode()
+        } catch {
+            // A combination the scenario refuses (a launch price above the list price): not a plan.
+            let refused = Optimizer.Evaluation(settings: candidateSettings, objective: [], mean: -.infinity, p10: -.infinity, p90: -.infinity,
+                                               values: [])
+            cache[candidateSettings] = refused
+            order.append(candidateSettings)
+            return refused
         }
-        let scenario = try candidate.decode()
         let model = PlanModel(scenario)
         var settings = scenario.settings
         let uncertain = !model.inputs.uncertain.isEmpty
@@ -113,7 +123,8 @@ final class Search {
     /// excess over each limit as a share of it, summed.
     /// The constraints a candidate breaks, by name.
     func broken(_ e: Optimizer.Evaluation) -> [String] {
-        zip(Optimizer.ConstraintKind.allCases, zip(limits, e.values)).compactMap { kind, pair in
+        guard !e.values.isEmpty else { return ["refused"] }
+        return zip(Optimizer.ConstraintKind.allCases, zip(limits, e.values)).compactMap { kind, pair in
             guard let limit = pair.0 else { return nil }
             let excess = kind.isMinimum ? limit - pair.1 : pair.1 - limit
             return excess > 1e-9 * max(1, abs(limit)) ? kind.rawValue : nil
@@ -121,6 +132,7 @@ final class Search {
     }
 
     func violation(_ e: Optimizer.Evaluation) -> Double {
+        guard !e.values.isEmpty else { return .infinity }
         var total = 0.0
         for (kind, (limit, value)) in zip(Optimizer.ConstraintKind.allCases, zip(limits, e.values)) {
             guard let limit else { continue }
@@ -196,7 +208,7 @@ final class Search {
                     let span = sweep == 0 && !local ? high - low : (high - low) / 8
                     let a = max(low, x0 - span), b = min(high, x0 + span)
                     for j in 0...8 { _ = try consider(.number(Self.rounded(a + (b - a) * Double(j) / 8, kind: free.kind))) }
-                    let x = Self.number(current[index]), step = (b - a) / 8
+                    let x = current[index] == .unset ? x0 : Self.number(current[index]), step = (b - a) / 8
                     var lo = max(a, x - step), hi = min(b, x + step)
                     let resolution = max((high - low) * 1e-4, free.kind == .money || free.kind == .count || free.kind == .integer ? 1 : 1e-4)
                     for _ in 0..<20 where hi - lo > resolution {
@@ -275,7 +287,7 @@ final class Search {
             above[index] = .number(up)
             below[index] = .number(down)
             let slope = (try evaluate(above).mean - evaluate(below).mean) / (up - down)
-            marginals.append(.init(path: free.path, perUnit: slope))
+            if slope.isFinite { marginals.append(.init(path: free.path, perUnit: slope)) }
         }
         // Each option of each choice, the other decisions as chosen: what the choice is worth.
         var options: [Optimization.Option] = []
@@ -285,7 +297,7 @@ final class Search {
                 var settings = chosen.settings
                 settings[index] = .word(word)
                 let e = try evaluate(settings)
-                options.append(.init(path: free.path, option: word, value: e.mean, broken: broken(e)))
+                if !e.values.isEmpty { options.append(.init(path: free.path, option: word, value: e.mean, broken: broken(e))) }
             }
         }
         // Each constraint for both plans; where it binds, the gain from relaxing it by a tenth.
@@ -312,7 +324,7 @@ final class Search {
         // What to learn first: each uncertain input's EVPI over the candidates within the constraints.
         var evpi: [Optimization.Information] = []
         // (Those within the constraints; when none is, every candidate.)
-        let evaluated = order.compactMap { cache[$0] }
+        let evaluated = order.compactMap { cache[$0] }.filter { !$0.values.isEmpty }
         let feasible = evaluated.filter { violation($0) == 0 }
         let candidates = feasible.isEmpty ? evaluated : feasible
         if chosen.objective.count > 1, !candidates.isEmpty {

@@ -36,7 +36,8 @@ extension Schema {
         Field("optimize", .section, "Decisions gtm may choose, with the bounds of the search, and what the choice maximises (`gtm optimize`).",
               zh: "可由 gtm 选择的决策（附搜索范围）及优化目标（`gtm optimize`）。"),
         Field("optimize.free", .decisions,
-              "Free decisions: dotted paths with the bounds of the search (`ads[Meta].budget: 0 to 80k`, `crowdfunding.run: yes or no`).",
+              "Free decisions: dotted paths with the bounds of the search (`ads[Meta].budget: 0 to 80k`; `crowdfunding.run: yes or no`, "
+                  + "or `auto` for every option).",
               zh: "可选决策：点分路径及搜索范围（`ads[Meta].budget: 0 to 80k`，`crowdfunding.run: yes or no`）。"),
         Field("optimize.objective", .value(.choice(["contribution", "profit"])), uncertain: false, default: "contribution",
               "What to maximise: the expected net cash of the launch within the horizon, stock left valued at salvage; `profit` less the cost of capital.",
@@ -112,7 +113,9 @@ extension ScenarioDecoder {
         }
         switch kind {
         case .choice(let words):
-            let options = text.split(separator: " or ").map { String($0.trimmingSpaces) }
+            // `auto`: every option but `auto` itself (`crowdfunding.run: auto` searches yes and no).
+            let options = text == "auto" && words.contains("auto") ? words.filter { $0 != "auto" }
+                : text.split(separator: " or ").map { String($0.trimmingSpaces) }
             if let bad = options.first(where: { !words.contains($0) }) {
                 report("`\(bad)` is not a value of `\(pair.key)`", at: pair.value.mark, hint: "its values are: \(words.joined(separator: ", "))")
                 return nil
