@@ -9,11 +9,13 @@
 /// - The objective in a trial: the launch's net cash within the horizon (cash at its end less cash
 ///   on hand), plus the retail stock left valued at salvage; `profit` less peak need × cost of
 ///   capital × the horizon in years. Its expected value is the mean over the trials.
-/// - Constraints on expected values (peak need, marketing, fill rate) and on the chance of a
-///   shortfall; a candidate that breaks one ranks below every one that does not, by how far.
+/// - Constraints on the trials: the P90 peak need, the mean marketing spend and fill rate, the
+///   chance of a shortfall; a candidate that breaks one ranks below every one that does not, by
+///   how far; a combination the scenario refuses is no plan.
 /// - Search: coordinate by coordinate, each choice enumerated, each interval on a 9-point grid and
 ///   then a golden-section search around the best point (the responses are concave, so the
-///   objective is unimodal along a budget), sweeping until a sweep changes nothing (at most 4).
+///   objective is unimodal along a budget), money moved between each two budgets, sweeping until
+///   a sweep changes nothing (at most 4).
 /// - EVPI of an input: the trials sorted by its draw and cut into 10 equal bins; in each bin the best
 ///   of the candidates evaluated (those within the constraints), against the best on average:
 ///   Σ_b (n_b ÷ n) max_c mean_b(c) − max_c mean(c), the standard Monte Carlo estimate of the
@@ -34,7 +36,8 @@ package enum Optimizer {
         var objective: [Double]
         var mean: Double
         var p10: Double, p90: Double
-        /// Each constraint's value (expected value or chance), in `Constraint.kinds` order; nil where not set.
+        /// Each constraint's value (P90, mean or chance), in `ConstraintKind` order; empty when the
+        /// scenario refused the candidate.
         var values: [Double]
     }
 
