@@ -310,13 +310,13 @@ final class CashModel: Sendable {
         receiptKept = (0..<weeks).map { week in (starts[week]..<starts[week + 1]).reduce(0) { $0 + rows.shares[$1] } }
     }
 
-    /// The week a day falls in, or nil outside the days counted.
-    @inline(__always)
     /// Whether every evaluation works out the weekly demand curve (`retail` does, for a plan whose
     /// demand is the curve and whose stock can sell within the horizon): the band recorder then
     /// reads it instead of working it out again.
     var computesWeeklyDemand: Bool { forecast == nil && week(min(sellFrom, horizonEnd)) != nil }
 
+    /// The week a day falls in, or nil outside the days counted.
+    @inline(__always)
     func week(_ day: Int) -> Int? {
         let offset = day - origin
         guard offset >= 0, day <= lastDay else { return nil }

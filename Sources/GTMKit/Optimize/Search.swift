@@ -163,7 +163,7 @@ final class Search {
             let record = scenario.inputs.first { $0.path == free.path }
                 ?? scenario.inputs.first { Schema.schemaPath($0.path) == schema && !schema.contains("[]") }
             switch free.range {
-            case .choice(let options):
+            case .choice:
                 // The file's word even outside the search's options (`auto`: the plan's own rule decides).
                 guard case .choice(let words)? = Schema.field(schema)?.valueKind else { return .unset }
                 return record.map(\.text).flatMap { words.contains($0) ? .word($0) : nil } ?? .unset
