@@ -297,10 +297,8 @@ final class DemandModel: Sendable {
 
     /// The market's cumulative share by `day` with the events' lifts: share(day) + Σ (lift − 1) ×
     /// the curve's share of the lifted days before `day`. More than 1 at the horizon when
-    /// events lift it; never below 0.
-    @inline(__always)
-    func baseline(_ day: Double, _ v: UnsafeMutablePointer<Double>) -> Double { baseline(day, v, lifts: lifts) }
-
+    /// events lift it; never below 0. With the events' lifts (`lifts`) it is `sharedBaseline`,
+    /// which reads their edges from the workspace; here for another set (the season's months alone).
     @inline(__always)
     func baseline(_ day: Double, _ v: UnsafeMutablePointer<Double>, lifts: [Event]) -> Double {
         var value = share(firstDays: day, v)
@@ -344,7 +342,7 @@ final class DemandModel: Sendable {
         Self.share(firstDays: day, horizonDays: horizonDays, years: years, p: v[p], q: v[q], boost: v[boost], whole: ws.demandWhole)
     }
 
-    /// `baseline(day, v)` from the workspace's event shares (`refreshShares` first).
+    /// `baseline(day, v, lifts: lifts)` from the workspace's event shares (`refreshShares` first).
     @inline(__always)
     private func sharedBaseline(_ day: Double, _ v: UnsafeMutablePointer<Double>, _ ws: Workspace) -> Double {
         let atDay = curveShare(day, v, ws)
@@ -367,10 +365,17 @@ final class DemandModel: Sendable {
     func raw(_ day: Double, _ v: UnsafeMutablePointer<Double>, _ ws: Workspace, kolRetail: Bool) -> Double {
         guard day > 0 else { return 0 }
         refreshShares(v, ws)
-        var value = (size.map { ws[$0] } ?? 0) * sharedBaseline(day, v, ws)
-        for response in responses {
+        return raw(ws, baseline: sharedBaseline(day, v, ws), kolRetail: kolRetail) { Self.fraction(responses[$0].arrival, at: day) }
+    }
+
+    /// Raw demand from the curve's share `baseline` (with the events' lifts) and each response's
+    /// arrived share, `arrived(its index)`: the market's size × the share, plus each response's buyers × theirs.
+    @inline(__always)
+    private func raw(_ ws: Workspace, baseline: Double, kolRetail: Bool, arrived: (Int) -> Double) -> Double {
+        var value = (size.map { ws[$0] } ?? 0) * baseline
+        for (index, response) in responses.enumerated() {
             if response.toCampaign, !kolRetail { continue }
-            value += ws.scratch[response.buyers] * Self.fraction(response.arrival, at: day)
+            value += ws.scratch[response.buyers] * arrived(index)
         }
         return value
     }
@@ -444,18 +449,26 @@ final class DemandModel: Sendable {
     func repeatParts(_ day: Double, _ v: UnsafeMutablePointer<Double>, _ ws: Workspace, kolRetail: Bool)
         -> (all: Double, subscribed: Double) {
         guard let repurchase, repurchase.days > 0 else { return (0, 0) }
-        let share = v[repurchase.share], subscribed = v[repurchase.subscription]
         // The price response is the same for every term: worked out once.
         let factors = priceFactors(v)
-        var sum = 0.0, plain = 0.0, chain = 1.0, lag = day - repurchase.days
-        while lag > 0 {
+        let lags = sequence(first: day - repurchase.days) { $0 - repurchase.days }.prefix { $0 > 0 }
+        return repeatSum(v, repurchase, lags) { first($0, v, ws, kolRetail: kolRetail, factors: factors) }
+    }
+
+    /// Σₖ wₖ × first(termₖ) over the look-back terms in order, wₖ = σ + (1 − σ)·sᵏ for the k-th,
+    /// stopping where wₖ is negligible; and the subscribers' part, σ × Σₖ first(termₖ).
+    @inline(__always)
+    private func repeatSum<Terms: Sequence>(_ v: UnsafeMutablePointer<Double>, _ repurchase: (days: Double, share: Int, subscription: Int),
+                                            _ terms: Terms, first: (Terms.Element) -> Double) -> (all: Double, subscribed: Double) {
+        let share = v[repurchase.share], subscribed = v[repurchase.subscription]
+        var sum = 0.0, plain = 0.0, chain = 1.0
+        for term in terms {
             chain *= share
             let weight = subscribed + (1 - subscribed) * chain
             if weight <= 1e-12 { break }
-            let first = first(lag, v, ws, kolRetail: kolRetail, factors: factors)
+            let first = first(term)
             sum += weight * first
             plain += first
-            lag -= repurchase.days
         }
         return (sum, subscribed * plain)
     }
@@ -526,7 +539,8 @@ final class DemandModel: Sendable {
         // Seasonality's part, then the events' on top of it.
         let seasonal = seasons.isEmpty ? 0 : market * baseline(horizon, v, lifts: seasons) - curve
         ws[.seasonUnits] = seasonal
-        ws[.eventUnits] = market * baseline(horizon, v) - curve - seasonal
+        refreshShares(v, ws)
+        ws[.eventUnits] = market * sharedBaseline(horizon, v, ws) - curve - seasonal
         ws[.priceEffectUnits] = total - repeated - raw(horizon, v, ws, kolRetail: kolRetail)
     }
 
@@ -591,28 +605,17 @@ final class DemandModel: Sendable {
         if let repurchase {
             // `repeatParts` at each week end, its look-back days' curve shares and arrivals read
             // from the workspace and the plan rather than worked out again.
-            let share = v[repurchase.share], subscribed = v[repurchase.subscription]
             let lags = repeatLags.count
             for week in 0..<count {
-                var sum = 0.0, plain = 0.0, chain = 1.0
-                for index in repeatLagStart[week]..<repeatLagStart[week + 1] {
-                    chain *= share
-                    let weight = subscribed + (1 - subscribed) * chain
-                    if weight <= 1e-12 { break }
+                let parts = repeatSum(v, repurchase, repeatLagStart[week]..<repeatLagStart[week + 1]) { index in
                     let day = repeatLags[index]
-                    var all = market * ws.repeatLagBaseline[index]
-                    for (slot, response) in responses.enumerated() {
-                        if response.toCampaign, !kolRetail { continue }
-                        all += ws.scratch[response.buyers] * repeatLagFractions[slot * lags + index]
-                    }
-                    let first = priced(day, all: all, early: day <= launchDays ? all : early, factors: factors) { index in
+                    let all = raw(ws, baseline: ws.repeatLagBaseline[index], kolRetail: kolRetail) { repeatLagFractions[$0 * lags + index] }
+                    return priced(day, all: all, early: day <= launchDays ? all : early, factors: factors) { index in
                         (windows[3 * index + 2], (day >= promotions[index].end ? windows[3 * index + 1] : all) - windows[3 * index])
                     }
-                    sum += weight * first
-                    plain += first
                 }
-                cumulative[week + 1] += sum
-                ws.subscribedCumulative[week + 1] = subscribed * plain
+                cumulative[week + 1] += parts.all
+                ws.subscribedCumulative[week + 1] = parts.subscribed
             }
         }
         // The season's end: the weeks from the one it falls in hold what was bought by then.
