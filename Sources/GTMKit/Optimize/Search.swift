@@ -46,16 +46,21 @@ final class Search {
         return (value * scale).rounded() / scale
     }
 
+    /// The scenario with these settings written in as overrides (`--set`; an unset one left as the file has it).
+    func scenario(_ settings: [Optimizer.Setting]) throws(ScenarioError) -> Scenario {
+        var candidate = document
+        for (free, setting) in zip(spec.free, settings) where setting != .unset {
+            try candidate.set("\(free.path)=\(Self.text(setting, kind: free.kind))", option: "optimize.free")
+        }
+        return try candidate.decode()
+    }
+
     /// The candidate with these settings, planned and run on the search's trials (cached).
     func evaluate(_ candidateSettings: [Optimizer.Setting]) throws(ScenarioError) -> Optimizer.Evaluation {
         if let known = cache[candidateSettings] { return known }
-        var candidate = document
         let scenario: Scenario
         do {
-            for (free, setting) in zip(spec.free, candidateSettings) where setting != .unset {
-                try candidate.set("\(free.path)=\(Self.text(setting, kind: free.kind))", option: "optimize.free")
-            }
-            scenario = try candidate.decode()
+            scenario = try self.scenario(candidateSettings)
         } catch {
             // A combination the scenario refuses (a launch price above the list price): not a plan.
             let refused = Optimizer.Evaluation(settings: candidateSettings, objective: [], mean: -.infinity, p10: -.infinity, p90: -.infinity,
@@ -186,18 +191,22 @@ final class Search {
         var best = try evaluate(current)
         var lastImprovement = 0.0
         let phi = (5.0.squareRoot() - 1) / 2
+        // A candidate evaluated, and kept as the current plan when it is the better one.
+        func take(_ candidate: [Optimizer.Setting]) throws(ScenarioError) -> Optimizer.Evaluation {
+            let e = try evaluate(candidate)
+            if better(e, than: best) {
+                best = e
+                current = candidate
+            }
+            return e
+        }
         for sweep in 0..<sweeps {
             let before = best
             for index in spec.free.indices {
                 func consider(_ setting: Optimizer.Setting) throws(ScenarioError) -> Optimizer.Evaluation {
                     var candidate = current
                     candidate[index] = setting
-                    let e = try evaluate(candidate)
-                    if better(e, than: best) {
-                        best = e
-                        current = candidate
-                    }
-                    return e
+                    return try take(candidate)
                 }
                 let free = spec.free[index]
                 switch free.range {
@@ -233,12 +242,7 @@ final class Search {
                         let moved = Self.rounded(t, kind: .money)
                         candidate[i] = .number(xi + moved)
                         candidate[j] = .number(xj - moved)
-                        let e = try evaluate(candidate)
-                        if better(e, than: best) {
-                            best = e
-                            current = candidate
-                        }
-                        return e
+                        return try take(candidate)
                     }
                     for _ in 0..<24 where hi - lo > 1 {
                         let m1 = hi - phi * (hi - lo), m2 = lo + phi * (hi - lo)
@@ -328,11 +332,7 @@ final class Search {
         let feasible = evaluated.filter { violation($0) == 0 }
         let candidates = feasible.isEmpty ? evaluated : feasible
         if chosen.objective.count > 1, !candidates.isEmpty {
-            var final = document
-            for (free, setting) in zip(spec.free, chosen.settings) where setting != .unset {
-                try final.set("\(free.path)=\(Self.text(setting, kind: free.kind))", option: "optimize.free")
-            }
-            let model = PlanModel(try final.decode())
+            let model = PlanModel(try scenario(chosen.settings))
             let draws = MonteCarlo.draws(model, trials: chosen.objective.count, seed: scenario.settings.seed)
             let objectives = candidates.map(\.objective)
             for (input, values) in zip(model.inputs.uncertain, draws) {
