@@ -41,11 +41,17 @@ package enum Optimizer {
         var values: [Double]
     }
 
-    enum ConstraintKind: String, CaseIterable {
+    /// The constraints `optimize` takes, named by their keys.
+    package enum ConstraintKind: String, CaseIterable, Sendable {
         case maxPeakNeed = "max_peak_need", maxMarketing = "max_marketing", minFillRate = "min_fill_rate"
         case maxShortfallChance = "max_shortfall_chance"
 
+        /// A floor rather than a ceiling.
         var isMinimum: Bool { self == .minFillRate }
+        /// A share (a rate or a chance) rather than money.
+        var isShare: Bool { self == .minFillRate || self == .maxShortfallChance }
+        /// How far `value` is past `limit` (negative: the room left).
+        func excess(_ value: Double, over limit: Double) -> Double { isMinimum ? limit - value : value - limit }
     }
 
     /// The search on `document`, whose scenario has an `optimize` section.
@@ -101,7 +107,8 @@ package struct Optimization: Sendable {
     }
 
     package struct Constraint: Sendable {
-        package var name: String
+        package var kind: Optimizer.ConstraintKind
+        package var name: String { kind.rawValue }
         package var limit: Double
         package var given: Double
         package var chosen: Double

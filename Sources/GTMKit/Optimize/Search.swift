@@ -124,27 +124,26 @@ final class Search {
         return evaluation
     }
 
-    /// How far a candidate breaks the constraints under the current limits (0 within them): the
-    /// excess over each limit as a share of it, summed.
-    /// The constraints a candidate breaks, by name.
+    /// The constraints a candidate breaks, by name (`refused`: the scenario refused it).
     func broken(_ e: Optimizer.Evaluation) -> [String] {
         guard !e.values.isEmpty else { return ["refused"] }
-        return zip(Optimizer.ConstraintKind.allCases, zip(limits, e.values)).compactMap { kind, pair in
-            guard let limit = pair.0 else { return nil }
-            let excess = kind.isMinimum ? limit - pair.1 : pair.1 - limit
-            return excess > 1e-9 * max(1, abs(limit)) ? kind.rawValue : nil
-        }
+        return excesses(e).map(\.kind.rawValue)
     }
 
+    /// How far a candidate breaks the constraints under the current limits (0 within them): the
+    /// excess over each limit as a share of it, summed.
     func violation(_ e: Optimizer.Evaluation) -> Double {
         guard !e.values.isEmpty else { return .infinity }
-        var total = 0.0
-        for (kind, (limit, value)) in zip(Optimizer.ConstraintKind.allCases, zip(limits, e.values)) {
-            guard let limit else { continue }
-            let excess = kind.isMinimum ? limit - value : value - limit
-            if excess > 1e-9 * max(1, abs(limit)) { total += excess / max(abs(limit), 1e-9) }
+        return excesses(e).reduce(0) { $0 + $1.share }
+    }
+
+    /// Each constraint a candidate breaks under the current limits, and by how much as a share of its limit.
+    private func excesses(_ e: Optimizer.Evaluation) -> [(kind: Optimizer.ConstraintKind, share: Double)] {
+        zip(Optimizer.ConstraintKind.allCases, zip(limits, e.values)).compactMap { kind, pair in
+            guard let limit = pair.0 else { return nil }
+            let excess = kind.excess(pair.1, over: limit)
+            return excess > 1e-9 * max(1, abs(limit)) ? (kind, excess / max(abs(limit), 1e-9)) : nil
         }
-        return total
     }
 
     /// True when `a` is the better plan: within the constraints (or nearer them), then the higher objective.
@@ -310,11 +309,11 @@ final class Search {
         for (k, kind) in Optimizer.ConstraintKind.allCases.enumerated() {
             guard let limit = original[k] else { continue }
             let value = chosen.values[k]
-            let slack = kind.isMinimum ? value - limit : limit - value
-            let binding = slack <= 0.05 * max(abs(limit), kind == .minFillRate || kind == .maxShortfallChance ? 0.01 : 1)
+            let slack = -kind.excess(value, over: limit)
+            let binding = slack <= 0.05 * max(abs(limit), kind.isShare ? 0.01 : 1)
             var shadow: Double?
             if binding {
-                let delta = kind == .minFillRate || kind == .maxShortfallChance ? 0.05 : max(abs(limit) * 0.1, 1)
+                let delta = kind.isShare ? 0.05 : max(abs(limit) * 0.1, 1)
                 limits[k] = kind.isMinimum ? limit - delta : limit + delta
                 let relaxed = try search(from: chosen.settings, sweeps: 2, local: true).best
                 limits = original
@@ -322,7 +321,7 @@ final class Search {
             }
             // Binding: at its limit, and relaxing it gains something (within the limit, not broken).
             let binds = binding && slack >= -1e-9 * max(1, abs(limit)) && (shadow ?? 0) > 0
-            constraints.append(.init(name: kind.rawValue, limit: limit, given: givenEvaluation.values[k], chosen: value,
+            constraints.append(.init(kind: kind, limit: limit, given: givenEvaluation.values[k], chosen: value,
                                      binding: binds, shadowPrice: binds ? shadow : nil))
         }
         // What to learn first: each uncertain input's EVPI over the candidates within the constraints.

@@ -56,10 +56,10 @@ extension MarkdownReport {
         }
         var rows = [[t("Objective", "目标"), outcome(o.given), outcome(o.chosen)]]
         for constraint in o.constraints {
-            let isMoney = constraint.name != "min_fill_rate" && constraint.name != "max_shortfall_chance"
+            let isMoney = !constraint.kind.isShare
             func format(_ value: Double) -> String { isMoney ? money(value) : style.percent(value) }
-            let bound = constraint.name.hasPrefix("min_") ? "≥" : "≤"
-            let note = constraint.name == "max_peak_need"
+            let bound = constraint.kind.isMinimum ? "≥" : "≤"
+            let note = constraint.kind == .maxPeakNeed
                 ? (o.peakNeedDefaulted ? t(" (P90; cash on hand + credit)", "（P90；现有资金 + 授信）") : t(" (P90)", "（P90）")) : ""
             rows.append(["`\(constraint.name)` \(bound) " + format(constraint.limit) + note, format(constraint.given), format(constraint.chosen)])
         }
@@ -70,7 +70,7 @@ extension MarkdownReport {
                        + "搜索最后一轮使目标变化 \(money(o.lastImprovement))。"))
         for constraint in o.constraints where constraint.binding {
             guard let shadow = constraint.shadowPrice else { continue }
-            let isMoney = constraint.name != "min_fill_rate" && constraint.name != "max_shortfall_chance"
+            let isMoney = !constraint.kind.isShare
             let step = isMoney ? style.money(100_000) : t("a percentage point", "一个百分点")
             let gain = money(shadow * (isMoney ? 100_000 : 0.01))
             lines.append(t("- `\(constraint.name)` binds: another \(step) of it would add \(gain) to the objective (its shadow price).",
