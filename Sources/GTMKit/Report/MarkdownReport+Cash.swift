@@ -194,7 +194,7 @@ extension MarkdownReport {
         let balances = flow.weeks.map(\.balance)
         let band = plan.uncertainty?.bands?.balance(lastWeeks: balances.count).map { (low: $0.p10, high: $0.p90) }
         var title = t("Cash balance at the end of each week", "每周末现金余额")
-        if band != nil { title += svgCharts ? t(", P10–P90 shaded", "，阴影为 P10–P90") : t(" (light lines: P10 and P90)", "（浅色线：P10 与 P90）") }
+        if band != nil { title += bandNote }
         if svgCharts {
             return "<figure class=\"chart\">" + SVGChart.line(title: title, values: balances, dates: flow.weeks.map(\.start), band: band,
                                                              markers: chartMarkers(), lowest: t("Lowest week-end balance:", "周末最低余额："), axis: chartAxis,

@@ -148,7 +148,7 @@ extension MarkdownReport {
         var title = plan.actuals == nil ? t("Units sold per week", "每周销量")
             : t("Units per week: sold, then re-forecast (dashed: the plan before the sales data)",
                 "每周销量：实际与重新预测（虚线：纳入销售数据前的计划）")
-        if band != nil { title += svgCharts ? t(", P10–P90 shaded", "，阴影为 P10–P90") : t(" (light lines: P10 and P90)", "（浅色线：P10 与 P90）") }
+        if band != nil { title += bandNote }
         if svgCharts {
             return "<figure class=\"chart\">" + SVGChart.line(title: title, values: rates, dates: demand.weeks.map(\.start), band: band,
                                                              reference: planRates, markers: chartMarkers(), axis: chartAxis,
@@ -158,6 +158,9 @@ extension MarkdownReport {
                                               "上市后周数（第 1 周始于 \(demand.weeks.first.map { style.date($0.start) } ?? "")）"),
                        values: rates, band: band, reference: planRates, money: false)
     }
+
+    /// What a chart's title adds when it draws the P10–P90 band: shaded in the HTML, two light lines in Mermaid.
+    var bandNote: String { svgCharts ? t(", P10–P90 shaded", "，阴影为 P10–P90") : t(" (light lines: P10 and P90)", "（浅色线：P10 与 P90）") }
 
     /// A Mermaid `xychart-beta` of one weekly series (GitHub renders it; raw, it is a list of
     /// numbers): the plan's line first, then the P10 and P90 lines, then a reference line; the
