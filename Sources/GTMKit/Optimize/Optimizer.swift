@@ -54,9 +54,11 @@ package enum Optimizer {
         func excess(_ value: Double, over limit: Double) -> Double { isMinimum ? limit - value : value - limit }
     }
 
-    /// The search on `document`, whose scenario has an `optimize` section.
-    package static func run(_ document: Document, threads: Int) throws(ScenarioError) -> Optimization? {
-        let scenario = try document.decode()
+    /// The search on `document`, whose scenario has an `optimize` section (`scenario`: the document
+    /// decoded, when the caller has it already).
+    package static func run(_ document: Document, scenario decoded: Scenario? = nil, threads: Int) throws(ScenarioError) -> Optimization? {
+        let scenario: Scenario
+        if let decoded { scenario = decoded } else { scenario = try document.decode() }
         // With actual sales the launch's decisions are taken (re-planning keeps them): nothing to choose.
         guard let spec = scenario.optimize, !spec.free.isEmpty, scenario.actuals == nil else { return nil }
         let search = Search(document: document, spec: spec, scenario: scenario, threads: threads)

@@ -224,7 +224,7 @@ package enum Planner {
     package static func plan(document: Document, simulation: Simulation.Options? = Simulation.Options()) throws(ScenarioError) -> Plan {
         let scenario = try document.decode()
         var plan = plan(scenario, fingerprint: document.fingerprint, overrides: document.overrides, simulation: simulation)
-        if scenario.optimize != nil { plan.optimization = try Optimizer.run(document, threads: simulation?.threads ?? 1) }
+        if scenario.optimize != nil { plan.optimization = try Optimizer.run(document, scenario: scenario, threads: simulation?.threads ?? 1) }
         return plan
     }
 }
