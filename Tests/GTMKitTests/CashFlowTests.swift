@@ -132,6 +132,27 @@ import Testing
         #expect(late.cash?.payout == CivilDate(year: 2027, month: 3, day: 18))
     }
 
+    @Test func aCampaignThatMissesItsGoalPaysNothingAndOwesNothing() throws {
+        // With an MOQ of 2,900, the minimum raise is 2,900 × ¥40 = ¥116,000 (no fees or fixed
+        // costs), and so is the goal (rounded up to two figures, ¥120,000): the ¥10,000 pledged
+        // misses it. All or nothing, the campaign pays nothing and owes nothing: no payout, no
+        // reward shipping, no backers' units in the batch (2,800 for retail, raised to the MOQ:
+        // 2,900, all for retail). All in, it pays its ¥10,000 and owes its 100 units.
+        let missed = try plan(Self.campaign + "  shipping: 12\n", ["inventory.moq=2900"])
+        #expect(missed[.goal] == 120_000)
+        #expect(missed[.net] == 10_000)
+        #expect(entries(missed, .campaignPayout).isEmpty)
+        #expect(entries(missed, .rewardShipping).isEmpty)
+        #expect(missed[.pledgedUnits] == 0)
+        #expect(missed[.firstBatchUnits] == 2_900)
+        #expect(MarkdownReport(missed).render().contains("in the base case the pledges (¥10,000) miss the ¥120,000 goal"))
+        let allIn = try plan(Self.campaign + "  shipping: 12\n  funding: all_in\n", ["inventory.moq=2900"])
+        #expect(entries(allIn, .campaignPayout).map(\.1) == [10_000])
+        #expect(entries(allIn, .rewardShipping).map(\.1) == [1_200])
+        #expect(allIn[.pledgedUnits] == 100)
+        #expect(allIn[.firstBatchUnits] == 2_900)
+    }
+
     @Test func rewardShippingIsPaidWhenRewardsShip() throws {
         // 100 paying backers × ¥12 = ¥1,200 on 2027-03-01, the day the batch arrives.
         let plan = try plan(Self.campaign + "  shipping: 12\n")

@@ -151,7 +151,10 @@ import Testing
     @Test func yesKeepsItInWithAWarning() throws {
         let plan = try plan(Self.campaign(backers: 400, run: "yes"))
         #expect(!plan.flag(.recommended) && plan.flag(.inPlan))
-        #expect(abs(plan[.pledgedUnits]! - 380) < 1e-9)
+        // All or nothing, the base case's pledges (400 × ¥299 = ¥119,600) miss the goal (a 22.7%
+        // chance): the batch holds no units for backers; a launch that funds owes its 380 out of it.
+        #expect(plan[.pledged]! < plan[.goal]!)
+        #expect(plan[.pledgedUnits] == 0)
         #expect(warning(plan, "campaign_not_recommended") != nil)
         #expect(plan.timeline.contains { $0.id == "crowdfunding.campaign" })
     }

@@ -28,7 +28,10 @@ struct Decisions: Sendable, Equatable {
     var reorderPoint = 0.0
     /// The units the batch holds for retail: what is ordered, less what backers are owed (the
     /// MOQ and case pack may add to the newsvendor's quantity).
-    var retailStock: Double { max(0, batchUnits - pledgedUnits - sampleUnits) }
+    var retailStock: Double { retailStock(owed: pledgedUnits) }
+    /// The batch's units for retail in a launch whose backers are owed `owed` units (none when its
+    /// campaign does not fund; more or fewer than the batch holds for them when its pledges differ).
+    func retailStock(owed: Double) -> Double { max(0, batchUnits - owed - sampleUnits) }
     /// The orders after the first batch, on the base case's projected demand, through the
     /// horizon (none when the batch lasts it), with the stock they keep.
     var schedule = ReorderSchedule()
@@ -66,6 +69,15 @@ struct Decisions: Sendable, Equatable {
     // Crowdfunding
     var recommended = false
     var inPlan = false
+    /// All or nothing (`crowdfunding.funding`): the campaign pays, and owes rewards, only when its
+    /// pledges reach the goal.
+    var allOrNothing = false
+    /// Whether a launch with these pledges has a funded campaign: in the plan, and (all or nothing)
+    /// its pledges at the goal or above.
+    func funds(pledged: Double) -> Bool { Self.funds(inPlan: inPlan, allOrNothing: allOrNothing, pledged: pledged, goal: goal) }
+    static func funds(inPlan: Bool, allOrNothing: Bool, pledged: Double, goal: Double) -> Bool {
+        inPlan && (!allOrNothing || pledged >= goal)
+    }
     /// First-48-hour pledges the goal is set from: a third of the (median simulated) pledges.
     var firstTwoDays = 0.0
     var goal = 0.0
@@ -134,6 +146,7 @@ struct Decisions: Sendable, Equatable {
             // All in, the pledges come whatever is raised: the goal is the page's target the first days
             // can pass, not the minimum raise (which gates only an all-or-nothing campaign).
             let allIn = model.crowdfunding?.inputs.funding == .allIn
+            d.allOrNothing = !allIn
             d.goal = max(CrowdfundingModel.roundDown(d.firstTwoDays),
                          baseMinimum.isFinite && !allIn ? CrowdfundingModel.roundUp(baseMinimum) : 0, 1)
             // The chance of the goal: over the trials, each launch's pledges spread by the funnel's
@@ -196,7 +209,9 @@ struct Decisions: Sendable, Equatable {
                 d.retailUnits = quantile.value
                 d.batchError = quantile.standardError
             }
-            d.pledgedUnits = d.inPlan ? base[.crowdfundingUnits] : 0
+            // The backers' units go into the batch when the base case's campaign funds (a campaign
+            // that misses its goal owes none; one that funds after all orders them once it closes).
+            d.pledgedUnits = d.funds(pledged: base[.pledged]) ? base[.crowdfundingUnits] : 0
             if model.pilot == nil {
                 d.sampleUnits = (model.kol != nil ? base[.kolSamples] : 0) + (model.seed != nil ? base[.testerUnits] : 0)
             }

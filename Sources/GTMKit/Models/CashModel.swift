@@ -364,7 +364,10 @@ final class CashModel: Sendable {
         if seed, samplesFrom == .bought, let seedShip {
             add(ws[.testerCost], on: d.inPlan ? seedShip.campaign : seedShip.launch, to: outflow, .testerUnits, ws)
         }
-        if let campaign, d.inPlan {
+        // Backers are paid for and owed rewards only in a launch whose campaign funds (all or
+        // nothing: its pledges reach the goal); their units come out of the batch.
+        let funded = campaign != nil && d.funds(pledged: ws[.pledged])
+        if let campaign, funded {
             if let stages = payoutStages {
                 add(ws[.net] * v[stages.first], on: campaign.payout, to: inflow, .campaignPayout, ws)
                 add(ws[.net] * (1 - v[stages.first]), on: stages.rest, to: inflow, .campaignPayoutRest, ws)
@@ -376,7 +379,7 @@ final class CashModel: Sendable {
             // Without a first batch, the units owed to backers are bought when they ship.
             if batch == nil { add(ws[.crowdfundingUnits] * cost, on: campaign.fulfillment, to: outflow, .rewardUnits, ws) }
         }
-        ws[.unitsSold] = retail(v, ws, d, inflow: inflow, outflow: outflow)
+        ws[.unitsSold] = retail(v, ws, d, owed: funded ? ws[.crowdfundingUnits] : 0, inflow: inflow, outflow: outflow)
         balances(v, ws)
     }
 
@@ -386,7 +389,7 @@ final class CashModel: Sendable {
     /// demand is the demand model's (the same weeks: both start on launch day), or the forecast's
     /// daily rate; sales before the first batch arrives are lost. Returns the units sold.
     @inline(__always)
-    func retail(_ v: UnsafeMutablePointer<Double>, _ ws: Workspace, _ d: Decisions,
+    func retail(_ v: UnsafeMutablePointer<Double>, _ ws: Workspace, _ d: Decisions, owed: Double,
                 inflow: UnsafeMutablePointer<Double>, outflow: UnsafeMutablePointer<Double>) -> Double {
         let rate = forecast.map { v[$0.slot] / $0.days } ?? 0
         guard let firstWeek = week(min(sellFrom, horizonEnd)) else { return 0 }
@@ -398,7 +401,7 @@ final class CashModel: Sendable {
         let early = forecast == nil && launchPrice != nil ? demand.total(Double(launchPriceEnd - launchDay), v, ws, kolRetail: kolRetail) : 0
         let price = v[self.price], cost = v[unitCost]
         let introductory = launchPrice.map { v[$0] } ?? price
-        var stock = batch == nil ? Double.infinity : d.retailStock
+        var stock = batch == nil ? Double.infinity : d.retailStock(owed: owed)
         let fulfillment = channels.fulfillment
         var sold = 0.0
         // Each promotion: the cumulative demand at its first and last day, then its units and discount.

@@ -123,6 +123,10 @@ package struct Optimization: Sendable {
         package var path: String
         /// The objective's change per unit of the decision (per unit of money for a budget).
         package var perUnit: Double
+        /// The step the report reads it per: 1,000 of money for a range at least 10,000 wide (a
+        /// budget's last ¥1,000), 1 of money below (a price's last ¥1), a percentage point for a
+        /// share, one unit otherwise.
+        package var step: Double
     }
 
     /// One option of a choice, the other decisions as chosen: its expected objective.

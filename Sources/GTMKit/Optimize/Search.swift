@@ -277,7 +277,7 @@ final class Search {
                 }
             }
         }
-        // The marginal return of each interval: the objective's slope across 2% of its range.
+        // The marginal return of each interval: the objective's slope across a tenth of its range.
         var marginals: [Optimization.Marginal] = []
         for (index, free) in spec.free.enumerated() {
             guard case .interval(let low, let high, _) = free.range, chosen.settings[index] != .unset else { continue }
@@ -290,7 +290,8 @@ final class Search {
             above[index] = .number(up)
             below[index] = .number(down)
             let slope = (try evaluate(above).mean - evaluate(below).mean) / (up - down)
-            if slope.isFinite { marginals.append(.init(path: free.path, perUnit: slope)) }
+            let step = free.kind == .money ? (high - low >= 10_000 ? 1_000 : 1) : free.kind == .share ? 0.01 : 1
+            if slope.isFinite { marginals.append(.init(path: free.path, perUnit: slope, step: step)) }
         }
         // Each option of each choice, the other decisions as chosen: what the choice is worth.
         var options: [Optimization.Option] = []

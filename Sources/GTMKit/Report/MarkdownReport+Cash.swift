@@ -140,8 +140,25 @@ extension MarkdownReport {
             case .afterEnd(let delay): when = t("\(style.period(delay)) after the campaign closes", "众筹结束后 \(style.period(delay))")
             case .afterRewards(let delay): when = t("\(style.period(delay)) after rewards ship", "回报发货后 \(style.period(delay))")
             }
-            notes.append(t("The campaign's money arrives on \(style.date(payout)), \(when) (\(source)).",
-                           "众筹款于 \(style.date(payout)) 到账，即\(when)（\(source)）。"))
+            let allOrNothing = scenario.crowdfunding?.funding == .allOrNothing
+            let pledged = plan[.pledged] ?? 0, goal = plan[.goal] ?? 0
+            let funds = Decisions.funds(inPlan: true, allOrNothing: allOrNothing, pledged: pledged, goal: goal)
+            notes.append(t("The campaign's money \(funds ? "arrives" : "would arrive") on \(style.date(payout)), \(when) (\(source)).",
+                           "众筹款\(funds ? "" : "若成功将")于 \(style.date(payout)) 到账，即\(when)（\(source)）。"))
+            if allOrNothing {
+                notes.append(funds
+                    ? t("""
+                        All or nothing: a simulated launch whose pledges miss the goal is paid nothing and owes no rewards (the batch's \
+                        units for its backers sell at retail).
+                        """, "全有或全无：认筹未达目标的模拟情形不到账、也无需交付回报（首批中为支持者预留的件数转为零售）。")
+                    : t("""
+                        All or nothing: in the base case the pledges (\(style.money(pledged))) miss the \(style.money(goal)) goal, so the \
+                        campaign pays nothing and owes no rewards here; its money counts only in the simulated launches that reach the goal.
+                        """, """
+                        全有或全无：基准情形的认筹（\(style.money(pledged))）未达 \(style.money(goal)) 的目标，此处众筹不到账、也无需交付回报；\
+                        众筹款只计入达成目标的模拟情形。
+                        """))
+            }
         }
         if let ships = flow.rewardsShip, let campaign = plan.crowdfunding, plan.flag(.inPlan) {
             let payoutFollows = flow.payoutRule.map { if case .afterRewards = $0 { true } else { false } } ?? false

@@ -85,9 +85,10 @@ extension MarkdownReport {
         if !o.marginalReturns.isEmpty {
             let rows = o.marginalReturns.map { marginal -> [String] in
                 let kind = o.decisions.first { $0.path == marginal.path }?.kind
-                let per = kind == .money ? money(marginal.perUnit * 1000) + t(" per 1,000 more", " / 每增加 1,000")
-                    : kind == .share ? money(marginal.perUnit / 100) + t(" per percentage point", " / 每个百分点")
-                    : money(marginal.perUnit) + t(" per unit", " / 每单位")
+                let change = money(marginal.perUnit * marginal.step)
+                let per = kind == .money ? change + t(" per \(money(marginal.step)) more", " / 每增加 \(money(marginal.step))")
+                    : kind == .share ? change + t(" per percentage point", " / 每个百分点")
+                    : change + t(" per unit", " / 每单位")
                 return ["`\(marginal.path)`", per]
             }
             lines.append(t("""

@@ -233,10 +233,10 @@ struct ReportText {
                      """)
         case .campaignNotRecommended:
             return t("""
-                `crowdfunding.run: yes` keeps the campaign in the plan, but its numbers do not recommend it (see Crowdfunding): the batch, the \
-                dates and the money count on pledges that may not come.
+                `crowdfunding.run: yes` keeps the campaign in the plan, but its numbers do not recommend it (see Crowdfunding): its dates \
+                hold the timeline, and its money and the rewards owed count only in the simulated launches whose campaign funds.
                 """,
-                     "`crowdfunding.run: yes` 将众筹计入计划，但数据不建议众筹（见“众筹”）：首批、日期与资金都依赖可能不会到来的认筹。")
+                     "`crowdfunding.run: yes` 将众筹计入计划，但数据不建议众筹（见“众筹”）：时间线按众筹日期排定，众筹款与应交付的回报只计入众筹成功的模拟情形。")
         case .kolOverBudget(let cost, let budget):
             return t("""
                 The KOL plan costs \(style.money(cost)), \(style.money(cost - budget)) over the \(style.money(budget)) budget. Cut slots or raise \
