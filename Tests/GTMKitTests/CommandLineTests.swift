@@ -239,6 +239,7 @@ import Testing
         #expect(ReportText.typeset("用于 KOL 样品") == "用于 KOL 样品")
         // A minus sign between words, and digits that end a Latin token, keep their spaces.
         #expect(ReportText.typeset("（成本 − 残值）") == "（成本 − 残值）")
+        #expect(ReportText.typeset("将 `ads[618 千川].budget` 由 ¥4万") == "将 `ads[618 千川].budget` 由¥4万")
         #expect(ReportText.typeset("为 −¥1,200 与 − 5") == "为−¥1,200与 − 5")
         #expect(ReportText.typeset("P10 与 P90 之间") == "P10 与 P90 之间")
         let style = NumberStyle(language: .zh, currency: "USD")

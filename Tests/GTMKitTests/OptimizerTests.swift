@@ -73,6 +73,18 @@ import Testing
         #expect(returns.count == 2 && abs(returns[0] - returns[1]) <= 0.1 * abs(returns[0]), "\(returns)")
     }
 
+    @Test func aDecisionNearItsOptimumKeepsTheScenariosValue() throws {
+        // The same flights written at ¥40,000 and ¥20,000: ¥617 from the closed-form split, where
+        // the objective is flat (the loss is second order: ½ × f'' × 617², a few yuan against the
+        // 0.1% materiality of an objective near ¥1M). The recommendation keeps the scenario's split.
+        let text = Self.flights.replacingOccurrences(of: "name: A\n    budget: 10k", with: "name: A\n    budget: 40k")
+            .replacingOccurrences(of: "name: B\n    budget: 10k", with: "name: B\n    budget: 20k")
+        let optimization = try #require(try Optimizer.run(Document.parse(name: "flights.txt", bytes: Array(text.utf8)), threads: 1))
+        #expect(optimization.decisions.map { Search.number($0.chosen) } == [40_000, 20_000])
+        #expect(optimization.chosen.mean == optimization.given.mean)
+        #expect(optimization.materiality >= 0.001 * optimization.given.mean * 0.999)
+    }
+
     /// A newsvendor: ¥400 lamp, ¥150 unit cost, ¥50 salvage, no fees, so the critical ratio is
     /// 250 ÷ 350 = 71.43% and z = 0.5659. The window is the whole 26-week horizon, forecast error
     /// 0, so each trial's demand is its curve's and the best batch is that distribution's 71.43%

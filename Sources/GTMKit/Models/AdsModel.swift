@@ -94,7 +94,9 @@ final class AdsModel: Lever {
     /// Impressions, clicks and buyers of one flight of `days` days: `budget ÷ CPM × 1,000`
     /// impressions and × click rate clicks, or `budget ÷ CPC` clicks and ÷ click rate impressions;
     /// buyers `R × (clicks × conversion ÷ R)^β` with R the reference buyers (50 a week): the
-    /// published rates hold at the spend that buys R, above it each buyer costs more, below it less.
+    /// published rates hold up to the spend that buys R, above it each buyer costs more. Below it
+    /// they hold too, not better: an ad set short of 50 events a week stays "learning limited",
+    /// whose cost per result Meta says is no lower, so a small flight is not a bargain.
     /// `reference`: that spend.
     @inline(__always)
     static func metrics(budget: Double, price: Double, perClick: Bool, click: Double, conversion: Double, days: Double)
@@ -105,7 +107,8 @@ final class AdsModel: Lever {
         let linear = clicks * conversion
         let reference = referenceBuyersPerWeek * max(days, 1) / 7
         guard linear > 0 else { return (impressions, clicks, 0, .infinity) }
-        return (impressions, clicks, reference * Math.exp(returnsExponent * Math.log(linear / reference)), budget * reference / linear)
+        let buyers = linear <= reference ? linear : reference * Math.exp(returnsExponent * Math.log(linear / reference))
+        return (impressions, clicks, buyers, budget * reference / linear)
     }
 
     @inline(__always)

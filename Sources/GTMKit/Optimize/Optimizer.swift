@@ -22,6 +22,10 @@
 ///   expected gain from deciding after the input is known (Strong & Oakley 2013's partial EVPI by
 ///   binning on the input).
 package enum Optimizer {
+    /// The share of the scenario's expected objective a move must gain for a decision to leave the
+    /// scenario's value: a tenth of a percent (below it the move is within the objective's steps).
+    static let materiality = 0.001
+
     package enum Setting: Sendable, Hashable {
         case number(Double)
         case word(String)
@@ -149,6 +153,9 @@ package struct Optimization: Sendable {
     package var chosen: Outcome
     /// The standard error of the chosen plan's gain over the given one (the same trials for both).
     package var gainError: Double
+    /// The least gain for which a decision leaves the scenario's value (`Optimizer.materiality` of
+    /// the scenario's objective; two standard errors when larger, decision by decision).
+    package var materiality: Double
     /// The objective's gain in the search's last sweep (0 when it changed nothing).
     package var lastImprovement: Double
     package var evaluations: Int

@@ -46,6 +46,29 @@ final class Search {
         return (value * scale).rounded() / scale
     }
 
+    /// The grain a free interval moves on: money over a range at least 10,000 wide in 1,000s (a
+    /// budget's last ¥1,000), from 1,000 wide in 100s, narrower in whole units (a price); a share
+    /// over a range at least 10 points wide in whole points (a discount, a service level), narrower
+    /// in tenths; other kinds on the grid `rounded` writes. What a GTM lead signs, and the
+    /// resolution of the search.
+    static func grain(_ free: Scenario.Optimize.Free) -> Double {
+        guard case .interval(let low, let high, _) = free.range else { return 1 }
+        switch free.kind {
+        case .money: return high - low >= 10_000 ? 1_000 : high - low >= 1_000 ? 100 : 1
+        case .share: return high - low >= 0.1 ? 0.01 : 0.001
+        case .count, .integer: return 1
+        default: return 1e-4
+        }
+    }
+
+    /// `value` on the decision's grain, within its bounds.
+    func snap(_ value: Double, _ index: Int) -> Double {
+        let free = spec.free[index]
+        guard case .interval(let low, let high, _) = free.range else { return value }
+        let grain = Self.grain(free)
+        return Self.rounded(min(max((value / grain).rounded() * grain, low), high), kind: free.kind)
+    }
+
     /// The scenario with these settings written in as overrides (`--set`; an unset one left as the file has it).
     func scenario(_ settings: [Optimizer.Setting]) throws(ScenarioError) -> Scenario {
         var candidate = document
@@ -215,12 +238,12 @@ final class Search {
                     let x0 = current[index] == .unset ? (low + high) / 2 : Self.number(current[index])
                     let span = sweep == 0 && !local ? high - low : (high - low) / 8
                     let a = max(low, x0 - span), b = min(high, x0 + span)
-                    for j in 0...8 { _ = try consider(.number(Self.rounded(a + (b - a) * Double(j) / 8, kind: free.kind))) }
+                    for j in 0...8 { _ = try consider(.number(snap(a + (b - a) * Double(j) / 8, index))) }
                     let x = current[index] == .unset ? x0 : Self.number(current[index]), step = (b - a) / 8
                     var lo = max(a, x - step), hi = min(b, x + step)
-                    let resolution = max((high - low) * 1e-4, free.kind == .money || free.kind == .count || free.kind == .integer ? 1 : 1e-4)
+                    let resolution = max((high - low) * 1e-4, Self.grain(free))
                     for _ in 0..<20 where hi - lo > resolution {
-                        let m1 = Self.rounded(hi - phi * (hi - lo), kind: free.kind), m2 = Self.rounded(lo + phi * (hi - lo), kind: free.kind)
+                        let m1 = snap(hi - phi * (hi - lo), index), m2 = snap(lo + phi * (hi - lo), index)
                         let e1 = try consider(.number(m1)), e2 = try consider(.number(m2))
                         if better(e1, than: e2) { hi = m2 } else { lo = m1 }
                     }
@@ -238,12 +261,14 @@ final class Search {
                     let origin = current
                     func transfer(_ t: Double) throws(ScenarioError) -> Optimizer.Evaluation {
                         var candidate = origin
-                        let moved = Self.rounded(t, kind: .money)
+                        // On the coarser of the two grains, so both budgets stay on theirs.
+                        let grain = max(Self.grain(spec.free[i]), Self.grain(spec.free[j]))
+                        let moved = (t / grain).rounded() * grain
                         candidate[i] = .number(xi + moved)
                         candidate[j] = .number(xj - moved)
                         return try take(candidate)
                     }
-                    for _ in 0..<24 where hi - lo > 1 {
+                    for _ in 0..<24 where hi - lo > max(Self.grain(spec.free[i]), Self.grain(spec.free[j])) {
                         let m1 = hi - phi * (hi - lo), m2 = lo + phi * (hi - lo)
                         if better(try transfer(m1), than: try transfer(m2)) { hi = m2 } else { lo = m1 }
                     }
@@ -258,12 +283,40 @@ final class Search {
         return (best, lastImprovement)
     }
 
+    /// The standard error of the mean difference between two candidates on the same trials.
+    static func pairedError(_ a: [Double], _ b: [Double]) -> Double {
+        let n = Double(min(a.count, b.count))
+        guard n > 1 else { return 0 }
+        var sum = 0.0, squares = 0.0
+        for (x, y) in zip(a, b) {
+            sum += x - y
+            squares += (x - y) * (x - y)
+        }
+        return (max(0, (squares - sum * sum / n) / (n - 1)) / n).squareRoot()
+    }
+
     /// The search, then the chosen plan's marginal returns, the binding constraints' shadow
     /// prices and what to learn first.
     func run() throws(ScenarioError) -> Optimization {
         let given = givenSettings()
         let givenEvaluation = try evaluate(given)
         var (chosen, lastImprovement) = try search(from: given, sweeps: 4, local: false)
+        // A decision keeps the scenario's value unless moving it is worth it: the objective lost by
+        // putting it back must exceed `Optimizer.materiality` of the scenario's objective and two
+        // standard errors of the difference (on a flat objective the search's best point is noise).
+        // The whole scenario first (a split moved within a cap moves two budgets at once), then
+        // decision by decision.
+        let materiality = Optimizer.materiality * abs(givenEvaluation.mean)
+        func keep(_ kept: Optimizer.Evaluation) {
+            guard !kept.values.isEmpty, violation(kept) <= violation(chosen) else { return }
+            if chosen.mean - kept.mean <= max(materiality, 2 * Self.pairedError(chosen.objective, kept.objective)) { chosen = kept }
+        }
+        keep(givenEvaluation)
+        for index in spec.free.indices where chosen.settings[index] != given[index] {
+            var settings = chosen.settings
+            settings[index] = given[index]
+            keep(try evaluate(settings))
+        }
         // A choice left at a word outside its options (`auto`) is named by the option it amounts to.
         for (index, free) in spec.free.enumerated() {
             guard case .choice(let options) = free.range, case .word(let word) = chosen.settings[index], !options.contains(word) else { continue }
@@ -284,7 +337,7 @@ final class Search {
             // Across a twentieth of its range either side: case packs and reorders make the objective
             // step at a finer grain, and the last ¥1,000's return is read across them.
             let x = Self.number(chosen.settings[index]), h = max((high - low) * 0.05, 1e-4)
-            let up = Self.rounded(min(high, x + h), kind: free.kind), down = Self.rounded(max(low, x - h), kind: free.kind)
+            let up = snap(x + h, index), down = snap(x - h, index)
             guard up > down else { continue }
             var above = chosen.settings, below = chosen.settings
             above[index] = .number(up)
@@ -307,6 +360,9 @@ final class Search {
         // Each constraint for both plans; where it binds, the gain from relaxing it by a tenth.
         var constraints: [Optimization.Constraint] = []
         let original = limits
+        // The same local search under the limits as they are: what relaxing one is measured against
+        // (the chosen plan is a local optimum only where no decision was kept at the scenario's value).
+        var anchor: Optimizer.Evaluation?
         for (k, kind) in Optimizer.ConstraintKind.allCases.enumerated() {
             guard let limit = original[k] else { continue }
             let value = chosen.values[k]
@@ -318,7 +374,8 @@ final class Search {
                 limits[k] = kind.isMinimum ? limit - delta : limit + delta
                 let relaxed = try search(from: chosen.settings, sweeps: 2, local: true).best
                 limits = original
-                shadow = max(0, relaxed.mean - chosen.mean) / delta
+                if anchor == nil { anchor = try search(from: chosen.settings, sweeps: 2, local: true).best }
+                shadow = max(0, relaxed.mean - max(chosen.mean, anchor?.mean ?? chosen.mean)) / delta
             }
             // Binding: at its limit, and relaxing it gains something (within the limit, not broken).
             let binds = binding && slack >= -1e-9 * max(1, abs(limit)) && (shadow ?? 0) > 0
@@ -340,20 +397,14 @@ final class Search {
             }
             evpi = evpi.enumerated().sorted { ($1.element.value, $0.offset) < ($0.element.value, $1.offset) }.map(\.element)
         }
-        let n = Double(chosen.objective.count)
-        var sum = 0.0, squares = 0.0
-        for (a, b) in zip(chosen.objective, givenEvaluation.objective) {
-            sum += a - b
-            squares += (a - b) * (a - b)
-        }
-        let variance = n > 1 ? max(0, (squares - sum * sum / n) / (n - 1)) : 0
         func outcome(_ e: Optimizer.Evaluation) -> Optimization.Outcome {
             .init(mean: e.mean, p10: e.p10, p90: e.p90, broken: broken(e))
         }
         return Optimization(objective: spec.objective,
                             decisions: spec.free.indices.map { .init(path: spec.free[$0].path, kind: spec.free[$0].kind, given: given[$0],
                                                                        chosen: chosen.settings[$0]) },
-                            given: outcome(givenEvaluation), chosen: outcome(chosen), gainError: (variance / max(n, 1)).squareRoot(),
+                            given: outcome(givenEvaluation), chosen: outcome(chosen),
+                            gainError: Self.pairedError(chosen.objective, givenEvaluation.objective), materiality: materiality,
                             lastImprovement: lastImprovement, evaluations: cache.count, trials: chosen.objective.count,
                             constraints: constraints, peakNeedDefaulted: spec.maxPeakNeed == nil,
                             marginalReturns: marginals, options: options, evpi: evpi)

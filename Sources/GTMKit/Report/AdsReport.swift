@@ -43,15 +43,16 @@ extension MarkdownReport {
         var parts = ["## " + t("Paid media", "广告投放")] + pastSectionNote
         parts.append(t("""
             Each flight's budget buys impressions at its CPM (or clicks at its CPC), and clicks × conversion buyers at the spend where those \
-            rates hold: the spend that buys 50 buyers a week (an ad set out of Meta's learning phase). Returns diminish: buyers grow as \
-            spend^0.72, so doubling a budget brings 1.65 times the buyers, not twice (Saxifrage 2020); below that spend each buyer costs less, \
-            above it more. Buyers arrive evenly over the flight's days (those before launch buy on launch day). Rates a flight leaves out are \
+            rates hold: the spend that buys 50 buyers a week (an ad set out of Meta's learning phase). Above it returns diminish: buyers grow \
+            as spend^0.72, so doubling a budget brings 1.65 times the buyers, not twice (Saxifrage 2020); below it the rates hold and are no \
+            better (an ad set still learning is no cheaper per buyer). Buyers arrive evenly over the flight's days (those before launch buy \
+            on launch day). Rates a flight leaves out are \
             its platform's published averages for a new brand's cold traffic (sources in gtm's Models article): replace them with your own campaigns' \
             numbers.
             """,
                        """
                        每次投放的预算按 CPM 购买曝光（或按 CPC 购买点击）；点击 × 转化率在费率成立的花费下即为买家：即每周带来 50 位买家的花费（Meta 广告组\
-                       走出学习期的量）。回报递减：买家随花费的 0.72 次方增长，预算翻倍买家为 1.65 倍而非 2 倍（Saxifrage 2020）；低于该花费时每位买家更便宜，高于时更贵。\
+                       走出学习期的量）。高于该花费时回报递减：买家随花费的 0.72 次方增长，预算翻倍买家为 1.65 倍而非 2 倍（Saxifrage 2020）；低于该花费时按费率计算，并不更便宜（仍在学习期的广告组每位买家并不更便宜）。\
                        买家在投放期内均匀到来（上市前到来的在上市日购买）。未给出的费率取平台对新品牌冷启动流量的公开平均值（来源见 gtm 文档 Models 一文）：请换成您自己投放的数据。
                        """) + t(" ", "") + marketingRule(contribution: plan.retailBuyerWorth, backers: false))
         let price = plan.scenario.product.price.value

@@ -376,7 +376,8 @@ extension JSONReport {
             ("value", .object([("given", .number(o.given.mean)), ("chosen", .number(o.chosen.mean)),
                                ("given_p10", .number(o.given.p10)), ("given_p90", .number(o.given.p90)),
                                ("chosen_p10", .number(o.chosen.p10)), ("chosen_p90", .number(o.chosen.p90)),
-                               ("gain_standard_error", .number(o.gainError)), ("last_improvement", .number(o.lastImprovement))])),
+                               ("gain_standard_error", .number(o.gainError)), ("last_improvement", .number(o.lastImprovement)),
+                               ("materiality", .number(o.materiality))])),
             ("within_constraints", .object([("given", .bool(o.given.withinConstraints)), ("chosen", .bool(o.chosen.withinConstraints))])),
             ("broken", .object([("given", .array(o.given.broken.map(JSONValue.string))), ("chosen", .array(o.chosen.broken.map(JSONValue.string)))])),
             ("constraints", .array(o.constraints.map {

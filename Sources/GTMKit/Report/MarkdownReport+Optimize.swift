@@ -11,9 +11,16 @@ extension MarkdownReport {
                      "**优化**：搜索未找到优于当前决策的方案（\(list)）；见推荐方案。")
         }
         let gain = style.money((o.chosen.mean - o.given.mean).rounded()), error = style.money(o.gainError.rounded())
-        return t("**Optimize:** \(list) would add \(gain) ± \(error) of expected net cash\(o.chosen.withinConstraints ? "" : ", nearest to the constraints")"
+        // The moves only: a decision the search keeps is the scenario's, already in the plan.
+        let moves = changed.map {
+            "`\($0.path)`" + t(" from \(setting($0.given, $0.kind)) to \(setting($0.chosen, $0.kind))",
+                              " 由 \(setting($0.given, $0.kind)) 改为 \(setting($0.chosen, $0.kind))")
+        }.joined(separator: t(", ", "，"))
+        let kept = changed.count < o.decisions.count ? t(" (the other free decisions as written)", "（其余可选决策保持不变）") : ""
+        return t("**Optimize:** change \(moves)\(kept): it would add \(gain) ± \(error) of expected net cash"
+                 + "\(o.chosen.withinConstraints ? "" : ", nearest to the constraints")"
                  + "; see Recommended plan (`gtm optimize --emit-variant NAME` writes it as a variant).",
-                 "**优化**：\(list) 可使期望净现金增加 \(gain) ± \(error)\(o.chosen.withinConstraints ? "" : "（最接近约束的方案）")"
+                 "**优化**：将 \(moves)\(kept)，可使期望净现金增加 \(gain) ± \(error)\(o.chosen.withinConstraints ? "" : "（最接近约束的方案）")"
                  + "；见推荐方案（`gtm optimize --emit-variant NAME` 可将其写为情景变体）。")
     }
 
@@ -40,9 +47,12 @@ extension MarkdownReport {
                 "计划期内期望净现金（剩余库存按残值计）扣除峰值资金需求的资金成本")
         lines.append(t("**Rule:** choose the free decisions that maximise the ", "**规则**：在约束内选择使")
                      + objective + t(", within the constraints; every candidate runs the same \(style.exactCount(Double(o.trials))) trials "
-                                     + "(common random numbers), \(o.evaluations) candidates evaluated by coordinate search.",
+                                     + "(common random numbers), \(o.evaluations) candidates evaluated by coordinate search. "
+                                     + "A decision keeps the scenario's value unless moving it gains more than "
+                                     + "\(style.money(o.materiality.rounded())) (0.1% of the scenario's objective) and two standard errors.",
                                      "最大的可选决策；每个候选方案使用相同的 \(style.exactCount(Double(o.trials))) 次模拟（共同随机数），"
-                                     + "按坐标搜索共评估 \(o.evaluations) 个候选方案。"))
+                                     + "按坐标搜索共评估 \(o.evaluations) 个候选方案。某项决策只有在改动带来的提升超过 "
+                                     + "\(style.money(o.materiality.rounded()))（场景目标的 0.1%）且超过两个标准误时才偏离场景中的取值。"))
         lines.append(Markdown.table([t("Decision", "决策"), t("Scenario", "场景"), t("Recommended", "推荐")], [.left, .right, .right],
                                     o.decisions.map { ["`\($0.path)`", setting($0.given, $0.kind), setting($0.chosen, $0.kind)] }))
         // Whole money: the search's own precision is far coarser than a cent.
@@ -92,10 +102,14 @@ extension MarkdownReport {
                 return ["`\(marginal.path)`", per]
             }
             lines.append(t("""
-                **Marginal returns** at the recommendation, read across a twentieth of each range either side (at an optimum \
-                where no constraint binds they would be equal; cartons and reorders make the objective step, so a small one is noise):
+                **Marginal returns** at the recommendation, read across a twentieth of each range either side. The objective is net \
+                of the spend, so at an optimum where no constraint binds each is about zero (where one binds, they are equal); one at a \
+                bound or kept at the scenario's value need not be, and cartons and reorders make the objective step, so a small one is noise:
                 """,
-                           "**边际回报**（推荐方案处，按各范围的二十分之一两侧读取；无约束起作用的最优处应相等；装箱与补货使目标呈阶梯状，较小的数值可视为噪声）："))
+                           """
+                           **边际回报**（推荐方案处，按各范围的二十分之一两侧读取）。目标已扣除投入，故在无约束起作用的最优处各项约为零\
+                           （有约束起作用时彼此相等）；处于边界或保留场景取值的决策不必如此；装箱与补货使目标呈阶梯状，较小的数值可视为噪声：
+                           """))
             lines.append(Markdown.table([t("Decision", "决策"), t("Objective's change", "目标变化")], [.left, .right], rows))
         }
         if !o.evpi.isEmpty, o.evpi.allSatisfy({ $0.value == 0 }) {

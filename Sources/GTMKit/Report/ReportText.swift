@@ -24,13 +24,15 @@ struct ReportText {
     /// Chinese typesetting: no space between Chinese text and a number, a date or an amount set
     /// into it (`于 2027年3月15日 上市` → `于2027年3月15日上市`, `2.05万 次` → `2.05万次`), nor
     /// between two Chinese characters. Spaces beside Latin words and code (`KOL 计划`,
-    /// `` `gtm plan` ``) stay.
+    /// `` `gtm plan` ``) stay, and code is left as written (`` `ads[618 千川].budget` ``).
     static func typeset(_ text: String) -> String {
         let characters = Array(text)
         var out = ""
         out.reserveCapacity(text.utf8.count)
+        var code = false
         for (index, character) in characters.enumerated() {
-            if character == " ", index > 0, index + 1 < characters.count {
+            if character == "`" { code.toggle() }
+            if character == " ", !code, index > 0, index + 1 < characters.count {
                 let before = characters[index - 1], after = characters[index + 1]
                 // A minus sign starts a number only when one follows it (`成本 − 残值` keeps its spaces).
                 let number = startsNumber(after) && (after != "−" || (index + 2 < characters.count && startsNumber(characters[index + 2])))

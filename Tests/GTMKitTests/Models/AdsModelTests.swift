@@ -24,6 +24,17 @@ import Testing
         #expect(blind.impressions == 1_000_000 && blind.clicks == 0 && blind.buyers == 0)
     }
 
+    @Test func belowTheReferenceTheRatesHoldNotBetter() {
+        // A tenth of that budget, ¥4,500: 100,000 impressions, 2,300 clicks, 46 buyers at the rates, a tenth of the
+        // 460-buyer reference. Short of 50 events a week an ad set is "learning limited", no cheaper per result: 46 buyers,
+        // not the 460 × 0.1^0.72 = 87.6 the curve above the reference would give (python: 460 * 0.1 ** 0.72).
+        let m = AdsModel.metrics(budget: 4_500, price: 45, perClick: false, click: 0.023, conversion: 0.02, days: 64.4)
+        #expect(abs(m.buyers - 46) < 1e-9)
+        // Twice the reference spend: 920 at the rates, 460 × 2^0.72 = 757.7 buyers (python: 460 * 2 ** 0.72).
+        let twice = AdsModel.metrics(budget: 90_000, price: 45, perClick: false, click: 0.023, conversion: 0.02, days: 64.4)
+        #expect(abs(twice.buyers - 757.70374) < 1e-3)
+    }
+
     @Test func byTheClick() {
         // $9,320 at Google's CPC $4.66: 9,320 ÷ 4.66 = 2,000 clicks; impressions 2,000 ÷ 6.42% = 31,152.648;
         // buyers 2,000 × 6.96% = 139.2 at the rates; over 19.488 days the reference is 50 × 19.488 ÷ 7 = 139.2: they hold.

@@ -38,19 +38,19 @@ import Testing
                 == ["Douyin push", "Douyin Qianchuan (巨量千川)", "2027-03-01 – 2027-03-14", "¥10,000", "CPM ¥20", "500,000", "10,000", "221",
                     "¥45.34", "8.8×"])
         // ¥6,000 ÷ ¥2 = 3,000 clicks; ÷ 2% = 150,000 impressions; × 5% = 150 at its rates; 28 days from launch (to 11 April), so
-        // the reference is 200: 200 × 0.75^0.72 = 162.58 buyers, ¥36.90 each; ROAS 10.8.
+        // the reference is 200: below it the rates hold, 150 buyers, ¥40 each; ROAS 150 × ¥400 ÷ 6,000 = 10.0.
         #expect(ReportReading.row(section, "Search")
-                == ["Search", "other", "2027-03-15 – 2027-04-11", "¥6,000", "CPC ¥2", "150,000", "3,000", "163", "¥36.90", "10.8×"])
-        // 10,000 + 6,000; 500,000 + 150,000; 10,000 + 3,000; 220.56 + 162.58 = 383.14, ¥41.76 each, ROAS 9.6.
+                == ["Search", "other", "2027-03-15 – 2027-04-11", "¥6,000", "CPC ¥2", "150,000", "3,000", "150", "¥40", "10.0×"])
+        // 10,000 + 6,000; 500,000 + 150,000; 10,000 + 3,000; 220.56 + 150 = 370.56, ¥43.18 each, ROAS 370.56 × 400 ÷ 16,000 = 9.26.
         #expect(ReportReading.row(section, "**Total**")
-                == ["**Total**", "", "", "**¥16,000**", "", "650,000", "13,000", "**383**", "¥41.76", "9.6×"])
+                == ["**Total**", "", "", "**¥16,000**", "", "650,000", "13,000", "**371**", "¥43.18", "9.3×"])
     }
 
     @Test func theDecisionLine() throws {
         let report = try ReportFixtures.report(Self.flights)
         let line = report.adsDecision(try #require(report.plan.ads).flights)
         // The earliest start is the CPM flight's, 14 days before launch.
-        #expect(line == "**Ads:** ¥16,000 over 2 flights from 1 March 2027, bringing about 383 buyers.")
+        #expect(line == "**Ads:** ¥16,000 over 2 flights from 1 March 2027, bringing about 371 buyers.")
         #expect(report.decisionLines().contains(line))
         // One flight: singular.
         let one = try ReportFixtures.report(minimal + """
@@ -63,8 +63,8 @@ import Testing
                 conversion: 10%
 
             """)
-        // 2,000 ÷ 4 = 500 clicks × 10% = 50 at its rates, below the 2-week reference of 100: 100 × 0.5^0.72 = 60.71 buyers.
-        #expect(one.adsDecision(try #require(one.plan.ads).flights) == "**Ads:** ¥2,000 over 1 flight from 10 March 2027, bringing about 61 buyers.")
+        // 2,000 ÷ 4 = 500 clicks × 10% = 50 at its rates, below the 2-week reference of 100: the rates hold, 50 buyers.
+        #expect(one.adsDecision(try #require(one.plan.ads).flights) == "**Ads:** ¥2,000 over 1 flight from 10 March 2027, bringing about 50 buyers.")
     }
 
     @Test func aPlatformsDefaultRates() throws {
@@ -86,13 +86,13 @@ import Testing
         let report = try ReportFixtures.report(Self.flights, sets: ["scenario.language=zh"])
         // Money to spend in full digits; no space between Chinese and numbers or dates.
         #expect(report.adsDecision(try #require(report.plan.ads).flights)
-                == "**广告**：¥1.6万，共2次投放，自2027年3月1日起，预计带来约383位买家。")
+                == "**广告**：¥1.6万，共2次投放，自2027年3月1日起，预计带来约371位买家。")
         let section = try Self.section(report)
         #expect(section.hasPrefix("## 广告投放\n\n每次投放的预算按 CPM 购买曝光（或按 CPC 购买点击）"))
         // In the table, 万: ¥10,000 = ¥1万, 500,000 = 50万, 10,000 = 1万; ¥16,000 = ¥1.6万, 650,000 = 65万, 13,000 = 1.3万.
         #expect(ReportReading.row(section, "Douyin push")
                 == ["Douyin push", "巨量千川", "2027-03-01 – 2027-03-14", "¥1万", "CPM ¥20", "500,000", "10,000", "221", "¥45.34", "8.8倍"])
-        #expect(ReportReading.row(section, "**合计**") == ["**合计**", "", "", "**¥1.6万**", "", "650,000", "13,000", "**383**", "¥41.76", "9.6倍"])
+        #expect(ReportReading.row(section, "**合计**") == ["**合计**", "", "", "**¥1.6万**", "", "650,000", "13,000", "**371**", "¥43.18", "9.3倍"])
     }
 
     @Test func noAdsNoSection() throws {
