@@ -83,6 +83,27 @@ import Testing
         #expect(optimization.decisions.map { Search.number($0.chosen) } == [40_000, 20_000])
         #expect(optimization.chosen.mean == optimization.given.mean)
         #expect(optimization.materiality >= 0.001 * optimization.given.mean * 0.999)
+        #expect(optimization.decisions.map(\.note) == [.kept, .kept])
+    }
+
+    @Test func aBudgetThatCannotMoveSpendIsNamedInert() throws {
+        // KOL tiers with fixed counts: `kol.budget` only caps them (a warning when over), so no
+        // budget in 0–100k changes a trial's cash: the decision is flagged, not recommended.
+        let text = Self.flights.replacingOccurrences(of: "optimize:\n  free:\n", with: """
+            kol:
+              budget: 20k
+              tiers:
+                - tier: mid
+                  count: 2
+                  fee: 5k
+                  followers: 100k
+            optimize:
+              free:
+                kol.budget: 0 to 100k
+
+            """)
+        let optimization = try #require(try Optimizer.run(Document.parse(name: "kol.txt", bytes: Array(text.utf8)), threads: 1))
+        #expect(optimization.decisions.first { $0.path == "kol.budget" }?.note == .inert)
     }
 
     /// A newsvendor: ¥400 lamp, ¥150 unit cost, ¥50 salvage, no fees, so the critical ratio is

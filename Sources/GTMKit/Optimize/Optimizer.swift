@@ -43,6 +43,11 @@ package enum Optimizer {
         /// Each constraint's value (P90, mean or chance), in `ConstraintKind` order; empty when the
         /// scenario refused the candidate.
         var values: [Double]
+        /// The first batch it orders and the service level it orders at (nil without an inventory
+        /// section), and the chance its peak need passes cash on hand + credit (nil without cash).
+        var firstBatch: Double? = nil
+        var serviceLevel: Double? = nil
+        var shortfall: Double? = nil
     }
 
     /// The constraints `optimize` takes, named by their keys.
@@ -101,6 +106,20 @@ package struct Optimization: Sendable {
         package var kind: ValueKind
         package var given: Optimizer.Setting
         package var chosen: Optimizer.Setting
+        /// What the plan's own rule sets where the scenario leaves the decision to it (the service
+        /// level the first batch is ordered at); nil otherwise.
+        package var rule: Double?
+        package var note: Note?
+    }
+
+    /// Why a decision sits where it does, when the reader needs telling.
+    package enum Note: String, Sendable {
+        /// The search found a better value, but not by the materiality: the scenario's is kept.
+        case kept
+        /// Recommended at the bottom or the top of its range: a wider range may go further.
+        case low, high
+        /// No value in its range changes the plan (a KOL budget over tiers with fixed counts).
+        case inert
     }
 
     package struct Outcome: Sendable {
@@ -110,6 +129,8 @@ package struct Optimization: Sendable {
         /// The constraints it breaks, by name (none: within them).
         package var broken: [String]
         package var withinConstraints: Bool { broken.isEmpty }
+        package var firstBatch: Double?
+        package var shortfallChance: Double?
     }
 
     package struct Constraint: Sendable {
@@ -140,6 +161,8 @@ package struct Optimization: Sendable {
         package var value: Double
         package var broken: [String]
         package var withinConstraints: Bool { broken.isEmpty }
+        /// Each constraint's value, in the order of `constraints`.
+        package var values: [Double]
     }
 
     package struct Information: Sendable {

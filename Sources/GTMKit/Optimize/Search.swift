@@ -141,7 +141,10 @@ final class Search {
         var sorted = objective
         let tails = sorted.withUnsafeMutableBufferPointer { (BandRecorder.percentile($0, 0.1), BandRecorder.percentile($0, 0.9)) }
         let evaluation = Optimizer.Evaluation(settings: candidateSettings, objective: objective, mean: objective.reduce(0, +) / Double(count),
-                                              p10: tails.0, p90: tails.1, values: values)
+                                              p10: tails.0, p90: tails.1, values: values,
+                                              firstBatch: model.firstBatch != nil ? decisions.batchUnits : nil,
+                                              serviceLevel: model.firstBatch != nil ? decisions.criticalRatio : nil,
+                                              shortfall: model.cash != nil ? shortfall : nil)
         cache[candidateSettings] = evaluation
         order.append(candidateSettings)
         return evaluation
@@ -311,11 +314,40 @@ final class Search {
             guard !kept.values.isEmpty, violation(kept) <= violation(chosen) else { return }
             if chosen.mean - kept.mean <= max(materiality, 2 * Self.pairedError(chosen.objective, kept.objective)) { chosen = kept }
         }
+        let searched = chosen
         keep(givenEvaluation)
         for index in spec.free.indices where chosen.settings[index] != given[index] {
             var settings = chosen.settings
             settings[index] = given[index]
             keep(try evaluate(settings))
+        }
+        // What the reader needs told about each decision: kept at the scenario's value though the
+        // search found better; at an end of its range; or unable to change the plan at all.
+        var notes: [Optimization.Note?] = []
+        for (index, free) in spec.free.enumerated() {
+            guard case .interval(let low, let high, _) = free.range else {
+                notes.append(searched.settings[index] != chosen.settings[index] ? .kept : nil)
+                continue
+            }
+            var ends: [Optimizer.Evaluation] = []
+            for end in [low, high] {
+                var settings = chosen.settings
+                settings[index] = .number(snap(end, index))
+                ends.append(try evaluate(settings))
+            }
+            let x = Self.number(chosen.settings[index]), grain = Self.grain(free)
+            if ends.allSatisfy({ $0.objective == chosen.objective && $0.values == chosen.values }) {
+                notes.append(.inert)
+            } else if searched.settings[index] != chosen.settings[index] {
+                notes.append(.kept)
+            } else if chosen.settings[index] != given[index], chosen.settings[index] != .unset, x >= high - grain / 2 {
+                notes.append(.high)
+            } else if chosen.settings[index] != given[index], chosen.settings[index] != .unset, low > 0, x <= low + grain / 2 {
+                // (At a bottom of 0 the decision is plain: none.)
+                notes.append(.low)
+            } else {
+                notes.append(nil)
+            }
         }
         // A choice left at a word outside its options (`auto`) is named by the option it amounts to.
         for (index, free) in spec.free.enumerated() {
@@ -336,7 +368,7 @@ final class Search {
             guard case .interval(let low, let high, _) = free.range, chosen.settings[index] != .unset else { continue }
             // Across a twentieth of its range either side: case packs and reorders make the objective
             // step at a finer grain, and the last ¥1,000's return is read across them.
-            let x = Self.number(chosen.settings[index]), h = max((high - low) * 0.05, 1e-4)
+            let x = Self.number(chosen.settings[index]), h = max((high - low) * 0.05, Self.grain(free))
             let up = snap(x + h, index), down = snap(x - h, index)
             guard up > down else { continue }
             var above = chosen.settings, below = chosen.settings
@@ -354,7 +386,10 @@ final class Search {
                 var settings = chosen.settings
                 settings[index] = .word(word)
                 let e = try evaluate(settings)
-                if !e.values.isEmpty { options.append(.init(path: free.path, option: word, value: e.mean, broken: broken(e))) }
+                if !e.values.isEmpty {
+                    options.append(.init(path: free.path, option: word, value: e.mean, broken: broken(e),
+                                         values: zip(limits, e.values).compactMap { $0.0 == nil ? nil : $0.1 }))
+                }
             }
         }
         // Each constraint for both plans; where it binds, the gain from relaxing it by a tenth.
@@ -370,7 +405,7 @@ final class Search {
             let binding = slack <= 0.05 * max(abs(limit), kind.isShare ? 0.01 : 1)
             var shadow: Double?
             if binding {
-                let delta = kind.isShare ? 0.05 : max(abs(limit) * 0.1, 1)
+                let delta = kind.isShare ? 0.02 : max(abs(limit) * 0.05, 1)
                 limits[k] = kind.isMinimum ? limit - delta : limit + delta
                 let relaxed = try search(from: chosen.settings, sweeps: 2, local: true).best
                 limits = original
@@ -398,11 +433,15 @@ final class Search {
             evpi = evpi.enumerated().sorted { ($1.element.value, $0.offset) < ($0.element.value, $1.offset) }.map(\.element)
         }
         func outcome(_ e: Optimizer.Evaluation) -> Optimization.Outcome {
-            .init(mean: e.mean, p10: e.p10, p90: e.p90, broken: broken(e))
+            .init(mean: e.mean, p10: e.p10, p90: e.p90, broken: broken(e), firstBatch: e.firstBatch, shortfallChance: e.shortfall)
         }
         return Optimization(objective: spec.objective,
-                            decisions: spec.free.indices.map { .init(path: spec.free[$0].path, kind: spec.free[$0].kind, given: given[$0],
-                                                                       chosen: chosen.settings[$0]) },
+                            decisions: spec.free.indices.map {
+                                .init(path: spec.free[$0].path, kind: spec.free[$0].kind, given: given[$0], chosen: chosen.settings[$0],
+                                      rule: given[$0] == .unset && Schema.schemaPath(spec.free[$0].path) == Scenario.Inventory.serviceLevelKey
+                                          ? givenEvaluation.serviceLevel : nil,
+                                      note: notes[$0])
+                            },
                             given: outcome(givenEvaluation), chosen: outcome(chosen),
                             gainError: Self.pairedError(chosen.objective, givenEvaluation.objective), materiality: materiality,
                             lastImprovement: lastImprovement, evaluations: cache.count, trials: chosen.objective.count,

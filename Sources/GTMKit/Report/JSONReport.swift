@@ -372,13 +372,20 @@ extension JSONReport {
         }
         return .object([
             ("objective", .string(o.objective.rawValue)),
-            ("decisions", .array(o.decisions.map { .object([("path", .string($0.path)), ("given", setting($0.given)), ("chosen", setting($0.chosen))]) })),
+            ("decisions", .array(o.decisions.map {
+                .object([("path", .string($0.path)), ("given", setting($0.given)), ("chosen", setting($0.chosen)),
+                         ("rule", $0.rule.map(JSONValue.number) ?? .null), ("note", $0.note.map { .string($0.rawValue) } ?? .null)])
+            })),
             ("value", .object([("given", .number(o.given.mean)), ("chosen", .number(o.chosen.mean)),
                                ("given_p10", .number(o.given.p10)), ("given_p90", .number(o.given.p90)),
                                ("chosen_p10", .number(o.chosen.p10)), ("chosen_p90", .number(o.chosen.p90)),
                                ("gain_standard_error", .number(o.gainError)), ("last_improvement", .number(o.lastImprovement)),
                                ("materiality", .number(o.materiality))])),
             ("within_constraints", .object([("given", .bool(o.given.withinConstraints)), ("chosen", .bool(o.chosen.withinConstraints))])),
+            ("first_batch", .object([("given", o.given.firstBatch.map(JSONValue.number) ?? .null),
+                                     ("chosen", o.chosen.firstBatch.map(JSONValue.number) ?? .null)])),
+            ("shortfall_chance", .object([("given", o.given.shortfallChance.map(JSONValue.number) ?? .null),
+                                          ("chosen", o.chosen.shortfallChance.map(JSONValue.number) ?? .null)])),
             ("broken", .object([("given", .array(o.given.broken.map(JSONValue.string))), ("chosen", .array(o.chosen.broken.map(JSONValue.string)))])),
             ("constraints", .array(o.constraints.map {
                 .object([("name", .string($0.name)), ("limit", .number($0.limit)), ("given", .number($0.given)), ("value", .number($0.chosen)),

@@ -40,57 +40,112 @@ extension MarkdownReport {
 
     func optimizeSection(_ o: Optimization) -> String {
         var lines: [String] = ["## " + t("Recommended plan (optimize)", "推荐方案（optimize）")]
+        let trials = style.exactCount(Double(o.trials))
+        lines.append(t("""
+            Every other section of this report is the plan as written; this part is what `gtm optimize` recommends instead, and what it \
+            would change.
+            """, "本报告其他各节均为场景所写的计划；本节是 `gtm optimize` 推荐的替代方案及其改变。"))
         let objective = o.objective == .contribution
             ? t("expected net cash of the launch within the horizon, stock left valued at salvage",
                 "计划期内上市带来的期望净现金（剩余库存按残值计）")
             : t("expected net cash within the horizon, stock left at salvage, less the cost of capital on the peak need",
                 "计划期内期望净现金（剩余库存按残值计）扣除峰值资金需求的资金成本")
         lines.append(t("**Rule:** choose the free decisions that maximise the ", "**规则**：在约束内选择使")
-                     + objective + t(", within the constraints; every candidate runs the same \(style.exactCount(Double(o.trials))) trials "
-                                     + "(common random numbers), \(o.evaluations) candidates evaluated by coordinate search. "
-                                     + "A decision keeps the scenario's value unless moving it gains more than "
-                                     + "\(style.money(o.materiality.rounded())) (0.1% of the scenario's objective) and two standard errors.",
-                                     "最大的可选决策；每个候选方案使用相同的 \(style.exactCount(Double(o.trials))) 次模拟（共同随机数），"
-                                     + "按坐标搜索共评估 \(o.evaluations) 个候选方案。某项决策只有在改动带来的提升超过 "
-                                     + "\(style.money(o.materiality.rounded()))（场景目标的 0.1%）且超过两个标准误时才偏离场景中的取值。"))
-        lines.append(Markdown.table([t("Decision", "决策"), t("Scenario", "场景"), t("Recommended", "推荐")], [.left, .right, .right],
-                                    o.decisions.map { ["`\($0.path)`", setting($0.given, $0.kind), setting($0.chosen, $0.kind)] }))
+                     + objective + t("""
+                        , within the constraints. Every candidate is planned on the same \(trials) simulated launches, so two candidates \
+                        differ by their decisions, not by chance; \(o.evaluations) candidates were tried, one decision at a time. A decision \
+                        keeps the scenario's value unless moving it gains more than \(style.money(o.materiality.rounded())) (0.1% of the \
+                        scenario's objective) and two standard errors.
+                        """, """
+                        最大的可选决策。每个候选方案都在相同的 \(trials) 次模拟上市上计算，两方案之差来自决策而非随机；\
+                        逐项决策共尝试 \(o.evaluations) 个候选方案。某项决策只有在改动带来的提升超过 \(style.money(o.materiality.rounded()))\
+                        （场景目标的 0.1%）且超过两个标准误时才偏离场景中的取值。
+                        """))
         // Whole money: the search's own precision is far coarser than a cent.
         func money(_ value: Double) -> String { style.money(value.rounded()) }
-        func breaks(_ names: [String]) -> String {
-            names.isEmpty ? "" : t(" — breaks ", " — 违反 ") + names.map { "`\($0)`" }.joined(separator: ", ")
+        func given(_ decision: Optimization.Decision) -> String {
+            guard decision.given == .unset, let rule = decision.rule else { return setting(decision.given, decision.kind) }
+            return style.percent(rule) + t(" (the plan's rule)", "（按计划规则）")
+        }
+        func note(_ decision: Optimization.Decision) -> String {
+            switch decision.note {
+            case .kept: return t("kept: moving it gains less than \(money(o.materiality))", "保留：改动的提升不足 \(money(o.materiality))")
+            case .high: return t("top of its range: widen it to test more", "处于范围上限：可放宽范围再试")
+            case .low: return t("bottom of its range: widen it to test lower", "处于范围下限：可放宽范围再试")
+            case .inert: return t("changes nothing here: not a decision in this scenario", "在本场景中不改变任何结果：并非可选决策")
+            case nil: return ""
+            }
+        }
+        let notes = o.decisions.contains { $0.note != nil }
+        lines.append(Markdown.table([t("Decision", "决策"), t("Scenario", "场景"), t("Recommended", "推荐")] + (notes ? [t("Note", "说明")] : []),
+                                    [.left, .right, .right] + (notes ? [.left] : []),
+                                    o.decisions.map { ["`\($0.path)`", given($0), setting($0.chosen, $0.kind)] + (notes ? [note($0)] : []) }))
+        let limits = Dictionary(uniqueKeysWithValues: o.constraints.map { ($0.kind, $0.limit) })
+        func format(_ kind: Optimizer.ConstraintKind, _ value: Double) -> String { kind.isShare ? style.percent(value) : money(value) }
+        func breaks(_ names: [String], values: [Double] = []) -> String {
+            guard !names.isEmpty else { return "" }
+            return t(" — breaks ", " — 违反 ") + names.map { name in
+                guard let index = o.constraints.firstIndex(where: { $0.name == name }), index < values.count else { return "`\(name)`" }
+                let kind = o.constraints[index].kind
+                return "`\(name)` (\(format(kind, values[index])) \(kind.isMinimum ? "<" : ">") \(format(kind, limits[kind] ?? 0)))"
+            }.joined(separator: ", ")
         }
         func outcome(_ value: Optimization.Outcome) -> String {
             money(value.mean) + t(" (P10 ", "（P10 ") + money(value.p10) + t(", P90 ", "，P90 ") + money(value.p90) + t(")", "）")
                 + breaks(value.broken)
         }
-        var rows = [[t("Objective", "目标"), outcome(o.given), outcome(o.chosen)]]
+        let objectiveLabel = o.objective == .contribution
+            ? t("Expected net cash + stock at salvage", "期望净现金 + 库存残值")
+            : t("Expected net cash + stock at salvage − cost of capital", "期望净现金 + 库存残值 − 资金成本")
+        var rows = [[objectiveLabel, outcome(o.given), outcome(o.chosen)]]
+        if let given = o.given.firstBatch, let chosen = o.chosen.firstBatch {
+            rows.append([t("First batch (units)", "首批（件）"), style.exactCount(given), style.exactCount(chosen)])
+        }
         for constraint in o.constraints {
-            let isMoney = !constraint.kind.isShare
-            func format(_ value: Double) -> String { isMoney ? money(value) : style.percent(value) }
             let bound = constraint.kind.isMinimum ? "≥" : "≤"
-            let note = constraint.kind == .maxPeakNeed
-                ? (o.peakNeedDefaulted ? t(" (P90; cash on hand + credit)", "（P90；现有资金 + 授信）") : t(" (P90)", "（P90）")) : ""
-            rows.append(["`\(constraint.name)` \(bound) " + format(constraint.limit) + note, format(constraint.given), format(constraint.chosen)])
+            let label: String
+            switch constraint.kind {
+            case .maxPeakNeed: label = t("Peak funding need that 1 launch in 10 exceeds", "峰值资金需求（十次上市中有一次超过）")
+            case .maxMarketing: label = t("Marketing spend: creators' fees and samples, ads, email, testers", "营销支出：达人费用与样品、广告、邮件、测试机")
+            case .minFillRate: label = t("Share of demand served", "需求满足率")
+            case .maxShortfallChance: label = t("Chance the peak need passes cash on hand + credit", "峰值资金需求超过现有资金 + 授信的概率")
+            }
+            let cap = constraint.kind == .maxPeakNeed && o.peakNeedDefaulted ? t(", cash on hand + credit", "，现有资金 + 授信") : ""
+            rows.append([label + t(" (", "（") + "`\(constraint.name)` \(bound) \(format(constraint.kind, constraint.limit))\(cap)" + t(")", "）"),
+                         format(constraint.kind, constraint.given), format(constraint.kind, constraint.chosen)])
+        }
+        if !o.constraints.contains(where: { $0.kind == .maxShortfallChance }), let given = o.given.shortfallChance,
+           let chosen = o.chosen.shortfallChance {
+            rows.append([t("Chance the peak need passes cash on hand + credit", "峰值资金需求超过现有资金 + 授信的概率"),
+                         style.percent(given), style.percent(chosen)])
         }
         lines.append(Markdown.table([t("Expected", "期望值"), t("Scenario", "场景"), t("Recommended", "推荐")], [.left, .right, .right], rows))
-        lines.append(t("Gain \(money(o.chosen.mean - o.given.mean)) ± \(money(o.gainError)) (one standard error on the same trials); "
-                       + "the search's last sweep changed the objective by \(money(o.lastImprovement)).",
-                       "提升 \(money(o.chosen.mean - o.given.mean)) ± \(money(o.gainError))（相同模拟下的一个标准误）；"
-                       + "搜索最后一轮使目标变化 \(money(o.lastImprovement))。"))
+        let settled = o.lastImprovement == 0
+            ? t("the search had settled (its last pass changed nothing)", "搜索已收敛（最后一轮无变化）")
+            : t("the search's last pass still gained \(money(o.lastImprovement)): more passes may gain more",
+                "搜索最后一轮仍提升 \(money(o.lastImprovement))：继续搜索或可更多")
+        lines.append(t("""
+            Gain \(money(o.chosen.mean - o.given.mean)) ± \(money(o.gainError)): the ± is the simulation's noise on these \(trials) \
+            launches (one standard error), not the launch's risk, which is the P10–P90 above; \(settled). Figures in this part are on \
+            these \(trials) launches; the plan's own sections use more, so a P90 there differs from one here by sampling noise.
+            """, """
+            提升 \(money(o.chosen.mean - o.given.mean)) ± \(money(o.gainError))：± 是这 \(trials) 次模拟的噪声（一个标准误），\
+            而非上市本身的风险（见上方 P10–P90）；\(settled)。本节数字基于这 \(trials) 次模拟；计划其他各节使用更多次模拟，\
+            两处 P90 的差异来自抽样噪声。
+            """))
         for constraint in o.constraints where constraint.binding {
             guard let shadow = constraint.shadowPrice else { continue }
             let isMoney = !constraint.kind.isShare
             let step = isMoney ? style.money(100_000) : t("a percentage point", "一个百分点")
             let gain = money(shadow * (isMoney ? 100_000 : 0.01))
-            lines.append(t("- `\(constraint.name)` binds: another \(step) of it would add \(gain) to the objective (its shadow price).",
-                           "- `\(constraint.name)` 起约束作用：再放宽 \(step)，目标可增加 \(gain)（影子价格）。"))
+            lines.append(t("- `\(constraint.name)` binds: another \(step) of it would add about \(gain) (its shadow price).",
+                           "- `\(constraint.name)` 起约束作用：再放宽 \(step)，目标约可增加 \(gain)（影子价格）。"))
         }
         if !o.options.isEmpty {
             lines.append(t("**Each option** of a choice, the other decisions as recommended:", "**各选项**（其他决策按推荐）："))
-            lines.append(Markdown.table([t("Decision", "决策"), t("Option", "选项"), t("Objective", "目标")], [.left, .left, .right],
+            lines.append(Markdown.table([t("Decision", "决策"), t("Option", "选项"), objectiveLabel], [.left, .left, .right],
                                         o.options.map { ["`\($0.path)`", "`\($0.option)`",
-                                                         money($0.value) + breaks($0.broken)] }))
+                                                         money($0.value) + breaks($0.broken, values: $0.values)] }))
         }
         if !o.marginalReturns.isEmpty {
             let rows = o.marginalReturns.map { marginal -> [String] in
@@ -103,12 +158,14 @@ extension MarkdownReport {
             }
             lines.append(t("""
                 **Marginal returns** at the recommendation, read across a twentieth of each range either side. The objective is net \
-                of the spend, so at an optimum where no constraint binds each is about zero (where one binds, they are equal); one at a \
-                bound or kept at the scenario's value need not be, and cartons and reorders make the objective step, so a small one is noise:
+                of the spend, so at an optimum inside its range a budget's is about zero; where a marketing cap binds, the budgets' are \
+                equal (each is the cap's price). One at an end of its range, or kept at the scenario's value, need not be; cartons and \
+                reorders make the objective step, so a small one is noise:
                 """,
                            """
-                           **边际回报**（推荐方案处，按各范围的二十分之一两侧读取）。目标已扣除投入，故在无约束起作用的最优处各项约为零\
-                           （有约束起作用时彼此相等）；处于边界或保留场景取值的决策不必如此；装箱与补货使目标呈阶梯状，较小的数值可视为噪声：
+                           **边际回报**（推荐方案处，按各范围的二十分之一两侧读取）。目标已扣除投入，故预算在范围内的最优处约为零；\
+                           营销上限起作用时各预算的边际回报相等（即该上限的影子价格）。处于范围端点或保留场景取值的决策不必如此；\
+                           装箱与补货使目标呈阶梯状，较小的数值可视为噪声：
                            """))
             lines.append(Markdown.table([t("Decision", "决策"), t("Objective's change", "目标变化")], [.left, .right], rows))
         }
@@ -119,8 +176,15 @@ extension MarkdownReport {
                 """,
                            "**优先调研什么**：无——提前知道任何不确定输入都不会改变上述可选决策（各项完全信息期望值均为 0；其他决策按各自规则）。"))
         } else if !o.evpi.isEmpty {
-            lines.append(t("**What to learn first** — the expected value of perfect information: what deciding after knowing the input would gain.",
-                           "**优先调研什么**——完全信息期望值：在知道该输入后再决策可带来的期望收益。"))
+            lines.append(t("""
+                **What to learn first** — the expected value of perfect information (EVPI): what choosing the free decisions above after \
+                knowing the input would gain, on average. It counts these decisions only: the first batch and the other decisions \
+                follow their own rules either way. Below \(money(o.materiality)) it is within the search's resolution.
+                """,
+                           """
+                           **优先调研什么**——完全信息期望值（EVPI）：在知道该输入后再选择上述可选决策，平均可带来的收益。\
+                           只计这些决策：首批与其他决策无论如何按各自规则。低于 \(money(o.materiality)) 的数值在搜索精度之内。
+                           """))
             lines.append(Markdown.table([t("Input", "输入"), "EVPI"], [.left, .right], o.evpi.map { ["`\($0.input)`", money($0.value)] }))
         }
         return lines.joined(separator: "\n\n")

@@ -14,6 +14,9 @@ extension Scenario {
         var deposit: Quantity
         /// Factory to warehouse, part of the lead time: the balance is paid this long before arrival.
         var freight: Period
+
+        /// The key that replaces the critical ratio (the optimiser names the rule's value for it).
+        static let serviceLevelKey = "inventory.service_level"
     }
 }
 
@@ -24,7 +27,7 @@ extension Schema {
               "Purchase order to sellable units in the warehouse.", zh: "从下采购单到可售库存入仓的时间。"),
         Field("inventory.coverage", .value(.period), example: "10 weeks", note: "inventory.lead_time",
               "How long the first batch must last.", zh: "首批库存需覆盖的时长。"),
-        Field("inventory.service_level", .value(.share), example: "90%", uncertain: false, bounds: 0.005...0.9999,
+        Field(Scenario.Inventory.serviceLevelKey, .value(.share), example: "90%", uncertain: false, bounds: 0.005...0.9999,
               note: "the newsvendor critical ratio",
               "Chance of not running out; replaces the critical ratio from price, cost and salvage.",
               zh: "不断货的概率；替代由价格、成本、残值算出的临界比率。"),
