@@ -142,7 +142,10 @@ extension MarkdownReport {
                            "- `\(constraint.name)` 起约束作用：再放宽 \(step)，目标约可增加 \(gain)（影子价格）。"))
         }
         if !o.options.isEmpty {
-            lines.append(t("**Each option** of a choice, the other decisions as recommended:", "**各选项**（其他决策按推荐）："))
+            lines.append(t("""
+                **Each option** of a choice, the other decisions as recommended. Each is the whole plan it implies (its batch, reorders, \
+                timing and cash), so two options differ by more than the option's own figure in its section:
+                """, "**各选项**（其他决策按推荐）。每个选项都是它所对应的整套计划（首批、补货、时间与现金），因此两选项之差不止于该选项在其章节中的数字："))
             lines.append(Markdown.table([t("Decision", "决策"), t("Option", "选项"), objectiveLabel], [.left, .left, .right],
                                         o.options.map { ["`\($0.path)`", "`\($0.option)`",
                                                          money($0.value) + breaks($0.broken, values: $0.values)] }))
