@@ -491,6 +491,31 @@ func exampleText(_ name: String) throws -> String {
         }
     }
 
+    /// The bands' sampled selection gives what a full sort gives, for ties, smooth values, sorted
+    /// and reversed columns, a heavy tail, and a column too small to sample (the plain selection).
+    @Test(arguments: [100, 1_024, 4_000, 20_480])
+    func sampledTailsEqualASort(count: Int) {
+        var random = TestRandom(state: UInt64(count) &+ 7)
+        let columns: [[Double]] = [
+            (0..<count).map { _ in Double(random.next(50)) },
+            (0..<count).map { _ in Double(random.next(1_000_000)) / 7 },
+            (0..<count).map(Double.init),
+            (0..<count).map { Double(count - $0) },
+            (0..<count).map { _ in Foundation.exp(Double(random.next(1_000)) / 50) },
+        ]
+        let scratch = BandRecorder.TailScratch(count: count)
+        for column in columns {
+            let sorted = column.sorted()
+            func type7(_ p: Double) -> Double {
+                let h = Double(count - 1) * p, k = Int(h.rounded(.down))
+                return k + 1 < count ? sorted[k] + (h - Double(k)) * (sorted[k + 1] - sorted[k]) : sorted[k]
+            }
+            var values = column
+            let (p10, p90) = values.withUnsafeMutableBufferPointer { BandRecorder.tails($0, scratch) }
+            #expect(p10 == type7(0.1) && p90 == type7(0.9), "n \(count)")
+        }
+    }
+
     @Test func aCertainPlanHasNoBand() throws {
         let plan = Planner.plan(try decode(Self.text.replacingOccurrences("1% to 2%", with: "1%")))
         #expect(plan.uncertainty?.bands == nil)

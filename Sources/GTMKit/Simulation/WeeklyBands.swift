@@ -82,9 +82,9 @@ final class BandRecorder: @unchecked Sendable {
         for week in 0..<cashWeeks { balance[week * count + trial] = start + ws.cashBalance[week] }
     }
 
-    /// P10 and P90 per week over the recorded trials (type 7, as the other percentiles), by
-    /// selection in linear time rather than a sort (116 weeks of 20,480 trials is 2.4M values):
-    /// P90's order statistic is selected among the values above P10's only. Weeks in parallel.
+    /// P10 and P90 per week over the recorded trials (type 7, as the other percentiles), exact, by
+    /// `tails` (a sample brackets each order statistic, one pass keeps the values between, a
+    /// selection among those). Weeks in parallel.
     func bands(threads: Int = 1) -> WeeklyBands {
         func band(_ rows: UnsafeMutablePointer<Double>, _ weeks: Int) -> WeeklyBands.Band? {
             guard weeks > 0, count > 1 else { return nil }
@@ -94,17 +94,92 @@ final class BandRecorder: @unchecked Sendable {
             let n = count
             let workers = max(1, min(threads, weeks))
             DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                let scratch = TailScratch(count: n)
                 for week in stride(from: worker, to: weeks, by: workers) {
-                    // Each week's column is its own: selection reorders it in place.
+                    // Each week's column is its own: a fallback selection reorders it in place.
                     let column = UnsafeMutableBufferPointer(start: shared.rows + week * n, count: n)
-                    shared.results[2 * week] = Self.percentile(column, 0.1)
-                    let above = Self.rank(n, 0.1) + 1
-                    shared.results[2 * week + 1] = Self.percentile(column, 0.9, from: above)
+                    let (p10, p90) = Self.tails(column, scratch)
+                    shared.results[2 * week] = p10
+                    shared.results[2 * week + 1] = p90
                 }
             }
             return WeeklyBands.Band(p10: (0..<weeks).map { results[2 * $0] }, p90: (0..<weeks).map { results[2 * $0 + 1] })
         }
         return WeeklyBands(demand: band(demand, demandWeeks), balance: band(balance, cashWeeks), trials: count)
+    }
+
+    /// A worker's buffers for `tails`, allocated once: the sample, and the values kept near each tail.
+    final class TailScratch {
+        static let sample = 256
+        /// Sample ranks either side of the tail's: about 3.3 standard deviations of a sample rank
+        /// near P10 (√(256 × 0.1 × 0.9) = 4.8), so the bracket almost never misses.
+        static let margin = 16
+        let sample: UnsafeMutableBufferPointer<Double>
+        let low: UnsafeMutableBufferPointer<Double>
+        let high: UnsafeMutableBufferPointer<Double>
+
+        init(count: Int) {
+            sample = .allocate(capacity: Self.sample)
+            // The values a bracket of 2 × margin + 2 sample ranks holds, twice over: a bracket that
+            // holds more falls back to the plain selection.
+            let capacity = max(1, min(count, 2 * count * (2 * Self.margin + 2) / Self.sample + 64))
+            low = .allocate(capacity: capacity)
+            high = .allocate(capacity: capacity)
+        }
+
+        deinit {
+            sample.deallocate()
+            low.deallocate()
+            high.deallocate()
+        }
+    }
+
+    /// The type-7 P10 and P90 of `values`, the same numbers `percentile` gives. A sample of 256 at a
+    /// fixed stride, sorted, brackets each tail's order statistics (its sample rank ± `margin`);
+    /// one pass counts the values below each bracket and keeps those inside; each tail is then
+    /// selected among the kept values (a few percent of the column). When a bracket misses (its
+    /// order statistics not inside, or too many values kept), the plain selection on the whole
+    /// column: exact either way.
+    static func tails(_ values: UnsafeMutableBufferPointer<Double>, _ scratch: TailScratch) -> (Double, Double) {
+        let n = values.count, s = TailScratch.sample
+        guard n >= 4 * s else { return (percentile(values, 0.1), percentile(values, 0.9, from: rank(n, 0.1) + 1)) }
+        for i in 0..<s { scratch.sample[i] = values[i * n / s] }
+        var sample = scratch.sample
+        sample.sort()
+        func bracket(_ p: Double) -> (Double, Double) {
+            let at = Double(s - 1) * p
+            return (scratch.sample[max(0, Int(at.rounded(.down)) - TailScratch.margin)],
+                    scratch.sample[min(s - 1, Int(at.rounded(.up)) + TailScratch.margin)])
+        }
+        let (lo1, hi1) = bracket(0.1), (lo2, hi2) = bracket(0.9)
+        let capacity = scratch.low.count
+        var below1 = 0, kept1 = 0, below2 = 0, kept2 = 0
+        for value in values {
+            if value < lo1 {
+                below1 += 1
+            } else if value <= hi1 {
+                if kept1 < capacity { scratch.low[kept1] = value }
+                kept1 += 1
+            }
+            if value < lo2 {
+                below2 += 1
+            } else if value <= hi2 {
+                if kept2 < capacity { scratch.high[kept2] = value }
+                kept2 += 1
+            }
+        }
+        // A tail's percentile from its kept values, or nil when the bracket missed its order statistics.
+        func tail(_ p: Double, _ kept: UnsafeMutableBufferPointer<Double>, below: Int, count: Int) -> Double? {
+            let h = Double(n - 1) * p, k = Int(h.rounded(.down))
+            let needed = h > Double(k) && k + 1 < n ? k + 1 : k
+            guard count <= capacity, below <= k, needed < below + count else { return nil }
+            let part = UnsafeMutableBufferPointer(rebasing: kept[0..<count])
+            let (lower, next) = orderStatistics(part, k - below)
+            return needed > k ? lower + (h - Double(k)) * (next - lower) : lower
+        }
+        let p10 = tail(0.1, scratch.low, below: below1, count: kept1) ?? percentile(values, 0.1)
+        let p90 = tail(0.9, scratch.high, below: below2, count: kept2) ?? percentile(values, 0.9)
+        return (p10, p90)
     }
 
     /// ⌊(n − 1)p⌋: the lower order statistic of a type-7 percentile.
@@ -117,6 +192,15 @@ final class BandRecorder: @unchecked Sendable {
     static func percentile(_ values: UnsafeMutableBufferPointer<Double>, _ p: Double, from: Int = 0) -> Double {
         let h = Double(values.count - 1) * p
         let k = Int(h.rounded(.down))
+        let lower = select(values, k, from: from)
+        let fraction = h - Double(k)
+        guard fraction > 0, k + 1 < values.count else { return lower }
+        return lower + fraction * (least(values, above: k) - lower)
+    }
+
+    /// The order statistic at `k` (0-based) by quickselect, in place: afterwards every value before
+    /// `k` is at most it and every value after at least it. `from` as in `percentile`.
+    static func select(_ values: UnsafeMutableBufferPointer<Double>, _ k: Int, from: Int) -> Double {
         var low = min(from, k), high = values.count - 1
         while low < high {
             // Median of three as the pivot, then a three-way partition: [< pivot][= pivot][> pivot].
@@ -138,11 +222,20 @@ final class BandRecorder: @unchecked Sendable {
             }
             if k < less { high = less - 1 } else if k > greater { low = greater + 1 } else { break }
         }
-        let lower = values[k]
-        let fraction = h - Double(k)
-        guard fraction > 0, k + 1 < values.count else { return lower }
+        return values[k]
+    }
+
+    /// The least value after index `k` (the next order statistic once `k`'s is in place).
+    static func least(_ values: UnsafeMutableBufferPointer<Double>, above k: Int) -> Double {
         var next = Double.infinity
         for index in (k + 1)..<values.count where values[index] < next { next = values[index] }
-        return lower + fraction * (next - lower)
+        return next
+    }
+
+    /// The order statistics at `k` and `k + 1` (0-based; the second infinite when there is none) of
+    /// `values`, reordered in place.
+    static func orderStatistics(_ values: UnsafeMutableBufferPointer<Double>, _ k: Int) -> (Double, Double) {
+        let lower = select(values, k, from: 0)
+        return (lower, k + 1 < values.count ? least(values, above: k) : .infinity)
     }
 }
