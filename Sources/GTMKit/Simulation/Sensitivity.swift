@@ -4,8 +4,9 @@
 /// drawn from the same random numbers. Otherwise each row is one evaluation with the other
 /// inputs at their medians.
 enum Sensitivity {
-    /// Trials per row of a decision's tornado.
-    static let rowTrials = Simulation.automaticStart
+    /// Trials per row of a decision's tornado: a row is the difference from the same trials
+    /// unpinned (common random numbers), which settles at fewer trials than the decision needs.
+    static let rowTrials = 3 * MonteCarlo.chunkSize
 
     static func headline(_ model: PlanModel) -> Output {
         if model.firstBatch != nil { return .firstBatchUnits }

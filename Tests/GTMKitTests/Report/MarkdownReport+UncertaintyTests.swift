@@ -66,7 +66,7 @@ import Testing
         #expect(!section.contains("**Crowdfunding:**"))
         #expect(section.contains("""
             ### What drives it: First batch (units)\n\nEach row takes the decision again as if one input were known to sit at its P10, \
-            then at its P90 (10,240 simulated launches each, the other inputs still uncertain); the plan orders 1,135. Largest swing first.
+            then at its P90 (6,144 simulated launches each, the other inputs still uncertain); the plan orders 1,135. Largest swing first.
             """))
         // The decision line states its precision too.
         #expect(report.decisionLines().first?.hasPrefix("**First batch:** order 1,135 units by 18 January 2027 (¥113,500 at cost); Monte Carlo "
