@@ -106,6 +106,40 @@ import Testing
         #expect(optimization.decisions.first { $0.path == "kol.budget" }?.note == .inert)
     }
 
+    @Test func aPriceStaysAtTheTargetMargin() throws {
+        // Cost ¥40 and a 50% target margin: no price below 40 ÷ (1 − 0.5) = ¥80. With an elasticity of
+        // −6 the launch price's contribution (p − 40) × p^−6 peaks at 40 × 6 ÷ 5 = ¥48, below the floor,
+        // so the search stops at ¥80 and says why.
+        let text = """
+            product:
+              name: Lamp
+              price: 100
+              unit_cost: 40
+              target_margin: 50%
+              launch_price: 95
+              launch_price_weeks: 10 weeks
+            launch:
+              date: 2027-03-01
+            market:
+              population: 1M
+              serviceable: 10%
+              obtainable: 1%
+              horizon: 52 weeks
+            demand:
+              elasticity: -6
+            cash:
+              on_hand: 1M
+            optimize:
+              free:
+                product.launch_price: 60 to 100
+
+            """
+        let optimization = try #require(try Optimizer.run(Document.parse(name: "price.txt", bytes: Array(text.utf8)), threads: 1))
+        let price = try #require(optimization.decisions.first)
+        #expect(Search.number(price.chosen) == 80)
+        #expect(price.note == .floor)
+    }
+
     /// A newsvendor: ¥400 lamp, ¥150 unit cost, ¥50 salvage, no fees, so the critical ratio is
     /// 250 ÷ 350 = 71.43% and z = 0.5659. The window is the whole 26-week horizon, forecast error
     /// 0, so each trial's demand is its curve's and the best batch is that distribution's 71.43%

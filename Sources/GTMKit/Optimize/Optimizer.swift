@@ -109,6 +109,8 @@ package struct Optimization: Sendable {
         /// What the plan's own rule sets where the scenario leaves the decision to it (the service
         /// level the first batch is ordered at); nil otherwise.
         package var rule: Double?
+        /// The option a choice left to its rule (`auto`) amounts to in the scenario's plan.
+        package var pick: String?
         package var note: Note?
     }
 
@@ -118,6 +120,8 @@ package struct Optimization: Sendable {
         case kept
         /// Recommended at the bottom or the top of its range: a wider range may go further.
         case low, high
+        /// The lowest value the scenario allows: one step lower breaks `product.target_margin`.
+        case floor
         /// No value in its range changes the plan (a KOL budget over tiers with fixed counts).
         case inert
     }

@@ -10,10 +10,14 @@ final class Search {
     /// The constraints' limits, `ConstraintKind` order; nil where not set.
     private(set) var limits: [Double?]
 
+    /// True when the scenario as written keeps its own `product.target_margin`: then every candidate must.
+    let keepsMargin: Bool
+
     init(document: Document, spec: Scenario.Optimize, scenario: Scenario, threads: Int) {
         self.document = document
         self.spec = spec
         self.scenario = scenario
+        keepsMargin = !Self.belowTargetMargin(scenario)
         options = Simulation.Options(threads: threads)
         let onHand = scenario.cash?.onHand.value ?? 0
         limits = Optimizer.ConstraintKind.allCases.map { kind in
@@ -44,6 +48,15 @@ final class Search {
     static func rounded(_ value: Double, kind: ValueKind) -> Double {
         let scale = kind == .money || kind == .count || kind == .integer ? 1.0 : 10_000
         return (value * scale).rounded() / scale
+    }
+
+    /// True when a price the scenario sells at (the list price, the launch price) keeps less gross
+    /// margin than `product.target_margin`, at the unit cost's middle value.
+    static func belowTargetMargin(_ scenario: Scenario) -> Bool {
+        guard let target = scenario.product.targetMargin?.value else { return false }
+        let cost = scenario.product.unitCost.value
+        return [scenario.product.price.value, scenario.product.launchPrice?.value].compactMap { $0 }
+            .contains { $0 <= 0 || ($0 - cost) / $0 < target - 1e-12 }
     }
 
     /// The grain a free interval moves on: money over a range at least 10,000 wide in 1,000s (a
@@ -81,11 +94,15 @@ final class Search {
     /// The candidate with these settings, planned and run on the search's trials (cached).
     func evaluate(_ candidateSettings: [Optimizer.Setting]) throws(ScenarioError) -> Optimizer.Evaluation {
         if let known = cache[candidateSettings] { return known }
-        let scenario: Scenario
+        var decoded: Scenario?
         do {
-            scenario = try self.scenario(candidateSettings)
+            decoded = try self.scenario(candidateSettings)
         } catch {
-            // A combination the scenario refuses (a launch price above the list price): not a plan.
+            decoded = nil
+        }
+        // A combination the scenario refuses (a launch price above the list price), or a price below
+        // its own target margin (`product.target_margin`, "the gross margin the price must keep"): not a plan.
+        guard let scenario = decoded, !(keepsMargin && Self.belowTargetMargin(scenario)) else {
             let refused = Optimizer.Evaluation(settings: candidateSettings, objective: [], mean: -.infinity, p10: -.infinity, p90: -.infinity,
                                                values: [])
             cache[candidateSettings] = refused
@@ -286,6 +303,13 @@ final class Search {
         return (best, lastImprovement)
     }
 
+    /// `settings` with decision `index` one grain lower.
+    func lowered(_ settings: [Optimizer.Setting], _ index: Int) -> [Optimizer.Setting] {
+        var settings = settings
+        settings[index] = .number(snap(Self.number(settings[index]) - Self.grain(spec.free[index]), index))
+        return settings
+    }
+
     /// The standard error of the mean difference between two candidates on the same trials.
     static func pairedError(_ a: [Double], _ b: [Double]) -> Double {
         let n = Double(min(a.count, b.count))
@@ -321,6 +345,25 @@ final class Search {
             settings[index] = given[index]
             keep(try evaluate(settings))
         }
+        // A choice the scenario leaves to its rule (`auto`): the option the rule picks, by its plan.
+        var picks: [String?] = []
+        for (index, free) in spec.free.enumerated() {
+            guard case .choice(let options) = free.range, case .word(let word) = given[index], !options.contains(word) else {
+                picks.append(nil)
+                continue
+            }
+            var pick: String?
+            for option in options {
+                var settings = given
+                settings[index] = .word(option)
+                let e = try evaluate(settings)
+                if e.objective == givenEvaluation.objective, e.values == givenEvaluation.values {
+                    pick = option
+                    break
+                }
+            }
+            picks.append(pick)
+        }
         // What the reader needs told about each decision: kept at the scenario's value though the
         // search found better; at an end of its range; or unable to change the plan at all.
         var notes: [Optimization.Note?] = []
@@ -342,9 +385,12 @@ final class Search {
                 notes.append(.kept)
             } else if chosen.settings[index] != given[index], chosen.settings[index] != .unset, x >= high - grain / 2 {
                 notes.append(.high)
-            } else if chosen.settings[index] != given[index], chosen.settings[index] != .unset, low > 0, x <= low + grain / 2 {
-                // (At a bottom of 0 the decision is plain: none.)
+            } else if chosen.settings[index] != given[index], chosen.settings[index] != .unset, x <= low + grain / 2 {
                 notes.append(.low)
+            } else if chosen.settings[index] != given[index], chosen.settings[index] != .unset, x - grain >= low,
+                      try evaluate(lowered(chosen.settings, index)).values.isEmpty {
+                // The scenario refuses one grain lower (its target margin): the lowest it allows.
+                notes.append(.floor)
             } else {
                 notes.append(nil)
             }
@@ -440,7 +486,7 @@ final class Search {
                                 .init(path: spec.free[$0].path, kind: spec.free[$0].kind, given: given[$0], chosen: chosen.settings[$0],
                                       rule: given[$0] == .unset && Schema.schemaPath(spec.free[$0].path) == Scenario.Inventory.serviceLevelKey
                                           ? givenEvaluation.serviceLevel : nil,
-                                      note: notes[$0])
+                                      pick: picks[$0], note: notes[$0])
                             },
                             given: outcome(givenEvaluation), chosen: outcome(chosen),
                             gainError: Self.pairedError(chosen.objective, givenEvaluation.objective), materiality: materiality,

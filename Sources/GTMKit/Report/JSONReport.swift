@@ -374,7 +374,8 @@ extension JSONReport {
             ("objective", .string(o.objective.rawValue)),
             ("decisions", .array(o.decisions.map {
                 .object([("path", .string($0.path)), ("given", setting($0.given)), ("chosen", setting($0.chosen)),
-                         ("rule", $0.rule.map(JSONValue.number) ?? .null), ("note", $0.note.map { .string($0.rawValue) } ?? .null)])
+                         ("rule", $0.rule.map(JSONValue.number) ?? .null), ("pick", $0.pick.map(JSONValue.string) ?? .null),
+                         ("note", $0.note.map { .string($0.rawValue) } ?? .null)])
             })),
             ("value", .object([("given", .number(o.given.mean)), ("chosen", .number(o.chosen.mean)),
                                ("given_p10", .number(o.given.p10)), ("given_p90", .number(o.given.p90)),
