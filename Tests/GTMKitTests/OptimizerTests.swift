@@ -216,6 +216,13 @@ import Testing
         let auto = text.replacingOccurrences("crowdfunding.run: yes or no", with: "crowdfunding.run: auto")
         let same = try #require(try Optimizer.run(Document.parse(name: "cf.txt", bytes: Array(auto.utf8)), threads: 1))
         #expect(same.decisions[0].chosen == .word("no") && same.options.map(\.option) == ["yes", "no"])
+        // A scenario that leaves the campaign to its rule (`run: auto`): the rule's own pick is `no` (the
+        // campaign's contribution is below zero), so the recommendation changes nothing and says so.
+        let ruled = text.replacingOccurrences("  run: yes\n", with: "  run: auto\n")
+        let kept = try #require(try Optimizer.run(Document.parse(name: "cf.txt", bytes: Array(ruled.utf8)), threads: 1))
+        #expect(kept.decisions[0].given == .word("auto") && kept.decisions[0].pick == "no" && kept.decisions[0].chosen == .word("no"))
+        #expect(MarkdownReport(try Planner.plan(document: Document.parse(name: "cf.txt", bytes: Array(ruled.utf8)))).render()
+            .contains("**Optimize:** the search found nothing better than these decisions (`crowdfunding.run`: `auto` (the rule picks `no`))"))
     }
 
     /// A candidate the scenario refuses (a salvage value at or above the unit cost) is skipped as

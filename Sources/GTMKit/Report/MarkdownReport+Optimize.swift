@@ -5,7 +5,8 @@ extension MarkdownReport {
     /// The decisions line: what the search would change, what it is worth, and what else it moves
     /// (the first batch, the peak need, the chance of passing cash + credit).
     func optimizeDecision(_ o: Optimization) -> String {
-        let changed = o.decisions.filter { $0.chosen != $0.given }
+        // A choice left to `auto` whose rule picks the recommended option does not change.
+        let changed = o.decisions.filter { $0.chosen != $0.given && $0.pick.map { Optimizer.Setting.word($0) } != $0.chosen }
         let list = o.decisions.map { "`\($0.path)`" + t(": ", "：") + givenSetting($0) }.joined(separator: t(", ", "，"))
         if changed.isEmpty || o.chosen.mean == o.given.mean {
             return t("**Optimize:** the search found nothing better than these decisions (\(list)); see Recommended plan.",
