@@ -4,6 +4,9 @@
 final class EconomicsModel: Sendable {
     let price: Int, unitCost: Int, fixedCosts: Int
     let targetMargin: Int?
+    /// The highest unit cost at which `price` keeps `targetMargin` of gross margin.
+    static func unitCostCeiling(price: Double, targetMargin: Double) -> Double { price * (1 - targetMargin) }
+
     /// What the channels keep of a unit's price, on average, and its fulfilment.
     let keep: Double, fulfillment: Double
 
@@ -37,7 +40,7 @@ final class EconomicsModel: Sendable {
         let contribution = ChannelEconomics.contribution(price: price, unitCost: v[unitCost], keep: keep, fulfillment: fulfillment)
         ws[.contributionMargin] = contribution
         ws[.breakEvenUnits] = contribution > 0 ? (launchCosts + marketing) / contribution : .nan
-        ws[.unitCostCeiling] = targetMargin.map { price * (1 - v[$0]) } ?? .nan
+        ws[.unitCostCeiling] = targetMargin.map { Self.unitCostCeiling(price: price, targetMargin: v[$0]) } ?? .nan
         ws[.lifetimeValue] = contribution * purchasesPerBuyer
         // Without a buyer from the levers (under a millionth of one), no cost per buyer: a vanishing
         // count would make it overflow, and its mean over the trials with it.

@@ -56,7 +56,7 @@ final class Search {
         guard let target = scenario.product.targetMargin?.value else { return false }
         let cost = scenario.product.unitCost.value
         return [scenario.product.price.value, scenario.product.launchPrice?.value].compactMap { $0 }
-            .contains { $0 <= 0 || ($0 - cost) / $0 < target - 1e-12 }
+            .contains { $0 <= 0 || cost > EconomicsModel.unitCostCeiling(price: $0, targetMargin: target) + 1e-12 * $0 }
     }
 
     /// The grain a free interval moves on: money over a range at least 10,000 wide in 1,000s (a
