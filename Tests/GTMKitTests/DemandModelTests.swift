@@ -67,6 +67,11 @@ func curve(total: Double, launch: String = "2027-03-15", months: Int = 12, p: Do
         // Week 1 = 36,000 × F(7/366)/F(1) = 579.5878617728552 (mpmath).
         #expect(abs(curve.weeks[0].units - 579.5878617728552) < 1e-9)
         #expect(abs(plan[.firstWeekUnits]! - 579.5878617728552) < 1e-9)
+        // Week 52 ends on day 364, the 52nd step of the weekly recurrence e^{−(p+q)t}:
+        // 36,000 × F(364/366)/F(1) = 35,768.98134306108, its units 36,000 × (F(364/366) − F(357/366))/F(1)
+        // = 805.3603634237172 (mpmath).
+        #expect(abs(curve.weeks[51].cumulative - 35_768.98134306108) < 1e-9)
+        #expect(abs(curve.weeks[51].units - 805.3603634237172) < 1e-9)
         #expect(abs(curve.weeks.last!.cumulative - 36_000) < 1e-6)
         // Sales rise all year (t* is 6.2 years away), so the best week is the last full one.
         #expect(plan[.peakWeek] == 52)

@@ -5,8 +5,13 @@ package enum Bass {
     @inline(__always)
     package static func cumulative(_ t: Double, p: Double, q: Double) -> Double {
         guard t > 0 else { return 0 }
-        let decay = Math.exp(-(p + q) * t)
-        return (1 - decay) / (1 + (q / p) * decay)
+        return cumulative(decay: Math.exp(-(p + q) * t), p: p, q: q)
+    }
+
+    /// F(t) from e^{−(p+q)t} (`decay`), for t > 0.
+    @inline(__always)
+    static func cumulative(decay: Double, p: Double, q: Double) -> Double {
+        (1 - decay) / (1 + (q / p) * decay)
     }
 
     /// f(t) = ((p+q)²/p)·e^{−(p+q)t} / (1 + (q/p)·e^{−(p+q)t})²: the rate of adoption at t.

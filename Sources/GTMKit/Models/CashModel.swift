@@ -349,11 +349,11 @@ final class CashModel: Sendable {
             add(amount * v[batch.deposit], on: batch.order, to: outflow, .deposit, ws)
             add(amount * (1 - v[batch.deposit]), on: batch.balance, to: outflow, .balance, ws)
             let reorderCost = batchModel?.reorderUnitCost(v) ?? cost
-            for reorder in d.reorders {
-                let amount = Double(reorder.units) * reorderCost
-                let order = reorder.date.daysSinceEpoch
+            for reorder in d.schedule.landings {
+                let amount = reorder.units * reorderCost
+                let order = reorder.ordered
                 add(amount * v[batch.deposit], on: order, to: outflow, .reorderDeposit, ws)
-                add(amount * (1 - v[batch.deposit]), on: max(order, reorder.arrival.daysSinceEpoch - freightDays), to: outflow,
+                add(amount * (1 - v[batch.deposit]), on: max(order, reorder.day - freightDays), to: outflow,
                     .reorderBalance, ws)
             }
         }
@@ -412,15 +412,15 @@ final class CashModel: Sendable {
             sales[4 * index + 2] = 0
             sales[4 * index + 3] = 0
         }
-        d.reorders.withUnsafeBufferPointer { orders in
+        d.schedule.landings.withUnsafeBufferPointer { orders in
             var next = 0
             for week in firstWeek..<weeks {
                 let weekStart = origin + week * 7
                 let start = max(weekStart, sellFrom), end = min(weekStart + 7, horizonEnd)
                 guard end > start else {
                     // Reorders that land in a week with no selling days are on hand for the next.
-                    while batch != nil, next < orders.count, orders[next].arrival.daysSinceEpoch < weekStart + 7 {
-                        stock += Double(orders[next].units)
+                    while batch != nil, next < orders.count, orders[next].day < weekStart + 7 {
+                        stock += orders[next].units
                         next += 1
                     }
                     continue
@@ -448,12 +448,12 @@ final class CashModel: Sendable {
                 var units = 0.0
                 var from = start
                 let perDay = max(wanted, 0) / Double(end - start)
-                while batch != nil, next < orders.count, orders[next].arrival.daysSinceEpoch < end {
-                    let lands = max(orders[next].arrival.daysSinceEpoch, from)
+                while batch != nil, next < orders.count, orders[next].day < end {
+                    let lands = max(orders[next].day, from)
                     let part = min(perDay * Double(lands - from), stock)
                     units += part
                     stock -= part
-                    stock += Double(orders[next].units)
+                    stock += orders[next].units
                     from = lands
                     next += 1
                 }

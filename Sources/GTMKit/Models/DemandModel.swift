@@ -267,10 +267,16 @@ final class DemandModel: Sendable {
                       whole: Double) -> Double {
         guard horizonDays > 0 else { return 0 }
         let clamped = min(max(days, 0), horizonDays)
+        return share(clamped: clamped, curve: Bass.cumulative(years * clamped / horizonDays, p: p, q: q), horizonDays: horizonDays,
+                     boost: boost, whole: whole)
+    }
+
+    /// The same at `clamped` days (within a horizon of `horizonDays` > 0), the curve's F(t) there given (`curve`).
+    @inline(__always)
+    static func share(clamped: Double, curve: Double, horizonDays: Double, boost: Double, whole: Double) -> Double {
         guard whole > 0 else { return 0 }
-        let curve = Bass.cumulative(years * clamped / horizonDays, p: p, q: q) / whole
         let launchWeek = min(7, horizonDays)
-        return (1 - boost) * curve + boost * min(clamped, launchWeek) / launchWeek
+        return (1 - boost) * (curve / whole) + boost * min(clamped, launchWeek) / launchWeek
     }
 
     @inline(__always)
@@ -332,7 +338,22 @@ final class DemandModel: Sendable {
         guard key != ws.demandWeekKey else { return }
         ws.demandWeekKey = key
         refreshShares(v, ws)
-        for week in 0..<weekEnds.count { ws.demandBaseline[week] = sharedBaseline(weekEnds[week], v, ws) }
+        // Week ends fall every 7 days but the last (the horizon's end): e^{−(p+q)t} at each is
+        // the previous one's times e^{−(p+q)·7 years/horizon days}, one exponential a trial.
+        let step = Math.exp(-(v[p] + v[q]) * (years * 7 / horizonDays))
+        var decay = 1.0
+        for week in 0..<weekEnds.count {
+            let day = weekEnds[week]
+            let atDay: Double
+            if week + 1 < weekEnds.count {
+                decay *= step
+                atDay = Self.share(clamped: day, curve: Bass.cumulative(decay: decay, p: v[p], q: v[q]), horizonDays: horizonDays,
+                                   boost: v[boost], whole: ws.demandWhole)
+            } else {
+                atDay = curveShare(day, v, ws)
+            }
+            ws.demandBaseline[week] = sharedBaseline(day, atDay: atDay, ws)
+        }
         for index in repeatLags.indices { ws.repeatLagBaseline[index] = sharedBaseline(repeatLags[index], v, ws) }
     }
 
@@ -345,7 +366,12 @@ final class DemandModel: Sendable {
     /// `baseline(day, v, lifts: lifts)` from the workspace's event shares (`refreshShares` first).
     @inline(__always)
     private func sharedBaseline(_ day: Double, _ v: UnsafeMutablePointer<Double>, _ ws: Workspace) -> Double {
-        let atDay = curveShare(day, v, ws)
+        sharedBaseline(day, atDay: curveShare(day, v, ws), ws)
+    }
+
+    /// The same with the curve's share at `day` given (`atDay`).
+    @inline(__always)
+    private func sharedBaseline(_ day: Double, atDay: Double, _ ws: Workspace) -> Double {
         let edges = ws.demandEventShares
         var value = atDay
         for (index, event) in lifts.enumerated() where day > event.start {

@@ -71,7 +71,10 @@ struct ReorderPolicy: Sendable {
 
 /// The orders after the first batch, their stock, and what the policy noticed.
 struct ReorderSchedule: Sendable, Equatable {
-    var orders: [Reorder] = []
+    var orders: [Reorder] = [] { didSet { landings = orders.map(Landing.init) } }
+    /// Each order's day, arrival day (days since 1970-01-01) and units, in the orders' order: what
+    /// the cash flow reads every trial, worked out once per schedule.
+    private(set) var landings: [Landing] = []
     /// Median-case stock on hand at the end of each day from launch (lost sales: never below 0).
     var onHand: [Double] = []
     /// The last order, skipped because the demand left does not pay for its MOQ.
@@ -79,6 +82,24 @@ struct ReorderSchedule: Sendable, Equatable {
     /// The first order placed before launch because the first batch runs out before an order
     /// placed at launch could land.
     var beforeLaunch: Reorder?
+
+    struct Landing: Sendable, Equatable {
+        /// Arrival.
+        let day: Int
+        let ordered: Int
+        let units: Double
+
+        init(_ order: Reorder) {
+            day = order.arrival.daysSinceEpoch
+            ordered = order.date.daysSinceEpoch
+            units = Double(order.units)
+        }
+    }
+
+    init(orders: [Reorder] = []) {
+        self.orders = orders
+        landings = orders.map(Landing.init)
+    }
 
     /// Stock at the end of each week from launch (the last week may be short).
     var weeklyStock: [Double] {

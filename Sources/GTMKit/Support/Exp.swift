@@ -6,11 +6,9 @@
 /// (computed with mpmath at 60 digits) and e^r by its Taylor series to degree 5 (truncation
 /// below 4·10⁻¹⁷). Within 1 ulp of the correctly rounded result (tested against the C library).
 package enum Exp {
-    static func exp(_ x: Double) -> Double {
-        // Outside this range the result leaves the normal doubles: let the C library handle it.
-        guard x > -708, x < 709 else { return Math.exp(x) }
-        return core(x)
-    }
+    /// e^x; outside −708 < x < 709 the result leaves the normal doubles and the C library handles it.
+    @inline(__always)
+    static func exp(_ x: Double) -> Double { Math.exp(x) }
 
     /// e^x for −708 ≤ x ≤ 708, without a branch.
     @inline(__always)
