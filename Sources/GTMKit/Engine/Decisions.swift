@@ -222,26 +222,39 @@ struct Decisions: Sendable, Equatable {
             let mean = mixture.mean
             d.windowMean = mean
             d.windowSD = mixture.sd
-            if spread {
-                // The range the report shows, from the first trials (at most 40,960: it is shown
-                // to three significant figures, and each quantile of the whole mixture costs a
-                // pass of error functions over every trial).
-                let shown = min(means.count, Self.spreadTrials)
-                var prefix = NormalMixture(means: UnsafeBufferPointer(rebasing: means[0..<shown]),
-                                           sds: UnsafeBufferPointer(rebasing: sds[0..<shown]))
-                prefix.threads = threads
-                d.windowP10 = prefix.quantile(0.1).value
-                d.windowP90 = prefix.quantile(0.9).value
-            }
             // Safety stock for the reorders: the window's forecast error, spread over its days, through a lead time.
             let days = max(batch.windowDays, 1)
             let lead = Double(batch.inputs.leadTime.days(from: batch.poDate))
             d.z = d.criticalRatio > 0 && d.criticalRatio < 1 ? Normal.quantile(d.criticalRatio) : nil
             let z = d.z ?? 0
             d.safetyStock = z > 0 ? z * d.windowSD / days.squareRoot() * lead.squareRoot() : 0
-            if spread { d.planReorders(model, base: base) }
         }
+        if spread { d.spread(model, columns: columns, base: base, threads: threads) }
         return d
+    }
+
+    /// What the plan's final decisions add to those a pass of trials takes (`take` without
+    /// `spread`, whose result they complete: the same columns): the window's range the report
+    /// shows and the reorders.
+    mutating func spread(_ model: PlanModel, columns: [Output: UnsafeMutableBufferPointer<Double>], base: Workspace, threads: Int) {
+        guard model.firstBatch != nil, let means = columns[.windowForecastMean], let sds = columns[.windowDemandSD] else { return }
+        // The range from the first trials (at most 40,960: it is shown to three significant
+        // figures, and each quantile of the whole mixture costs a pass of error functions over
+        // every trial), without the KOL buyers who are backers (as `take` reads the window).
+        let shown = min(means.count, Self.spreadTrials)
+        let window = UnsafeMutableBufferPointer<Double>.allocate(capacity: 2 * shown)
+        defer { window.deallocate() }
+        let kol = inPlan ? columns[.windowKOLUnits] : nil
+        for i in 0..<shown {
+            let mean = kol.map { max(0, means[i] - $0[i]) } ?? means[i]
+            window[i] = mean
+            window[shown + i] = kol == nil ? sds[i] : means[i] > 0 ? sds[i] * mean / means[i] : 0
+        }
+        var prefix = NormalMixture(means: UnsafeBufferPointer(rebasing: window[0..<shown]), sds: UnsafeBufferPointer(rebasing: window[shown...]))
+        prefix.threads = threads
+        windowP10 = prefix.quantile(0.1).value
+        windowP90 = prefix.quantile(0.9).value
+        planReorders(model, base: base)
     }
 
     /// The first batch per SKU: SKU i's window demand in a launch is ŝᵢ·D, D ~ N(μ, σ) that

@@ -91,7 +91,9 @@ package enum Simulation {
             MonteCarlo.run(model, decisions, trials: trials, fromChunk: from, seed: seed, into: table, threads: options.threads)
             decisions = take(model, table, trials: trials, base: base, threads: options.threads, spread: false)
         }
-        return (take(model, table, trials: trials, base: base, threads: options.threads), trials)
+        // The last pass's decisions, completed (`take` with `spread` would take them again).
+        decisions.spread(model, columns: columns(table, trials: trials), base: base, threads: options.threads)
+        return (decisions, trials)
     }
 
     /// The trials this plan can afford (`affordableTrials` with the plan's inputs and outputs).
@@ -151,9 +153,14 @@ package enum Simulation {
     /// `pins`: inputs held at a value (a tornado row): known, so their expected value is that value.
     static func take(_ model: PlanModel, _ table: TrialTable, trials: Int, base: Workspace, threads: Int,
                      spread: Bool = true, pins: [MonteCarlo.Pin] = []) -> Decisions {
+        Decisions.take(model, columns: columns(table, trials: trials), base: base, threads: threads, spread: spread, pins: pins)
+    }
+
+    /// The first `trials` trials of each of `table`'s columns.
+    static func columns(_ table: TrialTable, trials: Int) -> [Output: UnsafeMutableBufferPointer<Double>] {
         var columns: [Output: UnsafeMutableBufferPointer<Double>] = [:]
         for key in table.keys { columns[key] = table.column(key, trials: trials) }
-        return Decisions.take(model, columns: columns, base: base, threads: threads, spread: spread, pins: pins)
+        return columns
     }
 
     /// True when every decision's Monte Carlo error is within `targetError` (or, for the first
