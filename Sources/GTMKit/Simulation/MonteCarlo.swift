@@ -140,6 +140,9 @@ enum MonteCarlo {
             for pin in pins { ws.registers[pin.slot] = pin.value }
             let v = ws.registers
             let out = ws.out
+            // The weekly band's staging rows (written to its columns when full and at the end).
+            let stage = band.map(BandRecorder.Stage.init)
+            defer { if let band, let stage { band.flush(stage) } }
             // One chunk's draws, input by input: allocated once per worker.
             let draws = UnsafeMutablePointer<Double>.allocate(capacity: max(inputCount, 1) * rowLength)
             defer { draws.deallocate() }
@@ -161,7 +164,7 @@ enum MonteCarlo {
                             model.run(ws, decisions, steps: steps)
                             let trial = start + j
                             for column in 0..<columns { storage[column * capacity + trial] = out[outputs[column]] }
-                            if trial < bandCount { band.unsafelyUnwrapped.record(trial, ws) }
+                            if trial < bandCount { band.unsafelyUnwrapped.record(trial, ws, stage.unsafelyUnwrapped) }
                         }
                     }
                     // The chunk's sum, minimum and maximum per column, in one tight pass each.

@@ -72,14 +72,47 @@ final class BandRecorder: @unchecked Sendable {
     /// `count` trials so that each week's percentiles read contiguous memory. The weekly curve is
     /// worked out here when the pass does not need it otherwise (a pass without the cash flow):
     /// the same `DemandModel.weekly` the cash flow and the report read.
+    /// A trial's weeks go to a worker's `Stage` first, a row each; `flush` writes the stage's
+    /// trials to the columns week by week, so that each write of a week fills whole cache lines
+    /// (one trial's weeks are a column apart: a write each would touch a cache line each).
     @inline(__always)
-    func record(_ trial: Int, _ ws: Workspace) {
+    func record(_ trial: Int, _ ws: Workspace, _ stage: Stage) {
         guard trial < count else { return }
+        if stage.filled == Stage.trials || trial != stage.first + stage.filled {
+            flush(stage)
+            stage.first = trial
+        }
         weekly?.weekly(ws.registers, ws, kolRetail: kolRetail)
+        let row = stage.rows + stage.filled * (demandWeeks + cashWeeks)
         let cumulative = ws.demandCumulative
-        for week in 0..<demandWeeks { demand[week * count + trial] = cumulative[week + 1] - cumulative[week] }
+        for week in 0..<demandWeeks { row[week] = cumulative[week + 1] - cumulative[week] }
         let start = onHand.map { ws.registers[$0] } ?? 0
-        for week in 0..<cashWeeks { balance[week * count + trial] = start + ws.cashBalance[week] }
+        for week in 0..<cashWeeks { row[demandWeeks + week] = start + ws.cashBalance[week] }
+        stage.filled += 1
+    }
+
+    /// Writes the stage's trials to the columns and empties it.
+    func flush(_ stage: Stage) {
+        let width = demandWeeks + cashWeeks
+        for week in 0..<width {
+            let column = week < demandWeeks ? demand + week * count : balance + (week - demandWeeks) * count
+            for t in 0..<stage.filled { column[stage.first + t] = stage.rows[t * width + week] }
+        }
+        stage.filled = 0
+    }
+
+    /// A worker's last few consecutive trials' weeks, a row each (`record`).
+    final class Stage {
+        static let trials = 16
+        let rows: UnsafeMutablePointer<Double>
+        var first = 0
+        var filled = 0
+
+        init(_ recorder: BandRecorder) {
+            rows = .allocate(capacity: max(1, Self.trials * (recorder.demandWeeks + recorder.cashWeeks)))
+        }
+
+        deinit { rows.deallocate() }
     }
 
     /// P10 and P90 per week over the recorded trials (type 7, as the other percentiles), exact, by
@@ -123,8 +156,10 @@ final class BandRecorder: @unchecked Sendable {
             // The values a bracket of 2 × margin + 2 sample ranks holds, twice over: a bracket that
             // holds more falls back to the plain selection.
             let capacity = max(1, min(count, 2 * count * (2 * Self.margin + 2) / Self.sample + 64))
-            low = .allocate(capacity: capacity)
-            high = .allocate(capacity: capacity)
+            // One slot more: the pass writes every value at the next free slot (or the last one)
+            // and keeps it by counting it, without a branch.
+            low = UnsafeMutableBufferPointer(start: .allocate(capacity: capacity + 1), count: capacity)
+            high = UnsafeMutableBufferPointer(start: .allocate(capacity: capacity + 1), count: capacity)
         }
 
         deinit {
@@ -154,31 +189,32 @@ final class BandRecorder: @unchecked Sendable {
         let (lo1, hi1) = bracket(0.1), (lo2, hi2) = bracket(0.9)
         let capacity = scratch.low.count
         var below1 = 0, kept1 = 0, below2 = 0, kept2 = 0
+        // Branch-free (which side of a bracket a value falls is a coin toss near it): each value
+        // is written at its tail's next free slot, the slot past the end once the kept are too
+        // many, and kept by counting it.
+        let low = scratch.low.baseAddress!, high = scratch.high.baseAddress!
         for value in values {
-            if value < lo1 {
-                below1 += 1
-            } else if value <= hi1 {
-                if kept1 < capacity { scratch.low[kept1] = value }
-                kept1 += 1
-            }
-            if value < lo2 {
-                below2 += 1
-            } else if value <= hi2 {
-                if kept2 < capacity { scratch.high[kept2] = value }
-                kept2 += 1
-            }
+            below1 &+= value < lo1 ? 1 : 0
+            low[min(kept1, capacity)] = value
+            kept1 &+= value >= lo1 && value <= hi1 ? 1 : 0
+            below2 &+= value < lo2 ? 1 : 0
+            high[min(kept2, capacity)] = value
+            kept2 &+= value >= lo2 && value <= hi2 ? 1 : 0
         }
-        // A tail's percentile from its kept values, or nil when the bracket missed its order statistics.
-        func tail(_ p: Double, _ kept: UnsafeMutableBufferPointer<Double>, below: Int, count: Int) -> Double? {
+        // A tail's percentile from its kept values, or nil when the bracket missed its order
+        // statistics. A bracket of one value (a week every launch shares, the cash before any
+        // uncertain payment) holds its order statistics when they fall among its values: they are it.
+        func tail(_ p: Double, _ kept: UnsafeMutableBufferPointer<Double>, below: Int, count: Int, bracket: (Double, Double)) -> Double? {
             let h = Double(n - 1) * p, k = Int(h.rounded(.down))
             let needed = h > Double(k) && k + 1 < n ? k + 1 : k
+            if bracket.0 == bracket.1, below <= k, needed < below + count { return bracket.0 }
             guard count <= capacity, below <= k, needed < below + count else { return nil }
             let part = UnsafeMutableBufferPointer(rebasing: kept[0..<count])
             let (lower, next) = orderStatistics(part, k - below)
             return needed > k ? lower + (h - Double(k)) * (next - lower) : lower
         }
-        let p10 = tail(0.1, scratch.low, below: below1, count: kept1) ?? percentile(values, 0.1)
-        let p90 = tail(0.9, scratch.high, below: below2, count: kept2) ?? percentile(values, 0.9)
+        let p10 = tail(0.1, scratch.low, below: below1, count: kept1, bracket: (lo1, hi1)) ?? percentile(values, 0.1)
+        let p90 = tail(0.9, scratch.high, below: below2, count: kept2, bracket: (lo2, hi2)) ?? percentile(values, 0.9)
         return (p10, p90)
     }
 
