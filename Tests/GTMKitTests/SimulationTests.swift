@@ -502,6 +502,15 @@ func exampleText(_ name: String) throws -> String {
             (0..<count).map(Double.init),
             (0..<count).map { Double(count - $0) },
             (0..<count).map { _ in Foundation.exp(Double(random.next(1_000)) / 50) },
+            // Values piled on one (a week every launch shares), in the middle (the launches that
+            // sold out: 45% at one value, the rest spread), on two values, and over the P90's and
+            // the P10's ranks with spread values beside them (a bracket reaching past the pile).
+            [Double](repeating: 1_250, count: count),
+            (0..<count).map { _ in random.next(100) < 45 ? 300 : Double(random.next(10_000)) / 13 },
+            (0..<count).map { _ in random.next(100) < 60 ? 0 : Double(random.next(10_000)) },
+            (0..<count).map { _ in random.next(100) < 50 ? -2 : 5 },
+            (0..<count).map { _ in random.next(100) < 12 ? 7_000 : Double(random.next(7_000)) },
+            (0..<count).map { _ in random.next(1_000) < 105 ? 0 : 1 + Double(random.next(10_000)) },
         ]
         let scratch = BandRecorder.TailScratch(count: count)
         for column in columns {

@@ -13,12 +13,15 @@ final class TrialTable: @unchecked Sendable {
     let chunkMins: UnsafeMutableBufferPointer<Double>
     let chunkMaxs: UnsafeMutableBufferPointer<Double>
 
-    init(keys: [Output], capacity: Int) {
+    /// `filled`: whether a run will fill every trial's row (false for a table sized for the most
+    /// trials a run may reach, which it may stop short of).
+    init(keys: [Output], capacity: Int, filled: Bool = true) {
         self.keys = keys
         self.capacity = capacity
         chunkCapacity = MonteCarlo.chunks(capacity)
         // Every cell is written by its trial before it is read; no need to fill the memory first.
-        storage = UnsafeMutableBufferPointer(start: LargeBuffer.allocate(keys.count * capacity), count: max(1, keys.count * capacity))
+        storage = UnsafeMutableBufferPointer(start: LargeBuffer.allocate(keys.count * capacity, hugePages: filled),
+                                             count: max(1, keys.count * capacity))
         chunkSums = .allocate(capacity: max(1, keys.count * chunkCapacity))
         chunkMins = .allocate(capacity: max(1, keys.count * chunkCapacity))
         chunkMaxs = .allocate(capacity: max(1, keys.count * chunkCapacity))

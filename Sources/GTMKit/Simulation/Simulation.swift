@@ -82,7 +82,7 @@ package enum Simulation {
         let seed = settings.seed
         var decisions = Decisions()
         guard model.hasDecisions else { return (decisions, trials) }
-        let table = TrialTable(keys: model.decisionOutputs, capacity: limit)
+        let table = TrialTable(keys: model.decisionOutputs, capacity: limit, filled: trials == limit)
         MonteCarlo.run(model, decisions, trials: trials, seed: seed, into: table, threads: options.threads)
         decisions = take(model, table, trials: trials, base: base, threads: options.threads, spread: false)
         while settings.trials == nil, !isPrecise(decisions, model), trials * 2 <= limit {

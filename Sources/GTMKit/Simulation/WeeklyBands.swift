@@ -171,8 +171,8 @@ final class BandRecorder: @unchecked Sendable {
 
     /// The type-7 P10 and P90 of `values`, the same numbers `percentile` gives. A sample of 256 at a
     /// fixed stride, sorted, brackets each tail's order statistics (its sample rank ± `margin`);
-    /// one pass counts the values below each bracket and keeps those inside; each tail is then
-    /// selected among the kept values (a few percent of the column). When a bracket misses (its
+    /// one pass counts the values below each bracket and at its ends and keeps those inside; each
+    /// tail is then selected among the kept values (a few percent of the column). When a bracket misses (its
     /// order statistics not inside, or too many values kept), the plain selection on the whole
     /// column: exact either way.
     static func tails(_ values: UnsafeMutableBufferPointer<Double>, _ scratch: TailScratch) -> (Double, Double) {
@@ -188,33 +188,58 @@ final class BandRecorder: @unchecked Sendable {
         }
         let (lo1, hi1) = bracket(0.1), (lo2, hi2) = bracket(0.9)
         let capacity = scratch.low.count
-        var below1 = 0, kept1 = 0, below2 = 0, kept2 = 0
-        // Branch-free (which side of a bracket a value falls is a coin toss near it): each value
-        // is written at its tail's next free slot, the slot past the end once the kept are too
-        // many, and kept by counting it.
+        // Per tail: the values below its bracket, those equal to its ends (a week's values often
+        // pile up on one: the launches that sold out, a payment every launch makes), and those
+        // strictly inside, kept. Branch-free (which side of a bracket a value falls is a coin
+        // toss near it): each value is written at its tail's next free slot (the slot past the
+        // end once the kept are too many) and kept by counting it.
+        var below1 = 0, atLow1 = 0, atHigh1 = 0, kept1 = 0
+        var below2 = 0, atLow2 = 0, atHigh2 = 0, kept2 = 0
         let low = scratch.low.baseAddress!, high = scratch.high.baseAddress!
+        @inline(__always) func one(_ condition: Bool) -> Int { Int(unsafeBitCast(condition, to: UInt8.self)) }
         for value in values {
-            below1 &+= value < lo1 ? 1 : 0
+            below1 &+= one(value < lo1)
+            atLow1 &+= one(value == lo1)
+            atHigh1 &+= one(value == hi1)
             low[min(kept1, capacity)] = value
-            kept1 &+= value >= lo1 && value <= hi1 ? 1 : 0
-            below2 &+= value < lo2 ? 1 : 0
+            kept1 &+= one(value > lo1) & one(value < hi1)
+            below2 &+= one(value < lo2)
+            atLow2 &+= one(value == lo2)
+            atHigh2 &+= one(value == hi2)
             high[min(kept2, capacity)] = value
-            kept2 &+= value >= lo2 && value <= hi2 ? 1 : 0
+            kept2 &+= one(value > lo2) & one(value < hi2)
         }
-        // A tail's percentile from its kept values, or nil when the bracket missed its order
-        // statistics. A bracket of one value (a week every launch shares, the cash before any
-        // uncertain payment) holds its order statistics when they fall among its values: they are it.
-        func tail(_ p: Double, _ kept: UnsafeMutableBufferPointer<Double>, below: Int, count: Int, bracket: (Double, Double)) -> Double? {
+        // A tail's percentile from its counts and kept values, or nil when the bracket missed its
+        // order statistics (or kept too many values to hold).
+        func tail(_ p: Double, _ kept: UnsafeMutableBufferPointer<Double>, bracket: (Double, Double), below: Int, atLow: Int,
+                  atHigh: Int, count: Int) -> Double? {
             let h = Double(n - 1) * p, k = Int(h.rounded(.down))
             let needed = h > Double(k) && k + 1 < n ? k + 1 : k
-            if bracket.0 == bracket.1, below <= k, needed < below + count { return bracket.0 }
-            guard count <= capacity, below <= k, needed < below + count else { return nil }
-            let part = UnsafeMutableBufferPointer(rebasing: kept[0..<count])
-            let (lower, next) = orderStatistics(part, k - below)
-            return needed > k ? lower + (h - Double(k)) * (next - lower) : lower
+            let inside = UnsafeMutableBufferPointer(rebasing: kept[0..<min(count, capacity)])
+            // The order statistic at rank r, when the counts place it. A second selection among
+            // the kept values starts past the first's rank (the values before it are no larger).
+            var selected = 0
+            func statistic(_ r: Int) -> Double? {
+                var r = r - below
+                guard r >= 0 else { return nil }
+                if r < atLow { return bracket.0 }
+                // A bracket of one value: its ties are counted once.
+                guard bracket.0 < bracket.1 else { return nil }
+                r -= atLow
+                guard r < count else { return r - count < atHigh ? bracket.1 : nil }
+                guard count <= capacity else { return nil }
+                defer { selected = r + 1 }
+                return select(inside, r, from: min(selected, r))
+            }
+            guard let lower = statistic(k) else { return nil }
+            guard needed > k else { return lower }
+            guard let next = statistic(needed) else { return nil }
+            return lower + (h - Double(k)) * (next - lower)
         }
-        let p10 = tail(0.1, scratch.low, below: below1, count: kept1, bracket: (lo1, hi1)) ?? percentile(values, 0.1)
-        let p90 = tail(0.9, scratch.high, below: below2, count: kept2, bracket: (lo2, hi2)) ?? percentile(values, 0.9)
+        let p10 = tail(0.1, scratch.low, bracket: (lo1, hi1), below: below1, atLow: atLow1, atHigh: atHigh1, count: kept1)
+            ?? percentile(values, 0.1)
+        let p90 = tail(0.9, scratch.high, bracket: (lo2, hi2), below: below2, atLow: atLow2, atHigh: atHigh2, count: kept2)
+            ?? percentile(values, 0.9)
         return (p10, p90)
     }
 
@@ -266,12 +291,5 @@ final class BandRecorder: @unchecked Sendable {
         var next = Double.infinity
         for index in (k + 1)..<values.count where values[index] < next { next = values[index] }
         return next
-    }
-
-    /// The order statistics at `k` and `k + 1` (0-based; the second infinite when there is none) of
-    /// `values`, reordered in place.
-    static func orderStatistics(_ values: UnsafeMutableBufferPointer<Double>, _ k: Int) -> (Double, Double) {
-        let lower = select(values, k, from: 0)
-        return (lower, k + 1 < values.count ? least(values, above: k) : .infinity)
     }
 }

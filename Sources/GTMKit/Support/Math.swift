@@ -48,20 +48,22 @@ enum Processors {
     }
 }
 
-/// Large buffers for trial tables, in 2 MiB pages where the system offers them: a million
-/// trials' columns fault in a dozen pages instead of thousands.
+/// Large buffers for trial tables, in 2 MiB pages where the system offers them and the buffer
+/// will be filled: a million trials' columns fault in a dozen pages instead of thousands. A
+/// buffer of which a run may fill a prefix only (the decisions' table, sized for the most trials
+/// the run may reach) keeps small pages: a huge page is zeroed whole when its first byte is written.
 enum LargeBuffer {
     static let pageSize = 2 << 20
 
     /// Uninitialised memory for `count` doubles; free it with `free`.
-    static func allocate(_ count: Int) -> UnsafeMutablePointer<Double> {
+    static func allocate(_ count: Int, hugePages: Bool = true) -> UnsafeMutablePointer<Double> {
         let bytes = max(count, 1) * MemoryLayout<Double>.stride
         #if os(Linux)
         if bytes >= pageSize {
             var raw: UnsafeMutableRawPointer?
             let rounded = (bytes + pageSize - 1) / pageSize * pageSize
             if posix_memalign(&raw, pageSize, rounded) == 0, let raw {
-                _ = madvise(raw, rounded, 14)  // MADV_HUGEPAGE
+                if hugePages { _ = madvise(raw, rounded, 14) }  // MADV_HUGEPAGE
                 return raw.bindMemory(to: Double.self, capacity: count)
             }
         }
