@@ -278,8 +278,13 @@ func exampleText(_ name: String) throws -> String {
         }
         var copy = values
         let estimates = copy.withUnsafeMutableBufferPointer { Quantiles.estimate($0, [0.1, 0.5, 0.9, 0.832]) }
+        let ordered = values.sorted()
         for (estimate, p) in zip(estimates, [0.1, 0.5, 0.9, 0.832]) {
             #expect(estimate.value == sorted(values, p), "n = \(count), p = \(p)")
+            // The error from the 95% order-statistic interval, x₍h ± 1.96√(np(1−p))₎.
+            let h = Double(count - 1) * p, spread = 1.96 * (Double(count) * p * (1 - p)).squareRoot()
+            let low = ordered[max(0, Int((h - spread).rounded(.down)))], high = ordered[min(count - 1, Int((h + spread).rounded(.up)))]
+            #expect(estimate.standardError == (high - low) / (2 * 1.96), "n = \(count), p = \(p)")
         }
     }
 

@@ -49,10 +49,21 @@ enum Quantiles {
         let scale = Double(buckets) / (maximum - minimum)
         // No spread, or one too small to divide into buckets (subnormal): every value is the minimum's.
         guard maximum > minimum, scale.isFinite else { return ps.map { _ in Estimate(value: minimum, standardError: 0) } }
-        // A small column is cheaper to sort than to count into 65,536 buckets.
+        // A small column is cheaper to select from than to count into 65,536 buckets: a copy's
+        // needed order statistics, selected in rank order (each selection leaves the ranks
+        // before it no larger than those after), are what sorting it gives.
         if n < buckets / 8 {
-            let sorted = column.sorted()
-            return needs.map { need in interpolate(need) { sorted[$0] } }
+            let ranks = Set(needs.flatMap { [$0.lower, min($0.lower + 1, n - 1), $0.ciLow, $0.ciHigh] }).sorted()
+            var copy = Array(column)
+            var statistics: [Int: Double] = [:]
+            copy.withUnsafeMutableBufferPointer { copy in
+                var from = 0
+                for rank in ranks {
+                    statistics[rank] = BandRecorder.select(copy, rank, from: from)
+                    from = rank + 1
+                }
+            }
+            return needs.map { need in interpolate(need) { statistics[$0] ?? .nan } }
         }
         let origin = minimum
         let top = buckets - 1

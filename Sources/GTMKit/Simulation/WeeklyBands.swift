@@ -179,14 +179,21 @@ final class BandRecorder: @unchecked Sendable {
         let n = values.count, s = TailScratch.sample
         guard n >= 4 * s else { return (percentile(values, 0.1), percentile(values, 0.9, from: rank(n, 0.1) + 1)) }
         for i in 0..<s { scratch.sample[i] = values[i * n / s] }
-        var sample = scratch.sample
-        sample.sort()
-        func bracket(_ p: Double) -> (Double, Double) {
+        // The sample's order statistics at the brackets' ends, selected in rank order (each
+        // selection leaves the ranks before it no larger than those after): what sorting it gives.
+        func ends(_ p: Double) -> (Int, Int) {
             let at = Double(s - 1) * p
-            return (scratch.sample[max(0, Int(at.rounded(.down)) - TailScratch.margin)],
-                    scratch.sample[min(s - 1, Int(at.rounded(.up)) + TailScratch.margin)])
+            return (max(0, Int(at.rounded(.down)) - TailScratch.margin), min(s - 1, Int(at.rounded(.up)) + TailScratch.margin))
         }
-        let (lo1, hi1) = bracket(0.1), (lo2, hi2) = bracket(0.9)
+        // Ascending: the P10's bracket ends below the P90's (ranks 9, 42, 213 and 246 of 256).
+        let ranks = [ends(0.1).0, ends(0.1).1, ends(0.9).0, ends(0.9).1]
+        var order: [Double] = []
+        var from = 0
+        for rank in ranks {
+            order.append(select(scratch.sample, rank, from: min(from, rank)))
+            from = rank + 1
+        }
+        let (lo1, hi1, lo2, hi2) = (order[0], order[1], order[2], order[3])
         let capacity = scratch.low.count
         // Per tail: the values below its bracket, those equal to its ends (a week's values often
         // pile up on one: the launches that sold out, a payment every launch makes), and those
