@@ -87,6 +87,8 @@ final class Workspace: @unchecked Sendable {
     var demandWhole = 0.0
     /// `DemandModel.baseline` at each of `DemandModel.repeatLags`, for `demandWeekKey`.
     let repeatLagBaseline: UnsafeMutablePointer<Double>
+    /// Raw demand at each of `DemandModel.repeatLags` (scratch, `DemandModel.weekly`).
+    let repeatLagRaw: UnsafeMutablePointer<Double>
     let demandResponses: UnsafeMutablePointer<Double>
     let demandDone: UnsafeMutablePointer<Double>
     let demandCumulative: UnsafeMutablePointer<Double>
@@ -135,6 +137,7 @@ final class Workspace: @unchecked Sendable {
         demandBaseline = arena.buffer(demandWeeks + 1, 0.0)
         demandEventShares = arena.buffer(2 * model.demand.lifts.count, 0.0)
         repeatLagBaseline = arena.buffer(model.demand.repeatLags.count, 0.0)
+        repeatLagRaw = arena.buffer(model.demand.repeatLags.count, 0.0)
         demandResponses = arena.buffer(demandWeeks + 1, 0.0)
         demandDone = arena.buffer(demandWeeks + 1, 0.0)
         demandCumulative = arena.buffer(demandWeeks + 1, 0.0)

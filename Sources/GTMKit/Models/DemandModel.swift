@@ -631,11 +631,23 @@ final class DemandModel: Sendable {
         if let repurchase {
             // `repeatParts` at each week end, its look-back days' curve shares and arrivals read
             // from the workspace and the plan rather than worked out again.
+            // Raw demand at every look-back day at once, response by response over the days (the
+            // same sums `raw` makes, term by term in the same order, without a pass of the
+            // responses per day).
             let lags = repeatLags.count
+            let lagRaw = ws.repeatLagRaw
+            for index in 0..<lags { lagRaw[index] = market * ws.repeatLagBaseline[index] }
+            repeatLagFractions.withUnsafeBufferPointer { fractions in
+                for (r, response) in responses.enumerated() {
+                    if response.toCampaign, !kolRetail { continue }
+                    let buyers = ws.scratch[response.buyers]
+                    for index in 0..<lags { lagRaw[index] += buyers * fractions[r * lags + index] }
+                }
+            }
             for week in 0..<count {
                 let parts = repeatSum(v, repurchase, repeatLagStart[week]..<repeatLagStart[week + 1]) { index in
                     let day = repeatLags[index]
-                    let all = raw(ws, baseline: ws.repeatLagBaseline[index], kolRetail: kolRetail) { repeatLagFractions[$0 * lags + index] }
+                    let all = lagRaw[index]
                     return priced(day, all: all, early: day <= launchDays ? all : early, factors: factors) { index in
                         (windows[3 * index + 2], (day >= promotions[index].end ? windows[3 * index + 1] : all) - windows[3 * index])
                     }
