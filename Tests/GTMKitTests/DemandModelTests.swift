@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import GTMKit
 
@@ -116,5 +117,33 @@ func curve(total: Double, launch: String = "2027-03-15", months: Int = 12, p: Do
         let curve = try curve(total: 1, boost: 0.04).curve
         let share = DemandModel.share(firstDays: 14, horizonDays: 366, years: 1, p: 0.03, q: 0.38, boost: 0.04)
         #expect(abs(share - curve.weeks[1].cumulative) < 1e-12)
+    }
+}
+
+extension DemandCurveTests {
+    /// The workspace keeps each day's arrived shares and curve share (`DemandModel.arrived`,
+    /// `sharedBaseline`): raw demand on the same 20 days in three rounds with p moved between
+    /// them, then on 300 days (more than its 64 slots, so days share slots), equals raw demand
+    /// worked out in a fresh workspace each time.
+    @Test func keptSharesEqualFreshOnes() throws {
+        let path = GTMProcess.root.appendingPathComponent("Scenarios/aurora-lamp.txt").path
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        let model = PlanModel(try decode(text))
+        #expect(!model.demand.responses.isEmpty)
+        let kept = Workspace(model)
+        let p = model.demand.p
+        for round in 0..<4 {
+            kept.registers[p] = 0.01 + 0.01 * Double(round)
+            model.run(kept, Decisions())
+            for step in 0..<(round < 3 ? 20 : 300) {
+                let day = round < 3 ? Double(10 * step + 3) : Double((step * 37) % 300) + 0.5 * Double(step % 2)
+                let fresh = Workspace(model)
+                fresh.registers[p] = kept.registers[p]
+                model.run(fresh, Decisions())
+                let expected = model.demand.raw(day, fresh.registers, fresh, kolRetail: true)
+                #expect(expected.isFinite && model.demand.raw(day, kept.registers, kept, kolRetail: true) == expected,
+                        "day \(day), round \(round)")
+            }
+        }
     }
 }

@@ -89,6 +89,18 @@ final class Workspace: @unchecked Sendable {
     let repeatLagBaseline: UnsafeMutablePointer<Double>
     /// Raw demand at each of `DemandModel.repeatLags` (scratch, `DemandModel.weekly`).
     let repeatLagRaw: UnsafeMutablePointer<Double>
+    /// Each response's arrived share on a day (`DemandModel.arrived`), kept by day: a plan asks
+    /// for the same few days every evaluation (the horizon's end, launch week's, the window's…).
+    /// `arrivalDays.count` slots, each a day (NaN: empty) and the responses' shares on it.
+    let arrivalDays: UnsafeMutableBufferPointer<Double>
+    let arrivalShares: UnsafeMutablePointer<Double>
+    /// The curve's share with the events' lifts on a day (`DemandModel.sharedBaseline`), kept the
+    /// same way while p, q and the launch boost are those of `shareVersion` (counted up each time
+    /// `demandShareKey` changes): a slot's day, its version and its share.
+    let baselineDays: UnsafeMutablePointer<Double>
+    let baselineVersions: UnsafeMutablePointer<Int>
+    let baselineShares: UnsafeMutablePointer<Double>
+    var shareVersion = 0
     let demandResponses: UnsafeMutablePointer<Double>
     let demandDone: UnsafeMutablePointer<Double>
     let demandCumulative: UnsafeMutablePointer<Double>
@@ -120,6 +132,15 @@ final class Workspace: @unchecked Sendable {
         }
     }
 
+    /// Days `arrivalDays` and `baselineDays` keep (a power of two).
+    static let arrivalSlots = 64
+
+    /// A day's slot in `arrivalDays` and `baselineDays`.
+    @inline(__always)
+    static func slot(_ day: Double) -> Int {
+        Int(truncatingIfNeeded: (day.bitPattern &* 0x9E37_79B9_7F4A_7C15) >> 58) & (arrivalSlots - 1)
+    }
+
     init(_ model: PlanModel) {
         var arena = Arena()
         registerCount = max(model.inputs.count, 1)
@@ -138,6 +159,11 @@ final class Workspace: @unchecked Sendable {
         demandEventShares = arena.buffer(2 * model.demand.lifts.count, 0.0)
         repeatLagBaseline = arena.buffer(model.demand.repeatLags.count, 0.0)
         repeatLagRaw = arena.buffer(model.demand.repeatLags.count, 0.0)
+        arrivalDays = UnsafeMutableBufferPointer(start: arena.buffer(Self.arrivalSlots, Double.nan), count: Self.arrivalSlots)
+        arrivalShares = arena.buffer(Self.arrivalSlots * model.demand.responses.count, 0.0)
+        baselineDays = arena.buffer(Self.arrivalSlots, Double.nan)
+        baselineVersions = arena.buffer(Self.arrivalSlots, -1)
+        baselineShares = arena.buffer(Self.arrivalSlots, 0.0)
         demandResponses = arena.buffer(demandWeeks + 1, 0.0)
         demandDone = arena.buffer(demandWeeks + 1, 0.0)
         demandCumulative = arena.buffer(demandWeeks + 1, 0.0)

@@ -322,6 +322,7 @@ final class DemandModel: Sendable {
         let key = (v[p], v[q], v[boost])
         guard key != ws.demandShareKey else { return }
         ws.demandShareKey = key
+        ws.shareVersion &+= 1
         ws.demandWhole = Bass.cumulative(years, p: key.0, q: key.1)
         let edges = ws.demandEventShares
         for (index, event) in lifts.enumerated() {
@@ -363,10 +364,17 @@ final class DemandModel: Sendable {
         Self.share(firstDays: day, horizonDays: horizonDays, years: years, p: v[p], q: v[q], boost: v[boost], whole: ws.demandWhole)
     }
 
-    /// `baseline(day, v, lifts: lifts)` from the workspace's event shares (`refreshShares` first).
+    /// `baseline(day, v, lifts: lifts)` from the workspace's event shares (`refreshShares` first),
+    /// kept by day in the workspace while the shares are those (`Workspace.shareVersion`).
     @inline(__always)
     private func sharedBaseline(_ day: Double, _ v: UnsafeMutablePointer<Double>, _ ws: Workspace) -> Double {
-        sharedBaseline(day, atDay: curveShare(day, v, ws), ws)
+        let slot = Workspace.slot(day)
+        if ws.baselineDays[slot] == day, ws.baselineVersions[slot] == ws.shareVersion { return ws.baselineShares[slot] }
+        let value = sharedBaseline(day, atDay: curveShare(day, v, ws), ws)
+        ws.baselineDays[slot] = day
+        ws.baselineVersions[slot] = ws.shareVersion
+        ws.baselineShares[slot] = value
+        return value
     }
 
     /// The same with the curve's share at `day` given (`atDay`).
@@ -391,7 +399,22 @@ final class DemandModel: Sendable {
     func raw(_ day: Double, _ v: UnsafeMutablePointer<Double>, _ ws: Workspace, kolRetail: Bool) -> Double {
         guard day > 0 else { return 0 }
         refreshShares(v, ws)
-        return raw(ws, baseline: sharedBaseline(day, v, ws), kolRetail: kolRetail) { Self.fraction(responses[$0].arrival, at: day) }
+        let arrived = arrived(day, ws)
+        return raw(ws, baseline: sharedBaseline(day, v, ws), kolRetail: kolRetail) { arrived[$0] }
+    }
+
+    /// Each response's arrived share by `day` (`fraction`), from the workspace's slot for the day
+    /// (worked out on the first evaluation that asks for it; a day that takes another's slot
+    /// works them out again).
+    @inline(__always)
+    func arrived(_ day: Double, _ ws: Workspace) -> UnsafeMutablePointer<Double> {
+        let slot = Workspace.slot(day)
+        let shares = ws.arrivalShares + slot * responses.count
+        if ws.arrivalDays[slot] != day {
+            for index in responses.indices { shares[index] = Self.fraction(responses[index].arrival, at: day) }
+            ws.arrivalDays[slot] = day
+        }
+        return shares
     }
 
     /// Raw demand from the curve's share `baseline` (with the events' lifts) and each response's
