@@ -101,6 +101,9 @@ final class Workspace: @unchecked Sendable {
     let baselineVersions: UnsafeMutablePointer<Int>
     let baselineShares: UnsafeMutablePointer<Double>
     var shareVersion = 0
+    /// The season's months alone at the horizon (`DemandModel.seasonBaseline`), for `seasonVersion`.
+    var seasonShare = 0.0
+    var seasonVersion = -1
     let demandResponses: UnsafeMutablePointer<Double>
     let demandDone: UnsafeMutablePointer<Double>
     let demandCumulative: UnsafeMutablePointer<Double>

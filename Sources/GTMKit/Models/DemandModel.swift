@@ -388,6 +388,17 @@ final class DemandModel: Sendable {
         return value
     }
 
+    /// `baseline(horizon, v, lifts: seasons)`, kept in the workspace while the shares are
+    /// `refreshShares`' (`Workspace.shareVersion`; `refreshShares` first).
+    @inline(__always)
+    private func seasonBaseline(_ horizon: Double, _ v: UnsafeMutablePointer<Double>, _ ws: Workspace) -> Double {
+        if ws.seasonVersion != ws.shareVersion {
+            ws.seasonShare = baseline(horizon, v, lifts: seasons)
+            ws.seasonVersion = ws.shareVersion
+        }
+        return ws.seasonShare
+    }
+
     /// Whether KOL buyers are retail demand in this evaluation: not when the posts are timed to
     /// a campaign in the plan, whose backers they are.
     @inline(__always)
@@ -561,34 +572,37 @@ final class DemandModel: Sendable {
     func run(_ v: UnsafeMutablePointer<Double>, _ ws: Workspace, kolRetail: Bool) {
         // Nothing sells after the season's end (with actual sales, the weeks sold and the re-forecast hold it).
         let horizon = actualCumulative == nil ? min(horizonDays, sellByDays) : horizonDays
-        let total = self.total(horizon, v, ws, kolRetail: kolRetail)
+        // `total` at the horizon: first purchases and the repeats (worked out once for both).
+        let repeated = actualCumulative == nil ? repeats(horizon, v, ws, kolRetail: kolRetail) : 0
+        let total = actualCumulative == nil ? first(horizon, v, ws, kolRetail: kolRetail) + repeated
+            : self.total(horizon, v, ws, kolRetail: kolRetail)
         ws[.horizonUnits] = total
         ws[.firstWeekUnits] = self.total(min(7, horizon), v, ws, kolRetail: kolRetail)
-        let repeated = actualCumulative == nil ? repeats(horizon, v, ws, kolRetail: kolRetail) : 0
         ws[.repeatUnits] = repeated
         // With actual sales, the parts of the plan's demand no longer add up to it: not shown.
         guard actualCumulative == nil else { return }
         let market = size.map { ws[$0] } ?? 0
-        let curve = market * share(firstDays: horizon, v)
+        refreshShares(v, ws)
+        let curve = market * curveShare(horizon, v, ws)
+        let arrived = arrived(horizon, ws)
         // Each lever's buyers within the horizon (its sources come together, in order).
         for component in components { ws[component] = 0 }
         var part = 0.0
         var lever = -1
-        for response in responses {
+        for (index, response) in responses.enumerated() {
             if response.lever != lever {
                 if lever >= 0 { ws[components[lever]] = part }
                 part = 0
                 lever = response.lever
             }
-            let arrived = ws.scratch[response.buyers] * Self.fraction(response.arrival, at: horizon)
-            if !response.toCampaign || kolRetail { part += arrived }
+            let buyers = ws.scratch[response.buyers] * arrived[index]
+            if !response.toCampaign || kolRetail { part += buyers }
         }
         if lever >= 0 { ws[components[lever]] = part }
         ws[.baselineUnits] = curve
         // Seasonality's part, then the events' on top of it.
-        let seasonal = seasons.isEmpty ? 0 : market * baseline(horizon, v, lifts: seasons) - curve
+        let seasonal = seasons.isEmpty ? 0 : market * seasonBaseline(horizon, v, ws) - curve
         ws[.seasonUnits] = seasonal
-        refreshShares(v, ws)
         ws[.eventUnits] = market * sharedBaseline(horizon, v, ws) - curve - seasonal
         ws[.priceEffectUnits] = total - repeated - raw(horizon, v, ws, kolRetail: kolRetail)
     }
