@@ -271,24 +271,22 @@ final class BandRecorder: @unchecked Sendable {
     static func select(_ values: UnsafeMutableBufferPointer<Double>, _ k: Int, from: Int) -> Double {
         var low = min(from, k), high = values.count - 1
         while low < high {
-            // Median of three as the pivot, then a three-way partition: [< pivot][= pivot][> pivot].
+            // Median of three as the pivot (a value at the first two positions is at least it, one
+            // at the last two at most it: neither scan runs off the range, and the split below
+            // leaves both parts shorter), then Hoare's partition: a value equal to the pivot stops
+            // both scans and is swapped, so runs of equal values split evenly. Afterwards every
+            // value in [low, j] is at most the pivot and every one in [j + 1, high] at least it.
             let middle = low + (high - low) / 2
             let a = values[low], b = values[middle], c = values[high]
             let pivot = max(min(a, b), min(max(a, b), c))
-            var less = low, index = low, greater = high
-            while index <= greater {
-                if values[index] < pivot {
-                    values.swapAt(index, less)
-                    less += 1
-                    index += 1
-                } else if values[index] > pivot {
-                    values.swapAt(index, greater)
-                    greater -= 1
-                } else {
-                    index += 1
-                }
+            var i = low - 1, j = high + 1
+            while true {
+                repeat { i += 1 } while values[i] < pivot
+                repeat { j -= 1 } while values[j] > pivot
+                if i >= j { break }
+                values.swapAt(i, j)
             }
-            if k < less { high = less - 1 } else if k > greater { low = greater + 1 } else { break }
+            if k <= j { high = j } else { low = j + 1 }
         }
         return values[k]
     }
