@@ -303,6 +303,21 @@ final class Search {
         return (best, lastImprovement)
     }
 
+    /// The option a choice left at a word outside its options (`auto`) amounts to in `plan`: the
+    /// first option whose plan is the same (objective and constraints), evaluated; nil when decision
+    /// `index` is not such a choice, or no option is the same.
+    func ruleOption(_ plan: Optimizer.Evaluation, _ index: Int) throws(ScenarioError) -> Optimizer.Evaluation? {
+        guard case .choice(let options) = spec.free[index].range, case .word(let word) = plan.settings[index],
+              !options.contains(word) else { return nil }
+        for option in options {
+            var settings = plan.settings
+            settings[index] = .word(option)
+            let same = try evaluate(settings)
+            if same.objective == plan.objective, same.values == plan.values { return same }
+        }
+        return nil
+    }
+
     /// `settings` with decision `index` one grain lower.
     func lowered(_ settings: [Optimizer.Setting], _ index: Int) -> [Optimizer.Setting] {
         var settings = settings
@@ -347,22 +362,12 @@ final class Search {
         }
         // A choice the scenario leaves to its rule (`auto`): the option the rule picks, by its plan.
         var picks: [String?] = []
-        for (index, free) in spec.free.enumerated() {
-            guard case .choice(let options) = free.range, case .word(let word) = given[index], !options.contains(word) else {
+        for index in spec.free.indices {
+            if let same = try ruleOption(givenEvaluation, index), case .word(let option) = same.settings[index] {
+                picks.append(option)
+            } else {
                 picks.append(nil)
-                continue
             }
-            var pick: String?
-            for option in options {
-                var settings = given
-                settings[index] = .word(option)
-                let e = try evaluate(settings)
-                if e.objective == givenEvaluation.objective, e.values == givenEvaluation.values {
-                    pick = option
-                    break
-                }
-            }
-            picks.append(pick)
         }
         // What the reader needs told about each decision: kept at the scenario's value though the
         // search found better; at an end of its range; or unable to change the plan at all.
@@ -379,16 +384,16 @@ final class Search {
                 ends.append(try evaluate(settings))
             }
             let x = Self.number(chosen.settings[index]), grain = Self.grain(free)
+            let moved = chosen.settings[index] != given[index] && chosen.settings[index] != .unset
             if ends.allSatisfy({ $0.objective == chosen.objective && $0.values == chosen.values }) {
                 notes.append(.inert)
             } else if searched.settings[index] != chosen.settings[index] {
                 notes.append(.kept)
-            } else if chosen.settings[index] != given[index], chosen.settings[index] != .unset, x >= high - grain / 2 {
+            } else if moved, x >= high - grain / 2 {
                 notes.append(.high)
-            } else if chosen.settings[index] != given[index], chosen.settings[index] != .unset, x <= low + grain / 2 {
+            } else if moved, x <= low + grain / 2 {
                 notes.append(.low)
-            } else if chosen.settings[index] != given[index], chosen.settings[index] != .unset, x - grain >= low,
-                      try evaluate(lowered(chosen.settings, index)).values.isEmpty {
+            } else if moved, x - grain >= low, try evaluate(lowered(chosen.settings, index)).values.isEmpty {
                 // The scenario refuses one grain lower (its target margin): the lowest it allows.
                 notes.append(.floor)
             } else {
@@ -396,17 +401,8 @@ final class Search {
             }
         }
         // A choice left at a word outside its options (`auto`) is named by the option it amounts to.
-        for (index, free) in spec.free.enumerated() {
-            guard case .choice(let options) = free.range, case .word(let word) = chosen.settings[index], !options.contains(word) else { continue }
-            for option in options {
-                var settings = chosen.settings
-                settings[index] = .word(option)
-                let same = try evaluate(settings)
-                if same.objective == chosen.objective, same.values == chosen.values {
-                    chosen = same
-                    break
-                }
-            }
+        for index in spec.free.indices {
+            if let same = try ruleOption(chosen, index) { chosen = same }
         }
         // The marginal return of each interval: the objective's slope across a tenth of its range.
         var marginals: [Optimization.Marginal] = []

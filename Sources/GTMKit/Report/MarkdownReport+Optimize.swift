@@ -123,6 +123,7 @@ extension MarkdownReport {
         let objectiveLabel = o.objective == .contribution
             ? t("Expected net cash + stock at salvage", "期望净现金 + 库存残值")
             : t("Expected net cash + stock at salvage − cost of capital", "期望净现金 + 库存残值 − 资金成本")
+        let shortfallLabel = t("Chance the peak need passes cash on hand + credit", "峰值资金需求超过现有资金 + 授信的概率")
         var rows = [[objectiveLabel, outcome(o.given), outcome(o.chosen)]]
         if let given = o.given.firstBatch, let chosen = o.chosen.firstBatch {
             rows.append([t("First batch (units)", "首批（件）"), style.exactCount(given), style.exactCount(chosen)])
@@ -134,7 +135,7 @@ extension MarkdownReport {
             case .maxPeakNeed: label = t("Peak funding need that 1 launch in 10 exceeds", "峰值资金需求（十次上市中有一次超过）")
             case .maxMarketing: label = t("Marketing spend: creators' fees and samples, ads, email, testers", "营销支出：达人费用与样品、广告、邮件、测试机")
             case .minFillRate: label = t("Share of demand served", "需求满足率")
-            case .maxShortfallChance: label = t("Chance the peak need passes cash on hand + credit", "峰值资金需求超过现有资金 + 授信的概率")
+            case .maxShortfallChance: label = shortfallLabel
             }
             let cap = constraint.kind == .maxPeakNeed && o.peakNeedDefaulted ? t(", cash on hand + credit", "，现有资金 + 授信") : ""
             rows.append([label + t(" (", "（") + "`\(constraint.name)` \(bound) \(format(constraint.kind, constraint.limit))\(cap)" + t(")", "）"),
@@ -142,7 +143,7 @@ extension MarkdownReport {
         }
         if !o.constraints.contains(where: { $0.kind == .maxShortfallChance }), let given = o.given.shortfallChance,
            let chosen = o.chosen.shortfallChance {
-            rows.append([t("Chance the peak need passes cash on hand + credit", "峰值资金需求超过现有资金 + 授信的概率"),
+            rows.append([shortfallLabel,
                          style.percent(given), style.percent(chosen)])
         }
         lines.append(Markdown.table([t("Expected", "期望值"), t("Scenario", "场景"), t("Recommended", "推荐")], [.left, .right, .right], rows))

@@ -50,19 +50,12 @@ enum Quantiles {
         // No spread, or one too small to divide into buckets (subnormal): every value is the minimum's.
         guard maximum > minimum, scale.isFinite else { return ps.map { _ in Estimate(value: minimum, standardError: 0) } }
         // A small column is cheaper to select from than to count into 65,536 buckets: a copy's
-        // needed order statistics, selected in rank order (each selection leaves the ranks
-        // before it no larger than those after), are what sorting it gives.
+        // needed order statistics, what sorting it gives.
         if n < buckets / 8 {
             let ranks = Set(needs.flatMap { [$0.lower, min($0.lower + 1, n - 1), $0.ciLow, $0.ciHigh] }).sorted()
             var copy = Array(column)
-            var statistics: [Int: Double] = [:]
-            copy.withUnsafeMutableBufferPointer { copy in
-                var from = 0
-                for rank in ranks {
-                    statistics[rank] = BandRecorder.select(copy, rank, from: from)
-                    from = rank + 1
-                }
-            }
+            let values = copy.withUnsafeMutableBufferPointer { BandRecorder.orderStatistics($0, ascending: ranks) }
+            let statistics = Dictionary(uniqueKeysWithValues: zip(ranks, values))
             return needs.map { need in interpolate(need) { statistics[$0] ?? .nan } }
         }
         let origin = minimum

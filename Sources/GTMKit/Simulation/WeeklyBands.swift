@@ -170,7 +170,7 @@ final class BandRecorder: @unchecked Sendable {
     }
 
     /// The type-7 P10 and P90 of `values`, the same numbers `percentile` gives. A sample of 256 at a
-    /// fixed stride, sorted, brackets each tail's order statistics (its sample rank ± `margin`);
+    /// fixed stride brackets each tail's order statistics (its sample rank ± `margin`);
     /// one pass counts the values below each bracket and at its ends and keeps those inside; each
     /// tail is then selected among the kept values (a few percent of the column). When a bracket misses (its
     /// order statistics not inside, or too many values kept), the plain selection on the whole
@@ -179,20 +179,13 @@ final class BandRecorder: @unchecked Sendable {
         let n = values.count, s = TailScratch.sample
         guard n >= 4 * s else { return (percentile(values, 0.1), percentile(values, 0.9, from: rank(n, 0.1) + 1)) }
         for i in 0..<s { scratch.sample[i] = values[i * n / s] }
-        // The sample's order statistics at the brackets' ends, selected in rank order (each
-        // selection leaves the ranks before it no larger than those after): what sorting it gives.
+        // The sample's order statistics at the brackets' ends.
         func ends(_ p: Double) -> (Int, Int) {
             let at = Double(s - 1) * p
             return (max(0, Int(at.rounded(.down)) - TailScratch.margin), min(s - 1, Int(at.rounded(.up)) + TailScratch.margin))
         }
         // Ascending: the P10's bracket ends below the P90's (ranks 9, 42, 213 and 246 of 256).
-        let ranks = [ends(0.1).0, ends(0.1).1, ends(0.9).0, ends(0.9).1]
-        var order: [Double] = []
-        var from = 0
-        for rank in ranks {
-            order.append(select(scratch.sample, rank, from: min(from, rank)))
-            from = rank + 1
-        }
+        let order = orderStatistics(scratch.sample, ascending: [ends(0.1).0, ends(0.1).1, ends(0.9).0, ends(0.9).1])
         let (lo1, hi1, lo2, hi2) = (order[0], order[1], order[2], order[3])
         let capacity = scratch.low.count
         // Per tail: the values below its bracket, those equal to its ends (a week's values often
@@ -289,6 +282,17 @@ final class BandRecorder: @unchecked Sendable {
             if k <= j { high = j } else { low = j + 1 }
         }
         return values[k]
+    }
+
+    /// The order statistics at `ranks` (0-based, ascending, distinct), selected in rank order in
+    /// place: each selection leaves the ranks before it no larger than those after, so the next
+    /// starts past it. The values sorting would put there.
+    static func orderStatistics(_ values: UnsafeMutableBufferPointer<Double>, ascending ranks: [Int]) -> [Double] {
+        var from = 0
+        return ranks.map { rank in
+            defer { from = rank + 1 }
+            return select(values, rank, from: min(from, rank))
+        }
     }
 
     /// The least value after index `k` (the next order statistic once `k`'s is in place).
