@@ -31,6 +31,20 @@ func failure(_ text: String, _ kind: ValueKind, key: String = "x", bounds: Close
 }
 
 @Suite struct ValueParserTests {
+    /// The byte search the parser finds `to` and the separators with: each expected range is
+    /// counted by hand in characters (a partial match before the real one, a multi-byte needle
+    /// and text, a needle at the very end, none at all).
+    @Test(arguments: [
+        ("1 t 2 to 5", " to ", 5..<9), ("2%–5%", "–", 2..<3), ("约 3 ～ 5", "～", 4..<5), ("1 to", " to", 1..<4),
+        ("1 to", " to ", nil), ("", "..", nil), ("1.2..3", "..", 3..<5), ("10 tó 20", " to ", nil),
+    ] as [(String, String, Range<Int>?)])
+    func byteSearch(text: String, needle: String, expected: Range<Int>?) {
+        let found = ValueParser.firstRange(of: needle, in: Substring(text)).map {
+            text.distance(from: text.startIndex, to: $0.lowerBound)..<text.distance(from: text.startIndex, to: $0.upperBound)
+        }
+        #expect(found == expected)
+    }
+
     // Each expected value is the text's meaning worked out by hand.
     @Test(arguments: [
         ("1200", 1200.0), ("1,200", 1200), ("1_200", 1200), ("1,234,567", 1_234_567), ("1.5", 1.5),

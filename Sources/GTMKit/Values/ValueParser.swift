@@ -80,16 +80,17 @@ struct ValueParser: Sendable {
     /// A single number of the key's kind, or one of the uncertain forms.
     func quantity(_ text: Substring) throws(ValueError) -> Quantity {
         // Ranges written as other tools write them (`2%..5%`, `2%-5%`, `2% – 5%`): say how gtm writes one.
-        for separator in ["..", "–", "—", "~", "～"] where text.firstRange(of: " to ") == nil {
-            if let range = text.firstRange(of: separator), range.lowerBound > text.startIndex {
+        let to = Self.firstRange(of: " to ", in: text)
+        for separator in ["..", "–", "—", "~", "～"] where to == nil {
+            if let range = Self.firstRange(of: separator, in: text), range.lowerBound > text.startIndex {
                 throw ValueError("`\(text)` looks like a range", hint: "write a range as `low to high`, e.g. 2% to 5%",
                                  offset: text[..<range.lowerBound].unicodeScalars.count)
             }
         }
-        if let range = text.firstRange(of: " to ") {
+        if let range = to {
             try requireUncertainty(text)
             let highText = text[range.upperBound...]
-            if highText.firstRange(of: " to ") != nil {
+            if Self.firstRange(of: " to ", in: highText) != nil {
                 throw ValueError("a range has one `to`", hint: "write low to high, e.g. 2% to 5%")
             }
             let low = try single(text[..<range.lowerBound], offset: 0)
@@ -112,6 +113,26 @@ struct ValueParser: Sendable {
         let value = try single(text, offset: 0)
         try check(value, text)
         return Quantity(value, bounds: bounds)
+    }
+
+    /// The first place `needle` occurs in `text`, compared byte by byte in UTF-8 (a match of
+    /// whole characters starts on a character's first byte): every value of a scenario goes
+    /// through here, and the standard library's generic search costs more than the parse.
+    static func firstRange(of needle: String, in text: Substring) -> Range<Substring.Index>? {
+        let bytes = text.utf8
+        let pattern = needle.utf8
+        guard let head = pattern.first else { return nil }
+        var start = bytes.startIndex
+        while let found = bytes[start...].firstIndex(of: head) {
+            var i = found, j = pattern.startIndex
+            while j != pattern.endIndex, i != bytes.endIndex, bytes[i] == pattern[j] {
+                bytes.formIndex(after: &i)
+                pattern.formIndex(after: &j)
+            }
+            if j == pattern.endIndex { return found..<i }
+            start = bytes.index(after: found)
+        }
+        return nil
     }
 
     private func requireUncertainty(_ text: Substring) throws(ValueError) {
