@@ -29,8 +29,69 @@ import Testing
         #expect(abs(Normal.cdf(Normal.quantile(0.8)) - 0.8) < 1e-15)
     }
 
+    /// Φ(z) and φ(z) against mpmath (40 digits, `ncdf` and `npdf` at the double nearest each z)
+    /// from the far lower tail, where only the relative error means anything, to the upper half,
+    /// where Φ is one minus a tail: gtm's own tail (Mills ratio) and density keep 15 digits.
+    @Test(arguments: [
+        (-37.5, 4.6053530095819548438e-308, 1.7282337322841052208e-306), (-20.0, 2.7536241186062336951e-89, 5.5209483621597631896e-88),
+        (-8.5, 9.4795348222033183542e-18, 8.1662356316695500394e-17), (-3.0, 0.0013498980316300945267, 0.0044318484119380071756),
+        (-1.0, 0.15865525393145705141, 0.2419707245191433498), (-0.3, 0.38208857781104736693, 0.38138781546052408688),
+        (0.0, 0.5, 0.39894228040143267794), (0.3, 0.61791142218895263307, 0.38138781546052408688),
+        (1.0, 0.84134474606854294859, 0.2419707245191433498), (2.5, 0.99379033467422386483, 0.017528300493568537362),
+        (7.9, 0.99999999999999860548, 1.1187956214351804888e-14), (8.0, 0.9999999999999993779, 5.052271083536892288e-15),
+        (12.0, 1.0, 2.146383735663060345e-32),
+    ])
+    func cdfAndDensityToFifteenDigits(z: Double, cdf: Double, density: Double) {
+        #expect(abs(Normal.cdf(z) / cdf - 1) < 1e-15)
+        #expect(abs(Normal.density(z) / density - 1) < 1e-15)
+    }
+
+    /// The ends: Φ(±∞) = 1 and 0, φ(±∞) = 0, and a value that is not a number stays one.
+    @Test func infinitiesAndNaN() {
+        #expect(Normal.cdf(.infinity) == 1 && Normal.cdf(-.infinity) == 0)
+        #expect(Normal.density(.infinity) == 0 && Normal.density(-50) == 0)
+        #expect(Normal.cdf(.nan).isNaN && Normal.density(.nan).isNaN)
+    }
+
+    /// L(4) = 7.145258432405666759e-6 and L(10) = 7.474560254589327591e-25 (mpmath, φ(z) − z(1 − Φ(z))
+    /// at 40 digits): the upper tail is not a difference, so its digits survive.
+    @Test func lossInTheUpperTail() {
+        #expect(abs(Normal.loss(4) / 7.145258432405666759e-6 - 1) < 1e-12)
+        #expect(abs(Normal.loss(10) / 7.474560254589327591e-25 - 1) < 1e-12)
+    }
+
     @Test func ninetyPercentZ() {
         #expect(abs(Normal.z95 - 1.644853626951472714863849) < 1e-15)
+    }
+}
+
+@Suite struct NormalMixtureTests {
+    /// Four launches' demand, N(100, 10), N(200, 20), N(150, 30) and N(400, 50), mixed equally. Each
+    /// expected quantile and standard error √(Var Φᵢ / n) ÷ f is mpmath's (40 digits, findroot on
+    /// (1/4) Σ ncdf((x − μᵢ)/σᵢ) − p). The 75th percentile lies in the gap before the last launch,
+    /// where the density is almost nothing: the bracket keeps the steps inside it.
+    @Test(arguments: [
+        (0.1, 96.48917426145904568, 7.5816982694671830106), (0.5, 179.99973158296105684, 42.459007919112580897),
+        (0.75, 257.5079244442672731, 1803.8704967984501716), (0.95, 442.08106167864567853, 30.933685642780901577),
+    ])
+    func quantileAndError(p: Double, value: Double, error: Double) {
+        let means: [Double] = [100, 200, 150, 400], sds: [Double] = [10, 20, 30, 50]
+        means.withUnsafeBufferPointer { means in
+            sds.withUnsafeBufferPointer { sds in
+                let quantile = NormalMixture(means: means, sds: sds).quantile(p)
+                #expect(abs(quantile.value - value) < 1e-6)
+                #expect(abs(quantile.standardError / error - 1) < 1e-6)
+            }
+        }
+    }
+
+    /// With one launch the mixture is one normal: the textbook μ + zσ, z = 1.2815515655446004 at 90%.
+    @Test func oneLaunchIsTheNewsvendorFormula() {
+        [500.0].withUnsafeBufferPointer { means in
+            [80.0].withUnsafeBufferPointer { sds in
+                #expect(abs(NormalMixture(means: means, sds: sds).quantile(0.9).value - (500 + 1.2815515655446004 * 80)) < 1e-6)
+            }
+        }
     }
 }
 

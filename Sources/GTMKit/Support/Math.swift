@@ -19,7 +19,6 @@ enum Math {
     static func log1p(_ x: Double) -> Double { Glibc_log1p(x) }
     static func expm1(_ x: Double) -> Double { Glibc_expm1(x) }
     static func pow(_ x: Double, _ y: Double) -> Double { Glibc_pow(x, y) }
-    static func erfc(_ x: Double) -> Double { Glibc_erfc(x) }
     static func lgamma(_ x: Double) -> Double { Glibc_lgamma(x) }
     static func cos(_ x: Double) -> Double { Glibc_cos(x) }
     static func sin(_ x: Double) -> Double { Glibc_sin(x) }
@@ -32,7 +31,6 @@ enum Math {
 @inline(__always) private func Glibc_log1p(_ x: Double) -> Double { log1p(x) }
 @inline(__always) private func Glibc_expm1(_ x: Double) -> Double { expm1(x) }
 @inline(__always) private func Glibc_pow(_ x: Double, _ y: Double) -> Double { pow(x, y) }
-@inline(__always) private func Glibc_erfc(_ x: Double) -> Double { erfc(x) }
 @inline(__always) private func Glibc_lgamma(_ x: Double) -> Double { lgamma(x) }
 @inline(__always) private func Glibc_cos(_ x: Double) -> Double { cos(x) }
 @inline(__always) private func Glibc_sin(_ x: Double) -> Double { sin(x) }
