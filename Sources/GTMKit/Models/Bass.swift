@@ -11,7 +11,13 @@ package enum Bass {
     /// F(t) from e^{−(p+q)t} (`decay`), for t > 0.
     @inline(__always)
     static func cumulative(decay: Double, p: Double, q: Double) -> Double {
-        (1 - decay) / (1 + (q / p) * decay)
+        cumulative(decay: decay, ratio: q / p)
+    }
+
+    /// The same with q/p given (`ratio`), for a loop over many t.
+    @inline(__always)
+    static func cumulative(decay: Double, ratio: Double) -> Double {
+        (1 - decay) / (1 + ratio * decay)
     }
 
     /// f(t) = ((p+q)²/p)·e^{−(p+q)t} / (1 + (q/p)·e^{−(p+q)t})²: the rate of adoption at t.

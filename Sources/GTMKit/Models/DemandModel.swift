@@ -57,12 +57,18 @@ final class DemandModel: Sendable {
         let lift: Double
     }
     let events: [Event]
+    /// A stretch of days `[start, end)` and the lift on them: what the curve reads of the events,
+    /// numbers alone (no name to copy in the loops over weeks).
+    struct Lift: Sendable {
+        let start: Double, end: Double
+        let lift: Double
+    }
     /// The days the events lift, each stretch with the product of the lifts that cover it (two
     /// events on one day multiply: a 2× event inside a 1.5× week sells 3× there, and a lift of 0
     /// inside another empties those days, never below). Without overlaps, the events themselves.
-    let lifts: [Event]
+    let lifts: [Lift]
     /// The seasonal index's stretches alone (a calendar month each), for its part of demand.
-    let seasons: [Event]
+    let seasons: [Lift]
     let price: Int, elasticity: Int
     let reference: Double
     /// The launch price's slot and its last day (launch-relative, exclusive).
@@ -274,9 +280,22 @@ final class DemandModel: Sendable {
     /// The same at `clamped` days (within a horizon of `horizonDays` > 0), the curve's F(t) there given (`curve`).
     @inline(__always)
     static func share(clamped: Double, curve: Double, horizonDays: Double, boost: Double, whole: Double) -> Double {
+        share(curve: curve, whole: whole, boost: boost, launchPart: launchPart(clamped, horizonDays: horizonDays, boost: boost))
+    }
+
+    /// The same from the boost's part sold by then (`launchPart`): the curve's share of the rest.
+    @inline(__always)
+    static func share(curve: Double, whole: Double, boost: Double, launchPart: Double) -> Double {
         guard whole > 0 else { return 0 }
+        return (1 - boost) * (curve / whole) + launchPart
+    }
+
+    /// The boost sold in the first `clamped` days: spread evenly over launch week (its 7 days, or
+    /// the whole horizon when that is shorter), all of it once the week is over.
+    @inline(__always)
+    static func launchPart(_ clamped: Double, horizonDays: Double, boost: Double) -> Double {
         let launchWeek = min(7, horizonDays)
-        return (1 - boost) * (curve / whole) + boost * min(clamped, launchWeek) / launchWeek
+        return boost * min(clamped, launchWeek) / launchWeek
     }
 
     @inline(__always)
@@ -285,17 +304,17 @@ final class DemandModel: Sendable {
     }
 
     /// The events' stretches with their combined lifts (`lifts`), in order of their first day.
-    static func combinedLifts(_ events: [Event]) -> [Event] {
+    static func combinedLifts(_ events: [Event]) -> [Lift] {
         let edges = Set(events.flatMap { [$0.start, $0.end] }).sorted()
-        var stretches: [Event] = []
+        var stretches: [Lift] = []
         for (start, end) in zip(edges, edges.dropFirst()) {
             let covering = events.filter { $0.start <= start && $0.end >= end }
             guard let first = covering.first else { continue }
             let lift = covering.dropFirst().reduce(first.lift) { $0 * $1.lift }
             if let last = stretches.last, last.end == start, last.lift == lift {
-                stretches[stretches.count - 1] = Event(name: last.name, last: last.last, start: last.start, end: end, lift: lift)
+                stretches[stretches.count - 1] = Lift(start: last.start, end: end, lift: lift)
             } else {
-                stretches.append(Event(name: first.name, last: first.last, start: start, end: end, lift: lift))
+                stretches.append(Lift(start: start, end: end, lift: lift))
             }
         }
         return stretches
@@ -306,7 +325,7 @@ final class DemandModel: Sendable {
     /// events lift it; never below 0. With the events' lifts (`lifts`) it is `sharedBaseline`,
     /// which reads their edges from the workspace; here for another set (the season's months alone).
     @inline(__always)
-    func baseline(_ day: Double, _ v: UnsafeMutablePointer<Double>, lifts: [Event]) -> Double {
+    func baseline(_ day: Double, _ v: UnsafeMutablePointer<Double>, lifts: [Lift]) -> Double {
         var value = share(firstDays: day, v)
         for event in lifts where day > event.start {
             value += (event.lift - 1) * (share(firstDays: min(day, event.end), v) - share(firstDays: event.start, v))
@@ -343,13 +362,17 @@ final class DemandModel: Sendable {
         // the previous one's times e^{−(p+q)·7 years/horizon days}, one exponential a trial.
         let step = Math.exp(-(v[p] + v[q]) * (years * 7 / horizonDays))
         var decay = 1.0
+        // What every week reads, once: q/p, the boost, F(H), and the boost's part once launch week is
+        // over (the loop's stores could alias the registers, so the compiler would read them again).
+        let ratio = v[q] / v[p], boost = v[boost], whole = ws.demandWhole
+        let launchWeek = min(7, horizonDays), afterLaunchWeek = Self.launchPart(launchWeek, horizonDays: horizonDays, boost: boost)
         for week in 0..<weekEnds.count {
             let day = weekEnds[week]
             let atDay: Double
             if week + 1 < weekEnds.count {
                 decay *= step
-                atDay = Self.share(clamped: day, curve: Bass.cumulative(decay: decay, p: v[p], q: v[q]), horizonDays: horizonDays,
-                                   boost: v[boost], whole: ws.demandWhole)
+                let launchPart = day >= launchWeek ? afterLaunchWeek : Self.launchPart(day, horizonDays: horizonDays, boost: boost)
+                atDay = Self.share(curve: Bass.cumulative(decay: decay, ratio: ratio), whole: whole, boost: boost, launchPart: launchPart)
             } else {
                 atDay = curveShare(day, v, ws)
             }

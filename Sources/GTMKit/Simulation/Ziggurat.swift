@@ -49,7 +49,12 @@ package struct Ziggurat: @unchecked Sendable {
             let u = Double(Int64(bitPattern: bits) >> 11) * 0x1.0p-52
             let candidate = u * x[i]
             if abs(candidate) < x[i + 1] { return candidate }
-            if let value = slow(i: i, u: u, candidate: candidate, &rng) { return value }
+            // The rare path works on a copy: passing `rng` itself would keep the generator's
+            // state in memory for every draw, not in registers.
+            var state = rng
+            let value = slow(i: i, u: u, candidate: candidate, &state)
+            rng = state
+            if let value { return value }
         }
     }
 
