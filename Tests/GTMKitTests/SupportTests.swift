@@ -230,6 +230,26 @@ import Testing
     }
 }
 
+@Suite struct AddScaledTests {
+    /// y += a·x two at a time gives the plain loop's bits, element by element, for even and odd
+    /// counts (the last element alone) and none; a slip of one index or lane would fail.
+    @Test(arguments: [0, 1, 2, 5, 8, 33])
+    func sameBitsAsThePlainLoop(count: Int) {
+        var rng = Xoshiro256(seed: UInt64(count) + 7)
+        let x = (0..<count).map { _ in rng.nextUnit() * 1e3 - 500 }
+        let start = (0..<count).map { _ in rng.nextUnit() * 1e6 }
+        let a = 0.1 + rng.nextUnit()
+        var plain = start, packed = start
+        for i in 0..<count { plain[i] += a * x[i] }
+        x.withUnsafeBufferPointer { x in
+            packed.withUnsafeMutableBufferPointer { y in
+                if let xs = x.baseAddress, let ys = y.baseAddress { addScaled(a, xs, to: ys, count: count) }
+            }
+        }
+        #expect(plain.map(\.bitPattern) == packed.map(\.bitPattern))
+    }
+}
+
 @Suite struct ExpTests {
     @Test func withinOneUlpOfTheCLibrary() {
         // glibc's exp is correctly rounded in nearly all cases (its documentation claims < 1 ulp).

@@ -652,7 +652,9 @@ final class DemandModel: Sendable {
             if response.toCampaign, !kolRetail { continue }
             let b = ws.scratch[response.buyers]
             response.values.withUnsafeBufferPointer { values in
-                for index in 0..<values.count { arrived[response.first + index] += b * values[index] }
+                // `arrived` holds every week end and `values` those of one response: they never overlap.
+                guard let base = values.baseAddress else { return }
+                addScaled(b, base, to: arrived + response.first, count: values.count)
             }
             done[response.first + response.values.count] += b
         }
@@ -700,8 +702,8 @@ final class DemandModel: Sendable {
             repeatLagFractions.withUnsafeBufferPointer { fractions in
                 for (r, response) in responses.enumerated() {
                     if response.toCampaign, !kolRetail { continue }
-                    let buyers = ws.scratch[response.buyers]
-                    for index in 0..<lags { lagRaw[index] += buyers * fractions[r * lags + index] }
+                    guard let base = fractions.baseAddress else { continue }
+                    addScaled(ws.scratch[response.buyers], base + r * lags, to: lagRaw, count: lags)
                 }
             }
             for week in 0..<count {
