@@ -32,6 +32,22 @@ enum MillsRatio {
         return g / t
     }
 
+    /// R(t) for two values in [0, 8) at once: each lane's piece by the same Estrin scheme as
+    /// `value`, so the same bits.
+    @inline(__always)
+    static func near(_ t: SIMD2<Double>, coefficients: UnsafePointer<Double>) -> SIMD2<Double> {
+        let first = Int(t[0] * 2), second = Int(t[1] * 2)
+        let s = t - (SIMD2(Double(first), Double(second)) * 0.5 + 0.25)
+        let a = coefficients + first * (degree + 1), b = coefficients + second * (degree + 1)
+        func c(_ j: Int) -> SIMD2<Double> { SIMD2(a[j], b[j]) }
+        let s2 = s * s, s4 = s2 * s2
+        let p0 = c(12) + c(11) * s, p1 = c(10) + c(9) * s, p2 = c(8) + c(7) * s
+        let p3 = c(6) + c(5) * s, p4 = c(4) + c(3) * s, p5 = c(2) + c(1) * s
+        let low = (p0 + p1 * s2) + (p2 + p3 * s2) * s4
+        let high = (p4 + p5 * s2) + c(0) * s4
+        return low + high * (s4 * s4)
+    }
+
     /// Highest power first: the sixteen pieces on [0, 8), then g.
     nonisolated(unsafe) static let coefficients: UnsafePointer<Double> = {
         let values: [Double] = [

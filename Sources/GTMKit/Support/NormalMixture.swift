@@ -45,24 +45,50 @@ struct NormalMixture {
             var squares = 0.0
             var density = 0.0
             var slope = 0.0
-            for i in (part * n / parts)..<((part + 1) * n / parts) {
-                let sd = shared.sds[i]
-                let term: Double
-                if sd > 0 {
-                    let inverse = 1 / sd
-                    let z = (x - shared.means[i]) * inverse
-                    let normal = Normal.tail(z, coefficients: coefficients)
-                    term = z < 0 ? normal.tail : 1 - normal.tail
-                    // φ(z)/σ, and its derivative in x, −z·φ(z)/σ².
-                    let weight = normal.density * inverse
-                    density += weight
-                    slope -= z * weight * inverse
-                } else {
-                    term = x >= shared.means[i] ? 1 : 0
-                }
+            // One launch's terms added to the sums, in launch order.
+            @inline(__always) func add(_ term: Double, weight: Double, z: Double, inverse: Double) {
                 sum += term
                 squares += term * term
+                density += weight
+                slope -= z * weight * inverse
             }
+            // One launch alone: Φ, and φ(z)/σ with its derivative in x, −z·φ(z)/σ².
+            @inline(__always) func one(_ i: Int) {
+                let sd = shared.sds[i]
+                guard sd > 0 else {
+                    let term: Double = x >= shared.means[i] ? 1 : 0
+                    sum += term
+                    squares += term * term
+                    return
+                }
+                let inverse = 1 / sd
+                let z = (x - shared.means[i]) * inverse
+                let normal = Normal.tail(z, coefficients: coefficients)
+                add(z < 0 ? normal.tail : 1 - normal.tail, weight: normal.density * inverse, z: z, inverse: inverse)
+            }
+            let end = (part + 1) * n / parts
+            var i = part * n / parts
+            // Two launches at a time where both have a spread and lie within 8σ of x (most do): the
+            // same bits as one at a time, added in the same order.
+            while i + 1 < end {
+                let sd = SIMD2(shared.sds[i], shared.sds[i + 1])
+                if sd[0] > 0, sd[1] > 0 {
+                    let inverse = 1 / sd
+                    let z = (x - SIMD2(shared.means[i], shared.means[i + 1])) * inverse
+                    if let normal = Normal.tail(z, coefficients: coefficients) {
+                        let term = (1 - normal.tail).replacing(with: normal.tail, where: z .< 0)
+                        let weight = normal.density * inverse
+                        add(term[0], weight: weight[0], z: z[0], inverse: inverse[0])
+                        add(term[1], weight: weight[1], z: z[1], inverse: inverse[1])
+                        i += 2
+                        continue
+                    }
+                }
+                one(i)
+                one(i + 1)
+                i += 2
+            }
+            if i < end { one(i) }
             shared.sums[4 * part] = sum
             shared.sums[4 * part + 1] = squares
             shared.sums[4 * part + 2] = density
