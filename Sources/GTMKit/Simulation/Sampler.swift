@@ -42,19 +42,18 @@ package struct Sampler: Sendable {
         switch form {
         case .lognormal(let mu, let sigma):
             for j in 0..<count { buffer[j] = normal.next(&rng) }
-            let table = Exp.table
             if abs(mu) + 40 * sigma < 700 {
                 // No draw can leave exp's range (a normal draw never exceeds 40 in magnitude):
                 // straight-line code the compiler pairs into packed instructions.
                 var j = 0
                 while j + 1 < count {
-                    let value = Exp.core(mu + sigma * SIMD2(buffer[j], buffer[j + 1]), table: table)
+                    let value = Exp.core(mu + sigma * SIMD2(buffer[j], buffer[j + 1]))
                     // Kept within the bounds lane by lane: min and max compile to instructions, not branches.
                     buffer[j] = min(max(value[0], low), high)
                     buffer[j + 1] = min(max(value[1], low), high)
                     j += 2
                 }
-                if j < count { buffer[j] = min(max(Exp.core(mu + sigma * buffer[j], table: table), low), high) }
+                if j < count { buffer[j] = min(max(Exp.core(mu + sigma * buffer[j]), low), high) }
             } else {
                 for j in 0..<count { buffer[j] = min(max(Exp.exp(mu + sigma * buffer[j]), low), high) }
             }

@@ -13,12 +13,6 @@ package enum Exp {
     /// e^x for −708 ≤ x ≤ 708, without a branch.
     @inline(__always)
     package static func core(_ x: Double) -> Double {
-        core(x, table: table)
-    }
-
-    /// `core` with the table passed in, so a loop reads the lazily made global once.
-    @inline(__always)
-    static func core(_ x: Double, table: UnsafePointer<Double>) -> Double {
         let inv = 0x1.71547652b82fep+6           // 64/ln2
         let ln2Hi = 0x1.62e42fe000000p-7         // ln2/64, low 24 bits zero: k·hi is exact
         let ln2Lo = 0x1.f473de6af278fp-36        // ln2/64 − hi
@@ -41,11 +35,6 @@ package enum Exp {
     /// lane, so both give the same bits; packed instructions do the work of two.
     @inline(__always)
     static func core(_ x: SIMD2<Double>) -> SIMD2<Double> {
-        core(x, table: table)
-    }
-
-    @inline(__always)
-    static func core(_ x: SIMD2<Double>, table: UnsafePointer<Double>) -> SIMD2<Double> {
         let inv = SIMD2<Double>(repeating: 0x1.71547652b82fep+6)
         let shifter = SIMD2<Double>(repeating: 6755399441055744.0)
         let shifted = x * inv + shifter
@@ -63,9 +52,10 @@ package enum Exp {
         return (t + t * q) * scale
     }
 
-    /// 2^{j/64} for j = 0…63, correctly rounded.
-    nonisolated(unsafe) static let table: UnsafePointer<Double> = {
-        let values: [Double] = [
+    /// 2^{j/64} for j = 0…63, correctly rounded. A fixed-size array of constants is laid out in
+    /// the program's data: reading it costs a load, not the call a lazily made global costs (which
+    /// makes a loop keep its values in memory around it).
+    static let table: InlineArray<64, Double> = [
         0x1.0000000000000p0, 0x1.02c9a3e778061p0, 0x1.059b0d3158574p0, 0x1.0874518759bc8p0,
         0x1.0b5586cf9890fp0, 0x1.0e3ec32d3d1a2p0, 0x1.11301d0125b51p0, 0x1.1429aaea92de0p0,
         0x1.172b83c7d517bp0, 0x1.1a35beb6fcb75p0, 0x1.1d4873168b9aap0, 0x1.2063b88628cd6p0,
@@ -82,9 +72,5 @@ package enum Exp {
         0x1.c199bdd85529cp0, 0x1.c67f12e57d14bp0, 0x1.cb720dcef9069p0, 0x1.d072d4a07897cp0,
         0x1.d5818dcfba487p0, 0x1.da9e603db3285p0, 0x1.dfc97337b9b5fp0, 0x1.e502ee78b3ff6p0,
         0x1.ea4afa2a490dap0, 0x1.efa1bee615a27p0, 0x1.f50765b6e4540p0, 0x1.fa7c1819e90d8p0,
-        ]
-        let pointer = UnsafeMutablePointer<Double>.allocate(capacity: values.count)
-        pointer.initialize(from: values, count: values.count)
-        return UnsafePointer(pointer)
-    }()
+    ]
 }

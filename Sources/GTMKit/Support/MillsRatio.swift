@@ -8,38 +8,38 @@
 enum MillsRatio {
     static let degree = 12
 
-    /// R(t) for t ≥ 0 (+∞ gives 0; NaN gives NaN), with `coefficients` passed in so that a loop reads
-    /// the lazily made global once.
+    /// R(t) for t ≥ 0 (+∞ gives 0; NaN gives NaN).
     @inline(__always)
-    static func value(_ t: Double, coefficients: UnsafePointer<Double>) -> Double {
+    static func value(_ t: Double) -> Double {
         if t < 8 {
             let piece = Int(t * 2)
             let s = t - (Double(piece) * 0.5 + 0.25)
             // Estrin's scheme: pairs, then pairs of pairs, so the multiplications do not wait on one
             // another as Horner's do (c[12 − j] is the coefficient of sʲ).
-            let c = coefficients + piece * (degree + 1)
+            let at = piece * (degree + 1)
+            func c(_ j: Int) -> Double { coefficients[at + j] }
             let s2 = s * s, s4 = s2 * s2
-            let p0 = c[12] + c[11] * s, p1 = c[10] + c[9] * s, p2 = c[8] + c[7] * s
-            let p3 = c[6] + c[5] * s, p4 = c[4] + c[3] * s, p5 = c[2] + c[1] * s
+            let p0 = c(12) + c(11) * s, p1 = c(10) + c(9) * s, p2 = c(8) + c(7) * s
+            let p3 = c(6) + c(5) * s, p4 = c(4) + c(3) * s, p5 = c(2) + c(1) * s
             let low = (p0 + p1 * s2) + (p2 + p3 * s2) * s4
-            let high = (p4 + p5 * s2) + c[0] * s4
+            let high = (p4 + p5 * s2) + c(0) * s4
             return low + high * (s4 * s4)
         }
         let u = 1 / (t * t)
-        let c = coefficients + 16 * (degree + 1)
-        var g = c[0]
-        for j in 1...10 { g = g * u + c[j] }
+        let at = 16 * (degree + 1)
+        var g = coefficients[at]
+        for j in 1...10 { g = g * u + coefficients[at + j] }
         return g / t
     }
 
     /// R(t) for two values in [0, 8) at once: each lane's piece by the same Estrin scheme as
     /// `value`, so the same bits.
     @inline(__always)
-    static func near(_ t: SIMD2<Double>, coefficients: UnsafePointer<Double>) -> SIMD2<Double> {
+    static func near(_ t: SIMD2<Double>) -> SIMD2<Double> {
         let first = Int(t[0] * 2), second = Int(t[1] * 2)
         let s = t - (SIMD2(Double(first), Double(second)) * 0.5 + 0.25)
-        let a = coefficients + first * (degree + 1), b = coefficients + second * (degree + 1)
-        func c(_ j: Int) -> SIMD2<Double> { SIMD2(a[j], b[j]) }
+        let a = first * (degree + 1), b = second * (degree + 1)
+        func c(_ j: Int) -> SIMD2<Double> { SIMD2(coefficients[a + j], coefficients[b + j]) }
         let s2 = s * s, s4 = s2 * s2
         let p0 = c(12) + c(11) * s, p1 = c(10) + c(9) * s, p2 = c(8) + c(7) * s
         let p3 = c(6) + c(5) * s, p4 = c(4) + c(3) * s, p5 = c(2) + c(1) * s
@@ -48,9 +48,9 @@ enum MillsRatio {
         return low + high * (s4 * s4)
     }
 
-    /// Highest power first: the sixteen pieces on [0, 8), then g.
-    nonisolated(unsafe) static let coefficients: UnsafePointer<Double> = {
-        let values: [Double] = [
+    /// Highest power first: the sixteen pieces on [0, 8), then g. Constants laid out in the
+    /// program's data (see `Exp.table`).
+    static let coefficients: InlineArray<219, Double> = [
         // [0, 0.5)
         0x1.83eb09e613a79p-17, -0x1.63f2116dc5920p-15, 0x1.34eb21d49267fp-13, -0x1.04751a3a78f22p-11,
         0x1.a2bd9330837d1p-10, -0x1.3f36dfcb6fa9ap-8, 0x1.caa4664f8d819p-7, -0x1.33fa436aaeb3ep-5,
@@ -135,9 +135,5 @@ enum MillsRatio {
         0x1.1399d1ee1beccp27, -0x1.42089d06b138ap24, 0x1.b59513ef499f2p20, -0x1.028b919a95b1fp17,
         0x1.442ac683dfd50p13, -0x1.d871bb04a9960p9, 0x1.a3ffa0ebf130cp6, -0x1.dffffe8af9b99p3,
         0x1.7ffffffe861a4p1, -0x1.ffffffffff69dp-1, 0x1.0000000000000p0,
-        ]
-        let table = UnsafeMutablePointer<Double>.allocate(capacity: values.count)
-        table.initialize(from: values, count: values.count)
-        return UnsafePointer(table)
-    }()
+    ]
 }

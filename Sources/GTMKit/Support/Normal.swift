@@ -16,18 +16,18 @@ enum Normal {
     }
 
     /// Φ(−|z|), the tail beyond |z| (= 1 − Φ(|z|)), as φ(z)·R(|z|) with R the Mills ratio, and φ(z):
-    /// both from one exponential. `coefficients`: `MillsRatio.coefficients`, read once by a loop.
+    /// both from one exponential.
     @inline(__always)
-    static func tail(_ z: Double, coefficients: UnsafePointer<Double> = MillsRatio.coefficients) -> (tail: Double, density: Double) {
+    static func tail(_ z: Double) -> (tail: Double, density: Double) {
         let density = density(z)
-        return (density * MillsRatio.value(abs(z), coefficients: coefficients), density)
+        return (density * MillsRatio.value(abs(z)), density)
     }
 
     /// `tail` for two values at once, where both |z| < 8 (the Mills ratio's pieces) — nil
     /// otherwise: the same arithmetic lane by lane (`Exp.core` and `MillsRatio.near` in two lanes),
     /// so the same bits as `tail` on each; packed instructions do the work of two.
     @inline(__always)
-    static func tail(_ z: SIMD2<Double>, coefficients: UnsafePointer<Double>) -> (tail: SIMD2<Double>, density: SIMD2<Double>)? {
+    static func tail(_ z: SIMD2<Double>) -> (tail: SIMD2<Double>, density: SIMD2<Double>)? {
         let bits = unsafeBitCast(z, to: SIMD2<UInt64>.self)
         let t = unsafeBitCast(bits & 0x7FFF_FFFF_FFFF_FFFF, to: SIMD2<Double>.self)
         guard t[0] < 8, t[1] < 8 else { return nil }
@@ -36,7 +36,7 @@ enum Normal {
         let series: SIMD2<Double> = 1 + delta * (1 + delta * (0.5 + delta / 6))
         let exponent: SIMD2<Double> = -0.5 * head * head
         let density: SIMD2<Double> = 0.3989422804014327 * Exp.core(exponent) * series
-        return (density * MillsRatio.near(t, coefficients: coefficients), density)
+        return (density * MillsRatio.near(t), density)
     }
 
     /// Φ(z), the cumulative distribution: the tail, or one minus it above zero.

@@ -40,7 +40,6 @@ struct NormalMixture {
         let shared = MixtureSums(means: means, sds: sds, sums: sums)
         let n = count
         runParts(parts) { part in
-            let coefficients = MillsRatio.coefficients
             var sum = 0.0
             var squares = 0.0
             var density = 0.0
@@ -63,7 +62,7 @@ struct NormalMixture {
                 }
                 let inverse = 1 / sd
                 let z = (x - shared.means[i]) * inverse
-                let normal = Normal.tail(z, coefficients: coefficients)
+                let normal = Normal.tail(z)
                 add(z < 0 ? normal.tail : 1 - normal.tail, weight: normal.density * inverse, z: z, inverse: inverse)
             }
             let end = (part + 1) * n / parts
@@ -75,7 +74,7 @@ struct NormalMixture {
                 if sd[0] > 0, sd[1] > 0 {
                     let inverse = 1 / sd
                     let z = (x - SIMD2(shared.means[i], shared.means[i + 1])) * inverse
-                    if let normal = Normal.tail(z, coefficients: coefficients) {
+                    if let normal = Normal.tail(z) {
                         let term = (1 - normal.tail).replacing(with: normal.tail, where: z .< 0)
                         let weight = normal.density * inverse
                         add(term[0], weight: weight[0], z: z[0], inverse: inverse[0])
