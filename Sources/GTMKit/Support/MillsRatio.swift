@@ -14,16 +14,8 @@ enum MillsRatio {
         if t < 8 {
             let piece = Int(t * 2)
             let s = t - (Double(piece) * 0.5 + 0.25)
-            // Estrin's scheme: pairs, then pairs of pairs, so the multiplications do not wait on one
-            // another as Horner's do (c[12 − j] is the coefficient of sʲ).
             let at = piece * (degree + 1)
-            func c(_ j: Int) -> Double { coefficients[at + j] }
-            let s2 = s * s, s4 = s2 * s2
-            let p0 = c(12) + c(11) * s, p1 = c(10) + c(9) * s, p2 = c(8) + c(7) * s
-            let p3 = c(6) + c(5) * s, p4 = c(4) + c(3) * s, p5 = c(2) + c(1) * s
-            let low = (p0 + p1 * s2) + (p2 + p3 * s2) * s4
-            let high = (p4 + p5 * s2) + c(0) * s4
-            return low + high * (s4 * s4)
+            return estrin(s) { coefficients[at + $0] }
         }
         let u = 1 / (t * t)
         let at = 16 * (degree + 1)
@@ -39,7 +31,14 @@ enum MillsRatio {
         let first = Int(t[0] * 2), second = Int(t[1] * 2)
         let s = t - (SIMD2(Double(first), Double(second)) * 0.5 + 0.25)
         let a = first * (degree + 1), b = second * (degree + 1)
-        func c(_ j: Int) -> SIMD2<Double> { SIMD2(coefficients[a + j], coefficients[b + j]) }
+        return estrin(s) { SIMD2(coefficients[a + $0], coefficients[b + $0]) }
+    }
+
+    /// A piece's polynomial at `s` by Estrin's scheme: pairs, then pairs of pairs, so the
+    /// multiplications do not wait on one another as Horner's do (`c(12 − j)` is the coefficient of
+    /// sʲ). One value or two lanes, the same arithmetic.
+    @inline(__always)
+    private static func estrin<V: EstrinValue>(_ s: V, _ c: (Int) -> V) -> V {
         let s2 = s * s, s4 = s2 * s2
         let p0 = c(12) + c(11) * s, p1 = c(10) + c(9) * s, p2 = c(8) + c(7) * s
         let p3 = c(6) + c(5) * s, p4 = c(4) + c(3) * s, p5 = c(2) + c(1) * s
@@ -137,3 +136,12 @@ enum MillsRatio {
         0x1.7ffffffe861a4p1, -0x1.ffffffffff69dp-1, 0x1.0000000000000p0,
     ]
 }
+
+/// What Estrin's scheme needs of a number: one value, or two lanes of them.
+protocol EstrinValue {
+    static func + (a: Self, b: Self) -> Self
+    static func * (a: Self, b: Self) -> Self
+}
+
+extension Double: EstrinValue {}
+extension SIMD2: EstrinValue where Scalar == Double {}
