@@ -194,11 +194,7 @@ struct Decisions: Sendable, Equatable {
             let adjusted = UnsafeMutableBufferPointer<Double>.allocate(capacity: d.inPlan ? 2 * means.count : 0)
             defer { adjusted.deallocate() }
             if d.inPlan, let kol = columns[.windowKOLUnits] {
-                for i in 0..<means.count {
-                    let mean = max(0, means[i] - kol[i])
-                    adjusted[i] = mean
-                    adjusted[means.count + i] = means[i] > 0 ? sds[i] * mean / means[i] : 0
-                }
+                Self.retailWindow(means: means, sds: sds, backers: kol, into: adjusted)
                 means = UnsafeBufferPointer(rebasing: adjusted[0..<means.count])
                 sds = UnsafeBufferPointer(rebasing: adjusted[means.count...])
             }
@@ -244,17 +240,26 @@ struct Decisions: Sendable, Equatable {
         let shown = min(means.count, Self.spreadTrials)
         let window = UnsafeMutableBufferPointer<Double>.allocate(capacity: 2 * shown)
         defer { window.deallocate() }
-        let kol = inPlan ? columns[.windowKOLUnits] : nil
-        for i in 0..<shown {
-            let mean = kol.map { max(0, means[i] - $0[i]) } ?? means[i]
-            window[i] = mean
-            window[shown + i] = kol == nil ? sds[i] : means[i] > 0 ? sds[i] * mean / means[i] : 0
-        }
+        Self.retailWindow(means: UnsafeBufferPointer(rebasing: means[0..<shown]), sds: UnsafeBufferPointer(rebasing: sds[0..<shown]),
+                          backers: inPlan ? columns[.windowKOLUnits] : nil, into: window)
         var prefix = NormalMixture(means: UnsafeBufferPointer(rebasing: window[0..<shown]), sds: UnsafeBufferPointer(rebasing: window[shown...]))
         prefix.threads = threads
         windowP10 = prefix.quantile(0.1).value
         windowP90 = prefix.quantile(0.9).value
         planReorders(model, base: base)
+    }
+
+    /// Each launch's window demand for retail, into `window` (the means, then the spreads): without
+    /// the KOL buyers who are backers (`backers`, when the campaign is in the plan), its spread
+    /// scaled with it (σ = mean × cv); as it is without them.
+    static func retailWindow(means: UnsafeBufferPointer<Double>, sds: UnsafeBufferPointer<Double>,
+                             backers: UnsafeMutableBufferPointer<Double>?, into window: UnsafeMutableBufferPointer<Double>) {
+        let n = means.count
+        for i in 0..<n {
+            let mean = backers.map { max(0, means[i] - $0[i]) } ?? means[i]
+            window[i] = mean
+            window[n + i] = backers == nil ? sds[i] : means[i] > 0 ? sds[i] * mean / means[i] : 0
+        }
     }
 
     /// The first batch per SKU: SKU i's window demand in a launch is ŝᵢ·D, D ~ N(μ, σ) that

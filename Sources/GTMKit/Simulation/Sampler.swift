@@ -48,14 +48,14 @@ package struct Sampler: Sendable {
                 var j = 0
                 while j + 1 < count {
                     let value = Exp.core(mu + sigma * SIMD2(buffer[j], buffer[j + 1]))
-                    // Kept within the bounds lane by lane: min and max compile to instructions, not branches.
+                    // Kept within the bounds lane by lane, as every other form's draw is.
                     buffer[j] = min(max(value[0], low), high)
                     buffer[j + 1] = min(max(value[1], low), high)
                     j += 2
                 }
                 if j < count { buffer[j] = min(max(Exp.core(mu + sigma * buffer[j]), low), high) }
             } else {
-                for j in 0..<count { buffer[j] = min(max(Exp.exp(mu + sigma * buffer[j]), low), high) }
+                for j in 0..<count { buffer[j] = min(max(Math.exp(mu + sigma * buffer[j]), low), high) }
             }
         case .normal(let mean, let sd):
             for j in 0..<count { buffer[j] = min(max(mean + sd * normal.next(&rng), low), high) }
@@ -70,7 +70,7 @@ package struct Sampler: Sendable {
         let value: Double
         switch form {
         case .lognormal(let mu, let sigma):
-            value = Exp.exp(mu + sigma * normal.next(&rng))
+            value = Math.exp(mu + sigma * normal.next(&rng))
         case .normal(let mean, let sd):
             value = mean + sd * normal.next(&rng)
         case .uniform(let low, let width):

@@ -6,10 +6,6 @@
 /// (computed with mpmath at 60 digits) and e^r by its Taylor series to degree 5 (truncation
 /// below 4·10⁻¹⁷). Within 1 ulp of the correctly rounded result (tested against the C library).
 package enum Exp {
-    /// e^x; outside −708 < x < 709 the result leaves the normal doubles and the C library handles it.
-    @inline(__always)
-    static func exp(_ x: Double) -> Double { Math.exp(x) }
-
     /// e^x for −708 ≤ x ≤ 708, without a branch.
     @inline(__always)
     package static func core(_ x: Double) -> Double {
