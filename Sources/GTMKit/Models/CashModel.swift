@@ -462,7 +462,16 @@ final class CashModel: Sendable {
                 stock -= last
                 sold += units
                 outflow[week] += units * (batch == nil ? fulfillment + cost : fulfillment)
-                var revenue = units * (atLaunchPrice * introductory + (1 - atLaunchPrice) * price)
+                // Subscribers' deliveries (their share of the week's demand) at the subscription
+                // price; the other units at the launch price or the price, and on a promotion's
+                // days at the promotion's.
+                var subscribed = 0.0
+                if demand.subscriptionPrice != nil, forecast == nil, wanted > 0 {
+                    let k = week - weeksBeforeLaunch
+                    subscribed = units * min(max((ws.subscribedCumulative[k + 1] - ws.subscribedCumulative[k]) / wanted, 0), 1)
+                }
+                let paying = units - subscribed
+                var revenue = paying * (atLaunchPrice * introductory + (1 - atLaunchPrice) * price)
                 // The week's units on a promotion's days, its channels' part of them at its price;
                 // a presale's deposits are received on their day, the balance with the sale.
                 var deposits = 0.0
@@ -470,7 +479,7 @@ final class CashModel: Sendable {
                     for (index, window) in promotions.enumerated() {
                         let inside = min(demandFrom + wanted, sales[4 * index + 1]) - max(demandFrom, sales[4 * index])
                         guard inside > 0 else { continue }
-                        let promoted = units * inside / wanted * demand.promotedShare(window, v)
+                        let promoted = paying * inside / wanted * demand.promotedShare(window, v)
                         let promotionPrice = demand.price(of: window, v)
                         revenue += promoted * (promotionPrice - price)
                         sales[4 * index + 2] += promoted
@@ -482,11 +491,8 @@ final class CashModel: Sendable {
                     }
                 }
                 revenue -= deposits
-                // Subscribers' deliveries at the subscription price (their share of the week's demand).
-                if let subscriptionPrice = demand.subscriptionPrice, forecast == nil, wanted > 0 {
-                    let k = week - weeksBeforeLaunch
-                    let subscribed = ws.subscribedCumulative[k + 1] - ws.subscribedCumulative[k]
-                    revenue += units * min(max(subscribed / wanted, 0), 1) * (v[subscriptionPrice] - price)
+                if let subscriptionPrice = demand.subscriptionPrice, subscribed > 0 {
+                    revenue += subscribed * v[subscriptionPrice]
                 }
                 for entry in receiptStart[week]..<receiptStart[week + 1] {
                     inflow[receiptWeek[entry]] += revenue * receiptShare[entry]

@@ -714,8 +714,10 @@ final class DemandModel: Sendable {
                         (windows[3 * index + 2], (day >= promotions[index].end ? windows[3 * index + 1] : all) - windows[3 * index])
                     }
                 }
-                cumulative[week + 1] += parts.all
-                ws.subscribedCumulative[week + 1] = parts.subscribed
+                // Never below the week before: on a flat stretch (months whose seasonal index is
+                // 0) the look-back sums may differ in their last bits from week to week.
+                cumulative[week + 1] = max(cumulative[week], cumulative[week + 1] + parts.all)
+                ws.subscribedCumulative[week + 1] = max(ws.subscribedCumulative[week], parts.subscribed)
             }
         }
         // The season's end: the weeks from the one it falls in hold what was bought by then.

@@ -56,6 +56,25 @@ import Testing
         #expect(abs(first.reduce(0) { $0 + $1.amount } - 500_000) < 1e-6)
     }
 
+    @Test func subscribersPayTheSubscriptionPriceDuringTheLaunchPrice() throws {
+        // As above, with a ¥90 launch price for 6 weeks (to Monday 12 April 2027) and no price response (elasticity 0, so the
+        // units stay as above): week 5's 2,000 other repeats pay ¥90 and its 1,000 subscribers' deliveries ¥80, so it brings
+        // 2,000 × 90 + 1,000 × 80 = 260,000. (Found by the generated fuzz target: the subscribers' discount was taken from
+        // the list price, ¥20 a delivery, while they had been counted at the launch price, so a week with a ¥1 subscription
+        // and a launch price received less than nothing.)
+        let text = Self.refill("    interval: 4 weeks\n    share: 50%\n    subscription: 20%\n    subscription_price: 80\n")
+            .replacingOccurrences(of: "  unit_cost: 40\n", with: "  unit_cost: 40\n  launch_price: 90\n  launch_price_weeks: 6 weeks\n")
+            + "  elasticity: 0\ncash:\n  on_hand: 0\n"
+        let plan = Planner.plan(try decode(text), simulation: nil)
+        #expect(abs((plan.demand?.weeks[4].units ?? 0) - 3_000) < 1e-6)
+        let receipts = try #require(plan.cash?.ledger.filter { $0.item == .retailReceipts && $0.day == 20_906 })
+        #expect(abs(receipts.reduce(0) { $0 + $1.amount } - 260_000) < 1e-6)
+        // Week 9 (Monday 26 April), after the launch price: 2,000 repeats of which 1,000 subscribers': 1,000 × 100 + 1,000 × 80.
+        let later = try #require(plan.cash?.ledger.filter { $0.item == .retailReceipts && $0.day == 20_934 })
+        #expect(abs(later.reduce(0) { $0 + $1.amount } - 180_000) < 1e-6)
+        #expect(PlanInvariants.violations(plan).isEmpty)
+    }
+
     @Test func aBuyerIsWorthTheLTVWhenBuyersComeBack() throws {
         // A flight of ¥9,000 at ¥1 a click, 1% of clicks buying: 90 buyers at the rates, below a 2-week reference of 100, so
         // the rates hold: ¥100 each. A sale contributes ¥60, a first buyer about ¥120 with repeats: the flight loses money on a
