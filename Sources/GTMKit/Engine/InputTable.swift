@@ -85,9 +85,9 @@ final class Workspace: @unchecked Sendable {
     var demandWeekKey = (Double.nan, Double.nan, Double.nan)
     /// F(H), the curve's share at the horizon, for `demandShareKey`.
     var demandWhole = 0.0
-    /// `DemandModel.baseline` at each of `DemandModel.repeatLags`, for `demandWeekKey`.
+    /// `DemandModel.baseline` at each of `DemandModel.repeatLagDays`, for `demandWeekKey`.
     let repeatLagBaseline: UnsafeMutablePointer<Double>
-    /// Raw demand at each of `DemandModel.repeatLags` (scratch, `DemandModel.weekly`).
+    /// Raw demand, then first purchases, at each of `DemandModel.repeatLagDays` (scratch, `DemandModel.weekly`).
     let repeatLagRaw: UnsafeMutablePointer<Double>
     /// Each response's arrived share on a day (`DemandModel.arrived`), kept by day: a plan asks
     /// for the same few days every evaluation (the horizon's end, launch week's, the window's…).
@@ -135,13 +135,15 @@ final class Workspace: @unchecked Sendable {
         }
     }
 
-    /// Days `arrivalDays` and `baselineDays` keep (a power of two).
-    static let arrivalSlots = 64
+    /// log₂ of the days `arrivalDays` and `baselineDays` keep: 64, or with repeat purchase room for
+    /// four times the days one look-back sum reads (a daily refill reads every day of the horizon at
+    /// each of the horizon's end, the window's…), to 4,096.
+    let slotBits: Int
 
     /// A day's slot in `arrivalDays` and `baselineDays`.
     @inline(__always)
-    static func slot(_ day: Double) -> Int {
-        Int(truncatingIfNeeded: (day.bitPattern &* 0x9E37_79B9_7F4A_7C15) >> 58) & (arrivalSlots - 1)
+    func slot(_ day: Double) -> Int {
+        Int(truncatingIfNeeded: (day.bitPattern &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - slotBits))
     }
 
     init(_ model: PlanModel) {
@@ -160,13 +162,18 @@ final class Workspace: @unchecked Sendable {
         demandWeeks = model.demand.weekEnds.count
         demandBaseline = arena.buffer(demandWeeks + 1, 0.0)
         demandEventShares = arena.buffer(2 * model.demand.lifts.count, 0.0)
-        repeatLagBaseline = arena.buffer(model.demand.repeatLags.count, 0.0)
-        repeatLagRaw = arena.buffer(model.demand.repeatLags.count, 0.0)
-        arrivalDays = UnsafeMutableBufferPointer(start: arena.buffer(Self.arrivalSlots, Double.nan), count: Self.arrivalSlots)
-        arrivalShares = arena.buffer(Self.arrivalSlots * model.demand.responses.count, 0.0)
-        baselineDays = arena.buffer(Self.arrivalSlots, Double.nan)
-        baselineVersions = arena.buffer(Self.arrivalSlots, -1)
-        baselineShares = arena.buffer(Self.arrivalSlots, 0.0)
+        repeatLagBaseline = arena.buffer(model.demand.repeatLagDays.count, 0.0)
+        repeatLagRaw = arena.buffer(model.demand.repeatLagDays.count, 0.0)
+        let lookBack = model.demand.repurchase.map { $0.days > 0 ? model.demand.horizonDays / $0.days : 0 } ?? 0
+        var bits = 6
+        while bits < 12, Double(1 << bits) < 4 * lookBack { bits += 1 }
+        slotBits = bits
+        let slots = 1 << bits
+        arrivalDays = UnsafeMutableBufferPointer(start: arena.buffer(slots, Double.nan), count: slots)
+        arrivalShares = arena.buffer(slots * model.demand.responses.count, 0.0)
+        baselineDays = arena.buffer(slots, Double.nan)
+        baselineVersions = arena.buffer(slots, -1)
+        baselineShares = arena.buffer(slots, 0.0)
         demandResponses = arena.buffer(demandWeeks + 1, 0.0)
         demandDone = arena.buffer(demandWeeks + 1, 0.0)
         demandCumulative = arena.buffer(demandWeeks + 1, 0.0)

@@ -102,10 +102,12 @@ final class DemandModel: Sendable {
     }
     let responses: [Response]
     /// The days a week end's repeat purchases look back to (`product.repurchase`): week `w`'s are
-    /// `repeatLags[repeatLagStart[w]..<repeatLagStart[w + 1]]`, its end less one, two, … intervals
-    /// (while after launch); and each response's arrived share on each of them
-    /// (`repeatLagFractions[r × repeatLags.count + i]`). Fixed per plan: worked out once.
-    let repeatLags: [Double]
+    /// `repeatLagDays[repeatLags[i]]` for i in `repeatLagStart[w]..<repeatLagStart[w + 1]`, its end
+    /// less one, two, … intervals (while after launch); each day once, however many week ends look
+    /// back to it (a daily refill's weeks share all but seven); and each response's arrived share
+    /// on each day (`repeatLagFractions[r × repeatLagDays.count + d]`). Fixed per plan: worked out once.
+    let repeatLagDays: [Double]
+    let repeatLags: [Int]
     let repeatLagStart: [Int]
     let repeatLagFractions: [Double]
     /// Each lever's part of demand (`demand.kol_units`…), in the levers' order.
@@ -213,21 +215,29 @@ final class DemandModel: Sendable {
             }
         }
         self.responses = responses
-        var lags: [Double] = [], lagStart: [Int] = [0]
+        var lagDays: [Double] = [], lags: [Int] = [], lagStart: [Int] = [0]
         if let repurchase, repurchase.days > 0 {
+            var index: [Double: Int] = [:]
             for end in weekEnds {
                 // The same subtraction `repeatParts` makes, so the days are the same to the bit.
                 var lag = end - repurchase.days
                 while lag > 0 {
-                    lags.append(lag)
+                    if let known = index[lag] {
+                        lags.append(known)
+                    } else {
+                        index[lag] = lagDays.count
+                        lags.append(lagDays.count)
+                        lagDays.append(lag)
+                    }
                     lag -= repurchase.days
                 }
                 lagStart.append(lags.count)
             }
         }
+        repeatLagDays = lagDays
         repeatLags = lags
         repeatLagStart = lagStart
-        repeatLagFractions = responses.flatMap { response in lags.map { Self.fraction(response.arrival, at: $0) } }
+        repeatLagFractions = responses.flatMap { response in lagDays.map { Self.fraction(response.arrival, at: $0) } }
         components = levers.map { type(of: $0.lever).demandComponent }
         kolToCampaign = responses.contains(where: \.toCampaign)
     }
@@ -378,7 +388,7 @@ final class DemandModel: Sendable {
             }
             ws.demandBaseline[week] = sharedBaseline(day, atDay: atDay, ws)
         }
-        for index in repeatLags.indices { ws.repeatLagBaseline[index] = sharedBaseline(repeatLags[index], v, ws) }
+        for index in repeatLagDays.indices { ws.repeatLagBaseline[index] = sharedBaseline(repeatLagDays[index], v, ws) }
     }
 
     /// `share(firstDays:_:)` with F(H) from the workspace (`refreshShares` first).
@@ -391,7 +401,7 @@ final class DemandModel: Sendable {
     /// kept by day in the workspace while the shares are those (`Workspace.shareVersion`).
     @inline(__always)
     private func sharedBaseline(_ day: Double, _ v: UnsafeMutablePointer<Double>, _ ws: Workspace) -> Double {
-        let slot = Workspace.slot(day)
+        let slot = ws.slot(day)
         if ws.baselineDays[slot] == day, ws.baselineVersions[slot] == ws.shareVersion { return ws.baselineShares[slot] }
         let value = sharedBaseline(day, atDay: curveShare(day, v, ws), ws)
         ws.baselineDays[slot] = day
@@ -442,7 +452,7 @@ final class DemandModel: Sendable {
     /// works them out again).
     @inline(__always)
     func arrived(_ day: Double, _ ws: Workspace) -> UnsafeMutablePointer<Double> {
-        let slot = Workspace.slot(day)
+        let slot = ws.slot(day)
         let shares = ws.arrivalShares + slot * responses.count
         if ws.arrivalDays[slot] != day {
             for index in responses.indices { shares[index] = Self.fraction(responses[index].arrival, at: day) }
@@ -534,7 +544,8 @@ final class DemandModel: Sendable {
         guard let repurchase, repurchase.days > 0 else { return (0, 0) }
         // The price response is the same for every term: worked out once.
         let factors = priceFactors(v)
-        let lags = sequence(first: day - repurchase.days) { $0 - repurchase.days }.prefix { $0 > 0 }
+        // Lazily: an eager `prefix(while:)` would make an array at every call.
+        let lags = sequence(first: day - repurchase.days) { $0 - repurchase.days }.lazy.prefix { $0 > 0 }
         return repeatSum(v, repurchase, lags) { first($0, v, ws, kolRetail: kolRetail, factors: factors) }
     }
 
@@ -696,7 +707,7 @@ final class DemandModel: Sendable {
             // Raw demand at every look-back day at once, response by response over the days (the
             // same sums `raw` makes, term by term in the same order, without a pass of the
             // responses per day).
-            let lags = repeatLags.count
+            let lags = repeatLagDays.count
             let lagRaw = ws.repeatLagRaw
             for index in 0..<lags { lagRaw[index] = market * ws.repeatLagBaseline[index] }
             repeatLagFractions.withUnsafeBufferPointer { fractions in
@@ -706,13 +717,18 @@ final class DemandModel: Sendable {
                     addScaled(ws.scratch[response.buyers], base + r * lags, to: lagRaw, count: lags)
                 }
             }
+            // First purchases by each look-back day, from its raw demand (in place: each day's
+            // reads only its own), once however many week ends look back to it.
+            for index in 0..<lags {
+                let day = repeatLagDays[index]
+                let all = lagRaw[index]
+                lagRaw[index] = priced(day, all: all, early: day <= launchDays ? all : early, factors: factors) { index in
+                    (windows[3 * index + 2], (day >= promotions[index].end ? windows[3 * index + 1] : all) - windows[3 * index])
+                }
+            }
             for week in 0..<count {
-                let parts = repeatSum(v, repurchase, repeatLagStart[week]..<repeatLagStart[week + 1]) { index in
-                    let day = repeatLags[index]
-                    let all = lagRaw[index]
-                    return priced(day, all: all, early: day <= launchDays ? all : early, factors: factors) { index in
-                        (windows[3 * index + 2], (day >= promotions[index].end ? windows[3 * index + 1] : all) - windows[3 * index])
-                    }
+                let parts = repeatLags.withUnsafeBufferPointer { days in
+                    repeatSum(v, repurchase, repeatLagStart[week]..<repeatLagStart[week + 1]) { lagRaw[days[$0]] }
                 }
                 // Never below the week before: on a flat stretch (months whose seasonal index is
                 // 0) the look-back sums may differ in their last bits from week to week.
