@@ -137,7 +137,7 @@ final class Workspace: @unchecked Sendable {
 
     /// log₂ of the days `arrivalDays` and `baselineDays` keep: 64, or with repeat purchase room for
     /// four times the days one look-back sum reads (a daily refill reads every day of the horizon at
-    /// each of the horizon's end, the window's…), to 4,096.
+    /// each of the horizon's end, the window's…), to 4,096 days and 2 MiB of arrival shares.
     let slotBits: Int
 
     /// A day's slot in `arrivalDays` and `baselineDays`.
@@ -165,8 +165,9 @@ final class Workspace: @unchecked Sendable {
         repeatLagBaseline = arena.buffer(model.demand.repeatLagDays.count, 0.0)
         repeatLagRaw = arena.buffer(model.demand.repeatLagDays.count, 0.0)
         let lookBack = model.demand.repurchase.map { $0.days > 0 ? model.demand.horizonDays / $0.days : 0 } ?? 0
+        // At most 4,096 days, and 256k responses' shares (2 MiB) when the responses are many.
         var bits = 6
-        while bits < 12, Double(1 << bits) < 4 * lookBack { bits += 1 }
+        while bits < 12, Double(1 << bits) < 4 * lookBack, (2 << bits) * max(model.demand.responses.count, 1) <= 1 << 18 { bits += 1 }
         slotBits = bits
         let slots = 1 << bits
         arrivalDays = UnsafeMutableBufferPointer(start: arena.buffer(slots, Double.nan), count: slots)
